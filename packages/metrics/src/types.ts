@@ -1,0 +1,132 @@
+import type { CampaignDef } from '@dudao/schema/campaign';
+
+export type Status = 'green' | 'amber' | 'red' | 'pending' | 'missing';
+export type GateStatus = 'met' | 'late' | 'overdue' | 'pending' | 'n/a';
+export type ReasonCode = 'gate_overdue:m1' | 'gate_overdue:m2' | 'gate_overdue:m3' | 'low_score' | 'many_red' | 'late_report';
+
+/** One village row of a county roster (already validated). */
+export interface RosterVillage {
+  villageCode: string;
+  villageName: string;
+  longTermRecipients: number;
+  civilAffairsMember: boolean;
+  coordinators: number;
+  coordinatorsFullTime: number;
+  coordinatorPay: number | null;
+  stations: number;
+}
+
+export interface KnownRoster {
+  uploadedAt: string;
+  villages: RosterVillage[];
+}
+
+export interface KnownReport {
+  period: string;
+  submittedAt: string;
+  /** Field code → raw text value as stored ('123', '12.5', 'true', '2021-07-10'), null when blank. */
+  values: Record<string, string | null>;
+}
+
+export interface CaseRecord {
+  caseId: string;
+  kind: '低保' | '特困';
+  townshipCode: string;
+  appliedOn: string;
+  decidedOn: string | null;
+}
+
+/** Everything known about one county at the end of day asOf (Beijing); assembled by the API's known-at-t read. */
+export interface CountyInput {
+  code: string;
+  name: string;
+  cityCode: string;
+  /** From the organisation tree, never from an upload. */
+  townships: number;
+  villages: number;
+  /** Newest report (by period) whose latest submission is known at asOf. */
+  report: KnownReport | null;
+  /** First submission instant of every report known at asOf, by period. */
+  firstSubmissions: Record<string, string>;
+  roster: KnownRoster | null;
+  /** The roster known at the end of the m2/m3 deadline; only needed once asOf is past it. */
+  rosterAtDeadline: KnownRoster | null;
+  caseLog: CaseRecord[] | null;
+  /** Visit dates of supervision records known at asOf. */
+  visits: string[];
+  /** Whether the county was lagging as of the supervision start (11-01); null when asOf is before it. */
+  laggingAtSupervision: boolean | null;
+}
+
+export interface CityInput {
+  code: string;
+  name: string;
+  /** Instant of the city's first summary submission known at asOf. */
+  summarySubmittedAt: string | null;
+}
+
+export interface StatusInput {
+  campaign: CampaignDef;
+  asOf: string;
+  province: { code: string; name: string };
+  cities: CityInput[];
+  counties: CountyInput[];
+}
+
+export interface IndicatorResult {
+  value: number | null;
+  expected: number | null;
+  attainment: number | null;
+  status: Status | null;
+  score: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  /** The day the figure is judged on. */
+  judgedOn?: string;
+}
+
+export interface Reason {
+  code: ReasonCode;
+  text: string;
+  figures: Record<string, number | string | null>;
+}
+
+export interface CountyStatus {
+  code: string;
+  name: string;
+  cityCode: string;
+  score: number | null;
+  taskScores: Record<string, number | null>;
+  indicators: Record<string, IndicatorResult>;
+  gates: { m1_plan_issued: GateStatus; m2_coordinators: GateStatus; m3_stations: GateStatus; m4_supervised: GateStatus };
+  lagging: boolean;
+  reasons: Reason[];
+  redCount: number;
+  rankInCity: number;
+  rankInProvince: number;
+  watch: boolean;
+}
+
+export interface RollupFigure {
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+  countiesReporting: number;
+}
+
+export interface CityStatus {
+  code: string;
+  name: string;
+  score: number | null;
+  rank: number;
+  laggingCount: number;
+  gates: { m5_city_summary: GateStatus };
+  figures: Record<string, RollupFigure>;
+}
+
+export interface StatusResult {
+  asOf: string;
+  province: { code: string; name: string; score: number | null; laggingCount: number; figures: Record<string, RollupFigure> };
+  cities: CityStatus[];
+  counties: CountyStatus[];
+}

@@ -1,0 +1,3 @@
+export * from './tables';
+export * from './inputs';
+export * from './campaign/index';

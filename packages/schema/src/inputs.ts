@@ -1,0 +1,6 @@
+export * from './reports/validation';
+export * from './roster/validation';
+export * from './cases/validation';
+export * from './supervision/validation';
+export * from './auth/validation';
+export * from './org/validation';

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** The xlsx headers of the village roster, in their column order. */
+export const rosterColumns = [
+  { header: '村（社区）代码', key: 'village_code' },
+  { header: '村（社区）名称', key: 'village_name' },
+  { header: '常年救助对象人数', key: 'long_term_recipients' },
+  { header: '明确民政工作负责人', key: 'civil_affairs_member' },
+  { header: '社会救助协理员人数', key: 'coordinators' },
+  { header: '其中专职人数', key: 'coordinators_full_time' },
+  { header: '协理员月均报酬（元）', key: 'coordinator_pay' },
+  { header: '社会救助服务站（点）数', key: 'stations' },
+] as const;
+export type RosterColumnKey = (typeof rosterColumns)[number]['key'];
+
+const count = (label: string) =>
+  z.coerce.number({ message: `${label}应为非负整数` }).int(`${label}应为非负整数`).min(0, `${label}应为非负整数`).max(1_000_000, `${label}数值过大`);
+
+export const rosterRowSchema = z
+  .object({
+    village_code: z.string().trim().regex(/^\d{12}$/, '村（社区）代码应为12位数字'),
+    village_name: z.string().trim().min(1, '缺少村（社区）名称'),
+    long_term_recipients: count('常年救助对象人数'),
+    civil_affairs_member: z.enum(['是', '否'], { message: '明确民政工作负责人应填“是”或“否”' }).transform((v) => v === '是'),
+    coordinators: count('社会救助协理员人数'),
+    coordinators_full_time: count('其中专职人数'),
+    coordinator_pay: z.union([z.literal('').transform(() => null), z.coerce.number({ message: '协理员月均报酬应为金额' }).min(0, '协理员月均报酬不能为负')]),
+    stations: count('社会救助服务站（点）数'),
+  })
+  .refine((r) => r.coordinators_full_time <= r.coordinators, { message: '其中专职人数不能大于社会救助协理员人数', path: ['coordinators_full_time'] });
+export type RosterRowInput = z.output<typeof rosterRowSchema>;

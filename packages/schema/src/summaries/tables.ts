@@ -1,0 +1,32 @@
+import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { orgUnits } from '../org/table';
+
+/** Generated documents are kept, one row per version; a city summary is submitted by stamping its row. */
+export const generatedReports = sqliteTable(
+  'generated_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['city', 'province', 'notice', 'annex'] }).notNull(),
+    unitCode: text('unit_code').notNull().references(() => orgUnits.code),
+    asOf: text('as_of').notNull(),
+    version: integer('version').notNull(),
+    fileName: text('file_name').notNull(),
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    generatedAt: text('generated_at').notNull(),
+    generatedBy: integer('generated_by'),
+  },
+  (t) => [index('generated_reports_unit_idx').on(t.unitCode, t.kind)],
+);
+
+export const citySummaries = sqliteTable(
+  'city_summaries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cityCode: text('city_code').notNull().references(() => orgUnits.code),
+    reportId: integer('report_id').references(() => generatedReports.id),
+    submittedAt: text('submitted_at').notNull(),
+    actorId: integer('actor_id'),
+    actor: text('actor').notNull(),
+  },
+  (t) => [index('city_summaries_city_idx').on(t.cityCode, t.submittedAt)],
+);
