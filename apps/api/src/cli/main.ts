@@ -1,0 +1,59 @@
+import { FileFormatError } from '../services/files/table-reader';
+import { formatIssue, ImportRejected } from '../services/import-errors';
+import { DomainError } from '../services/errors';
+import { UsageError } from './args';
+import { dbReset } from './commands/db-reset';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { unitsCommand } from './commands/units';
+import { usersCommand } from './commands/users';
+
+const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
+  'db:reset': dbReset,
+  units: unitsCommand,
+  import: importCommand,
+  export: exportCommand,
+  users: usersCommand,
+};
+
+const usage = `用法：pnpm cli <命令>
+  db:reset [--no-demo] [--scale province|nation] [--db PATH]
+  units [--parent CODE] [--level city|county|township|village] [--json]
+  import values FILE [--at ISO时间] [--submit]
+  import roster FILE --county CODE [--at ISO时间]
+  import cases FILE --county CODE [--at ISO时间]
+  export values [--out FILE]
+  users`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(usage);
+    return name ? 2 : 0;
+  }
+  try {
+    return await command(rest);
+  } catch (e) {
+    if (e instanceof ImportRejected) {
+      console.error(e.message);
+      for (const issue of e.issues) console.error(`  ${formatIssue(issue)}`);
+      return 1;
+    }
+    if (e instanceof UsageError || e instanceof FileFormatError || e instanceof DomainError) {
+      console.error(`错误：${e.message}`);
+      return 1;
+    }
+    if (e instanceof Error && 'code' in e && e.code === 'ENOENT') {
+      console.error(`错误：找不到文件 ${(e as NodeJS.ErrnoException).path}`);
+      return 1;
+    }
+    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`错误：${e.message}\n${usage}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const repoRoot = (() => {
+  let dir = here;
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('找不到仓库根目录（pnpm-workspace.yaml）');
+    dir = up;
+  }
+  return dir;
+})();
+
+export const migrationsFolder = join(repoRoot, 'packages/schema/migrations');
+
+/** A path the user typed is taken from where they typed it (pnpm runs scripts elsewhere); the default lives in the repo root. */
+export function databasePath(explicit?: string): string {
+  const given = explicit ?? process.env.DUDAO_DB;
+  if (given === ':memory:') return given;
+  if (given) return resolve(process.env.INIT_CWD ?? process.cwd(), given);
+  return resolve(repoRoot, 'data/dudao.db');
+}

@@ -1,0 +1,22 @@
+import { desc, eq } from 'drizzle-orm';
+import { campaigns } from '@dudao/schema/tables';
+import { anhui2021, type CampaignDef } from '@dudao/schema/campaign';
+import type { DbOrTx } from '../../db/client';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record';
+
+export const defaultCampaignCode = anhui2021.code;
+
+export function installCampaign(db: DbOrTx, def: CampaignDef, actor: Actor, at: string): number {
+  const latest = db.select().from(campaigns).where(eq(campaigns.code, def.code)).orderBy(desc(campaigns.version)).get();
+  const version = (latest?.version ?? 0) + 1;
+  db.insert(campaigns).values({ code: def.code, version, definition: def, createdAt: at, createdBy: actor.label }).run();
+  recordAudit(db, actor, at, [{ action: 'campaign.install', entity: 'campaign', entityId: `${def.code}@${version}`, newValue: def.name }]);
+  return version;
+}
+
+export function currentCampaign(db: DbOrTx, code = defaultCampaignCode): CampaignDef {
+  const row = db.select().from(campaigns).where(eq(campaigns.code, code)).orderBy(desc(campaigns.version)).get();
+  if (!row) throw new Error(`活动 ${code} 尚未安装，请先运行 pnpm cli db:reset`);
+  return row.definition as CampaignDef;
+}

@@ -1,0 +1,49 @@
+import { caseColumns, caseRowSchema, type CaseRowInput } from '@dudao/schema/inputs';
+import { caseRecords, caseUploads } from '@dudao/schema/tables';
+import type { DbOrTx } from '../../db/client';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record';
+import { requireHeaders, type Table } from '../files/table-reader';
+import { ImportRejected, type ImportIssue } from '../import-errors';
+import { getUnit, townshipsOf } from '../org/units';
+
+const columnName: Record<string, string> = { case_id: '办件编号 case_id', kind: '类别 kind', township_code: '乡镇（街道）代码 township_code', applied_on: '申请日期 applied_on', decided_on: '办结日期 decided_on' };
+
+export function validateCases(db: DbOrTx, countyCode: string, table: Table): CaseRowInput[] {
+  requireHeaders(table, caseColumns);
+  const county = getUnit(db, countyCode);
+  if (!county || county.level !== 'county') throw new ImportRejected([{ row: null, column: '县级单位', message: `${countyCode} 不是县级单位代码` }]);
+  const townships = new Set(townshipsOf(db, [countyCode]).map((t) => t.code));
+  const issues: ImportIssue[] = [];
+  const seen = new Map<string, number>();
+  const rows: CaseRowInput[] = [];
+  for (const { row, cells } of table.rows) {
+    const parsed = caseRowSchema.safeParse(cells);
+    if (!parsed.success) {
+      for (const e of parsed.error.issues) issues.push({ row, column: columnName[String(e.path[0])] ?? '行', message: e.message });
+      continue;
+    }
+    const r = parsed.data;
+    if (!townships.has(r.township_code)) issues.push({ row, column: columnName.township_code!, message: `${r.township_code} 不属于${county.name}` });
+    const first = seen.get(r.case_id);
+    if (first !== undefined) issues.push({ row, column: columnName.case_id!, message: `${r.case_id} 与第 ${first} 行重复` });
+    seen.set(r.case_id, row);
+    rows.push(r);
+  }
+  if (issues.length > 0) throw new ImportRejected(issues);
+  return rows;
+}
+
+export function importCases(db: DbOrTx, countyCode: string, table: Table, actor: Actor, at: string, fileName: string | null) {
+  return saveCases(db, countyCode, validateCases(db, countyCode, table), actor, at, fileName);
+}
+
+export function saveCases(db: DbOrTx, countyCode: string, rows: CaseRowInput[], actor: Actor, at: string, fileName: string | null) {
+  return db.transaction((tx) => {
+    const upload = tx.insert(caseUploads).values({ countyCode, uploadedAt: at, actorId: actor.id, actor: actor.label, fileName, rowCount: rows.length }).returning().get();
+    const values = rows.map((r) => ({ uploadId: upload.id, caseId: r.case_id, kind: r.kind, townshipCode: r.township_code, appliedOn: r.applied_on, decidedOn: r.decided_on }));
+    for (let i = 0; i < values.length; i += 500) tx.insert(caseRecords).values(values.slice(i, i + 500)).run();
+    recordAudit(tx, actor, at, [{ action: 'cases.upload', entity: 'case_upload', entityId: upload.id, unitCode: countyCode, field: 'case_log', newValue: `${rows.length} 件` }]);
+    return { uploadId: upload.id, rows: rows.length };
+  });
+}

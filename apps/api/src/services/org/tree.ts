@@ -1,0 +1,28 @@
+import { and, asc, inArray, like } from 'drizzle-orm';
+import { orgUnits, type OrgUnit } from '@dudao/schema/tables';
+import type { DbOrTx } from '../../db/client';
+import { DomainError } from '../errors';
+import { getUnit } from './units';
+
+export interface UnitTree {
+  code: string;
+  name: string;
+  level: OrgUnit['level'];
+  kind: string | null;
+  children: UnitTree[];
+}
+
+/** The unit with its descendants down to county level: the administrative shape every page starts from. */
+export function unitTree(db: DbOrTx, code: string): UnitTree {
+  const root = getUnit(db, code);
+  if (!root) throw new DomainError('not_found', `单位 ${code} 不存在`);
+  const below = db
+    .select()
+    .from(orgUnits)
+    .where(and(like(orgUnits.code, `${code}%`), inArray(orgUnits.level, ['city', 'county'])))
+    .orderBy(asc(orgUnits.code))
+    .all()
+    .filter((u) => u.code !== code);
+  const node = (u: OrgUnit): UnitTree => ({ code: u.code, name: u.name, level: u.level, kind: u.kind, children: below.filter((c) => c.parentCode === u.code).map(node) });
+  return node(root);
+}

@@ -1,0 +1,106 @@
+import { valueRowSchema } from '@dudao/schema/inputs';
+import type { CampaignDef } from '@dudao/schema/campaign';
+import type { DbOrTx } from '../../db/client';
+import type { Actor } from '../actor';
+import { requireHeaders, type Table } from '../files/table-reader';
+import { ImportRejected, type ImportIssue } from '../import-errors';
+import { countyShapes } from '../org/shape';
+import { fieldLabel, parseFieldValue } from './fields';
+import { checkReportRules, checkRequired, type Fields } from './rules';
+import { currentFields, ensureReport, findReport, latestReportBefore, snapshotSubmission, transition, writeFields } from './store';
+
+export const valueColumns = ['unit_code', 'period', 'indicator', 'value', 'comment'] as const;
+
+interface Group {
+  countyCode: string;
+  period: string;
+  values: Fields;
+  comments: Record<string, string>;
+  rowOf: Record<string, number>;
+}
+
+export interface ValuesImportResult {
+  rows: number;
+  reports: number;
+  changedFields: number;
+  submitted: number;
+}
+
+function readGroups(campaign: CampaignDef, table: Table, counties: Set<string>, issues: ImportIssue[]): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const { row, cells } of table.rows) {
+    const parsed = valueRowSchema.safeParse(cells);
+    if (!parsed.success) {
+      for (const e of parsed.error.issues) issues.push({ row, column: String(e.path[0] ?? '行'), message: e.message });
+      continue;
+    }
+    const r = parsed.data;
+    const def = campaign.indicators.find((i) => i.code === r.indicator);
+    const isField = def?.source === 'report' || campaign.tasks.some((t) => r.indicator === `narrative.${t.code}`);
+    if (!counties.has(r.unit_code)) issues.push({ row, column: 'unit_code', message: `单位代码 ${r.unit_code} 不是本省的县级单位` });
+    if (!campaign.periods.includes(r.period)) issues.push({ row, column: 'period', message: `期间 ${r.period} 不在活动期间 ${campaign.periods[0]}…${campaign.periods.at(-1)} 内` });
+    if (!isField) {
+      issues.push({ row, column: 'indicator', message: def ? `指标 ${r.indicator}（${def.name}）由系统计算，不能导入` : `指标代码 ${r.indicator} 不存在` });
+      continue;
+    }
+    const value = parseFieldValue(def, r.value);
+    if (!value.ok) {
+      issues.push({ row, column: fieldLabel(campaign, r.indicator), message: value.message });
+      continue;
+    }
+    const key = `${r.unit_code}|${r.period}`;
+    const group = groups.get(key) ?? { countyCode: r.unit_code, period: r.period, values: {}, comments: {}, rowOf: {} };
+    groups.set(key, group);
+    if (r.indicator in group.rowOf) {
+      issues.push({ row, column: fieldLabel(campaign, r.indicator), message: `与第 ${group.rowOf[r.indicator]} 行重复` });
+      continue;
+    }
+    group.rowOf[r.indicator] = row;
+    group.values[r.indicator] = value.value;
+    if (r.comment) group.comments[r.indicator] = r.comment;
+  }
+  return groups;
+}
+
+/** All-or-nothing: every row and every report-level rule is checked before the first write. */
+export function importValues(db: DbOrTx, campaign: CampaignDef, table: Table, actor: Actor, at: string, options: { submit: boolean }): ValuesImportResult {
+  requireHeaders(table, valueColumns);
+  const shapes = new Map(countyShapes(db, campaign.province).map((c) => [c.code, c]));
+  const issues: ImportIssue[] = [];
+  const groups = [...readGroups(campaign, table, new Set(shapes.keys()), issues).values()].sort((a, b) => a.countyCode.localeCompare(b.countyCode) || a.period.localeCompare(b.period));
+  const merged = new Map<string, Fields>();
+  for (const g of groups) {
+    const existing = findReport(db, campaign, g.countyCode, g.period);
+    if (existing && (existing.state === 'approved' || existing.state === 'accepted')) {
+      issues.push({ row: Object.values(g.rowOf)[0] ?? null, column: 'period', message: `${g.countyCode} ${g.period} 月报已审核，须先由省级重新打开才能导入` });
+    }
+    const current = existing ? currentFields(db, existing.id) : { values: {}, comments: {} };
+    const values = { ...current.values, ...g.values };
+    merged.set(`${g.countyCode}|${g.period}`, values);
+    const prevInFile = [...merged.entries()].filter(([k]) => k.startsWith(`${g.countyCode}|`) && k < `${g.countyCode}|${g.period}`).at(-1)?.[1];
+    const prevReport = prevInFile ? undefined : latestReportBefore(db, campaign, g.countyCode, g.period);
+    const previous = prevInFile ?? (prevReport ? currentFields(db, prevReport.id).values : null);
+    const ruleIssues = checkReportRules({ campaign, townships: shapes.get(g.countyCode)?.townships ?? 0, current: values, comments: { ...current.comments, ...g.comments }, previous });
+    if (options.submit) ruleIssues.push(...checkRequired(campaign, values));
+    for (const i of ruleIssues) {
+      issues.push({ row: g.rowOf[i.field] ?? null, column: fieldLabel(campaign, i.field), message: `${g.countyCode} ${g.period}：${i.message}` });
+    }
+  }
+  if (issues.length > 0) throw new ImportRejected(issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+
+  return db.transaction((tx) => {
+    const result: ValuesImportResult = { rows: table.rows.length, reports: groups.length, changedFields: 0, submitted: 0 };
+    for (const g of groups) {
+      let report = ensureReport(tx, campaign, g.countyCode, g.period, actor, at);
+      const changed = writeFields(tx, report, g.values, g.comments, actor, at);
+      result.changedFields += changed;
+      if (changed > 0) report = transition(tx, report, 'save', report.state, actor, at);
+      if (options.submit) {
+        snapshotSubmission(tx, report, actor, at);
+        transition(tx, report, 'submit', 'submitted', actor, at);
+        result.submitted++;
+      }
+    }
+    return result;
+  });
+}

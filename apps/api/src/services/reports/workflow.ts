@@ -1,0 +1,111 @@
+import type { CampaignDef } from '@dudao/schema/campaign';
+import type { MonthlyReport, ReportState } from '@dudao/schema/tables';
+import type { DbOrTx } from '../../db/client';
+import type { Actor } from '../actor';
+import { DomainError } from '../errors';
+import { townshipsOf } from '../org/units';
+import { fieldLabel, parseFieldValue } from './fields';
+import { checkReportRules, checkRequired, type Fields } from './rules';
+import { bumpEditsAfterSubmit, currentFields, ensureReport, findReport, latestReportBefore, snapshotSubmission, transition, writeFields } from './store';
+
+export const editableStates: ReportState[] = ['draft', 'returned'];
+const stateName: Record<ReportState, string> = { draft: '草稿', submitted: '已报送', returned: '已退回', approved: '市级已审核', accepted: '省级已确认' };
+
+export interface ReportRef {
+  countyCode: string;
+  period: string;
+}
+
+function requireReport(db: DbOrTx, campaign: CampaignDef, ref: ReportRef): MonthlyReport {
+  const report = findReport(db, campaign, ref.countyCode, ref.period);
+  if (!report) throw new DomainError('not_found', `${ref.countyCode} ${ref.period} 月报不存在`);
+  return report;
+}
+
+function requireVersion(report: MonthlyReport, version: number): void {
+  if (report.version !== version) {
+    throw new DomainError('conflict', `该月报已被更新（当前版本 ${report.version}，您编辑的是版本 ${version}），请刷新后重新修改，未保存任何内容`);
+  }
+}
+
+function requireState(report: MonthlyReport, allowed: ReportState[], doing: string): void {
+  if (!allowed.includes(report.state)) throw new DomainError('conflict', `月报当前状态为“${stateName[report.state]}”，不能${doing}`);
+}
+
+export function parseFields(campaign: CampaignDef, raw: Record<string, string | null>): Fields {
+  const out: Fields = {};
+  const issues = [];
+  for (const [field, text] of Object.entries(raw)) {
+    const def = campaign.indicators.find((i) => i.code === field);
+    const known = def?.source === 'report' || campaign.tasks.some((t) => field === `narrative.${t.code}`);
+    if (!known) {
+      issues.push({ row: null, column: field, message: '不是本活动的填报指标' });
+      continue;
+    }
+    const parsed = parseFieldValue(def, text ?? '');
+    if (parsed.ok) out[field] = parsed.value;
+    else issues.push({ row: null, column: fieldLabel(campaign, field), message: parsed.message });
+  }
+  if (issues.length) throw new DomainError('bad_request', issues.map((i) => `${i.column}：${i.message}`).join('；'), issues);
+  return out;
+}
+
+export function validateForSubmit(db: DbOrTx, campaign: CampaignDef, report: MonthlyReport) {
+  const { values, comments } = currentFields(db, report.id);
+  const prev = latestReportBefore(db, campaign, report.countyCode, report.period);
+  const issues = [
+    ...checkRequired(campaign, values),
+    ...checkReportRules({ campaign, townships: townshipsOf(db, [report.countyCode]).length, current: values, comments, previous: prev ? currentFields(db, prev.id).values : null }),
+  ];
+  if (issues.length) {
+    const list = issues.map((i) => ({ row: null, column: fieldLabel(campaign, i.field), message: i.message }));
+    throw new DomainError('bad_request', `月报未通过校验：${list.map((i) => `${i.column}${i.message}`).join('；')}`, list);
+  }
+}
+
+export function saveDraft(db: DbOrTx, campaign: CampaignDef, actor: Actor, at: string, input: ReportRef & { version: number; values: Record<string, string | null>; comments?: Record<string, string> }) {
+  const values = parseFields(campaign, input.values);
+  return db.transaction((tx) => {
+    const report = ensureReport(tx, campaign, input.countyCode, input.period, actor, at);
+    requireVersion(report, input.version);
+    requireState(report, editableStates, '修改（已报送的月报须由市级退回后修改）');
+    const changed = writeFields(tx, report, values, input.comments ?? {}, actor, at);
+    if (changed > 0) bumpEditsAfterSubmit(tx, report);
+    const fresh = requireReport(tx, campaign, input);
+    return { report: changed > 0 ? transition(tx, fresh, 'save', fresh.state, actor, at) : fresh, changed };
+  });
+}
+
+export function submitReport(db: DbOrTx, campaign: CampaignDef, actor: Actor, at: string, input: ReportRef & { version: number }) {
+  return db.transaction((tx) => {
+    const report = requireReport(tx, campaign, input);
+    requireVersion(report, input.version);
+    requireState(report, editableStates, '报送');
+    validateForSubmit(tx, campaign, report);
+    snapshotSubmission(tx, report, actor, at);
+    return transition(tx, report, 'submit', 'submitted', actor, at);
+  });
+}
+
+export function decideReport(
+  db: DbOrTx,
+  campaign: CampaignDef,
+  actor: Actor,
+  at: string,
+  input: ReportRef & { version: number; reason?: string },
+  decision: 'return' | 'approve' | 'accept' | 'reopen',
+) {
+  const rule = {
+    return: { from: ['submitted'] as ReportState[], to: 'returned' as ReportState, doing: '退回' },
+    approve: { from: ['submitted'] as ReportState[], to: 'approved' as ReportState, doing: '审核通过' },
+    accept: { from: ['approved'] as ReportState[], to: 'accepted' as ReportState, doing: '确认' },
+    reopen: { from: ['submitted', 'approved', 'accepted'] as ReportState[], to: 'returned' as ReportState, doing: '重新打开' },
+  }[decision];
+  if ((decision === 'return' || decision === 'reopen') && !input.reason?.trim()) throw new DomainError('bad_request', '退回或重新打开须填写原因');
+  return db.transaction((tx) => {
+    const report = requireReport(tx, campaign, input);
+    requireVersion(report, input.version);
+    requireState(report, rule.from, rule.doing);
+    return transition(tx, report, decision, rule.to, actor, at, input.reason);
+  });
+}

@@ -1,0 +1,85 @@
+import { rosterColumns, rosterRowSchema, type RosterRowInput } from '@dudao/schema/inputs';
+import { rosterRows, rosterUploads } from '@dudao/schema/tables';
+import type { DbOrTx } from '../../db/client';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record';
+import { requireHeaders, type Table } from '../files/table-reader';
+import { ImportRejected, type ImportIssue } from '../import-errors';
+import { getUnit, villagesOf } from '../org/units';
+import { currentRoster } from './current';
+
+const headerOf = Object.fromEntries(rosterColumns.map((c) => [c.key, c.header])) as Record<string, string>;
+
+export function validateRoster(db: DbOrTx, countyCode: string, table: Table): RosterRowInput[] {
+  requireHeaders(table, rosterColumns.map((c) => c.header));
+  const county = getUnit(db, countyCode);
+  if (!county || county.level !== 'county') throw new ImportRejected([{ row: null, column: '县级单位', message: `${countyCode} 不是县级单位代码` }]);
+  const villages = new Map(villagesOf(db, countyCode).map((v) => [v.code, v.name]));
+  const issues: ImportIssue[] = [];
+  const seen = new Map<string, number>();
+  const rows: RosterRowInput[] = [];
+  for (const { row, cells } of table.rows) {
+    const raw = Object.fromEntries(rosterColumns.map((c) => [c.key, cells[c.header] ?? '']));
+    const parsed = rosterRowSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const e of parsed.error.issues) issues.push({ row, column: headerOf[String(e.path[0])] ?? '行', message: e.message });
+      continue;
+    }
+    const r = parsed.data;
+    const name = villages.get(r.village_code);
+    if (name === undefined) {
+      issues.push({ row, column: headerOf.village_code!, message: `${r.village_code} 不属于${county.name}` });
+      continue;
+    }
+    if (name !== r.village_name) issues.push({ row, column: headerOf.village_name!, message: `与代码 ${r.village_code} 不符（应为“${name}”）` });
+    const first = seen.get(r.village_code);
+    if (first !== undefined) issues.push({ row, column: headerOf.village_code!, message: `${r.village_code} 与第 ${first} 行重复` });
+    else seen.set(r.village_code, row);
+    rows.push(r);
+  }
+  const missing = [...villages.keys()].filter((code) => !seen.has(code));
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 10).map((c) => `${c} ${villages.get(c)}`).join('、');
+    issues.push({ row: null, column: headerOf.village_code!, message: `缺少 ${missing.length} 个村（社区）：${shown}${missing.length > 10 ? ' 等' : ''}` });
+  }
+  if (issues.length > 0) throw new ImportRejected(issues);
+  return rows;
+}
+
+/** A roster upload replaces the county's roster as a whole new version; the old one stays for earlier dates. */
+export function importRoster(db: DbOrTx, countyCode: string, table: Table, actor: Actor, at: string, fileName: string | null) {
+  const rows = validateRoster(db, countyCode, table);
+  return saveRoster(db, countyCode, rows, actor, at, fileName);
+}
+
+export function saveRoster(db: DbOrTx, countyCode: string, rows: RosterRowInput[], actor: Actor, at: string, fileName: string | null) {
+  return db.transaction((tx) => {
+    const before = currentRoster(tx, countyCode);
+    const upload = tx.insert(rosterUploads).values({ countyCode, uploadedAt: at, actorId: actor.id, actor: actor.label, fileName, rowCount: rows.length }).returning().get();
+    const values = rows.map((r) => ({
+      uploadId: upload.id,
+      villageCode: r.village_code,
+      villageName: r.village_name,
+      longTermRecipients: r.long_term_recipients,
+      civilAffairsMember: r.civil_affairs_member,
+      coordinators: r.coordinators,
+      coordinatorsFullTime: r.coordinators_full_time,
+      coordinatorPay: r.coordinator_pay,
+      stations: r.stations,
+    }));
+    for (let i = 0; i < values.length; i += 500) tx.insert(rosterRows).values(values.slice(i, i + 500)).run();
+    const summary = (n: number, c: number) => `${n} 个村，配备协理员 ${c} 个`;
+    recordAudit(tx, actor, at, [
+      {
+        action: 'roster.upload',
+        entity: 'roster_upload',
+        entityId: upload.id,
+        unitCode: countyCode,
+        field: 'roster',
+        oldValue: before ? summary(before.rows.length, before.rows.filter((r) => r.coordinators > 0).length) : null,
+        newValue: summary(rows.length, rows.filter((r) => r.coordinators > 0).length),
+      },
+    ]);
+    return { uploadId: upload.id, rows: rows.length };
+  });
+}

@@ -1,0 +1,49 @@
+import { rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { anhui2021 } from '@dudao/schema/campaign';
+import type { OrgUnit } from '@dudao/schema/tables';
+import { openDb, type Opened } from '../../db/client';
+import { nowIso, systemActor } from '../actor';
+import { installCampaign } from '../campaign/store';
+import { loadTree, type LoadProgress, type Scale, type TreeCounts } from '../org/load-tree';
+import { listUnits } from '../org/units';
+import { insertUsers } from '../users/accounts';
+import { demoAccounts, demoPassword } from '../users/demo-accounts';
+import { hashPassword } from '../users/password';
+import { seedDemo } from './seed-demo';
+
+export interface ResetOptions {
+  demo: boolean;
+  scale: Scale;
+  treeProgress?: LoadProgress;
+  demoProgress?: LoadProgress;
+}
+
+export interface ResetResult {
+  opened: Opened;
+  counts: TreeCounts;
+  adminPassword: string;
+}
+
+export async function resetDatabase(path: string, options: ResetOptions): Promise<ResetResult> {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  const opened = openDb(path);
+  const { db } = opened;
+  const at = nowIso();
+  installCampaign(db, anhui2021, systemActor, at);
+  const counts = loadTree(db, options.scale, options.treeProgress);
+  const province = listUnits(db, { level: 'province' }).find((p) => p.code === anhui2021.province) as OrgUnit;
+  // A database without demo data gets one admin with a fresh random password, shown once; demo accounts share a published one.
+  const adminPassword = options.demo ? demoPassword : (process.env.DUDAO_ADMIN_PASSWORD ?? randomBytes(9).toString('base64url'));
+  const hash = await hashPassword(adminPassword);
+  if (options.demo) {
+    const scope = options.scale === 'nation' ? '' : anhui2021.province;
+    const cities = listUnits(db, { level: 'city' }).filter((c) => c.code.startsWith(scope));
+    const counties = listUnits(db, { level: 'county' }).filter((c) => c.code.startsWith(scope));
+    insertUsers(db, demoAccounts(province, cities, counties).map((u) => ({ ...u, passwordHash: hash })), systemActor, at);
+    seedDemo(db, anhui2021, scope, options.demoProgress);
+  } else {
+    insertUsers(db, [{ username: 'admin', displayName: `${province.name}民政厅社会救助处`, role: 'province_admin', scopeCode: province.code, passwordHash: hash }], systemActor, at);
+  }
+  return { opened, counts, adminPassword };
+}

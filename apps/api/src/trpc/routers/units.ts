@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { unitCodeSchema } from '@dudao/schema/inputs';
+import { DomainError } from '../../services/errors';
+import { getUnit } from '../../services/org/units';
+import { unitTree } from '../../services/org/tree';
+import { guarded, router } from '../init';
+
+export const unitsRouter = router({
+  tree: guarded('units.tree')
+    .input(z.object({ unit: unitCodeSchema.optional() }).default({}))
+    .query(({ ctx, input }) => unitTree(ctx.db, input.unit ?? ctx.user.scopeCode)),
+  get: guarded('units.get')
+    .input(z.object({ code: unitCodeSchema }))
+    .query(({ ctx, input }) => {
+      const unit = getUnit(ctx.db, input.code);
+      if (!unit) throw new DomainError('not_found', `单位 ${input.code} 不存在`);
+      return unit;
+    }),
+});
