@@ -83,6 +83,8 @@ export interface IndicatorResult {
   denominator?: number | null;
   /** The day the figure is judged on. */
   judgedOn?: string;
+  /** The known date of a date indicator (its value stays null). */
+  date?: string | null;
 }
 
 export interface Reason {
@@ -121,6 +123,8 @@ export interface CityStatus {
   rank: number;
   laggingCount: number;
   gates: { m5_city_summary: GateStatus };
+  /** Gate m4 is the city's duty: how many of its counties stand in each m4 status. */
+  supervision?: Record<GateStatus, number>;
   figures: Record<string, RollupFigure>;
 }
 

@@ -6,6 +6,7 @@ import { dbReset } from './commands/db-reset';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { unitsCommand } from './commands/units';
+import { statusCommand } from './commands/status';
 import { usersCommand } from './commands/users';
 
 const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
@@ -14,6 +15,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   import: importCommand,
   export: exportCommand,
   users: usersCommand,
+  status: statusCommand,
 };
 
 const usage = `用法：pnpm cli <命令>
@@ -23,7 +25,8 @@ const usage = `用法：pnpm cli <命令>
   import roster FILE --county CODE [--at ISO时间]
   import cases FILE --county CODE [--at ISO时间]
   export values [--out FILE]
-  users`;
+  users
+  status --as-of YYYY-MM-DD [--unit CODE] [--json]`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -24,7 +24,15 @@ export const rosterRowSchema = z
     civil_affairs_member: z.enum(['是', '否'], { message: '明确民政工作负责人应填“是”或“否”' }).transform((v) => v === '是'),
     coordinators: count('社会救助协理员人数'),
     coordinators_full_time: count('其中专职人数'),
-    coordinator_pay: z.union([z.literal('').transform(() => null), z.coerce.number({ message: '协理员月均报酬应为金额' }).min(0, '协理员月均报酬不能为负')]),
+    coordinator_pay: z.preprocess((v) => (v == null ? '' : String(v)), z.string().trim()).transform((text, ctx) => {
+      if (text === '') return null;
+      const amount = Number(text);
+      if (!/^\d+(\.\d{1,2})?$/.test(text) || !Number.isFinite(amount)) {
+        ctx.addIssue({ code: 'custom', message: '协理员月均报酬应为金额（元，最多两位小数），无报酬时留空' });
+        return z.NEVER;
+      }
+      return amount;
+    }),
     stations: count('社会救助服务站（点）数'),
   })
   .refine((r) => r.coordinators_full_time <= r.coordinators, { message: '其中专职人数不能大于社会救助协理员人数', path: ['coordinators_full_time'] });

@@ -20,22 +20,23 @@ export function validateRoster(db: DbOrTx, countyCode: string, table: Table): Ro
   const rows: RosterRowInput[] = [];
   for (const { row, cells } of table.rows) {
     const raw = Object.fromEntries(rosterColumns.map((c) => [c.key, cells[c.header] ?? '']));
+    const code = String(raw.village_code).trim();
+    // Membership and duplicates are judged on the code alone, so a row with a bad cell still counts as present.
+    const name = villages.get(code);
+    if (/^\d{12}$/.test(code)) {
+      if (name === undefined) issues.push({ row, column: headerOf.village_code!, message: `${code} 不属于${county.name}` });
+      const first = seen.get(code);
+      if (first !== undefined) issues.push({ row, column: headerOf.village_code!, message: `${code} 与第 ${first} 行重复` });
+      else seen.set(code, row);
+      const given = String(raw.village_name).trim();
+      if (name !== undefined && given !== name) issues.push({ row, column: headerOf.village_name!, message: `与代码 ${code} 不符（应为“${name}”）` });
+    }
     const parsed = rosterRowSchema.safeParse(raw);
     if (!parsed.success) {
       for (const e of parsed.error.issues) issues.push({ row, column: headerOf[String(e.path[0])] ?? '行', message: e.message });
       continue;
     }
-    const r = parsed.data;
-    const name = villages.get(r.village_code);
-    if (name === undefined) {
-      issues.push({ row, column: headerOf.village_code!, message: `${r.village_code} 不属于${county.name}` });
-      continue;
-    }
-    if (name !== r.village_name) issues.push({ row, column: headerOf.village_name!, message: `与代码 ${r.village_code} 不符（应为“${name}”）` });
-    const first = seen.get(r.village_code);
-    if (first !== undefined) issues.push({ row, column: headerOf.village_code!, message: `${r.village_code} 与第 ${first} 行重复` });
-    else seen.set(r.village_code, row);
-    rows.push(r);
+    rows.push(parsed.data);
   }
   const missing = [...villages.keys()].filter((code) => !seen.has(code));
   if (missing.length > 0) {

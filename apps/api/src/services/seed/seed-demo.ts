@@ -6,6 +6,7 @@ import type { Actor } from '../actor';
 import type { LoadProgress } from '../org/load-tree';
 import { applyDemoPlan, type SeedActors } from './apply-demo';
 import { demoTreeFromDb } from './demo-tree';
+import { seedVisits } from './seed-visits';
 
 function actorsFromUsers(db: Db): SeedActors {
   const byName = new Map(db.select().from(users).all().map((u) => [u.username, u]));
@@ -23,6 +24,8 @@ export function seedDemo(db: Db, campaign: CampaignDef, scope: string, progress?
   const plan = generateDemo(tree, campaign);
   const cityOf = new Map(tree.counties.map((c) => [c.code, c.cityCode]));
   progress?.start(tree.counties.length);
-  applyDemoPlan(db, campaign, plan, cityOf, actorsFromUsers(db), { tick: () => progress?.tick(1) });
+  const actors = actorsFromUsers(db);
+  applyDemoPlan(db, campaign, plan, cityOf, actors, { tick: () => progress?.tick(1) });
   progress?.stop();
+  db.transaction((tx) => seedVisits(tx, campaign, actors));
 }

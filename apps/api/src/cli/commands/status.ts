@@ -1,0 +1,37 @@
+import { isoDateSchema } from '@dudao/schema/inputs';
+import { openDb } from '../../db/client';
+import { databasePath } from '../../db/paths';
+import { currentCampaign } from '../../services/campaign/store';
+import { cutToUnit, provinceStatusAt } from '../../services/known/status-at';
+import { statusJson } from '../../services/known/status-json';
+import { getUnit } from '../../services/org/units';
+import { parse, str, UsageError } from '../args';
+
+const score = (s: number | null) => (s == null ? '—' : s.toFixed(1));
+
+export function statusCommand(argv: string[]): number {
+  const { flags } = parse(argv, { 'as-of': { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } });
+  const asOf = isoDateSchema.safeParse(str(flags, 'as-of'));
+  if (!asOf.success) throw new UsageError('须指定 --as-of YYYY-MM-DD');
+  const opened = openDb(databasePath(str(flags, 'db')));
+  try {
+    const campaign = currentCampaign(opened.db);
+    const unit = str(flags, 'unit') ?? campaign.province;
+    if (!getUnit(opened.db, unit)) throw new UsageError(`单位 ${unit} 不存在`);
+    const result = cutToUnit(provinceStatusAt(opened.db, campaign, asOf.data), unit);
+    if (flags.json) {
+      console.log(JSON.stringify(statusJson(result)));
+      return 0;
+    }
+    const cityName = new Map(result.cities.map((c) => [c.code, c.name]));
+    console.log(`${getUnit(opened.db, unit)!.name} 截至 ${asOf.data}：综合得分 ${score(result.province.score)}，进展缓慢县区 ${result.counties.filter((c) => c.lagging).length} 个`);
+    console.log(['全省排名', '市内排名', '县（市、区）', '所属市', '综合得分', '进展缓慢', '原因'].join('\t'));
+    for (const c of [...result.counties].sort((a, b) => a.rankInProvince - b.rankInProvince)) {
+      const flag = c.lagging ? '是' : c.watch ? '关注' : '';
+      console.log([c.rankInProvince, c.rankInCity, c.name, cityName.get(c.cityCode) ?? c.cityCode, score(c.score), flag, c.reasons.map((r) => r.text).join('；')].join('\t'));
+    }
+    return 0;
+  } finally {
+    opened.close();
+  }
+}

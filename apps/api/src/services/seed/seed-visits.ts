@@ -1,0 +1,33 @@
+import { addDays, type CampaignDef } from '@dudao/schema/campaign';
+import type { DbOrTx } from '../../db/client';
+import { mulberry32 } from '../../demo/rng';
+import { visitTexts } from '../../demo/visits';
+import { supervisionStart } from '../known/read';
+import { provinceStatusAt } from '../known/status-at';
+import { addItem, closeItem, recordVisit } from '../supervision/visits';
+import type { SeedActors } from './apply-demo';
+
+const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`).toISOString();
+
+/**
+ * November supervision follows from the data: the counties lagging on the stage's first day are visited,
+ * most within November, a few in December (m4 late), a few never (m4 overdue).
+ */
+export function seedVisits(db: DbOrTx, campaign: CampaignDef, actors: SeedActors, seed = 2021): number {
+  const start = supervisionStart(campaign);
+  const lagging = provinceStatusAt(db, campaign, start).counties.filter((c) => c.lagging);
+  const rng = mulberry32(seed + 1101);
+  for (const county of lagging) {
+    const roll = rng();
+    if (roll >= 0.92) continue;
+    const visitedOn = roll < 0.82 ? addDays(start, 2 + Math.floor(rng() * 26)) : addDays(start, 31 + Math.floor(rng() * 9));
+    const texts = visitTexts(county.name, rng);
+    const officer = actors.officer(county.cityCode);
+    const visit = recordVisit(db, { countyCode: county.code, visitedOn, byLevel: 'city', visitors: texts.visitors, findings: texts.findings }, officer, at(visitedOn, 18));
+    texts.items.forEach((item, i) => {
+      const created = addItem(db, { visitId: visit.id, description: item.description, owner: item.owner, dueOn: addDays(visitedOn, 20 + i * 5) }, officer, at(visitedOn, 19));
+      if (rng() < 0.5) closeItem(db, { itemId: created.id, evidence: '已完成整改，佐证材料（整改报告、照片）已上传市局存档。' }, officer, at(addDays(visitedOn, 10 + Math.floor(rng() * 15)), 10));
+    });
+  }
+  return lagging.length;
+}

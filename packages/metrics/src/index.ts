@@ -1,0 +1,15 @@
+export * from './types';
+export { workingDaysBetween } from './working-days';
+export { caseLogFigures, processingDayLimit, type CaseLogFigures } from './case-log';
+export { expectedStations, isEligible, meetsStations, rosterFigures, rosterVillageView, type RosterFigure, type RosterFigures, type RosterVillageView } from './roster';
+export { judgeIndicator, judgeRatio, judgeThreshold, judgeUpper, rampedExpected, type Observation } from './indicator-status';
+export { parseReportNumber, parseReportValue } from './report-values';
+export { countyIndicators } from './county-indicators';
+export { compositeScore, taskScores } from './scores';
+export { citySummaryGate, coordinatorGate, countyGates, planGate, stationGate, supervisionGate } from './gates';
+export { laggingReasons, lateReportReason, redCounts, type JudgedCounty } from './lagging';
+export { byScore, meanScore, ranks, watchList, WATCH_SIZE, type Scored } from './rankings';
+export { rollupFigures } from './rollup';
+export { computeStatus, countyStatus, type JudgedCountyStatus } from './status';
+export { firstReportDue, gateDeadline, indicatorDef, isDueBy, isPast, latestDuePeriod } from './schedule';
+export { percentText, scoreText } from './wording';

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what a fresh Node 20 machine lacks, then the workspace. Sourced by start.sh and test.sh.
+set -euo pipefail
+PNPM_VERSION=12.4.2
+
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
+  echo "› 安装 pnpm@$PNPM_VERSION"
+  npm install -g "pnpm@$PNPM_VERSION" >/dev/null
+fi
+
+need_browser="${1:-}"
+if [ "$need_browser" = "browser" ] && ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH:-}" ]; then
+  echo "› 安装 Chromium 与中文字体（浏览器测试用）"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+fi
+
+# better-sqlite3 compiles from source here: Debian's Node ships its headers in /usr/include/node.
+if [ -d /usr/include/node ]; then export npm_config_nodedir=/usr; fi
+echo "› pnpm install"
+pnpm install --frozen-lockfile --reporter=silent
