@@ -19,6 +19,24 @@ export function isWorkingDay(date: string): boolean {
   return weekday >= 1 && weekday <= 5 && holidays[date] === undefined;
 }
 
+// Running count of working days over the calendar's whole range, built once: a case then costs two lookups, not a walk.
+let runningCount: { first: number; counts: Int32Array } | null = null;
+
+function workingDayIndex(): { first: number; counts: Int32Array } {
+  if (runningCount) return runningCount;
+  const years = [...coveredYears].sort();
+  const first = toDayNumber(`${years[0]}-01-01`);
+  const last = toDayNumber(`${years[years.length - 1]}-12-31`);
+  const counts = new Int32Array(last - first + 1);
+  let total = 0;
+  for (let day = first; day <= last; day++) {
+    if (isWorkingDay(fromDayNumber(day))) total += 1;
+    counts[day - first] = total;
+  }
+  runningCount = { first, counts };
+  return runningCount;
+}
+
 /** Working days from the day after `appliedOn` through `decidedOn`, by the official calendar (调休 working weekends count). */
 export function workingDaysBetween(appliedOn: string, decidedOn: string): number {
   const from = toDayNumber(appliedOn);
@@ -26,9 +44,6 @@ export function workingDaysBetween(appliedOn: string, decidedOn: string): number
   if (to < from) throw new Error(`办结日期 ${decidedOn} 早于申请日期 ${appliedOn}`);
   assertCalendarCovers(appliedOn);
   assertCalendarCovers(decidedOn);
-  let count = 0;
-  for (let day = from + 1; day <= to; day++) {
-    if (isWorkingDay(fromDayNumber(day))) count += 1;
-  }
-  return count;
+  const { first, counts } = workingDayIndex();
+  return counts[to - first]! - counts[from - first]!;
 }

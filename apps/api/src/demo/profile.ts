@@ -16,7 +16,7 @@ export interface CountyProfile {
 }
 
 export function drawProfile(rng: Rng, campaignStart: string, planDeadline: string): CountyProfile {
-  const laggard = chance(rng, 0.1);
+  const laggard = chance(rng, 0.09);
   const gapRisk = laggard ? 0.65 : 0.02;
   const coordinatorGap = chance(rng, gapRisk) ? (chance(rng, 0.5) ? 'november' : 'never') : 'none';
   const latePlan = chance(rng, laggard ? 0.2 : 0.035);
@@ -31,7 +31,7 @@ export function drawProfile(rng: Rng, campaignStart: string, planDeadline: strin
     coordinatorGap,
     civilAffairsGap: chance(rng, laggard ? 0.6 : 0.06),
     stationGap: chance(rng, laggard ? 0.5 : 0.04),
-    lateRisk: laggard ? 0.3 : 0.07,
+    lateRisk: laggard ? 0.3 : 0.06,
     missRisk: laggard ? 0.08 : 0.02,
     returnRisk: laggard ? 0.15 : 0.07,
     overLimitCases,

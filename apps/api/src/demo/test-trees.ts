@@ -24,6 +24,8 @@ export function smallTree(): DemoTree {
   return tree;
 }
 
+const suffixes: Record<CountyKind, string> = { 县: '县', 市辖区: '区', 县级市: '市', 开发区: '开发区' };
+
 /** A province-sized synthetic tree (120 counties, about 10,000 villages) for checking shares. */
 export function provinceTree(): DemoTree {
   const tree: DemoTree = { cities: [], counties: [], townships: [], villages: [] };
@@ -34,7 +36,8 @@ export function provinceTree(): DemoTree {
     kinds.forEach((kind, k) => {
       const townships = kind === '开发区' ? 2 : 6 + ((c + k) % 9);
       const perTownship = kind === '开发区' ? 4 : 6 + ((c * 7 + k * 3) % 10);
-      addCounty(tree, cityCode, `${cityCode}${String(21 + k)}`, `第${c + 1}市${k + 1}${kind === '市辖区' ? '区' : kind === '开发区' ? '开发区' : kind === '县级市' ? '市' : '县'}`, kind, Array.from({ length: townships }, () => perTownship));
+      const name = `第${c + 1}市${k + 1}${suffixes[kind]}`;
+      addCounty(tree, cityCode, `${cityCode}${String(21 + k)}`, name, kind, Array.from({ length: townships }, () => perTownship));
     });
   }
   return tree;

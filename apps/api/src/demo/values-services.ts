@@ -48,6 +48,7 @@ export function serviceSeries(ctx: SeriesContext, tekun: number[]): Series {
   const typicalBehind = isBehind(ctx);
   const typicalAt = typicalBehind ? pick(rng, [n - 2, n - 1, null]) : intBetween(rng, 1, Math.min(n - 2, deadlineIdx + 1));
   const townships = size.townships;
+  const typicalCasesIn = (i: number) => (typicalAt === null || i < typicalAt ? 0 : i === typicalAt ? intBetween(rng, 1, 2) : intBetween(rng, 0, 1));
 
   return {
     t06_townships_delegated: texts(plan([0.3, 0.7], [0.1, 0.35]).map((s) => partOf(s, townships))),
@@ -70,6 +71,6 @@ export function serviceSeries(ctx: SeriesContext, tekun: number[]): Series {
     t11_publicity_events: texts(cumulate(increments(rng, n, 2 + u / 20))),
     t11_materials: texts(cumulate(increments(rng, n, u * 30 + 100))),
     t11_media_reports: texts(cumulate(increments(rng, n, 1.5, 1))),
-    t11_typical_cases: texts(cumulate(Array.from({ length: n }, (_, i) => (typicalAt === null || i < typicalAt ? 0 : i === typicalAt ? intBetween(rng, 1, 2) : intBetween(rng, 0, 1))))),
+    t11_typical_cases: texts(cumulate(Array.from({ length: n }, (_, i) => typicalCasesIn(i)))),
   };
 }

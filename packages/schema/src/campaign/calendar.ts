@@ -2,10 +2,18 @@
 const DAY_MS = 86_400_000;
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
+// Status computation converts the same few hundred campaign dates millions of times; both caches stay small.
+const dayNumbers = new Map<string, number>();
+const periodEnds = new Map<string, string>();
+
 export function toDayNumber(date: string): number {
+  const cached = dayNumbers.get(date);
+  if (cached !== undefined) return cached;
   const ms = Date.parse(`${date}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(ms)) throw new Error(`不是有效日期：${date}`);
-  return Math.round(ms / DAY_MS);
+  const day = Math.round(ms / DAY_MS);
+  if (dayNumbers.size < 100_000) dayNumbers.set(date, day);
+  return day;
 }
 
 export function fromDayNumber(n: number): string {
@@ -31,8 +39,13 @@ export function beijingDate(instant: string | Date): string {
 }
 
 export function periodEnd(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  let end = periodEnds.get(period);
+  if (end === undefined) {
+    const [y, m] = period.split('-').map(Number) as [number, number];
+    end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    periodEnds.set(period, end);
+  }
+  return end;
 }
 
 export function periodDue(period: string, dueAfterDays: number): string {

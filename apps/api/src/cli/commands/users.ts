@@ -16,9 +16,9 @@ export function printAccounts(db: Db, all = false): void {
 }
 
 export function usersCommand(argv: string[]): number {
-  const { flags } = parse(argv, { db: { type: 'string' } });
+  const { flags } = parse(argv, { db: { type: 'string' }, brief: { type: 'boolean' } });
   const opened = openDb(databasePath(str(flags, 'db')));
-  printAccounts(opened.db, true);
+  printAccounts(opened.db, !flags.brief);
   opened.close();
   return 0;
 }

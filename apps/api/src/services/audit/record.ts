@@ -1,4 +1,5 @@
 import { auditLog } from '@dudao/schema/tables';
+import { bulkInsert } from '../../db/bulk';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
 
@@ -28,5 +29,6 @@ export function recordAudit(db: DbOrTx, actor: Actor, at: string, entries: Audit
     oldValue: e.oldValue ?? null,
     newValue: e.newValue ?? null,
   }));
-  for (let i = 0; i < rows.length; i += 500) db.insert(auditLog).values(rows.slice(i, i + 500)).run();
+  if (rows.length === 1) db.insert(auditLog).values(rows).run();
+  else bulkInsert(db, auditLog, rows);
 }

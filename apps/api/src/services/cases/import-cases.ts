@@ -1,5 +1,6 @@
 import { caseColumns, caseRowSchema, type CaseRowInput } from '@dudao/schema/inputs';
 import { caseRecords, caseUploads } from '@dudao/schema/tables';
+import { bulkInsert } from '../../db/bulk';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
@@ -42,7 +43,7 @@ export function saveCases(db: DbOrTx, countyCode: string, rows: CaseRowInput[], 
   return db.transaction((tx) => {
     const upload = tx.insert(caseUploads).values({ countyCode, uploadedAt: at, actorId: actor.id, actor: actor.label, fileName, rowCount: rows.length }).returning().get();
     const values = rows.map((r) => ({ uploadId: upload.id, caseId: r.case_id, kind: r.kind, townshipCode: r.township_code, appliedOn: r.applied_on, decidedOn: r.decided_on }));
-    for (let i = 0; i < values.length; i += 500) tx.insert(caseRecords).values(values.slice(i, i + 500)).run();
+    bulkInsert(tx, caseRecords, values);
     recordAudit(tx, actor, at, [{ action: 'cases.upload', entity: 'case_upload', entityId: upload.id, unitCode: countyCode, field: 'case_log', newValue: `${rows.length} 件` }]);
     return { uploadId: upload.id, rows: rows.length };
   });

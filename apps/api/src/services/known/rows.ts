@@ -2,6 +2,7 @@ import { and, asc, inArray, like, lt } from 'drizzle-orm';
 import { caseRecords, caseUploads, citySummaries, reportSubmissions, rosterRows, rosterUploads, submissionValues, supervisionVisits } from '@dudao/schema/tables';
 import type { CaseRecord, KnownRoster, RosterVillage } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
+import { cachedById } from './immutable-cache';
 
 const chunk = <T>(list: T[], size = 900): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
@@ -33,16 +34,17 @@ export function knownSubmissions(db: DbOrTx, scope: string, before: string): Kno
 }
 
 export function submissionFields(db: DbOrTx, ids: number[]): Map<number, Record<string, string | null>> {
-  const out = new Map<number, Record<string, string | null>>();
-  for (const part of chunk(ids)) {
-    const rows = db.select().from(submissionValues).where(inArray(submissionValues.submissionId, part)).all();
-    for (const r of rows) {
-      const fields = out.get(r.submissionId) ?? {};
-      fields[r.field] = r.value;
-      out.set(r.submissionId, fields);
+  return cachedById(db, 'submission', ids, (missing) => {
+    const out = new Map<number, Record<string, string | null>>();
+    for (const part of chunk(missing)) {
+      for (const r of db.select().from(submissionValues).where(inArray(submissionValues.submissionId, part)).all()) {
+        const fields = out.get(r.submissionId) ?? {};
+        fields[r.field] = r.value;
+        out.set(r.submissionId, fields);
+      }
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 /** The newest roster upload per county recorded before `before`, with its village rows. */
@@ -55,13 +57,18 @@ export function knownRosters(db: DbOrTx, scope: string, before: string): Map<str
     .all();
   const latest = new Map<string, { id: number; at: string }>();
   for (const u of uploads) latest.set(u.county, { id: u.id, at: u.at });
-  const countyOf = new Map([...latest].map(([county, u]) => [u.id, county]));
-  const out = new Map<string, KnownRoster>([...latest].map(([county, u]) => [county, { uploadedAt: u.at, villages: [] }]));
-  for (const part of chunk([...countyOf.keys()])) {
-    const rows = db.select().from(rosterRows).where(inArray(rosterRows.uploadId, part)).all();
-    for (const { uploadId, ...village } of rows) out.get(countyOf.get(uploadId)!)!.villages.push(village as RosterVillage);
-  }
-  return out;
+  const rows = cachedById(db, 'roster', [...latest.values()].map((u) => u.id), (missing) => {
+    const out = new Map<number, RosterVillage[]>();
+    for (const part of chunk(missing)) {
+      for (const { uploadId, ...village } of db.select().from(rosterRows).where(inArray(rosterRows.uploadId, part)).all()) {
+        const list = out.get(uploadId) ?? [];
+        list.push(village);
+        out.set(uploadId, list);
+      }
+    }
+    return out;
+  });
+  return new Map([...latest].map(([county, u]) => [county, { uploadedAt: u.at, villages: rows.get(u.id)! }]));
 }
 
 export function knownCaseLogs(db: DbOrTx, scope: string, before: string): Map<string, CaseRecord[]> {
@@ -73,12 +80,18 @@ export function knownCaseLogs(db: DbOrTx, scope: string, before: string): Map<st
     .all();
   const latest = new Map<string, number>();
   for (const u of uploads) latest.set(u.county, u.id);
-  const countyOf = new Map([...latest].map(([county, id]) => [id, county]));
-  const out = new Map<string, CaseRecord[]>([...latest.keys()].map((c) => [c, []]));
-  for (const part of chunk([...countyOf.keys()])) {
-    for (const { uploadId, ...rec } of db.select().from(caseRecords).where(inArray(caseRecords.uploadId, part)).all()) out.get(countyOf.get(uploadId)!)!.push(rec);
-  }
-  return out;
+  const rows = cachedById(db, 'cases', [...latest.values()], (missing) => {
+    const out = new Map<number, CaseRecord[]>();
+    for (const part of chunk(missing)) {
+      for (const { uploadId, ...rec } of db.select().from(caseRecords).where(inArray(caseRecords.uploadId, part)).all()) {
+        const list = out.get(uploadId) ?? [];
+        list.push(rec);
+        out.set(uploadId, list);
+      }
+    }
+    return out;
+  });
+  return new Map([...latest].map(([county, id]) => [county, rows.get(id)!]));
 }
 
 export function knownVisits(db: DbOrTx, scope: string, before: string): Map<string, string[]> {

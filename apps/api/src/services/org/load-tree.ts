@@ -1,4 +1,5 @@
 import { orgUnits, type OrgUnit } from '@dudao/schema/tables';
+import { bulkInsert } from '../../db/bulk';
 import type { Db } from '../../db/client';
 import { readDivisionCsv } from './division-source';
 import { countyKind } from './county-kind';
@@ -46,7 +47,7 @@ export function loadTree(db: Db, scale: Scale, progress: LoadProgress = silent):
   progress.start(units.length);
   db.transaction((tx) => {
     for (let i = 0; i < units.length; i += batch) {
-      tx.insert(orgUnits).values(units.slice(i, i + batch)).run();
+      bulkInsert(tx, orgUnits, units.slice(i, i + batch));
       progress.tick(Math.min(batch, units.length - i));
     }
   });

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { periodDue, type CampaignDef } from '@dudao/schema/campaign';
 import { monthlyReports, reportEvents, reportSubmissions, reportValues, submissionValues, type MonthlyReport, type ReportAction, type ReportState } from '@dudao/schema/tables';
+import { bulkInsert } from '../../db/bulk';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
@@ -86,7 +87,7 @@ export function snapshotSubmission(db: DbOrTx, report: MonthlyReport, actor: Act
   const { values, comments } = currentFields(db, report.id);
   const submission = db.insert(reportSubmissions).values({ reportId: report.id, countyCode: report.countyCode, period: report.period, submittedAt: at, actorId: actor.id }).returning().get();
   const rows = Object.entries(values).map(([field, value]) => ({ submissionId: submission.id, field, value, comment: comments[field] ?? null }));
-  for (let i = 0; i < rows.length; i += 500) db.insert(submissionValues).values(rows.slice(i, i + 500)).run();
+  bulkInsert(db, submissionValues, rows);
   return submission.id;
 }
 

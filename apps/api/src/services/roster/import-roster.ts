@@ -1,5 +1,6 @@
 import { rosterColumns, rosterRowSchema, type RosterRowInput } from '@dudao/schema/inputs';
 import { rosterRows, rosterUploads } from '@dudao/schema/tables';
+import { bulkInsert } from '../../db/bulk';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
@@ -68,7 +69,7 @@ export function saveRoster(db: DbOrTx, countyCode: string, rows: RosterRowInput[
       coordinatorPay: r.coordinator_pay,
       stations: r.stations,
     }));
-    for (let i = 0; i < values.length; i += 500) tx.insert(rosterRows).values(values.slice(i, i + 500)).run();
+    bulkInsert(tx, rosterRows, values);
     const summary = (n: number, c: number) => `${n} 个村，配备协理员 ${c} 个`;
     recordAudit(tx, actor, at, [
       {

@@ -1,0 +1,86 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openDb } from '../src/db/client';
+import { cli } from './support/cli';
+import { freshDb, tempPath } from './support/fresh-db';
+import { header, julyValues, lines } from './support/report-values';
+import { rosterFor } from './support/roster';
+import { csv } from './support/files';
+
+const HUAIYUAN = '340321';
+let db: string;
+let dir: string;
+
+function statusJson(asOf: string) {
+  const r = cli(['status', '--as-of', asOf, '--json'], db);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as { counties: { code: string; score: number; taskScores: Record<string, number | null>; indicators: Record<string, { value: number; expected: number; status: string; score: number | null }>; gates: Record<string, string>; lagging: boolean; reasons: { code: string; text: string }[] }[] };
+}
+const county = (s: ReturnType<typeof statusJson>) => s.counties.find((c) => c.code === HUAIYUAN)!;
+
+beforeAll(async () => {
+  db = tempPath();
+  dir = dirname(db);
+  (await freshDb(db)).close();
+  writeFileSync(join(dir, 'july.csv'), csv([header, ...lines(HUAIYUAN, '2021-07', julyValues)]));
+  expect(cli(['import', 'values', join(dir, 'july.csv'), '--at', '2021-08-03T09:00:00+08:00', '--submit'], db).code).toBe(0);
+});
+
+describe('pnpm cli status on a small database built by import --at --submit', () => {
+  test('on 2021-08-10 the July report is judged on 07-31 against the 序时进度', () => {
+    const huaiyuan = county(statusJson('2021-08-10'));
+    // July ramp: (07-31 − 07-15) / (10-31 − 07-15) = 16 / 108
+    expect(huaiyuan.indicators.t02_incapable_covered).toMatchObject({ value: 700 / 800, expected: 16 / 108, status: 'green', score: 100 });
+    // 90/100 against the flat 95 % share: r = 0.9 / 0.95 = 0.947 → amber
+    expect(huaiyuan.indicators.t04_warnings_handled!.status).toBe('amber');
+    expect(huaiyuan.indicators.t04_warnings_handled!.score).toBeCloseTo(90 / 0.95, 9);
+    expect(huaiyuan.indicators.t04_departments_sharing).toMatchObject({ status: 'amber', score: null });
+    expect(huaiyuan.indicators.t06_over_limit_cases).toMatchObject({ status: 'red', score: 0 });
+    expect(huaiyuan.indicators.t10_coordinator_coverage).toMatchObject({ status: 'missing', score: 0 });
+    // T06: (100 + 100 + 100 + 0) / 4; T04: (100 + 94.737) / 2; T10: three missing roster coverages
+    expect(huaiyuan.taskScores).toMatchObject({ T01: null, T06: 75, T10: 0 });
+    expect(huaiyuan.taskScores.T04).toBeCloseTo((100 + 9000 / 95) / 2, 9);
+    const composite = (100 + 100 + (100 + 9000 / 95) / 2 + 100 + 75 + 100 + 100 + 100 + 0 + 100) / 10;
+    expect(huaiyuan.score).toBeCloseTo(composite, 9);
+    expect(huaiyuan.gates).toEqual({ m1_plan_issued: 'met', m2_coordinators: 'pending', m3_stations: 'pending', m4_supervised: 'n/a' });
+    expect(huaiyuan.reasons.map((r) => r.code)).toEqual(['many_red']);
+  });
+
+  test('later writes never change an earlier answer, and do change the later one', async () => {
+    const before = statusJson('2021-08-10');
+    writeFileSync(join(dir, 'fix.csv'), csv([header, [HUAIYUAN, '2021-07', 't06_over_limit_cases', '0', '']]));
+    expect(cli(['import', 'values', join(dir, 'fix.csv'), '--at', '2021-09-20T10:00:00+08:00', '--submit'], db).code).toBe(0);
+    const opened = openDb(db);
+    writeFileSync(join(dir, 'roster.csv'), csv(rosterFor(opened.db, HUAIYUAN)));
+    opened.close();
+    expect(cli(['import', 'roster', join(dir, 'roster.csv'), '--county', HUAIYUAN, '--at', '2021-09-25T10:00:00+08:00'], db).code).toBe(0);
+
+    expect(statusJson('2021-08-10')).toEqual(before);
+    const later = county(statusJson('2021-09-30'));
+    // The resubmission clears the over-limit cases; the roster covers every village: (09-30 − 07-15) = 77 of 108 days expected
+    expect(later.taskScores).toMatchObject({ T06: 100, T10: 100 });
+    expect(later.indicators.t10_coordinator_coverage).toMatchObject({ value: 1, expected: 77 / 108, status: 'green' });
+    expect(later.indicators.t10_station_coverage!.score).toBeNull();
+    expect(later.score).toBeCloseTo((900 + (100 + 9000 / 95) / 2) / 10, 9);
+    // August's report was due 09-05 and is still not known on 09-30
+    expect(later.reasons.map((r) => r.code)).toEqual(['late_report']);
+  });
+
+  test('the readable table is in Chinese, ranked, with reasons', () => {
+    const r = cli(['status', '--as-of', '2021-08-10', '--unit', '3403'], db);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('蚌埠市 截至 2021-08-10');
+    expect(r.stdout).toMatch(/\t怀远县\t蚌埠市\t87\.2\t是\t红色指标 4 项/);
+  });
+
+  test('a bad import prints every error with its row and exits 1', () => {
+    writeFileSync(join(dir, 'bad.csv'), csv([header, [HUAIYUAN, '2021-08', 't01_tekun', '-1', ''], [HUAIYUAN, '2021-08', 'nope', '1', '']]));
+    const r = cli(['import', 'values', join(dir, 'bad.csv')], db);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('导入失败：共 2 处错误，未写入任何数据');
+    expect(r.stderr).toContain('第 2 行 t01_tekun（特困人员人数）：应为非负整数，实际为“-1”');
+    expect(r.stderr).toContain('第 3 行 indicator：指标代码 nope 不存在');
+  });
+});

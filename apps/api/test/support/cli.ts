@@ -1,0 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const apiDir = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs `pnpm cli …` the way a user does: a real process, real files, its exit code and output. */
+export function cli(args: string[], dbPath: string) {
+  const r = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', dbPath], { cwd: apiDir, encoding: 'utf8', env: { ...process.env, INIT_CWD: apiDir } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
