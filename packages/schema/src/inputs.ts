@@ -4,3 +4,4 @@ export * from './cases/validation';
 export * from './supervision/validation';
 export * from './auth/validation';
 export * from './org/validation';
+export * from './notices/validation';

@@ -7,3 +7,4 @@ export * from './roster/tables';
 export * from './cases/tables';
 export * from './supervision/tables';
 export * from './summaries/tables';
+export * from './notices/tables';

@@ -6,6 +6,7 @@ import { sessionUser } from '../services/auth/sessions';
 import type { AppDeps } from '../trpc/context';
 import { appRouter } from '../trpc/root';
 import { authRoutes, sessionCookie } from './auth-routes';
+import { fileRoutes } from './file-routes';
 import { sameOriginWrites } from './origin';
 
 export function createApp(deps: AppDeps) {
@@ -17,6 +18,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', sameOriginWrites);
   app.get('/healthz', (c) => c.json({ ok: true, campaign: deps.campaign.code }));
   app.route('/auth', authRoutes(deps));
+  app.route('/files', fileRoutes(deps));
   app.use(
     '/trpc/*',
     trpcServer({

@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError } from '../services/errors';
 import type { Context } from './context';
-import { isWithin, rules, type ProcedureName } from './permissions';
+import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
@@ -39,9 +39,9 @@ export function guarded(name: ProcedureName) {
   return t.procedure.use(loggedIn).use(async ({ ctx, next, getRawInput }) => {
     if (!rule.roles.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
     const input = (await getRawInput()) as never;
-    const units = input == null ? [] : (rule.units as (i: never) => (string | undefined)[])(input);
+    const units = input == null || typeof input !== 'object' ? [] : (rule.units as Rule['units'])(input, ctx.db);
     for (const unit of units) {
-      if (unit !== undefined && typeof unit === 'string' && !isWithin(unit, ctx.user.scopeCode)) {
+      if (typeof unit === 'string' && !isWithin(unit, ctx.user.scopeCode)) {
         throw new TRPCError({ code: 'FORBIDDEN', message: `无权访问管辖范围以外的单位（${unit}）` });
       }
     }

@@ -1,29 +1,70 @@
 import type { Role } from '@dudao/schema/tables';
+import type { Db } from '../db/client';
+import { itemCounty } from '../services/supervision/visits';
+import { visitCounty } from '../services/supervision/lookup';
 
-export const allRoles: readonly Role[] = ['province_admin', 'province_viewer', 'city_officer', 'county_clerk'];
-export const provinceRoles: readonly Role[] = ['province_admin', 'province_viewer'];
+const all: readonly Role[] = ['province_admin', 'province_viewer', 'city_officer', 'county_clerk'];
+const admin: readonly Role[] = ['province_admin'];
+const clerk: readonly Role[] = ['province_admin', 'county_clerk'];
+const officer: readonly Role[] = ['province_admin', 'city_officer'];
 
 /**
- * Every procedure's rule, in one table: who may call it, and which unit(s) of the input must lie inside
- * the caller's scope (none → the call is about the caller's own scope). A procedure missing here cannot be built.
+ * Every procedure's rule, in one table: who may call it, and which units its input touches — each must lie
+ * inside the caller's scope. A procedure can only be built from an entry here (see `guarded`), and the
+ * authorization test walks the router against this table.
  */
 export interface Rule {
   roles: readonly Role[];
-  units: (input: never) => (string | undefined)[];
+  units: (input: never, db: Db) => (string | undefined)[];
 }
 
-const noUnits = () => [];
-const unitOf = (i: { unit?: string }) => [i.unit];
-const countyOf = (i: { countyCode: string }) => [i.countyCode];
+const none = () => [];
+const unit = (i: { unit?: string }) => [i.unit];
+const county = (i: { countyCode?: string }) => [i.countyCode];
 
 export const rules = {
-  'units.tree': { roles: allRoles, units: unitOf },
-  'units.get': { roles: allRoles, units: (i: { code: string }) => [i.code] },
-  'campaign.get': { roles: allRoles, units: noUnits },
+  'units.tree': { roles: all, units: unit },
+  'units.get': { roles: all, units: (i: { code?: string }) => [i.code] },
+  'campaign.get': { roles: all, units: none },
+  'status.at': { roles: all, units: unit },
+  'reports.get': { roles: all, units: county },
+  'reports.list': { roles: all, units: unit },
+  'reports.saveDraft': { roles: clerk, units: county },
+  'reports.submit': { roles: clerk, units: county },
+  'reports.return': { roles: officer, units: county },
+  'reports.approve': { roles: officer, units: county },
+  'reports.accept': { roles: admin, units: county },
+  'reports.reopen': { roles: admin, units: county },
+  'roster.current': { roles: all, units: county },
+  'cases.summary': { roles: all, units: county },
+  'audit.history': { roles: all, units: unit },
+  'supervision.list': { roles: all, units: unit },
+  'supervision.recordVisit': { roles: officer, units: county },
+  'supervision.addItem': { roles: officer, units: (i: { visitId?: number }, db) => [typeof i.visitId === 'number' ? visitCounty(db, i.visitId) : undefined] },
+  'supervision.closeItem': { roles: officer, units: (i: { itemId?: number }, db) => [typeof i.itemId === 'number' ? itemCounty(db, i.itemId) : undefined] },
+  'todo.mine': { roles: all, units: none },
+  'notices.mine': { roles: all, units: none },
+  'notices.markRead': { roles: all, units: none },
+  'account.changePassword': { roles: all, units: none },
+  'users.list': { roles: admin, units: none },
+  'users.create': { roles: admin, units: (i: { scopeCode?: string }) => [i.scopeCode] },
+  'users.setDisabled': { roles: admin, units: none },
+  'users.setRole': { roles: admin, units: (i: { scopeCode?: string }) => [i.scopeCode] },
+  'users.resetPassword': { roles: admin, units: none },
 } satisfies Record<string, Rule>;
 
 export type ProcedureName = keyof typeof rules;
 
+/** Division codes nest by prefix, so a unit lies inside a scope exactly when its code starts with the scope's. */
 export function isWithin(code: string, scopeCode: string): boolean {
   return code.startsWith(scopeCode);
 }
+
+/** The file routes' rules, beside the procedures': who may call them; the county or unit in the query must be in scope. */
+export const fileRules = {
+  'files.roster.upload': clerk,
+  'files.cases.upload': clerk,
+  'files.roster.template': all,
+  'files.values.export': all,
+} as const;
+export type FileRoute = keyof typeof fileRules;

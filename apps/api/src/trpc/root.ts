@@ -1,10 +1,26 @@
 import { router } from './init';
 import { campaignRouter } from './routers/campaign';
+import { auditRouter, casesRouter, rosterRouter } from './routers/county-data';
+import { noticesRouter, todoRouter } from './routers/inbox';
+import { reportsRouter } from './routers/reports';
+import { statusRouter } from './routers/status';
+import { supervisionRouter } from './routers/supervision';
 import { unitsRouter } from './routers/units';
+import { accountRouter, usersRouter } from './routers/users';
 
 export const appRouter = router({
   units: unitsRouter,
   campaign: campaignRouter,
+  status: statusRouter,
+  reports: reportsRouter,
+  roster: rosterRouter,
+  cases: casesRouter,
+  audit: auditRouter,
+  supervision: supervisionRouter,
+  todo: todoRouter,
+  notices: noticesRouter,
+  users: usersRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

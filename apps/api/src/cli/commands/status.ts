@@ -24,7 +24,7 @@ export function statusCommand(argv: string[]): number {
       return 0;
     }
     const cityName = new Map(result.cities.map((c) => [c.code, c.name]));
-    console.log(`${getUnit(opened.db, unit)!.name} 截至 ${asOf.data}：综合得分 ${score(result.province.score)}，进展缓慢县区 ${result.counties.filter((c) => c.lagging).length} 个`);
+    console.log(`${getUnit(opened.db, unit)!.name} 截至 ${asOf.data}：${result.province ? `综合得分 ${score(result.province.score)}，` : ''}进展缓慢县区 ${result.counties.filter((c) => c.lagging).length} 个`);
     console.log(['全省排名', '市内排名', '县（市、区）', '所属市', '综合得分', '进展缓慢', '原因'].join('\t'));
     for (const c of [...result.counties].sort((a, b) => a.rankInProvince - b.rankInProvince)) {
       const flag = c.lagging ? '是' : c.watch ? '关注' : '';

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { assertSafeZip } from './zip-guard';
 
 export interface TableRow {
   /** 1-based row number as the user sees it in Excel (the header is row 1). */
@@ -68,7 +69,10 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 export async function readTable(buffer: Buffer, fileName: string): Promise<Table> {
   const isXlsx = buffer.subarray(0, 4).equals(ZIP_MAGIC);
-  if (isXlsx) return readXlsx(buffer);
+  if (isXlsx) {
+    assertSafeZip(buffer);
+    return readXlsx(buffer);
+  }
   if (/\.xlsx$/i.test(fileName)) throw new FileFormatError('文件扩展名为 .xlsx，但内容不是 Excel 文件');
   if (buffer.includes(0)) throw new FileFormatError('文件不是电子表格（应为 .xlsx 或 UTF-8 编码的 .csv）');
   return readCsv(buffer);

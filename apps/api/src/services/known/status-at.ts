@@ -37,12 +37,18 @@ export function provinceStatusAt(db: DbOrTx, campaign: CampaignDef, asOf: string
   return computeStatus(readKnownAt(db, campaign, scope, asOf, lagging));
 }
 
-/** Keeps only the cities and counties inside `unit`; the province block is kept only for the province itself. */
-export function cutToUnit(result: StatusResult, unit: string): StatusResult {
+export type ScopedStatus = Omit<StatusResult, 'province'> & { province: StatusResult['province'] | null };
+
+/**
+ * Cuts the province answer to `unit`: its counties, the cities inside it, and the province block only for the
+ * province itself, so nobody reads figures of units outside their scope.
+ */
+export function cutToUnit(result: StatusResult, unit: string): ScopedStatus {
   if (unit === result.province.code) return result;
   return {
     ...result,
-    cities: result.cities.filter((c) => c.code === unit.slice(0, 4)),
+    province: null,
+    cities: result.cities.filter((c) => c.code.startsWith(unit)),
     counties: result.counties.filter((c) => c.code.startsWith(unit)),
   };
 }

@@ -1,10 +1,10 @@
-import type { StatusResult } from '@dudao/metrics';
+import type { ScopedStatus } from './status-at';
 
 /** The status answer in the shape `pnpm cli status --json` publishes (issue contract); the same object feeds the API. */
-export function statusJson(result: StatusResult) {
+export function statusJson(result: ScopedStatus) {
   return {
     asOf: result.asOf,
-    province: { score: result.province.score, laggingCount: result.province.laggingCount },
+    province: result.province ? { score: result.province.score, laggingCount: result.province.laggingCount } : null,
     cities: result.cities.map((c) => ({ code: c.code, name: c.name, score: c.score, rank: c.rank, laggingCount: c.laggingCount, gates: c.gates })),
     counties: result.counties.map((c) => ({
       code: c.code,

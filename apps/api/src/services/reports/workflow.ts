@@ -1,9 +1,10 @@
-import type { CampaignDef } from '@dudao/schema/campaign';
+import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
 import type { MonthlyReport, ReportState } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
-import { townshipsOf } from '../org/units';
+import { notifyRole } from '../notices/notify';
+import { getUnit, townshipsOf } from '../org/units';
 import { fieldLabel, parseFieldValue } from './fields';
 import { checkReportRules, checkRequired, type Fields } from './rules';
 import { bumpEditsAfterSubmit, currentFields, ensureReport, findReport, latestReportBefore, snapshotSubmission, transition, writeFields } from './store';
@@ -83,6 +84,9 @@ export function submitReport(db: DbOrTx, campaign: CampaignDef, actor: Actor, at
     requireState(report, editableStates, '报送');
     validateForSubmit(tx, campaign, report);
     snapshotSubmission(tx, report, actor, at);
+    const county = getUnit(tx, report.countyCode);
+    const late = at >= endOfBeijingDay(report.dueOn) ? '（逾期报送）' : '';
+    notifyRole(tx, 'city_officer', report.countyCode.slice(0, 4), { kind: 'report.submitted', title: `${county?.name ?? report.countyCode} ${report.period} 月报已报送${late}`, body: `请审核${county?.name ?? ''} ${report.period} 月报。`, unitCode: report.countyCode, period: report.period }, at);
     return transition(tx, report, 'submit', 'submitted', actor, at);
   });
 }
@@ -106,6 +110,9 @@ export function decideReport(
     const report = requireReport(tx, campaign, input);
     requireVersion(report, input.version);
     requireState(report, rule.from, rule.doing);
-    return transition(tx, report, decision, rule.to, actor, at, input.reason);
+    const updated = transition(tx, report, decision, rule.to, actor, at, input.reason);
+    const told = { return: `被${actor.label}退回：${input.reason ?? ''}`, approve: `已由${actor.label}审核通过`, accept: `已由${actor.label}确认`, reopen: `已由${actor.label}重新打开：${input.reason ?? ''}` }[decision];
+    notifyRole(tx, 'county_clerk', report.countyCode, { kind: `report.${decision}`, title: `${report.period} 月报${told.split('：')[0]}`, body: `${report.period} 月报${told}`, unitCode: report.countyCode, period: report.period }, at);
+    return updated;
   });
 }

@@ -1,0 +1,22 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { caseLogFigures, processingDayLimit } from '@dudao/metrics';
+import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
+import { caseRecords, caseUploads } from '@dudao/schema/tables';
+import type { DbOrTx } from '../../db/client';
+
+/** The newest case log known at the end of `asOf`, with the processing figures it yields that day. */
+export function caseSummary(db: DbOrTx, campaign: CampaignDef, countyCode: string, asOf: string) {
+  const upload = db
+    .select()
+    .from(caseUploads)
+    .where(and(eq(caseUploads.countyCode, countyCode), lt(caseUploads.uploadedAt, endOfBeijingDay(asOf))))
+    .orderBy(desc(caseUploads.uploadedAt), desc(caseUploads.id))
+    .get();
+  if (!upload) return { upload: null, figures: null, undecided: 0 };
+  const cases = db.select().from(caseRecords).where(eq(caseRecords.uploadId, upload.id)).all();
+  return {
+    upload: { id: upload.id, uploadedAt: upload.uploadedAt, actor: upload.actor, fileName: upload.fileName, rowCount: upload.rowCount },
+    figures: caseLogFigures(cases, asOf, campaign.start, processingDayLimit(campaign)),
+    undecided: cases.filter((c) => c.decidedOn === null).length,
+  };
+}

@@ -1,0 +1,103 @@
+import { and, desc, eq, inArray, like } from 'drizzle-orm';
+import { addDays, periodEnd, type CampaignDef } from '@dudao/schema/campaign';
+import { rectificationItems, reportEvents, supervisionVisits } from '@dudao/schema/tables';
+import type { DbOrTx } from '../../db/client';
+import type { SessionUser } from '../auth/sessions';
+import { provinceStatusAt } from '../known/status-at';
+import { gateDeadline, supervisionStart } from '../known/read';
+import { knownSummaries } from '../known/rows';
+import { endOfBeijingDay } from '@dudao/schema/campaign';
+import { getUnit, listUnits } from '../org/units';
+import { reportsWithin } from '../reports/read';
+import { currentRoster } from '../roster/current';
+import { byUrgency, type TodoItem } from './items';
+
+function openRectifications(db: DbOrTx, scope: string, asOf: string): TodoItem[] {
+  return db
+    .select({ id: rectificationItems.id, description: rectificationItems.description, dueOn: rectificationItems.dueOn, county: supervisionVisits.countyCode })
+    .from(rectificationItems)
+    .innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id))
+    .where(and(eq(rectificationItems.status, 'open'), like(supervisionVisits.countyCode, `${scope}%`)))
+    .all()
+    .map((i) => ({ kind: 'rectify' as const, title: `整改：${i.description}`, unitCode: i.county, dueOn: i.dueOn, overdue: asOf > i.dueOn }));
+}
+
+function clerkItems(db: DbOrTx, campaign: CampaignDef, county: string, asOf: string): TodoItem[] {
+  const reports = new Map(reportsWithin(db, campaign, county, {}).map((r) => [r.period, r]));
+  const items: TodoItem[] = [];
+  for (const period of campaign.periods.filter((p) => periodEnd(p) <= asOf)) {
+    const r = reports.get(period);
+    const due = r?.dueOn ?? addDays(periodEnd(period), campaign.reportDueAfterDays);
+    if (r && !['draft', 'returned'].includes(r.state)) continue;
+    if (r?.state === 'returned') {
+      const reason = db.select().from(reportEvents).where(inArray(reportEvents.action, ['return', 'reopen'])).orderBy(desc(reportEvents.id)).all().find((e) => e.reason);
+      items.push({ kind: 'returned', title: `${period} 月报被退回，请修改后重新报送`, unitCode: county, period, dueOn: due, overdue: asOf > due, note: reason?.reason ?? undefined });
+    } else items.push({ kind: 'report', title: `填报并报送 ${period} 月报`, unitCode: county, period, dueOn: due, overdue: asOf > due });
+  }
+  const roster = currentRoster(db, county, endOfBeijingDay(asOf));
+  const deadline = gateDeadline(campaign, 'm2_coordinators');
+  if (!roster) items.push({ kind: 'roster', title: '上传村级台账', unitCode: county, dueOn: addDays(periodEnd(campaign.periods[0]!), campaign.reportDueAfterDays), overdue: true });
+  else {
+    const missing = roster.rows.filter((r) => r.coordinators < 1).length;
+    if (missing > 0) items.push({ kind: 'roster', title: `为 ${missing} 个村（社区）配备社会救助协理员并更新台账`, unitCode: county, dueOn: deadline, overdue: asOf > deadline });
+  }
+  return [...items, ...openRectifications(db, county, asOf)];
+}
+
+function officerItems(db: DbOrTx, campaign: CampaignDef, city: string, asOf: string): TodoItem[] {
+  const items: TodoItem[] = reportsWithin(db, campaign, city, { state: 'submitted' }).map((r) => ({
+    kind: 'review',
+    title: `审核${r.countyName} ${r.period} 月报`,
+    unitCode: r.countyCode,
+    period: r.period,
+    dueOn: null,
+    overdue: false,
+    note: r.editsAfterSubmit > 0 ? `报送后修改 ${r.editsAfterSubmit} 次` : undefined,
+  }));
+  if (asOf >= supervisionStart(campaign)) {
+    const due = gateDeadline(campaign, 'm4_supervised');
+    for (const c of provinceStatusAt(db, campaign, asOf).counties.filter((c) => c.cityCode === city)) {
+      if (c.gates.m4_supervised === 'pending' || c.gates.m4_supervised === 'overdue') {
+        items.push({ kind: 'supervise', title: `对${c.name}开展实地督导（11月1日进展缓慢）`, unitCode: c.code, dueOn: due, overdue: c.gates.m4_supervised === 'overdue' });
+      }
+    }
+  }
+  const summaryDue = gateDeadline(campaign, 'm5_city_summary');
+  if (asOf >= campaign.stages.at(-1)!.start! && !knownSummaries(db, city, endOfBeijingDay(asOf)).has(city)) {
+    items.push({ kind: 'summary', title: '撰写并向省民政厅报送市级行动总结', unitCode: city, dueOn: summaryDue, overdue: asOf > summaryDue });
+  }
+  return [...items, ...openRectifications(db, city, asOf)];
+}
+
+function provinceItems(db: DbOrTx, campaign: CampaignDef, asOf: string): TodoItem[] {
+  const approved = reportsWithin(db, campaign, campaign.province, { state: 'approved' });
+  const items: TodoItem[] = listUnits(db, { level: 'city' })
+    .filter((c) => c.code.startsWith(campaign.province))
+    .flatMap((city) => {
+      const n = approved.filter((r) => r.countyCode.startsWith(city.code)).length;
+      return n ? [{ kind: 'accept' as const, title: `确认${city.name} ${n} 份已审核月报`, unitCode: city.code, dueOn: null, overdue: false }] : [];
+    });
+  const summaryDue = gateDeadline(campaign, 'm5_city_summary');
+  if (asOf > summaryDue) {
+    const submitted = knownSummaries(db, campaign.province, endOfBeijingDay(asOf));
+    for (const city of listUnits(db, { level: 'city' }).filter((c) => c.code.startsWith(campaign.province) && !submitted.has(c.code))) {
+      items.push({ kind: 'summary', title: `催报${city.name}市级行动总结`, unitCode: city.code, dueOn: summaryDue, overdue: true });
+    }
+  }
+  return items;
+}
+
+/** What is due for this user, by when, what was returned to them, what is overdue — most urgent first. */
+export function todoFor(db: DbOrTx, campaign: CampaignDef, user: SessionUser, asOf: string): TodoItem[] {
+  const scope = getUnit(db, user.scopeCode);
+  if (!scope) return [];
+  const items =
+    user.role === 'county_clerk'
+      ? clerkItems(db, campaign, user.scopeCode, asOf)
+      : user.role === 'city_officer'
+        ? officerItems(db, campaign, user.scopeCode, asOf)
+        : user.role === 'province_admin'
+          ? provinceItems(db, campaign, asOf)
+          : [];
+  return items.sort(byUrgency);
+}

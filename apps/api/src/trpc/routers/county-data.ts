@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { isoDateSchema, periodSchema, unitCodeSchema } from '@dudao/schema/inputs';
+import { auditHistory } from '../../services/audit/history';
+import { caseSummary } from '../../services/cases/summary';
+import { rosterView } from '../../services/roster/view';
+import { guarded, router } from '../init';
+
+const countyAt = z.object({ countyCode: unitCodeSchema, asOf: isoDateSchema.optional() });
+
+export const rosterRouter = router({
+  current: guarded('roster.current')
+    .input(countyAt)
+    .query(({ ctx, input }) => rosterView(ctx.db, ctx.campaign, input.countyCode, input.asOf)),
+});
+
+export const casesRouter = router({
+  summary: guarded('cases.summary')
+    .input(countyAt.extend({ asOf: isoDateSchema }))
+    .query(({ ctx, input }) => caseSummary(ctx.db, ctx.campaign, input.countyCode, input.asOf)),
+});
+
+export const auditRouter = router({
+  history: guarded('audit.history')
+    .input(z.object({ unit: unitCodeSchema, period: periodSchema.optional(), indicator: z.string().max(64).optional() }))
+    .query(({ ctx, input }) => auditHistory(ctx.db, { unit: input.unit, period: input.period, field: input.indicator })),
+});

@@ -1,0 +1,23 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { safeNext } from '$lib/next';
+import { login } from '$lib/server/auth';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+  return { next: safeNext(url.searchParams.get('next')) };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const username = String(form.get('username') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!username || !password) return fail(400, { username, error: '请输入用户名和密码' });
+
+    const result = await login(event, { username, password });
+    if (!result.ok) return fail(result.status, { username, error: result.error });
+    for (const cookie of result.cookies) event.cookies.set(cookie.name, cookie.value, cookie.options);
+    redirect(303, safeNext(form.get('next')));
+  },
+};
