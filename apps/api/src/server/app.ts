@@ -26,7 +26,7 @@ export function createApp(deps: AppDeps) {
       createContext: (_opts, c) => ({
         ...deps,
         requestId: c.get('requestId') as string,
-        user: sessionUser(deps.db, getCookie(c, sessionCookie), deps.now()),
+        user: sessionUser(deps.db, getCookie(c, sessionCookie), new Date()),
       }),
     }),
   );

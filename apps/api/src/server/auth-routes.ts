@@ -16,7 +16,7 @@ export function authRoutes(deps: AppDeps) {
     const body = loginInput.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: body.error.issues.map((i) => i.message).join('；') }, 400);
     try {
-      const { token, user } = await login(deps.db, lockout, body.data.username, body.data.password, deps.now());
+      const { token, user } = await login(deps.db, lockout, body.data.username, body.data.password, new Date());
       setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.req.url.startsWith('https:') });
       return c.json({ user });
     } catch (e) {
@@ -31,7 +31,7 @@ export function authRoutes(deps: AppDeps) {
     return c.json({ ok: true });
   });
   app.get('/me', (c) => {
-    const user = sessionUser(deps.db, getCookie(c, sessionCookie), deps.now());
+    const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
     return user ? c.json({ user }) : c.json({ error: '未登录' }, 401);
   });
   return app;

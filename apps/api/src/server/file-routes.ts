@@ -17,7 +17,7 @@ import { sessionCookie } from './auth-routes';
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 function permit(c: Context, deps: AppDeps, route: FileRoute, unit: string | undefined): SessionUser {
-  const user = sessionUser(deps.db, getCookie(c, sessionCookie), deps.now());
+  const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
   if (!user) throw new DomainError('forbidden', '请先登录');
   const rule = fileRules[route];
   if (!(rule as readonly Role[]).includes(user.role)) throw new DomainError('forbidden', '当前角色无权执行此操作');
@@ -62,14 +62,16 @@ export function fileRoutes(deps: AppDeps) {
     const { fileName, content } = await rosterTemplate(deps.db, county);
     return download(c, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content);
   });
-  app.get('/values.:format{csv|xlsx}', async (c) => {
-    const user = permit(c, deps, 'files.values.export', c.req.query('unit'));
-    const unit = c.req.query('unit') ?? user.scopeCode;
-    const lines = valueLines(deps.db, deps.campaign, unit);
-    return c.req.param('format') === 'csv'
-      ? download(c, `指标数据_${unit}.csv`, 'text/csv; charset=utf-8', `\ufeff${valuesCsv(lines)}`)
-      : download(c, `指标数据_${unit}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await valuesXlsx(lines));
-  });
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/values.${format}`, async (c) => {
+      const user = permit(c, deps, 'files.values.export', c.req.query('unit'));
+      const unit = c.req.query('unit') ?? user.scopeCode;
+      const lines = valueLines(deps.db, deps.campaign, unit);
+      return format === 'csv'
+        ? download(c, `指标数据_${unit}.csv`, 'text/csv; charset=utf-8', `\ufeff${valuesCsv(lines)}`)
+        : download(c, `指标数据_${unit}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await valuesXlsx(lines));
+    });
+  }
   app.onError((err, c) => {
     if (err instanceof ImportRejected) return c.json({ error: err.message, issues: err.issues, lines: err.issues.map(formatIssue) }, 400);
     if (err instanceof FileFormatError) return c.json({ error: err.message }, 400);

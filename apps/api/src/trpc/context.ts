@@ -7,7 +7,7 @@ export interface AppDeps {
   db: Db;
   campaign: CampaignDef;
   logger: Logger;
-  /** The clock, injectable so tests can play the campaign at its real dates. */
+  /** The time writes are recorded at, injectable so tests can play the campaign at its dates; sessions always use the wall clock. */
   now: () => Date;
 }
 

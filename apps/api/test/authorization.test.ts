@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Role } from '@dudao/schema/tables';
+import { appRouter } from '../src/trpc/root';
+import { rules } from '../src/trpc/permissions';
+import { systemActor } from '../src/services/actor';
+import { addItem, recordVisit } from '../src/services/supervision/visits';
+import { freshDb, tempPath } from './support/fresh-db';
+import { errorCode, people, sessionOf, startServer, trpcAs } from './support/http';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+let server: Server;
+const sessions = new Map<Role, string>();
+const itemOf = new Map<string, number>();
+const visitOf = new Map<string, number>();
+
+/** Per role: a county inside its scope and one outside it (province roles have no outside county in the tree). */
+const targets: Record<Role, { inside: string; outside: string | null }> = {
+  province_admin: { inside: '340321', outside: '320102' },
+  province_viewer: { inside: '340321', outside: '320102' },
+  city_officer: { inside: '340321', outside: '340102' },
+  county_clerk: { inside: '340321', outside: '340322' },
+};
+
+/** Every procedure's input aimed at a county; mutations get input that fails after the permission check, so nothing changes. */
+const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> = {
+  'units.tree': (c) => ({ unit: c }),
+  'units.get': (c) => ({ code: c }),
+  'campaign.get': null,
+  'status.at': (c) => ({ asOf: '2021-11-01', unit: c }),
+  'reports.get': (c) => ({ countyCode: c, period: '2021-07' }),
+  'reports.list': (c) => ({ unit: c }),
+  'reports.saveDraft': (c) => ({ countyCode: c, period: '2021-07', version: 99, values: {} }),
+  'reports.submit': (c) => ({ countyCode: c, period: '2021-07', version: 99 }),
+  'reports.return': (c) => ({ countyCode: c, period: '2021-07', version: 99, reason: '数据有误' }),
+  'reports.approve': (c) => ({ countyCode: c, period: '2021-07', version: 99 }),
+  'reports.accept': (c) => ({ countyCode: c, period: '2021-07', version: 99 }),
+  'reports.reopen': (c) => ({ countyCode: c, period: '2021-07', version: 99, reason: '重新核对' }),
+  'roster.current': (c) => ({ countyCode: c }),
+  'cases.summary': (c) => ({ countyCode: c, asOf: '2021-11-01' }),
+  'audit.history': (c) => ({ unit: c }),
+  'supervision.list': (c) => ({ unit: c }),
+  'supervision.recordVisit': (c) => ({ countyCode: c, visitedOn: 'not-a-date', byLevel: 'city', visitors: 'x', findings: 'xx' }),
+  'supervision.addItem': (c) => ({ visitId: visitOf.get(c) ?? 999_999, description: '', owner: '', dueOn: 'x' }),
+  'supervision.closeItem': (c) => ({ itemId: itemOf.get(c) ?? 999_999, evidence: '' }),
+  'todo.mine': null,
+  'notices.mine': null,
+  'notices.markRead': null,
+  'account.changePassword': null,
+  'users.list': null,
+  'users.create': (c) => ({ username: 'X', displayName: '', password: '1', role: 'county_clerk', scopeCode: c }),
+  'users.setDisabled': null,
+  'users.setRole': (c) => ({ userId: 999_999, role: 'county_clerk', scopeCode: c }),
+  'users.resetPassword': null,
+};
+/** DOMAIN.md's role table, written out by hand: who may call what (province admins may do everything). */
+const everyone = ['province_admin', 'province_viewer', 'city_officer', 'county_clerk'];
+const expectedRoles: Record<keyof typeof rules, string[]> = {
+  ...(Object.fromEntries(Object.keys(inputs).map((k) => [k, everyone])) as Record<keyof typeof rules, string[]>),
+  'reports.saveDraft': ['province_admin', 'county_clerk'],
+  'reports.submit': ['province_admin', 'county_clerk'],
+  'reports.return': ['province_admin', 'city_officer'],
+  'reports.approve': ['province_admin', 'city_officer'],
+  'reports.accept': ['province_admin'],
+  'reports.reopen': ['province_admin'],
+  'supervision.recordVisit': ['province_admin', 'city_officer'],
+  'supervision.addItem': ['province_admin', 'city_officer'],
+  'supervision.closeItem': ['province_admin', 'city_officer'],
+  'users.list': ['province_admin'],
+  'users.create': ['province_admin'],
+  'users.setDisabled': ['province_admin'],
+  'users.setRole': ['province_admin'],
+  'users.resetPassword': ['province_admin'],
+};
+
+const unscopedInputs: Partial<Record<keyof typeof rules, unknown>> = {
+  'todo.mine': { asOf: '2021-11-01' },
+  'notices.mine': { asOf: '2021-11-01' },
+  'notices.markRead': { keys: [] },
+  'account.changePassword': { oldPassword: '', newPassword: 'x' },
+  'users.setDisabled': { userId: 999_999, disabled: 'no' },
+  'users.resetPassword': { userId: 999_999, password: 'x' },
+};
+
+async function call(role: Role, path: string, input: unknown): Promise<string> {
+  const procedure = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]!;
+  const [a, b] = path.split('.') as [string, string];
+  const client = trpcAs(server.url, sessions.get(role)!) as unknown as Record<string, Record<string, Record<string, (i: unknown) => Promise<unknown>>>>;
+  try {
+    await client[a]![b]![procedure._def.type === 'query' ? 'query' : 'mutate']!(input);
+    return 'OK';
+  } catch (e) {
+    return errorCode(e) ?? 'ERROR';
+  }
+}
+
+beforeAll(async () => {
+  const path = tempPath();
+  (await freshDb(path)).close();
+  server = await startServer(path);
+  for (const p of people) sessions.set(p.role, (await sessionOf(server.url, p.username)).cookie);
+  for (const county of ['340321', '340102', '340322']) {
+    const visit = recordVisit(server.db, { countyCode: county, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, systemActor, '2021-11-10T10:00:00.000Z');
+    visitOf.set(county, visit.id);
+    itemOf.set(county, addItem(server.db, { visitId: visit.id, description: '补齐协理员', owner: '县民政局', dueOn: '2021-12-10' }, systemActor, '2021-11-10T10:00:00.000Z').id);
+  }
+});
+afterAll(() => server.close());
+
+describe('authorization', () => {
+  test('every procedure of the app router has a rule and a test input, and nothing else does', () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(procedures).toEqual(Object.keys(rules).sort());
+    expect(procedures).toEqual(Object.keys(inputs).sort());
+  });
+
+  test('the rules grant exactly the roles of DOMAIN.md', () => {
+    const granted = Object.fromEntries(Object.entries(rules).map(([k, r]) => [k, [...r.roles].sort()]));
+    expect(granted).toEqual(Object.fromEntries(Object.entries(expectedRoles).map(([k, r]) => [k, [...r].sort()])));
+  });
+
+  test('without a session every procedure answers UNAUTHORIZED', async () => {
+    sessions.set('province_admin', '');
+    try {
+      for (const path of Object.keys(rules)) expect([path, await call('province_admin', path, {})]).toEqual([path, 'UNAUTHORIZED']);
+    } finally {
+      sessions.set('province_admin', (await sessionOf(server.url, 'p_admin')).cookie);
+    }
+  });
+
+  for (const role of Object.keys(targets) as Role[]) {
+    test(`${role}: allowed inside its scope by its rule, FORBIDDEN outside and for other roles`, async () => {
+      const { inside, outside } = targets[role];
+      for (const [path, rule] of Object.entries(rules) as [keyof typeof rules, (typeof rules)[keyof typeof rules]][]) {
+        const permitted = (rule.roles as readonly Role[]).includes(role);
+        const build = inputs[path];
+        const input = build ? build(inside) : unscopedInputs[path];
+        const inResult = await call(role, path, input);
+        if (permitted) expect([path, 'inside', inResult]).not.toSatisfy(([, , r]: string[]) => r === 'FORBIDDEN' || r === 'UNAUTHORIZED');
+        else expect([path, 'inside', inResult]).toEqual([path, 'inside', 'FORBIDDEN']);
+        const idBased = path === 'supervision.addItem' || path === 'supervision.closeItem';
+        if (build && outside && !(idBased && role.startsWith('province'))) {
+          expect([path, 'outside', await call(role, path, build(outside))]).toEqual([path, 'outside', 'FORBIDDEN']);
+        }
+      }
+    });
+  }
+});

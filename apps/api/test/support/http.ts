@@ -1,0 +1,59 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import pino from 'pino';
+import type { Role } from '@dudao/schema/tables';
+import { openDb } from '../../src/db/client';
+import { systemActor } from '../../src/services/actor';
+import { currentCampaign } from '../../src/services/campaign/store';
+import { createUser } from '../../src/services/users/accounts';
+import { createApp } from '../../src/server/app';
+import type { AppRouter } from '../../src/trpc/root';
+
+export const PASSWORD = 'correct-horse-2021';
+export const people: { username: string; role: Role; scopeCode: string }[] = [
+  { username: 'p_admin', role: 'province_admin', scopeCode: '34' },
+  { username: 'p_viewer', role: 'province_viewer', scopeCode: '34' },
+  { username: 'bengbu', role: 'city_officer', scopeCode: '3403' },
+  { username: 'huaiyuan', role: 'county_clerk', scopeCode: '340321' },
+];
+
+/** The real app on a real port over a real SQLite file; the clock is the test's, so the campaign plays at its dates. */
+export async function startServer(dbPath: string) {
+  const opened = openDb(dbPath);
+  for (const p of people) await createUser(opened.db, { ...p, displayName: p.username, password: PASSWORD }, systemActor, '2021-07-01T00:00:00.000Z');
+  const clock = { now: new Date('2021-08-02T02:00:00.000Z') };
+  const app = createApp({ db: opened.db, campaign: currentCampaign(opened.db), logger: pino({ level: 'silent' }), now: () => clock.now });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    db: opened.db,
+    clock,
+    setTime: (iso: string) => (clock.now = new Date(iso)),
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      opened.close();
+    },
+  };
+}
+
+export async function login(url: string, username: string, password = PASSWORD) {
+  const res = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
+  return { status: res.status, body: (await res.json()) as { error?: string; user?: unknown }, cookie, setCookie: res.headers.get('set-cookie') ?? '' };
+}
+
+export function trpcAs(url: string, cookie: string) {
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { cookie } })] });
+}
+
+export async function sessionOf(url: string, username: string) {
+  const { cookie } = await login(url, username);
+  return { cookie, trpc: trpcAs(url, cookie) };
+}
+
+export function errorCode(e: unknown): string | undefined {
+  return e instanceof TRPCClientError ? (e.data as { code?: string } | undefined)?.code : undefined;
+}
