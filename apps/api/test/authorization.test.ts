@@ -82,7 +82,7 @@ const unscopedInputs: Partial<Record<keyof typeof rules, unknown>> = {
 };
 
 async function call(role: Role, path: string, input: unknown): Promise<string> {
-  const procedure = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]!;
+  const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!;
   const [a, b] = path.split('.') as [string, string];
   const client = trpcAs(server.url, sessions.get(role)!) as unknown as Record<string, Record<string, Record<string, (i: unknown) => Promise<unknown>>>>;
   try {

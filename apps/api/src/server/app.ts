@@ -9,14 +9,14 @@ import { authRoutes, sessionCookie } from './auth-routes';
 import { fileRoutes } from './file-routes';
 import { sameOriginWrites } from './origin';
 
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: true }) {
   const app = new Hono<{ Variables: { requestId: string } }>();
   app.use('*', async (c, next) => {
     c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
     await next();
   });
   app.use('*', sameOriginWrites);
-  app.get('/healthz', (c) => c.json({ ok: true, campaign: deps.campaign.code }));
+  app.get('/healthz', (c) => c.json({ ok: true, campaign: deps.campaign.code, warm: readiness.warm }));
   app.route('/auth', authRoutes(deps));
   app.route('/files', fileRoutes(deps));
   app.use(

@@ -4,14 +4,34 @@ import { openDb } from '../db/client';
 import { databasePath } from '../db/paths';
 import { currentCampaign } from '../services/campaign/store';
 import { createApp } from './app';
+import { beijingDate } from '@dudao/schema/campaign';
+import { campaignDays, warmStatusCache } from '../services/known/warm';
 
 const logger = pino({ name: 'dudao-api' });
 const path = databasePath();
-const { db } = openDb(path);
+const opened = openDb(path);
+const { db } = opened;
 const campaign = currentCampaign(db);
 const port = Number(process.env.PORT ?? 8787);
-const app = createApp({ db, campaign, logger, now: () => new Date() });
+const readiness = { warm: false };
+const app = createApp({ db, campaign, logger, now: () => new Date() }, readiness);
 
-serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   logger.info({ port: info.port, db: path }, `督导台 API 已启动：http://127.0.0.1:${info.port}`);
+  const days = campaignDays(campaign, beijingDate(new Date()));
+  warmStatusCache(db, campaign, days, (ms) => {
+    readiness.warm = true;
+    logger.info({ days: days.length, ms: Math.round(ms) }, 'status cache warmed');
+  });
 });
+
+// Finish in-flight requests and checkpoint the WAL before leaving.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => {
+      opened.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { orgUnits, sessions, users } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
+import { preparedFor } from '../../db/prepared';
 import type { Actor } from '../actor';
 
 const SESSION_HOURS = 12;
@@ -20,15 +21,19 @@ export function createSession(db: DbOrTx, userId: number, now: Date): string {
   return token;
 }
 
-export function sessionUser(db: DbOrTx, token: string | undefined, now: Date): SessionUser | null {
-  if (!token) return null;
-  const row = db
+const sessionQuery = preparedFor((db) =>
+  db
     .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, scopeCode: users.scopeCode, scopeName: orgUnits.name, disabled: users.disabled })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .innerJoin(orgUnits, eq(users.scopeCode, orgUnits.code))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now.toISOString())))
-    .get();
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare(),
+);
+
+export function sessionUser(db: DbOrTx, token: string | undefined, now: Date): SessionUser | null {
+  if (!token) return null;
+  const row = sessionQuery(db).get({ tokenHash: hashToken(token), now: now.toISOString() });
   if (!row || row.disabled) return null;
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, scopeCode: row.scopeCode, scopeName: row.scopeName, label: row.displayName };
 }
