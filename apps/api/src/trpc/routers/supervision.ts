@@ -9,7 +9,11 @@ export const supervisionRouter = router({
     .query(({ ctx, input }) => visitsWithin(ctx.db, input.unit ?? ctx.user.scopeCode)),
   recordVisit: guarded('supervision.recordVisit')
     .input(recordVisitInput)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => recordVisit(tx, input, ctx.user, ctx.now().toISOString()))),
+    // The record says who supervised: a city officer's visit is the city's, an admin's the province's.
+    .mutation(({ ctx, input }) => {
+      const byLevel = ctx.user.role === 'city_officer' ? 'city' : input.byLevel;
+      return ctx.db.transaction((tx) => recordVisit(tx, { ...input, byLevel }, ctx.user, ctx.now().toISOString()));
+    }),
   addItem: guarded('supervision.addItem')
     .input(addItemInput)
     .mutation(({ ctx, input }) => ctx.db.transaction((tx) => addItem(tx, input, ctx.user, ctx.now().toISOString()))),
