@@ -4,6 +4,7 @@ import { appRouter } from '../src/trpc/root';
 import { rules } from '../src/trpc/permissions';
 import { systemActor } from '../src/services/actor';
 import { addItem, recordVisit } from '../src/services/supervision/visits';
+import { storeDocument } from '../src/services/summaries/store';
 import { freshDb, tempPath } from './support/fresh-db';
 import { errorCode, people, sessionOf, startServer, trpcAs } from './support/http';
 
@@ -12,6 +13,7 @@ let server: Server;
 const sessions = new Map<Role, string>();
 const itemOf = new Map<string, number>();
 const visitOf = new Map<string, number>();
+const docOf = new Map<string, number>();
 
 /** Per role: a county inside its scope and one outside it (province roles have no outside county in the tree). */
 const targets: Record<Role, { inside: string; outside: string | null }> = {
@@ -42,6 +44,11 @@ const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> =
   'supervision.recordVisit': (c) => ({ countyCode: c, visitedOn: 'not-a-date', byLevel: 'city', visitors: 'x', findings: 'xx' }),
   'supervision.addItem': (c) => ({ visitId: visitOf.get(c) ?? 999_999, description: '', owner: '', dueOn: 'x' }),
   'supervision.closeItem': (c) => ({ itemId: itemOf.get(c) ?? 999_999, evidence: '' }),
+  'documents.generate': (c) => ({ kind: 'annex', unit: c, asOf: 'not-a-date' }),
+  'documents.list': (c) => ({ unit: c }),
+  'documents.preview': (c) => ({ id: docOf.get(c) ?? 999_999 }),
+  'summaries.submit': (c) => ({ id: docOf.get(c) ?? 999_999 }),
+  'summaries.status': (c) => ({ asOf: '2021-12-15', unit: c }),
   'todo.mine': null,
   'notices.mine': null,
   'notices.markRead': null,
@@ -65,6 +72,11 @@ const expectedRoles: Record<keyof typeof rules, string[]> = {
   'supervision.recordVisit': ['province_admin', 'city_officer'],
   'supervision.addItem': ['province_admin', 'city_officer'],
   'supervision.closeItem': ['province_admin', 'city_officer'],
+  'documents.generate': ['province_admin', 'province_viewer', 'city_officer'],
+  'documents.list': ['province_admin', 'province_viewer', 'city_officer'],
+  'documents.preview': ['province_admin', 'province_viewer', 'city_officer'],
+  'summaries.submit': ['province_admin', 'city_officer'],
+  'summaries.status': ['province_admin', 'province_viewer', 'city_officer'],
   'users.list': ['province_admin'],
   'users.create': ['province_admin'],
   'users.setDisabled': ['province_admin'],
@@ -101,6 +113,7 @@ beforeAll(async () => {
   for (const county of ['340321', '340102', '340322']) {
     const visit = recordVisit(server.db, { countyCode: county, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, systemActor, '2021-11-10T10:00:00.000Z');
     visitOf.set(county, visit.id);
+    docOf.set(county, storeDocument(server.db, 'annex', county, '2021-12-15', { fileName: `${county}.xlsx`, content: Buffer.from('x'), previewHtml: null }, systemActor, '2021-12-15T02:00:00.000Z').id);
     itemOf.set(county, addItem(server.db, { visitId: visit.id, description: '补齐协理员', owner: '县民政局', dueOn: '2021-12-10' }, systemActor, '2021-11-10T10:00:00.000Z').id);
   }
 });
@@ -137,7 +150,7 @@ describe('authorization', () => {
         const inResult = await call(role, path, input);
         if (permitted) expect([path, 'inside', inResult]).not.toSatisfy(([, , r]: string[]) => r === 'FORBIDDEN' || r === 'UNAUTHORIZED');
         else expect([path, 'inside', inResult]).toEqual([path, 'inside', 'FORBIDDEN']);
-        const idBased = path === 'supervision.addItem' || path === 'supervision.closeItem';
+        const idBased = ['supervision.addItem', 'supervision.closeItem', 'documents.preview', 'summaries.submit'].includes(path);
         if (build && outside && !(idBased && role.startsWith('province'))) {
           expect([path, 'outside', await call(role, path, build(outside))]).toEqual([path, 'outside', 'FORBIDDEN']);
         }

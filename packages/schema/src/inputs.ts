@@ -5,3 +5,4 @@ export * from './supervision/validation';
 export * from './auth/validation';
 export * from './org/validation';
 export * from './notices/validation';
+export * from './summaries/validation';

@@ -6,6 +6,7 @@ import { dbReset } from './commands/db-reset';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { unitsCommand } from './commands/units';
+import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { usersCommand } from './commands/users';
 
@@ -16,6 +17,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   export: exportCommand,
   users: usersCommand,
   status: statusCommand,
+  report: reportCommand,
 };
 
 const usage = `用法：pnpm cli <命令>
@@ -26,7 +28,11 @@ const usage = `用法：pnpm cli <命令>
   import cases FILE --county CODE [--at ISO时间]
   export values [--out FILE]
   users
-  status --as-of YYYY-MM-DD [--unit CODE] [--json]`;
+  status --as-of YYYY-MM-DD [--unit CODE] [--json]
+  report city --city CODE --as-of DATE --out FILE.docx
+  report province|notice --as-of DATE --out FILE.docx
+  report annex [--unit CODE] --as-of DATE --out FILE.xlsx
+  report all --as-of DATE --dir DIR`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

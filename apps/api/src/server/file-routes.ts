@@ -10,6 +10,7 @@ import { formatIssue, ImportRejected } from '../services/import-errors';
 import { valueLines, valuesCsv, valuesXlsx } from '../services/reports/export-values';
 import { importRoster } from '../services/roster/import-roster';
 import { rosterTemplate } from '../services/roster/template';
+import { documentById } from '../services/summaries/store';
 import type { AppDeps } from '../trpc/context';
 import { fileRules, isWithin, type FileRoute } from '../trpc/permissions';
 import { sessionCookie } from './auth-routes';
@@ -72,6 +73,14 @@ export function fileRoutes(deps: AppDeps) {
         : download(c, `指标数据_${unit}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await valuesXlsx(lines));
     });
   }
+  app.get('/documents/:id', (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '报告编号无效');
+    const doc = documentById(deps.db, id);
+    permit(c, deps, 'files.document.download', doc.unitCode);
+    const type = doc.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    return download(c, doc.fileName, type, doc.content);
+  });
   app.onError((err, c) => {
     if (err instanceof ImportRejected) return c.json({ error: err.message, issues: err.issues, lines: err.issues.map(formatIssue) }, 400);
     if (err instanceof FileFormatError) return c.json({ error: err.message }, 400);

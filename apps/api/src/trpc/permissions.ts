@@ -2,11 +2,13 @@ import type { Role } from '@dudao/schema/tables';
 import type { Db } from '../db/client';
 import { itemCounty } from '../services/supervision/visits';
 import { visitCounty } from '../services/supervision/lookup';
+import { documentUnit } from '../services/summaries/lookup';
 
 const all: readonly Role[] = ['province_admin', 'province_viewer', 'city_officer', 'county_clerk'];
 const admin: readonly Role[] = ['province_admin'];
 const clerk: readonly Role[] = ['province_admin', 'county_clerk'];
 const officer: readonly Role[] = ['province_admin', 'city_officer'];
+const readers: readonly Role[] = ['province_admin', 'province_viewer', 'city_officer'];
 
 /**
  * Every procedure's rule, in one table: who may call it, and which units its input touches — each must lie
@@ -42,6 +44,11 @@ export const rules = {
   'supervision.recordVisit': { roles: officer, units: county },
   'supervision.addItem': { roles: officer, units: (i: { visitId?: number }, db) => [typeof i.visitId === 'number' ? visitCounty(db, i.visitId) : undefined] },
   'supervision.closeItem': { roles: officer, units: (i: { itemId?: number }, db) => [typeof i.itemId === 'number' ? itemCounty(db, i.itemId) : undefined] },
+  'documents.generate': { roles: readers, units: unit },
+  'documents.list': { roles: readers, units: unit },
+  'documents.preview': { roles: readers, units: (i: { id?: number }, db) => [typeof i.id === 'number' ? documentUnit(db, i.id) : undefined] },
+  'summaries.submit': { roles: officer, units: (i: { id?: number }, db) => [typeof i.id === 'number' ? documentUnit(db, i.id) : undefined] },
+  'summaries.status': { roles: readers, units: unit },
   'todo.mine': { roles: all, units: none },
   'notices.mine': { roles: all, units: none },
   'notices.markRead': { roles: all, units: none },
@@ -66,5 +73,6 @@ export const fileRules = {
   'files.cases.upload': clerk,
   'files.roster.template': all,
   'files.values.export': all,
+  'files.document.download': readers,
 } as const;
 export type FileRoute = keyof typeof fileRules;

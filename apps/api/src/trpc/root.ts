@@ -1,5 +1,6 @@
 import { router } from './init';
 import { campaignRouter } from './routers/campaign';
+import { documentsRouter, summariesRouter } from './routers/documents';
 import { auditRouter, casesRouter, rosterRouter } from './routers/county-data';
 import { noticesRouter, todoRouter } from './routers/inbox';
 import { reportsRouter } from './routers/reports';
@@ -21,6 +22,8 @@ export const appRouter = router({
   notices: noticesRouter,
   users: usersRouter,
   account: accountRouter,
+  documents: documentsRouter,
+  summaries: summariesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,8 @@ export const generatedReports = sqliteTable(
     version: integer('version').notNull(),
     fileName: text('file_name').notNull(),
     content: blob('content', { mode: 'buffer' }).notNull(),
+    /** The same content rendered as HTML when generated, so a preview shows exactly what the file says. */
+    previewHtml: text('preview_html'),
     generatedAt: text('generated_at').notNull(),
     generatedBy: integer('generated_by'),
   },

@@ -1,0 +1,97 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CampaignDef } from '@dudao/schema/campaign';
+import { isoDateSchema } from '@dudao/schema/inputs';
+import { openDb, type DbOrTx } from '../../db/client';
+import { databasePath } from '../../db/paths';
+import { currentCampaign } from '../../services/campaign/store';
+import { annexXlsx } from '../../services/documents/annex-xlsx';
+import { citySummaryContent } from '../../services/documents/city-summary';
+import { provinceSummaryContent } from '../../services/documents/province-summary';
+import { renderDocx } from '../../services/documents/render-docx';
+import { snapshotAt } from '../../services/documents/snapshot';
+import { supervisionNoticeContent } from '../../services/documents/supervision-notice';
+import { getUnit } from '../../services/org/units';
+import { parse, str, UsageError, type Flags } from '../args';
+import { progressBar } from '../progress';
+
+const usage = `用法：
+  report city --city CODE --as-of YYYY-MM-DD --out FILE.docx
+  report province --as-of YYYY-MM-DD --out FILE.docx
+  report notice --as-of YYYY-MM-DD --out FILE.docx
+  report annex [--unit CODE] --as-of YYYY-MM-DD --out FILE.xlsx
+  report all --as-of YYYY-MM-DD --dir DIR`;
+
+/** A path the user typed is taken from where they typed it (pnpm runs scripts elsewhere). */
+const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+
+function required(flags: Flags, name: string, what: string): string {
+  const value = str(flags, name);
+  if (!value) throw new UsageError(`须指定 --${name} ${what}\n${usage}`);
+  return value;
+}
+
+function write(path: string, data: Buffer): void {
+  writeFileSync(path, data);
+  console.error(`已生成 ${path}`);
+}
+
+export async function reportCommand(argv: string[]): Promise<number> {
+  const { flags, positionals } = parse(argv, {
+    'as-of': { type: 'string' },
+    city: { type: 'string' },
+    unit: { type: 'string' },
+    out: { type: 'string' },
+    dir: { type: 'string' },
+    db: { type: 'string' },
+  });
+  const kind = positionals[0];
+  if (!kind || !['city', 'province', 'notice', 'annex', 'all'].includes(kind)) throw new UsageError(usage);
+  const asOf = isoDateSchema.safeParse(str(flags, 'as-of'));
+  if (!asOf.success) throw new UsageError(`须指定 --as-of YYYY-MM-DD\n${usage}`);
+  const target = kind === 'all' ? fromUser(required(flags, 'dir', 'DIR')) : fromUser(required(flags, 'out', kind === 'annex' ? 'FILE.xlsx' : 'FILE.docx'));
+  const opened = openDb(databasePath(str(flags, 'db')));
+  try {
+    const { db } = opened;
+    const campaign = currentCampaign(db);
+    if (kind === 'annex') {
+      const unit = str(flags, 'unit') ?? campaign.province;
+      if (!getUnit(db, unit)) throw new UsageError(`单位 ${unit} 不存在`);
+      write(target, await annexXlsx(db, unit, asOf.data, campaign));
+      return 0;
+    }
+    if (kind === 'city') {
+      const city = required(flags, 'city', 'CODE');
+      if (getUnit(db, city)?.level !== 'city') throw new UsageError(`${city} 不是市级单位代码`);
+      write(target, await renderDocx(citySummaryContent(snapshotAt(db, asOf.data, campaign), city)));
+      return 0;
+    }
+    if (kind === 'province') write(target, await renderDocx(provinceSummaryContent(snapshotAt(db, asOf.data, campaign))));
+    if (kind === 'notice') write(target, await renderDocx(supervisionNoticeContent(snapshotAt(db, asOf.data, campaign))));
+    if (kind === 'all') await reportAll(db, campaign, asOf.data, target);
+    return 0;
+  } finally {
+    opened.close();
+  }
+}
+
+/** Every December-15 document from one snapshot, so all of them describe exactly the same day. */
+async function reportAll(db: DbOrTx, campaign: CampaignDef, asOf: string, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const snapshot = snapshotAt(db, asOf, campaign);
+  const { province, cities } = snapshot.status;
+  const bar = progressBar('生成报告');
+  bar.start(cities.length + 3);
+  const files: string[] = [];
+  const save = (name: string, data: Buffer) => {
+    writeFileSync(join(dir, name), data);
+    files.push(name);
+    bar.tick(1);
+  };
+  for (const city of cities) save(`${city.code}${city.name}行动总结.docx`, await renderDocx(citySummaryContent(snapshot, city.code)));
+  save(`${province.code}${province.name}行动总结.docx`, await renderDocx(provinceSummaryContent(snapshot)));
+  save('督导通报.docx', await renderDocx(supervisionNoticeContent(snapshot)));
+  save('附件-指标明细.xlsx', await annexXlsx(db, province.code, asOf, campaign));
+  bar.stop();
+  console.error(`已在 ${dir} 生成 ${files.length} 个文件`);
+}

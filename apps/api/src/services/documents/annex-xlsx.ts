@@ -1,0 +1,105 @@
+import ExcelJS from 'exceljs';
+import type { CampaignDef, IndicatorDef } from '@dudao/schema/campaign';
+import type { DbOrTx } from '../../db/client';
+import { currentCampaign } from '../campaign/store';
+import { listUnits } from '../org/units';
+import { valueLines, type ValueLine } from '../reports/export-values';
+import { narrativePrefix, reportFields } from '../reports/fields';
+import { chineseDate } from './format';
+
+export interface AnnexColumn {
+  field: string;
+  header: string;
+  def?: IndicatorDef;
+}
+
+/** One column per field a county reports: every reported indicator by its Chinese name and code, then the narratives. */
+export function annexColumns(campaign: CampaignDef): AnnexColumn[] {
+  const { indicators, narratives } = reportFields(campaign);
+  return [
+    ...indicators.map((def) => ({ field: def.code, header: `${def.name}（${def.code}）`, def })),
+    ...narratives.map((field) => {
+      const task = campaign.tasks.find((t) => `${narrativePrefix}${t.code}` === field);
+      return { field, header: `${task ? `${task.code} ${task.name}` : field}工作情况（${field}）` };
+    }),
+  ];
+}
+
+const numberFormats: Partial<Record<IndicatorDef['kind'], string>> = { count: '#,##0', amount: '#,##0.00', days: '0.0', date: 'yyyy-mm-dd' };
+
+/** A stored text value as the cell it becomes: numbers stay numbers, bools read 是/否, dates become dates. */
+export function annexCell(def: IndicatorDef | undefined, value: string): ExcelJS.CellValue {
+  if (value === '') return null;
+  switch (def?.kind) {
+    case 'count':
+    case 'amount':
+    case 'days':
+      return Number(value);
+    case 'bool':
+      return value === 'true' ? '是' : '否';
+    case 'date':
+      return new Date(`${value}T00:00:00Z`);
+    default:
+      return value;
+  }
+}
+
+const FIXED = ['县级单位代码', '县（市、区）', '所属市', '期间'];
+
+function valuesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, lines: ValueLine[], names: Map<string, string>): void {
+  const columns = annexColumns(campaign);
+  const sheet = book.addWorksheet('指标明细', { views: [{ state: 'frozen', ySplit: 1, xSplit: FIXED.length }] });
+  sheet.columns = [
+    { width: 14 },
+    { width: 18 },
+    { width: 10 },
+    { width: 10 },
+    ...columns.map((c) => ({ width: c.def ? 16 : 40 })),
+  ];
+  const header = sheet.addRow([...FIXED, ...columns.map((c) => c.header)]);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  header.height = 60;
+  const at = new Map(columns.map((c, i) => [c.field, FIXED.length + i + 1]));
+  let row: ExcelJS.Row | null = null;
+  let key = '';
+  for (const [county, period, field, value, comment] of lines) {
+    if (`${county}|${period}` !== key) {
+      key = `${county}|${period}`;
+      row = sheet.addRow([county, names.get(county) ?? county, names.get(county.slice(0, 4)) ?? county.slice(0, 4), period]);
+    }
+    const col = at.get(field);
+    if (!row || col === undefined) continue;
+    const cell = row.getCell(col);
+    const def = columns[col - FIXED.length - 1]?.def;
+    cell.value = annexCell(def, value);
+    const format = def ? numberFormats[def.kind] : undefined;
+    if (format) cell.numFmt = format;
+    if (comment) cell.note = comment;
+  }
+}
+
+function notesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, scopeName: string, asOf: string): void {
+  const sheet = book.addWorksheet('说明');
+  sheet.columns = [{ width: 28 }, { width: 48 }, { width: 10 }, { width: 10 }, { width: 12 }];
+  sheet.addRows([
+    ['数据范围', scopeName],
+    ['导出日期', chineseDate(asOf)],
+    ['数据口径', '各县（市、区）每期月报各字段的当前值（含尚未报送的草稿及更正后的数值），一行为一个县（市、区）的一个期间；单元格批注为填报说明'],
+    [],
+    ['指标代码', '指标名称', '所属任务', '类型', '单位'],
+  ]);
+  sheet.getRow(5).font = { bold: true };
+  for (const def of reportFields(campaign).indicators) sheet.addRow([def.code, def.name, def.task, def.kind, def.unit ?? '']);
+}
+
+/** 附件 Excel: every indicator per county and period, from the current values of every report in scope. */
+export async function annexXlsx(db: DbOrTx, unitCode: string, asOf: string, campaign: CampaignDef = currentCampaign(db)): Promise<Buffer> {
+  const units = [...listUnits(db, { level: 'city' }), ...listUnits(db, { level: 'county' }), ...listUnits(db, { level: 'province' })];
+  const names = new Map(units.map((u) => [u.code, u.name]));
+  const book = new ExcelJS.Workbook();
+  book.creator = names.get(campaign.province) ? `${names.get(campaign.province)}民政厅` : 'Dudao';
+  valuesSheet(book, campaign, valueLines(db, campaign, unitCode), names);
+  notesSheet(book, campaign, names.get(unitCode) ?? unitCode, asOf);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,58 @@
+import type { DbOrTx } from '../../db/client';
+import { cityBasics } from './basics';
+import { heading, paragraph, type DocumentContent } from './content';
+import { chineseDate } from './format';
+import { planBlocks } from './plans';
+import { problemBlocks } from './problems';
+import { renderDocx } from './render-docx';
+import { coverageChart, scoreChart } from './scope-charts';
+import { snapshotAt, type Snapshot } from './snapshot';
+import { countTable, countyKeyTable } from './tables';
+import { taskBlocks } from './tasks';
+import { cityView } from './view';
+
+/** 市级行动总结: every figure is the city's roll-up or its counties' status on `snapshot.asOf`. */
+export function citySummaryContent(snapshot: Snapshot, cityCode: string): DocumentContent {
+  const view = cityView(snapshot, cityCode);
+  const { campaign } = snapshot;
+  const byRank = [...view.counties].sort((a, b) => a.rankInCity - b.rankInCity);
+  const quoted = new Map<string, number>();
+  const names = byRank.map((c) => c.name);
+  return {
+    title: [`${view.name}社会救助工作便民惠民`, '优化服务行动总结'],
+    recipient: '省民政厅：',
+    body: [
+      paragraph(`按照《${campaign.name}方案》要求，现将${view.name}行动开展情况总结如下。`),
+      heading(1, '一、基本情况'),
+      ...cityBasics(view),
+      heading(1, '二、主要做法和成效'),
+      ...taskBlocks(view, quoted),
+      heading(1, '三、存在的问题'),
+      ...problemBlocks(view),
+      heading(1, '四、下一步打算'),
+      ...planBlocks(view, quoted),
+    ],
+    issuer: `${view.name}民政局`,
+    date: chineseDate(snapshot.asOf),
+    attachments: [
+      { label: '附件1', title: `${view.name}各县（市、区）主要指标情况表`, blocks: [countyKeyTable(view)] },
+      {
+        label: '附件2',
+        title: `${view.name}各县（市、区）主要数量指标汇总表`,
+        blocks: [countTable('县（市、区）', byRank.map((c) => ({ name: c.name, figures: c.indicators })), { name: '合计', figures: view.figures })],
+      },
+      {
+        label: '附件3',
+        title: `${view.name}各县（市、区）综合得分和村级服务覆盖情况图`,
+        blocks: [
+          { kind: 'chart', chart: scoreChart('图1　各县（市、区）综合得分', names, byRank.map((c) => c.score), campaign.thresholds.lowScore) },
+          { kind: 'chart', chart: coverageChart('图2　各县（市、区）村级服务覆盖情况', names, byRank.map((c) => c.indicators)) },
+        ],
+      },
+    ],
+  };
+}
+
+export async function citySummaryDocx(db: DbOrTx, cityCode: string, asOf: string): Promise<Buffer> {
+  return renderDocx(citySummaryContent(snapshotAt(db, asOf), cityCode));
+}

@@ -1,0 +1,50 @@
+import { typeset } from './format';
+
+/** One content model feeds both the docx and the HTML preview, so the two can never say different things. */
+
+export interface Chart {
+  caption: string;
+  svg: string;
+  /** Raster fallback for word processors that cannot draw SVG. */
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+export interface Column {
+  header: string;
+  /** Relative width. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+/** A cell is one line of text, or several lines. */
+export type Cell = string | string[];
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
+  /** `lead` is a run-in heading (e.g. '（一）协理员未按期全覆盖。') set in its level's font before the body text. */
+  | { kind: 'paragraph'; text: string; lead?: { level: 2 | 3 | 4; text: string } }
+  | { kind: 'table'; columns: Column[]; rows: Cell[][]; note?: string }
+  | { kind: 'chart'; chart: Chart };
+
+export interface Attachment {
+  label: string;
+  title: string;
+  blocks: Block[];
+}
+
+export interface DocumentContent {
+  /** Title lines, centred; a long title is split by hand so the lines read well. */
+  title: string[];
+  recipient?: string;
+  body: Block[];
+  issuer: string;
+  /** Already formatted: '2021年12月15日'. */
+  date: string;
+  attachments: Attachment[];
+}
+
+export const heading = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, text: typeset(text) });
+export const paragraph = (text: string, lead?: { level: 2 | 3 | 4; text: string }): Block =>
+  lead ? { kind: 'paragraph', text: typeset(text), lead: { level: lead.level, text: typeset(lead.text) } } : { kind: 'paragraph', text: typeset(text) };

@@ -1,0 +1,172 @@
+import { AlignmentType, DocumentGridType, Footer, ImportedXmlComponent, LineRuleType, PageNumber, Paragraph, TextRun, type ISectionPropertiesOptions } from 'docx';
+
+// GB/T 9704-2012 党政机关公文格式, in the units Word stores: twips (1/20 pt) and half-points.
+export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);
+const ptToTwips = (pt: number): number => pt * 20;
+
+export const PAGE = { width: 11906, height: 16838 } as const;
+export const MARGIN = { top: mmToTwips(37), bottom: mmToTwips(35), left: mmToTwips(28), right: mmToTwips(26) } as const;
+export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+export const TEXT_HEIGHT = PAGE.height - MARGIN.top - MARGIN.bottom;
+
+export const LINES_PER_PAGE = 22;
+export const CHARS_PER_LINE = 28;
+/** 3号 body text. */
+export const BODY_PT = 16;
+/** Floor, not round: 22 × 580 = 12760 twips would overrun the 12756-twip 版心 and push the 22nd line to the next page. */
+export const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
+/** w:charSpace is (grid pitch − Normal font pitch) in points × 4096; floored so 28 characters always fit. */
+export const CHAR_SPACE = Math.floor((TEXT_WIDTH / CHARS_PER_LINE / 20 - BODY_PT) * 4096);
+export const INDENT_TWO_CHARS = 2 * ptToTwips(BODY_PT);
+
+export const FONT = {
+  title: '方正小标宋简体',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  body: '仿宋_GB2312',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+} as const;
+
+/** Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 五号 10.5 pt. */
+export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 } as const;
+
+export const font = (eastAsia: string, latin: string = FONT.latin) => ({ eastAsia, ascii: latin, hAnsi: latin, cs: latin });
+
+const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+export const headingFont: Record<1 | 2 | 3 | 4, string> = { 1: FONT.heading1, 2: FONT.heading2, 3: FONT.body, 4: FONT.body };
+
+export function run(text: string, eastAsia: string = FONT.body): TextRun {
+  return new TextRun({ text, font: font(eastAsia), size: SIZE.body });
+}
+
+export function bodyParagraph(children: TextRun[]): Paragraph {
+  return new Paragraph({ children, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT_TWO_CHARS }, spacing: exactLine });
+}
+
+/** 一、黑体 /（一）楷体 / 1. 仿宋 /（1）仿宋, all 3号, indented two characters like the body. */
+export function headingParagraph(level: 1 | 2 | 3 | 4, text: string): Paragraph {
+  return new Paragraph({
+    children: [run(text, headingFont[level])],
+    indent: { firstLine: INDENT_TWO_CHARS },
+    spacing: exactLine,
+    outlineLevel: level - 1,
+    keepNext: true,
+  });
+}
+
+export function titleParagraphs(lines: string[]): Paragraph[] {
+  return lines.map(
+    (line) => new Paragraph({ children: [new TextRun({ text: line, font: font(FONT.title), size: SIZE.title })], alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true }),
+  );
+}
+
+export const blankLine = (): Paragraph => new Paragraph({ children: [], spacing: exactLine });
+
+/** 主送机关: flush left, followed by a full-width colon. */
+export function recipientParagraph(text: string): Paragraph {
+  return new Paragraph({ children: [run(text)], spacing: exactLine });
+}
+
+/** 附件 label: 3号黑体, flush left on the first line of a new page. */
+export function attachmentLabel(text: string): Paragraph {
+  return new Paragraph({ children: [run(text, FONT.heading1)], spacing: exactLine, pageBreakBefore: true });
+}
+
+/**
+ * 附件说明 (GB/T 9704 7.3.4): '附件：1.××' two characters in; later names under the first, and a long name wraps to
+ * its own first character. Returns each line's start and wrap positions in characters.
+ */
+export function attachmentNoteLines(titles: string[]): { text: string; start: number; wrap: number }[] {
+  const head = '附件：';
+  const names = 2 + textWidthInChars(head);
+  return titles.map((title, i) => {
+    const number = titles.length > 1 ? `${i + 1}.` : '';
+    return { text: `${i === 0 ? head : ''}${number}${title}`, start: i === 0 ? 2 : names, wrap: names + textWidthInChars(number) };
+  });
+}
+
+export function attachmentNote(titles: string[]): Paragraph[] {
+  const at = (chars: number) => Math.round(chars * ptToTwips(BODY_PT));
+  return attachmentNoteLines(titles).map(
+    (line) => new Paragraph({ children: [run(line.text)], indent: { left: at(line.wrap), hanging: at(line.wrap - line.start) }, spacing: exactLine }),
+  );
+}
+
+/** Width in body characters: CJK 1, half-width digits and Latin ½. */
+export function textWidthInChars(text: string): number {
+  return [...text].reduce((w, ch) => w + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1), 0);
+}
+
+/**
+ * 发文机关署名 and 成文日期 without a seal (GB/T 9704 7.3.5.2): the date sits two characters in from the right margin and
+ * starts two characters right of the issuer's first character; the issuer moves left when the date is the longer.
+ * Returns both right indents in characters.
+ */
+export function signatureIndents(issuer: string, date: string): { issuer: number; date: number } {
+  const issuerWidth = textWidthInChars(issuer);
+  const dateWidth = textWidthInChars(date);
+  const dateRight = Math.max(2, issuerWidth - dateWidth);
+  return { date: dateRight, issuer: dateWidth + dateRight + 2 - issuerWidth };
+}
+
+export function signatureParagraphs(issuer: string, date: string): Paragraph[] {
+  const indents = signatureIndents(issuer, date);
+  const at = (chars: number) => Math.round(chars * ptToTwips(BODY_PT));
+  return [
+    new Paragraph({ children: [run(issuer)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.issuer) }, spacing: exactLine }),
+    new Paragraph({ children: [run(date)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.date) }, spacing: exactLine }),
+  ];
+}
+
+/**
+ * Tables, figures and page numbers are not body text: a paragraph style that leaves the document grid (w:snapToGrid 0),
+ * which docx has no option for, so it is written as XML.
+ */
+export const OFF_GRID = 'OffGrid';
+export const offGridStyle = () =>
+  ImportedXmlComponent.fromXmlString(
+    `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${OFF_GRID}"><w:name w:val="Off Grid"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>`,
+  );
+
+const pageNumberRun = (children: (string | (typeof PageNumber)[keyof typeof PageNumber])[]) =>
+  new TextRun({ children, font: font(FONT.pageNumber, FONT.pageNumber), size: SIZE.pageNumber, snapToGrid: false });
+
+/** '— 1 —' in 4号宋体: odd pages right with one character kept free, even pages left. */
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const oneChar = ptToTwips(SIZE.pageNumber / 2);
+  return new Footer({
+    children: [
+      new Paragraph({
+        children: [pageNumberRun(['— ', PageNumber.CURRENT, ' —'])],
+        style: OFF_GRID,
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: oneChar } : { left: oneChar },
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+      }),
+    ],
+  });
+}
+
+export const footers = () => ({ default: pageNumberFooter('odd'), even: pageNumberFooter('even') });
+
+/** The top of the page number sits 7 mm below the 版心: footer distance = bottom margin − 7 mm − one 4号 line. */
+export const FOOTER_DISTANCE = mmToTwips(35 - 7) - ptToTwips(SIZE.pageNumber / 2);
+
+export const sectionProperties: ISectionPropertiesOptions = {
+  page: {
+    size: { width: PAGE.width, height: PAGE.height },
+    margin: { ...MARGIN, header: mmToTwips(15), footer: FOOTER_DISTANCE, gutter: 0 },
+  },
+  grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+};
+
+/** Normal is 3号仿宋 so the grid's character pitch is measured against the body font. */
+export const documentDefaults = {
+  run: { font: font(FONT.body), size: SIZE.body },
+  paragraph: { spacing: exactLine },
+};
+
+/** Normal carries the body font too: layout engines that size the character grid from Normal, not docDefaults, agree. */
+export const normalStyle = { id: 'Normal', name: 'Normal', quickFormat: true, run: documentDefaults.run, paragraph: documentDefaults.paragraph };

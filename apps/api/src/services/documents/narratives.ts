@@ -1,0 +1,30 @@
+import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
+import type { DbOrTx } from '../../db/client';
+import { knownSubmissions, submissionFields } from '../known/rows';
+import { narrativePrefix } from '../reports/fields';
+
+/** county code → task code → the county's own words on that task. */
+export type Narratives = Map<string, Record<string, string>>;
+
+/** The narratives of each county's newest report known at the end of `asOf`: the same submission its figures come from. */
+export function knownNarratives(db: DbOrTx, campaign: CampaignDef, scope: string, asOf: string): Narratives {
+  const newest = knownSubmissions(db, scope, endOfBeijingDay(asOf)).newest;
+  const fields = submissionFields(db, [...newest.values()].map((s) => s.id));
+  const out: Narratives = new Map();
+  for (const [county, submission] of newest) {
+    const values = fields.get(submission.id) ?? {};
+    const texts: Record<string, string> = {};
+    for (const task of campaign.tasks) {
+      const text = values[`${narrativePrefix}${task.code}`]?.trim();
+      if (text) texts[task.code] = text;
+    }
+    out.set(county, texts);
+  }
+  return out;
+}
+
+/** The first sentence of a narrative, for an excerpt. */
+export function firstSentence(text: string): string {
+  const end = text.indexOf('。');
+  return end === -1 ? text : text.slice(0, end + 1);
+}

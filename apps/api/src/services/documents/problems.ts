@@ -1,0 +1,72 @@
+import type { CountyStatus, ReasonCode } from '@dudao/metrics';
+import { paragraph, type Block } from './content';
+import { displayName } from './phrases';
+import { supervisionStart } from '../known/read';
+import { chineseDate, chineseNumber, monthDay, scoreText } from './format';
+import { countiesWord, joinNames, type ScopeView } from './view';
+
+export const reasonTitles: Record<ReasonCode, string> = {
+  'gate_overdue:m1': '县级实施方案未按期印发',
+  'gate_overdue:m2': '村级社会救助协理员未按期全覆盖',
+  'gate_overdue:m3': '社会救助服务站（点）未按期建成',
+  low_score: '综合得分偏低',
+  many_red: '红色指标较多',
+  late_report: '月度进展报送不及时',
+};
+
+const reasonOrder = Object.keys(reasonTitles) as ReasonCode[];
+
+/** Indicator code → the counties where it stands red (a missing report counts as red). */
+export function redIndicators(view: ScopeView): { code: string; name: string; counties: CountyStatus[] }[] {
+  const { indicators } = view.snapshot.campaign;
+  return indicators
+    .map((def) => ({ code: def.code, name: displayName(def), counties: view.counties.filter((c) => ['red', 'missing'].includes(c.indicators[def.code]?.status ?? '')) }))
+    .filter((r) => r.counties.length > 0)
+    .sort((a, b) => b.counties.length - a.counties.length);
+}
+
+function reasonParagraphs(view: ScopeView, lagging: CountyStatus[], next: () => string): Block[] {
+  const blocks: Block[] = [];
+  for (const code of reasonOrder) {
+    const hits = lagging.flatMap((county) => county.reasons.filter((r) => r.code === code).map((r) => `${view.label(county)}${r.text}`));
+    if (hits.length === 0) continue;
+    blocks.push(paragraph(`涉及${countiesWord(hits.length)}：${hits.join('；')}。`, { level: 2, text: `${next()}${reasonTitles[code]}。` }));
+  }
+  return blocks;
+}
+
+/** 三、存在的问题: the lagging counties' own reasons grouped by kind, the red indicators, the bottom of the ranking, supervision owed. */
+export function problemBlocks(view: ScopeView): Block[] {
+  let n = 0;
+  const next = () => `（${chineseNumber(++n)}）`;
+  const lagging = view.counties.filter((c) => c.lagging);
+  const date = chineseDate(view.snapshot.asOf);
+  const blocks: Block[] = [
+    paragraph(
+      lagging.length > 0
+        ? `对照行动方案任务要求和序时进度，截至${date}，${view.word}有进展缓慢的县（市、区）${lagging.length}个，主要问题如下。`
+        : `对照行动方案任务要求和序时进度，截至${date}，${view.word}没有进展缓慢的县（市、区），但仍存在以下差距。`,
+    ),
+    ...reasonParagraphs(view, lagging, next),
+  ];
+  const red = redIndicators(view).slice(0, 6);
+  if (red.length > 0) {
+    const parts = red.map((r) => `${r.name}${r.counties.length}个县（市、区）`);
+    blocks.push(paragraph(`处于红色状态（含缺报）的指标中，涉及县（市、区）较多的是：${parts.join('，')}。`, { level: 2, text: `${next()}部分指标仍处于红色状态。` }));
+  }
+  const watch = view.counties.filter((c) => c.watch);
+  if (view.level === 'city' && watch.length > 0) {
+    const names = watch.map((c) => `${c.name}（市内第${c.rankInCity}名，${c.score === null ? '未评分' : `${scoreText(c.score)}分`}）`);
+    blocks.push(paragraph(`按综合得分排名，${joinNames(names)}位列全市后三位，列入关注名单。`, { level: 2, text: `${next()}部分县（市、区）排名靠后。` }));
+  } else if (watch.length > 0) {
+    const both = watch.filter((c) => c.lagging).length;
+    blocks.push(paragraph(`各市综合得分后三位的${countiesWord(watch.length)}列入关注名单，其中${both}个同时进展缓慢。`, { level: 2, text: `${next()}部分县（市、区）排名靠后。` }));
+  }
+  const unvisited = view.counties.filter((c) => c.gates.m4_supervised === 'overdue');
+  if (unvisited.length > 0) {
+    blocks.push(
+      paragraph(`${monthDay(supervisionStart(view.snapshot.campaign))}列为进展缓慢的县（市、区）中，${joinNames(unvisited.map((c) => view.label(c)))}截至目前尚未开展实地督导。`, { level: 2, text: `${next()}实地督导尚未全覆盖。` }),
+    );
+  }
+  return blocks;
+}

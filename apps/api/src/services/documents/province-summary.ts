@@ -1,0 +1,57 @@
+import type { DbOrTx } from '../../db/client';
+import { provinceBasics } from './basics';
+import { heading, paragraph, type DocumentContent } from './content';
+import { chineseDate } from './format';
+import { planBlocks } from './plans';
+import { problemBlocks } from './problems';
+import { renderDocx } from './render-docx';
+import { coverageChart, scoreChart } from './scope-charts';
+import { snapshotAt, type Snapshot } from './snapshot';
+import { cityKeyTable, countTable } from './tables';
+import { taskBlocks } from './tasks';
+import { provinceView } from './view';
+
+/** 全省行动总结: the city summary's shape over all cities, each city read from its own roll-up. */
+export function provinceSummaryContent(snapshot: Snapshot): DocumentContent {
+  const view = provinceView(snapshot);
+  const { campaign, status } = snapshot;
+  const cities = [...status.cities].sort((a, b) => a.rank - b.rank);
+  const quoted = new Map<string, number>();
+  const names = cities.map((c) => c.name);
+  return {
+    title: [`${view.name}社会救助工作便民惠民`, '优化服务行动总结'],
+    body: [
+      paragraph(`按照《${campaign.name}方案》部署，全省各级民政部门扎实推进十一项重点任务。现将行动开展情况总结如下。`),
+      heading(1, '一、基本情况'),
+      ...provinceBasics(view),
+      heading(1, '二、主要做法和成效'),
+      ...taskBlocks(view, quoted),
+      heading(1, '三、存在的问题'),
+      ...problemBlocks(view),
+      heading(1, '四、下一步打算'),
+      ...planBlocks(view, quoted),
+    ],
+    issuer: `${view.name}民政厅`,
+    date: chineseDate(snapshot.asOf),
+    attachments: [
+      { label: '附件1', title: '各市主要指标情况表', blocks: [cityKeyTable(snapshot)] },
+      {
+        label: '附件2',
+        title: '各市主要数量指标汇总表',
+        blocks: [countTable('市', cities.map((c) => ({ name: c.name, figures: c.figures })), { name: '全省合计', figures: view.figures })],
+      },
+      {
+        label: '附件3',
+        title: '各市综合得分和村级服务覆盖情况图',
+        blocks: [
+          { kind: 'chart', chart: scoreChart('图1　各市综合得分', names, cities.map((c) => c.score), campaign.thresholds.lowScore) },
+          { kind: 'chart', chart: coverageChart('图2　各市村级服务覆盖情况', names, cities.map((c) => c.figures)) },
+        ],
+      },
+    ],
+  };
+}
+
+export async function provinceSummaryDocx(db: DbOrTx, asOf: string): Promise<Buffer> {
+  return renderDocx(provinceSummaryContent(snapshotAt(db, asOf)));
+}

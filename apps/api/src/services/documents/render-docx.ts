@@ -1,0 +1,126 @@
+import {
+  AlignmentType,
+  Document,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type FileChild,
+} from 'docx';
+import type { Block, Cell, Column, DocumentContent } from './content';
+import {
+  attachmentLabel,
+  attachmentNote,
+  blankLine,
+  bodyParagraph,
+  documentDefaults,
+  normalStyle,
+  OFF_GRID,
+  offGridStyle,
+  FONT,
+  font,
+  footers,
+  headingFont,
+  headingParagraph,
+  recipientParagraph,
+  run,
+  sectionProperties,
+  signatureParagraphs,
+  SIZE,
+  TEXT_WIDTH,
+  titleParagraphs,
+} from './gbt9704';
+
+// Tables and figures step off the 3号 grid: 五号 text on its own exact 15 pt lines, not snapped to the character grid.
+const tableSpacing = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+const tableRun = (text: string, eastAsia: string = FONT.body) => new TextRun({ text, font: font(eastAsia), size: SIZE.table, snapToGrid: false });
+
+const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+function cell(content: Cell, width: number, align: Column['align'], header: boolean): TableCell {
+  const lines = typeof content === 'string' ? [content] : content;
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { top: 30, bottom: 30, left: 60, right: 60 },
+    children: lines.map((line) => new Paragraph({ style: OFF_GRID, children: [tableRun(line, header ? FONT.heading1 : FONT.body)], alignment: alignment[header ? 'center' : (align ?? 'center')], spacing: tableSpacing })),
+  });
+}
+
+function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
+  const total = block.columns.reduce((s, c) => s + c.width, 0);
+  const widths = block.columns.map((c) => Math.floor((TEXT_WIDTH * c.width) / total));
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.header, widths[i] ?? 0, 'center', true)) });
+  const rows = block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i] ?? 0, block.columns[i]?.align, false)) }));
+  const out: FileChild[] = [
+    new Table({ rows: [header, ...rows], width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, alignment: AlignmentType.CENTER }),
+  ];
+  if (block.note) out.push(new Paragraph({ style: OFF_GRID, children: [tableRun(block.note)], spacing: { ...tableSpacing, before: 60 } }));
+  return out;
+}
+
+function chart(block: Extract<Block, { kind: 'chart' }>): FileChild[] {
+  const { chart: c } = block;
+  return [
+    new Paragraph({
+      style: OFF_GRID,
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 0 },
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: Buffer.from(c.svg, 'utf8'),
+          fallback: { type: 'png', data: c.png },
+          transformation: { width: c.width, height: c.height },
+          altText: { name: c.caption, description: c.caption, title: c.caption },
+        }),
+      ],
+    }),
+    new Paragraph({ children: [run(c.caption)], alignment: AlignmentType.CENTER }),
+  ];
+}
+
+export function blockToDocx(block: Block): FileChild[] {
+  switch (block.kind) {
+    case 'heading':
+      return [headingParagraph(block.level, block.text)];
+    case 'paragraph':
+      return [bodyParagraph(block.lead ? [run(block.lead.text, headingFont[block.lead.level]), run(block.text)] : [run(block.text)])];
+    case 'table':
+      return table(block);
+    case 'chart':
+      return chart(block);
+  }
+}
+
+/** 标题 → 主送机关 → 正文 → 附件说明 → 署名、成文日期 → 附件 (each from a new page), as GB/T 9704 orders them. */
+export function documentChildren(content: DocumentContent): FileChild[] {
+  const children: FileChild[] = [...titleParagraphs(content.title), blankLine()];
+  if (content.recipient) children.push(recipientParagraph(content.recipient));
+  children.push(...content.body.flatMap(blockToDocx));
+  if (content.attachments.length > 0) children.push(blankLine(), ...attachmentNote(content.attachments.map((a) => a.title)));
+  children.push(blankLine(), ...signatureParagraphs(content.issuer, content.date));
+  for (const attachment of content.attachments) {
+    children.push(attachmentLabel(attachment.label), blankLine(), ...titleParagraphs([attachment.title]), blankLine(), ...attachment.blocks.flatMap(blockToDocx));
+  }
+  return children;
+}
+
+export async function renderDocx(content: DocumentContent): Promise<Buffer> {
+  const doc = new Document({
+    title: content.title.join(''),
+    creator: content.issuer,
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: documentDefaults }, paragraphStyles: [normalStyle], importedStyles: [offGridStyle()] },
+    sections: [{ properties: sectionProperties, footers: footers(), children: documentChildren(content) }],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,146 @@
+import type { CountyStatus } from '@dudao/metrics';
+import type { DbOrTx } from '../../db/client';
+import { gateDeadline, supervisionStart } from '../known/read';
+import { heading, paragraph, type Block, type Cell, type DocumentContent } from './content';
+import { chineseDate, chineseNumber, gateWords, monthDay, scoreText, typeset } from './format';
+import { renderDocx } from './render-docx';
+import { byRankInProvince, cityName, fullName, snapshotAt, type Snapshot } from './snapshot';
+import { knownSupervision, type KnownSupervision } from './supervision-known';
+import { countiesWord, joinNames } from './view';
+
+const scoreWords = (c: CountyStatus) => (c.score === null ? '未评分' : `综合得分${scoreText(c.score)}分`);
+
+/** Gate m4 of one lagging county, in words, with the visit behind it when there is one. */
+export function supervisionWords(snapshot: Snapshot, county: CountyStatus, visit: KnownSupervision | undefined): string {
+  const status = county.gates.m4_supervised;
+  if (status === 'n/a') return `${monthDay(supervisionStart(snapshot.campaign))}未列为进展缓慢，不在实地督导范围`;
+  if (!visit) return status === 'pending' ? `尚未开展实地督导（应于${monthDay(gateDeadline(snapshot.campaign, 'm4_supervised'))}前完成）` : `尚未开展实地督导（${gateWords[status]}）`;
+  const by = visit.byLevel === 'province' ? '省民政厅' : `${cityName(snapshot, county.cityCode)}民政局`;
+  const items = visit.items > 0 ? `，督导发现整改事项${visit.items}项、已销号${visit.closed}项` : '';
+  return `${by}已于${chineseDate(visit.firstVisitOn)}开展实地督导（${gateWords[status]}）${items}`;
+}
+
+function overview(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
+  const { status, asOf } = snapshot;
+  const withLagging = status.cities.filter((c) => c.laggingCount > 0).map((c) => `${c.name}${c.laggingCount}个`);
+  const clean = status.cities.filter((c) => c.laggingCount === 0).map((c) => c.name);
+  const average = status.province.score === null ? '中，' : `综合得分平均${scoreText(status.province.score)}分；`;
+  return [
+    heading(1, '一、总体情况'),
+    paragraph(
+      `截至${chineseDate(asOf)}，全省${countiesWord(status.counties.length)}${average}其中进展缓慢的${lagging.length}个，列入关注名单的${status.counties.filter((c) => c.watch).length}个。` +
+        (withLagging.length ? `分市看，进展缓慢的县（市、区）数量为：${withLagging.join('、')}` : '') +
+        (clean.length ? `；${joinNames(clean)}没有进展缓慢的县（市、区）。` : '。'),
+    ),
+  ];
+}
+
+function laggingSection(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<string, KnownSupervision>): Block[] {
+  const blocks: Block[] = [heading(1, '二、进展缓慢的县（市、区）'), paragraph('对照行动方案确定的评估办法，以下县（市、区）进展缓慢，按全省排名分市列示如下。')];
+  const cities = snapshot.status.cities.filter((city) => lagging.some((c) => c.cityCode === city.code));
+  cities.forEach((city, i) => {
+    const own = lagging.filter((c) => c.cityCode === city.code);
+    blocks.push(heading(2, `（${chineseNumber(i + 1)}）${city.name}（${own.length}个）`));
+    own.forEach((county, j) => {
+      const reasons = county.reasons.map((r) => r.text).join('；');
+      blocks.push(paragraph(`${reasons}。${supervisionWords(snapshot, county, visits.get(county.code))}。`, { level: 3, text: `${j + 1}.${county.name}（全省第${county.rankInProvince}名，${scoreWords(county)}）。` }));
+    });
+  });
+  return blocks;
+}
+
+function watchSection(snapshot: Snapshot): Block[] {
+  const blocks: Block[] = [heading(1, '三、关注名单'), paragraph('各市综合得分排名后三位的县（市、区）列入关注名单，请所在市加强调度指导。')];
+  for (const city of snapshot.status.cities) {
+    const watch = snapshot.status.counties.filter((c) => c.cityCode === city.code && c.watch).sort(byRankInProvince);
+    if (watch.length === 0) continue;
+    const names = watch.map((c) => `${c.name}（全省第${c.rankInProvince}名，${scoreWords(c)}${c.lagging ? '，进展缓慢' : ''}）`);
+    blocks.push(paragraph(`${city.name}：${names.join('、')}。`));
+  }
+  return blocks;
+}
+
+/** What gate m4 still asks of the cities on the day. */
+function supervisionDemand(snapshot: Snapshot): string {
+  const { campaign, status, asOf } = snapshot;
+  const start = supervisionStart(campaign);
+  const deadline = monthDay(gateDeadline(campaign, 'm4_supervised'));
+  if (asOf < start) return `重点督导阶段自${monthDay(start)}开始，各市要对届时进展缓慢的县（市、区）于${deadline}前全部开展实地督导。`;
+  const names = (gate: 'pending' | 'overdue') => status.counties.filter((c) => c.gates.m4_supervised === gate).map((c) => fullName(snapshot, c));
+  const [pending, overdue] = [names('pending'), names('overdue')];
+  const parts = [
+    ...(pending.length ? [`${joinNames(pending)}尚未开展实地督导，所在市要于${deadline}前完成`] : []),
+    ...(overdue.length ? [`${joinNames(overdue)}逾期未开展实地督导，所在市要立即组织开展`] : []),
+  ];
+  return parts.length
+    ? `${monthDay(start)}列为进展缓慢的县（市、区）中，${parts.join('；')}。`
+    : `${monthDay(start)}列为进展缓慢的县（市、区）均已开展实地督导，各市要跟踪督导发现问题的整改销号。`;
+}
+
+function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
+  const { campaign, status, asOf } = snapshot;
+  const byGate = (...gates: string[]) => status.cities.filter((c) => gates.includes(c.gates.m5_city_summary)).map((c) => c.name);
+  const [submitted, pending, overdue] = [byGate('met', 'late'), byGate('pending'), byGate('overdue')];
+  const visitText = supervisionDemand(snapshot);
+  const summaryParts = [
+    submitted.length ? `${joinNames(submitted)}已报送市级行动总结` : '尚无市报送市级行动总结',
+    ...(pending.length ? [`${pending.length === status.cities.length ? '各市' : joinNames(pending)}要于${monthDay(campaign.summaryDue)}前报送省民政厅`] : []),
+    ...(overdue.length ? [`${joinNames(overdue)}已逾期，要立即报送`] : []),
+  ];
+  const summaryText = `截至${chineseDate(asOf)}，${summaryParts.join('；')}。`;
+  return [
+    heading(1, '四、工作要求'),
+    paragraph(`各市要督促${lagging.length ? `本通报列出的${countiesWord(lagging.length)}` : '所辖县（市、区）'}对照问题逐项整改，整改情况随下一期月度进展情况一并报送。`, { level: 2, text: '（一）抓紧整改落实。' }),
+    paragraph(visitText, { level: 2, text: '（二）压实督导责任。' }),
+    paragraph(summaryText, { level: 2, text: '（三）按时报送总结。' }),
+  ];
+}
+
+function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<string, KnownSupervision>): Block {
+  const rows: Cell[][] = lagging.map((c, i) => [
+    String(i + 1),
+    cityName(snapshot, c.cityCode),
+    c.name,
+    String(c.rankInProvince),
+    c.score === null ? '—' : scoreText(c.score),
+    c.reasons.map((r) => typeset(r.text)),
+    typeset(supervisionWords(snapshot, c, visits.get(c.code))),
+  ]);
+  return {
+    kind: 'table',
+    columns: [
+      { header: '序号', width: 0.8 },
+      { header: '市', width: 1.3 },
+      { header: '县（市、区）', width: 1.8 },
+      { header: '全省排名', width: 1 },
+      { header: '综合得分', width: 1 },
+      { header: '进展缓慢原因', width: 4.6, align: 'left' },
+      { header: '实地督导', width: 3, align: 'left' },
+    ],
+    rows,
+  };
+}
+
+/** 督导通报: the lagging counties ranked, with their reasons in the metrics' own sentences and the supervision owed to them. */
+export function supervisionNoticeContent(snapshot: Snapshot): DocumentContent {
+  const lagging = snapshot.status.counties.filter((c) => c.lagging).sort(byRankInProvince);
+  const visits = knownSupervision(snapshot.db, snapshot.campaign.province, snapshot.asOf);
+  return {
+    title: ['关于全省社会救助便民惠民优化服务行动', '进展情况的通报'],
+    recipient: '各市民政局：',
+    body: [
+      paragraph(`为推动《${snapshot.campaign.name}方案》各项任务落地落实，省民政厅根据各地报送的月度进展情况、村级台账和督导记录，对截至${chineseDate(snapshot.asOf)}的行动进展情况进行了评估。现将有关情况通报如下。`),
+      ...overview(snapshot, lagging),
+      ...laggingSection(snapshot, lagging, visits),
+      ...watchSection(snapshot),
+      ...requirements(snapshot, lagging),
+    ],
+    issuer: `${snapshot.status.province.name}民政厅`,
+    date: chineseDate(snapshot.asOf),
+    attachments: [{ label: '附件', title: '进展缓慢县（市、区）一览表', blocks: [laggingTable(snapshot, lagging, visits)] }],
+  };
+}
+
+export async function supervisionNoticeDocx(db: DbOrTx, asOf: string): Promise<Buffer> {
+  return renderDocx(supervisionNoticeContent(snapshotAt(db, asOf)));
+}

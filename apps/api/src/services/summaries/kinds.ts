@@ -1,0 +1,3 @@
+import type { documentKinds } from '@dudao/schema/inputs';
+
+export type DocumentKind = (typeof documentKinds)[number];

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { documentRefInput, generateDocumentInput, isoDateSchema, unitCodeSchema } from '@dudao/schema/inputs';
+import { DomainError } from '../../services/errors';
+import { buildDocument } from '../../services/summaries/build';
+import { documentById, documentsWithin, storeDocument, submitCitySummary, summaryStatus } from '../../services/summaries/store';
+import { guarded, router } from '../init';
+
+export const documentsRouter = router({
+  generate: guarded('documents.generate')
+    .input(generateDocumentInput)
+    .mutation(async ({ ctx, input }) => {
+      if (ctx.user.role === 'city_officer' && input.kind !== 'city' && input.kind !== 'annex') throw new DomainError('forbidden', '市级用户只能生成本市行动总结和指标附表');
+      const built = await buildDocument(ctx.db, input.kind, input.unit, input.asOf);
+      return storeDocument(ctx.db, input.kind, input.unit, input.asOf, built, ctx.user, ctx.now().toISOString());
+    }),
+  list: guarded('documents.list')
+    .input(z.object({ unit: unitCodeSchema.optional() }))
+    .query(({ ctx, input }) => documentsWithin(ctx.db, input.unit ?? ctx.user.scopeCode)),
+  preview: guarded('documents.preview')
+    .input(documentRefInput)
+    .query(({ ctx, input }) => {
+      const doc = documentById(ctx.db, input.id);
+      return { id: doc.id, kind: doc.kind, unitCode: doc.unitCode, asOf: doc.asOf, version: doc.version, fileName: doc.fileName, html: doc.previewHtml };
+    }),
+});
+
+export const summariesRouter = router({
+  submit: guarded('summaries.submit')
+    .input(documentRefInput)
+    .mutation(({ ctx, input }) => submitCitySummary(ctx.db, input.id, ctx.user, ctx.now().toISOString())),
+  status: guarded('summaries.status')
+    .input(z.object({ asOf: isoDateSchema, unit: unitCodeSchema.optional() }))
+    .query(({ ctx, input }) => summaryStatus(ctx.db, ctx.campaign, input.unit ?? ctx.user.scopeCode, input.asOf)),
+});

@@ -1,0 +1,99 @@
+import { describe, expect, test } from 'vitest';
+import { chineseDate, chineseNumber, countText, typeset } from '../src/services/documents/format';
+import { attachmentNoteLines, CHAR_SPACE, INDENT_TWO_CHARS, LINE_PITCH, MARGIN, mmToTwips, PAGE, signatureIndents, TEXT_HEIGHT, TEXT_WIDTH } from '../src/services/documents/gbt9704';
+import { Raster } from '../src/services/documents/png';
+
+describe('GB/T 9704 layout in twips', () => {
+  // 1 mm = 1440 / 25.4 twips.
+  test.each([
+    [37, 2098], // 2097.64
+    [35, 1984], // 1984.25
+    [28, 1587], // 1587.40
+    [26, 1474], // 1474.02
+  ])('%i mm is %i twips', (mm, twips) => expect(mmToTwips(mm)).toBe(twips));
+
+  test('the margins leave the 156 × 225 mm 版心 of an A4 page', () => {
+    expect(PAGE).toEqual({ width: 11906, height: 16838 });
+    expect(MARGIN).toEqual({ top: 2098, bottom: 1984, left: 1587, right: 1474 });
+    expect(TEXT_WIDTH).toBe(11906 - 1587 - 1474);
+    expect(TEXT_HEIGHT).toBe(16838 - 2098 - 1984);
+  });
+
+  test('22 exact lines fit the 12756-twip 版心: 579 twips each (22 × 580 = 12760 would not)', () => {
+    expect(LINE_PITCH).toBe(579);
+    expect(22 * LINE_PITCH).toBeLessThanOrEqual(TEXT_HEIGHT);
+    expect(22 * (LINE_PITCH + 1)).toBeGreaterThan(TEXT_HEIGHT);
+  });
+
+  test('28 characters fit the 8845-twip line: pitch 315.9 twips = 15.79 pt, charSpace (15.79 − 16) × 4096 → −842', () => {
+    expect(CHAR_SPACE).toBe(-842);
+    const pitchPt = 16 + CHAR_SPACE / 4096;
+    expect(28 * pitchPt * 20).toBeLessThanOrEqual(TEXT_WIDTH);
+    expect(29 * pitchPt * 20).toBeGreaterThan(TEXT_WIDTH);
+  });
+
+  test('paragraphs are indented two 3号 characters', () => expect(INDENT_TWO_CHARS).toBe(640));
+});
+
+describe('signature (GB/T 9704 7.3.5.2, no seal)', () => {
+  test('the date is the longer: it keeps two characters from the margin, the issuer starts two characters left of it', () => {
+    // '蚌埠市民政局' is 6 characters; '2021年12月15日' is 3 + 8 half-width digits = 7.
+    expect(signatureIndents('蚌埠市民政局', '2021年12月15日')).toEqual({ date: 2, issuer: 5 });
+  });
+
+  test('the issuer is the longer: it keeps two characters from the margin, the date moves right', () => {
+    // '马鞍山市民政局社会救助处' is 12 characters, right 2: it starts 14 from the margin; the date (7) starts at 12, so right 5.
+    expect(signatureIndents('马鞍山市民政局社会救助处', '2021年12月15日')).toEqual({ date: 5, issuer: 2 });
+  });
+});
+
+describe('附件说明 (GB/T 9704 7.3.4)', () => {
+  test('starts two characters in; later names and wrapped lines align with the first name', () => {
+    // '附件：' is 3 characters, so names begin at 2 + 3 = 5; '1.' is two half-width characters, 1 in all.
+    expect(attachmentNoteLines(['甲表', '乙图'])).toEqual([
+      { text: '附件：1.甲表', start: 2, wrap: 6 },
+      { text: '2.乙图', start: 5, wrap: 6 },
+    ]);
+  });
+
+  test('a single attachment is not numbered', () => {
+    expect(attachmentNoteLines(['一览表'])).toEqual([{ text: '附件：一览表', start: 2, wrap: 5 }]);
+  });
+});
+
+describe('Chinese formats', () => {
+  test.each([
+    ['2021-12-15', '2021年12月15日'],
+    ['2021-12-05', '2021年12月5日'],
+    ['2021-07-01', '2021年7月1日'],
+  ])('%s is written %s, without leading zeros', (iso, text) => expect(chineseDate(iso)).toBe(text));
+
+  test.each([
+    [1, '一'],
+    [10, '十'],
+    [11, '十一'],
+    [20, '二十'],
+    [23, '二十三'],
+  ])('heading number %i is %s', (n, text) => expect(chineseNumber(n)).toBe(text));
+
+  test.each([
+    [57780, '57780'],
+    [99999, '99999'],
+    [241400, '24.14万'],
+  ])('count %i reads %s', (n, text) => expect(countText(n)).toBe(text));
+
+  test('typesetting runs figures into the text and writes dates in Chinese, never changing a figure', () => {
+    expect(typeset('协理员配备率 82.1%，低于截止日要求的 100%')).toBe('协理员配备率82.1%，低于截止日要求的100%');
+    expect(typeset('2021-11 月报应于 2021-12-05 报送，截至 12-15 尚未报送')).toBe('2021年11月月报应于2021年12月5日报送，截至12月15日尚未报送');
+    expect(typeset('加快社会救助"放管服"改革')).toBe('加快社会救助“放管服”改革');
+  });
+});
+
+describe('chart fallback image', () => {
+  test('is a valid PNG of the chart size', () => {
+    const png = new Raster(4, 3).png();
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.readUInt32BE(16)).toBe(4);
+    expect(png.readUInt32BE(20)).toBe(3);
+  });
+});

@@ -1,0 +1,284 @@
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { percentText, scoreText, type StatusResult } from '@dudao/metrics';
+import type { Opened } from '../src/db/client';
+import { citySummaryContent } from '../src/services/documents/city-summary';
+import { provinceSummaryContent } from '../src/services/documents/province-summary';
+import { renderDocx } from '../src/services/documents/render-docx';
+import { renderHtml } from '../src/services/documents/render-html';
+import { snapshotAt, type Snapshot } from '../src/services/documents/snapshot';
+import { supervisionNoticeContent } from '../src/services/documents/supervision-notice';
+import { typeset } from '../src/services/documents/format';
+import { cutToUnit, provinceStatusAt } from '../src/services/known/status-at';
+import { currentCampaign } from '../src/services/campaign/store';
+import { resetDatabase } from '../src/services/seed/reset';
+import { tempPath } from './support/fresh-db';
+
+/** The parts of a .docx, read with nothing but zlib: a zip's central directory names each entry and where it starts. */
+function unzip(zip: Buffer): Map<string, string> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const parts = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const skip = nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(start, start + size);
+    parts.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString(name.endsWith('.png') ? 'latin1' : 'utf8'));
+    at += 46 + skip;
+  }
+  return parts;
+}
+
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const texts = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join('');
+const paragraphs = (xml: string) => [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => ({ xml: m[1] ?? '', text: texts(m[1] ?? '') }));
+const tables = (xml: string): string[][][] =>
+  [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
+    [...(t[1] ?? '').matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => [...(r[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => texts(c[1] ?? ''))),
+  );
+const number = (cell: string) => Number(cell.replace(/,/g, ''));
+const paragraphWith = (xml: string, text: string) => paragraphs(xml).find((p) => p.text === text);
+
+const AS_OF = '2021-12-15';
+const CITY = '3403';
+let opened: Opened;
+let snapshot: Snapshot;
+let status: StatusResult;
+let city: Map<string, string>;
+let province: Map<string, string>;
+let notice: Map<string, string>;
+
+beforeAll(async () => {
+  ({ opened } = await resetDatabase(tempPath(), { demo: true, scale: 'province' }));
+  snapshot = snapshotAt(opened.db, AS_OF);
+  status = provinceStatusAt(opened.db, currentCampaign(opened.db), AS_OF);
+  city = unzip(await renderDocx(citySummaryContent(snapshot, CITY)));
+  province = unzip(await renderDocx(provinceSummaryContent(snapshot)));
+  notice = unzip(await renderDocx(supervisionNoticeContent(snapshot)));
+}, 240_000);
+
+afterAll(() => opened?.close());
+
+describe('city summary: GB/T 9704 layout', () => {
+  const doc = () => city.get('word/document.xml')!;
+
+  test('A4 with margins 37/35/28/26 mm in twips, 22 lines of 28 characters', () => {
+    expect(doc()).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    expect(doc()).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    expect(doc()).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>');
+  });
+
+  test('title in 2号 方正小标宋简体, centred', () => {
+    const title = paragraphWith(doc(), '蚌埠市社会救助工作便民惠民')!;
+    expect(title.xml).toContain('w:eastAsia="方正小标宋简体"');
+    expect(title.xml).toContain('<w:sz w:val="44"/>');
+    expect(title.xml).toContain('<w:jc w:val="center"/>');
+    expect(paragraphWith(doc(), '优化服务行动总结')).toBeDefined();
+  });
+
+  test('body in 3号 仿宋_GB2312, indented two characters, exact 579-twip lines', () => {
+    const body = paragraphs(doc()).find((p) => p.text.startsWith('蚌埠市共辖'))!;
+    expect(body.xml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(body.xml).toContain('<w:sz w:val="32"/>');
+    expect(body.xml).toContain('<w:ind w:firstLine="640"/>');
+    expect(body.xml).toContain('<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"/>');
+  });
+
+  test.each([
+    ['一、基本情况', '黑体'],
+    ['（一）建立健全分层分类救助体系', '楷体_GB2312'],
+  ])('heading %s in 3号 %s', (text, font) => {
+    const heading = paragraphWith(doc(), text)!;
+    expect(heading.xml).toContain(`w:eastAsia="${font}"`);
+    expect(heading.xml).toContain('<w:sz w:val="32"/>');
+  });
+
+  test('page numbers in 4号 宋体 as — n —, odd pages right and even pages left', () => {
+    const rels = city.get('word/_rels/document.xml.rels')!;
+    const footerOf = (type: string) => {
+      const id = doc().match(new RegExp(`<w:footerReference w:type="${type}" r:id="(\\w+)"/>`))?.[1];
+      const target = rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))?.[1];
+      return city.get(`word/${target}`)!;
+    };
+    for (const [type, side] of [['default', 'right'], ['even', 'left']] as const) {
+      const footer = footerOf(type);
+      expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+      expect(texts(footer)).toBe('—  —');
+      expect(footer).toContain('w:eastAsia="宋体"');
+      expect(footer).toContain('<w:sz w:val="28"/>');
+      expect(footer).toContain(`<w:jc w:val="${side}"/>`);
+    }
+    expect(city.get('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
+  });
+
+  test('issuing body and date, no leading zeros, right-aligned before the attachments', () => {
+    const all = paragraphs(doc());
+    const issuer = all.findIndex((p) => p.text === '蚌埠市民政局');
+    expect(all[issuer + 1]?.text).toBe('2021年12月15日');
+    expect(all[issuer]?.xml).toContain('<w:jc w:val="right"/>');
+    expect(all.findIndex((p) => p.text === '附件1')).toBeGreaterThan(issuer);
+    expect(paragraphs(doc()).some((p) => p.text === '省民政厅：')).toBe(true);
+  });
+
+  test('charts are embedded as SVG with a PNG fallback', () => {
+    expect(doc()).toContain('asvg:svgBlip');
+    const media = [...city.keys()].filter((k) => k.startsWith('word/media/'));
+    expect(media.filter((m) => m.endsWith('.svg'))).toHaveLength(2);
+    expect(media.filter((m) => m.endsWith('.png'))).toHaveLength(2);
+    const svg = city.get(media.find((m) => m.endsWith('.svg'))!)!;
+    expect(svg).toContain('<svg');
+    expect(svg).toContain('龙子湖区');
+  });
+});
+
+describe('city summary: every figure is the metrics answer for the day', () => {
+  const doc = () => texts(city.get('word/document.xml')!);
+  const cityStatus = () => cutToUnit(status, CITY);
+
+  test('the coverages in 基本情况 are the city roll-ups, formatted', () => {
+    const f = cityStatus().cities[0]!.figures;
+    const coord = f.t10_coordinator_coverage!;
+    expect(doc()).toContain(`${coord.denominator}个村（社区）中${coord.numerator}个配备社会救助协理员，配备率${percentText(coord.value!)}`);
+    const stations = f.t10_station_coverage!;
+    expect(doc()).toContain(`建成率${percentText(stations.value!)}`);
+  });
+
+  test('score, rank among cities and lagging count are the city status', () => {
+    const c = cityStatus().cities[0]!;
+    expect(doc()).toContain(`综合得分${scoreText(c.score!)}分，在全省16个市中排名第${c.rank}位；进展缓慢的县（市、区）${c.laggingCount}个`);
+  });
+
+  test('each county row of 附件1 is that county status: score, rank in city, coverages, lagging', () => {
+    const [table] = tables(city.get('word/document.xml')!);
+    const counties = cityStatus().counties;
+    expect(table!.length).toBe(counties.length + 2);
+    for (const county of counties) {
+      const row = table!.find((r) => r[0] === county.name)!;
+      expect(row[1]).toBe(county.score === null ? '—' : scoreText(county.score));
+      expect(row[2]).toBe(String(county.rankInCity));
+      expect(row[3]).toBe(percentText(county.indicators.t10_coordinator_coverage!.value!));
+      expect(row[7]).toBe(county.lagging ? '是' : '否');
+    }
+  });
+
+  test('each lagging county reason is quoted in 存在的问题', () => {
+    for (const county of cityStatus().counties.filter((c) => c.lagging)) {
+      for (const reason of county.reasons) expect(doc()).toContain(`${county.name}${typeset(reason.text)}`);
+    }
+  });
+
+  test('narratives are those of the newest report known on the day', () => {
+    const quoted = [...snapshot.narratives].filter(([code]) => code.startsWith(CITY)).flatMap(([, n]) => Object.values(n));
+    expect(quoted.some((text) => doc().includes(typeset(text)))).toBe(true);
+    const before = snapshotAt(opened.db, '2021-07-31');
+    expect(before.narratives.size).toBe(0);
+  });
+});
+
+describe('reconciliation: counties = city = province', () => {
+  const countTable = (parts: Map<string, string>) => tables(parts.get('word/document.xml')!)[1]!;
+
+  test('the county rows of 附件2 add up to its 合计 row, which is the city roll-up', () => {
+    const table = countTable(city);
+    const [header, ...rows] = table;
+    const total = rows.pop()!;
+    expect(total[0]).toBe('合计');
+    for (let col = 1; col < header!.length; col++) {
+      const sum = rows.reduce((s, r) => s + (r[col] === '—' ? 0 : number(r[col]!)), 0);
+      expect(sum).toBeCloseTo(number(total[col]!), 2);
+    }
+    const f = cutToUnit(status, CITY).cities[0]!.figures;
+    expect(number(total[1]!)).toBe(f.t10_coordinator_coverage!.denominator);
+    expect(number(total[5]!)).toBe(f.t03_temp_aid_cases!.value);
+  });
+
+  test('the city rows of the province 附件2 add up to 全省合计, the province roll-up, and each equals that city document total', () => {
+    const [header, ...rows] = countTable(province);
+    const total = rows.pop()!;
+    for (let col = 1; col < header!.length; col++) {
+      expect(rows.reduce((s, r) => s + number(r[col]!), 0)).toBeCloseTo(number(total[col]!), 2);
+    }
+    expect(number(total[2]!)).toBe(status.province.figures.t10_coordinator_coverage!.numerator);
+    const cityRow = rows.find((r) => r[0] === '蚌埠市')!;
+    expect(cityRow).toEqual(['蚌埠市', ...countTable(city).at(-1)!.slice(1)]);
+  });
+});
+
+describe('provincial summary', () => {
+  const doc = () => texts(province.get('word/document.xml')!);
+
+  test('ranks the cities with their scores and signs as 安徽省民政厅', () => {
+    const ranked = [...status.cities].sort((a, b) => a.rank - b.rank).map((c) => `${c.name}${scoreText(c.score!)}分`);
+    expect(doc()).toContain(`各市综合得分由高到低依次为：${ranked.join('、')}。`);
+    expect(paragraphs(province.get('word/document.xml')!).some((p) => p.text === '安徽省民政厅')).toBe(true);
+  });
+
+  test('the province coverage is the province roll-up', () => {
+    const coord = status.province.figures.t10_coordinator_coverage!;
+    expect(doc()).toContain(`配备率${percentText(coord.value!)}`);
+  });
+});
+
+describe('supervision notice', () => {
+  const doc = () => texts(notice.get('word/document.xml')!);
+
+  test('lists every lagging county, ranked within its city, with its reasons', () => {
+    expect(doc()).toContain('关于全省社会救助便民惠民优化服务行动进展情况的通报');
+    const lagging = status.counties.filter((c) => c.lagging);
+    expect(lagging.length).toBeGreaterThan(0);
+    for (const county of lagging) {
+      expect(doc()).toContain(`${county.name}（全省第${county.rankInProvince}名`);
+      for (const reason of county.reasons) expect(doc()).toContain(typeset(reason.text));
+    }
+    const first = [...lagging].filter((c) => c.cityCode === CITY).sort((a, b) => a.rankInProvince - b.rankInProvince);
+    const at = first.map((c) => doc().indexOf(`${c.name}（全省第${c.rankInProvince}名`));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+
+  test('says for each lagging county whether it was visited (gate m4)', () => {
+    const table = tables(notice.get('word/document.xml')!)[0]!;
+    for (const county of status.counties.filter((c) => c.lagging)) {
+      const row = table.find((r) => r[2] === county.name)!;
+      const words = { met: '按期完成', late: '逾期完成', overdue: '逾期未完成', pending: '应于', 'n/a': '不在实地督导范围' }[county.gates.m4_supervised];
+      expect(row[6]).toContain(words);
+    }
+  });
+
+  test('names the 关注 counties of every city', () => {
+    for (const county of status.counties.filter((c) => c.watch)) expect(doc()).toContain(`${county.name}（全省第${county.rankInProvince}名`);
+  });
+});
+
+describe('a day before anything is known', () => {
+  test('the documents still render and say there is nothing yet', async () => {
+    const early = snapshotAt(opened.db, '2021-07-10');
+    const content = citySummaryContent(early, CITY);
+    const text = texts(unzip(await renderDocx(content)).get('word/document.xml')!);
+    expect(text).toContain('截至2021年7月10日，全市尚无村级台账数据。');
+    expect(text).toContain('月度进展情况尚未到首次报送期限。');
+    expect(text).toContain('2021年7月10日');
+    expect(texts(unzip(await renderDocx(supervisionNoticeContent(early))).get('word/document.xml')!)).toContain('重点督导阶段自11月1日开始');
+  });
+});
+
+describe('HTML preview', () => {
+  test('says what the docx says, paragraph for paragraph, with the same charts', () => {
+    const content = citySummaryContent(snapshot, CITY);
+    const html = renderHtml(content);
+    const docText = texts(city.get('word/document.xml')!);
+    for (const block of content.body) {
+      if (block.kind === 'paragraph') {
+        expect(docText).toContain(block.text);
+        expect(html).toContain(block.text.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+      }
+    }
+    expect(html.match(/<svg/g)).toHaveLength(2);
+    expect(html).toContain('蚌埠市民政局');
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `generated_reports` ADD `preview_html` text;
