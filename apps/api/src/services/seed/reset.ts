@@ -41,7 +41,7 @@ export async function resetDatabase(path: string, options: ResetOptions): Promis
     const cities = listUnits(db, { level: 'city' }).filter((c) => c.code.startsWith(scope));
     const counties = listUnits(db, { level: 'county' }).filter((c) => c.code.startsWith(scope));
     insertUsers(db, demoAccounts(province, cities, counties).map((u) => ({ ...u, passwordHash: hash })), systemActor, at);
-    seedDemo(db, anhui2021, scope, options.demoProgress);
+    await seedDemo(db, anhui2021, scope, options.demoProgress);
   } else {
     insertUsers(db, [{ username: 'admin', displayName: `${province.name}民政厅社会救助处`, role: 'province_admin', scopeCode: province.code, passwordHash: hash }], systemActor, at);
   }

@@ -6,6 +6,7 @@ import type { Actor } from '../actor';
 import type { LoadProgress } from '../org/load-tree';
 import { applyDemoPlan, type SeedActors } from './apply-demo';
 import { demoTreeFromDb } from './demo-tree';
+import { seedSummaries } from './seed-summaries';
 import { seedVisits } from './seed-visits';
 
 function actorsFromUsers(db: Db): SeedActors {
@@ -19,7 +20,7 @@ function actorsFromUsers(db: Db): SeedActors {
 }
 
 /** Seeds the whole campaign history for the counties under `scope` ('' = the whole country). */
-export function seedDemo(db: Db, campaign: CampaignDef, scope: string, progress?: LoadProgress): void {
+export async function seedDemo(db: Db, campaign: CampaignDef, scope: string, progress?: LoadProgress): Promise<void> {
   const tree = demoTreeFromDb(db, scope);
   const plan = generateDemo(tree, campaign);
   const cityOf = new Map(tree.counties.map((c) => [c.code, c.cityCode]));
@@ -28,4 +29,5 @@ export function seedDemo(db: Db, campaign: CampaignDef, scope: string, progress?
   applyDemoPlan(db, campaign, plan, cityOf, actors, { tick: () => progress?.tick(1) });
   progress?.stop();
   db.transaction((tx) => seedVisits(tx, campaign, actors));
+  if (scope !== '') await seedSummaries(db, campaign, actors);
 }
