@@ -1,16 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditLog, users } from '@dudao/schema/tables';
-import { freshDb, tempPath } from './support/fresh-db';
-import { login, PASSWORD, sessionOf, startServer } from './support/http';
+import { login, PASSWORD, sessionOf, freshServer, startServer } from './support/http';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let server: Server;
 
 beforeAll(async () => {
-  const path = tempPath();
-  (await freshDb(path)).close();
-  server = await startServer(path);
+  server = await freshServer();
 });
 afterAll(() => server.close());
 

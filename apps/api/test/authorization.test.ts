@@ -5,8 +5,7 @@ import { rules } from '../src/trpc/permissions';
 import { systemActor } from '../src/services/actor';
 import { addItem, recordVisit } from '../src/services/supervision/visits';
 import { storeDocument } from '../src/services/summaries/store';
-import { freshDb, tempPath } from './support/fresh-db';
-import { errorCode, people, sessionOf, startServer, trpcAs } from './support/http';
+import { errorCode, people, sessionOf, freshServer, startServer, trpcAs } from './support/http';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let server: Server;
@@ -106,9 +105,7 @@ async function call(role: Role, path: string, input: unknown): Promise<string> {
 }
 
 beforeAll(async () => {
-  const path = tempPath();
-  (await freshDb(path)).close();
-  server = await startServer(path);
+  server = await freshServer();
   for (const p of people) sessions.set(p.role, (await sessionOf(server.url, p.username)).cookie);
   for (const county of ['340321', '340102', '340322']) {
     const visit = recordVisit(server.db, { countyCode: county, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, systemActor, '2021-11-10T10:00:00.000Z');

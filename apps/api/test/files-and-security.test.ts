@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditLog, rosterUploads } from '@dudao/schema/tables';
 import { villagesOf } from '../src/services/org/units';
 import { xlsx } from './support/files';
-import { freshDb, tempPath } from './support/fresh-db';
-import { login, sessionOf, startServer } from './support/http';
+import { login, sessionOf, freshServer, startServer } from './support/http';
 import { rosterFor } from './support/roster';
 import { makeZip } from './support/zip';
 
@@ -22,9 +21,7 @@ function upload(path: string, body: Buffer, name: string, cookie = clerkCookie) 
 const uploads = () => server.db.select({ n: count() }).from(rosterUploads).get()!.n;
 
 beforeAll(async () => {
-  const path = tempPath();
-  (await freshDb(path)).close();
-  server = await startServer(path);
+  server = await freshServer();
   clerkCookie = (await sessionOf(server.url, 'huaiyuan')).cookie;
   officerCookie = (await sessionOf(server.url, 'bengbu')).cookie;
 });

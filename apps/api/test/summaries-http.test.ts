@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freshDb, tempPath } from './support/fresh-db';
-import { sessionOf, startServer } from './support/http';
+import { sessionOf, freshServer, startServer } from './support/http';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let server: Server;
 
 beforeAll(async () => {
-  const path = tempPath();
-  (await freshDb(path)).close();
-  server = await startServer(path);
+  server = await freshServer();
 });
 afterAll(() => server.close());
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freshDb, tempPath } from './support/fresh-db';
-import { errorCode, sessionOf, startServer } from './support/http';
+import { errorCode, sessionOf, freshServer, startServer } from './support/http';
 import { augustValues, julyValues } from './support/report-values';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -11,9 +10,7 @@ const july = { countyCode: '340321', period: '2021-07' };
 const at = (local: string) => new Date(`${local}+08:00`).toISOString();
 
 beforeAll(async () => {
-  const path = tempPath();
-  (await freshDb(path)).close();
-  server = await startServer(path);
+  server = await freshServer();
   clerk = await sessionOf(server.url, 'huaiyuan');
   officer = await sessionOf(server.url, 'bengbu');
   admin = await sessionOf(server.url, 'p_admin');

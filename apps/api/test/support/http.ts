@@ -4,6 +4,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import pino from 'pino';
 import type { Role } from '@dudao/schema/tables';
 import { openDb } from '../../src/db/client';
+import { freshDb, tempPath } from './fresh-db';
 import { systemActor } from '../../src/services/actor';
 import { currentCampaign } from '../../src/services/campaign/store';
 import { createUser } from '../../src/services/users/accounts';
@@ -56,4 +57,11 @@ export async function sessionOf(url: string, username: string) {
 
 export function errorCode(e: unknown): string | undefined {
   return e instanceof TRPCClientError ? (e.data as { code?: string } | undefined)?.code : undefined;
+}
+
+/** A server over its own copy of the tree-only database. */
+export async function freshServer() {
+  const path = tempPath();
+  (await freshDb(path)).close();
+  return startServer(path);
 }
