@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isCurrent, navFor, roleLabels } from './roles';
+import { homeFor, isCurrent, navFor, roleLabels } from './roles';
 
 describe('roleLabels', () => {
   test.each([
@@ -13,21 +13,40 @@ describe('roleLabels', () => {
 });
 
 describe('navFor', () => {
-  test('every role can open the organisation page', () => {
-    for (const role of ['province_admin', 'province_viewer', 'city_officer', 'county_clerk'] as const) {
-      expect(navFor(role).map((i) => i.href)).toContain('/');
-    }
+  test.each([
+    ['province_admin', '34', ['全省概览']],
+    ['province_viewer', '34', ['全省概览']],
+    ['city_officer', '3403', ['本市概览', '审核收件箱', '督导']],
+    ['county_clerk', '340321', ['工作台', '月报填报', '村级台账', '本县详情']],
+  ] as const)('%s sees %j', (role, scopeCode, labels) => {
+    expect(navFor({ role, scopeCode }).map((i) => i.label)).toEqual(labels);
+  });
+
+  test('links point inside the user’s own scope', () => {
+    expect(navFor({ role: 'city_officer', scopeCode: '3403' }).map((i) => i.href)).toEqual(['/city/3403', '/city/3403/inbox', '/city/3403/supervision']);
+    expect(navFor({ role: 'county_clerk', scopeCode: '340321' }).at(-1)?.href).toBe('/county/340321');
+  });
+});
+
+describe('homeFor', () => {
+  test.each([
+    ['province_viewer', '34', '/'],
+    ['city_officer', '3403', '/city/3403'],
+    ['county_clerk', '340321', '/workspace'],
+  ] as const)('%s starts at %s', (role, scopeCode, home) => {
+    expect(homeFor({ role, scopeCode })).toBe(home);
   });
 });
 
 describe('isCurrent', () => {
   test.each([
-    ['/', '/', true],
-    ['/', '/login', false],
-    ['/reports', '/reports', true],
-    ['/reports', '/reports/2021-09', true],
-    ['/reports', '/reportsx', false],
-  ])('%s is current on %s: %s', (href, pathname, expected) => {
-    expect(isCurrent(href, pathname)).toBe(expected);
+    [{ href: '/', label: '' }, '/', true],
+    [{ href: '/', label: '' }, '/county/340321', false],
+    [{ href: '/city/3403', label: '', exact: true }, '/city/3403/inbox', false],
+    [{ href: '/city/3403/inbox', label: '' }, '/city/3403/inbox', true],
+    [{ href: '/workspace/report', label: '' }, '/workspace/report/2021-09', true],
+    [{ href: '/workspace/report', label: '' }, '/workspace/reports', false],
+  ])('%j is current on %s: %s', (item, pathname, expected) => {
+    expect(isCurrent(item, pathname)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import type { Role } from './session';
+import type { Role, SessionUser } from './session';
 
 export const roleLabels: Record<Role, string> = {
   province_admin: '省级管理员',
@@ -10,18 +10,41 @@ export const roleLabels: Record<Role, string> = {
 export interface NavItem {
   href: string;
   label: string;
-  roles: readonly Role[];
+  /** Current only on this exact path, not on the pages below it. */
+  exact?: boolean;
 }
 
-const everyone: readonly Role[] = ['province_admin', 'province_viewer', 'city_officer', 'county_clerk'];
-
-// Only pages that exist; each new page adds its entry with the roles that may open it.
-const navItems: readonly NavItem[] = [{ href: '/', label: '组织机构', roles: everyone }];
-
-export function navFor(role: Role): NavItem[] {
-  return navItems.filter((item) => item.roles.includes(role));
+/** Only pages that exist, for the scope the user holds. */
+export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): NavItem[] {
+  const code = user.scopeCode;
+  switch (user.role) {
+    case 'province_admin':
+    case 'province_viewer':
+      return [{ href: '/', label: '全省概览', exact: true }];
+    case 'city_officer':
+      return [
+        { href: `/city/${code}`, label: '本市概览', exact: true },
+        { href: `/city/${code}/inbox`, label: '审核收件箱' },
+        { href: `/city/${code}/supervision`, label: '督导' },
+      ];
+    case 'county_clerk':
+      return [
+        { href: '/workspace', label: '工作台', exact: true },
+        { href: '/workspace/report', label: '月报填报' },
+        { href: '/workspace/roster', label: '村级台账' },
+        { href: `/county/${code}`, label: '本县详情' },
+      ];
+  }
 }
 
-export function isCurrent(href: string, pathname: string): boolean {
-  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+/** Where each role starts: its own overview or workspace. */
+export function homeFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): string {
+  if (user.role === 'city_officer') return `/city/${user.scopeCode}`;
+  if (user.role === 'county_clerk') return '/workspace';
+  return '/';
+}
+
+export function isCurrent(item: NavItem, pathname: string): boolean {
+  if (item.exact || item.href === '/') return pathname === item.href;
+  return pathname === item.href || pathname.startsWith(`${item.href}/`);
 }

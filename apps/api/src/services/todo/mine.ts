@@ -9,6 +9,7 @@ import { knownSummaries } from '../known/rows';
 import { endOfBeijingDay } from '@dudao/schema/campaign';
 import { getUnit, listUnits } from '../org/units';
 import { reportsWithin } from '../reports/read';
+import { findReport } from '../reports/store';
 import { currentRoster } from '../roster/current';
 import { byUrgency, type TodoItem } from './items';
 
@@ -30,7 +31,13 @@ function clerkItems(db: DbOrTx, campaign: CampaignDef, county: string, asOf: str
     const due = r?.dueOn ?? addDays(periodEnd(period), campaign.reportDueAfterDays);
     if (r && !['draft', 'returned'].includes(r.state)) continue;
     if (r?.state === 'returned') {
-      const reason = db.select().from(reportEvents).where(inArray(reportEvents.action, ['return', 'reopen'])).orderBy(desc(reportEvents.id)).all().find((e) => e.reason);
+      const report = findReport(db, campaign, county, period)!;
+      const reason = db
+        .select()
+        .from(reportEvents)
+        .where(and(eq(reportEvents.reportId, report.id), inArray(reportEvents.action, ['return', 'reopen'])))
+        .orderBy(desc(reportEvents.id))
+        .get();
       items.push({ kind: 'returned', title: `${period} 月报被退回，请修改后重新报送`, unitCode: county, period, dueOn: due, overdue: asOf > due, note: reason?.reason ?? undefined });
     } else items.push({ kind: 'report', title: `填报并报送 ${period} 月报`, unitCode: county, period, dueOn: due, overdue: asOf > due });
   }

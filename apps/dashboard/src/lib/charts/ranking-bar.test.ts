@@ -28,6 +28,12 @@ describe('rankingBarOption', () => {
     expect(rankingBarOption(ranked, { unit: '个' }).xAxis).toMatchObject({ name: '个', max: undefined });
   });
 
+  test('labels can be written by a formatter, e.g. scores truncated to one decimal', () => {
+    const option = rankingBarOption(ranked, { unit: '分', format: (v) => v.toFixed(0) });
+    const series = (option.series as { label: { formatter: (p: unknown) => string } }[])[0]!;
+    expect(series.label.formatter({ value: 72.25 })).toBe('72');
+  });
+
   test('an empty ranking gives an empty chart', () => {
     const option = rankingBarOption([], { unit: '分' });
     expect(option.yAxis).toMatchObject({ data: [] });

@@ -10,6 +10,8 @@ export interface RankingBarSettings {
   unit: string;
   max?: number;
   color?: string;
+  /** How a bar's label writes its value; plain by default. */
+  format?: (value: number) => string;
 }
 
 /** Horizontal bars in the order given (rank 1 on top); ranking itself is the metrics package's job. */
@@ -25,7 +27,11 @@ export function rankingBarOption(rows: readonly RankedBar[], settings: RankingBa
         name: settings.unit,
         barMaxWidth: 18,
         itemStyle: { color: settings.color ?? '#b3261e' },
-        label: { show: true, position: 'right' },
+        label: {
+          show: true,
+          position: 'right',
+          ...(settings.format ? { formatter: (p: unknown) => settings.format!((p as { value: number }).value) } : {}),
+        },
         data: rows.map((r) => r.value ?? '-'),
       },
     ],

@@ -1,0 +1,35 @@
+import { error, redirect } from '@sveltejs/kit';
+import { latestDuePeriod, nextDeadline, reportDue, submissionCounts } from '$lib/schedule';
+import { apiFor, ask } from '$lib/server/api';
+import { campaignFor } from '$lib/server/campaign';
+import { gateTallies, timelineOf } from '$lib/server/overview';
+import { cityBrief, countyBrief, coverageFigures } from '$lib/server/trim';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { asOf } = await event.parent();
+  if (!asOf) redirect(303, '/login');
+  const { code } = event.params;
+  if (!/^\d{4}$/.test(code)) error(404, `${code} 不是市级单位代码`);
+
+  const api = apiFor(event);
+  const campaign = await campaignFor(event);
+  const period = latestDuePeriod(campaign, asOf);
+  const [status, reports, inbox] = await Promise.all([
+    ask(event, api.status.at.query({ asOf, unit: code })),
+    period ? ask(event, api.reports.list.query({ unit: code, period })) : Promise.resolve([]),
+    ask(event, api.reports.list.query({ unit: code, state: 'submitted' })),
+  ]);
+  const city = status.cities[0];
+  if (!city) error(404, `没有代码为 ${code} 的市`);
+
+  return {
+    city: cityBrief(city, coverageFigures),
+    counties: status.counties.map(countyBrief),
+    timeline: timelineOf(campaign),
+    tallies: gateTallies(status),
+    next: nextDeadline(campaign, asOf),
+    reports: period ? { period, dueOn: reportDue(period, campaign.reportDueAfterDays), ...submissionCounts(reports, asOf) } : null,
+    inboxCount: inbox.length,
+  };
+};

@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { apiFor, ask } from '$lib/server/api';
+import { decide } from '$lib/server/decisions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { code } = event.params;
+  if (!/^\d{4}$/.test(code)) error(404, `${code} 不是市级单位代码`);
+  const api = apiFor(event);
+  const [unit, submitted] = await Promise.all([ask(event, api.units.get.query({ code })), ask(event, api.reports.list.query({ unit: code, state: 'submitted' }))]);
+  return { unit: { code: unit.code, name: unit.name }, submitted };
+};
+
+export const actions: Actions = {
+  approve: (event) => decide(event, 'approve'),
+  return: (event) => decide(event, 'return'),
+};

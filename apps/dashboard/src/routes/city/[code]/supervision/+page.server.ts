@@ -1,0 +1,56 @@
+import { error, fail } from '@sveltejs/kit';
+import { isIsoDate } from '$lib/as-of';
+import { act, apiFor, ask } from '$lib/server/api';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { asOf } = await event.parent();
+  const { code } = event.params;
+  if (!/^\d{4}$/.test(code) || !asOf) error(404, `${code} 不是市级单位代码`);
+  const api = apiFor(event);
+  const [status, visits] = await Promise.all([ask(event, api.status.at.query({ asOf, unit: code })), ask(event, api.supervision.list.query({ unit: code }))]);
+  const city = status.cities[0];
+  if (!city) error(404, `没有代码为 ${code} 的市`);
+  return {
+    city: { code: city.code, name: city.name, supervision: city.supervision ?? null },
+    counties: status.counties.map((c) => ({ code: c.code, name: c.name, m4: c.gates.m4_supervised, lagging: c.lagging })),
+    visits,
+  };
+};
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+export const actions: Actions = {
+  recordVisit: async (event) => {
+    const form = await event.request.formData();
+    const visit = {
+      countyCode: text(form, 'countyCode'),
+      visitedOn: text(form, 'visitedOn'),
+      byLevel: text(form, 'byLevel') === 'province' ? ('province' as const) : ('city' as const),
+      visitors: text(form, 'visitors'),
+      findings: text(form, 'findings'),
+    };
+    if (!/^\d{6}$/.test(visit.countyCode)) return fail(400, { form: 'visit', error: '请选择督导的县区' });
+    if (!isIsoDate(visit.visitedOn)) return fail(400, { form: 'visit', error: '请填写督导日期' });
+    const result = await act(event, apiFor(event).supervision.recordVisit.mutate(visit));
+    if (!result.ok) return fail(result.failure.status, { form: 'visit', error: result.failure.data.error });
+    return { form: 'visit', done: `已记录 ${visit.visitedOn} 的督导` };
+  },
+  addItem: async (event) => {
+    const form = await event.request.formData();
+    const item = { visitId: Number(form.get('visitId')), description: text(form, 'description'), owner: text(form, 'owner'), dueOn: text(form, 'dueOn') };
+    if (!Number.isInteger(item.visitId) || item.visitId <= 0) return fail(400, { form: `visit-${item.visitId}`, error: '督导记录无效，请刷新后重试' });
+    if (!isIsoDate(item.dueOn)) return fail(400, { form: `visit-${item.visitId}`, error: '请填写整改期限' });
+    const result = await act(event, apiFor(event).supervision.addItem.mutate(item));
+    if (!result.ok) return fail(result.failure.status, { form: `visit-${item.visitId}`, error: result.failure.data.error });
+    return { form: `visit-${item.visitId}`, done: '已添加整改事项' };
+  },
+  closeItem: async (event) => {
+    const form = await event.request.formData();
+    const item = { itemId: Number(form.get('itemId')), evidence: text(form, 'evidence') };
+    if (!Number.isInteger(item.itemId) || item.itemId <= 0) return fail(400, { form: `item-${item.itemId}`, error: '整改事项无效，请刷新后重试' });
+    const result = await act(event, apiFor(event).supervision.closeItem.mutate(item));
+    if (!result.ok) return fail(result.failure.status, { form: `item-${item.itemId}`, error: result.failure.data.error });
+    return { form: `item-${item.itemId}`, done: '已销号' };
+  },
+};

@@ -1,0 +1,50 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { ScopedStatus } from '$lib/api-types';
+import { trendDays, trendPoints, type TrendPoint } from '$lib/trend';
+import { apiFor, ask } from '$lib/server/api';
+import { campaignFor } from '$lib/server/campaign';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async (event) => {
+  const { asOf } = await event.parent();
+  if (!asOf) redirect(303, '/login');
+  const { code } = event.params;
+  if (!/^\d{6}$/.test(code)) error(404, `${code} 不是县级单位代码`);
+
+  const api = apiFor(event);
+  const campaign = await campaignFor(event);
+  const [status, roster, cases] = await Promise.all([
+    ask(event, api.status.at.query({ asOf, unit: code })),
+    ask(event, api.roster.current.query({ countyCode: code, asOf })),
+    ask(event, api.cases.summary.query({ countyCode: code, asOf })),
+  ]);
+  const county = status.counties.find((c) => c.code === code);
+  if (!county) error(404, `没有代码为 ${code} 的县级单位`);
+
+  // Each month end's answer places every figure on the day it describes; streamed, so the page shows first.
+  const trend = Promise.all(trendDays(campaign.periods, asOf).map((day) => api.status.at.query({ asOf: day, unit: code })))
+    .then((answers) => trendsOf(answers, code))
+    .catch(() => null);
+
+  return {
+    county,
+    roster,
+    cases,
+    tasks: campaign.tasks.map((t) => ({ code: t.code, name: t.name })),
+    indicators: campaign.indicators,
+    gates: campaign.gates,
+    stageS1: campaign.stages.find((s) => s.code === 'S1')?.name ?? '谋划部署',
+    trend,
+  };
+};
+
+function trendsOf(answers: ScopedStatus[], code: string): Record<string, TrendPoint[]> {
+  const samples: Record<string, { judgedOn: string | null; value: number | null; expected: number | null; status: string | null }[]> = {};
+  for (const answer of answers) {
+    const county = answer.counties.find((c) => c.code === code);
+    for (const [indicator, r] of Object.entries(county?.indicators ?? {})) {
+      (samples[indicator] ??= []).push({ judgedOn: r.judgedOn ?? null, value: r.value, expected: r.expected, status: r.status });
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, trendPoints(s)]));
+}

@@ -1,0 +1,12 @@
+import { apiFor, ask } from '$lib/server/api';
+import type { PageServerLoad } from './$types';
+
+/** The chosen indicator's history; only this load reruns when another indicator is chosen. */
+export const load: PageServerLoad = async (event) => {
+  const indicator = event.url.searchParams.get('indicator');
+  if (!indicator || !/^[a-z0-9_]{1,64}$/.test(indicator)) return { indicator: null, history: [] };
+  // Roster figures change only with a roster upload, which the audit log keeps under the field 'roster'.
+  const field = indicator.startsWith('t10_') ? 'roster' : indicator;
+  const history = await ask(event, apiFor(event).audit.history.query({ unit: event.params.code, indicator: field }));
+  return { indicator, history };
+};

@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import { reportGroups } from '$lib/report-form';
+import { apiFor, ask } from '$lib/server/api';
+import { campaignFor } from '$lib/server/campaign';
+import { decide } from '$lib/server/decisions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { code, period } = event.params;
+  if (!/^\d{6}$/.test(code) || !/^\d{4}-\d{2}$/.test(period)) error(404, '页面不存在');
+  const api = apiFor(event);
+  const campaign = await campaignFor(event);
+  if (!campaign.periods.includes(period)) error(404, `${period} 不是本行动的月报期间`);
+  const [unit, report] = await Promise.all([ask(event, api.units.get.query({ code })), ask(event, api.reports.get.query({ countyCode: code, period }))]);
+  return { unit: { code: unit.code, name: unit.name }, report, groups: reportGroups(campaign) };
+};
+
+export const actions: Actions = {
+  approve: (event) => decide(event, 'approve'),
+  return: (event) => decide(event, 'return'),
+};
