@@ -30,6 +30,9 @@ describe('the monthly report workflow over HTTP', () => {
     await expect(officer.trpc.reports.return.mutate({ ...july, version: 2, reason: '' })).rejects.toThrow('退回须填写原因');
     expect(await officer.trpc.reports.return.mutate({ ...july, version: 2, reason: '城市低保人数与民政统计季报不一致' })).toMatchObject({ state: 'returned', version: 3 });
 
+    const returned = (await clerk.trpc.todo.mine.query({ asOf: '2021-08-04' })).find((t) => t.kind === 'returned');
+    expect(returned).toMatchObject({ title: '2021-07 月报被退回，请修改后重新报送', dueOn: '2021-08-05', overdue: false, note: '城市低保人数与民政统计季报不一致' });
+
     server.setTime(at('2021-08-05T09:00:00'));
     await clerk.trpc.reports.saveDraft.mutate({ ...july, version: 3, values: { t01_dibao_urban: '1250' } });
     expect(await clerk.trpc.reports.submit.mutate({ ...july, version: 4 })).toMatchObject({ state: 'submitted', version: 5 });
