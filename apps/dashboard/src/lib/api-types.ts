@@ -21,3 +21,7 @@ export type AuditEntry = Out['audit']['history'][number];
 export type TodoItem = Out['todo']['mine'][number];
 export type Notice = Out['notices']['mine'][number];
 export type CaseSummary = Out['cases']['summary'];
+export type GeneratedDocument = Out['documents']['list'][number];
+export type DocumentKind = GeneratedDocument['kind'];
+export type DocumentPreview = Out['documents']['preview'];
+export type CitySummaryStatus = Out['summaries']['status'][number];

@@ -20,12 +20,16 @@ export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): NavItem[]
   switch (user.role) {
     case 'province_admin':
     case 'province_viewer':
-      return [{ href: '/', label: '全省概览', exact: true }];
+      return [
+        { href: '/', label: '全省概览', exact: true },
+        { href: '/reports', label: '报告' },
+      ];
     case 'city_officer':
       return [
         { href: `/city/${code}`, label: '本市概览', exact: true },
         { href: `/city/${code}/inbox`, label: '审核收件箱' },
         { href: `/city/${code}/supervision`, label: '督导' },
+        { href: '/reports', label: '报告' },
       ];
     case 'county_clerk':
       return [

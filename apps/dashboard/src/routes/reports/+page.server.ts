@@ -1,0 +1,58 @@
+import { error, fail } from '@sveltejs/kit';
+import { isIsoDate } from '$lib/as-of';
+import type { DocumentKind } from '$lib/api-types';
+import { instantText } from '$lib/format';
+import { act, apiFor, ask } from '$lib/server/api';
+import { documentKindLabels } from '$lib/summary-status';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const { user, asOf } = await event.parent();
+  if (!user || !asOf) error(401, '请先登录');
+  if (user.role === 'county_clerk') error(403, '县级用户不生成行动总结，请向市民政局查询');
+  const api = apiFor(event);
+  const previewId = Number(event.url.searchParams.get('preview'));
+  const [documents, status, preview] = await Promise.all([
+    ask(event, api.documents.list.query({})),
+    ask(event, api.summaries.status.query({ asOf })),
+    Number.isInteger(previewId) && previewId > 0 ? ask(event, api.documents.preview.query({ id: previewId })) : null,
+  ]);
+  return { documents, status, preview };
+};
+
+const kinds = Object.keys(documentKindLabels) as DocumentKind[];
+const cityOfficerKinds: DocumentKind[] = ['city', 'annex'];
+
+/** The unit a document of `kind` is about: a city officer's own city, else the province or the chosen unit. */
+function unitFor(kind: DocumentKind, chosen: string, user: { role: string; scopeCode: string }): string | null {
+  if (user.role === 'city_officer') return user.scopeCode;
+  if (kind === 'province' || kind === 'notice') return user.scopeCode;
+  if (kind === 'city') return /^\d{4}$/.test(chosen) ? chosen : null;
+  return /^\d{2}(\d{2})?$/.test(chosen) ? chosen : null;
+}
+
+export const actions: Actions = {
+  generate: async (event) => {
+    const user = event.locals.user;
+    if (!user) error(401, '请先登录');
+    const form = await event.request.formData();
+    const kind = String(form.get('kind') ?? '') as DocumentKind;
+    const asOf = String(form.get('asOf') ?? '');
+    if (!kinds.includes(kind) || (user.role === 'city_officer' && !cityOfficerKinds.includes(kind))) return fail(400, { form: 'generate', error: '请选择报告类型' });
+    if (!isIsoDate(asOf)) return fail(400, { form: 'generate', error: '数据截至日期无效，请刷新页面后重试' });
+    const unit = unitFor(kind, String(form.get('unit') ?? ''), user);
+    if (!unit) return fail(400, { form: 'generate', error: '请选择生成市级行动总结的市' });
+    const result = await act(event, apiFor(event).documents.generate.mutate({ kind, unit, asOf }));
+    if (!result.ok) return fail(result.failure.status, { form: 'generate', error: result.failure.data.error });
+    const { id, version, fileName } = result.value;
+    return { form: 'generate', done: `已生成《${fileName}》第 ${version} 版（${documentKindLabels[kind]}，数据截至 ${asOf}）`, id };
+  },
+  submit: async (event) => {
+    const form = await event.request.formData();
+    const id = Number(form.get('id'));
+    if (!Number.isInteger(id) || id <= 0) return fail(400, { form: 'submit', error: '报告无效，请刷新页面后重试' });
+    const result = await act(event, apiFor(event).summaries.submit.mutate({ id }));
+    if (!result.ok) return fail(result.failure.status, { form: 'submit', error: result.failure.data.error });
+    return { form: 'submit', done: `已报送省民政厅（报送时间 ${instantText(result.value.submittedAt)}）`, id };
+  },
+};
