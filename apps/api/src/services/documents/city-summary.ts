@@ -1,14 +1,12 @@
 import type { DbOrTx } from '../../db/client';
 import { cityBasics } from './basics';
-import { heading, paragraph, type DocumentContent } from './content';
+import { paragraph, type DocumentContent } from './content';
 import { chineseDate } from './format';
-import { planBlocks } from './plans';
-import { problemBlocks } from './problems';
 import { renderDocx } from './render-docx';
+import { summarySections } from './sections';
 import { coverageChart, scoreChart } from './scope-charts';
 import { snapshotAt, type Snapshot } from './snapshot';
 import { countTable, countyKeyTable } from './tables';
-import { taskBlocks } from './tasks';
 import { cityView } from './view';
 
 /** 市级行动总结: every figure is the city's roll-up or its counties' status on `snapshot.asOf`. */
@@ -16,21 +14,13 @@ export function citySummaryContent(snapshot: Snapshot, cityCode: string): Docume
   const view = cityView(snapshot, cityCode);
   const { campaign } = snapshot;
   const byRank = [...view.counties].sort((a, b) => a.rankInCity - b.rankInCity);
-  const quoted = new Map<string, number>();
   const names = byRank.map((c) => c.name);
   return {
     title: [`${view.name}社会救助工作便民惠民`, '优化服务行动总结'],
     recipient: '省民政厅：',
     body: [
       paragraph(`按照《${campaign.name}方案》要求，现将${view.name}行动开展情况总结如下。`),
-      heading(1, '一、基本情况'),
-      ...cityBasics(view),
-      heading(1, '二、主要做法和成效'),
-      ...taskBlocks(view, quoted),
-      heading(1, '三、存在的问题'),
-      ...problemBlocks(view),
-      heading(1, '四、下一步打算'),
-      ...planBlocks(view, quoted),
+      ...summarySections(view, cityBasics(view)),
     ],
     issuer: `${view.name}民政局`,
     date: chineseDate(snapshot.asOf),

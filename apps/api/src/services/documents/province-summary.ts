@@ -1,14 +1,12 @@
 import type { DbOrTx } from '../../db/client';
 import { provinceBasics } from './basics';
-import { heading, paragraph, type DocumentContent } from './content';
+import { paragraph, type DocumentContent } from './content';
 import { chineseDate } from './format';
-import { planBlocks } from './plans';
-import { problemBlocks } from './problems';
 import { renderDocx } from './render-docx';
+import { summarySections } from './sections';
 import { coverageChart, scoreChart } from './scope-charts';
 import { snapshotAt, type Snapshot } from './snapshot';
 import { cityKeyTable, countTable } from './tables';
-import { taskBlocks } from './tasks';
 import { provinceView } from './view';
 
 /** 全省行动总结: the city summary's shape over all cities, each city read from its own roll-up. */
@@ -16,20 +14,12 @@ export function provinceSummaryContent(snapshot: Snapshot): DocumentContent {
   const view = provinceView(snapshot);
   const { campaign, status } = snapshot;
   const cities = [...status.cities].sort((a, b) => a.rank - b.rank);
-  const quoted = new Map<string, number>();
   const names = cities.map((c) => c.name);
   return {
     title: [`${view.name}社会救助工作便民惠民`, '优化服务行动总结'],
     body: [
       paragraph(`按照《${campaign.name}方案》部署，全省各级民政部门扎实推进十一项重点任务。现将行动开展情况总结如下。`),
-      heading(1, '一、基本情况'),
-      ...provinceBasics(view),
-      heading(1, '二、主要做法和成效'),
-      ...taskBlocks(view, quoted),
-      heading(1, '三、存在的问题'),
-      ...problemBlocks(view),
-      heading(1, '四、下一步打算'),
-      ...planBlocks(view, quoted),
+      ...summarySections(view, provinceBasics(view)),
     ],
     issuer: `${view.name}民政厅`,
     date: chineseDate(snapshot.asOf),
