@@ -9,6 +9,7 @@ import { unitsCommand } from './commands/units';
 import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { usersCommand } from './commands/users';
+import { campaignCommand } from './commands/campaign';
 
 const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   'db:reset': dbReset,
@@ -18,6 +19,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   users: usersCommand,
   status: statusCommand,
   report: reportCommand,
+  campaign: campaignCommand,
 };
 
 const usage = `用法：pnpm cli <命令>
@@ -32,7 +34,8 @@ const usage = `用法：pnpm cli <命令>
   report city --city CODE --as-of DATE --out FILE.docx
   report province|notice --as-of DATE --out FILE.docx
   report annex [--unit CODE] --as-of DATE --out FILE.xlsx
-  report all --as-of DATE --dir DIR`;
+  report all --as-of DATE --dir DIR
+  campaign validate FILE | install FILE | list | schema [--out FILE]`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

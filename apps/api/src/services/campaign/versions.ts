@@ -1,0 +1,44 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
+import { campaigns } from '@dudao/schema/tables';
+import type { CampaignDef } from '@dudao/schema/campaign';
+import type { DbOrTx } from '../../db/client';
+import type { Actor } from '../actor';
+import { installCampaign } from './store';
+
+export interface Installed {
+  code: string;
+  version: number;
+  changed: boolean;
+}
+
+/** A changed definition becomes a new version; the same definition again changes nothing, so re-running is safe. */
+export function installDefinition(db: DbOrTx, def: CampaignDef, actor: Actor, at: string): Installed {
+  return db.transaction((tx) => {
+    const latest = tx.select().from(campaigns).where(eq(campaigns.code, def.code)).orderBy(desc(campaigns.version)).get();
+    if (latest && isDeepStrictEqual(latest.definition, def)) return { code: def.code, version: latest.version, changed: false };
+    return { code: def.code, version: installCampaign(tx, def, actor, at), changed: true };
+  });
+}
+
+export interface CampaignVersion {
+  code: string;
+  name: string;
+  version: number;
+  installedAt: string;
+  installedBy: string;
+  start: string;
+  end: string;
+}
+
+export function listCampaignVersions(db: DbOrTx): CampaignVersion[] {
+  return db
+    .select()
+    .from(campaigns)
+    .orderBy(asc(campaigns.code), asc(campaigns.version))
+    .all()
+    .map((row) => {
+      const def = row.definition as CampaignDef;
+      return { code: row.code, name: def.name, version: row.version, installedAt: row.createdAt, installedBy: row.createdBy, start: def.start, end: def.end };
+    });
+}

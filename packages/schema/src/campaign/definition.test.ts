@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { anhui2021 } from './anhui-2021';
+import { definitionJsonSchema } from './definition';
+import { issueText, readDefinition } from './definition-file';
+
+const campaignsDir = new URL('../../../../campaigns/', import.meta.url);
+const fileText = (name: string) => readFileSync(new URL(name, campaignsDir), 'utf8');
+
+describe('campaign definition files', () => {
+  test('campaigns/anhui-2021.yaml is exactly the built-in anhui-2021 definition', () => {
+    const read = readDefinition(fileText('anhui-2021.yaml'));
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(read.definition).toStrictEqual(anhui2021);
+  });
+
+  test('the published JSON Schema for editors is the one the validator uses', () => {
+    expect(JSON.parse(fileText('campaign.schema.json'))).toStrictEqual(definitionJsonSchema());
+  });
+
+  test('every error is listed at once, on its line, with its path, in Chinese', () => {
+    const broken = [
+      'code: demo-2022', //                                              1
+      'name: 测试行动', //                                                2
+      'province: "34"', //                                               3
+      'timezone: Asia/Shanghai', //                                      4
+      'start: 2022-01-01', //                                            5
+      'end: 2022-12-31', //                                              6
+      'rampStart: 2022-02-30', //                                        7: no such day
+      'periods: [2022-03, 2022-13]', //                                  8: month 13
+      'reportDueAfterDays: 5', //                                        9
+      'summaryDue: 2023-01-15', //                                      10: after the end
+      'stages:', //                                                     11
+      '  - { code: S1, name: 部署, start: null, end: 2022-03-31, gates: [g_plan] }', // 12: unknown gate
+      'gates: []', //                                                   13
+      'tasks:', //                                                      14
+      '  - { code: T01, name: 任务一, weight: 1 }', //                  15
+      'indicators:', //                                                 16
+      '  - { code: a_count, task: T09, name: 人数, kind: number, source: report }', // 17: unknown task and kind
+      'relations: []', //                                               18
+      'thresholds: { green: 0.95, amber: 0.8, lowScore: 80, manyRed: 3, lateReportDays: 5, outlierChange: 0.5, eligibleRecipients: 200, stationPolicy: per_eligible_village, stationsPer: 200, extra: 1 }',
+    ].join('\n');
+    const read = readDefinition(broken);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.issues.map(issueText)).toEqual([
+      '第 7 行 rampStart：不是日历上存在的日期',
+      '第 8 行 periods[1]：报送期应为 YYYY-MM',
+      '第 10 行 summaryDue：总结报送截止日 2023-01-15 不在活动期（2022-01-01 至 2022-12-31）内',
+      '第 12 行 stages[0].gates[0]：关口 g_plan 未在 gates 中定义',
+      '第 17 行 indicators[0].kind：指标类型只能是 count、amount、days、bool、date 或 ratio',
+      '第 17 行 indicators[0].task：任务 T09 未在 tasks 或 stages 中定义',
+      '第 19 行 thresholds：不认识的字段：extra',
+    ]);
+  });
+
+  test('a missing field and a wrong type are named in Chinese', () => {
+    const text = fileText('anhui-2021.yaml').replace(/^summaryDue: .*$/m, '').replace(/^reportDueAfterDays: 5$/m, 'reportDueAfterDays: 五天');
+    const read = readDefinition(text);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.issues.map((i) => `${i.path.join('.')}：${i.message}`)).toEqual(expect.arrayContaining(['reportDueAfterDays：类型错误：应为数字', 'summaryDue：缺少此项']));
+  });
+
+  test('a file that is not YAML says so with its line', () => {
+    const read = readDefinition('code: x\n  name: [unclosed\n');
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.issues[0]?.message).toMatch(/^文件格式错误/);
+  });
+});
