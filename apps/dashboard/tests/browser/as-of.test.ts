@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { query, type StatusAnswer } from './support/api';
+import { query } from './support/api';
 import { launchChromium, screenshot } from './support/browser';
 import { openAs } from './support/session';
 
@@ -89,10 +89,13 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
     expect(await submittedOnCityPage(officer, city, '2021-11-20')).toBe(submittedBefore + 1);
     expect(await submittedOnCityPage(officer, city, '2021-11-19')).toBe(submittedBefore);
 
-    // The status engine behind the pages: the county's report is October's today, an earlier one the day before.
-    const reportOn = async (asOf: string) => (await query<StatusAnswer & { counties: { code: string; report: { period: string } | null }[] }>(officer, 'status.at', { asOf, unit: countyCode })).counties[0]!.report?.period ?? null;
-    expect(await reportOn('2021-11-20')).toBe('2021-10');
-    expect(await reportOn('2021-11-19')).not.toBe('2021-10');
+    // The status engine behind the pages: the October report counts as submitted (late) today, as missing the day before.
+    const lateOn = async (asOf: string) => {
+      const answer = await query<{ counties: { code: string; reasons: { code: string; figures: { period?: string; submittedOn?: string | null } }[] }[] }>(officer, 'status.at', { asOf, unit: countyCode });
+      return answer.counties[0]!.reasons.find((r) => r.code === 'late_report' && r.figures.period === '2021-10')?.figures.submittedOn;
+    };
+    expect(await lateOn('2021-11-20')).toBe('2021-11-20');
+    expect(await lateOn('2021-11-19')).toBeNull();
 
     // The officer approves from the inbox; the clerk's 工作台 (page 4) shows the notice today, not the day before.
     await officer.goto(`/city/${city}/inbox?asOf=2021-11-20`);
@@ -116,7 +119,8 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
     await officer.goto(`/county/${countyCode}/report/2021-10?${before}`);
     const earlier = (await officer.locator('main').textContent()) ?? '';
     expect(earlier).not.toContain('市级已审核');
-    expect(earlier).not.toContain('2021-11-20');
+    expect(earlier).toMatch(/状态\s*✎草稿/);
+    expect(earlier).toMatch(/首次报送\s*尚未报送/);
   });
 
   test('an as-of date after the clock’s day is moved back to it', async () => {
