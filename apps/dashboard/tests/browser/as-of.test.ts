@@ -123,6 +123,19 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
     expect(earlier).toMatch(/首次报送\s*尚未报送/);
   });
 
+  test('an admin moves the clock forward from the header; others only read it', async () => {
+    const admin = await openAs(browser, 'admin');
+    // Forward within the same day, so the other tests' days stay as they are.
+    await admin.getByLabel('拨到（北京时间）').fill('2021-11-20T11:30');
+    await admin.getByRole('button', { name: '向后拨' }).click();
+    await admin.waitForLoadState('networkidle');
+    expect(await admin.locator('header.bar').textContent()).toMatch(/模拟时钟：2021年11月20日 11:3\d/);
+    expect((await query<Clock>(admin, 'clock.get', {})).now >= '2021-11-20T03:30:00.000Z').toBe(true);
+    const viewer = await openAs(browser, 'viewer');
+    expect(await viewer.locator('header.bar').textContent()).toContain('模拟时钟：2021年11月20日 11:3');
+    expect(await viewer.getByRole('button', { name: '向后拨' }).count()).toBe(0);
+  });
+
   test('an as-of date after the clock’s day is moved back to it', async () => {
     const page = await openAs(browser, 'viewer');
     await page.goto('/?asOf=2021-12-15');
