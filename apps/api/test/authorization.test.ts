@@ -27,6 +27,8 @@ const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> =
   'units.tree': (c) => ({ unit: c }),
   'units.get': (c) => ({ code: c }),
   'campaign.get': null,
+  'clock.get': null,
+  'clock.set': null,
   'status.at': (c) => ({ asOf: '2021-11-01', unit: c }),
   'reports.get': (c) => ({ countyCode: c, period: '2021-07' }),
   'reports.list': (c) => ({ unit: c }),
@@ -76,6 +78,7 @@ const expectedRoles: Record<keyof typeof rules, string[]> = {
   'documents.preview': ['province_admin', 'province_viewer', 'city_officer'],
   'summaries.submit': ['province_admin', 'city_officer'],
   'summaries.status': ['province_admin', 'province_viewer', 'city_officer'],
+  'clock.set': ['province_admin'],
   'users.list': ['province_admin'],
   'users.create': ['province_admin'],
   'users.setDisabled': ['province_admin'],
@@ -87,6 +90,7 @@ const unscopedInputs: Partial<Record<keyof typeof rules, unknown>> = {
   'todo.mine': { asOf: '2021-11-01' },
   'notices.mine': { asOf: '2021-11-01' },
   'notices.markRead': { keys: [] },
+  'clock.set': { at: 'not-a-time' },
   'account.changePassword': { oldPassword: '', newPassword: 'x' },
   'users.setDisabled': { userId: 999_999, disabled: 'no' },
   'users.resetPassword': { userId: 999_999, password: 'x' },
@@ -106,6 +110,8 @@ async function call(role: Role, path: string, input: unknown): Promise<string> {
 
 beforeAll(async () => {
   server = await freshServer();
+  // The clock stands after every date the inputs ask about, so an as-of date is never refused as lying ahead.
+  server.setTime('2021-12-31T02:00:00.000Z');
   for (const p of people) sessions.set(p.role, (await sessionOf(server.url, p.username)).cookie);
   for (const county of ['340321', '340102', '340322']) {
     const visit = recordVisit(server.db, { countyCode: county, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, systemActor, '2021-11-10T10:00:00.000Z');

@@ -95,13 +95,16 @@ describe('the monthly report workflow over HTTP', () => {
     const returned = clerkNotices.find((n) => n.kind === 'report.return')!;
     expect(returned.body).toBe('2021-07 月报被bengbu退回：城市低保人数与民政统计季报不一致');
     await clerk.trpc.notices.markRead.mutate({ keys: [returned.key] });
-    expect((await clerk.trpc.notices.mine.query({ asOf: '2021-08-10' })).find((n) => n.key === returned.key)?.read).toBe(true);
+    // Read on the clock's day (09-02): unread as of 08-10, read from then on.
+    expect((await clerk.trpc.notices.mine.query({})).find((n) => n.key === returned.key)?.read).toBe(true);
+    expect((await clerk.trpc.notices.mine.query({ asOf: '2021-08-10' })).find((n) => n.key === returned.key)?.read).toBe(false);
   });
 
   test('three days before a due date and the day after it the clerk is reminded', async () => {
     const titles = async (asOf: string) => (await clerk.trpc.notices.mine.query({ asOf })).filter((n) => n.kind.startsWith('reminder')).map((n) => n.title);
     expect(await titles('2021-09-01')).toEqual([]);
     expect(await titles('2021-09-02')).toEqual(['2021-08 月报将于 2021-09-05 截止']);
+    server.setTime(at('2021-09-06T09:00:00'));
     expect(await titles('2021-09-06')).toEqual(['2021-08 月报已逾期']);
   });
 

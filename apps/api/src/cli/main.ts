@@ -2,6 +2,7 @@ import { FileFormatError } from '../services/files/table-reader';
 import { formatIssue, ImportRejected } from '../services/import-errors';
 import { DomainError } from '../services/errors';
 import { UsageError } from './args';
+import { clockCommand } from './commands/clock';
 import { dbReset } from './commands/db-reset';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -13,6 +14,7 @@ import { campaignCommand } from './commands/campaign';
 
 const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   'db:reset': dbReset,
+  clock: clockCommand,
   units: unitsCommand,
   import: importCommand,
   export: exportCommand,
@@ -23,14 +25,15 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
 };
 
 const usage = `用法：pnpm cli <命令>
-  db:reset [--no-demo] [--scale province|nation] [--db PATH]
+  db:reset [--no-demo] [--scale province|nation] [--clock ISO时间] [--db PATH]
+  clock [set ISO时间 | real]
   units [--parent CODE] [--level city|county|township|village] [--json]
   import values FILE [--at ISO时间] [--submit]
   import roster FILE --county CODE [--at ISO时间]
   import cases FILE --county CODE [--at ISO时间]
   export values [--out FILE]
   users
-  status --as-of YYYY-MM-DD [--unit CODE] [--json]
+  status [--as-of YYYY-MM-DD] [--unit CODE] [--json]
   report city --city CODE --as-of DATE --out FILE.docx
   report province|notice --as-of DATE --out FILE.docx
   report annex [--unit CODE] --as-of DATE --out FILE.xlsx

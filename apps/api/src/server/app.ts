@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { trpcServer } from '@hono/trpc-server';
 import { sessionUser } from '../services/auth/sessions';
+import { clockNow } from '../services/clock/clock';
 import type { AppDeps } from '../trpc/context';
 import { appRouter } from '../trpc/root';
 import { authRoutes, sessionCookie } from './auth-routes';
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
       createContext: (_opts, c) => ({
         ...deps,
         requestId: c.get('requestId') as string,
+        now: () => clockNow(deps.db),
         user: sessionUser(deps.db, getCookie(c, sessionCookie), new Date()),
       }),
     }),

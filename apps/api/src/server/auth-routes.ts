@@ -4,6 +4,7 @@ import { loginInput } from '@dudao/schema/inputs';
 import { LoginLockout } from '../services/auth/lockout';
 import { login } from '../services/auth/login';
 import { endSession, sessionUser } from '../services/auth/sessions';
+import { clockNow } from '../services/clock/clock';
 import { DomainError } from '../services/errors';
 import type { AppDeps } from '../trpc/context';
 
@@ -16,7 +17,7 @@ export function authRoutes(deps: AppDeps) {
     const body = loginInput.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: body.error.issues.map((i) => i.message).join('；') }, 400);
     try {
-      const { token, user } = await login(deps.db, lockout, body.data.username, body.data.password, new Date());
+      const { token, user } = await login(deps.db, lockout, body.data.username, body.data.password, new Date(), clockNow(deps.db).toISOString());
       setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.req.url.startsWith('https:') });
       return c.json({ user });
     } catch (e) {

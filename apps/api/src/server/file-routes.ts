@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import type { Role } from '@dudao/schema/tables';
 import { sessionUser, type SessionUser } from '../services/auth/sessions';
 import { importCases } from '../services/cases/import-cases';
+import { clockNow } from '../services/clock/clock';
 import { DomainError } from '../services/errors';
 import { FileFormatError, readTable } from '../services/files/table-reader';
 import { formatIssue, ImportRejected } from '../services/import-errors';
@@ -52,7 +53,7 @@ export function fileRoutes(deps: AppDeps) {
       const user = permit(c, deps, kind === 'roster' ? 'files.roster.upload' : 'files.cases.upload', county);
       const file = await uploadedFile(c);
       const table = await readTable(file.content, file.name);
-      const result = deps.db.transaction((tx) => importer[kind](tx, county, table, user, deps.now().toISOString(), file.name));
+      const result = deps.db.transaction((tx) => importer[kind](tx, county, table, user, clockNow(deps.db).toISOString(), file.name));
       return c.json(result);
     });
   }

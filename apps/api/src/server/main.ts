@@ -14,7 +14,7 @@ const { db } = opened;
 const campaign = currentCampaign(db);
 const port = Number(process.env.PORT ?? 8787);
 const readiness = { warm: false };
-const app = createApp({ db, campaign, logger, now: () => new Date() }, readiness);
+const app = createApp({ db, campaign, logger }, readiness);
 
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   logger.info({ port: info.port, db: path }, `督导台 API 已启动：http://127.0.0.1:${info.port}`);

@@ -7,11 +7,11 @@ export interface AppDeps {
   db: Db;
   campaign: CampaignDef;
   logger: Logger;
-  /** The time writes are recorded at, injectable so tests can play the campaign at its dates; sessions always use the wall clock. */
-  now: () => Date;
 }
 
 export interface Context extends AppDeps {
   user: SessionUser | null;
   requestId: string;
+  /** The campaign clock, read from the database at each write; sessions always use the wall clock. */
+  now: () => Date;
 }

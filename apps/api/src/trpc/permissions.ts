@@ -28,6 +28,8 @@ export const rules = {
   'units.tree': { roles: all, units: unit },
   'units.get': { roles: all, units: (i: { code?: string }) => [i.code] },
   'campaign.get': { roles: all, units: none },
+  'clock.get': { roles: all, units: none },
+  'clock.set': { roles: admin, units: none },
   'status.at': { roles: all, units: unit },
   'reports.get': { roles: all, units: county },
   'reports.list': { roles: all, units: unit },

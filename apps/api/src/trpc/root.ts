@@ -1,5 +1,6 @@
 import { router } from './init';
 import { campaignRouter } from './routers/campaign';
+import { clockRouter } from './routers/clock';
 import { documentsRouter, summariesRouter } from './routers/documents';
 import { auditRouter, casesRouter, rosterRouter } from './routers/county-data';
 import { noticesRouter, todoRouter } from './routers/inbox';
@@ -12,6 +13,7 @@ import { accountRouter, usersRouter } from './routers/users';
 export const appRouter = router({
   units: unitsRouter,
   campaign: campaignRouter,
+  clock: clockRouter,
   status: statusRouter,
   reports: reportsRouter,
   roster: rosterRouter,

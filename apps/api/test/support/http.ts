@@ -6,6 +6,7 @@ import type { Role } from '@dudao/schema/tables';
 import { openDb } from '../../src/db/client';
 import { freshDb, tempPath } from './fresh-db';
 import { systemActor } from '../../src/services/actor';
+import { setClock } from '../../src/services/clock/clock';
 import { currentCampaign } from '../../src/services/campaign/store';
 import { createUser } from '../../src/services/users/accounts';
 import { createApp } from '../../src/server/app';
@@ -23,16 +24,17 @@ export const people: { username: string; role: Role; scopeCode: string }[] = [
 export async function startServer(dbPath: string) {
   const opened = openDb(dbPath);
   for (const p of people) await createUser(opened.db, { ...p, displayName: p.username, password: PASSWORD }, systemActor, '2021-07-01T00:00:00.000Z');
-  const clock = { now: new Date('2021-08-02T02:00:00.000Z') };
-  const app = createApp({ db: opened.db, campaign: currentCampaign(opened.db), logger: pino({ level: 'silent' }), now: () => clock.now });
+  // A frozen campaign clock, so each write is stamped exactly at the instant the test set.
+  const setTime = (iso: string) => setClock(opened.db, { at: iso, mode: 'frozen' }, systemActor);
+  setTime('2021-08-02T02:00:00.000Z');
+  const app = createApp({ db: opened.db, campaign: currentCampaign(opened.db), logger: pino({ level: 'silent' }) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     db: opened.db,
-    clock,
-    setTime: (iso: string) => (clock.now = new Date(iso)),
+    setTime,
     close: async () => {
       await new Promise((resolve) => server.close(resolve));
       opened.close();

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { asOfRange, beijingToday, defaultAsOf, isIsoDate, readAsOf, withAsOf } from './as-of';
 
-const range = asOfRange({ start: '2021-07-01', end: '2021-12-31' });
+const range = asOfRange({ start: '2021-07-01', end: '2021-12-31' }, '2026-12-01');
 
 describe('asOfRange', () => {
   test('runs from the first campaign day to the end of January after a campaign ending in December', () => {
@@ -9,7 +9,15 @@ describe('asOfRange', () => {
   });
 
   test('a campaign ending in June runs to the end of July', () => {
-    expect(asOfRange({ start: '2022-01-01', end: '2022-06-30' }).max).toBe('2022-07-31');
+    expect(asOfRange({ start: '2022-01-01', end: '2022-06-30' }, '2026-12-01').max).toBe('2022-07-31');
+  });
+
+  test('stops at the campaign clock\'s day while the campaign runs', () => {
+    expect(asOfRange({ start: '2021-07-01', end: '2021-12-31' }, '2021-11-20')).toEqual({ min: '2021-07-01', max: '2021-11-20' });
+  });
+
+  test('a clock before the campaign offers only its first day', () => {
+    expect(asOfRange({ start: '2021-07-01', end: '2021-12-31' }, '2021-06-15')).toEqual({ min: '2021-07-01', max: '2021-07-01' });
   });
 });
 

@@ -1,4 +1,4 @@
-/** The as-of dates the dashboard offers: the campaign's first day to the end of the month after its last. */
+/** The as-of dates the dashboard offers: the campaign's first day to the end of the month after its last, never past the campaign clock's day. */
 export interface AsOfRange {
   min: string;
   max: string;
@@ -12,11 +12,13 @@ export function isIsoDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-export function asOfRange(campaign: { start: string; end: string }): AsOfRange {
+export function asOfRange(campaign: { start: string; end: string }, clockDay: string): AsOfRange {
   const [y, m] = campaign.end.split('-').map(Number) as [number, number];
   // Day 0 of the month after next is the last day of the next month; the late reports of the last period are due then.
-  const last = new Date(Date.UTC(y, m + 1, 0));
-  return { min: campaign.start, max: last.toISOString().slice(0, 10) };
+  const last = new Date(Date.UTC(y, m + 1, 0)).toISOString().slice(0, 10);
+  // Nothing is known after the clock's day, so the picker stops there.
+  const max = clockDay < last ? clockDay : last;
+  return { min: campaign.start, max: max < campaign.start ? campaign.start : max };
 }
 
 /** Today in Beijing, where every deadline of the campaign falls. */
@@ -28,7 +30,7 @@ function clamp(day: string, range: AsOfRange): string {
   return day < range.min ? range.min : day > range.max ? range.max : day;
 }
 
-/** The latest offered day not after today. */
+/** The latest offered day not after today (the clock's day). */
 export function defaultAsOf(range: AsOfRange, today: string): string {
   return clamp(today, range);
 }

@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
   const period = latestDuePeriod(campaign, asOf);
   const [status, reports] = await Promise.all([
     ask(event, api.status.at.query({ asOf })),
-    period ? ask(event, api.reports.list.query({ period })) : Promise.resolve([]),
+    period ? ask(event, api.reports.list.query({ period, asOf })) : Promise.resolve([]),
   ]);
   if (!status.province) redirect(303, withAsOf(homeFor(user), asOf));
 

@@ -111,8 +111,11 @@ describe('province overview', () => {
 
   test('a day outside the campaign is moved to the nearest offered day', async () => {
     const page = await openAs(browser, 'viewer');
+    // The demo's campaign clock stands at 2021-11-20: no later day can be shown.
     await page.goto('/?asOf=2023-05-01');
-    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2022-01-31');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2021-11-20');
+    await page.goto('/?asOf=2021-06-01');
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2021-07-01');
   });
 
   test('the overview fills a 1920-wide screen', async () => {

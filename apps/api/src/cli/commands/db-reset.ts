@@ -1,21 +1,25 @@
 import { databasePath } from '../../db/paths';
+import { readClock } from '../../services/clock/clock';
 import { resetDatabase } from '../../services/seed/reset';
 import { parse, str, UsageError } from '../args';
 import { progressBar } from '../progress';
 import { printAccounts } from './users';
 
 export async function dbReset(argv: string[]): Promise<number> {
-  const { flags } = parse(argv, { 'no-demo': { type: 'boolean' }, scale: { type: 'string' }, db: { type: 'string' } });
+  const { flags } = parse(argv, { 'no-demo': { type: 'boolean' }, scale: { type: 'string' }, clock: { type: 'string' }, db: { type: 'string' } });
   const scale = str(flags, 'scale') ?? 'province';
   if (scale !== 'province' && scale !== 'nation') throw new UsageError('--scale 只能是 province 或 nation');
   const path = databasePath(str(flags, 'db'));
   const demo = !flags['no-demo'];
   const started = Date.now();
-  const result = await resetDatabase(path, { demo, scale, treeProgress: progressBar('载入行政区划'), demoProgress: progressBar('生成演示数据') });
+  const result = await resetDatabase(path, { demo, scale, clock: str(flags, 'clock'), treeProgress: progressBar('载入行政区划'), demoProgress: progressBar('生成演示数据') });
   const c = result.counts;
   console.log(`数据库：${path}`);
   console.log(`行政区划：${c.provinces} 个省级、${c.cities} 个市、${c.counties} 个县级单位、${c.townships} 个乡镇（街道）、${c.villages} 个村（社区）`);
-  if (demo) printAccounts(result.opened.db);
+  if (demo) {
+    printAccounts(result.opened.db);
+    console.log(`模拟时钟：${readClock(result.opened.db).now}（pnpm cli clock 查看，clock set 拨动，clock real 恢复真实时间）`);
+  }
   else console.log(`管理员账号：admin  初始密码：${result.adminPassword}（仅显示一次，请登录后修改）`);
   console.log(`用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   result.opened.close();

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openDb } from '../../db/client';
 import { databasePath } from '../../db/paths';
-import { nowIso, normalizeInstant, systemActor } from '../../services/actor';
+import { normalizeInstant, systemActor } from '../../services/actor';
+import { clockNow, notAfterClock } from '../../services/clock/clock';
 import { currentCampaign } from '../../services/campaign/store';
 import { importCases } from '../../services/cases/import-cases';
 import { readTable } from '../../services/files/table-reader';
@@ -14,7 +15,6 @@ export async function importCommand(argv: string[]): Promise<number> {
   const { flags, positionals } = parse(argv, { at: { type: 'string' }, submit: { type: 'boolean' }, county: { type: 'string' }, db: { type: 'string' } });
   const [what, file] = positionals;
   if (!what || !file || !['values', 'roster', 'cases'].includes(what)) throw new UsageError('用法：import values|roster|cases FILE [--county CODE] [--at ISO时间] [--submit]');
-  const at = str(flags, 'at') ? normalizeInstant(str(flags, 'at')!) : nowIso();
   const county = str(flags, 'county');
   if (what !== 'values' && !county) throw new UsageError(`import ${what} 须指定 --county 县级单位代码`);
   const path = file.startsWith('/') ? file : `${process.env.INIT_CWD ?? process.cwd()}/${file}`;
@@ -22,6 +22,8 @@ export async function importCommand(argv: string[]): Promise<number> {
   const opened = openDb(databasePath(str(flags, 'db')));
   try {
     const { db } = opened;
+    // Without --at the write is stamped by the campaign clock; a back-filled --at may never lie after it.
+    const at = str(flags, 'at') ? notAfterClock(db, normalizeInstant(str(flags, 'at')!)) : clockNow(db).toISOString();
     if (what === 'values') {
       const r = importValues(db, currentCampaign(db), table, systemActor, at, { submit: Boolean(flags.submit) });
       console.log(`导入成功：${r.rows} 行，${r.reports} 份月报，变更 ${r.changedFields} 项${flags.submit ? `，报送 ${r.submitted} 份` : ''}（记录时间 ${at}）`);

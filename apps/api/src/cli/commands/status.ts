@@ -2,6 +2,7 @@ import { isoDateSchema } from '@dudao/schema/inputs';
 import { openDb } from '../../db/client';
 import { databasePath } from '../../db/paths';
 import { currentCampaign } from '../../services/campaign/store';
+import { resolveAsOf } from '../../services/clock/clock';
 import { cutToUnit, provinceStatusAt } from '../../services/known/status-at';
 import { statusJson } from '../../services/known/status-json';
 import { getUnit } from '../../services/org/units';
@@ -11,10 +12,12 @@ const score = (s: number | null) => (s == null ? '—' : s.toFixed(1));
 
 export function statusCommand(argv: string[]): number {
   const { flags } = parse(argv, { 'as-of': { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } });
-  const asOf = isoDateSchema.safeParse(str(flags, 'as-of'));
-  if (!asOf.success) throw new UsageError('须指定 --as-of YYYY-MM-DD');
+  const given = str(flags, 'as-of');
+  const parsed = isoDateSchema.safeParse(given);
+  if (given !== undefined && !parsed.success) throw new UsageError('--as-of 格式应为 YYYY-MM-DD');
   const opened = openDb(databasePath(str(flags, 'db')));
   try {
+    const asOf = { data: resolveAsOf(opened.db, given) };
     const campaign = currentCampaign(opened.db);
     const unit = str(flags, 'unit') ?? campaign.province;
     if (!getUnit(opened.db, unit)) throw new UsageError(`单位 ${unit} 不存在`);

@@ -10,7 +10,7 @@ import { createSession, sessionUser, type SessionUser } from './sessions';
 // Verified against when the username is unknown, so both paths cost the same scrypt.
 const decoyHash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export async function login(db: DbOrTx, lockout: LoginLockout, username: string, password: string, now: Date): Promise<{ token: string; user: SessionUser }> {
+export async function login(db: DbOrTx, lockout: LoginLockout, username: string, password: string, now: Date, stampedAt: string = now.toISOString()): Promise<{ token: string; user: SessionUser }> {
   if (lockout.isLocked(username, now.getTime())) throw new DomainError('forbidden', '登录失败次数过多，该账号已锁定 1 分钟，请稍后再试');
   const row = db.select().from(users).where(eq(users.username, username)).get();
   const ok = await verifyPassword(password, row?.passwordHash ?? decoyHash);
@@ -21,6 +21,7 @@ export async function login(db: DbOrTx, lockout: LoginLockout, username: string,
   lockout.succeed(username);
   const token = createSession(db, row.id, now);
   const user = sessionUser(db, token, now)!;
-  recordAudit(db, user, now.toISOString(), [{ action: 'auth.login', entity: 'user', entityId: row.id, unitCode: row.scopeCode }]);
+  // The session runs on wall time; the audit entry, like every write, on the campaign clock.
+  recordAudit(db, user, stampedAt, [{ action: 'auth.login', entity: 'user', entityId: row.id, unitCode: row.scopeCode }]);
   return { token, user };
 }

@@ -15,7 +15,7 @@ export function knownSupervision(db: DbOrTx, scope: string, asOf: string): Map<s
   const before = Date.parse(endOfBeijingDay(asOf));
   const known = (at: string | null) => at !== null && Date.parse(at) < before;
   const out = new Map<string, KnownSupervision>();
-  for (const visit of visitsWithin(db, scope)) {
+  for (const visit of visitsWithin(db, scope, asOf)) {
     if (!known(visit.recordedAt) || visit.visitedOn > asOf) continue;
     const items = visit.items.filter((i) => known(i.createdAt));
     const closed = items.filter((i) => i.status === 'done' && known(i.closedAt)).length;

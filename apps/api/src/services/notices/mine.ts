@@ -24,7 +24,7 @@ const noon = (day: string) => new Date(`${day}T12:00:00+08:00`).toISOString();
 function reminders(db: DbOrTx, campaign: CampaignDef, user: SessionUser, asOf: string): Omit<Notice, 'read'>[] {
   const end = endOfBeijingDay(asOf);
   if (user.role === 'county_clerk') {
-    const reports = new Map(reportsWithin(db, campaign, user.scopeCode, {}).map((r) => [r.period, r]));
+    const reports = new Map(reportsWithin(db, campaign, user.scopeCode, { asOf }).map((r) => [r.period, r]));
     return campaign.periods.flatMap((period) => {
       const due = addDays(periodEnd(period), campaign.reportDueAfterDays);
       const first = reports.get(period)?.firstSubmittedAt;
@@ -57,7 +57,7 @@ export function noticesFor(db: DbOrTx, campaign: CampaignDef, user: SessionUser,
     .limit(200)
     .all()
     .map((n) => ({ key: `evt:${n.id}`, kind: n.kind, title: n.title, body: n.body, at: n.createdAt }));
-  const read = new Set(db.select({ key: noticeReads.key }).from(noticeReads).where(eq(noticeReads.userId, user.id)).all().map((r) => r.key));
+  const read = new Set(db.select({ key: noticeReads.key }).from(noticeReads).where(and(eq(noticeReads.userId, user.id), lt(noticeReads.readAt, endOfBeijingDay(asOf)))).all().map((r) => r.key));
   return [...reminders(db, campaign, user, asOf), ...stored].sort((a, b) => b.at.localeCompare(a.at)).map((n) => ({ ...n, read: read.has(n.key) }));
 }
 

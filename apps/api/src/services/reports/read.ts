@@ -1,49 +1,56 @@
-import { and, asc, eq, like } from 'drizzle-orm';
-import { periodDue, type CampaignDef } from '@dudao/schema/campaign';
+import { and, asc, eq, like, lt } from 'drizzle-orm';
+import { endOfBeijingDay, periodDue, type CampaignDef } from '@dudao/schema/campaign';
 import { monthlyReports, orgUnits, type ReportState } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
 import { townshipsOf } from '../org/units';
+import { statesAt, stateOf } from './as-of';
 import { currentFields, findReport, latestReportBefore, reportHistory } from './store';
 
-/** Everything the report form needs: the report as it stands, its history, and the previous period for the rules. */
-export function reportDetail(db: DbOrTx, campaign: CampaignDef, countyCode: string, period: string) {
-  const report = findReport(db, campaign, countyCode, period);
+/**
+ * Everything the report form needs as known at the end of `asOf`: the report, its history, and the previous
+ * period for the rules. At the clock's day nothing later exists, so this is the report as it stands.
+ */
+export function reportDetail(db: DbOrTx, campaign: CampaignDef, countyCode: string, period: string, asOf: string) {
+  const before = endOfBeijingDay(asOf);
+  const found = findReport(db, campaign, countyCode, period);
+  const report = found && found.createdAt < before ? found : undefined;
+  const state = report ? stateOf(db, [report.id], before).get(report.id) : undefined;
   const previous = latestReportBefore(db, campaign, countyCode, period);
+  const previousKnown = previous && previous.createdAt < before ? previous : undefined;
   return {
     countyCode,
     period,
+    asOf,
     dueOn: report?.dueOn ?? periodDue(period, campaign.reportDueAfterDays),
-    state: (report?.state ?? 'draft') as ReportState,
-    version: report?.version ?? 0,
+    state: (state?.state ?? 'draft') as ReportState,
+    version: state?.version ?? 0,
     exists: Boolean(report),
-    firstSubmittedAt: report?.firstSubmittedAt ?? null,
-    editsAfterSubmit: report?.editsAfterSubmit ?? 0,
-    ...(report ? currentFields(db, report.id) : { values: {}, comments: {} }),
-    history: report ? reportHistory(db, report.id) : [],
-    previous: previous ? { period: previous.period, values: currentFields(db, previous.id).values } : null,
+    firstSubmittedAt: state?.firstSubmittedAt ?? null,
+    editsAfterSubmit: state?.editsAfterSubmit ?? 0,
+    ...(report ? currentFields(db, report.id, before) : { values: {}, comments: {} }),
+    history: report ? reportHistory(db, report.id).filter((e) => e.at < before) : [],
+    previous: previousKnown ? { period: previousKnown.period, values: currentFields(db, previousKnown.id, before).values } : null,
     townships: townshipsOf(db, [countyCode]).length,
   };
 }
 
-export function reportsWithin(db: DbOrTx, campaign: CampaignDef, scope: string, filter: { period?: string; state?: ReportState }) {
-  const where = [eq(monthlyReports.campaignCode, campaign.code), like(monthlyReports.countyCode, `${scope}%`)];
+/** The reports under `scope` and their states as known at the end of `asOf`. */
+export function reportsWithin(db: DbOrTx, campaign: CampaignDef, scope: string, filter: { asOf: string; period?: string; state?: ReportState }) {
+  const before = endOfBeijingDay(filter.asOf);
+  const where = [eq(monthlyReports.campaignCode, campaign.code), like(monthlyReports.countyCode, `${scope}%`), lt(monthlyReports.createdAt, before)];
   if (filter.period) where.push(eq(monthlyReports.period, filter.period));
-  if (filter.state) where.push(eq(monthlyReports.state, filter.state));
-  return db
-    .select({
-      countyCode: monthlyReports.countyCode,
-      countyName: orgUnits.name,
-      period: monthlyReports.period,
-      state: monthlyReports.state,
-      version: monthlyReports.version,
-      dueOn: monthlyReports.dueOn,
-      firstSubmittedAt: monthlyReports.firstSubmittedAt,
-      editsAfterSubmit: monthlyReports.editsAfterSubmit,
-      updatedAt: monthlyReports.updatedAt,
-    })
+  const rows = db
+    .select({ id: monthlyReports.id, countyCode: monthlyReports.countyCode, countyName: orgUnits.name, period: monthlyReports.period, dueOn: monthlyReports.dueOn })
     .from(monthlyReports)
     .innerJoin(orgUnits, eq(monthlyReports.countyCode, orgUnits.code))
     .where(and(...where))
     .orderBy(asc(monthlyReports.countyCode), asc(monthlyReports.period))
     .all();
+  const states = statesAt(db, campaign, scope, before);
+  return rows
+    .flatMap(({ id, ...r }) => {
+      const s = states.get(id);
+      return s ? [{ ...r, state: s.state, version: s.version, firstSubmittedAt: s.firstSubmittedAt, editsAfterSubmit: s.editsAfterSubmit, updatedAt: s.updatedAt }] : [];
+    })
+    .filter((r) => !filter.state || r.state === filter.state);
 }

@@ -28,12 +28,13 @@ export function ensureReport(db: DbOrTx, campaign: CampaignDef, countyCode: stri
   return created;
 }
 
-/** The newest version of every field: the report as it stands now. */
-export function currentFields(db: DbOrTx, reportId: number): { values: Fields; comments: Record<string, string> } {
+/** The newest version of every field recorded before `before` (by default: the report as it stands now). */
+export function currentFields(db: DbOrTx, reportId: number, before?: string): { values: Fields; comments: Record<string, string> } {
+  const known = before ? sql`and v2.recorded_at < ${before}` : sql``;
   const rows = db
     .select({ field: reportValues.field, value: reportValues.value, comment: reportValues.comment })
     .from(reportValues)
-    .where(and(eq(reportValues.reportId, reportId), sql`${reportValues.id} = (select max(v2.id) from report_values v2 where v2.report_id = ${reportValues.reportId} and v2.field = ${reportValues.field})`))
+    .where(and(eq(reportValues.reportId, reportId), sql`${reportValues.id} = (select max(v2.id) from report_values v2 where v2.report_id = ${reportValues.reportId} and v2.field = ${reportValues.field} ${known})`))
     .orderBy(asc(reportValues.field))
     .all();
   const values: Fields = {};

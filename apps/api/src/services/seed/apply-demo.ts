@@ -5,6 +5,7 @@ import { normalizeInstant, type Actor } from '../actor';
 import { saveCases } from '../cases/import-cases';
 import { decideReport, saveDraft, submitReport } from '../reports/workflow';
 import { saveRoster } from '../roster/import-roster';
+import { draftTime } from './draft-time';
 
 export interface SeedActors {
   clerk(countyCode: string): Actor;
@@ -12,17 +13,10 @@ export interface SeedActors {
   admin: Actor;
 }
 
-function draftTime(report: DemoReport, campaignPeriodEnd: string): string {
-  const first = report.events[0]?.at;
-  // The clerk keys the figures in the day before the first event, or two days after the period when nothing follows.
-  const ms = first ? Date.parse(first) - 86_400_000 : Date.parse(`${campaignPeriodEnd}T10:00:00+08:00`) + 2 * 86_400_000;
-  return new Date(ms).toISOString();
-}
-
-function applyReport(db: DbOrTx, campaign: CampaignDef, actors: SeedActors, report: DemoReport, cityCode: string, periodEndDate: string): void {
+function applyReport(db: DbOrTx, campaign: CampaignDef, actors: SeedActors, report: DemoReport, cityCode: string): void {
   const ref = { countyCode: report.countyCode, period: report.period };
   const clerk = actors.clerk(report.countyCode);
-  let { report: current } = saveDraft(db, campaign, clerk, draftTime(report, periodEndDate), { ...ref, version: 0, values: report.values, comments: report.comments });
+  let { report: current } = saveDraft(db, campaign, clerk, draftTime(report), { ...ref, version: 0, values: report.values, comments: report.comments });
   for (const event of report.events) {
     const at = normalizeInstant(event.at);
     const version = current.version;
@@ -46,8 +40,7 @@ export function applyDemoPlan(db: Db, campaign: CampaignDef, plan: DemoPlan, cit
   for (const [countyCode, reports] of byCounty) {
     db.transaction((tx) => {
       for (const r of reports.sort((a, b) => a.period.localeCompare(b.period))) {
-        const [y, m] = r.period.split('-').map(Number) as [number, number];
-        applyReport(tx, campaign, actors, r, cityOf.get(countyCode)!, new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10));
+        applyReport(tx, campaign, actors, r, cityOf.get(countyCode)!);
       }
       for (const roster of rosters.get(countyCode) ?? []) {
         const rows = roster.rows.map((v) => ({

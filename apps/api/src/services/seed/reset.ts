@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { anhui2021 } from '@dudao/schema/campaign';
 import type { OrgUnit } from '@dudao/schema/tables';
 import { openDb, type Opened } from '../../db/client';
-import { nowIso, systemActor } from '../actor';
+import { normalizeInstant, nowIso, systemActor } from '../actor';
+import { setClock } from '../clock/clock';
 import { installCampaign } from '../campaign/store';
 import { loadTree, type LoadProgress, type Scale, type TreeCounts } from '../org/load-tree';
 import { listUnits } from '../org/units';
@@ -12,8 +13,13 @@ import { demoAccounts, demoPassword } from '../users/demo-accounts';
 import { hashPassword } from '../users/password';
 import { seedDemo } from './seed-demo';
 
+/** The campaign clock a demo database is built with: mid-November, with supervision under way. */
+export const DEMO_CLOCK = '2021-11-20T10:00:00+08:00';
+
 export interface ResetOptions {
   demo: boolean;
+  /** The demo's simulated clock (default DEMO_CLOCK); nothing is seeded after it. */
+  clock?: string;
   scale: Scale;
   treeProgress?: LoadProgress;
   demoProgress?: LoadProgress;
@@ -29,7 +35,9 @@ export async function resetDatabase(path: string, options: ResetOptions): Promis
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const opened = openDb(path);
   const { db } = opened;
-  const at = nowIso();
+  // A demo's accounts and campaign exist from the campaign's first day; a real database's from now.
+  const clock = options.demo ? normalizeInstant(options.clock ?? DEMO_CLOCK) : null;
+  const at = clock ? normalizeInstant(`${anhui2021.start}T08:00:00+08:00`) : nowIso();
   installCampaign(db, anhui2021, systemActor, at);
   const counts = loadTree(db, options.scale, options.treeProgress);
   const province = listUnits(db, { level: 'province' }).find((p) => p.code === anhui2021.province) as OrgUnit;
@@ -41,7 +49,8 @@ export async function resetDatabase(path: string, options: ResetOptions): Promis
     const cities = listUnits(db, { level: 'city' }).filter((c) => c.code.startsWith(scope));
     const counties = listUnits(db, { level: 'county' }).filter((c) => c.code.startsWith(scope));
     insertUsers(db, demoAccounts(province, cities, counties).map((u) => ({ ...u, passwordHash: hash })), systemActor, at);
-    await seedDemo(db, anhui2021, scope, options.demoProgress);
+    await seedDemo(db, anhui2021, scope, clock!, options.demoProgress);
+    setClock(db, { at: clock! }, systemActor);
   } else {
     insertUsers(db, [{ username: 'admin', displayName: `${province.name}民政厅社会救助处`, role: 'province_admin', scopeCode: province.code, passwordHash: hash }], systemActor, at);
   }

@@ -5,6 +5,7 @@ import { generateDemo } from '../../demo/generate';
 import type { Actor } from '../actor';
 import type { LoadProgress } from '../org/load-tree';
 import { applyDemoPlan, type SeedActors } from './apply-demo';
+import { cutPlanAt } from './cut-plan';
 import { demoTreeFromDb } from './demo-tree';
 import { seedSummaries } from './seed-summaries';
 import { seedVisits } from './seed-visits';
@@ -19,15 +20,15 @@ function actorsFromUsers(db: Db): SeedActors {
   return { clerk: (c) => actor(`county${c}`), officer: (c) => actor(`city${c}`), admin: actor('admin') };
 }
 
-/** Seeds the whole campaign history for the counties under `scope` ('' = the whole country). */
-export async function seedDemo(db: Db, campaign: CampaignDef, scope: string, progress?: LoadProgress): Promise<void> {
+/** Seeds the campaign history for the counties under `scope` ('' = the whole country) up to the clock instant `until`. */
+export async function seedDemo(db: Db, campaign: CampaignDef, scope: string, until: string, progress?: LoadProgress): Promise<void> {
   const tree = demoTreeFromDb(db, scope);
-  const plan = generateDemo(tree, campaign);
+  const plan = cutPlanAt(generateDemo(tree, campaign), until);
   const cityOf = new Map(tree.counties.map((c) => [c.code, c.cityCode]));
   progress?.start(tree.counties.length);
   const actors = actorsFromUsers(db);
   applyDemoPlan(db, campaign, plan, cityOf, actors, { tick: () => progress?.tick(1) });
   progress?.stop();
-  db.transaction((tx) => seedVisits(tx, campaign, actors));
-  if (scope !== '') await seedSummaries(db, campaign, actors);
+  db.transaction((tx) => seedVisits(tx, campaign, actors, until));
+  if (scope !== '') await seedSummaries(db, campaign, actors, until);
 }

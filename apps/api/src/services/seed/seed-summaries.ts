@@ -9,9 +9,9 @@ import type { SeedActors } from './apply-demo';
 
 /**
  * December: most cities generate their summary from the data of the day and submit it by 12-15,
- * a couple submit a few days late and one or two not at all, so gate m5 shows every state.
+ * a couple submit a few days late and one or two not at all, so gate m5 shows every state — each only once the clock (`until`) has reached it.
  */
-export async function seedSummaries(db: Db, campaign: CampaignDef, actors: SeedActors, seed = 2021): Promise<void> {
+export async function seedSummaries(db: Db, campaign: CampaignDef, actors: SeedActors, until: string, seed = 2021): Promise<void> {
   const due = gateDeadline(campaign, 'm5_city_summary');
   const rng = mulberry32(seed + 1215);
   const cities = shuffled(rng, listUnits(db, { level: 'city' }).filter((c) => c.code.startsWith(campaign.province)));
@@ -20,6 +20,7 @@ export async function seedSummaries(db: Db, campaign: CampaignDef, actors: SeedA
     if (i === 0) continue;
     const day = i <= 2 ? addDays(due, 1 + Math.floor(rng() * 5)) : addDays(due, -Math.floor(rng() * 6));
     const at = new Date(`${day}T16:30:00+08:00`).toISOString();
+    if (at > until) continue;
     const officer = actors.officer(city.code);
     const built = await buildDocument(db, 'city', city.code, day);
     const doc = storeDocument(db, 'city', city.code, day, built, officer, at);

@@ -11,9 +11,9 @@ const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padSta
 
 /**
  * November supervision follows from the data: the counties lagging on the stage's first day are visited,
- * most within November, a few in December (m4 late), a few never (m4 overdue).
+ * most within November, a few in December (m4 late), a few never (m4 overdue); nothing after the clock instant `until`.
  */
-export function seedVisits(db: DbOrTx, campaign: CampaignDef, actors: SeedActors, seed = 2021): number {
+export function seedVisits(db: DbOrTx, campaign: CampaignDef, actors: SeedActors, until: string, seed = 2021): number {
   const start = supervisionStart(campaign);
   const lagging = provinceStatusAt(db, campaign, start).counties.filter((c) => c.lagging);
   const rng = mulberry32(seed + 1101);
@@ -23,10 +23,12 @@ export function seedVisits(db: DbOrTx, campaign: CampaignDef, actors: SeedActors
     const visitedOn = roll < 0.82 ? addDays(start, 2 + Math.floor(rng() * 26)) : addDays(start, 31 + Math.floor(rng() * 9));
     const texts = visitTexts(county.name, rng);
     const officer = actors.officer(county.cityCode);
-    const visit = recordVisit(db, { countyCode: county.code, visitedOn, byLevel: 'city', visitors: texts.visitors, findings: texts.findings }, officer, at(visitedOn, 18));
+    // The draws happen whether or not the clock has reached a write, so the visits before it stay the same.
+    const visit = at(visitedOn, 18) <= until ? recordVisit(db, { countyCode: county.code, visitedOn, byLevel: 'city', visitors: texts.visitors, findings: texts.findings }, officer, at(visitedOn, 18)) : null;
     texts.items.forEach((item, i) => {
-      const created = addItem(db, { visitId: visit.id, description: item.description, owner: item.owner, dueOn: addDays(visitedOn, 20 + i * 5) }, officer, at(visitedOn, 19));
-      if (rng() < 0.5) closeItem(db, { itemId: created.id, evidence: '已完成整改，佐证材料（整改报告、照片）已上传市局存档。' }, officer, at(addDays(visitedOn, 10 + Math.floor(rng() * 15)), 10));
+      const created = visit ? addItem(db, { visitId: visit.id, description: item.description, owner: item.owner, dueOn: addDays(visitedOn, 20 + i * 5) }, officer, at(visitedOn, 19)) : null;
+      const closedAt = rng() < 0.5 ? at(addDays(visitedOn, 10 + Math.floor(rng() * 15)), 10) : null;
+      if (created && closedAt && closedAt <= until) closeItem(db, { itemId: created.id, evidence: '已完成整改，佐证材料（整改报告、照片）已上传市局存档。' }, officer, closedAt);
     });
   }
   return lagging.length;

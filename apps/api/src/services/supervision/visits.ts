@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lt } from 'drizzle-orm';
+import { endOfBeijingDay } from '@dudao/schema/campaign';
 import { rectificationItems, supervisionVisits } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
@@ -40,12 +41,23 @@ export function closeItem(db: DbOrTx, input: { itemId: number; evidence: string 
   return closed;
 }
 
-export function visitsWithin(db: DbOrTx, scopeCode: string) {
-  const visits = db.select().from(supervisionVisits).where(like(supervisionVisits.countyCode, `${scopeCode}%`)).orderBy(asc(supervisionVisits.visitedOn), asc(supervisionVisits.id)).all();
+/** Visits and their rectification items as recorded by the end of `asOf`: an item closed later is still open then. */
+export function visitsWithin(db: DbOrTx, scopeCode: string, asOf: string) {
+  const before = endOfBeijingDay(asOf);
+  const visits = db
+    .select()
+    .from(supervisionVisits)
+    .where(and(like(supervisionVisits.countyCode, `${scopeCode}%`), lt(supervisionVisits.recordedAt, before)))
+    .orderBy(asc(supervisionVisits.visitedOn), asc(supervisionVisits.id))
+    .all();
   const items = visits.length
-    ? db.select().from(rectificationItems).where(inArray(rectificationItems.visitId, visits.map((v) => v.id))).orderBy(asc(rectificationItems.id)).all()
+    ? db.select().from(rectificationItems).where(and(inArray(rectificationItems.visitId, visits.map((v) => v.id)), lt(rectificationItems.createdAt, before))).orderBy(asc(rectificationItems.id)).all()
     : [];
-  return visits.map((v) => ({ ...v, items: items.filter((i) => i.visitId === v.id) }));
+  return visits.map((v) => ({ ...v, items: items.filter((i) => i.visitId === v.id).map((i) => itemAsOf(i, before)) }));
+}
+
+export function itemAsOf<T extends { status: 'open' | 'done'; closedAt: string | null; evidence: string | null; closedBy: number | null }>(item: T, before: string): T {
+  return item.closedAt && item.closedAt >= before ? { ...item, status: 'open', closedAt: null, evidence: null, closedBy: null } : item;
 }
 
 export function itemCounty(db: DbOrTx, itemId: number): string | undefined {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, like } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, like, lt, or } from 'drizzle-orm';
 import { addDays, periodEnd, type CampaignDef } from '@dudao/schema/campaign';
 import { rectificationItems, reportEvents, supervisionVisits } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
@@ -13,18 +13,20 @@ import { findReport } from '../reports/store';
 import { currentRoster } from '../roster/current';
 import { byUrgency, type TodoItem } from './items';
 
+/** Items recorded by the end of `asOf` and not closed by then. */
 function openRectifications(db: DbOrTx, scope: string, asOf: string): TodoItem[] {
+  const before = endOfBeijingDay(asOf);
   return db
     .select({ id: rectificationItems.id, description: rectificationItems.description, dueOn: rectificationItems.dueOn, county: supervisionVisits.countyCode })
     .from(rectificationItems)
     .innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id))
-    .where(and(eq(rectificationItems.status, 'open'), like(supervisionVisits.countyCode, `${scope}%`)))
+    .where(and(like(supervisionVisits.countyCode, `${scope}%`), lt(rectificationItems.createdAt, before), or(isNull(rectificationItems.closedAt), gte(rectificationItems.closedAt, before))))
     .all()
     .map((i) => ({ kind: 'rectify' as const, title: `整改：${i.description}`, unitCode: i.county, dueOn: i.dueOn, overdue: asOf > i.dueOn }));
 }
 
 function clerkItems(db: DbOrTx, campaign: CampaignDef, county: string, asOf: string): TodoItem[] {
-  const reports = new Map(reportsWithin(db, campaign, county, {}).map((r) => [r.period, r]));
+  const reports = new Map(reportsWithin(db, campaign, county, { asOf }).map((r) => [r.period, r]));
   const items: TodoItem[] = [];
   for (const period of campaign.periods.filter((p) => periodEnd(p) <= asOf)) {
     const r = reports.get(period);
@@ -35,7 +37,7 @@ function clerkItems(db: DbOrTx, campaign: CampaignDef, county: string, asOf: str
       const reason = db
         .select()
         .from(reportEvents)
-        .where(and(eq(reportEvents.reportId, report.id), inArray(reportEvents.action, ['return', 'reopen'])))
+        .where(and(eq(reportEvents.reportId, report.id), inArray(reportEvents.action, ['return', 'reopen']), lt(reportEvents.at, endOfBeijingDay(asOf))))
         .orderBy(desc(reportEvents.id))
         .get();
       items.push({ kind: 'returned', title: `${period} 月报被退回，请修改后重新报送`, unitCode: county, period, dueOn: due, overdue: asOf > due, note: reason?.reason ?? undefined });
@@ -43,7 +45,8 @@ function clerkItems(db: DbOrTx, campaign: CampaignDef, county: string, asOf: str
   }
   const roster = currentRoster(db, county, endOfBeijingDay(asOf));
   const deadline = gateDeadline(campaign, 'm2_coordinators');
-  if (!roster) items.push({ kind: 'roster', title: '上传村级台账', unitCode: county, dueOn: addDays(periodEnd(campaign.periods[0]!), campaign.reportDueAfterDays), overdue: true });
+  const rosterDue = addDays(periodEnd(campaign.periods[0]!), campaign.reportDueAfterDays);
+  if (!roster) items.push({ kind: 'roster', title: '上传村级台账', unitCode: county, dueOn: rosterDue, overdue: asOf > rosterDue });
   else {
     const missing = roster.rows.filter((r) => r.coordinators < 1).length;
     if (missing > 0) items.push({ kind: 'roster', title: `为 ${missing} 个村（社区）配备社会救助协理员并更新台账`, unitCode: county, dueOn: deadline, overdue: asOf > deadline });
@@ -52,7 +55,7 @@ function clerkItems(db: DbOrTx, campaign: CampaignDef, county: string, asOf: str
 }
 
 function officerItems(db: DbOrTx, campaign: CampaignDef, city: string, asOf: string): TodoItem[] {
-  const items: TodoItem[] = reportsWithin(db, campaign, city, { state: 'submitted' }).map((r) => ({
+  const items: TodoItem[] = reportsWithin(db, campaign, city, { asOf, state: 'submitted' }).map((r) => ({
     kind: 'review',
     title: `审核${r.countyName} ${r.period} 月报`,
     unitCode: r.countyCode,
@@ -77,7 +80,7 @@ function officerItems(db: DbOrTx, campaign: CampaignDef, city: string, asOf: str
 }
 
 function provinceItems(db: DbOrTx, campaign: CampaignDef, asOf: string): TodoItem[] {
-  const approved = reportsWithin(db, campaign, campaign.province, { state: 'approved' });
+  const approved = reportsWithin(db, campaign, campaign.province, { asOf, state: 'approved' });
   const items: TodoItem[] = listUnits(db, { level: 'city' })
     .filter((c) => c.code.startsWith(campaign.province))
     .flatMap((city) => {

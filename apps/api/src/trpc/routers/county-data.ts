@@ -3,6 +3,7 @@ import { isoDateSchema, periodSchema, unitCodeSchema } from '@dudao/schema/input
 import { auditHistory } from '../../services/audit/history';
 import { caseSummary } from '../../services/cases/summary';
 import { rosterView } from '../../services/roster/view';
+import { resolveAsOf } from '../../services/clock/clock';
 import { guarded, router } from '../init';
 
 const countyAt = z.object({ countyCode: unitCodeSchema, asOf: isoDateSchema.optional() });
@@ -10,17 +11,17 @@ const countyAt = z.object({ countyCode: unitCodeSchema, asOf: isoDateSchema.opti
 export const rosterRouter = router({
   current: guarded('roster.current')
     .input(countyAt)
-    .query(({ ctx, input }) => rosterView(ctx.db, ctx.campaign, input.countyCode, input.asOf)),
+    .query(({ ctx, input }) => rosterView(ctx.db, ctx.campaign, input.countyCode, resolveAsOf(ctx.db, input.asOf))),
 });
 
 export const casesRouter = router({
   summary: guarded('cases.summary')
-    .input(countyAt.extend({ asOf: isoDateSchema }))
-    .query(({ ctx, input }) => caseSummary(ctx.db, ctx.campaign, input.countyCode, input.asOf)),
+    .input(countyAt)
+    .query(({ ctx, input }) => caseSummary(ctx.db, ctx.campaign, input.countyCode, resolveAsOf(ctx.db, input.asOf))),
 });
 
 export const auditRouter = router({
   history: guarded('audit.history')
-    .input(z.object({ unit: unitCodeSchema, period: periodSchema.optional(), indicator: z.string().max(64).optional() }))
-    .query(({ ctx, input }) => auditHistory(ctx.db, { unit: input.unit, period: input.period, field: input.indicator })),
+    .input(z.object({ unit: unitCodeSchema, period: periodSchema.optional(), indicator: z.string().max(64).optional(), asOf: isoDateSchema.optional() }))
+    .query(({ ctx, input }) => auditHistory(ctx.db, { unit: input.unit, period: input.period, field: input.indicator, asOf: resolveAsOf(ctx.db, input.asOf) })),
 });

@@ -3,6 +3,7 @@ import { documentRefInput, generateDocumentInput, isoDateSchema, unitCodeSchema 
 import { DomainError } from '../../services/errors';
 import { buildDocument } from '../../services/summaries/build';
 import { documentById, documentsWithin, storeDocument, submitCitySummary, summaryStatus } from '../../services/summaries/store';
+import { resolveAsOf } from '../../services/clock/clock';
 import { guarded, router } from '../init';
 
 export const documentsRouter = router({
@@ -14,8 +15,8 @@ export const documentsRouter = router({
       return storeDocument(ctx.db, input.kind, input.unit, input.asOf, built, ctx.user, ctx.now().toISOString());
     }),
   list: guarded('documents.list')
-    .input(z.object({ unit: unitCodeSchema.optional() }))
-    .query(({ ctx, input }) => documentsWithin(ctx.db, input.unit ?? ctx.user.scopeCode)),
+    .input(z.object({ unit: unitCodeSchema.optional(), asOf: isoDateSchema.optional() }))
+    .query(({ ctx, input }) => documentsWithin(ctx.db, input.unit ?? ctx.user.scopeCode, resolveAsOf(ctx.db, input.asOf))),
   preview: guarded('documents.preview')
     .input(documentRefInput)
     .query(({ ctx, input }) => {
@@ -29,6 +30,6 @@ export const summariesRouter = router({
     .input(documentRefInput)
     .mutation(({ ctx, input }) => submitCitySummary(ctx.db, input.id, ctx.user, ctx.now().toISOString())),
   status: guarded('summaries.status')
-    .input(z.object({ asOf: isoDateSchema, unit: unitCodeSchema.optional() }))
-    .query(({ ctx, input }) => summaryStatus(ctx.db, ctx.campaign, input.unit ?? ctx.user.scopeCode, input.asOf)),
+    .input(z.object({ asOf: isoDateSchema.optional(), unit: unitCodeSchema.optional() }))
+    .query(({ ctx, input }) => summaryStatus(ctx.db, ctx.campaign, input.unit ?? ctx.user.scopeCode, resolveAsOf(ctx.db, input.asOf))),
 });

@@ -1,17 +1,18 @@
 import { z } from 'zod';
-import { decisionInput, periodSchema, reportRefInput, returnInput, saveDraftInput, submitInput, unitCodeSchema } from '@dudao/schema/inputs';
+import { decisionInput, isoDateSchema, periodSchema, reportRefInput, returnInput, saveDraftInput, submitInput, unitCodeSchema } from '@dudao/schema/inputs';
 import { reportStates } from '@dudao/schema/tables';
 import { reportDetail, reportsWithin } from '../../services/reports/read';
 import { decideReport, saveDraft, submitReport } from '../../services/reports/workflow';
+import { resolveAsOf } from '../../services/clock/clock';
 import { guarded, router } from '../init';
 
 export const reportsRouter = router({
   get: guarded('reports.get')
-    .input(reportRefInput)
-    .query(({ ctx, input }) => reportDetail(ctx.db, ctx.campaign, input.countyCode, input.period)),
+    .input(reportRefInput.extend({ asOf: isoDateSchema.optional() }))
+    .query(({ ctx, input }) => reportDetail(ctx.db, ctx.campaign, input.countyCode, input.period, resolveAsOf(ctx.db, input.asOf))),
   list: guarded('reports.list')
-    .input(z.object({ unit: unitCodeSchema.optional(), period: periodSchema.optional(), state: z.enum(reportStates).optional() }))
-    .query(({ ctx, input }) => reportsWithin(ctx.db, ctx.campaign, input.unit ?? ctx.user.scopeCode, input)),
+    .input(z.object({ unit: unitCodeSchema.optional(), period: periodSchema.optional(), state: z.enum(reportStates).optional(), asOf: isoDateSchema.optional() }))
+    .query(({ ctx, input }) => reportsWithin(ctx.db, ctx.campaign, input.unit ?? ctx.user.scopeCode, { ...input, asOf: resolveAsOf(ctx.db, input.asOf) })),
   saveDraft: guarded('reports.saveDraft')
     .input(saveDraftInput)
     .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.campaign, ctx.user, ctx.now().toISOString(), input)),

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { addItemInput, closeItemInput, recordVisitInput, unitCodeSchema } from '@dudao/schema/inputs';
+import { addItemInput, closeItemInput, isoDateSchema, recordVisitInput, unitCodeSchema } from '@dudao/schema/inputs';
 import { addItem, closeItem, recordVisit, visitsWithin } from '../../services/supervision/visits';
+import { resolveAsOf } from '../../services/clock/clock';
 import { guarded, router } from '../init';
 
 export const supervisionRouter = router({
   list: guarded('supervision.list')
-    .input(z.object({ unit: unitCodeSchema.optional() }))
-    .query(({ ctx, input }) => visitsWithin(ctx.db, input.unit ?? ctx.user.scopeCode)),
+    .input(z.object({ unit: unitCodeSchema.optional(), asOf: isoDateSchema.optional() }))
+    .query(({ ctx, input }) => visitsWithin(ctx.db, input.unit ?? ctx.user.scopeCode, resolveAsOf(ctx.db, input.asOf))),
   recordVisit: guarded('supervision.recordVisit')
     .input(recordVisitInput)
     // The record says who supervised: a city officer's visit is the city's, an admin's the province's.

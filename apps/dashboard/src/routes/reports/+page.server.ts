@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
   const previewId = Number(event.url.searchParams.get('preview'));
   const [documents, status, preview] = await Promise.all([
-    ask(event, api.documents.list.query({})),
+    ask(event, api.documents.list.query({ asOf })),
     ask(event, api.summaries.status.query({ asOf })),
     Number.isInteger(previewId) && previewId > 0 ? ask(event, api.documents.preview.query({ id: previewId })) : null,
   ]);

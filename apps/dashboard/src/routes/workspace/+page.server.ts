@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
   const [todo, notices, reports, cases] = await Promise.all([
     ask(event, api.todo.mine.query({ asOf })),
     ask(event, api.notices.mine.query({ asOf })),
-    ask(event, api.reports.list.query({ unit: county })),
+    ask(event, api.reports.list.query({ unit: county, asOf })),
     ask(event, api.cases.summary.query({ countyCode: county, asOf })),
   ]);
   return { county, todo, notices, reports, cases };

@@ -17,8 +17,8 @@ export const load: PageServerLoad = async (event) => {
   const period = latestDuePeriod(campaign, asOf);
   const [status, reports, inbox] = await Promise.all([
     ask(event, api.status.at.query({ asOf, unit: code })),
-    period ? ask(event, api.reports.list.query({ unit: code, period })) : Promise.resolve([]),
-    ask(event, api.reports.list.query({ unit: code, state: 'submitted' })),
+    period ? ask(event, api.reports.list.query({ unit: code, period, asOf })) : Promise.resolve([]),
+    ask(event, api.reports.list.query({ unit: code, state: 'submitted', asOf })),
   ]);
   const city = status.cities[0];
   if (!city) error(404, `没有代码为 ${code} 的市`);

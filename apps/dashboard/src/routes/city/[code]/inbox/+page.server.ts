@@ -6,9 +6,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { code } = event.params;
   if (!/^\d{4}$/.test(code)) error(404, `${code} 不是市级单位代码`);
+  const { asOf, clock } = await event.parent();
   const api = apiFor(event);
-  const [unit, submitted] = await Promise.all([ask(event, api.units.get.query({ code })), ask(event, api.reports.list.query({ unit: code, state: 'submitted' }))]);
-  return { unit: { code: unit.code, name: unit.name }, submitted };
+  const [unit, submitted] = await Promise.all([ask(event, api.units.get.query({ code })), ask(event, api.reports.list.query({ unit: code, state: 'submitted', asOf: asOf ?? undefined }))]);
+  // Decisions are taken on the clock's day; an earlier day shows what was waiting then.
+  return { unit: { code: unit.code, name: unit.name }, submitted, live: asOf === clock?.today };
 };
 
 export const actions: Actions = {

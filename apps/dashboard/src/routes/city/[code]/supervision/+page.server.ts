@@ -8,7 +8,7 @@ export const load: PageServerLoad = async (event) => {
   const { code } = event.params;
   if (!/^\d{4}$/.test(code) || !asOf) error(404, `${code} 不是市级单位代码`);
   const api = apiFor(event);
-  const [status, visits] = await Promise.all([ask(event, api.status.at.query({ asOf, unit: code })), ask(event, api.supervision.list.query({ unit: code }))]);
+  const [status, visits] = await Promise.all([ask(event, api.status.at.query({ asOf, unit: code })), ask(event, api.supervision.list.query({ unit: code, asOf }))]);
   const city = status.cities[0];
   if (!city) error(404, `没有代码为 ${code} 的市`);
   return {

@@ -7,6 +7,7 @@ export const load: PageServerLoad = async (event) => {
   if (!indicator || !/^[a-z0-9_]{1,64}$/.test(indicator)) return { indicator: null, history: [] };
   // Roster figures change only with a roster upload, which the audit log keeps under the field 'roster'.
   const field = indicator.startsWith('t10_') ? 'roster' : indicator;
-  const history = await ask(event, apiFor(event).audit.history.query({ unit: event.params.code, indicator: field }));
+  const { asOf } = await event.parent();
+  const history = await ask(event, apiFor(event).audit.history.query({ unit: event.params.code, indicator: field, asOf: asOf ?? undefined }));
   return { indicator, history };
 };

@@ -13,6 +13,7 @@ export const load: PageServerLoad = async (event) => {
   if (!campaign.periods.includes(period)) error(404, `${period} 不是本行动的月报期间`);
   const api = apiFor(event);
   const [report, reports] = await Promise.all([
+    // The form edits the report as it stands now, whatever day the header shows.
     ask(event, api.reports.get.query({ countyCode: county, period })),
     ask(event, api.reports.list.query({ unit: county })),
   ]);

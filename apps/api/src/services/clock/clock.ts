@@ -1,0 +1,72 @@
+import { desc } from 'drizzle-orm';
+import { beijingDate } from '@dudao/schema/campaign';
+import { clockSettings, type ClockMode } from '@dudao/schema/tables';
+import type { DbOrTx } from '../../db/client';
+import type { Actor } from '../actor';
+import { DomainError } from '../errors';
+
+export interface ClockReading {
+  /** The instant a write made now is stamped with. */
+  now: string;
+  /** The clock's day in Beijing: the default and the latest as-of date. */
+  today: string;
+  mode: ClockMode;
+  simulated: boolean;
+}
+
+function newestSetting(db: DbOrTx) {
+  return db.select().from(clockSettings).orderBy(desc(clockSettings.id)).limit(1).get();
+}
+
+/** Reads the campaign clock; `wall` is the real time, which a running simulated clock advances with. */
+export function readClock(db: DbOrTx, wall: Date = new Date()): ClockReading {
+  const setting = newestSetting(db);
+  let ms = wall.getTime();
+  if (setting && setting.mode !== 'real' && setting.campaignAt) {
+    ms = Date.parse(setting.campaignAt) + (setting.mode === 'running' ? Math.max(0, ms - Date.parse(setting.setAt)) : 0);
+  }
+  const now = new Date(ms).toISOString();
+  const mode = setting?.mode ?? 'real';
+  return { now, today: beijingDate(now), mode, simulated: mode !== 'real' };
+}
+
+export function clockNow(db: DbOrTx): Date {
+  return new Date(readClock(db).now);
+}
+
+/**
+ * Sets the clock to `at` (running from there, or frozen for tests) or back to real time (`at` null).
+ * `forwardOnly` guards the dashboard: moving back would stamp new writes before ones already recorded.
+ */
+export function setClock(db: DbOrTx, change: { at: string | null; mode?: 'running' | 'frozen'; forwardOnly?: boolean }, actor: Actor, wall: Date = new Date()): ClockReading {
+  if (change.at !== null) {
+    const ms = Date.parse(change.at);
+    if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(change.at)) throw new DomainError('bad_request', `时钟时间（at）格式无效：${change.at}（应为 ISO 8601，例如 2021-11-20T10:00:00+08:00）`);
+    const current = readClock(db, wall);
+    if (change.forwardOnly && ms < Date.parse(current.now)) throw new DomainError('bad_request', `时钟只能向后拨：${change.at} 早于当前时钟 ${current.now}`);
+  }
+  db.insert(clockSettings)
+    .values({
+      mode: change.at === null ? 'real' : (change.mode ?? 'running'),
+      campaignAt: change.at === null ? null : new Date(change.at).toISOString(),
+      setAt: wall.toISOString(),
+      setBy: actor.label,
+    })
+    .run();
+  return readClock(db, wall);
+}
+
+/** The as-of date a read uses: the clock's day unless asked for an earlier one; a later one is refused. */
+export function resolveAsOf(db: DbOrTx, asOf: string | undefined): string {
+  const { today } = readClock(db);
+  if (asOf === undefined) return today;
+  if (asOf > today) throw new DomainError('bad_request', `查看日期（asOf）${asOf} 晚于活动时钟的日期 ${today}，不能查看尚未发生的情况`);
+  return asOf;
+}
+
+/** A back-filled write (`--at`) may lie in the past, never after the clock. */
+export function notAfterClock(db: DbOrTx, at: string): string {
+  const { now } = readClock(db);
+  if (at > now) throw new DomainError('bad_request', `记录时间（--at）${at} 晚于活动时钟 ${now}`);
+  return at;
+}

@@ -1,0 +1,26 @@
+/** The campaign clock as the header shows it, in Beijing time: 2021年11月20日 10:00. */
+export function clockLabel(instant: string): string {
+  const d = new Date(Date.parse(instant) + 8 * 3600_000);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`;
+}
+
+/** The clock instant as a `datetime-local` value in Beijing time, minutes precision. */
+export function clockInputValue(instant: string): string {
+  return new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+/** A `datetime-local` value read as Beijing time, the campaign's time zone. */
+export function clockFromInput(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  return `${value}:00+08:00`;
+}
+
+/** Where to return after moving the clock: the same page, without a fixed as-of date, so it shows the new day. */
+export function backWithoutAsOf(pathAndQuery: string): string {
+  if (!pathAndQuery.startsWith('/') || pathAndQuery.startsWith('//')) return '/';
+  const url = new URL(pathAndQuery, 'http://x');
+  url.searchParams.delete('asOf');
+  return `${url.pathname}${url.search}`;
+}
