@@ -4,7 +4,8 @@ import { definitionJsonSchema } from '@dudao/schema/campaign';
 import { issueText, readDefinition } from '@dudao/schema/campaign/file';
 import { openDb } from '../../db/client';
 import { databasePath } from '../../db/paths';
-import { nowIso, systemActor } from '../../services/actor';
+import { systemActor } from '../../services/actor';
+import { readClock } from '../../services/clock/clock';
 import { installDefinition, listCampaignVersions } from '../../services/campaign/versions';
 import { parse, str, UsageError } from '../args';
 
@@ -36,7 +37,7 @@ export function campaignCommand(argv: string[]): number {
     }
     const opened = openDb(databasePath(str(flags, 'db')));
     try {
-      const installed = installDefinition(opened.db, def, systemActor, nowIso());
+      const installed = installDefinition(opened.db, def, systemActor, readClock(opened.db).now);
       console.log(installed.changed ? `已安装 ${installed.code} 第 ${installed.version} 版` : `${installed.code} 第 ${installed.version} 版与文件相同，未新建版本`);
     } finally {
       opened.close();
