@@ -16,3 +16,4 @@ export { rollupFigures } from './rollup';
 export { computeStatus, countyStatus, type JudgedCountyStatus } from './status';
 export { firstReportDue, gateDeadline, indicatorDef, isDueBy, isPast, latestDuePeriod } from './schedule';
 export * from './format';
+export { blocksSave, checkReport, checkReportRules, checkRequired, formatIssue, outliers, type FieldIssue, type Fields, type IssueKind, type RuleContext, type RuleIssue } from './report-rules';
