@@ -34,9 +34,9 @@ export function percentText(share: number): string {
   return `${shownDecimal(share * 100).toFixed(1).replace(/\.0$/, '')}%`;
 }
 
-/** 72.46 → '72.5'; 79.96 → '79.9'; 80 → '80.0'. */
-export function scoreText(score: number): string {
-  return shownDecimal(score).toFixed(1);
+/** 72.46 → '72.5'; 79.96 → '79.9'; 80 → '80.0'; null → '—'. */
+export function scoreText(score: number | null | undefined): string {
+  return score == null ? DASH : shownDecimal(score).toFixed(1);
 }
 
 /** A score as people see it, the number rankings and the watch list compare. */

@@ -3,7 +3,9 @@ import type { CampaignDef, Denominator, IndicatorDef } from '@dudao/schema/campa
 // DOMAIN's rules for a monthly report, in one place: the API refuses what breaks them, and the dashboard shows the
 // same messages beside each field before the clerk sends anything.
 
-export type Fields = Record<string, string | null | undefined>;
+export type Fields = Record<string, string | null>;
+// A form being filled may leave a field out altogether.
+type FilledFields = Record<string, string | null | undefined>;
 export type IssueKind = 'format' | 'required' | 'rule' | 'comment';
 export interface RuleIssue {
   field: string;
@@ -18,10 +20,10 @@ type RuleCampaign = Pick<CampaignDef, 'indicators' | 'relations' | 'thresholds'>
 export interface RuleContext {
   campaign: RuleCampaign;
   townships: number;
-  current: Fields;
+  current: FilledFields;
   comments: Record<string, string | undefined>;
   /** The same county's previous period, when it has one. */
-  previous: Fields | null;
+  previous: FilledFields | null;
 }
 
 const blank = (v: string | null | undefined) => v == null || v.trim() === '';
@@ -100,7 +102,7 @@ export function checkReportRules(ctx: RuleContext): RuleIssue[] {
 }
 
 /** Every targeted indicator must be filled before a report can be submitted. */
-export function checkRequired(campaign: Pick<CampaignDef, 'indicators'>, current: Fields): RuleIssue[] {
+export function checkRequired(campaign: Pick<CampaignDef, 'indicators'>, current: FilledFields): RuleIssue[] {
   return campaign.indicators.filter((d) => d.source === 'report' && d.target && blank(current[d.code])).map((d) => ({ field: d.code, message: '为考核指标，报送前必须填写' }));
 }
 

@@ -2,13 +2,18 @@ import { endOfBeijingDay, periodDue, type CampaignDef } from '@dudao/schema/camp
 import { latestDuePeriod } from './schedule';
 import type { CountyInput, Timeliness, TimelinessCounts } from './types';
 
+/** A first submission is on time when it came by the end of its due day, Beijing time. */
+export function submittedOnTime(firstSubmittedAt: string, dueOn: string): boolean {
+  return Date.parse(firstSubmittedAt) < Date.parse(endOfBeijingDay(dueOn));
+}
+
 /** DOMAIN "Timeliness": the latest period due by asOf, judged by the first submission known at asOf against its due day. */
 export function countyTimeliness(county: Pick<CountyInput, 'firstSubmissions'>, campaign: CampaignDef, asOf: string): Timeliness | null {
   const period = latestDuePeriod(campaign, asOf);
   if (period === null) return null;
   const first = county.firstSubmissions[period];
   if (first === undefined || Date.parse(first) >= Date.parse(endOfBeijingDay(asOf))) return 'missing';
-  return Date.parse(first) < Date.parse(endOfBeijingDay(periodDue(period, campaign.reportDueAfterDays))) ? 'on_time' : 'late';
+  return submittedOnTime(first, periodDue(period, campaign.reportDueAfterDays)) ? 'on_time' : 'late';
 }
 
 /** 按时报送 of a city or the province: how many of its counties stand on_time, late and missing. */
