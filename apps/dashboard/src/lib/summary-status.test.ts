@@ -14,6 +14,6 @@ describe('submissionBadge', () => {
 
 describe('tallySubmissions', () => {
   test('counts on-time, late and missing cities', () => {
-    expect(tallySubmissions([{ onTime: true }, { onTime: true }, { onTime: false }, { onTime: null }])).toEqual({ onTime: 2, late: 1, missing: 1 });
+    expect(tallySubmissions([{ gate: 'met' }, { gate: 'met' }, { gate: 'late' }, { gate: 'pending' }, { gate: 'overdue' }])).toEqual({ onTime: 2, late: 1, missing: 2 });
   });
 });

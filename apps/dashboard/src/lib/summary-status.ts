@@ -27,10 +27,10 @@ export interface SubmissionTally {
   missing: number;
 }
 
-export function tallySubmissions(rows: Pick<CitySummaryStatus, 'onTime'>[]): SubmissionTally {
+export function tallySubmissions(rows: Pick<CitySummaryStatus, 'gate'>[]): SubmissionTally {
   return {
-    onTime: rows.filter((r) => r.onTime === true).length,
-    late: rows.filter((r) => r.onTime === false).length,
-    missing: rows.filter((r) => r.onTime === null).length,
+    onTime: rows.filter((r) => r.gate === 'met').length,
+    late: rows.filter((r) => r.gate === 'late').length,
+    missing: rows.filter((r) => r.gate === 'pending' || r.gate === 'overdue').length,
   };
 }
