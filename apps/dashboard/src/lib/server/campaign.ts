@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { gateDeadline, supervisionStart } from '@dudao/metrics';
+import { gateDeadline, processingDayLimit, supervisionStart } from '@dudao/metrics';
 import type { Campaign } from '$lib/api-types';
 import { apiFor, ask } from './api';
 
@@ -23,6 +23,7 @@ export function campaignTerms(campaign: Campaign) {
     supervisionStart: supervisionStart(campaign),
     supervisionDue: gateDeadline(campaign, 'm4_supervised'),
     summaryDue: gateDeadline(campaign, 'm5_city_summary'),
+    processingDayLimit: processingDayLimit(campaign),
   };
 }
 export type CampaignTerms = ReturnType<typeof campaignTerms>;
