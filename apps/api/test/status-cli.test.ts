@@ -16,8 +16,12 @@ function statusJson(asOf: string) {
   const r = cli(['status', '--as-of', asOf, '--json'], db);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as { counties: { code: string; score: number; taskScores: Record<string, number | null>; indicators: Record<string, { value: number; expected: number; status: string; score: number | null }>; gates: Record<string, string>; lagging: boolean; reasons: { code: string; text: string }[] }[] };
+  return JSON.parse(r.stdout) as {
+    province: { timeliness: Timeliness };
+    cities: { code: string; rank: number | null; rankTied: boolean; timeliness: Timeliness }[];
+    counties: { code: string; cityCode: string; score: number; rankInCity: number | null; rankInProvince: number | null; tiedInCity: boolean; tiedInProvince: boolean; taskScores: Record<string, number | null>; indicators: Record<string, { value: number; expected: number; status: string; score: number | null }>; gates: Record<string, string>; lagging: boolean; reasons: { code: string; text: string }[] }[] };
 }
+type Timeliness = { period: string | null; onTime: number; late: number; missing: number };
 const county = (s: ReturnType<typeof statusJson>) => s.counties.find((c) => c.code === HUAIYUAN)!;
 
 beforeAll(async () => {
@@ -68,11 +72,34 @@ describe('pnpm cli status on a small database built by import --at --submit', ()
     expect(later.reasons.map((r) => r.code)).toEqual(['late_report']);
   });
 
+  test('before the first report is due (08-05) nobody is counted for timeliness, and the unscored have no rank', () => {
+    const s = statusJson('2021-08-04');
+    expect(s.province.timeliness).toEqual({ period: null, onTime: 0, late: 0, missing: 0 });
+    // only 怀远 has a report known (pending elsewhere): it alone is scored and ranked
+    expect([county(s).rankInCity, county(s).rankInProvince]).toEqual([1, 1]);
+    const other = s.counties.find((c) => c.code === '340302')!;
+    expect([other.score, other.rankInCity, other.rankInProvince]).toEqual([null, null, null]);
+  });
+
+  test('on 08-10 July (due 08-05) was sent on time by 怀远 only; everyone else is missing and shares the next rank', () => {
+    const s = statusJson('2021-08-10');
+    const inBengbu = s.counties.filter((c) => c.cityCode === '3403').length;
+    expect(s.cities.find((c) => c.code === '3403')!.timeliness).toEqual({ period: '2021-07', onTime: 1, late: 0, missing: inBengbu - 1 });
+    expect(s.province.timeliness).toEqual({ period: '2021-07', onTime: 1, late: 0, missing: s.counties.length - 1 });
+    // every other county scores 0 (all figures missing): competition ranking puts them all at 第2名, tied
+    const other = s.counties.find((c) => c.code === '340302')!;
+    expect([other.score, other.rankInCity, other.tiedInCity, other.rankInProvince, other.tiedInProvince]).toEqual([0, 2, true, 2, true]);
+    // 蚌埠 has the only county above 0, so it alone ranks first among cities; the rest tie at 0
+    expect(s.cities.find((c) => c.code === '3403')).toMatchObject({ rank: 1, rankTied: false });
+    expect(s.cities.find((c) => c.code === '3401')).toMatchObject({ rank: 2, rankTied: true });
+  });
+
   test('the readable table is in Chinese, ranked, with reasons', () => {
     const r = cli(['status', '--as-of', '2021-08-10', '--unit', '3403'], db);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('蚌埠市 截至 2021-08-10');
-    expect(r.stdout).toMatch(/\t怀远县\t蚌埠市\t87\.2\t是\t红色指标 4 项/);
+    expect(r.stdout).toMatch(/第1名\t第1名\t怀远县\t蚌埠市\t87\.2\t是\t红色指标 4 项/);
+    expect(r.stdout).toMatch(/并列第2名\t并列第2名\t蚌山区/);
   });
 
   test('a bad import prints every error with its row and exits 1', () => {

@@ -1,7 +1,7 @@
 import { addDays, beijingDate, daysBetween, endOfBeijingDay, periodDue, type CampaignDef } from '@dudao/schema/campaign';
 import type { CountyInput, CountyStatus, IndicatorResult, Reason } from './types';
 import { gateDeadline, indicatorDef, latestDuePeriod } from './schedule';
-import { percentText, scoreText, shortDate } from './wording';
+import { percentText, scoreText, shortDate } from './format';
 
 export function redCounts(indicators: Record<string, IndicatorResult>): { red: number; missing: number } {
   let red = 0;

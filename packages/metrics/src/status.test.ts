@@ -46,12 +46,14 @@ const scoreC = (800 + 6480 / 77 + 280 / 3) / 10; // 97.75
 describe('the scenario as of 2021-11-10', () => {
   test.each([
     // code, score, rank in city, rank in province, watch, lagging, reasons
+    // 蚌埠 shows 100, 100, 97.8, 96.1: the two at 100 share 第1名 and are never watched; the two below 100 are its only watch
     ['340321', 100, 1, 1, false, []],
-    ['340324', 100, 2, 2, true, []], // ties with 340321 at 100, ranked after it by code, so in the bottom three of 蚌埠
+    ['340324', 100, 1, 1, false, []],
     ['340323', scoreC, 3, 5, true, ['gate_overdue:m2', 'late_report']],
     ['340322', scoreB, 4, 6, true, []],
-    ['340402', 100, 1, 3, true, []],
-    ['340403', 100, 2, 4, true, []],
+    // four counties at 100 province-wide share 第1名, so the next is 5th (competition ranking)
+    ['340402', 100, 1, 1, false, []],
+    ['340403', 100, 1, 1, false, []],
     ['340404', 0, 3, 7, true, ['gate_overdue:m1', 'gate_overdue:m2', 'gate_overdue:m3', 'low_score', 'many_red', 'late_report']],
   ])('%s: score %d, rank %i in city and %i in province, watch %s, reasons %o', (code, score, inCity, inProvince, watch, reasons) => {
     const c = byCode(code);
@@ -77,6 +79,46 @@ describe('the scenario as of 2021-11-10', () => {
     expect(figure?.status).toBe(status);
     if (score === null) expect(figure?.score).toBeNull();
     else expect(figure?.score).toBeCloseTo(score, 9);
+  });
+
+  test.each([
+    ['340321', { rank: 1, tied: true }, { rank: 1, tied: true }],
+    ['340323', { rank: 3, tied: false }, { rank: 5, tied: false }],
+    ['340404', { rank: 3, tied: false }, { rank: 7, tied: false }],
+  ])('%s places: in city %o, in province %o', (code, inCity, inProvince) => {
+    expect([byCode(code).cityRank, byCode(code).provinceRank]).toEqual([inCity, inProvince]);
+  });
+
+  test('timeliness of October (due 11-05): C never sent it, F knows nothing, the rest sent on 11-03', () => {
+    const [bb, hn] = result.cities;
+    expect(bb?.timeliness).toEqual({ period: '2021-10', onTime: 3, late: 0, missing: 1 });
+    expect(hn?.timeliness).toEqual({ period: '2021-10', onTime: 2, late: 0, missing: 1 });
+    expect(result.province.timeliness).toEqual({ period: '2021-10', onTime: 5, late: 0, missing: 2 });
+    expect(byCode('340323').timeliness).toBe('missing');
+  });
+
+  test('gate counts: m2 overdue for C (8/10 villages) and F (no roster), met elsewhere', () => {
+    expect(result.cities[0]?.gateCounts.m2_coordinators).toEqual({ met: 3, late: 0, overdue: 1, pending: 0, 'n/a': 0 });
+    expect(result.province.gateCounts.m2_coordinators).toEqual({ met: 5, late: 0, overdue: 2, pending: 0, 'n/a': 0 });
+    expect(result.province.gateCounts.m4_supervised).toEqual({ met: 0, late: 0, overdue: 0, pending: 1, 'n/a': 6 });
+    expect(result.province.cityGateCounts.m5_city_summary).toEqual({ met: 0, late: 0, overdue: 0, pending: 2, 'n/a': 0 });
+  });
+
+  test('red indicators by indicator: C’s coordinators in 蚌埠; F’s 19 missing figures once each in 淮南', () => {
+    expect(result.cities[0]?.redByIndicator).toEqual({ t10_coordinator_coverage: 1 });
+    const hn = result.cities[1]?.redByIndicator ?? {};
+    expect(Object.values(hn).reduce((a, b) => a + b, 0)).toBe(19);
+    expect(hn).toMatchObject({ t04_platform_live: 1, t10_station_coverage: 1 });
+    expect(result.province.redByIndicator.t10_coordinator_coverage).toBe(2);
+  });
+
+  test('exemplars: only the counties at full marks that are neither lagging nor watched', () => {
+    const [bb, hn] = result.cities;
+    expect(bb?.exemplars.T02).toEqual(['340321', '340324']);
+    expect(bb?.exemplars.T09).toEqual(['340321', '340324']); // B's 32/40 falls short and B is watched anyway
+    expect(hn?.exemplars.T06).toEqual(['340402', '340403']);
+    expect(bb?.exemplars.T01).toEqual([]); // T01 has no target, so nobody meets one
+    expect(byCode('340322').exemplarTasks).toEqual([]);
   });
 
   test('a September report is judged on 09-30 even when read on 11-10: expected 77/108', () => {
@@ -148,7 +190,7 @@ describe('each lagging reason alone', () => {
       'low_score',
       perfect('340321', '3403', ASOF, { t02_incapable_covered: '0', t09_care_agreements: '0', t03_townships_with_reserve: '8', t06_over_limit_cases: '1' }),
       ASOF,
-      '综合得分 76.7，低于 80 分',
+      '综合得分 76.8，低于 80 分',
     ],
     // November report judged 11-30, past 10-31: 96/100 → red 96; 39/40 → red 97.5; 7 departments < 8 → red 87.5
     [
@@ -198,12 +240,17 @@ describe('gates through computeStatus', () => {
 });
 
 describe('ranking', () => {
-  test('cities tied on score rank by code', () => {
+  test('cities tied on score share the rank', () => {
     const input = { ...board([perfect('340402', '3404', ASOF), perfect('340321', '3403', ASOF)]), cities: [huainan, bengbu] };
-    expect(computeStatus(input).cities.map((c) => [c.code, c.rank])).toEqual([
-      ['3404', 2],
-      ['3403', 1],
+    expect(computeStatus(input).cities.map((c) => [c.code, c.provinceRank])).toEqual([
+      ['3404', { rank: 1, tied: true }],
+      ['3403', { rank: 1, tied: true }],
     ]);
+  });
+
+  test('a county with nothing scored has no rank', () => {
+    const c = one(county({ code: '340404', cityCode: '3404' }), '2021-08-04');
+    expect([c.score, c.cityRank, c.provinceRank]).toEqual([null, { rank: null, tied: false }, { rank: null, tied: false }]);
   });
 
   test('a county of a city not in the input fails loudly', () => {

@@ -1,13 +1,16 @@
 import type { CampaignDef } from '@dudao/schema/campaign';
-import type { CityStatus, CountyInput, CountyStatus, GateStatus, StatusInput, StatusResult } from './types';
+import type { CityStatus, CountyInput, CountyStatus, RankPlace, StatusInput, StatusResult } from './types';
 import { countyIndicators } from './county-indicators';
+import { exemplarTasks } from './exemplars';
 import { citySummaryGate, countyGates } from './gates';
 import { laggingReasons, redCounts } from './lagging';
-import { meanScore, ranks, watchList } from './rankings';
+import { meanScore, rankings, watchList, type Scored } from './rankings';
 import { rollupFigures } from './rollup';
 import { compositeScore, taskScores } from './scores';
+import { countyGateCounts, redByIndicator, tally } from './tallies';
+import { countyTimeliness, timelinessCounts } from './timeliness';
 
-export type JudgedCountyStatus = Omit<CountyStatus, 'rankInCity' | 'rankInProvince' | 'watch'>;
+export type JudgedCountyStatus = Omit<CountyStatus, 'rankInCity' | 'rankInProvince' | 'cityRank' | 'provinceRank' | 'watch' | 'exemplarTasks'>;
 
 /** One county judged on its own, without ranks: enough to know whether it was lagging at asOf (gate m4 asks this of 11-01). */
 export function countyStatus(county: CountyInput, campaign: CampaignDef, asOf: string): JudgedCountyStatus {
@@ -27,13 +30,17 @@ export function countyStatus(county: CountyInput, campaign: CampaignDef, asOf: s
     lagging: reasons.length > 0,
     reasons,
     redCount: redCounts(indicators).red,
+    timeliness: countyTimeliness(county, campaign, asOf),
   };
 }
 
-function supervisionCounts(counties: CountyStatus[]): Record<GateStatus, number> {
-  const counts: Record<GateStatus, number> = { met: 0, late: 0, overdue: 0, pending: 0, 'n/a': 0 };
-  for (const county of counties) counts[county.gates.m4_supervised] += 1;
-  return counts;
+const UNRANKED: RankPlace = { rank: null, tied: false };
+
+/** Places for showing (null when unscored) and an ordering number where the unscored follow every scored unit. */
+function placesOf(items: Scored[]): { place: Map<string, RankPlace>; order: (code: string) => number } {
+  const place = rankings(items);
+  const last = items.filter((i) => i.score !== null).length + 1;
+  return { place, order: (code) => place.get(code)?.rank ?? last };
 }
 
 /** The whole status board at the end of asOf, from exactly what the caller says was known then. */
@@ -44,31 +51,47 @@ export function computeStatus(input: StatusInput): StatusResult {
     if (!cityCodes.has(county.cityCode)) throw new Error(`县区 ${county.code} 所属的市 ${county.cityCode} 不在输入中`);
   }
   const judged = input.counties.map((county) => countyStatus(county, campaign, asOf));
-  const inProvince = ranks(judged);
+  const inProvince = placesOf(judged);
   const watch = watchList(judged);
-  const inCity = new Map<string, number>();
+  const inCity = new Map<string, { place: RankPlace; order: number }>();
   for (const city of input.cities) {
-    for (const [code, rank] of ranks(judged.filter((c) => c.cityCode === city.code))) inCity.set(code, rank);
+    const places = placesOf(judged.filter((c) => c.cityCode === city.code));
+    for (const [code, place] of places.place) inCity.set(code, { place, order: places.order(code) });
   }
-  const counties: CountyStatus[] = judged.map((c) => ({
-    ...c,
-    rankInCity: inCity.get(c.code) ?? 0,
-    rankInProvince: inProvince.get(c.code) ?? 0,
-    watch: watch.has(c.code),
-  }));
+  const counties: CountyStatus[] = judged.map((c) => {
+    const ranked = {
+      ...c,
+      rankInCity: inCity.get(c.code)?.order ?? 0,
+      rankInProvince: inProvince.order(c.code),
+      cityRank: inCity.get(c.code)?.place ?? UNRANKED,
+      provinceRank: inProvince.place.get(c.code) ?? UNRANKED,
+      watch: watch.has(c.code),
+    };
+    return { ...ranked, exemplarTasks: exemplarTasks(ranked, campaign) };
+  });
 
   const cityScores = input.cities.map((city) => ({ code: city.code, score: meanScore(counties.filter((c) => c.cityCode === city.code).map((c) => c.score)) }));
-  const cityRanks = ranks(cityScores);
+  const cityPlaces = placesOf(cityScores);
   const cities: CityStatus[] = input.cities.map((city, i) => {
     const members = counties.filter((c) => c.cityCode === city.code);
+    const gateCounts = countyGateCounts(members);
+    const exemplars: Record<string, string[]> = {};
+    for (const task of campaign.tasks) {
+      exemplars[task.code] = members.filter((c) => c.exemplarTasks.includes(task.code)).sort((a, b) => a.rankInCity - b.rankInCity || (a.code < b.code ? -1 : 1)).map((c) => c.code);
+    }
     return {
       code: city.code,
       name: city.name,
       score: cityScores[i]?.score ?? null,
-      rank: cityRanks.get(city.code) ?? 0,
+      rank: cityPlaces.order(city.code),
+      provinceRank: cityPlaces.place.get(city.code) ?? UNRANKED,
       laggingCount: members.filter((c) => c.lagging).length,
       gates: { m5_city_summary: citySummaryGate(city.summarySubmittedAt, campaign, asOf) },
-      supervision: supervisionCounts(members),
+      supervision: gateCounts.m4_supervised,
+      gateCounts,
+      redByIndicator: redByIndicator(members, campaign),
+      timeliness: timelinessCounts(members, campaign, asOf),
+      exemplars,
       figures: rollupFigures(members, campaign),
     };
   });
@@ -79,6 +102,10 @@ export function computeStatus(input: StatusInput): StatusResult {
       ...input.province,
       score: meanScore(counties.map((c) => c.score)),
       laggingCount: counties.filter((c) => c.lagging).length,
+      gateCounts: countyGateCounts(counties),
+      cityGateCounts: { m5_city_summary: tally(cities.map((c) => c.gates.m5_city_summary)) },
+      redByIndicator: redByIndicator(counties, campaign),
+      timeliness: timelinessCounts(counties, campaign, asOf),
       figures: rollupFigures(counties, campaign),
     },
     cities,

@@ -93,6 +93,25 @@ export interface Reason {
   figures: Record<string, number | string | null>;
 }
 
+export type Timeliness = 'on_time' | 'late' | 'missing';
+
+/** 按时报送 of a city or the province for the latest period due (null before the first is due). */
+export interface TimelinessCounts {
+  period: string | null;
+  onTime: number;
+  late: number;
+  missing: number;
+}
+
+export type CountyGateCode = 'm1_plan_issued' | 'm2_coordinators' | 'm3_stations' | 'm4_supervised';
+export type GateCounts = Record<CountyGateCode, Record<GateStatus, number>>;
+
+/** A competition rank on the shown score (1, 2, 2, 4); rank null when unscored; tied reads 并列. */
+export interface RankPlace {
+  rank: number | null;
+  tied: boolean;
+}
+
 export interface CountyStatus {
   code: string;
   name: string;
@@ -104,9 +123,16 @@ export interface CountyStatus {
   lagging: boolean;
   reasons: Reason[];
   redCount: number;
+  /** Competition rank, for ordering; an unscored county sorts after every scored one. Read `cityRank` for what to show. */
   rankInCity: number;
   rankInProvince: number;
+  cityRank: RankPlace;
+  provinceRank: RankPlace;
   watch: boolean;
+  /** How its report for the latest period due stands (null before the first is due). */
+  timeliness: Timeliness | null;
+  /** Tasks it may be cited for as an example (DOMAIN "Reports" rule 1). */
+  exemplarTasks: string[];
 }
 
 export interface RollupFigure {
@@ -120,17 +146,37 @@ export interface CityStatus {
   code: string;
   name: string;
   score: number | null;
+  /** Competition rank for ordering; an unscored city sorts last. Read `provinceRank` for what to show. */
   rank: number;
+  provinceRank: RankPlace;
   laggingCount: number;
   gates: { m5_city_summary: GateStatus };
   /** Gate m4 is the city's duty: how many of its counties stand in each m4 status. */
-  supervision?: Record<GateStatus, number>;
+  supervision: Record<GateStatus, number>;
+  /** How many of its counties stand in each status of m1–m4. */
+  gateCounts: GateCounts;
+  /** Counties with each indicator red (missing included); indicators with none are left out. */
+  redByIndicator: Record<string, number>;
+  timeliness: TimelinessCounts;
+  /** Per task, the codes of its counties that may be cited as examples, best ranked first. */
+  exemplars: Record<string, string[]>;
   figures: Record<string, RollupFigure>;
 }
 
 export interface StatusResult {
   asOf: string;
-  province: { code: string; name: string; score: number | null; laggingCount: number; figures: Record<string, RollupFigure> };
+  province: {
+    code: string;
+    name: string;
+    score: number | null;
+    laggingCount: number;
+    gateCounts: GateCounts;
+    /** Cities in each status of m5, judged once here. */
+    cityGateCounts: { m5_city_summary: Record<GateStatus, number> };
+    redByIndicator: Record<string, number>;
+    timeliness: TimelinessCounts;
+    figures: Record<string, RollupFigure>;
+  };
   cities: CityStatus[];
   counties: CountyStatus[];
 }

@@ -5,7 +5,7 @@ const ratio = { kind: 'ratio' as const, target: { kind: 'ratio' as const, denomi
 
 describe('valueText', () => {
   test.each([
-    [{ kind: 'ratio' as const }, { value: 0.7589, date: undefined }, '75.8%'],
+    [{ kind: 'ratio' as const }, { value: 0.7589, date: undefined }, '75.9%'], // 75.89 rounds half up
     [{ kind: 'bool' as const }, { value: 0, date: undefined }, '否'],
     [{ kind: 'count' as const }, { value: 16538, date: undefined }, '16,538'],
     [{ kind: 'date' as const }, { value: null, date: '2021-07-13' }, '2021年7月13日'],

@@ -1,5 +1,5 @@
 import type { IndicatorDef, IndicatorResult } from './api-types';
-import { dateText, figure, percent } from './format';
+import { dateText, figure, percent } from '@dudao/metrics';
 import { indicatorBadges, type Badge } from './labels';
 
 /** The kind of figure status.at returns: a reported count judged as cov(a, b) comes back as the share a / b. */

@@ -8,12 +8,17 @@ export const documentKindLabels: Record<DocumentKind, string> = {
   annex: '指标附表',
 };
 
-/** Where a city's summary stands on `asOf` against its due day; the text alone carries the meaning. */
-export function submissionBadge(row: Pick<CitySummaryStatus, 'onTime' | 'dueOn'>, asOf: string): Badge {
-  if (row.onTime === true) return { icon: '✓', text: '已报送 · 按期', tone: 'good' };
-  if (row.onTime === false) return { icon: '◐', text: '已报送 · 逾期', tone: 'warn' };
-  if (asOf > row.dueOn) return { icon: '✕', text: '未报送 · 已逾期', tone: 'bad' };
-  return { icon: '○', text: '未报送', tone: 'neutral' };
+const gateBadges: Record<CitySummaryStatus['gate'], Badge> = {
+  met: { icon: '✓', text: '已报送 · 按期', tone: 'good' },
+  late: { icon: '◐', text: '已报送 · 逾期', tone: 'warn' },
+  overdue: { icon: '✕', text: '未报送 · 已逾期', tone: 'bad' },
+  pending: { icon: '○', text: '未报送', tone: 'neutral' },
+  'n/a': { icon: '○', text: '不适用', tone: 'neutral' },
+};
+
+/** Where a city's summary stands, as the metrics judged gate m5; the text alone carries the meaning. */
+export function submissionBadge(row: Pick<CitySummaryStatus, 'gate'>): Badge {
+  return gateBadges[row.gate];
 }
 
 export interface SubmissionTally {
@@ -22,10 +27,10 @@ export interface SubmissionTally {
   missing: number;
 }
 
-export function tallySubmissions(rows: Pick<CitySummaryStatus, 'onTime'>[]): SubmissionTally {
+export function tallySubmissions(rows: Pick<CitySummaryStatus, 'gate'>[]): SubmissionTally {
   return {
-    onTime: rows.filter((r) => r.onTime === true).length,
-    late: rows.filter((r) => r.onTime === false).length,
-    missing: rows.filter((r) => r.onTime === null).length,
+    onTime: rows.filter((r) => r.gate === 'met').length,
+    late: rows.filter((r) => r.gate === 'late').length,
+    missing: rows.filter((r) => r.gate === 'pending' || r.gate === 'overdue').length,
   };
 }

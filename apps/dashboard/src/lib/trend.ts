@@ -1,3 +1,8 @@
+import { addDays, periodEnd } from '@dudao/schema/campaign';
+
+// The month after a 'YYYY-MM' period: the day after its last day.
+const nextPeriod = (period: string) => addDays(periodEnd(period), 1).slice(0, 7);
+
 /** One indicator as status.at judged it on one as-of day: the figure, the 序时进度 and the day it describes. */
 export interface TrendSample {
   judgedOn: string | null;
@@ -13,20 +18,12 @@ export interface TrendPoint {
   status: string | null;
 }
 
-function monthEnd(year: number, month: number): string {
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
-
 /** The as-of days to ask status.at about: each month end from the first period to `asOf`, and `asOf` itself. */
 export function trendDays(periods: readonly string[], asOf: string): string[] {
   const first = periods[0];
   if (!first) return [asOf];
-  let [y, m] = first.split('-').map(Number) as [number, number];
   const days: string[] = [];
-  for (let end = monthEnd(y, m); end < asOf; end = monthEnd(y, m)) {
-    days.push(end);
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
+  for (let month = first, end = periodEnd(month); end < asOf; month = nextPeriod(month), end = periodEnd(month)) days.push(end);
   return [...days, asOf];
 }
 

@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { withAsOf } from '$lib/as-of';
 import { homeFor } from '$lib/roles';
-import { latestDuePeriod, nextDeadline, reportDue, submissionCounts } from '$lib/schedule';
+import { gateDeadline, nextDeadline } from '@dudao/metrics';
 import { apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
-import { gateTallies, timelineOf } from '$lib/server/overview';
+import { provinceTallies, timelineOf, timelinessBrief } from '$lib/server/overview';
 import { cityBrief, countyBrief, coverageFigures, provinceBrief } from '$lib/server/trim';
 import type { PageServerLoad } from './$types';
 
@@ -15,11 +15,7 @@ export const load: PageServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
-  const period = latestDuePeriod(campaign, asOf);
-  const [status, reports] = await Promise.all([
-    ask(event, api.status.at.query({ asOf })),
-    period ? ask(event, api.reports.list.query({ period, asOf })) : Promise.resolve([]),
-  ]);
+  const status = await ask(event, api.status.at.query({ asOf }));
   if (!status.province) redirect(303, withAsOf(homeFor(user), asOf));
 
   return {
@@ -27,9 +23,10 @@ export const load: PageServerLoad = async (event) => {
     cities: status.cities.map((c) => cityBrief(c, [])),
     counties: status.counties.map(countyBrief),
     timeline: timelineOf(campaign),
-    tallies: gateTallies(status),
+    tallies: provinceTallies(status.province),
     next: nextDeadline(campaign, asOf),
-    // No procedure gives "reports on time": rows of reports.list are counted here (see submissionCounts).
-    reports: period ? { period, dueOn: reportDue(period, campaign.reportDueAfterDays), ...submissionCounts(reports, asOf) } : null,
+    reports: timelinessBrief(status.province.timeliness, campaign),
+    summaryDue: gateDeadline(campaign, 'm5_city_summary'),
+    eligibleRecipients: campaign.thresholds.eligibleRecipients,
   };
 };

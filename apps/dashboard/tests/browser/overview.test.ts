@@ -12,6 +12,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** DOMAIN "Showing figures", written out here: half up to one decimal, never carried up onto the next whole number. */
+function shownScore(score: number | null): string {
+  if (score === null) return '—';
+  const rounded = Math.round(score * 10) / 10;
+  return (Math.floor(rounded) > Math.floor(score) ? Math.floor(score * 10) / 10 : rounded).toFixed(1);
+}
+
 async function asOfShown(page: Page): Promise<string> {
   return page.getByLabel('数据截至').inputValue();
 }
@@ -61,7 +68,7 @@ describe('province overview', () => {
     const name = await tooltip.locator('strong').textContent();
     const county = status.counties.find((c) => c.name === name);
     expect(county, text).toBeDefined();
-    expect(text).toContain(`综合得分 ${county!.score === null ? '—' : (Math.floor(county!.score * 10 + 1e-9) / 10).toFixed(1)}`);
+    expect(text).toContain(`综合得分 ${shownScore(county!.score)}`);
     for (const r of county!.reasons) expect(text).toContain(r.text);
     expect(text).toContain(county!.lagging ? '进展缓慢' : '未列为进展缓慢');
 
@@ -107,6 +114,25 @@ describe('province overview', () => {
     const shared = await openAs(browser, 'viewer');
     await shared.goto(page.url());
     expect(await shared.getByRole('region', { name: '进展缓慢县区', exact: true }).textContent()).toBe(await laggingCard.textContent());
+  });
+
+  test('按时报送 and the lagging count on the page are the metrics’ figures at three dates', async () => {
+    const page = await openAs(browser, 'viewer');
+    for (const asOf of ['2021-08-10', '2021-10-06', '2021-12-15']) {
+      await page.goto(`/?asOf=${asOf}`);
+      const status = await query<{ province: { laggingCount: number; timeliness: { period: string; onTime: number; late: number; missing: number } }; counties: unknown[] }>(page, 'status.at', { asOf });
+      const t = status.province.timeliness;
+      const card = page.getByRole('region', { name: `${t.period} 月报按时报送` });
+      expect(await card.textContent()).toContain(`${t.onTime} / ${status.counties.length}`);
+      expect(await card.textContent()).toContain(`逾期报送 ${t.late} 个，未报送 ${t.missing} 个`);
+      // every county is in exactly one of the three
+      expect(t.onTime + t.late + t.missing).toBe(status.counties.length);
+      expect(await page.getByRole('region', { name: '进展缓慢县区', exact: true }).textContent()).toContain(`${status.province.laggingCount} 个`);
+    }
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await screenshot(page, 'overview-timeliness-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'overview-timeliness-390');
   });
 
   test('a day outside the campaign is moved to the nearest offered day', async () => {

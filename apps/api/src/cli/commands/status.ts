@@ -1,3 +1,4 @@
+import { rankText, scoreText } from '@dudao/metrics';
 import { isoDateSchema } from '@dudao/schema/inputs';
 import { openDb } from '../../db/client';
 import { databasePath } from '../../db/paths';
@@ -8,7 +9,7 @@ import { statusJson } from '../../services/known/status-json';
 import { getUnit } from '../../services/org/units';
 import { parse, str, UsageError } from '../args';
 
-const score = (s: number | null) => (s == null ? '—' : s.toFixed(1));
+const score = (s: number | null) => (s == null ? '—' : scoreText(s));
 
 export function statusCommand(argv: string[]): number {
   const { flags } = parse(argv, { 'as-of': { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } });
@@ -29,9 +30,9 @@ export function statusCommand(argv: string[]): number {
     const cityName = new Map(result.cities.map((c) => [c.code, c.name]));
     console.log(`${getUnit(opened.db, unit)!.name} 截至 ${asOf.data}：${result.province ? `综合得分 ${score(result.province.score)}，` : ''}进展缓慢县区 ${result.counties.filter((c) => c.lagging).length} 个`);
     console.log(['全省排名', '市内排名', '县（市、区）', '所属市', '综合得分', '进展缓慢', '原因'].join('\t'));
-    for (const c of [...result.counties].sort((a, b) => a.rankInProvince - b.rankInProvince)) {
+    for (const c of [...result.counties].sort((a, b) => a.rankInProvince - b.rankInProvince || (a.code < b.code ? -1 : 1))) {
       const flag = c.lagging ? '是' : c.watch ? '关注' : '';
-      console.log([c.rankInProvince, c.rankInCity, c.name, cityName.get(c.cityCode) ?? c.cityCode, score(c.score), flag, c.reasons.map((r) => r.text).join('；')].join('\t'));
+      console.log([rankText(c.provinceRank.rank, c.provinceRank.tied), rankText(c.cityRank.rank, c.cityRank.tied), c.name, cityName.get(c.cityCode) ?? c.cityCode, score(c.score), flag, c.reasons.map((r) => r.text).join('；')].join('\t'));
     }
     return 0;
   } finally {

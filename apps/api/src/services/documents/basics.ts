@@ -1,4 +1,4 @@
-import { latestDuePeriod, type GateStatus } from '@dudao/metrics';
+import { periodText, timelinessCounts, type GateStatus } from '@dudao/metrics';
 import { supervisionStart } from '../known/read';
 import { paragraph, type Block } from './content';
 import { chineseDate, monthDay, scoreText } from './format';
@@ -24,7 +24,6 @@ function coverageParagraph(view: ScopeView): Block {
 function gatesParagraph(view: ScopeView): Block {
   const { counties } = view;
   const gate = (g: 'm1_plan_issued' | 'm2_coordinators' | 'm3_stations', s: GateStatus) => count(counties, (c) => c.gates[g] === s);
-  const lateReports = count(counties, (c) => c.reasons.some((r) => r.code === 'late_report'));
   const owed = counties.filter((c) => c.gates.m4_supervised !== 'n/a');
   const m4 = (s: GateStatus) => count(owed, (c) => c.gates.m4_supervised === s);
   const { campaign, asOf } = view.snapshot;
@@ -36,10 +35,12 @@ function gatesParagraph(view: ScopeView): Block {
         ? `${monthDay(start)}列为进展缓慢的${countiesWord(owed.length)}中，按期完成实地督导${m4('met')}个，逾期完成${m4('late')}个，尚未督导${m4('overdue') + m4('pending')}个。`
         : `${monthDay(start)}没有列为进展缓慢、需要实地督导的县（市、区）。`;
   const noStation = gate('m3_stations', 'n/a');
+  // 按时报送 has one meaning (DOMAIN "Timeliness"), counted by the metrics; late_report's grace is a lagging rule only.
+  const t = timelinessCounts(counties, campaign, asOf);
   const reports =
-    latestDuePeriod(campaign, asOf) === null
+    t.period === null
       ? '月度进展情况尚未到首次报送期限。'
-      : `${counties.length - lateReports}个县（市、区）按时报送最新一期月度进展情况，${lateReports}个迟报或未报。`;
+      : `${t.onTime}个县（市、区）按时报送${periodText(t.period)}月度进展情况，逾期报送${t.late}个，尚未报送${t.missing}个。`;
   return paragraph(
     `从关键节点看，${gate('m1_plan_issued', 'met')}个县（市、区）按期印发县级实施方案，${gate('m2_coordinators', 'met')}个按期实现村级协理员全覆盖，` +
       `${gate('m3_stations', 'met')}个按期建成服务站（点）${noStation ? `（另有${noStation}个没有符合建站条件的村，不作要求）` : ''}。${reports}${supervision}`,

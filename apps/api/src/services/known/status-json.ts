@@ -4,8 +4,17 @@ import type { ScopedStatus } from './status-at';
 export function statusJson(result: ScopedStatus) {
   return {
     asOf: result.asOf,
-    province: result.province ? { score: result.province.score, laggingCount: result.province.laggingCount } : null,
-    cities: result.cities.map((c) => ({ code: c.code, name: c.name, score: c.score, rank: c.rank, laggingCount: c.laggingCount, gates: c.gates })),
+    province: result.province ? { score: result.province.score, laggingCount: result.province.laggingCount, timeliness: result.province.timeliness } : null,
+    cities: result.cities.map((c) => ({
+      code: c.code,
+      name: c.name,
+      score: c.score,
+      rank: c.provinceRank.rank,
+      rankTied: c.provinceRank.tied,
+      laggingCount: c.laggingCount,
+      gates: c.gates,
+      timeliness: c.timeliness,
+    })),
     counties: result.counties.map((c) => ({
       code: c.code,
       name: c.name,
@@ -18,8 +27,10 @@ export function statusJson(result: ScopedStatus) {
       gates: c.gates,
       lagging: c.lagging,
       reasons: c.reasons,
-      rankInCity: c.rankInCity,
-      rankInProvince: c.rankInProvince,
+      rankInCity: c.cityRank.rank,
+      rankInProvince: c.provinceRank.rank,
+      tiedInCity: c.cityRank.tied,
+      tiedInProvince: c.provinceRank.tied,
       watch: c.watch,
     })),
   };

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, like, lt, max } from 'drizzle-orm';
+import { citySummaryGate } from '@dudao/metrics';
 import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
 import { citySummaries, generatedReports, orgUnits } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
@@ -65,12 +66,15 @@ export function summaryStatus(db: DbOrTx, campaign: CampaignDef, scope: string, 
     .map((city) => {
       const mine = rows.filter((r) => r.cityCode === city.code);
       const first = mine[0];
+      // m5 is judged once, by the metrics; this list only reports it.
+      const gate = citySummaryGate(first?.submittedAt ?? null, campaign, asOf);
       return {
         cityCode: city.code,
         cityName: city.name,
         dueOn: due,
         firstSubmittedAt: first?.submittedAt ?? null,
-        onTime: first ? first.submittedAt < endOfBeijingDay(due) : null,
+        gate,
+        onTime: first ? gate === 'met' : null,
         submissions: mine.map((r) => ({ at: r.submittedAt, actor: r.actor, documentId: r.reportId })),
       };
     });

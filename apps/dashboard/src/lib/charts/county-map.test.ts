@@ -7,7 +7,7 @@ const jiujiang: MapCounty = {
   name: '鸠江区',
   score: 64.56,
   lagging: true,
-  reasons: ['协理员配备率 75.8%，低于截止日要求的 100%', '综合得分 64.5，低于 80 分'],
+  reasons: ['协理员配备率 75.8%，低于截止日要求的 100%', '综合得分 64.6，低于 80 分'],
 };
 const zone: MapCounty = { code: '340371', name: '蚌埠市高新技术开发区', score: null, lagging: false, reasons: [] };
 
@@ -45,9 +45,10 @@ describe('countyMapOption', () => {
 });
 
 describe('countyTooltip', () => {
-  test('a lagging county shows its score truncated and each reason', () => {
+  // 64.56 shows 64.6 (half up); the reason sentences arrive from the API as they are
+  test('a lagging county shows its score rounded and each reason', () => {
     expect(countyTooltip(jiujiang)).toBe(
-      '<strong>鸠江区</strong><br>综合得分 64.5<br>✕ 进展缓慢：<br>· 协理员配备率 75.8%，低于截止日要求的 100%<br>· 综合得分 64.5，低于 80 分',
+      '<strong>鸠江区</strong><br>综合得分 64.6<br>✕ 进展缓慢：<br>· 协理员配备率 75.8%，低于截止日要求的 100%<br>· 综合得分 64.6，低于 80 分',
     );
   });
 

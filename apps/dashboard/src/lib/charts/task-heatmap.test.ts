@@ -30,7 +30,7 @@ describe('taskHeatmapOption', () => {
   });
 
   test('each cell writes its score, so the colour is never the only cue', () => {
-    expect(series.label.formatter({ value: [1, 1, 87.56] })).toBe('87.5');
+    expect(series.label.formatter({ value: [1, 1, 87.56] })).toBe('87.6');
     expect(series.label.formatter({ value: [1, 0, '-'] })).toBe('—');
   });
 

@@ -1,4 +1,4 @@
-import { scoreText } from '$lib/format';
+import { scoreText } from '@dudao/metrics';
 import type { ChartOption } from './types';
 
 export interface HeatmapTask {

@@ -1,4 +1,4 @@
-import { figure } from '$lib/format';
+import { figure } from '@dudao/metrics';
 import type { TrendPoint } from '$lib/trend';
 import type { ChartOption } from './types';
 

@@ -1,4 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { gateDeadline, processingDayLimit, supervisionStart } from '@dudao/metrics';
 import type { Campaign } from '$lib/api-types';
 import { apiFor, ask } from './api';
 
@@ -13,3 +14,16 @@ export async function campaignFor(event: RequestEvent): Promise<Campaign> {
   kept = { campaign, at: Date.now() };
   return campaign;
 }
+
+/** The dates and thresholds pages name in their text, read from the campaign definition so no page keeps a copy. */
+export function campaignTerms(campaign: Campaign) {
+  return {
+    eligibleRecipients: campaign.thresholds.eligibleRecipients,
+    gateDue: Object.fromEntries(campaign.gates.map((g) => [g.code, g.deadline])) as Record<string, string>,
+    supervisionStart: supervisionStart(campaign),
+    supervisionDue: gateDeadline(campaign, 'm4_supervised'),
+    summaryDue: gateDeadline(campaign, 'm5_city_summary'),
+    processingDayLimit: processingDayLimit(campaign),
+  };
+}
+export type CampaignTerms = ReturnType<typeof campaignTerms>;

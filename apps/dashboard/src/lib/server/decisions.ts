@@ -1,5 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { periodText } from '$lib/format';
+import { periodText } from '@dudao/metrics';
 import { act, apiFor } from './api';
 
 /** The city's decision on a submitted report, from a form holding countyCode, period, version and (to return) reason. */

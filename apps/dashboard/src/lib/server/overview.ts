@@ -1,6 +1,6 @@
-import type { Campaign, GateStatus, ScopedStatus } from '$lib/api-types';
-import { gateStatuses } from '$lib/labels';
-import { tally } from '$lib/schedule';
+import { tally } from '@dudao/metrics';
+import { periodDue } from '@dudao/schema/campaign';
+import type { Campaign, CityStatus, GateStatus, ScopedStatus } from '$lib/api-types';
 
 /** The parts of the campaign definition the timeline, heatmap and forms show. */
 export function timelineOf(campaign: Campaign) {
@@ -12,21 +12,28 @@ export function timelineOf(campaign: Campaign) {
   };
 }
 
-/** How many counties (m1–m4) and cities (m5) stand in each gate status, counted from status.at. */
-export function gateTallies(status: ScopedStatus): Record<string, Record<GateStatus, number>> {
-  const county = (code: keyof ScopedStatus['counties'][number]['gates']) =>
-    tally(
-      status.counties.map((c) => c.gates[code]),
-      gateStatuses,
-    );
-  return {
-    m1_plan_issued: county('m1_plan_issued'),
-    m2_coordinators: county('m2_coordinators'),
-    m3_stations: county('m3_stations'),
-    m4_supervised: county('m4_supervised'),
-    m5_city_summary: tally(
-      status.cities.map((c) => c.gates.m5_city_summary),
-      gateStatuses,
-    ),
-  };
+type Tallies = Record<string, Record<GateStatus, number>>;
+
+/** The province's counties (m1–m4) and cities (m5) in each gate status, as the metrics counted them. */
+export function provinceTallies(province: NonNullable<ScopedStatus['province']>): Tallies {
+  return { ...province.gateCounts, ...province.cityGateCounts };
+}
+
+/** A city's counties (m1–m4) in each gate status, and its own m5. */
+export function cityTallies(city: CityStatus): Tallies {
+  return { ...city.gateCounts, m5_city_summary: tally([city.gates.m5_city_summary]) };
+}
+
+export interface TimelinessBrief {
+  period: string;
+  dueOn: string;
+  onTime: number;
+  late: number;
+  missing: number;
+}
+
+/** 按时报送 as the metrics judged it (DOMAIN "Timeliness"), with the due day it was judged against. */
+export function timelinessBrief(t: CityStatus['timeliness'], campaign: Campaign): TimelinessBrief | null {
+  if (t.period === null) return null;
+  return { period: t.period, dueOn: periodDue(t.period, campaign.reportDueAfterDays), onTime: t.onTime, late: t.late, missing: t.missing };
 }

@@ -16,6 +16,8 @@ export function countyBrief(c: CountyStatus) {
     redCount: c.redCount,
     rankInCity: c.rankInCity,
     rankInProvince: c.rankInProvince,
+    cityRank: c.cityRank,
+    provinceRank: c.provinceRank,
     watch: c.watch,
   };
 }
@@ -27,9 +29,10 @@ export function cityBrief(c: CityStatus, figureCodes: readonly string[]) {
     name: c.name,
     score: c.score,
     rank: c.rank,
+    provinceRank: c.provinceRank,
     laggingCount: c.laggingCount,
     gates: c.gates,
-    supervision: c.supervision ?? null,
+    supervision: c.supervision,
     figures: Object.fromEntries(figureCodes.map((k) => [k, c.figures[k] ?? null])),
   };
 }

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { isIsoDate } from '$lib/as-of';
 import type { DocumentKind } from '$lib/api-types';
-import { instantText } from '$lib/format';
+import { instantText } from '@dudao/metrics';
 import { act, apiFor, ask } from '$lib/server/api';
 import { documentKindLabels } from '$lib/summary-status';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,8 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
-import { latestDuePeriod, nextDeadline, reportDue, submissionCounts } from '$lib/schedule';
+import { nextDeadline } from '@dudao/metrics';
 import { apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
-import { gateTallies, timelineOf } from '$lib/server/overview';
+import { cityTallies, timelineOf, timelinessBrief } from '$lib/server/overview';
 import { cityBrief, countyBrief, coverageFigures } from '$lib/server/trim';
 import type { PageServerLoad } from './$types';
 
@@ -14,10 +14,8 @@ export const load: PageServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
-  const period = latestDuePeriod(campaign, asOf);
-  const [status, reports, inbox] = await Promise.all([
+  const [status, inbox] = await Promise.all([
     ask(event, api.status.at.query({ asOf, unit: code })),
-    period ? ask(event, api.reports.list.query({ unit: code, period, asOf })) : Promise.resolve([]),
     ask(event, api.reports.list.query({ unit: code, state: 'submitted', asOf })),
   ]);
   const city = status.cities[0];
@@ -27,9 +25,10 @@ export const load: PageServerLoad = async (event) => {
     city: cityBrief(city, coverageFigures),
     counties: status.counties.map(countyBrief),
     timeline: timelineOf(campaign),
-    tallies: gateTallies(status),
+    tallies: cityTallies(city),
     next: nextDeadline(campaign, asOf),
-    reports: period ? { period, dueOn: reportDue(period, campaign.reportDueAfterDays), ...submissionCounts(reports, asOf) } : null,
+    reports: timelinessBrief(city.timeliness, campaign),
+    gateDue: Object.fromEntries(campaign.gates.map((g) => [g.code, g.deadline])),
     inboxCount: inbox.length,
   };
 };

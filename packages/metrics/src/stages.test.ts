@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { daysBetween, deadlines, latestDuePeriod, nextDeadline, reportDue, stageAt, submissionCounts, tally } from './schedule';
+import { deadlines, nextDeadline, stageAt } from './schedule';
+import { tally } from './tallies';
 
 const stages = [
   { code: 'S1', name: '谋划部署', start: null, end: '2021-07-15', gates: ['m1_plan_issued'] },
@@ -31,16 +32,6 @@ describe('stageAt', () => {
   });
 });
 
-describe('reportDue', () => {
-  test.each([
-    ['2021-07', '2021-08-05'],
-    ['2021-09', '2021-10-05'],
-    ['2021-12', '2022-01-05'],
-  ])('the %s report is due %s', (period, due) => {
-    expect(reportDue(period, 5)).toBe(due);
-  });
-});
-
 describe('deadlines', () => {
   test('gates and reports in date order', () => {
     expect(deadlines(campaign).map((d) => d.on)).toEqual(['2021-07-15', '2021-08-05', '2021-09-05', '2021-10-31', '2021-11-30', '2021-12-15', '2022-01-05']);
@@ -59,43 +50,8 @@ describe('deadlines', () => {
   });
 });
 
-describe('daysBetween', () => {
-  test('counts calendar days', () => {
-    expect(daysBetween('2021-10-20', '2021-10-31')).toBe(11);
-    expect(daysBetween('2021-12-31', '2022-01-05')).toBe(5);
-  });
-});
-
-describe('latestDuePeriod', () => {
-  test.each([
-    ['2021-08-04', null],
-    ['2021-08-05', '2021-07'],
-    ['2022-01-31', '2021-12'],
-  ])('on %s the latest due report is %s', (asOf, period) => {
-    expect(latestDuePeriod(campaign, asOf)).toBe(period);
-  });
-});
-
 describe('tally', () => {
   test('counts each status and keeps the absent ones at zero', () => {
-    expect(tally(['met', 'late', 'met'], ['met', 'late', 'overdue'])).toEqual({ met: 2, late: 1, overdue: 0 });
-  });
-});
-
-describe('submissionCounts', () => {
-  const due = '2021-08-05';
-  const rows = [
-    { dueOn: due, firstSubmittedAt: '2021-08-05T15:59:00.000Z' },
-    { dueOn: due, firstSubmittedAt: '2021-08-05T16:00:00.000Z' },
-    { dueOn: due, firstSubmittedAt: '2021-08-20T02:00:00.000Z' },
-    { dueOn: due, firstSubmittedAt: null },
-  ];
-
-  test('on time means first submitted before the due day ends in Beijing', () => {
-    expect(submissionCounts(rows, '2021-09-30')).toEqual({ submitted: 3, onTime: 1 });
-  });
-
-  test('a submission after the as-of day is not known yet', () => {
-    expect(submissionCounts(rows, '2021-08-06')).toEqual({ submitted: 2, onTime: 1 });
+    expect(tally(['met', 'late', 'met', 'n/a'])).toEqual({ met: 2, late: 1, overdue: 0, pending: 0, 'n/a': 1 });
   });
 });

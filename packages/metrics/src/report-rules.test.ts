@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { IndicatorDef } from './api-types';
-import { blocksSave, checkReport, outliers, type RuleInput } from './report-rules';
+import type { IndicatorDef } from '@dudao/schema/campaign';
+import { blocksSave, checkReport, outliers, type RuleContext } from './report-rules';
 
 const indicators: IndicatorDef[] = [
   { code: 't01_tekun', task: 'T01', name: '特困人员人数', kind: 'count', accumulation: 'stock', source: 'report' },
@@ -40,8 +40,8 @@ const filled = {
   t07_purchase_amount: '1000.50',
 };
 
-function input(values: RuleInput['values'], more: Partial<RuleInput> = {}): RuleInput {
-  return { campaign, townships: 23, values, comments: {}, previous: null, ...more };
+function input(current: RuleContext['current'], more: Partial<RuleContext> = {}): RuleContext {
+  return { campaign, townships: 23, current, comments: {}, previous: null, ...more };
 }
 
 describe('checkReport', () => {

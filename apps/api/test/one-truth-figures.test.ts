@@ -1,0 +1,174 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { openDb } from '../src/db/client';
+import { townshipsOf, villagesOf } from '../src/services/org/units';
+import { cli } from './support/cli';
+import { csv } from './support/files';
+import { freshDb, tempPath } from './support/fresh-db';
+import { augustValues, header, julyValues, lines } from './support/report-values';
+import { rosterFor } from './support/roster';
+
+// 按时报送, the lagging count, coordinator coverage and a county's rank, read from `status --json` and from the
+// city summary .docx that `report city` writes, at three dates, each against a figure worked out by hand below.
+
+const CITY = '3403';
+const X = '340321'; // 怀远县: July and August on time, a roster with 3 villages lacking a coordinator
+const Y = '340322'; // 五河县: the same July as X (so they tie), August two days late, no roster
+const Z = '340323'; // 固镇县: July three days late and slower processing, no August, no roster
+
+type Timeliness = { period: string | null; onTime: number; late: number; missing: number };
+type Json = {
+  cities: { code: string; laggingCount: number; timeliness: Timeliness }[];
+  counties: { code: string; name: string; cityCode: string; lagging: boolean; rankInCity: number | null; tiedInCity: boolean; indicators: Record<string, { value: number | null }> }[];
+};
+
+let db: string;
+let dir: string;
+let villagesX = 0;
+
+function unzipEntry(zip: Buffer, wanted: string): string {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    if (name === wanted) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const raw = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+    }
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  throw new Error(`${wanted} not in the .docx`);
+}
+
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const texts = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join('');
+const rowsOf = (xml: string) => [...xml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => [...(r[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => texts(c[1] ?? '')));
+
+function statusAt(asOf: string): Json {
+  const r = cli(['status', '--as-of', asOf, '--json'], db);
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout) as Json;
+}
+
+function summaryAt(asOf: string): { body: string; row: (name: string) => string[] } {
+  const out = join(dir, `city-${asOf}.docx`);
+  const r = cli(['report', 'city', '--city', CITY, '--as-of', asOf, '--out', out], db);
+  expect(r.code, r.stderr).toBe(0);
+  const xml = unzipEntry(readFileSync(out), 'word/document.xml');
+  const body = texts(xml);
+  const rows = rowsOf(xml);
+  return { body, row: (name) => rows.find((cells) => cells[0] === name) ?? [] };
+}
+
+function submit(county: string, period: string, values: Record<string, string>, at: string) {
+  const file = join(dir, `${county}-${period}.csv`);
+  writeFileSync(file, csv([header, ...lines(county, period, values)]));
+  const r = cli(['import', 'values', file, '--at', at, '--submit'], db);
+  expect(r.code, r.stderr).toBe(0);
+}
+
+beforeAll(async () => {
+  db = tempPath();
+  dir = dirname(db);
+  const opened = await freshDb(db);
+  // Township shares are set to each county's own township count, so they are met in full and X and Y score alike.
+  const full = (county: string, values: Record<string, string>) => {
+    const townships = String(townshipsOf(opened.db, [county]).length);
+    return { ...values, t03_townships_with_reserve: townships, t06_townships_delegated: townships };
+  };
+  villagesX = villagesOf(opened.db, X).length;
+  writeFileSync(join(dir, 'roster.csv'), csv(rosterFor(opened.db, X, (row, i) => (i < 3 ? [row[0]!, row[1]!, 30, '是', 0, 0, '', 0] : row))));
+  const julyX = full(X, julyValues);
+  const julyY = full(Y, julyValues);
+  const julyZ = { ...full(Z, julyValues), t06_avg_processing_days: '30.0' };
+  const augustX = full(X, augustValues);
+  const augustY = full(Y, augustValues);
+  opened.close();
+
+  // July is due at the end of 08-05, August at the end of 09-05 (Beijing).
+  submit(X, '2021-07', julyX, '2021-08-03T09:00:00+08:00');
+  submit(Y, '2021-07', julyY, '2021-08-03T10:00:00+08:00');
+  submit(Z, '2021-07', julyZ, '2021-08-08T09:00:00+08:00');
+  expect(cli(['import', 'roster', join(dir, 'roster.csv'), '--county', X, '--at', '2021-08-20T10:00:00+08:00'], db).code).toBe(0);
+  submit(X, '2021-08', augustX, '2021-09-03T09:00:00+08:00');
+  submit(Y, '2021-08', augustY, '2021-09-07T09:00:00+08:00');
+}, 400_000);
+
+// Every step spawns the real CLI, which is slow on a busy machine; no assertion depends on time.
+describe('the same figures in status --json and in the city summary', { timeout: 300_000 }, () => {
+  test('2021-08-04: nothing is due yet, nobody lags, X and Y tie at the top', () => {
+    const s = statusAt('2021-08-04');
+    const doc = summaryAt('2021-08-04');
+    const city = s.cities.find((c) => c.code === CITY)!;
+    const x = s.counties.find((c) => c.code === X)!;
+    const y = s.counties.find((c) => c.code === Y)!;
+
+    // 按时报送: no period is due before 08-05
+    expect(city.timeliness).toEqual({ period: null, onTime: 0, late: 0, missing: 0 });
+    expect(doc.body).toContain('月度进展情况尚未到首次报送期限。');
+    // lagging: only one red indicator each (2 over-limit cases; rosters not due before 08-05), nothing overdue
+    expect(city.laggingCount).toBe(0);
+    expect(doc.body).toContain('进展缓慢的县（市、区）0个');
+    // coverage: no roster known
+    expect(x.indicators.t10_coordinator_coverage?.value ?? null).toBeNull();
+    expect(doc.body).toContain('尚无村级台账数据');
+    // rank: X and Y submitted the same figures; Z's late report is not known yet
+    expect([x.rankInCity, x.tiedInCity, y.rankInCity, y.tiedInCity]).toEqual([1, true, 1, true]);
+    expect(doc.row('怀远县')[2]).toBe('1');
+    expect(doc.row('五河县')[2]).toBe('1');
+  });
+
+  test('2021-08-10: July 2 on time, 1 late, 4 missing; every county lags; X and Y still tie', () => {
+    const s = statusAt('2021-08-10');
+    const doc = summaryAt('2021-08-10');
+    const city = s.cities.find((c) => c.code === CITY)!;
+    const inCity = s.counties.filter((c) => c.cityCode === CITY);
+    const x = inCity.find((c) => c.code === X)!;
+    const z = inCity.find((c) => c.code === Z)!;
+
+    // X and Y by 08-05, Z on 08-08, the other four of 蚌埠 nothing
+    expect(city.timeliness).toEqual({ period: '2021-07', onTime: 2, late: 1, missing: inCity.length - 3 });
+    expect(doc.body).toContain(`2个县（市、区）按时报送2021年7月月度进展情况，逾期报送1个，尚未报送${inCity.length - 3}个。`);
+    // X, Y, Z: the over-limit cases plus three missing roster coverages = 4 red; the others miss everything
+    expect(city.laggingCount).toBe(inCity.length);
+    expect(doc.body).toContain(`进展缓慢的县（市、区）${inCity.length}个`);
+    expect(doc.body).toContain('尚无村级台账数据');
+    // X ties with Y for 第1名; Z's 30 days (above 20) puts it third
+    expect([x.rankInCity, x.tiedInCity, z.rankInCity, z.tiedInCity]).toEqual([1, true, 3, false]);
+    expect(doc.row('怀远县')[2]).toBe('1');
+    expect(doc.row('固镇县')[2]).toBe('3');
+  });
+
+  test('2021-09-30: August 1 on time, 1 late; X alone is not lagging; its coverage is (villages − 3) / villages', () => {
+    const s = statusAt('2021-09-30');
+    const doc = summaryAt('2021-09-30');
+    const city = s.cities.find((c) => c.code === CITY)!;
+    const inCity = s.counties.filter((c) => c.cityCode === CITY);
+    const x = inCity.find((c) => c.code === X)!;
+
+    // X on 09-03, Y on 09-07 (late, though inside late_report's 5-day grace), nobody else
+    expect(city.timeliness).toEqual({ period: '2021-08', onTime: 1, late: 1, missing: inCity.length - 2 });
+    expect(doc.body).toContain(`1个县（市、区）按时报送2021年8月月度进展情况，逾期报送1个，尚未报送${inCity.length - 2}个。`);
+    // X: its roster is in, so only the over-limit cases stay red; Y: 4 red; everyone else lacks August
+    expect(inCity.filter((c) => !c.lagging).map((c) => c.code)).toEqual([X]);
+    expect(city.laggingCount).toBe(inCity.length - 1);
+    expect(doc.body).toContain(`进展缓慢的县（市、区）${inCity.length - 1}个`);
+    // coverage: X is the only roster in 蚌埠, so the city's coverage is X's: 怀远 has 369 villages, 366 covered,
+    // 366 / 369 = 99.187 % → 99.2 %
+    expect(villagesX).toBe(369);
+    expect(x.indicators.t10_coordinator_coverage?.value).toBeCloseTo(366 / 369, 12);
+    expect(doc.body).toContain('369个村（社区）中366个配备社会救助协理员，配备率99.2%');
+    expect(doc.row('怀远县')[3]).toBe('99.2%');
+    // X now leads alone: Y has no roster, so its T10 scores 0
+    expect([x.rankInCity, x.tiedInCity]).toEqual([1, false]);
+    expect(doc.row('怀远县')[2]).toBe('1');
+  });
+});
