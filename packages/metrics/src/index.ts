@@ -13,3 +13,4 @@ export { rollupFigures } from './rollup';
 export { computeStatus, countyStatus, type JudgedCountyStatus } from './status';
 export { firstReportDue, gateDeadline, indicatorDef, isDueBy, isPast, latestDuePeriod } from './schedule';
 export { percentText, scoreText } from './wording';
+export { canApply, dispatchCopyAt, dispatchCounts, dispatchStateText, dispatchStatusText, lightOn, SIGN_WITHIN_WORKING_DAYS, type DispatchAction, type DispatchCopyAt, type DispatchCounts, type DispatchEvent, type DispatchLight, type DispatchState } from './dispatch-lights';
