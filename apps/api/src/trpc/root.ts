@@ -1,5 +1,6 @@
 import { router } from './init';
 import { campaignRouter } from './routers/campaign';
+import { dispatchRouter } from './routers/dispatch';
 import { documentsRouter, summariesRouter } from './routers/documents';
 import { auditRouter, casesRouter, rosterRouter } from './routers/county-data';
 import { noticesRouter, todoRouter } from './routers/inbox';
@@ -7,6 +8,7 @@ import { reportsRouter } from './routers/reports';
 import { statusRouter } from './routers/status';
 import { supervisionRouter } from './routers/supervision';
 import { unitsRouter } from './routers/units';
+import { urgeRouter } from './routers/urge';
 import { accountRouter, usersRouter } from './routers/users';
 
 export const appRouter = router({
@@ -24,6 +26,8 @@ export const appRouter = router({
   account: accountRouter,
   documents: documentsRouter,
   summaries: summariesRouter,
+  dispatch: dispatchRouter,
+  urge: urgeRouter,
 });
 
 export type AppRouter = typeof appRouter;
