@@ -25,7 +25,11 @@ beforeAll(async () => {
   for (const [username, scopeCode] of [['wuhe', WUHE], ['yaohai', '340102']] as const) {
     await createUser(server.db, { username, role: 'county_clerk', scopeCode, displayName: username, password: PASSWORD }, systemActor, '2021-07-01T00:00:00.000Z');
   }
-  [admin, bengbu, huaiyuan, wuhe, hefeiClerk] = await Promise.all(['p_admin', 'bengbu', 'huaiyuan', 'wuhe', 'yaohai'].map((u) => sessionOf(server.url, u)));
+  admin = await sessionOf(server.url, 'p_admin');
+  bengbu = await sessionOf(server.url, 'bengbu');
+  huaiyuan = await sessionOf(server.url, 'huaiyuan');
+  wuhe = await sessionOf(server.url, 'wuhe');
+  hefeiClerk = await sessionOf(server.url, 'yaohai');
 });
 afterAll(() => server.close());
 
@@ -60,6 +64,8 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
     ]);
     const notices = await huaiyuan.trpc.notices.mine.query({ asOf: '2021-09-28' });
     expect(notices.filter((n) => n.kind === 'dispatch.issued').map((n) => n.title)).toEqual(['督办单：补齐村级社会救助协理员']);
+    const todo = await huaiyuan.trpc.todo.mine.query({ asOf: '2021-09-28' });
+    expect(todo.filter((t) => t.kind === 'dispatch').map((t) => [t.title, t.dueOn])).toEqual([['签收督办单：补齐村级社会救助协理员', '2021-10-12']]);
   });
 
   test('another city’s clerk is refused; a clerk sees only its own copy', async () => {
@@ -82,6 +88,8 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
     expect(upload.status).toBe(200);
     const file = (await upload.json()) as { id: number };
     await huaiyuan.trpc.dispatch.feedback.mutate({ id: orderId, county: HUAIYUAN, text: '已补配协理员 5 名', askClose: true, files: [file.id] });
+    const review = await bengbu.trpc.todo.mine.query({ asOf: '2021-09-30' });
+    expect(review.filter((t) => t.kind === 'dispatch').map((t) => t.title)).toEqual(['复核怀远县对督办单“补齐村级社会救助协理员”的反馈']);
     server.setTime(at('2021-10-08'));
     await expect(huaiyuan.trpc.dispatch.close.mutate({ id: orderId, county: HUAIYUAN })).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
     await bengbu.trpc.dispatch.sendBack.mutate({ id: orderId, county: HUAIYUAN, reason: '缺少花名册扫描件' });
