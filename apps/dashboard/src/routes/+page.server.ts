@@ -16,9 +16,10 @@ export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
   const campaign = await campaignFor(event);
   const period = latestDuePeriod(campaign, asOf);
-  const [status, reports] = await Promise.all([
+  const [status, reports, dispatch] = await Promise.all([
     ask(event, api.status.at.query({ asOf })),
     period ? ask(event, api.reports.list.query({ period })) : Promise.resolve([]),
+    ask(event, api.dispatch.summary.query({ asOf })),
   ]);
   if (!status.province) redirect(303, withAsOf(homeFor(user), asOf));
 
@@ -31,5 +32,6 @@ export const load: PageServerLoad = async (event) => {
     next: nextDeadline(campaign, asOf),
     // No procedure gives "reports on time": rows of reports.list are counted here (see submissionCounts).
     reports: period ? { period, dueOn: reportDue(period, campaign.reportDueAfterDays), ...submissionCounts(reports, asOf) } : null,
+    dispatch,
   };
 };
