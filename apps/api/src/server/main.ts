@@ -14,7 +14,10 @@ const { db } = opened;
 const campaign = currentCampaign(db);
 const port = Number(process.env.PORT ?? 8787);
 const readiness = { warm: false };
-const app = createApp({ db, campaign, logger, now: () => new Date() }, readiness);
+// DUDAO_CLOCK starts the write clock at a campaign instant and lets it run (demos, browser tests) until the campaign clock lands.
+const clockStart = process.env.DUDAO_CLOCK ? Date.parse(process.env.DUDAO_CLOCK) - Date.now() : 0;
+if (Number.isNaN(clockStart)) throw new Error(`DUDAO_CLOCK 不是有效的时间：${process.env.DUDAO_CLOCK}`);
+const app = createApp({ db, campaign, logger, now: () => new Date(Date.now() + clockStart) }, readiness);
 
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   logger.info({ port: info.port, db: path }, `督导台 API 已启动：http://127.0.0.1:${info.port}`);

@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
     const apiLog = join(resultsDir, 'logs/api.log');
     const api = startProcess('api', process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: apiDir,
-      env: { ...process.env, DUDAO_DB: db, PORT: String(apiPort), HOST: '127.0.0.1' },
+      env: { ...process.env, DUDAO_DB: db, PORT: String(apiPort), HOST: '127.0.0.1', DUDAO_CLOCK: process.env.DUDAO_CLOCK ?? '2021-12-20T02:00:00.000Z' },
       log: apiLog,
     });
     started.push(api);
