@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { query } from './support/api';
 import { launchChromium, screenshot } from './support/browser';
 import { openAs } from './support/session';
 
@@ -34,7 +35,7 @@ describe('督办 (dispatch orders)', () => {
     await officer.waitForURL(/county=/);
     const issue = officer.getByRole('region', { name: '下发督办单' });
     expect(await issue.getByRole('checkbox', { checked: true }).count()).toBe(1);
-    expect(await issue.getByLabel('督办事项').inputValue()).toMatch(/问题督办$/);
+    expect(await issue.getByLabel('督办事项').inputValue()).toMatch(/^\S+：/);
     expect(await issue.getByLabel('办理期限').inputValue()).toBe('2021-12-31');
     await issue.getByRole('button', { name: '下发督办单' }).click();
     await officer.getByText(/已下发督办单第 \d+ 号（1 个县区）/).waitFor();
@@ -81,5 +82,21 @@ describe('督办 (dispatch orders)', () => {
     await viewer.goto(`/dispatch?asOf=${asOf}`);
     expect(await viewer.getByRole('button', { name: '下发督办单' }).count()).toBe(0);
     await viewer.getByText('按期办结').first().waitFor();
+  });
+
+  test('催报 a missing item: the count reads 已催报 1 次 where it is listed', async () => {
+    const admin = await openAs(browser, 'admin');
+    await admin.goto(`/dispatch?asOf=${asOf}`);
+    const urge = admin.getByRole('region', { name: /^催报/ });
+    const first = urge.getByRole('listitem').first();
+    expect(await first.textContent()).toContain('市级行动总结未报送');
+    await first.getByRole('button', { name: /^催报/ }).click();
+    await first.getByText(/已催报，\d+ 人收到通知/).waitFor();
+    await admin.reload();
+    await urge.getByRole('listitem').first().getByText('已催报 1 次').waitFor();
+    const cityCode = (await urge.getByRole('listitem').first().locator('input[name=unit]').inputValue());
+    const officer = await openAs(browser, `city${cityCode}`);
+    const notices = await query<{ kind: string }[]>(officer, 'notices.mine', { asOf });
+    expect(notices.filter((n) => n.kind === 'urge.summary')).toHaveLength(1);
   });
 });

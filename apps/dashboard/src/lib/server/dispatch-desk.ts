@@ -3,18 +3,20 @@ import { addDays } from '@dudao/schema/campaign';
 import { filterOrders } from '$lib/dispatch';
 import { act, apiFor, ask } from './api';
 import { campaignFor } from './campaign';
+import { missingItems, urgeMissing } from './urge-missing';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 /** The 督办 page of a city or the province: lagging counties to dispatch, the issue form (prefilled from a reason), the orders with lights. */
 export async function loadDesk(event: RequestEvent, unit: string, asOf: string) {
   const api = apiFor(event);
-  const [status, orders, summary, urges, campaign] = await Promise.all([
+  const [status, orders, summary, urges, campaign, missing] = await Promise.all([
     ask(event, api.status.at.query({ asOf, unit })),
     ask(event, api.dispatch.list.query({ asOf, unit })),
     ask(event, api.dispatch.summary.query({ asOf, unit })),
     ask(event, api.urge.counts.query({ asOf, unit })),
     campaignFor(event),
+    missingItems(event, unit, asOf),
   ]);
   const params = event.url.searchParams;
   const filters = { state: params.get('state') ?? '', light: params.get('light') ?? '' };
@@ -32,13 +34,15 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string) 
     summary,
     urges: urges.filter((u) => u.kind === 'dispatch').map((u) => ({ orderId: u.orderId, unit: u.unit, count: u.count })),
     filters,
+    missing,
     prefill: county
-      ? { county: county.code, reason: reason?.code ?? '', title: `${county.name}${reason ? reason.text.split('，')[0] : '进展缓慢'}问题督办`, matter: reason ? `${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。` : '', deadline }
+      ? { county: county.code, reason: reason?.code ?? '', title: `${county.name}：${reason ? reason.text : '进展缓慢'}`.slice(0, 80), matter: reason ? `${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。` : '', deadline }
       : { county: '', reason: '', title: '', matter: '', deadline },
   };
 }
 
 export const deskActions = {
+  urgeMissing,
   issue: async (event: RequestEvent) => {
     const form = await event.request.formData();
     const reason = text(form, 'reason');
