@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { systemActor } from '../src/services/actor';
 import { createUser } from '../src/services/users/accounts';
@@ -156,6 +157,35 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
   });
 });
 
+// Runs after the story above: it needs its rows.
+describe('history', () => {
+  test('dispatch events and urges are append-only in the database itself', () => {
+    const attempt = (query: ReturnType<typeof sql>) => {
+      try {
+        server.db.run(query);
+        return 'written';
+      } catch (e) {
+        return String((e as Error).cause ?? e);
+      }
+    };
+    expect(attempt(sql`update dispatch_events set text = 'x'`)).toMatch(/dispatch_events is append-only/);
+    expect(attempt(sql`delete from dispatch_orders`)).toMatch(/dispatch_orders is append-only/);
+    expect(attempt(sql`update dispatch_files set event_id = null`)).toMatch(/dispatch_files is append-only/);
+  });
+
+  test('every step is in the audit log with the old and new state', () => {
+    const rows = server.db.all<{ action: string; old_value: string | null; new_value: string }>(sql`select action, old_value, new_value from audit_log where entity = 'dispatch_order' and unit_code = '340321' order by id`);
+    expect(rows.map((r) => `${r.action}:${r.old_value ?? ''}→${r.new_value}`)).toEqual([
+      'dispatch.issue:→issued',
+      'dispatch.sign:issued→signed',
+      'dispatch.feedback:signed→feedback',
+      'dispatch.sendBack:feedback→signed',
+      'dispatch.feedback:signed→feedback',
+      'dispatch.close:feedback→closed',
+    ]);
+  });
+});
+
 describe('urging', () => {
   test('催报 a missing report twice: the county clerks get two notices, the count reads 2', async () => {
     server.setTime(at('2021-10-20'));
@@ -183,5 +213,6 @@ describe('urging', () => {
   test('催办 a closed order is refused; a report urge needs its month', async () => {
     await expect(bengbu.trpc.urge.send.mutate({ kind: 'dispatch', unit: HUAIYUAN, id: orderId })).rejects.toSatisfy((e) => errorCode(e) === 'CONFLICT');
     await expect(bengbu.trpc.urge.send.mutate({ kind: 'report', unit: HUAIYUAN })).rejects.toThrow(/period/);
+    expect(() => server.db.run(sql`delete from urges`)).toThrow(expect.objectContaining({ cause: expect.objectContaining({ message: 'urges is append-only' }) }));
   });
 });
