@@ -84,19 +84,18 @@ describe('督办 (dispatch orders)', () => {
     await viewer.getByText('按期办结').first().waitFor();
   });
 
-  test('催报 a missing item: the count reads 已催报 1 次 where it is listed', async () => {
+  test('催报 an unsent report: the count reads 已催报 1 次 where it is listed, the county clerk gets the notice', async () => {
     const admin = await openAs(browser, 'admin');
     await admin.goto(`/dispatch?asOf=${asOf}`);
-    const urge = admin.getByRole('region', { name: /^催报/ });
-    const first = urge.getByRole('listitem').first();
-    expect(await first.textContent()).toContain('市级行动总结未报送');
-    await first.getByRole('button', { name: /^催报/ }).click();
-    await first.getByText(/已催报，\d+ 人收到通知/).waitFor();
+    const item = () => admin.getByRole('region', { name: /^催报/ }).getByRole('listitem').filter({ hasText: '2021-11 月报未报送' }).first();
+    const county = await item().locator('input[name=unit]').inputValue();
+    await item().getByRole('button', { name: /^催报/ }).click();
+    await admin.getByText(/已催报，\d+ 人收到通知/).waitFor();
     await admin.reload();
-    await urge.getByRole('listitem').first().getByText('已催报 1 次').waitFor();
-    const cityCode = (await urge.getByRole('listitem').first().locator('input[name=unit]').inputValue());
-    const officer = await openAs(browser, `city${cityCode}`);
-    const notices = await query<{ kind: string }[]>(officer, 'notices.mine', { asOf });
-    expect(notices.filter((n) => n.kind === 'urge.summary')).toHaveLength(1);
+    const listed = admin.getByRole('region', { name: /^催报/ }).getByRole('listitem').filter({ has: admin.locator(`input[name=unit][value="${county}"]`) });
+    expect(await listed.textContent()).toContain('已催报 1 次');
+    const clerk = await openAs(browser, `county${county}`);
+    const notices = await query<{ kind: string; title: string }[]>(clerk, 'notices.mine', { asOf });
+    expect(notices.filter((n) => n.kind === 'urge.report').map((n) => n.title)).toEqual(['催报：请尽快报送 2021-11 月报']);
   });
 });
