@@ -7,3 +7,4 @@ export * from './org/validation';
 export * from './notices/validation';
 export * from './summaries/validation';
 export * from './clock/validation';
+export * from './dispatch/validation';

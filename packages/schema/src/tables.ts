@@ -9,3 +9,4 @@ export * from './supervision/tables';
 export * from './summaries/tables';
 export * from './notices/tables';
 export * from './clock/table';
+export * from './dispatch/tables';

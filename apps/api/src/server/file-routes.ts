@@ -11,6 +11,7 @@ import { formatIssue, ImportRejected } from '../services/import-errors';
 import { valueLines, valuesCsv, valuesXlsx } from '../services/reports/export-values';
 import { importRoster } from '../services/roster/import-roster';
 import { rosterTemplate } from '../services/roster/template';
+import { attachmentById, storeAttachment } from '../services/dispatch/files';
 import { documentById } from '../services/summaries/store';
 import type { AppDeps } from '../trpc/context';
 import { fileRules, isWithin, type FileRoute } from '../trpc/permissions';
@@ -81,6 +82,22 @@ export function fileRoutes(deps: AppDeps) {
     permit(c, deps, 'files.document.download', doc.unitCode);
     const type = doc.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return download(c, doc.fileName, type, doc.content);
+  });
+  app.post('/dispatch/:id/attachments', limit, async (c) => {
+    const id = Number(c.req.param('id'));
+    const county = c.req.query('county');
+    if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '督办单编号无效');
+    if (!county || !/^\d{6}$/.test(county)) throw new DomainError('bad_request', '须指定县级单位代码 county');
+    const user = permit(c, deps, 'files.dispatch.attach', county);
+    const file = await uploadedFile(c);
+    return c.json(deps.db.transaction((tx) => storeAttachment(tx, id, county, file, user, clockNow(deps.db).toISOString())));
+  });
+  app.get('/dispatch-files/:fileId', (c) => {
+    const fileId = Number(c.req.param('fileId'));
+    if (!Number.isInteger(fileId) || fileId <= 0) throw new DomainError('bad_request', '附件编号无效');
+    const { file, county } = attachmentById(deps.db, fileId);
+    permit(c, deps, 'files.dispatch.download', county);
+    return download(c, file.name, file.mime, file.content);
   });
   app.onError((err, c) => {
     if (err instanceof ImportRejected) return c.json({ error: err.message, issues: err.issues, lines: err.issues.map(formatIssue) }, 400);

@@ -1,6 +1,7 @@
 import { router } from './init';
 import { campaignRouter } from './routers/campaign';
 import { clockRouter } from './routers/clock';
+import { dispatchRouter } from './routers/dispatch';
 import { documentsRouter, summariesRouter } from './routers/documents';
 import { auditRouter, casesRouter, rosterRouter } from './routers/county-data';
 import { noticesRouter, todoRouter } from './routers/inbox';
@@ -8,6 +9,7 @@ import { reportsRouter } from './routers/reports';
 import { statusRouter } from './routers/status';
 import { supervisionRouter } from './routers/supervision';
 import { unitsRouter } from './routers/units';
+import { urgeRouter } from './routers/urge';
 import { accountRouter, usersRouter } from './routers/users';
 
 export const appRouter = router({
@@ -26,6 +28,8 @@ export const appRouter = router({
   account: accountRouter,
   documents: documentsRouter,
   summaries: summariesRouter,
+  dispatch: dispatchRouter,
+  urge: urgeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -25,3 +25,7 @@ export type GeneratedDocument = Out['documents']['list'][number];
 export type DocumentKind = GeneratedDocument['kind'];
 export type DocumentPreview = Out['documents']['preview'];
 export type CitySummaryStatus = Out['summaries']['status'][number];
+export type DispatchOrder = Out['dispatch']['list'][number];
+export type DispatchCopy = DispatchOrder['copies'][number];
+export type DispatchSummary = Out['dispatch']['summary'];
+export type UrgeCount = Out['urge']['counts'][number];

@@ -22,6 +22,7 @@ export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): NavItem[]
     case 'province_viewer':
       return [
         { href: '/', label: '全省概览', exact: true },
+        { href: '/dispatch', label: '督办' },
         { href: '/reports', label: '报告' },
       ];
     case 'city_officer':
@@ -29,6 +30,7 @@ export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): NavItem[]
         { href: `/city/${code}`, label: '本市概览', exact: true },
         { href: `/city/${code}/inbox`, label: '审核收件箱' },
         { href: `/city/${code}/supervision`, label: '督导' },
+        { href: `/city/${code}/dispatch`, label: '督办' },
         { href: '/reports', label: '报告' },
       ];
     case 'county_clerk':
@@ -36,6 +38,7 @@ export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): NavItem[]
         { href: '/workspace', label: '工作台', exact: true },
         { href: '/workspace/report', label: '月报填报' },
         { href: '/workspace/roster', label: '村级台账' },
+        { href: '/workspace/dispatch', label: '督办单' },
         { href: `/county/${code}`, label: '本县详情' },
       ];
   }

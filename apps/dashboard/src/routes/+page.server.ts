@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
-  const status = await ask(event, api.status.at.query({ asOf }));
+  const [status, dispatch] = await Promise.all([ask(event, api.status.at.query({ asOf })), ask(event, api.dispatch.summary.query({ asOf }))]);
   if (!status.province) redirect(303, withAsOf(homeFor(user), asOf));
 
   return {
@@ -28,5 +28,6 @@ export const load: PageServerLoad = async (event) => {
     reports: timelinessBrief(status.province.timeliness, campaign),
     summaryDue: gateDeadline(campaign, 'm5_city_summary'),
     eligibleRecipients: campaign.thresholds.eligibleRecipients,
+    dispatch,
   };
 };

@@ -11,12 +11,13 @@ export interface NoticeInput {
   period?: string;
 }
 
-/** Writes one notice for every active user holding `role` over exactly `scopeCode`. */
-export function notifyRole(db: DbOrTx, role: Role, scopeCode: string, notice: NoticeInput, at: string): void {
+/** Writes one notice for every active user holding `role` over exactly `scopeCode`; returns how many got it. */
+export function notifyRole(db: DbOrTx, role: Role, scopeCode: string, notice: NoticeInput, at: string): number {
   const recipients = db.select({ id: users.id }).from(users).where(and(eq(users.role, role), eq(users.scopeCode, scopeCode), eq(users.disabled, false))).all();
   bulkInsert(
     db,
     notices,
     recipients.map((u) => ({ userId: u.id, kind: notice.kind, title: notice.title, body: notice.body, unitCode: notice.unitCode ?? null, period: notice.period ?? null, createdAt: at })),
   );
+  return recipients.length;
 }

@@ -1,11 +1,12 @@
 export interface TodoItem {
-  kind: 'report' | 'returned' | 'review' | 'accept' | 'roster' | 'supervise' | 'rectify' | 'summary';
+  kind: 'report' | 'returned' | 'review' | 'accept' | 'roster' | 'supervise' | 'rectify' | 'summary' | 'dispatch';
   title: string;
   unitCode: string;
   period?: string;
   dueOn: string | null;
   overdue: boolean;
   note?: string;
+  orderId?: number;
 }
 
 export const byUrgency = (a: TodoItem, b: TodoItem) =>

@@ -12,6 +12,7 @@ import { reportsWithin } from '../reports/read';
 import { findReport } from '../reports/store';
 import { currentRoster } from '../roster/current';
 import { byUrgency, type TodoItem } from './items';
+import { dispatchTodo } from '../dispatch/todo';
 
 /** Items recorded by the end of `asOf` and not closed by then. */
 function openRectifications(db: DbOrTx, scope: string, asOf: string): TodoItem[] {
@@ -51,7 +52,7 @@ function clerkItems(db: DbOrTx, campaign: CampaignDef, county: string, asOf: str
     const missing = roster.rows.filter((r) => r.coordinators < 1).length;
     if (missing > 0) items.push({ kind: 'roster', title: `为 ${missing} 个村（社区）配备社会救助协理员并更新台账`, unitCode: county, dueOn: deadline, overdue: asOf > deadline });
   }
-  return [...items, ...openRectifications(db, county, asOf)];
+  return [...items, ...openRectifications(db, county, asOf), ...dispatchTodo(db, county, asOf, 'county')];
 }
 
 function officerItems(db: DbOrTx, campaign: CampaignDef, city: string, asOf: string): TodoItem[] {
@@ -76,7 +77,7 @@ function officerItems(db: DbOrTx, campaign: CampaignDef, city: string, asOf: str
   if (asOf >= campaign.stages.at(-1)!.start! && !knownSummaries(db, city, endOfBeijingDay(asOf)).has(city)) {
     items.push({ kind: 'summary', title: '撰写并向省民政厅报送市级行动总结', unitCode: city, dueOn: summaryDue, overdue: asOf > summaryDue });
   }
-  return [...items, ...openRectifications(db, city, asOf)];
+  return [...items, ...openRectifications(db, city, asOf), ...dispatchTodo(db, city, asOf, 'issuer')];
 }
 
 function provinceItems(db: DbOrTx, campaign: CampaignDef, asOf: string): TodoItem[] {
@@ -94,7 +95,7 @@ function provinceItems(db: DbOrTx, campaign: CampaignDef, asOf: string): TodoIte
       items.push({ kind: 'summary', title: `催报${city.name}市级行动总结`, unitCode: city.code, dueOn: summaryDue, overdue: true });
     }
   }
-  return items;
+  return [...items, ...dispatchTodo(db, campaign.province, asOf, 'issuer')];
 }
 
 /** What is due for this user, by when, what was returned to them, what is overdue — most urgent first. */

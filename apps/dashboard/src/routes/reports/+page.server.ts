@@ -12,12 +12,14 @@ export const load: PageServerLoad = async (event) => {
   if (user.role === 'county_clerk') error(403, '县级用户不生成行动总结，请向市民政局查询');
   const api = apiFor(event);
   const previewId = Number(event.url.searchParams.get('preview'));
-  const [documents, status, preview] = await Promise.all([
+  const [documents, status, preview, urges] = await Promise.all([
     ask(event, api.documents.list.query({ asOf })),
     ask(event, api.summaries.status.query({ asOf })),
     Number.isInteger(previewId) && previewId > 0 ? ask(event, api.documents.preview.query({ id: previewId })) : null,
+    ask(event, api.urge.counts.query({ asOf })),
   ]);
-  return { documents, status, preview };
+  const summaryUrges = Object.fromEntries(urges.filter((u) => u.kind === 'summary').map((u) => [u.unit, u.count]));
+  return { documents, status, preview, summaryUrges };
 };
 
 const kinds = Object.keys(documentKindLabels) as DocumentKind[];

@@ -14,9 +14,10 @@ export const load: PageServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
-  const [status, inbox] = await Promise.all([
+  const [status, inbox, dispatch] = await Promise.all([
     ask(event, api.status.at.query({ asOf, unit: code })),
     ask(event, api.reports.list.query({ unit: code, state: 'submitted', asOf })),
+    ask(event, api.dispatch.summary.query({ asOf, unit: code })),
   ]);
   const city = status.cities[0];
   if (!city) error(404, `没有代码为 ${code} 的市`);
@@ -30,5 +31,6 @@ export const load: PageServerLoad = async (event) => {
     reports: timelinessBrief(city.timeliness, campaign),
     gateDue: Object.fromEntries(campaign.gates.map((g) => [g.code, g.deadline])),
     inboxCount: inbox.length,
+    dispatch,
   };
 };

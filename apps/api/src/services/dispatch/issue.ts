@@ -1,0 +1,54 @@
+import { workingDaysBetween } from '@dudao/metrics';
+import { beijingDate, type CampaignDef } from '@dudao/schema/campaign';
+import { dispatchCopies, dispatchEvents, dispatchOrders } from '@dudao/schema/tables';
+import type { DbOrTx } from '../../db/client';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record';
+import { DomainError } from '../errors';
+import { notifyRole } from '../notices/notify';
+import { getUnit, isWithin } from '../org/units';
+import { quoteLinks, type DispatchLink } from './quotes';
+
+export interface IssueInput {
+  counties: string[];
+  title: string;
+  matter: string;
+  level: 'normal' | 'key';
+  deadline: string;
+  links?: DispatchLink[];
+}
+
+function checkDeadline(campaign: CampaignDef, issuedOn: string, deadline: string): void {
+  if (deadline < campaign.start || deadline > campaign.end) throw new DomainError('bad_request', `办理期限（deadline）${deadline} 不在行动期内（${campaign.start} 至 ${campaign.end}）`);
+  if (deadline <= issuedOn || workingDaysBetween(issuedOn, deadline) < 1) throw new DomainError('bad_request', `办理期限（deadline）${deadline} 至少应在下发日 ${issuedOn} 之后一个工作日`);
+}
+
+/** 交办: one order, one copy per county, each copy starting with its issue event; the clerks get a notice. */
+export function issueDispatch(db: DbOrTx, campaign: CampaignDef, input: IssueInput, actor: Actor, at: string): { id: number } {
+  const counties = [...new Set(input.counties)];
+  for (const code of counties) {
+    const unit = getUnit(db, code);
+    if (unit?.level !== 'county' || !isWithin(code, campaign.province)) throw new DomainError('bad_request', `督办县区（counties）：${code} 不是本省的县级单位`);
+    if (!isWithin(code, actor.scopeCode)) throw new DomainError('forbidden', `无权向管辖范围以外的县区下发督办单（${code}）`);
+  }
+  const issuedOn = beijingDate(at);
+  checkDeadline(campaign, issuedOn, input.deadline);
+  const quotes = quoteLinks(db, campaign, counties, input.links ?? [], issuedOn);
+  const order = db
+    .insert(dispatchOrders)
+    .values({ issuerUnit: actor.scopeCode, title: input.title, matter: input.matter, level: input.level, deadline: input.deadline, quotes: JSON.stringify(quotes), issuedAt: at, actorId: actor.id, actor: actor.label })
+    .returning({ id: dispatchOrders.id })
+    .get();
+  for (const county of counties) {
+    const copy = db.insert(dispatchCopies).values({ orderId: order.id, countyCode: county }).returning({ id: dispatchCopies.id }).get();
+    db.insert(dispatchEvents).values({ copyId: copy.id, action: 'issue', at, actorId: actor.id, actor: actor.label }).run();
+    notifyRole(db, 'county_clerk', county, { kind: 'dispatch.issued', title: `督办单：${input.title}`, body: `请在 2 个工作日内签收，并于 ${input.deadline} 前反馈办理情况。`, unitCode: county }, at);
+  }
+  recordAudit(
+    db,
+    actor,
+    at,
+    counties.map((county) => ({ action: 'dispatch.issue', entity: 'dispatch_order', entityId: order.id, unitCode: county, field: 'state', newValue: 'issued' })),
+  );
+  return order;
+}

@@ -1,0 +1,122 @@
+import { asc, eq, inArray, like } from 'drizzle-orm';
+import { dispatchCopyAt, dispatchStatusText, type DispatchCopyAt } from '@dudao/metrics';
+import { beijingDate, endOfBeijingDay } from '@dudao/schema/campaign';
+import { dispatchCopies, dispatchEvents, dispatchFiles, dispatchOrders, orgUnits } from '@dudao/schema/tables';
+import type { DbOrTx } from '../../db/client';
+import { DomainError } from '../errors';
+import { isWithin } from '../org/units';
+import type { DispatchQuote } from './quotes';
+
+type OrderRow = typeof dispatchOrders.$inferSelect;
+type EventRow = typeof dispatchEvents.$inferSelect;
+
+export interface DispatchFeedback {
+  at: string;
+  text: string;
+  askClose: boolean;
+  actor: string;
+  files: { id: number; name: string; size: number }[];
+}
+
+export interface DispatchCopyView extends DispatchCopyAt {
+  county: string;
+  countyName: string;
+  signedAt: string | null;
+  closedAt: string | null;
+  statusText: string;
+  feedback: DispatchFeedback[];
+  history: { action: EventRow['action']; at: string; actor: string; text: string | null }[];
+}
+
+export interface DispatchOrderView {
+  id: number;
+  issuerUnit: string;
+  issuerName: string;
+  title: string;
+  matter: string;
+  level: 'normal' | 'key';
+  deadline: string;
+  issuedOn: string;
+  issuedAt: string;
+  actor: string;
+  quotes: DispatchQuote[];
+  copies: DispatchCopyView[];
+}
+
+function copyView(deadline: string, county: { code: string; name: string }, events: EventRow[], files: (typeof dispatchFiles.$inferSelect)[], asOf: string): DispatchCopyView {
+  const folded = dispatchCopyAt(events, deadline, asOf);
+  const lastOf = (action: EventRow['action']) => events.filter((e) => e.action === action).at(-1)?.at ?? null;
+  return {
+    ...folded,
+    county: county.code,
+    countyName: county.name,
+    signedAt: folded.signedOn ? lastOf('sign') : null,
+    closedAt: folded.closedOn ? lastOf('close') : null,
+    statusText: dispatchStatusText(folded),
+    feedback: events
+      .filter((e) => e.action === 'feedback')
+      .map((e) => ({ at: e.at, text: e.text ?? '', askClose: e.askClose, actor: e.actor, files: files.filter((f) => f.eventId === e.id).map((f) => ({ id: f.id, name: f.name, size: f.size })) })),
+    history: events.map((e) => ({ action: e.action, at: e.at, actor: e.actor, text: e.text })),
+  };
+}
+
+/** Orders as known at the end of `asOf`, each with the copies of counties inside `unit` (and the viewer's scope). */
+export function dispatchOrdersAt(db: DbOrTx, unit: string, asOf: string, orderIds?: number[]): DispatchOrderView[] {
+  const end = endOfBeijingDay(asOf);
+  const copyRows = db
+    .select({ id: dispatchCopies.id, orderId: dispatchCopies.orderId, county: dispatchCopies.countyCode, name: orgUnits.name })
+    .from(dispatchCopies)
+    .innerJoin(orgUnits, eq(orgUnits.code, dispatchCopies.countyCode))
+    .where(like(dispatchCopies.countyCode, `${unit}%`))
+    .orderBy(asc(dispatchCopies.id))
+    .all()
+    .filter((c) => !orderIds || orderIds.includes(c.orderId));
+  if (copyRows.length === 0) return [];
+  const ids = [...new Set(copyRows.map((c) => c.orderId))];
+  const orders = db.select().from(dispatchOrders).where(inArray(dispatchOrders.id, ids)).all().filter((o) => o.issuedAt < end);
+  const events = db.select().from(dispatchEvents).where(inArray(dispatchEvents.copyId, copyRows.map((c) => c.id))).orderBy(asc(dispatchEvents.at), asc(dispatchEvents.id)).all().filter((e) => e.at < end);
+  const files = db.select().from(dispatchFiles).where(inArray(dispatchFiles.copyId, copyRows.map((c) => c.id))).all();
+  const names = new Map(db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.code, orders.map((o) => o.issuerUnit))).all().map((u) => [u.code, u.name]));
+  return orders
+    .sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))
+    .map((o) => ({
+      ...orderHead(o, names.get(o.issuerUnit) ?? o.issuerUnit),
+      quotes: (JSON.parse(o.quotes) as DispatchQuote[]).filter((q) => isWithin(q.county, unit)),
+      copies: copyRows
+        .filter((c) => c.orderId === o.id)
+        .map((c) => copyView(o.deadline, { code: c.county, name: c.name }, events.filter((e) => e.copyId === c.id), files, asOf)),
+    }));
+}
+
+function orderHead(o: OrderRow, issuerName: string) {
+  return { id: o.id, issuerUnit: o.issuerUnit, issuerName, title: o.title, matter: o.matter, level: o.level, deadline: o.deadline, issuedOn: beijingDate(o.issuedAt), issuedAt: o.issuedAt, actor: o.actor };
+}
+
+/** One order as the viewer may see it: the issuer sees every copy, a county only its own. */
+export function dispatchOrderAt(db: DbOrTx, id: number, viewerScope: string, asOf: string): DispatchOrderView {
+  const order = orderById(db, id);
+  const [view] = dispatchOrdersAt(db, viewerScope, asOf, [id]);
+  if (!view || view.copies.length === 0) {
+    if (order.issuedAt >= endOfBeijingDay(asOf)) throw new DomainError('not_found', `督办单 ${id} 在 ${asOf} 尚未下发`);
+    throw new DomainError('forbidden', `无权查看督办单 ${id}`);
+  }
+  return view;
+}
+
+export function orderById(db: DbOrTx, id: number): OrderRow {
+  const order = db.select().from(dispatchOrders).where(eq(dispatchOrders.id, id)).get();
+  if (!order) throw new DomainError('not_found', `督办单 ${id} 不存在`);
+  return order;
+}
+
+export function copyOf(db: DbOrTx, id: number, county: string) {
+  const copy = db.select().from(dispatchCopies).where(eq(dispatchCopies.orderId, id)).all().find((c) => c.countyCode === county);
+  if (!copy) throw new DomainError('not_found', `督办单 ${id} 未下发给 ${county}`);
+  return copy;
+}
+
+export function copyEvents(db: DbOrTx, copyId: number, before?: string): EventRow[] {
+  const rows = db.select().from(dispatchEvents).where(eq(dispatchEvents.copyId, copyId)).orderBy(asc(dispatchEvents.at), asc(dispatchEvents.id)).all();
+  return before ? rows.filter((e) => e.at < before) : rows;
+}
+

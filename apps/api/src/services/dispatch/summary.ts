@@ -1,0 +1,28 @@
+import { dispatchCounts, type DispatchCounts } from '@dudao/metrics';
+import type { DbOrTx } from '../../db/client';
+import { urgeTotals } from '../urge/counts';
+import { dispatchOrdersAt } from './read';
+
+export interface DispatchSummary {
+  counts: DispatchCounts;
+  urges: number;
+  /** Sentences for 存在的问题 and the 督导通报, each figure with its unit. */
+  lines: string[];
+}
+
+/** The orders and urges of `unit` as known at the end of `asOf`: the one home of the overview counts and the documents' lines. */
+export function dispatchSummary(db: DbOrTx, unit: string, asOf: string): DispatchSummary {
+  const copies = dispatchOrdersAt(db, unit, asOf).flatMap((o) => o.copies.map((c) => ({ ...c, title: o.title })));
+  const counts = dispatchCounts(copies);
+  const urges = urgeTotals(db, unit, asOf);
+  const lines: string[] = [];
+  if (counts.issued > 0) {
+    lines.push(`累计下发督办单${counts.issued}件次，按期办结${counts.closedOnTime}件次，逾期${counts.overdue}件次。`);
+    const red = copies.filter((c) => c.light === 'red');
+    if (red.length) lines.push(`超过办理期限仍未办结的督办事项有${red.map((c) => `${c.countyName}“${c.title}”`).join('、')}，共${red.length}件次。`);
+    const unsigned = copies.filter((c) => c.state === 'issued' && c.lateSigning);
+    if (unsigned.length) lines.push(`超过2个工作日未签收督办单的有${unsigned.map((c) => c.countyName).join('、')}，共${unsigned.length}件次。`);
+  }
+  if (urges > 0) lines.push(`因月报、台账或总结迟报、漏报被催报${urges}次。`);
+  return { counts, urges, lines };
+}

@@ -1,0 +1,39 @@
+import type { Badge } from './labels';
+
+type CopyLike = { state: 'issued' | 'signed' | 'feedback' | 'closed'; light: 'green' | 'yellow' | 'red' | 'closed'; overdue: boolean; statusText: string };
+
+const lightLabel = { green: '绿灯', yellow: '黄灯', red: '红灯' } as const;
+
+/** The light as a badge that names itself in words, never by colour alone. */
+export function lightBadge(c: CopyLike): Badge {
+  if (c.light === 'closed') return { icon: c.overdue ? '!' : '✓', text: c.statusText, tone: c.overdue ? 'warn' : 'good' };
+  const tone = c.light === 'green' ? 'good' : c.light === 'yellow' ? 'warn' : 'bad';
+  return { icon: '●', text: `${lightLabel[c.light]} · ${c.statusText}`, tone };
+}
+
+export const levelText = { normal: '一般', key: '重点' } as const;
+export const stateFilters = [
+  ['', '全部状态'],
+  ['issued', '待签收'],
+  ['signed', '已签收'],
+  ['feedback', '已反馈'],
+  ['closed', '已办结'],
+] as const;
+export const lightFilters = [
+  ['', '全部灯色'],
+  ['green', '绿灯'],
+  ['yellow', '黄灯'],
+  ['red', '红灯'],
+  ['closed', '已办结'],
+] as const;
+
+/** Orders keep only the copies that pass the filters; an order with none left drops out. */
+export function filterOrders<O extends { copies: C[] }, C extends CopyLike>(orders: O[], state: string, light: string): O[] {
+  return orders
+    .map((o) => ({ ...o, copies: o.copies.filter((c) => (!state || c.state === state) && (!light || c.light === light)) }))
+    .filter((o) => o.copies.length > 0);
+}
+
+export function urgeText(count: number | undefined): string {
+  return count ? `已催报 ${count} 次` : '';
+}

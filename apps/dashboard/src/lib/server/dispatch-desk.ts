@@ -1,0 +1,83 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { addDays } from '@dudao/schema/campaign';
+import { filterOrders } from '$lib/dispatch';
+import { act, apiFor, ask } from './api';
+import { campaignFor } from './campaign';
+import { missingItems, urgeMissing } from './urge-missing';
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/** The 督办 page of a city or the province: lagging counties to dispatch, the issue form (prefilled from a reason), the orders with lights. */
+export async function loadDesk(event: RequestEvent, unit: string, asOf: string) {
+  const api = apiFor(event);
+  const [status, orders, summary, urges, campaign, missing] = await Promise.all([
+    ask(event, api.status.at.query({ asOf, unit })),
+    ask(event, api.dispatch.list.query({ asOf, unit })),
+    ask(event, api.dispatch.summary.query({ asOf, unit })),
+    ask(event, api.urge.counts.query({ asOf, unit })),
+    campaignFor(event),
+    missingItems(event, unit, asOf),
+  ]);
+  const params = event.url.searchParams;
+  const filters = { state: params.get('state') ?? '', light: params.get('light') ?? '' };
+  const lagging = status.counties.filter((c) => c.lagging).map((c) => ({ code: c.code, name: c.name, reasons: c.reasons.map((r) => ({ code: r.code, text: r.text })) }));
+  const county = status.counties.find((c) => c.code === params.get('county'));
+  const reason = county?.reasons.find((r) => r.code === params.get('reason'));
+  const deadline = addDays(asOf, 14) > campaign.end ? campaign.end : addDays(asOf, 14);
+  return {
+    unit,
+    unitName: status.cities.find((c) => c.code === unit)?.name ?? status.province?.name ?? unit,
+    counties: status.counties.map((c) => ({ code: c.code, name: c.name })),
+    lagging,
+    orders: filterOrders(orders, filters.state, filters.light),
+    orderCount: orders.length,
+    summary,
+    urges: urges.filter((u) => u.kind === 'dispatch').map((u) => ({ orderId: u.orderId, unit: u.unit, count: u.count })),
+    filters,
+    missing,
+    prefill: county
+      ? { county: county.code, reason: reason?.code ?? '', title: `${county.name}：${reason ? reason.text : '进展缓慢'}`.slice(0, 80), matter: reason ? `${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。` : '', deadline }
+      : { county: '', reason: '', title: '', matter: '', deadline },
+  };
+}
+
+export const deskActions = {
+  urgeMissing,
+  issue: async (event: RequestEvent) => {
+    const form = await event.request.formData();
+    const reason = text(form, 'reason');
+    const input = {
+      counties: form.getAll('counties').map(String).filter(Boolean),
+      title: text(form, 'title'),
+      matter: text(form, 'matter'),
+      level: text(form, 'level') === 'key' ? ('key' as const) : ('normal' as const),
+      deadline: text(form, 'deadline'),
+      links: reason ? [{ reason }] : undefined,
+    };
+    if (input.counties.length === 0) return fail(400, { form: 'issue', error: '请选择督办的县区' });
+    const result = await act(event, apiFor(event).dispatch.issue.mutate(input));
+    if (!result.ok) return fail(result.failure.status, { form: 'issue', error: result.failure.data.error });
+    return { form: 'issue', done: `已下发督办单第 ${result.value.id} 号（${input.counties.length} 个县区）` };
+  },
+  review: async (event: RequestEvent) => {
+    const form = await event.request.formData();
+    const id = Number(form.get('id'));
+    const county = text(form, 'county');
+    const key = `copy-${id}-${county}`;
+    const api = apiFor(event).dispatch;
+    const decision = text(form, 'decision');
+    const call = decision === 'close' ? api.close.mutate({ id, county }) : api.sendBack.mutate({ id, county, reason: text(form, 'reason') });
+    const result = await act(event, call);
+    if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
+    return { form: key, done: decision === 'close' ? '已办结' : '已退回县区重新办理' };
+  },
+  urge: async (event: RequestEvent) => {
+    const form = await event.request.formData();
+    const id = Number(form.get('id'));
+    const county = text(form, 'county');
+    const key = `copy-${id}-${county}`;
+    const result = await act(event, apiFor(event).urge.send.mutate({ kind: 'dispatch', unit: county, id }));
+    if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
+    return { form: key, done: `已催办，${result.value.recipients} 名县级填报员收到通知` };
+  },
+};

@@ -1,0 +1,46 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { latestDuePeriod } from '@dudao/metrics';
+import { act, apiFor, ask } from './api';
+import { campaignFor } from './campaign';
+
+export interface MissingItem {
+  kind: 'report' | 'summary';
+  unit: string;
+  name: string;
+  period: string | null;
+  what: string;
+  urged: number;
+}
+
+/** What a city or the province can 催报 at `asOf`: the latest due month's unsent reports, and (province) the cities' summaries. */
+export async function missingItems(event: RequestEvent, unit: string, asOf: string): Promise<MissingItem[]> {
+  const api = apiFor(event);
+  const campaign = await campaignFor(event);
+  const period = latestDuePeriod(campaign, asOf);
+  const [status, reports, urges, summaries] = await Promise.all([
+    ask(event, api.status.at.query({ asOf, unit })),
+    period ? ask(event, api.reports.list.query({ unit, period })) : Promise.resolve([]),
+    ask(event, api.urge.counts.query({ asOf, unit })),
+    unit.length === 2 && asOf > campaign.summaryDue ? ask(event, api.summaries.status.query({ asOf })) : Promise.resolve([]),
+  ]);
+  const urged = (kind: string, code: string, p: string | null) => urges.find((u) => u.kind === kind && u.unit === code && u.period === p)?.count ?? 0;
+  const sent = new Set(reports.filter((r) => r.state !== 'draft' && r.state !== 'returned').map((r) => r.countyCode));
+  const unsent: MissingItem[] = period
+    ? status.counties.filter((c) => !sent.has(c.code)).map((c) => ({ kind: 'report', unit: c.code, name: c.name, period, what: `${period} 月报未报送`, urged: urged('report', c.code, period) }))
+    : [];
+  const cities: MissingItem[] = summaries
+    .filter((s) => s.firstSubmittedAt === null)
+    .map((s) => ({ kind: 'summary', unit: s.cityCode, name: s.cityName, period: null, what: `市级行动总结未报送（应于 ${s.dueOn} 前）`, urged: urged('summary', s.cityCode, null) }));
+  return [...cities, ...unsent];
+}
+
+export async function urgeMissing(event: RequestEvent) {
+  const form = await event.request.formData();
+  const kind = String(form.get('kind')) === 'summary' ? ('summary' as const) : ('report' as const);
+  const unit = String(form.get('unit') ?? '');
+  const period = String(form.get('period') ?? '') || undefined;
+  const key = `urge-${kind}-${unit}`;
+  const result = await act(event, apiFor(event).urge.send.mutate({ kind, unit, period }));
+  if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
+  return { form: key, done: `已催报，${result.value.recipients} 人收到通知` };
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { query } from './support/api';
+import { launchChromium, screenshot } from './support/browser';
+import { openAs } from './support/session';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// The browser run's clock stands on 2021-12-20 (Mon); the prefilled deadline is 12-31, so
+// 12-21, 22, 23, 24, 27, 28, 29, 30, 31 remain: 9 working days, a green light.
+const asOf = '2021-12-20';
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+// The page's own content stays inside a phone's width (the header's 390 px layout is issue 12's navigation part).
+async function noSidewaysScroll(page: Page) {
+  return page.evaluate(() => [...document.querySelectorAll('main *')].every((e) => e.getBoundingClientRect().right <= window.innerWidth + 1));
+}
+
+describe('督办 (dispatch orders)', () => {
+  test('the officer dispatches a lagging county from its reason, the clerk signs and answers with a file, the officer closes it', async () => {
+    const officer = await openAs(browser, 'city3403', { width: 1366, height: 900 });
+    await officer.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '督办' }).click();
+    await officer.waitForURL(/\/city\/3403\/dispatch/);
+    await officer.goto(`/city/3403/dispatch?asOf=${asOf}`);
+
+    const button = officer.getByRole('region', { name: /进展缓慢县区/ }).getByRole('link', { name: /^督办/ }).first();
+    const county = new URL(await button.getAttribute('href') ?? '', 'http://x').searchParams.get('county')!;
+    await button.click();
+    await officer.waitForURL(/county=/);
+    const issue = officer.getByRole('region', { name: '下发督办单' });
+    expect(await issue.getByRole('checkbox', { checked: true }).count()).toBe(1);
+    expect(await issue.getByLabel('督办事项').inputValue()).toMatch(/^\S+：/);
+    expect(await issue.getByLabel('办理期限').inputValue()).toBe('2021-12-31');
+    await issue.getByRole('button', { name: '下发督办单' }).click();
+    await officer.getByText(/已下发督办单第 \d+ 号（1 个县区）/).waitFor();
+    const orders = officer.getByRole('region', { name: /督办单（/ });
+    await orders.getByText('绿灯 · 待签收（剩 9 个工作日）').waitFor();
+
+    const clerk = await openAs(browser, `county${county}`, { width: 390, height: 844 });
+    await clerk.goto(`/workspace?asOf=${asOf}`);
+    await clerk.getByRole('link', { name: /^签收督办单：/ }).click();
+    await clerk.waitForURL(/\/workspace\/dispatch/);
+    await clerk.getByRole('button', { name: '签收' }).click();
+    await clerk.getByText('已签收，请按期办理并反馈').waitFor();
+    await clerk.getByLabel('办理情况').fill('已约谈乡镇负责人，补齐协理员并更新台账。');
+    await clerk.getByLabel(/^附件/).setInputFiles({ name: '整改照片.png', mimeType: 'image/png', buffer: PNG });
+    await clerk.getByLabel('已办结，申请复核办结').check();
+    await clerk.getByRole('button', { name: '提交反馈' }).click();
+    await clerk.getByText('已反馈并申请办结，等待复核').waitFor();
+    await clerk.getByRole('link', { name: '整改照片.png' }).waitFor();
+    await screenshot(clerk, 'dispatch-clerk-390');
+    expect(await noSidewaysScroll(clerk)).toBe(true);
+
+    await officer.reload();
+    await orders.getByText('绿灯 · 已反馈（剩 9 个工作日）').waitFor();
+    await orders.getByRole('button', { name: '复核通过，办结' }).first().click();
+    await officer.getByRole('status').filter({ hasText: '已办结' }).waitFor();
+    await orders.getByText('按期办结').first().waitFor();
+    await screenshot(officer, 'dispatch-city-1366');
+
+    await officer.setViewportSize({ width: 390, height: 844 });
+    await officer.reload();
+    expect(await noSidewaysScroll(officer)).toBe(true);
+    await screenshot(officer, 'dispatch-city-390');
+
+    await officer.goto(`/city/3403?asOf=${asOf}`);
+    const counts = officer.getByRole('region', { name: '督办单' });
+    expect(await counts.getByText('按期办结').locator('..').textContent()).toContain('1');
+  });
+
+  test('filters by light keep only matching orders; the province sees the page read-only as a viewer', async () => {
+    const officer = await openAs(browser, 'city3403');
+    await officer.goto(`/city/3403/dispatch?asOf=${asOf}&light=red`);
+    await officer.getByText('没有符合筛选条件的督办单。').waitFor();
+    const viewer = await openAs(browser, 'viewer');
+    await viewer.goto(`/dispatch?asOf=${asOf}`);
+    expect(await viewer.getByRole('button', { name: '下发督办单' }).count()).toBe(0);
+    await viewer.getByText('按期办结').first().waitFor();
+  });
+
+  test('催报 an unsent report: the count reads 已催报 1 次 where it is listed, the county clerk gets the notice', async () => {
+    const admin = await openAs(browser, 'admin');
+    await admin.goto(`/dispatch?asOf=${asOf}`);
+    const item = () => admin.getByRole('region', { name: /^催报/ }).getByRole('listitem').filter({ hasText: '2021-11 月报未报送' }).first();
+    const county = await item().locator('input[name=unit]').inputValue();
+    await item().getByRole('button', { name: /^催报/ }).click();
+    await admin.getByText(/已催报，\d+ 人收到通知/).waitFor();
+    await admin.reload();
+    const listed = admin.getByRole('region', { name: /^催报/ }).getByRole('listitem').filter({ has: admin.locator(`input[name=unit][value="${county}"]`) });
+    expect(await listed.textContent()).toContain('已催报 1 次');
+    const clerk = await openAs(browser, `county${county}`);
+    const notices = await query<{ kind: string; title: string }[]>(clerk, 'notices.mine', { asOf });
+    expect(notices.filter((n) => n.kind === 'urge.report').map((n) => n.title)).toEqual(['催报：请尽快报送 2021-11 月报']);
+  });
+});
