@@ -1,4 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { isBusy, isMissingReference } from '../db/client';
 import { DomainError } from '../services/errors';
 import type { Context } from './context';
 import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
@@ -6,9 +8,10 @@ import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const invalid = error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.map(String).join('.') || '输入'}：${i.message}`).join('；') : null;
     return {
       ...shape,
-      message: internal ? `服务器内部错误，请联系管理员（请求编号 ${ctx?.requestId ?? '-'}）` : shape.message,
+      message: internal ? `服务器内部错误，请联系管理员（请求编号 ${ctx?.requestId ?? '-'}）` : (invalid ?? (shape.message === 'Batch call exceeds maximum size' ? '一次批量请求的调用过多' : shape.message)),
       data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId: ctx?.requestId, issues: error.cause instanceof DomainError ? error.cause.issues : undefined },
     };
   },
@@ -23,6 +26,8 @@ const domainErrors = t.middleware(async ({ ctx, next, path }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof DomainError) throw new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
+    if (isBusy(cause)) throw new TRPCError({ code: 'CONFLICT', message: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试' });
+    if (isMissingReference(cause)) throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的单位代码或编号不存在，未保存任何内容' });
     if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, 'procedure failed');
   }
   return result;
