@@ -16,7 +16,7 @@ function run(cmd, args, cwd = root) {
 
 if (!existsSync(db) || process.argv.includes('--reset')) {
   console.log(`› 生成安徽省演示数据库 ${db}`);
-  run('pnpm', ['--filter', '@dudao/api', 'cli', 'db:reset']);
+  run('pnpm', ['--filter', '@dudao/api', 'cli', 'db:reset', '--force']);
 }
 console.log('› 构建看板');
 run('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@dudao/dashboard', '--output-logs=errors-only']);

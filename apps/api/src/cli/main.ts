@@ -2,6 +2,7 @@ import { FileFormatError } from '../services/files/table-reader';
 import { formatIssue, ImportRejected } from '../services/import-errors';
 import { DomainError } from '../services/errors';
 import { UsageError } from './args';
+import { dbBackup, dbRestore } from './commands/db-backup';
 import { dbReset } from './commands/db-reset';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -12,6 +13,8 @@ import { usersCommand } from './commands/users';
 
 const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   'db:reset': dbReset,
+  'db:backup': dbBackup,
+  'db:restore': dbRestore,
   units: unitsCommand,
   import: importCommand,
   export: exportCommand,
@@ -21,7 +24,9 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
 };
 
 const usage = `用法：pnpm cli <命令>
-  db:reset [--no-demo] [--scale province|nation] [--db PATH]
+  db:reset [--no-demo] [--scale province|nation] [--db PATH] [--force]
+  db:backup FILE [--db PATH]
+  db:restore FILE [--db PATH]
   units [--parent CODE] [--level city|county|township|village] [--json]
   import values FILE [--at ISO时间] [--submit]
   import roster FILE --county CODE [--at ISO时间]

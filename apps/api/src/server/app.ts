@@ -32,6 +32,7 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
       createContext: (_opts, c) => ({
         ...deps,
         requestId: c.get('requestId') as string,
+        sessionToken: getCookie(c, sessionCookie),
         user: sessionUser(deps.db, getCookie(c, sessionCookie), new Date()),
       }),
     }),

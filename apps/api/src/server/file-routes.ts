@@ -20,6 +20,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 function permit(c: Context, deps: AppDeps, route: FileRoute, unit: string | undefined): SessionUser {
   const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
   if (!user) throw new DomainError('forbidden', '请先登录');
+  if (user.mustChangePassword) throw new DomainError('forbidden', '请先修改初始密码（账号页面）后再继续');
   const rule = fileRules[route];
   if (!(rule as readonly Role[]).includes(user.role)) throw new DomainError('forbidden', '当前角色无权执行此操作');
   if (unit !== undefined && !isWithin(unit, user.scopeCode)) throw new DomainError('forbidden', `无权访问管辖范围以外的单位（${unit}）`);

@@ -14,4 +14,6 @@ export interface AppDeps {
 export interface Context extends AppDeps {
   user: SessionUser | null;
   requestId: string;
+  /** The caller's session token, so a password change can end every other session but this one. */
+  sessionToken?: string;
 }

@@ -38,10 +38,14 @@ const loggedIn = domainErrors.unstable_pipe(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
+/** What a user whose password someone else set may still do: change it (and read the campaign for the page around the form). */
+const passwordFree = new Set<ProcedureName>(['account.changePassword', 'campaign.get']);
+
 /** The only way to build a procedure: it takes its rule from the permissions table by name. */
 export function guarded(name: ProcedureName) {
   const rule = rules[name];
   return t.procedure.use(loggedIn).use(async ({ ctx, next, getRawInput }) => {
+    if (ctx.user.mustChangePassword && !passwordFree.has(name)) throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码（账号页面）后再继续' });
     if (!rule.roles.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
     const input = (await getRawInput()) as never;
     const units = input == null || typeof input !== 'object' ? [] : (rule.units as Rule['units'])(input, ctx.db);
