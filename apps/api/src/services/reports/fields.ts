@@ -30,9 +30,10 @@ export type Parsed = { ok: true; value: string | null } | { ok: false; message: 
 /** Largest value a kind may hold when the indicator names no range: far above any county's figure, far below Infinity. */
 export const kindMax = { count: 100_000_000, amount: 100_000_000_000, days: 366 } as const;
 
-function withinRange(def: IndicatorDef, kind: keyof typeof kindMax, value: number, text: string): Parsed | null {
-  const min = def.range?.min ?? 0;
-  const max = def.range?.max ?? kindMax[kind];
+function withinRange(kind: keyof typeof kindMax, value: number, text: string): Parsed | null {
+  // An indicator's own range is a report rule (checked with its wording there); this only keeps numbers finite.
+  const min = 0;
+  const max = kindMax[kind];
   if (!Number.isFinite(value) || value < min || value > max) return { ok: false, message: `应在 ${min}–${max} 之间，实际为“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”` };
   return null;
 }
@@ -48,15 +49,15 @@ export function parseFieldValue(def: IndicatorDef | undefined, raw: string): Par
   switch (def.kind) {
     case 'count': {
       if (!/^\d+$/.test(text)) return { ok: false, message: `应为非负整数，实际为“${text}”` };
-      return withinRange(def, 'count', Number(text), text) ?? { ok: true, value: String(Number(text)) };
+      return withinRange('count', Number(text), text) ?? { ok: true, value: String(Number(text)) };
     }
     case 'amount': {
       if (!/^\d+(\.\d{1,2})?$/.test(text)) return { ok: false, message: `应为金额（元，最多两位小数），实际为“${text}”` };
-      return withinRange(def, 'amount', Number(text), text) ?? { ok: true, value: Number(text).toFixed(2) };
+      return withinRange('amount', Number(text), text) ?? { ok: true, value: Number(text).toFixed(2) };
     }
     case 'days': {
       if (!/^\d+(\.\d)?$/.test(text)) return { ok: false, message: `应为工作日数（最多一位小数），实际为“${text}”` };
-      return withinRange(def, 'days', Number(text), text) ?? { ok: true, value: Number(text).toFixed(1) };
+      return withinRange('days', Number(text), text) ?? { ok: true, value: Number(text).toFixed(1) };
     }
     case 'bool': {
       const lower = text.toLowerCase();
