@@ -44,7 +44,7 @@ export const rules = {
   'supervision.recordVisit': { roles: officer, units: county },
   'supervision.addItem': { roles: officer, units: (i: { visitId?: number }, db) => [typeof i.visitId === 'number' ? visitCounty(db, i.visitId) : undefined] },
   'supervision.closeItem': { roles: officer, units: (i: { itemId?: number }, db) => [typeof i.itemId === 'number' ? itemCounty(db, i.itemId) : undefined] },
-  'documents.generate': { roles: readers, units: unit },
+  'documents.generate': { roles: officer, units: unit },
   'documents.list': { roles: readers, units: unit },
   'documents.preview': { roles: readers, units: (i: { id?: number }, db) => [typeof i.id === 'number' ? documentUnit(db, i.id) : undefined] },
   'summaries.submit': { roles: officer, units: (i: { id?: number }, db) => [typeof i.id === 'number' ? documentUnit(db, i.id) : undefined] },
