@@ -74,5 +74,6 @@ export const fileRules = {
   'files.roster.template': all,
   'files.values.export': all,
   'files.document.download': readers,
+  'files.audit.export': all,
 } as const;
 export type FileRoute = keyof typeof fileRules;
