@@ -28,10 +28,17 @@ export const reportRefInput = z.object({ countyCode, period: periodSchema });
 /** A report field: an indicator code or `narrative.<task>`; which ones the campaign has is the service's check. */
 const fieldKey = z.string().regex(/^[a-z0-9_]{1,64}$|^narrative\.[A-Za-z0-9]{1,16}$/, '不是填报指标代码');
 
+/** `__proto__` survives JSON.parse as an own key but vanishes when copied into an object: refuse it before zod copies. */
+const ownKeys = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v, ctx) => {
+    if (v && typeof v === 'object' && Object.hasOwn(v, '__proto__')) ctx.addIssue({ code: 'custom', message: '__proto__ 不是填报指标代码' });
+    return v;
+  }, schema);
+
 export const saveDraftInput = reportRefInput.extend({
   version: z.number().int().nonnegative().max(1_000_000),
-  values: z.record(fieldKey, fieldValue),
-  comments: z.record(fieldKey, z.string().trim().max(500, '说明过长')).default({}),
+  values: ownKeys(z.record(fieldKey, fieldValue)),
+  comments: ownKeys(z.record(fieldKey, z.string().trim().max(500, '说明过长'))).default({}),
 });
 export type SaveDraftInput = z.infer<typeof saveDraftInput>;
 
