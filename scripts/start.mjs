@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { log, superviseChild } from './supervise.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const db = resolve(root, process.env.DUDAO_DB ?? 'data/dudao.db');
@@ -16,23 +17,35 @@ function run(cmd, args, cwd = root) {
 
 if (!existsSync(db) || process.argv.includes('--reset')) {
   console.log(`› 生成安徽省演示数据库 ${db}`);
-  run('pnpm', ['--filter', '@dudao/api', 'cli', 'db:reset']);
+  run('pnpm', ['--filter', '@dudao/api', 'cli', 'db:reset', '--force']);
 }
 console.log('› 构建看板');
 run('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@dudao/dashboard', '--output-logs=errors-only']);
 
-const children = [
-  spawn('pnpm', ['--filter', '@dudao/api', 'start'], { cwd: root, env: { ...env, PORT: apiPort }, stdio: ['ignore', 'ignore', 'inherit'] }),
+const children = new Map();
+const supervisor = { stopping: false };
+const supervise = (name, start) => superviseChild(name, start, { children, state: supervisor, log });
+
+supervise('API', () => spawn('pnpm', ['--filter', '@dudao/api', 'start'], { cwd: root, env: { ...env, PORT: apiPort }, stdio: ['ignore', 'ignore', 'inherit'], detached: true }));
+supervise('看板', () =>
   spawn('node', ['build'], {
     cwd: resolve(root, 'apps/dashboard'),
     env: { ...env, PORT: webPort, HOST: '127.0.0.1', ORIGIN: `http://localhost:${webPort}`, API_URL: `http://127.0.0.1:${apiPort}` },
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
   }),
-];
-const stop = () => children.forEach((c) => c.kill('SIGTERM'));
+);
+const stop = () => {
+  supervisor.stopping = true;
+  for (const child of children.values()) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {}
+  }
+  setTimeout(() => process.exit(0), 3500).unref();
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-children.forEach((c) => c.on('exit', (code) => { if (code) { console.error(`进程退出（${code}），停止督导台`); stop(); process.exit(code); } }));
 
 async function ready(url) {
   for (let i = 0; i < 120; i++) {

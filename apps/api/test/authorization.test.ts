@@ -83,7 +83,7 @@ const expectedRoles: Record<keyof typeof rules, string[]> = {
   'supervision.recordVisit': ['province_admin', 'city_officer'],
   'supervision.addItem': ['province_admin', 'city_officer'],
   'supervision.closeItem': ['province_admin', 'city_officer'],
-  'documents.generate': ['province_admin', 'province_viewer', 'city_officer'],
+  'documents.generate': ['province_admin', 'city_officer'],
   'documents.list': ['province_admin', 'province_viewer', 'city_officer'],
   'documents.preview': ['province_admin', 'province_viewer', 'city_officer'],
   'summaries.submit': ['province_admin', 'city_officer'],

@@ -1,17 +1,22 @@
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { loginUrl } from '$lib/next';
 import { currentUser } from '$lib/server/auth';
+import { protectResponse } from '$lib/server/headers';
 import { isProxied, proxy } from '$lib/server/proxy';
 
 const publicPaths = new Set(['/login', '/healthz']);
+/** Where a user whose password someone else set may go before changing it. */
+const passwordPaths = new Set(['/account', '/logout']);
 
 export const handle: Handle = async ({ event, resolve }) => {
   const { pathname } = event.url;
-  if (isProxied(pathname)) return proxy(event);
+  const secure = event.url.protocol === 'https:';
+  if (isProxied(pathname)) return protectResponse(await proxy(event), secure);
 
   event.locals.user = pathname === '/healthz' ? null : await currentUser(event);
   if (!event.locals.user && !publicPaths.has(pathname)) redirect(303, loginUrl(event.url));
-  return resolve(event);
+  if (event.locals.user?.mustChangePassword && !passwordPaths.has(pathname) && !publicPaths.has(pathname)) redirect(303, '/account');
+  return protectResponse(await resolve(event), secure);
 };
 
 export const handleError: HandleServerError = ({ error, status }) => {

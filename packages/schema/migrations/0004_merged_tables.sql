@@ -1,3 +1,13 @@
+CREATE TABLE `login_attempts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` text NOT NULL,
+	`username` text NOT NULL,
+	`address` text NOT NULL,
+	`ok` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `login_attempts_address_idx` ON `login_attempts` (`address`,`at`);--> statement-breakpoint
+CREATE INDEX `login_attempts_username_idx` ON `login_attempts` (`username`,`at`);--> statement-breakpoint
 CREATE TABLE `clock_settings` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`mode` text NOT NULL,
@@ -72,4 +82,8 @@ CREATE TABLE `urges` (
 	FOREIGN KEY (`order_id`) REFERENCES `dispatch_orders`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `urges_unit_idx` ON `urges` (`unit_code`,`kind`);
+CREATE INDEX `urges_unit_idx` ON `urges` (`unit_code`,`kind`);--> statement-breakpoint
+ALTER TABLE `sessions` ADD `last_seen_at` text;--> statement-breakpoint
+ALTER TABLE `users` ADD `must_change_password` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `users` ADD `demo` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `audit_log` ADD `address` text;

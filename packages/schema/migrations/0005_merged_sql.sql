@@ -1,4 +1,3 @@
--- from 0005_i12-dispatch_sql.sql
 -- Dispatch history is append-only: orders, copies, events and urges are never rewritten or erased.
 CREATE TRIGGER dispatch_orders_no_update BEFORE UPDATE ON dispatch_orders BEGIN SELECT RAISE(ABORT, 'dispatch_orders is append-only'); END;
 --> statement-breakpoint
@@ -20,4 +19,5 @@ CREATE TRIGGER dispatch_files_no_delete BEFORE DELETE ON dispatch_files BEGIN SE
 CREATE TRIGGER urges_no_update BEFORE UPDATE ON urges BEGIN SELECT RAISE(ABORT, 'urges is append-only'); END;
 --> statement-breakpoint
 CREATE TRIGGER urges_no_delete BEFORE DELETE ON urges BEGIN SELECT RAISE(ABORT, 'urges is append-only'); END;
+
 

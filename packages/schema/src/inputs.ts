@@ -1,3 +1,4 @@
+export * from './common/validation';
 export * from './reports/validation';
 export * from './roster/validation';
 export * from './cases/validation';

@@ -3,6 +3,7 @@ import { formatIssue, ImportRejected } from '../services/import-errors';
 import { DomainError } from '../services/errors';
 import { UsageError } from './args';
 import { clockCommand } from './commands/clock';
+import { dbBackup, dbRestore } from './commands/db-backup';
 import { dbReset } from './commands/db-reset';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -15,6 +16,8 @@ import { campaignCommand } from './commands/campaign';
 const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   'db:reset': dbReset,
   clock: clockCommand,
+  'db:backup': dbBackup,
+  'db:restore': dbRestore,
   units: unitsCommand,
   import: importCommand,
   export: exportCommand,
@@ -25,7 +28,9 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
 };
 
 const usage = `用法：pnpm cli <命令>
-  db:reset [--no-demo] [--scale province|nation] [--clock ISO时间] [--db PATH]
+  db:reset [--no-demo] [--scale province|nation] [--clock ISO时间] [--db PATH] [--force]
+  db:backup FILE [--db PATH]
+  db:restore FILE [--db PATH]
   clock [set ISO时间 | real]
   units [--parent CODE] [--level city|county|township|village] [--json]
   import values FILE [--at ISO时间] [--submit]

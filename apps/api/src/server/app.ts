@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { trpcServer } from '@hono/trpc-server';
+import { z } from 'zod';
+import { isBusy } from '../db/client';
 import { sessionUser } from '../services/auth/sessions';
 import { clockNow } from '../services/clock/clock';
 import type { AppDeps } from '../trpc/context';
@@ -9,32 +10,40 @@ import { appRouter } from '../trpc/root';
 import { authRoutes, sessionCookie } from './auth-routes';
 import { fileRoutes } from './file-routes';
 import { sameOriginWrites } from './origin';
+import { batchLimit, limitBody, MAX_BATCH, requestIds, securityHeaders } from './security';
+
+// Type and format errors of every input come back in Chinese, like our own messages.
+z.config(z.locales.zhCN());
 
 export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: true }) {
-  const app = new Hono<{ Variables: { requestId: string } }>();
-  app.use('*', async (c, next) => {
-    c.set('requestId', c.req.header('x-request-id') ?? randomUUID());
-    await next();
-  });
+  const app = new Hono<{ Variables: { requestId: string; clientRequestId: string | undefined } }>();
+  app.use('*', requestIds);
+  app.use('*', securityHeaders);
   app.use('*', sameOriginWrites);
   app.get('/healthz', (c) => c.json({ ok: true, campaign: deps.campaign.code, warm: readiness.warm }));
+  app.use('/auth/*', limitBody(16 * 1024, '16 KB'));
   app.route('/auth', authRoutes(deps));
   app.route('/files', fileRoutes(deps));
+  app.use('/trpc/*', limitBody(1024 * 1024, '1 MB'), batchLimit);
   app.use(
     '/trpc/*',
     trpcServer({
       router: appRouter,
+      maxBatchSize: MAX_BATCH,
       createContext: (_opts, c) => ({
         ...deps,
         requestId: c.get('requestId') as string,
         now: () => clockNow(deps.db),
+        sessionToken: getCookie(c, sessionCookie),
         user: sessionUser(deps.db, getCookie(c, sessionCookie), new Date()),
       }),
     }),
   );
+  app.notFound((c) => c.json({ error: '接口不存在' }, 404));
   app.onError((err, c) => {
     const requestId = c.get('requestId');
-    deps.logger.error({ err, requestId, path: c.req.path }, 'request failed');
+    if (isBusy(err)) return c.json({ error: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试', requestId }, 409);
+    deps.logger.error({ err, requestId, clientRequestId: c.get('clientRequestId'), path: c.req.path }, 'request failed');
     return c.json({ error: `服务器内部错误，请联系管理员（请求编号 ${requestId}）`, requestId }, 500);
   });
   return app;

@@ -1,8 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { loginInput } from '@dudao/schema/inputs';
-import { LoginLockout } from '../services/auth/lockout';
-import { login } from '../services/auth/login';
+import { recordAudit } from '../services/audit/record';
+import { sourceAddress } from '../services/auth/address';
+import { login, LoginThrottled } from '../services/auth/login';
 import { endSession, sessionUser } from '../services/auth/sessions';
 import { clockNow } from '../services/clock/clock';
 import { DomainError } from '../services/errors';
@@ -10,30 +12,48 @@ import type { AppDeps } from '../trpc/context';
 
 export const sessionCookie = 'dudao_session';
 
+/** The address a request came from, X-Forwarded-For believed only from the dashboard proxy (see sourceAddress). */
+export function addressOf(c: Context): string {
+  let peer: string | undefined;
+  try {
+    peer = getConnInfo(c).remote.address;
+  } catch {
+    peer = undefined;
+  }
+  return sourceAddress(peer, c.req.header('x-forwarded-for'));
+}
+
+/** Secure when the browser reached us over HTTPS, directly or through the dashboard proxy. */
+const overHttps = (c: Context) => c.req.url.startsWith('https:') || c.req.header('x-forwarded-proto') === 'https';
+
 export function authRoutes(deps: AppDeps) {
-  const lockout = new LoginLockout();
   const app = new Hono();
   app.post('/login', async (c) => {
     const body = loginInput.safeParse(await c.req.json().catch(() => null));
-    if (!body.success) return c.json({ error: body.error.issues.map((i) => i.message).join('；') }, 400);
+    if (!body.success) return c.json({ error: body.error.issues.map((i) => `${i.path.join('.') || '输入'}：${i.message}`).join('；') }, 400);
     try {
-      const { token, user } = await login(deps.db, lockout, body.data.username, body.data.password, new Date(), clockNow(deps.db).toISOString());
-      setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: c.req.url.startsWith('https:') });
+      const { token, user } = await login(deps.db, body.data.username, body.data.password, addressOf(c), new Date(), clockNow(deps.db).toISOString());
+      setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: overHttps(c) });
       return c.json({ user });
     } catch (e) {
-      if (e instanceof DomainError) return c.json({ error: e.message }, e.kind === 'forbidden' ? 429 : 401);
+      if (e instanceof LoginThrottled) return c.json({ error: e.message, waitSeconds: e.waitSeconds }, 429, { 'Retry-After': String(e.waitSeconds) });
+      if (e instanceof DomainError) return c.json({ error: e.message }, 401);
       throw e;
     }
   });
   app.post('/logout', (c) => {
     const token = getCookie(c, sessionCookie);
-    if (token) endSession(deps.db, token);
+    if (token) {
+      const user = sessionUser(deps.db, token, new Date());
+      endSession(deps.db, token);
+      if (user) recordAudit(deps.db, user, clockNow(deps.db).toISOString(), [{ action: 'auth.logout', entity: 'user', entityId: user.id, unitCode: user.scopeCode, field: 'login', address: addressOf(c) }]);
+    }
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.json({ ok: true });
   });
   app.get('/me', (c) => {
     const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
-    return user ? c.json({ user }) : c.json({ error: '未登录' }, 401);
+    return user ? c.json({ user }) : c.json({ error: '未登录或登录已超时' }, 401);
   });
   return app;
 }

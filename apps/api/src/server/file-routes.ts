@@ -1,10 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { anyUnitCode, campaignDate, countyCode, periodSchema } from '@dudao/schema/inputs';
 import type { Role } from '@dudao/schema/tables';
 import { sessionUser, type SessionUser } from '../services/auth/sessions';
+import { auditCsv, auditXlsx } from '../services/audit/export';
 import { importCases } from '../services/cases/import-cases';
-import { clockNow } from '../services/clock/clock';
+import { clockNow, resolveAsOf } from '../services/clock/clock';
 import { DomainError } from '../services/errors';
 import { FileFormatError, readTable } from '../services/files/table-reader';
 import { formatIssue, ImportRejected } from '../services/import-errors';
@@ -17,11 +20,14 @@ import type { AppDeps } from '../trpc/context';
 import { fileRules, isWithin, type FileRoute } from '../trpc/permissions';
 import { sessionCookie } from './auth-routes';
 
+const auditExportQuery = z.object({ unit: anyUnitCode, period: periodSchema.optional(), field: z.string().max(64).optional(), asOf: campaignDate.optional() });
+
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 function permit(c: Context, deps: AppDeps, route: FileRoute, unit: string | undefined): SessionUser {
   const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
   if (!user) throw new DomainError('forbidden', '请先登录');
+  if (user.mustChangePassword) throw new DomainError('forbidden', '请先修改初始密码（账号页面）后再继续');
   const rule = fileRules[route];
   if (!(rule as readonly Role[]).includes(user.role)) throw new DomainError('forbidden', '当前角色无权执行此操作');
   if (unit !== undefined && !isWithin(unit, user.scopeCode)) throw new DomainError('forbidden', `无权访问管辖范围以外的单位（${unit}）`);
@@ -50,7 +56,7 @@ export function fileRoutes(deps: AppDeps) {
   for (const kind of ['roster', 'cases'] as const) {
     app.post(`/${kind}`, limit, async (c) => {
       const county = c.req.query('county');
-      if (!county || !/^\d{6}$/.test(county)) throw new DomainError('bad_request', '须指定县级单位代码 county');
+      if (!countyCode.safeParse(county).success || !county) throw new DomainError('bad_request', '须指定县级单位代码 county');
       const user = permit(c, deps, kind === 'roster' ? 'files.roster.upload' : 'files.cases.upload', county);
       const file = await uploadedFile(c);
       const table = await readTable(file.content, file.name);
@@ -60,19 +66,34 @@ export function fileRoutes(deps: AppDeps) {
   }
   app.get('/roster-template', async (c) => {
     const county = c.req.query('county');
-    if (!county || !/^\d{6}$/.test(county)) throw new DomainError('bad_request', '须指定县级单位代码 county');
+    if (!countyCode.safeParse(county).success || !county) throw new DomainError('bad_request', '须指定县级单位代码 county');
     permit(c, deps, 'files.roster.template', county);
     const { fileName, content } = await rosterTemplate(deps.db, county);
     return download(c, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content);
   });
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/values.${format}`, async (c) => {
-      const user = permit(c, deps, 'files.values.export', c.req.query('unit'));
-      const unit = c.req.query('unit') ?? user.scopeCode;
+      const given = c.req.query('unit');
+      if (given !== undefined && !anyUnitCode.safeParse(given).success) throw new DomainError('bad_request', 'unit：单位代码应为2、4、6、9或12位行政区划代码');
+      const user = permit(c, deps, 'files.values.export', given);
+      const unit = given ?? user.scopeCode;
       const lines = valueLines(deps.db, deps.campaign, unit);
       return format === 'csv'
         ? download(c, `指标数据_${unit}.csv`, 'text/csv; charset=utf-8', `\ufeff${valuesCsv(lines)}`)
         : download(c, `指标数据_${unit}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await valuesXlsx(lines));
+    });
+  }
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/audit.${format}`, async (c) => {
+      const given = c.req.query('unit');
+      const query = auditExportQuery.safeParse({ unit: given ?? '34', period: c.req.query('period'), field: c.req.query('indicator'), asOf: c.req.query('asOf') });
+      if (!query.success) throw new DomainError('bad_request', query.error.issues.map((i) => `${String(i.path[0])}：${i.message}`).join('；'));
+      const user = permit(c, deps, 'files.audit.export', given);
+      if (given === undefined) query.data.unit = user.scopeCode;
+      const name = `审计记录_${query.data.unit}`;
+      return format === 'csv'
+        ? download(c, `${name}.csv`, 'text/csv; charset=utf-8', auditCsv(deps.db, { ...query.data, asOf: resolveAsOf(deps.db, query.data.asOf) }))
+        : download(c, `${name}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await auditXlsx(deps.db, { ...query.data, asOf: resolveAsOf(deps.db, query.data.asOf) }));
     });
   }
   app.get('/documents/:id', (c) => {

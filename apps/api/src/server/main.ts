@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
+import { rmSync, writeFileSync } from 'node:fs';
 import pino from 'pino';
+import { serverMarker } from '../services/backup/backup';
 import { openDb } from '../db/client';
 import { databasePath } from '../db/paths';
 import { currentCampaign } from '../services/campaign/store';
@@ -10,6 +12,9 @@ import { campaignDays, warmStatusCache } from '../services/known/warm';
 const logger = pino({ name: 'dudao-api' });
 const path = databasePath();
 const opened = openDb(path);
+const marker = serverMarker(path);
+if (path !== ':memory:') writeFileSync(marker, String(process.pid));
+process.once('exit', () => rmSync(marker, { force: true }));
 const { db } = opened;
 const campaign = currentCampaign(db);
 const port = Number(process.env.PORT ?? 8787);

@@ -14,4 +14,6 @@ export interface Context extends AppDeps {
   requestId: string;
   /** The campaign clock, read from the database at each write; sessions always use the wall clock. */
   now: () => Date;
+  /** The caller's session token, so a password change can end every other session but this one. */
+  sessionToken?: string;
 }

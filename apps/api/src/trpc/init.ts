@@ -1,4 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import { isBusy, isMissingReference } from '../db/client';
 import { DomainError } from '../services/errors';
 import type { Context } from './context';
 import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
@@ -6,9 +8,10 @@ import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const invalid = error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.map(String).join('.') || '输入'}：${i.message}`).join('；') : null;
     return {
       ...shape,
-      message: internal ? `服务器内部错误，请联系管理员（请求编号 ${ctx?.requestId ?? '-'}）` : shape.message,
+      message: internal ? `服务器内部错误，请联系管理员（请求编号 ${ctx?.requestId ?? '-'}）` : (invalid ?? (shape.message === 'Batch call exceeds maximum size' ? '一次批量请求的调用过多' : shape.message)),
       data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId: ctx?.requestId, issues: error.cause instanceof DomainError ? error.cause.issues : undefined },
     };
   },
@@ -23,6 +26,8 @@ const domainErrors = t.middleware(async ({ ctx, next, path }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof DomainError) throw new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
+    if (isBusy(cause)) throw new TRPCError({ code: 'CONFLICT', message: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试' });
+    if (isMissingReference(cause)) throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的单位代码或编号不存在，未保存任何内容' });
     if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, 'procedure failed');
   }
   return result;
@@ -33,10 +38,14 @@ const loggedIn = domainErrors.unstable_pipe(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
+/** What a user whose password someone else set may still do: change it (and read the campaign for the page around the form). */
+const passwordFree = new Set<ProcedureName>(['account.changePassword', 'campaign.get']);
+
 /** The only way to build a procedure: it takes its rule from the permissions table by name. */
 export function guarded(name: ProcedureName) {
   const rule = rules[name];
   return t.procedure.use(loggedIn).use(async ({ ctx, next, getRawInput }) => {
+    if (ctx.user.mustChangePassword && !passwordFree.has(name)) throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码（账号页面）后再继续' });
     if (!rule.roles.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
     const input = (await getRawInput()) as never;
     const units = input == null || typeof input !== 'object' ? [] : (rule.units as Rule['units'])(input, ctx.db);

@@ -46,7 +46,7 @@ export const rules = {
   'supervision.recordVisit': { roles: officer, units: county },
   'supervision.addItem': { roles: officer, units: (i: { visitId?: number }, db) => [typeof i.visitId === 'number' ? visitCounty(db, i.visitId) : undefined] },
   'supervision.closeItem': { roles: officer, units: (i: { itemId?: number }, db) => [typeof i.itemId === 'number' ? itemCounty(db, i.itemId) : undefined] },
-  'documents.generate': { roles: readers, units: unit },
+  'documents.generate': { roles: officer, units: unit },
   'documents.list': { roles: readers, units: unit },
   'documents.preview': { roles: readers, units: (i: { id?: number }, db) => [typeof i.id === 'number' ? documentUnit(db, i.id) : undefined] },
   'summaries.submit': { roles: officer, units: (i: { id?: number }, db) => [typeof i.id === 'number' ? documentUnit(db, i.id) : undefined] },
@@ -88,5 +88,6 @@ export const fileRules = {
   'files.document.download': readers,
   'files.dispatch.attach': clerk,
   'files.dispatch.download': all,
+  'files.audit.export': all,
 } as const;
 export type FileRoute = keyof typeof fileRules;

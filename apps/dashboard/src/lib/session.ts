@@ -7,6 +7,8 @@ export interface SessionUser {
   role: Role;
   scopeCode: string;
   scopeName: string;
+  /** Someone else set the password (initial or reset): the dashboard keeps the user on /account until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 export const sessionCookie = 'dudao_session';

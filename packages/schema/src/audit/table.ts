@@ -16,6 +16,8 @@ export const auditLog = sqliteTable(
     field: text('field'),
     oldValue: text('old_value'),
     newValue: text('new_value'),
+    /** Source address of sign-in events (login, failure, throttle, logout). */
+    address: text('address'),
   },
   (t) => [index('audit_unit_idx').on(t.unitCode, t.period, t.field)],
 );

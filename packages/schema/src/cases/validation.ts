@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { caseKinds } from './tables';
+import { isCalendarDate } from '../common/validation';
 
 export const caseColumns = ['case_id', 'kind', 'township_code', 'applied_on', 'decided_on'] as const;
-const date = (label: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`);
+const date = (label: string) => z.string().trim().refine(isCalendarDate, `${label}应为真实的日历日期 YYYY-MM-DD`);
 
 export const caseRowSchema = z
   .object({
-    case_id: z.string().trim().min(1, '缺少办件编号').max(64, '办件编号过长'),
+    case_id: z.string().trim().min(1, '缺少办件编号').regex(/^[^=+\-@]/, '办件编号不能以 = + - @ 开头').max(64, '办件编号过长'),
     kind: z.enum(caseKinds, { message: '类别应为“低保”或“特困”' }),
     township_code: z.string().trim().regex(/^\d{9}$/, '乡镇（街道）代码应为9位数字'),
     applied_on: date('申请日期'),

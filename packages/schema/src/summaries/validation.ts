@@ -3,4 +3,4 @@ import { isoDateSchema, unitCodeSchema } from '../reports/validation';
 
 export const documentKinds = ['city', 'province', 'notice', 'annex'] as const;
 export const generateDocumentInput = z.object({ kind: z.enum(documentKinds, { message: '报告类型无效' }), unit: unitCodeSchema, asOf: isoDateSchema });
-export const documentRefInput = z.object({ id: z.number().int().positive() });
+export const documentRefInput = z.object({ id: z.number().int().positive().max(2 ** 31) });

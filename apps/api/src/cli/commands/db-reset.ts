@@ -1,16 +1,19 @@
 import { databasePath } from '../../db/paths';
 import { readClock } from '../../services/clock/clock';
-import { resetDatabase } from '../../services/seed/reset';
+import { holdsData, resetDatabase } from '../../services/seed/reset';
 import { parse, str, UsageError } from '../args';
 import { progressBar } from '../progress';
 import { printAccounts } from './users';
 
 export async function dbReset(argv: string[]): Promise<number> {
-  const { flags } = parse(argv, { 'no-demo': { type: 'boolean' }, scale: { type: 'string' }, clock: { type: 'string' }, db: { type: 'string' } });
+  const { flags } = parse(argv, { 'no-demo': { type: 'boolean' }, scale: { type: 'string' }, clock: { type: 'string' }, db: { type: 'string' }, force: { type: 'boolean' } });
   const scale = str(flags, 'scale') ?? 'province';
   if (scale !== 'province' && scale !== 'nation') throw new UsageError('--scale 只能是 province 或 nation');
   const path = databasePath(str(flags, 'db'));
   const demo = !flags['no-demo'];
+  if (holdsData(path) && !flags.force) {
+    throw new UsageError(`${path} 已有数据（账号、月报或审计记录），db:reset 会全部删除。请先 pnpm cli db:backup 备份，确需重建时加 --force`);
+  }
   const started = Date.now();
   const result = await resetDatabase(path, { demo, scale, clock: str(flags, 'clock'), treeProgress: progressBar('载入行政区划'), demoProgress: progressBar('生成演示数据') });
   const c = result.counts;

@@ -12,11 +12,15 @@ export interface AuditInput {
   field?: string | null;
   oldValue?: string | null;
   newValue?: string | null;
+  /** Source address, for sign-in events. */
+  address?: string | null;
 }
 
 export function recordAudit(db: DbOrTx, actor: Actor, at: string, entries: AuditInput[]): void {
-  if (entries.length === 0) return;
-  const rows = entries.map((e) => ({
+  // An entry that changes nothing (old equals new) is not a change and would only bury the real ones.
+  const changes = entries.filter((e) => e.oldValue == null || e.oldValue !== e.newValue);
+  if (changes.length === 0) return;
+  const rows = changes.map((e) => ({
     at,
     actorId: actor.id,
     actor: actor.label,
@@ -28,6 +32,7 @@ export function recordAudit(db: DbOrTx, actor: Actor, at: string, entries: Audit
     field: e.field ?? null,
     oldValue: e.oldValue ?? null,
     newValue: e.newValue ?? null,
+    address: e.address ?? null,
   }));
   if (rows.length === 1) db.insert(auditLog).values(rows).run();
   else bulkInsert(db, auditLog, rows);

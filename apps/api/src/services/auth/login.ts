@@ -1,27 +1,51 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
+import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { verifyPassword } from '../users/password';
-import type { LoginLockout } from './lockout';
 import { createSession, sessionUser, type SessionUser } from './sessions';
+import { recordAttempt, throttleFor } from './throttle';
 
 // Verified against when the username is unknown, so both paths cost the same scrypt.
 const decoyHash = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export async function login(db: DbOrTx, lockout: LoginLockout, username: string, password: string, now: Date, stampedAt: string = now.toISOString()): Promise<{ token: string; user: SessionUser }> {
-  if (lockout.isLocked(username, now.getTime())) throw new DomainError('forbidden', '登录失败次数过多，该账号已锁定 1 分钟，请稍后再试');
+export class LoginThrottled extends DomainError {
+  constructor(
+    message: string,
+    readonly waitSeconds: number,
+  ) {
+    super('forbidden', message);
+  }
+}
+
+const stranger = (username: string): Actor => ({ id: null, label: `未登录用户（${username.slice(0, 64)}）`, role: 'county_clerk', scopeCode: '' });
+
+/** Signs in, or refuses: throttled attempts never reach the password check, so waiting cannot be skipped by guessing. */
+export async function login(db: DbOrTx, username: string, password: string, address: string, now: Date, stampedAt: string = now.toISOString()): Promise<{ token: string; user: SessionUser }> {
   const row = db.select().from(users).where(eq(users.username, username)).get();
+  const actor = row ? { id: row.id, label: row.displayName, role: row.role, scopeCode: row.scopeCode } : stranger(username);
+  const audit = (action: string, newValue: string | null = null) =>
+    recordAudit(db, actor, stampedAt, [{ action, entity: 'user', entityId: row?.id ?? username.slice(0, 64), unitCode: row?.scopeCode ?? null, field: 'login', newValue, address }]);
+  const throttle = throttleFor(db, username, address, now);
+  if (throttle) {
+    audit('auth.throttle', `${throttle.kind === 'address' ? '来源地址' : '账号'}限速 ${throttle.waitSeconds} 秒`);
+    const message =
+      throttle.kind === 'address'
+        ? `该电脑登录失败次数过多，请 ${throttle.waitSeconds} 秒后再试`
+        : `该账号近期有来自多处的错误登录尝试，新设备须放慢登录：请 ${throttle.waitSeconds} 秒后再试（在曾成功登录过的电脑上不受影响）`;
+    throw new LoginThrottled(message, throttle.waitSeconds);
+  }
   const ok = await verifyPassword(password, row?.passwordHash ?? decoyHash);
   if (!row || !ok || row.disabled) {
-    lockout.fail(username, now.getTime());
+    recordAttempt(db, username, address, false, now);
+    audit('auth.failure', !row ? '用户名不存在' : !ok ? '密码错误' : '账号已停用');
     throw new DomainError('bad_request', row?.disabled && ok ? '该账号已停用' : '用户名或密码错误');
   }
-  lockout.succeed(username);
+  recordAttempt(db, username, address, true, now);
   const token = createSession(db, row.id, now);
   const user = sessionUser(db, token, now)!;
-  // The session runs on wall time; the audit entry, like every write, on the campaign clock.
-  recordAudit(db, user, stampedAt, [{ action: 'auth.login', entity: 'user', entityId: row.id, unitCode: row.scopeCode }]);
+  audit('auth.login');
   return { token, user };
 }

@@ -1,29 +1,45 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import { orgUnits, sessions, users } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
+import { isBusy, type DbOrTx } from '../../db/client';
 import { preparedFor } from '../../db/prepared';
 import type { Actor } from '../actor';
 
 const SESSION_HOURS = 12;
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const IDLE_MINUTES = 30;
+/** lastSeenAt is refreshed at most this often, so a burst of requests costs one write, not one each. */
+const TOUCH_EVERY_MS = 60_000;
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface SessionUser extends Actor {
   id: number;
   username: string;
   displayName: string;
   scopeName: string;
+  /** The password was set by someone else: nothing but changing it is allowed until then. */
+  mustChangePassword: boolean;
 }
 
 export function createSession(db: DbOrTx, userId: number, now: Date): string {
   const token = randomBytes(32).toString('base64url');
-  db.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString() }).run();
+  const at = now.toISOString();
+  db.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: at, lastSeenAt: at, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString() }).run();
   return token;
 }
 
 const sessionQuery = preparedFor((db) =>
   db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, scopeCode: users.scopeCode, scopeName: orgUnits.name, disabled: users.disabled })
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      scopeCode: users.scopeCode,
+      scopeName: orgUnits.name,
+      disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
+      lastSeenAt: sql<string>`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`,
+    })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .innerJoin(orgUnits, eq(users.scopeCode, orgUnits.code))
@@ -31,17 +47,42 @@ const sessionQuery = preparedFor((db) =>
     .prepare(),
 );
 
+/** The signed-in user of a token, or null once it expired, sat idle 30 minutes, or its user was disabled. */
 export function sessionUser(db: DbOrTx, token: string | undefined, now: Date): SessionUser | null {
   if (!token) return null;
-  const row = sessionQuery(db).get({ tokenHash: hashToken(token), now: now.toISOString() });
+  const tokenHash = hashToken(token);
+  const row = sessionQuery(db).get({ tokenHash, now: now.toISOString() });
   if (!row || row.disabled) return null;
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, scopeCode: row.scopeCode, scopeName: row.scopeName, label: row.displayName };
+  const idleMs = now.getTime() - Date.parse(row.lastSeenAt);
+  if (idleMs > IDLE_MINUTES * 60_000) {
+    endSession(db, token);
+    return null;
+  }
+  if (idleMs > TOUCH_EVERY_MS) touch(db, tokenHash, now);
+  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, scopeCode: row.scopeCode, scopeName: row.scopeName, label: row.displayName, mustChangePassword: row.mustChangePassword };
 }
 
-export function endSession(db: DbOrTx, token: string): void {
-  db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
+function touch(db: DbOrTx, tokenHash: string, now: Date): void {
+  try {
+    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
+  } catch (e) {
+    // A writer holding the database only delays the refresh; the next request tries again.
+    if (!isBusy(e)) throw e;
+  }
 }
 
-export function endUserSessions(db: DbOrTx, userId: number): void {
-  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+export function endSession(db: DbOrTx, token: string): number | null {
+  const row = db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).returning({ userId: sessions.userId }).get();
+  return row?.userId ?? null;
+}
+
+/** Ends every session of the user, or every one but the session the user is working in. */
+export function endUserSessions(db: DbOrTx, userId: number, keepToken?: string): void {
+  const keep = keepToken ? ne(sessions.tokenHash, hashToken(keepToken)) : undefined;
+  db.delete(sessions).where(and(eq(sessions.userId, userId), keep)).run();
+}
+
+/** Expired and idle sessions are dropped now and then, so the table holds only live ones. */
+export function pruneSessions(db: DbOrTx, now: Date): void {
+  db.delete(sessions).where(or(lt(sessions.expiresAt, now.toISOString()), lt(sql`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`, new Date(now.getTime() - IDLE_MINUTES * 60_000).toISOString()))).run();
 }

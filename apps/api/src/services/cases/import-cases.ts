@@ -14,6 +14,8 @@ export function validateCases(db: DbOrTx, countyCode: string, table: Table): Cas
   requireHeaders(table, caseColumns);
   const county = getUnit(db, countyCode);
   if (!county || county.level !== 'county') throw new ImportRejected([{ row: null, column: '县级单位', message: `${countyCode} 不是县级单位代码` }]);
+  // A header-only file would become the current case log and silently zero every figure drawn from it.
+  if (table.rows.length === 0) throw new ImportRejected([{ row: null, column: '办件台账', message: '文件只有表头、没有办件记录，未导入' }]);
   const townships = new Set(townshipsOf(db, [countyCode]).map((t) => t.code));
   const issues: ImportIssue[] = [];
   const seen = new Map<string, number>();

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { CampaignDef } from '@dudao/schema/campaign';
 import { monthlyReports, reportValues } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
+import { neutralised } from '../files/neutralise';
 import { fieldOrder } from './fields';
 import { valueColumns } from './import-values';
 
@@ -28,7 +29,7 @@ export function valueLines(db: DbOrTx, campaign: CampaignDef, scopeCode: string)
   return rows
     .filter((r) => r.value != null || r.comment)
     .sort((a, b) => a.county.localeCompare(b.county) || a.period.localeCompare(b.period) || (order.get(a.field) ?? 999) - (order.get(b.field) ?? 999))
-    .map((r) => [r.county, r.period, r.field, r.value ?? '', r.comment ?? '']);
+    .map((r) => [r.county, r.period, r.field, neutralised(r.value ?? ''), neutralised(r.comment ?? '')]);
 }
 
 export function valuesCsv(lines: ValueLine[]): string {

@@ -1,4 +1,5 @@
 import type { CampaignDef, IndicatorDef } from '@dudao/schema/campaign';
+import { isCalendarDate } from '@dudao/schema/inputs';
 
 export const narrativePrefix = 'narrative.';
 
@@ -26,6 +27,17 @@ export function fieldLabel(campaign: CampaignDef, field: string): string {
 
 export type Parsed = { ok: true; value: string | null } | { ok: false; message: string };
 
+/** Largest value a kind may hold when the indicator names no range: far above any county's figure, far below Infinity. */
+export const kindMax = { count: 100_000_000, amount: 100_000_000_000, days: 366 } as const;
+
+function withinRange(kind: keyof typeof kindMax, value: number, text: string): Parsed | null {
+  // An indicator's own range is a report rule (checked with its wording there); this only keeps numbers finite.
+  const min = 0;
+  const max = kindMax[kind];
+  if (!Number.isFinite(value) || value < min || value > max) return { ok: false, message: `应在 ${min}–${max} 之间，实际为“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”` };
+  return null;
+}
+
 const TRUE = new Set(['true', '是', '1']);
 const FALSE = new Set(['false', '否', '0']);
 
@@ -37,15 +49,15 @@ export function parseFieldValue(def: IndicatorDef | undefined, raw: string): Par
   switch (def.kind) {
     case 'count': {
       if (!/^\d+$/.test(text)) return { ok: false, message: `应为非负整数，实际为“${text}”` };
-      return { ok: true, value: String(Number(text)) };
+      return withinRange('count', Number(text), text) ?? { ok: true, value: String(Number(text)) };
     }
     case 'amount': {
       if (!/^\d+(\.\d{1,2})?$/.test(text)) return { ok: false, message: `应为金额（元，最多两位小数），实际为“${text}”` };
-      return { ok: true, value: Number(text).toFixed(2) };
+      return withinRange('amount', Number(text), text) ?? { ok: true, value: Number(text).toFixed(2) };
     }
     case 'days': {
       if (!/^\d+(\.\d)?$/.test(text)) return { ok: false, message: `应为工作日数（最多一位小数），实际为“${text}”` };
-      return { ok: true, value: Number(text).toFixed(1) };
+      return withinRange('days', Number(text), text) ?? { ok: true, value: Number(text).toFixed(1) };
     }
     case 'bool': {
       const lower = text.toLowerCase();
@@ -54,7 +66,7 @@ export function parseFieldValue(def: IndicatorDef | undefined, raw: string): Par
       return { ok: false, message: `应为“是/否”或 true/false，实际为“${text}”` };
     }
     case 'date': {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) return { ok: false, message: `应为日期 YYYY-MM-DD，实际为“${text}”` };
+      if (!isCalendarDate(text)) return { ok: false, message: `应为日期 YYYY-MM-DD，实际为“${text}”` };
       return { ok: true, value: text };
     }
     default:

@@ -37,8 +37,8 @@ export function currentFields(db: DbOrTx, reportId: number, before?: string): { 
     .where(and(eq(reportValues.reportId, reportId), sql`${reportValues.id} = (select max(v2.id) from report_values v2 where v2.report_id = ${reportValues.reportId} and v2.field = ${reportValues.field} ${known})`))
     .orderBy(asc(reportValues.field))
     .all();
-  const values: Fields = {};
-  const comments: Record<string, string> = {};
+  const values: Fields = Object.create(null);
+  const comments: Record<string, string> = Object.create(null);
   for (const r of rows) {
     values[r.field] = r.value;
     if (r.comment) comments[r.field] = r.comment;
@@ -53,8 +53,8 @@ export function writeFields(db: DbOrTx, report: MonthlyReport, next: Fields, com
   const rows = fields
     .map((field) => ({
       field,
-      value: field in next ? (next[field] ?? null) : (before.values[field] ?? null),
-      comment: (field in comments ? comments[field] : before.comments[field]) || null,
+      value: Object.hasOwn(next, field) ? (next[field] ?? null) : (before.values[field] ?? null),
+      comment: (Object.hasOwn(comments, field) ? comments[field] : before.comments[field]) || null,
     }))
     .filter((r) => r.value !== (before.values[r.field] ?? null) || r.comment !== (before.comments[r.field] || null));
   if (rows.length === 0) return 0;
@@ -63,7 +63,16 @@ export function writeFields(db: DbOrTx, report: MonthlyReport, next: Fields, com
     db,
     actor,
     at,
-    rows.map((r) => ({ action: 'report.value', entity: 'monthly_report', entityId: report.id, unitCode: report.countyCode, period: report.period, field: r.field, oldValue: before.values[r.field] ?? null, newValue: r.value })),
+    // A comment-only change is audited as the comment's old → new, never as a value row whose old equals new.
+    rows.flatMap((r) => {
+      const base = { entity: 'monthly_report', entityId: report.id, unitCode: report.countyCode, period: report.period, field: r.field };
+      const oldValue = before.values[r.field] ?? null;
+      const oldComment = before.comments[r.field] || null;
+      return [
+        ...(r.value !== oldValue ? [{ ...base, action: 'report.value', oldValue, newValue: r.value }] : []),
+        ...(r.comment !== oldComment ? [{ ...base, action: 'report.comment', oldValue: oldComment, newValue: r.comment }] : []),
+      ];
+    }),
   );
   return rows.length;
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 import { notifyRole } from '../notices/notify';
 import { getUnit, townshipsOf } from '../org/units';
-import { fieldLabel, parseFieldValue } from './fields';
+import { fieldLabel, fieldOrder, parseFieldValue } from './fields';
 import { checkReportRules, checkRequired, type Fields } from './rules';
 import { bumpEditsAfterSubmit, currentFields, ensureReport, findReport, latestReportBefore, snapshotSubmission, transition, writeFields } from './store';
 
@@ -64,7 +64,23 @@ export function validateForSubmit(db: DbOrTx, campaign: CampaignDef, report: Mon
   }
 }
 
+/** A report belongs to a county of the campaign's province and to one of its periods; anything else is refused before a write. */
+export function requireReportRef(db: DbOrTx, campaign: CampaignDef, ref: ReportRef): void {
+  const unit = getUnit(db, ref.countyCode);
+  if (!unit || unit.level !== 'county' || !ref.countyCode.startsWith(campaign.province)) throw new DomainError('bad_request', `countyCode：${ref.countyCode} 不是本活动的县级单位`);
+  if (!campaign.periods.includes(ref.period)) throw new DomainError('bad_request', `period：${ref.period} 不在活动期间 ${campaign.periods[0]}…${campaign.periods.at(-1)} 内`);
+}
+
+/** Comments sit beside report fields only: any other key (derived indicators, `constructor`, typos) is refused. */
+export function checkCommentKeys(campaign: CampaignDef, comments: Record<string, string>): void {
+  const fields = new Set(fieldOrder(campaign));
+  const unknown = Object.keys(comments).filter((k) => !fields.has(k));
+  if (unknown.length) throw new DomainError('bad_request', `comments：${unknown.map((k) => k.slice(0, 64)).join('、')} 不是本活动的填报指标`, unknown.map((k) => ({ row: null, column: k.slice(0, 64), message: '不是本活动的填报指标' })));
+}
+
 export function saveDraft(db: DbOrTx, campaign: CampaignDef, actor: Actor, at: string, input: ReportRef & { version: number; values: Record<string, string | null>; comments?: Record<string, string> }) {
+  requireReportRef(db, campaign, input);
+  checkCommentKeys(campaign, input.comments ?? {});
   const values = parseFields(campaign, input.values);
   return db.transaction((tx) => {
     const report = ensureReport(tx, campaign, input.countyCode, input.period, actor, at);

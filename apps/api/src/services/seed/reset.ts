@@ -1,4 +1,7 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { passwordProblem } from '@dudao/schema/inputs';
+import { DomainError } from '../errors';
 import { randomBytes } from 'node:crypto';
 import { anhui2021 } from '@dudao/schema/campaign';
 import type { OrgUnit } from '@dudao/schema/tables';
@@ -31,7 +34,32 @@ export interface ResetResult {
   adminPassword: string;
 }
 
+/** A random initial password that meets the policy (12 base64url characters rarely miss three classes; retry if so). */
+function randomAdminPassword(): string {
+  for (;;) {
+    const candidate = `${randomBytes(9).toString('base64url')}-7`;
+    if (!passwordProblem(candidate)) return candidate;
+  }
+}
+
+/** Whether a database file already holds Dudao data (any account, report or audit row) that a reset would destroy. */
+export function holdsData(path: string): boolean {
+  if (path === ':memory:' || !existsSync(path)) return false;
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const tables = new Set((sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    return ['users', 'monthly_reports', 'audit_log'].some((t) => tables.has(t) && (sqlite.prepare(`select 1 from ${t} limit 1`).get() !== undefined));
+  } finally {
+    sqlite.close();
+  }
+}
+
 export async function resetDatabase(path: string, options: ResetOptions): Promise<ResetResult> {
+  const chosen = options.demo ? null : process.env.DUDAO_ADMIN_PASSWORD;
+  if (chosen !== undefined && chosen !== null) {
+    const problem = passwordProblem(chosen) ?? (chosen === demoPassword ? '不能使用公开的演示密码' : null) ?? (chosen === 'admin' ? '密码不能与用户名相同' : null);
+    if (problem) throw new DomainError('bad_request', `DUDAO_ADMIN_PASSWORD 不符合密码规则：${problem}`);
+  }
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   const opened = openDb(path);
   const { db } = opened;
@@ -42,17 +70,17 @@ export async function resetDatabase(path: string, options: ResetOptions): Promis
   const counts = loadTree(db, options.scale, options.treeProgress);
   const province = listUnits(db, { level: 'province' }).find((p) => p.code === anhui2021.province) as OrgUnit;
   // A database without demo data gets one admin with a fresh random password, shown once; demo accounts share a published one.
-  const adminPassword = options.demo ? demoPassword : (process.env.DUDAO_ADMIN_PASSWORD ?? randomBytes(9).toString('base64url'));
+  const adminPassword = options.demo ? demoPassword : (chosen ?? randomAdminPassword());
   const hash = await hashPassword(adminPassword);
   if (options.demo) {
     const scope = options.scale === 'nation' ? '' : anhui2021.province;
     const cities = listUnits(db, { level: 'city' }).filter((c) => c.code.startsWith(scope));
     const counties = listUnits(db, { level: 'county' }).filter((c) => c.code.startsWith(scope));
-    insertUsers(db, demoAccounts(province, cities, counties).map((u) => ({ ...u, passwordHash: hash })), systemActor, at);
+    insertUsers(db, demoAccounts(province, cities, counties).map((u) => ({ ...u, passwordHash: hash, demo: true })), systemActor, at);
     await seedDemo(db, anhui2021, scope, clock!, options.demoProgress);
     setClock(db, { at: clock! }, systemActor);
   } else {
-    insertUsers(db, [{ username: 'admin', displayName: `${province.name}民政厅社会救助处`, role: 'province_admin', scopeCode: province.code, passwordHash: hash }], systemActor, at);
+    insertUsers(db, [{ username: 'admin', displayName: `${province.name}民政厅社会救助处`, role: 'province_admin', scopeCode: province.code, passwordHash: hash, mustChangePassword: true }], systemActor, at);
   }
   return { opened, counts, adminPassword };
 }

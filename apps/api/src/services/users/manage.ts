@@ -7,6 +7,7 @@ import { endUserSessions } from '../auth/sessions';
 import { DomainError } from '../errors';
 import { checkScope } from './accounts';
 import { hashPassword, verifyPassword } from './password';
+import { checkPassword } from './password-policy';
 
 function requireUser(db: DbOrTx, id: number) {
   const user = db.select().from(users).where(eq(users.id, id)).get();
@@ -32,14 +33,19 @@ export function setRole(db: DbOrTx, id: number, role: Role, scopeCode: string, a
 
 export async function resetPassword(db: DbOrTx, id: number, password: string, actor: Actor, at: string) {
   const user = requireUser(db, id);
-  db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, id)).run();
+  checkPassword(db, user.username, password);
+  db.update(users).set({ passwordHash: await hashPassword(password), mustChangePassword: true }).where(eq(users.id, id)).run();
   endUserSessions(db, id);
   recordAudit(db, actor, at, [{ action: 'user.password_reset', entity: 'user', entityId: user.username, unitCode: user.scopeCode, field: 'password' }]);
 }
 
-export async function changeOwnPassword(db: DbOrTx, actor: Actor & { id: number }, oldPassword: string, newPassword: string, at: string) {
+/** A new password ends every other session of the user (a stolen one included); the one changing it stays. */
+export async function changeOwnPassword(db: DbOrTx, actor: Actor & { id: number }, oldPassword: string, newPassword: string, at: string, currentToken?: string) {
   const user = requireUser(db, actor.id);
   if (!(await verifyPassword(oldPassword, user.passwordHash))) throw new DomainError('bad_request', '原密码不正确');
-  db.update(users).set({ passwordHash: await hashPassword(newPassword) }).where(eq(users.id, actor.id)).run();
+  checkPassword(db, user.username, newPassword);
+  if (newPassword === oldPassword) throw new DomainError('bad_request', 'newPassword：新密码不能与原密码相同');
+  db.update(users).set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false }).where(eq(users.id, actor.id)).run();
+  endUserSessions(db, actor.id, currentToken);
   recordAudit(db, actor, at, [{ action: 'user.password_change', entity: 'user', entityId: user.username, unitCode: user.scopeCode, field: 'password' }]);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, periodSchema, unitCodeSchema } from '@dudao/schema/inputs';
-import { auditHistory } from '../../services/audit/history';
+import { AUDIT_PAGE, auditHistory } from '../../services/audit/history';
 import { caseSummary } from '../../services/cases/summary';
 import { rosterView } from '../../services/roster/view';
 import { resolveAsOf } from '../../services/clock/clock';
@@ -22,6 +22,7 @@ export const casesRouter = router({
 
 export const auditRouter = router({
   history: guarded('audit.history')
-    .input(z.object({ unit: unitCodeSchema, period: periodSchema.optional(), indicator: z.string().max(64).optional(), asOf: isoDateSchema.optional() }))
-    .query(({ ctx, input }) => auditHistory(ctx.db, { unit: input.unit, period: input.period, field: input.indicator, asOf: resolveAsOf(ctx.db, input.asOf) })),
+    // Pages of at most 500, newest first; pass the last entry's `at|id` as cursor for the next page.
+    .input(z.object({ unit: unitCodeSchema, period: periodSchema.optional(), indicator: z.string().max(64).optional(), asOf: isoDateSchema.optional(), cursor: z.string().max(64).optional(), limit: z.number().int().min(1).max(AUDIT_PAGE).optional() }))
+    .query(({ ctx, input }) => auditHistory(ctx.db, { unit: input.unit, period: input.period, field: input.indicator, asOf: resolveAsOf(ctx.db, input.asOf), cursor: input.cursor, limit: input.limit })),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addItemInput, closeItemInput, isoDateSchema, recordVisitInput, unitCodeSchema } from '@dudao/schema/inputs';
 import { addItem, closeItem, recordVisit, visitsWithin } from '../../services/supervision/visits';
 import { resolveAsOf } from '../../services/clock/clock';
+import { requireCampaignDate } from '../../services/campaign/window';
 import { guarded, router } from '../init';
 
 export const supervisionRouter = router({
@@ -12,12 +13,16 @@ export const supervisionRouter = router({
     .input(recordVisitInput)
     // The record says who supervised: a city officer's visit is the city's, an admin's the province's.
     .mutation(({ ctx, input }) => {
+      requireCampaignDate(ctx.campaign, 'visitedOn', input.visitedOn);
       const byLevel = ctx.user.role === 'city_officer' ? 'city' : input.byLevel;
       return ctx.db.transaction((tx) => recordVisit(tx, { ...input, byLevel }, ctx.user, ctx.now().toISOString()));
     }),
   addItem: guarded('supervision.addItem')
     .input(addItemInput)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => addItem(tx, input, ctx.user, ctx.now().toISOString()))),
+    .mutation(({ ctx, input }) => {
+      requireCampaignDate(ctx.campaign, 'dueOn', input.dueOn, 'due');
+      return ctx.db.transaction((tx) => addItem(tx, input, ctx.user, ctx.now().toISOString()));
+    }),
   closeItem: guarded('supervision.closeItem')
     .input(closeItemInput)
     .mutation(({ ctx, input }) => ctx.db.transaction((tx) => closeItem(tx, input, ctx.user, ctx.now().toISOString()))),

@@ -12,7 +12,7 @@ export const usersRouter = router({
   create: guarded('users.create')
     .input(createUserInput)
     .mutation(async ({ ctx, input }) => {
-      const { passwordHash: _hidden, ...user } = await createUser(ctx.db, input, ctx.user, ctx.now().toISOString());
+      const { passwordHash: _hidden, ...user } = await createUser(ctx.db, { ...input, mustChangePassword: true }, ctx.user, ctx.now().toISOString());
       return user;
     }),
   setDisabled: guarded('users.setDisabled')
@@ -29,5 +29,5 @@ export const usersRouter = router({
 export const accountRouter = router({
   changePassword: guarded('account.changePassword')
     .input(changePasswordInput)
-    .mutation(({ ctx, input }) => changeOwnPassword(ctx.db, ctx.user, input.oldPassword, input.newPassword, ctx.now().toISOString())),
+    .mutation(({ ctx, input }) => changeOwnPassword(ctx.db, ctx.user, input.oldPassword, input.newPassword, ctx.now().toISOString(), ctx.sessionToken)),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { downstreamHeaders, upstreamHeaders } from './headers';
+import { downstreamHeaders, protectResponse, upstreamHeaders } from './headers';
 
 const caller = { host: 'dudao.example:3000', clientAddress: '10.0.0.7' };
 
@@ -43,5 +43,16 @@ describe('downstreamHeaders', () => {
     expect(out.get('content-type')).toBe('application/json');
     expect(out.get('content-encoding')).toBeNull();
     expect(out.get('content-length')).toBeNull();
+  });
+});
+
+describe('protectResponse', () => {
+  test('every dashboard answer forbids framing and sniffing and keeps referrers on our site; HSTS only over HTTPS', () => {
+    const plain = protectResponse(new Response('x'), false);
+    expect(plain.headers.get('x-frame-options')).toBe('DENY');
+    expect(plain.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(plain.headers.get('referrer-policy')).toBe('same-origin');
+    expect(plain.headers.get('strict-transport-security')).toBeNull();
+    expect(protectResponse(new Response('x'), true).headers.get('strict-transport-security')).toBe('max-age=31536000');
   });
 });

@@ -35,3 +35,19 @@ export function downstreamHeaders(upstream: Headers): Headers {
   for (const cookie of upstream.getSetCookie()) out.append('set-cookie', cookie);
   return out;
 }
+
+/**
+ * Headers every page and file the dashboard serves carries. The CSP itself comes from SvelteKit (`kit.csp` in
+ * svelte.config.js), which hashes its own inline scripts; these add framing, sniffing and referrer rules.
+ */
+export function protectResponse(response: Response, secure: boolean): Response {
+  const set = (name: string, value: string) => {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  };
+  set('X-Frame-Options', 'DENY');
+  set('X-Content-Type-Options', 'nosniff');
+  set('Referrer-Policy', 'same-origin');
+  set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  if (secure) set('Strict-Transport-Security', 'max-age=31536000');
+  return response;
+}

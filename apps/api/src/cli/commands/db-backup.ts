@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+import { databasePath } from '../../db/paths';
+import { backupDatabase, restoreDatabase } from '../../services/backup/backup';
+import { parse, str, UsageError } from '../args';
+
+const fromUser = (file: string) => resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
+export async function dbBackup(argv: string[]): Promise<number> {
+  const { flags, positionals } = parse(argv, { db: { type: 'string' } });
+  const [file] = positionals;
+  if (!file) throw new UsageError('用法：db:backup FILE [--db PATH]');
+  const path = databasePath(str(flags, 'db'));
+  const { pages } = await backupDatabase(path, fromUser(file));
+  console.log(`已备份 ${path} → ${fromUser(file)}（${pages} 页，联机备份，服务可继续运行）`);
+  return 0;
+}
+
+export async function dbRestore(argv: string[]): Promise<number> {
+  const { flags, positionals } = parse(argv, { db: { type: 'string' } });
+  const [file] = positionals;
+  if (!file) throw new UsageError('用法：db:restore FILE [--db PATH]（须先停止 API）');
+  const path = databasePath(str(flags, 'db'));
+  const { keptAs } = await restoreDatabase(path, fromUser(file), new Date());
+  console.log(`已从 ${fromUser(file)} 恢复 ${path}${keptAs ? `；恢复前的数据库保留为 ${keptAs}` : ''}`);
+  return 0;
+}

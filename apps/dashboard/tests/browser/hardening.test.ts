@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, logIn, newPage, screenshot } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('hardening seen from the browser', () => {
+  test('pages carry a CSP that forbids framing, and the page still runs its scripts under it', async () => {
+    const page = await newPage(browser);
+    const res = await page.goto('/login');
+    const headers = res!.headers();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await logIn(page, 'viewer');
+    await page.waitForURL((u) => u.pathname !== '/login');
+    expect(violations).toEqual([]);
+  });
+
+  test('a user whose password an admin set is kept on 修改密码 until it is changed', async () => {
+    const admin = await newPage(browser);
+    await logIn(admin, 'admin');
+    await admin.waitForURL((u) => u.pathname !== '/login');
+    const created = await admin.request.post('/trpc/users.create', {
+      data: { username: 'xin.yuangong2', displayName: '新员工', role: 'county_clerk', scopeCode: '340321', password: 'Init#2021ab' },
+      headers: { origin: new URL(admin.url()).origin },
+    });
+    expect(created.status()).toBe(200);
+
+    const page = await newPage(browser, { width: 390, height: 844 });
+    await logIn(page, 'xin.yuangong2', 'Init#2021ab');
+    await page.waitForURL(/\/account/);
+    await page.goto('/workspace');
+    expect(new URL(page.url()).pathname).toBe('/account');
+    expect(await page.getByRole('note').textContent()).toContain('您的密码由管理员设置');
+    await screenshot(page, 'forced-password-change-390');
+    await page.getByLabel('原密码').fill('Init#2021ab');
+    await page.getByLabel('新密码', { exact: true }).fill('Mine#2021cd');
+    await page.getByLabel('再次输入新密码').fill('Mine#2021cd');
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    await page.getByRole('status').filter({ hasText: '密码已修改' }).waitFor();
+    await page.goto('/workspace');
+    expect(new URL(page.url()).pathname).toBe('/workspace');
+  });
+});
