@@ -13,3 +13,4 @@ export { rollupFigures } from './rollup';
 export { computeStatus, countyStatus, type JudgedCountyStatus } from './status';
 export { firstReportDue, gateDeadline, indicatorDef, isDueBy, isPast, latestDuePeriod } from './schedule';
 export { percentText, scoreText } from './wording';
+export { isItemOverdue, itemCounts, type ItemCounts, type KnownItem } from './supervision';

@@ -11,6 +11,8 @@ import { valueLines, valuesCsv, valuesXlsx } from '../services/reports/export-va
 import { importRoster } from '../services/roster/import-roster';
 import { rosterTemplate } from '../services/roster/template';
 import { documentById } from '../services/summaries/store';
+import { evidenceFile } from '../services/supervision/evidence';
+import { closeItem, itemCounty } from '../services/supervision/visits';
 import type { AppDeps } from '../trpc/context';
 import { fileRules, isWithin, type FileRoute } from '../trpc/permissions';
 import { sessionCookie } from './auth-routes';
@@ -80,6 +82,28 @@ export function fileRoutes(deps: AppDeps) {
     permit(c, deps, 'files.document.download', doc.unitCode);
     const type = doc.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return download(c, doc.fileName, type, doc.content);
+  });
+  // 销号 with its evidence in one request: the text and the files are stored together or not at all.
+  app.post('/items/:id/close', limit, async (c) => {
+    const itemId = Number(c.req.param('id'));
+    if (!Number.isInteger(itemId) || itemId <= 0) throw new DomainError('bad_request', '整改事项编号无效');
+    const county = itemCounty(deps.db, itemId);
+    if (!county) throw new DomainError('not_found', `整改事项 ${itemId} 不存在`);
+    const user = permit(c, deps, 'files.evidence.close', county);
+    const body = await c.req.parseBody({ all: true });
+    const evidence = typeof body.evidence === 'string' ? body.evidence.trim() : '';
+    if (evidence.length < 2) throw new DomainError('bad_request', '整改佐证：销号须填写整改佐证（至少 2 个字）');
+    const uploads = ([] as unknown[]).concat(body.file ?? []).filter((f): f is File => f instanceof File && f.size > 0);
+    const files = await Promise.all(uploads.map(async (f) => ({ name: f.name, content: Buffer.from(await f.arrayBuffer()) })));
+    const closed = deps.db.transaction((tx) => closeItem(tx, { itemId, evidence, files }, user, deps.now().toISOString()));
+    return c.json(closed);
+  });
+  app.get('/evidence/:id', (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '佐证文件编号无效');
+    const file = evidenceFile(deps.db, id);
+    permit(c, deps, 'files.evidence.download', file.county);
+    return download(c, file.fileName, file.mediaType, file.content);
   });
   app.onError((err, c) => {
     if (err instanceof ImportRejected) return c.json({ error: err.message, issues: err.issues, lines: err.issues.map(formatIssue) }, 400);
