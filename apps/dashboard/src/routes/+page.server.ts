@@ -16,9 +16,10 @@ export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
   const campaign = await campaignFor(event);
   const period = latestDuePeriod(campaign, asOf);
-  const [status, reports] = await Promise.all([
+  const [status, reports, supervision] = await Promise.all([
     ask(event, api.status.at.query({ asOf })),
     period ? ask(event, api.reports.list.query({ period })) : Promise.resolve([]),
+    ask(event, api.supervision.overview.query({ unit: '34', asOf })),
   ]);
   if (!status.province) redirect(303, withAsOf(homeFor(user), asOf));
 
@@ -26,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
     province: provinceBrief(status.province, coverageFigures),
     cities: status.cities.map((c) => cityBrief(c, [])),
     counties: status.counties.map(countyBrief),
+    supervision: { total: supervision.total, parts: supervision.parts },
     timeline: timelineOf(campaign),
     tallies: gateTallies(status),
     next: nextDeadline(campaign, asOf),

@@ -15,10 +15,11 @@ export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
   const campaign = await campaignFor(event);
   const period = latestDuePeriod(campaign, asOf);
-  const [status, reports, inbox] = await Promise.all([
+  const [status, reports, inbox, supervision] = await Promise.all([
     ask(event, api.status.at.query({ asOf, unit: code })),
     period ? ask(event, api.reports.list.query({ unit: code, period })) : Promise.resolve([]),
     ask(event, api.reports.list.query({ unit: code, state: 'submitted' })),
+    ask(event, api.supervision.overview.query({ unit: code, asOf })),
   ]);
   const city = status.cities[0];
   if (!city) error(404, `没有代码为 ${code} 的市`);
@@ -31,5 +32,6 @@ export const load: PageServerLoad = async (event) => {
     next: nextDeadline(campaign, asOf),
     reports: period ? { period, dueOn: reportDue(period, campaign.reportDueAfterDays), ...submissionCounts(reports, asOf) } : null,
     inboxCount: inbox.length,
+    supervision: supervision.total,
   };
 };
