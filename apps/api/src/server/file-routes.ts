@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import type { Role } from '@dudao/schema/tables';
 import { sessionUser, type SessionUser } from '../services/auth/sessions';
 import { importCases } from '../services/cases/import-cases';
+import { casesTemplate } from '../services/cases/template';
 import { DomainError } from '../services/errors';
 import { FileFormatError, readTable } from '../services/files/table-reader';
 import { formatIssue, ImportRejected } from '../services/import-errors';
@@ -58,13 +59,16 @@ export function fileRoutes(deps: AppDeps) {
       return c.json(result);
     });
   }
-  app.get('/roster-template', async (c) => {
-    const county = c.req.query('county');
-    if (!county || !/^\d{6}$/.test(county)) throw new DomainError('bad_request', '须指定县级单位代码 county');
-    permit(c, deps, 'files.roster.template', county);
-    const { fileName, content } = await rosterTemplate(deps.db, county);
-    return download(c, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content);
-  });
+  const templates = { 'roster-template': rosterTemplate, 'cases-template': casesTemplate } as const;
+  for (const [path, template] of Object.entries(templates)) {
+    app.get(`/${path}`, async (c) => {
+      const county = c.req.query('county');
+      if (!county || !/^\d{6}$/.test(county)) throw new DomainError('bad_request', '须指定县级单位代码 county');
+      permit(c, deps, path === 'roster-template' ? 'files.roster.template' : 'files.cases.template', county);
+      const { fileName, content } = await template(deps.db, county);
+      return download(c, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content);
+    });
+  }
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/values.${format}`, async (c) => {
       const user = permit(c, deps, 'files.values.export', c.req.query('unit'));

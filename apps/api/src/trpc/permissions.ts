@@ -80,6 +80,7 @@ export const fileRules = {
   'files.roster.upload': clerk,
   'files.cases.upload': clerk,
   'files.roster.template': all,
+  'files.cases.template': all,
   'files.values.export': all,
   'files.document.download': readers,
   'files.evidence.close': officer,
