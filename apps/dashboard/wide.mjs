@@ -11,7 +11,7 @@ await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 for (const p of paths) {
   await page.goto(p);
   await page.waitForLoadState('networkidle');
-  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 391).filter((e) => !e.closest('.scroll')).map((e) => `${e.tagName}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 12));
+  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 391).map((e) => `${e.tagName}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 12));
   console.log(p, wide);
 }
 await browser.close();
