@@ -48,7 +48,7 @@ describe('at 390 × 844 no page scrolls sideways', () => {
     expect(draft, '演示数据中应有草稿月报').toBeDefined();
     const { page, wide } = await pagesFit(`county${draft!.countyCode}`, ['/workspace', '/workspace/roster', `/workspace/report/${draft!.period}`]);
     expect(wide).toEqual([]);
-    const buttons = await page.locator('.actions > button').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+    const buttons = await page.locator('main form > .actions > button').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
     expect(buttons.length).toBeGreaterThan(0);
     for (const w of buttons) expect(w).toBeGreaterThan(300);
 
