@@ -51,7 +51,8 @@ describe('the province inbox (省级确认收件箱)', () => {
     const pair = approved.slice(0, 2);
     for (const r of pair) {
       await page.goto(`/county/${r.countyCode}/report/${r.period}?from=inbox`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
+      // The opened page remembers the report in the tab once it has started.
+      await page.waitForFunction((key) => (sessionStorage.getItem('dudao.openedReports') ?? '').includes(key), `${r.countyCode}|${r.period}|${r.version}`);
     }
     await page.goto('/inbox');
     for (const r of pair) await page.getByRole('checkbox', { name: `选择${r.countyName} ${r.period} 月报`, exact: true }).check();

@@ -31,5 +31,10 @@ export const correctRecordInput = supervisionTargetInput.extend({
     dueOn: isoDateSchema.optional(),
   }),
 });
-export const supervisionListInput = z.object({ unit: z.string().regex(/^\d{2}(\d{2}){0,2}$/, '单位代码应为行政区划代码').optional(), asOf: isoDateSchema.optional() });
+export const supervisionListInput = z.object({
+  unit: z.string().regex(/^\d{2}(\d{2}){0,2}$/, '单位代码应为行政区划代码').optional(),
+  asOf: isoDateSchema.optional(),
+  /** Without asOf: every record as it stands now, its items judged overdue at this day (default today). */
+  judgeOn: isoDateSchema.optional(),
+});
 export const supervisionOverviewInput = z.object({ unit: z.string().regex(/^\d{2}(\d{2}){0,2}$/, '单位代码应为行政区划代码').optional(), asOf: isoDateSchema });

@@ -31,9 +31,10 @@ function fold<T extends object>(record: T, revisions: SupervisionRevision[]) {
  * Visits and items of a scope as known at the end of `asOf` (everything when no date): the first recording
  * with its corrections and voidings applied, closures and evidence only once known, overdue items flagged.
  */
-export function visitsWithin(db: DbOrTx, scopeCode: string, asOf?: string) {
+export function visitsWithin(db: DbOrTx, scopeCode: string, asOf?: string, judgeOn?: string) {
   const before = asOf ? endOfBeijingDay(asOf) : endOfTime;
-  const day = asOf ?? beijingDate(new Date());
+  // The current records (no asOf) can still be judged overdue at a chosen day.
+  const day = asOf ?? judgeOn ?? beijingDate(new Date());
   const visits = db.select().from(supervisionVisits).where(and(like(supervisionVisits.countyCode, `${scopeCode}%`), lt(supervisionVisits.recordedAt, before))).orderBy(asc(supervisionVisits.id)).all();
   const visitIds = visits.map((v) => v.id);
   const items = visitIds.length

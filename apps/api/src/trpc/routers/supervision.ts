@@ -8,7 +8,7 @@ import { guarded, router } from '../init';
 export const supervisionRouter = router({
   list: guarded('supervision.list')
     .input(supervisionListInput)
-    .query(({ ctx, input }) => visitsWithin(ctx.db, input.unit ?? ctx.user.scopeCode, input.asOf ?? beijingDate(ctx.now()))),
+    .query(({ ctx, input }) => visitsWithin(ctx.db, input.unit ?? ctx.user.scopeCode, input.asOf, input.judgeOn ?? beijingDate(ctx.now()))),
   overview: guarded('supervision.overview')
     .input(supervisionOverviewInput)
     .query(({ ctx, input }) => supervisionOverview(ctx.db, input.unit ?? ctx.user.scopeCode, input.asOf)),

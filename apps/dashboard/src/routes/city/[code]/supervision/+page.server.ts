@@ -11,7 +11,8 @@ export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
   const [status, visits, overview] = await Promise.all([
     ask(event, api.status.at.query({ asOf, unit: code })),
-    ask(event, api.supervision.list.query({ unit: code, asOf })),
+    // The records are the editing view (current state); overdue is judged at the page's date.
+    ask(event, api.supervision.list.query({ unit: code, judgeOn: asOf })),
     ask(event, api.supervision.overview.query({ unit: code, asOf })),
   ]);
   const city = status.cities[0];
