@@ -26,6 +26,7 @@ const targets: Record<Role, { inside: string; outside: string | null }> = {
 const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> = {
   'units.tree': (c) => ({ unit: c }),
   'units.get': (c) => ({ code: c }),
+  'units.search': null,
   'campaign.get': null,
   'clock.get': null,
   'clock.set': null,
@@ -37,6 +38,7 @@ const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> =
   'reports.return': (c) => ({ countyCode: c, period: '2021-07', version: 99, reason: '数据有误' }),
   'reports.approve': (c) => ({ countyCode: c, period: '2021-07', version: 99 }),
   'reports.accept': (c) => ({ countyCode: c, period: '2021-07', version: 99 }),
+  'reports.acceptMany': (c) => ({ reports: [{ countyCode: c, period: '2021-07', version: 99 }] }),
   'reports.reopen': (c) => ({ countyCode: c, period: '2021-07', version: 99, reason: '重新核对' }),
   'roster.current': (c) => ({ countyCode: c }),
   'cases.summary': (c) => ({ countyCode: c, asOf: '2021-11-01' }),
@@ -45,6 +47,9 @@ const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> =
   'supervision.recordVisit': (c) => ({ countyCode: c, visitedOn: 'not-a-date', byLevel: 'city', visitors: 'x', findings: 'xx' }),
   'supervision.addItem': (c) => ({ visitId: visitOf.get(c) ?? 999_999, description: '', owner: '', dueOn: 'x' }),
   'supervision.closeItem': (c) => ({ itemId: itemOf.get(c) ?? 999_999, evidence: '' }),
+  'supervision.overview': (c) => ({ unit: c, asOf: '2021-11-30' }),
+  'supervision.correct': (c) => ({ target: 'item', id: itemOf.get(c) ?? 999_999, reason: '', changes: {} }),
+  'supervision.void': (c) => ({ target: 'visit', id: visitOf.get(c) ?? 999_999, reason: '' }),
   'documents.generate': (c) => ({ kind: 'annex', unit: c, asOf: 'not-a-date' }),
   'documents.list': (c) => ({ unit: c }),
   'documents.preview': (c) => ({ id: docOf.get(c) ?? 999_999 }),
@@ -79,10 +84,13 @@ const expectedRoles: Record<keyof typeof rules, string[]> = {
   'reports.return': ['province_admin', 'city_officer'],
   'reports.approve': ['province_admin', 'city_officer'],
   'reports.accept': ['province_admin'],
+  'reports.acceptMany': ['province_admin'],
   'reports.reopen': ['province_admin'],
   'supervision.recordVisit': ['province_admin', 'city_officer'],
   'supervision.addItem': ['province_admin', 'city_officer'],
   'supervision.closeItem': ['province_admin', 'city_officer'],
+  'supervision.correct': ['province_admin', 'city_officer'],
+  'supervision.void': ['province_admin', 'city_officer'],
   'documents.generate': ['province_admin', 'city_officer'],
   'documents.list': ['province_admin', 'province_viewer', 'city_officer'],
   'documents.preview': ['province_admin', 'province_viewer', 'city_officer'],
@@ -105,6 +113,7 @@ const expectedRoles: Record<keyof typeof rules, string[]> = {
 const unscopedInputs: Partial<Record<keyof typeof rules, unknown>> = {
   'dispatch.get': { id: 999_999 },
   'todo.mine': { asOf: '2021-11-01' },
+  'units.search': { query: '怀远' },
   'notices.mine': { asOf: '2021-11-01' },
   'notices.markRead': { keys: [] },
   'clock.set': { at: 'not-a-time' },
@@ -170,7 +179,7 @@ describe('authorization', () => {
         const inResult = await call(role, path, input);
         if (permitted) expect([path, 'inside', inResult]).not.toSatisfy(([, , r]: string[]) => r === 'FORBIDDEN' || r === 'UNAUTHORIZED');
         else expect([path, 'inside', inResult]).toEqual([path, 'inside', 'FORBIDDEN']);
-        const idBased = ['supervision.addItem', 'supervision.closeItem', 'documents.preview', 'summaries.submit'].includes(path);
+        const idBased = ['supervision.addItem', 'supervision.closeItem', 'supervision.correct', 'supervision.void', 'documents.preview', 'summaries.submit'].includes(path);
         if (build && outside && !(idBased && role.startsWith('province'))) {
           expect([path, 'outside', await call(role, path, build(outside))]).toEqual([path, 'outside', 'FORBIDDEN']);
         }

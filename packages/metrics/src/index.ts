@@ -18,3 +18,4 @@ export { deadlines, firstReportDue, gateDeadline, indicatorDef, isDueBy, isPast,
 export * from './format';
 export { blocksSave, checkReport, checkReportRules, checkRequired, formatIssue, outliers, type FieldIssue, type Fields, type IssueKind, type RuleContext, type RuleIssue } from './report-rules';
 export { canApply, dispatchCopyAt, dispatchCounts, dispatchStateText, dispatchStatusText, lightOn, SIGN_WITHIN_WORKING_DAYS, type DispatchAction, type DispatchCopyAt, type DispatchCounts, type DispatchEvent, type DispatchLight, type DispatchState } from './dispatch-lights';
+export { isItemOverdue, itemCounts, type ItemCounts, type KnownItem } from './supervision';

@@ -8,6 +8,7 @@ import { sessionUser, type SessionUser } from '../services/auth/sessions';
 import { auditCsv, auditXlsx } from '../services/audit/export';
 import { importCases } from '../services/cases/import-cases';
 import { clockNow, resolveAsOf } from '../services/clock/clock';
+import { casesTemplate } from '../services/cases/template';
 import { DomainError } from '../services/errors';
 import { FileFormatError, readTable } from '../services/files/table-reader';
 import { formatIssue, ImportRejected } from '../services/import-errors';
@@ -16,6 +17,8 @@ import { importRoster } from '../services/roster/import-roster';
 import { rosterTemplate } from '../services/roster/template';
 import { attachmentById, storeAttachment } from '../services/dispatch/files';
 import { documentById } from '../services/summaries/store';
+import { evidenceFile } from '../services/supervision/evidence';
+import { closeItem, itemCounty } from '../services/supervision/visits';
 import type { AppDeps } from '../trpc/context';
 import { fileRules, isWithin, type FileRoute } from '../trpc/permissions';
 import { sessionCookie } from './auth-routes';
@@ -64,13 +67,16 @@ export function fileRoutes(deps: AppDeps) {
       return c.json(result);
     });
   }
-  app.get('/roster-template', async (c) => {
-    const county = c.req.query('county');
-    if (!countyCode.safeParse(county).success || !county) throw new DomainError('bad_request', '须指定县级单位代码 county');
-    permit(c, deps, 'files.roster.template', county);
-    const { fileName, content } = await rosterTemplate(deps.db, county);
-    return download(c, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content);
-  });
+  const templates = { 'roster-template': rosterTemplate, 'cases-template': casesTemplate } as const;
+  for (const [path, template] of Object.entries(templates)) {
+    app.get(`/${path}`, async (c) => {
+      const county = c.req.query('county');
+      if (!countyCode.safeParse(county).success || !county) throw new DomainError('bad_request', '须指定县级单位代码 county');
+      permit(c, deps, path === 'roster-template' ? 'files.roster.template' : 'files.cases.template', county);
+      const { fileName, content } = await template(deps.db, county);
+      return download(c, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content);
+    });
+  }
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/values.${format}`, async (c) => {
       const given = c.req.query('unit');
@@ -119,6 +125,28 @@ export function fileRoutes(deps: AppDeps) {
     const { file, county } = attachmentById(deps.db, fileId);
     permit(c, deps, 'files.dispatch.download', county);
     return download(c, file.name, file.mime, file.content);
+  });
+  // 销号 with its evidence in one request: the text and the files are stored together or not at all.
+  app.post('/items/:id/close', limit, async (c) => {
+    const itemId = Number(c.req.param('id'));
+    if (!Number.isInteger(itemId) || itemId <= 0) throw new DomainError('bad_request', '整改事项编号无效');
+    const county = itemCounty(deps.db, itemId);
+    if (!county) throw new DomainError('not_found', `整改事项 ${itemId} 不存在`);
+    const user = permit(c, deps, 'files.evidence.close', county);
+    const body = await c.req.parseBody({ all: true });
+    const evidence = typeof body.evidence === 'string' ? body.evidence.trim() : '';
+    if (evidence.length < 2) throw new DomainError('bad_request', '整改佐证：销号须填写整改佐证（至少 2 个字）');
+    const uploads = ([] as unknown[]).concat(body.file ?? []).filter((f): f is File => f instanceof File && f.size > 0);
+    const files = await Promise.all(uploads.map(async (f) => ({ name: f.name, content: Buffer.from(await f.arrayBuffer()) })));
+    const closed = deps.db.transaction((tx) => closeItem(tx, { itemId, evidence, files }, user, clockNow(deps.db).toISOString()));
+    return c.json(closed);
+  });
+  app.get('/evidence/:id', (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '佐证文件编号无效');
+    const file = evidenceFile(deps.db, id);
+    permit(c, deps, 'files.evidence.download', file.county);
+    return download(c, file.fileName, file.mediaType, file.content);
   });
   app.onError((err, c) => {
     if (err instanceof ImportRejected) return c.json({ error: err.message, issues: err.issues, lines: err.issues.map(formatIssue) }, 400);

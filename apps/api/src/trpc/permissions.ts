@@ -21,12 +21,16 @@ export interface Rule {
 }
 
 const none = () => [];
+// An id that names no record yields no unit: the service then answers 404 without touching anything.
+const targetCounty = (db: Db, i: { target?: string; id?: number }) =>
+  typeof i.id !== 'number' ? undefined : i.target === 'visit' ? visitCounty(db, i.id) : i.target === 'item' ? itemCounty(db, i.id) : undefined;
 const unit = (i: { unit?: string }) => [i.unit];
 const county = (i: { countyCode?: string }) => [i.countyCode];
 
 export const rules = {
   'units.tree': { roles: all, units: unit },
   'units.get': { roles: all, units: (i: { code?: string }) => [i.code] },
+  'units.search': { roles: all, units: none },
   'campaign.get': { roles: all, units: none },
   'clock.get': { roles: all, units: none },
   'clock.set': { roles: admin, units: none },
@@ -38,6 +42,7 @@ export const rules = {
   'reports.return': { roles: officer, units: county },
   'reports.approve': { roles: officer, units: county },
   'reports.accept': { roles: admin, units: county },
+  'reports.acceptMany': { roles: admin, units: (i: { reports?: { countyCode?: string }[] }) => (Array.isArray(i.reports) ? i.reports.map((r) => r?.countyCode) : []) },
   'reports.reopen': { roles: admin, units: county },
   'roster.current': { roles: all, units: county },
   'cases.summary': { roles: all, units: county },
@@ -46,6 +51,9 @@ export const rules = {
   'supervision.recordVisit': { roles: officer, units: county },
   'supervision.addItem': { roles: officer, units: (i: { visitId?: number }, db) => [typeof i.visitId === 'number' ? visitCounty(db, i.visitId) : undefined] },
   'supervision.closeItem': { roles: officer, units: (i: { itemId?: number }, db) => [typeof i.itemId === 'number' ? itemCounty(db, i.itemId) : undefined] },
+  'supervision.overview': { roles: all, units: unit },
+  'supervision.correct': { roles: officer, units: (i: { target?: string; id?: number }, db) => [targetCounty(db, i)] },
+  'supervision.void': { roles: officer, units: (i: { target?: string; id?: number }, db) => [targetCounty(db, i)] },
   'documents.generate': { roles: officer, units: unit },
   'documents.list': { roles: readers, units: unit },
   'documents.preview': { roles: readers, units: (i: { id?: number }, db) => [typeof i.id === 'number' ? documentUnit(db, i.id) : undefined] },
@@ -84,10 +92,13 @@ export const fileRules = {
   'files.roster.upload': clerk,
   'files.cases.upload': clerk,
   'files.roster.template': all,
+  'files.cases.template': all,
   'files.values.export': all,
   'files.document.download': readers,
   'files.dispatch.attach': clerk,
   'files.dispatch.download': all,
   'files.audit.export': all,
+  'files.evidence.close': officer,
+  'files.evidence.download': all,
 } as const;
 export type FileRoute = keyof typeof fileRules;

@@ -14,8 +14,8 @@ describe('roleLabels', () => {
 
 describe('navFor', () => {
   test.each([
-    ['province_admin', '34', ['全省概览', '督办', '报告']],
-    ['province_viewer', '34', ['全省概览', '督办', '报告']],
+    ['province_admin', '34', ['全省概览', '确认收件箱', '督办', '报告']],
+    ['province_viewer', '34', ['全省概览', '确认收件箱', '督办', '报告']],
     ['city_officer', '3403', ['本市概览', '审核收件箱', '督导', '督办', '报告']],
     ['county_clerk', '340321', ['工作台', '月报填报', '村级台账', '督办单', '本县详情']],
   ] as const)('%s sees %j', (role, scopeCode, labels) => {

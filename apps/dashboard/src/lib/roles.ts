@@ -22,6 +22,7 @@ export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): NavItem[]
     case 'province_viewer':
       return [
         { href: '/', label: '全省概览', exact: true },
+        { href: '/inbox', label: '确认收件箱' },
         { href: '/dispatch', label: '督办' },
         { href: '/reports', label: '报告' },
       ];

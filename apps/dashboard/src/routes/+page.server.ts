@@ -15,13 +15,18 @@ export const load: PageServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
-  const [status, dispatch] = await Promise.all([ask(event, api.status.at.query({ asOf })), ask(event, api.dispatch.summary.query({ asOf }))]);
+  const [status, dispatch, supervision] = await Promise.all([
+    ask(event, api.status.at.query({ asOf })),
+    ask(event, api.dispatch.summary.query({ asOf })),
+    ask(event, api.supervision.overview.query({ unit: '34', asOf })),
+  ]);
   if (!status.province) redirect(303, withAsOf(homeFor(user), asOf));
 
   return {
     province: provinceBrief(status.province, coverageFigures),
     cities: status.cities.map((c) => cityBrief(c, [])),
     counties: status.counties.map(countyBrief),
+    supervision: { total: supervision.total, parts: supervision.parts },
     timeline: timelineOf(campaign),
     tallies: provinceTallies(status.province),
     next: nextDeadline(campaign, asOf),

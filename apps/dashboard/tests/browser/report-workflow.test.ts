@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { query } from './support/api';
 import { launchChromium, screenshot } from './support/browser';
-import { openAs } from './support/session';
+import { confirmIn, openAs } from './support/session';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,6 +58,7 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
     await nonlocal.fill(String(Math.max(0, whole - 1)));
     await clerk.getByLabel('T11 本月工作情况').fill('开展政策宣讲进村入户活动，发放口袋书。');
     await clerk.getByRole('button', { name: '报送', exact: true }).click();
+    await confirmIn(clerk, '确认报送');
     expect(await statusLine(clerk)).toContain('月报已报送');
     expect(await clerk.locator('main').textContent()).toContain('已只读');
 
@@ -67,6 +68,7 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
     await row.getByText('↩ 退回').click();
     await row.getByLabel('退回原因（必填）').fill('急难发生地救助人次与台账不符，请核实。');
     await row.getByRole('button', { name: `退回怀远县 ${period} 月报` }).click();
+    await confirmIn(officer, '确认退回');
     expect(await statusLine(officer)).toContain('已退回：怀远县');
 
     await clerk.goto(`/workspace?asOf=${asOf}`);
@@ -74,6 +76,7 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
     expect(await clerk.locator('main').textContent()).toContain('急难发生地救助人次与台账不符，请核实。');
     await nonlocal.fill(String(Math.max(0, whole - 2)));
     await clerk.getByRole('button', { name: '报送', exact: true }).click();
+    await confirmIn(clerk, '确认报送');
     expect(await statusLine(clerk)).toContain('月报已报送');
     const resubmitted = await query<ReportDetail>(clerk, 'reports.get', { countyCode: '340321', period });
     expect(resubmitted.state).toBe('submitted');
@@ -81,6 +84,7 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
 
     await officer.goto(`/city/3403/inbox?asOf=${asOf}`);
     await officer.getByRole('button', { name: `审核通过怀远县 ${period} 月报` }).click();
+    await confirmIn(officer, '确认审核通过');
     expect(await statusLine(officer)).toContain('已审核通过：怀远县');
 
     const approved = await query<ReportDetail>(clerk, 'reports.get', { countyCode: '340321', period });

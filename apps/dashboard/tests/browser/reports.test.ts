@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { query } from './support/api';
 import { launchChromium, screenshot } from './support/browser';
-import { openAs } from './support/session';
+import { confirmIn, openAs } from './support/session';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -65,6 +65,7 @@ describe('reports (12-15 行动总结)', () => {
     expect((await download.body()).subarray(0, 2).toString('latin1')).toBe('PK');
 
     await row.getByRole('button', { name: /^报送省厅/ }).click();
+    await confirmIn(page, '确认报送省厅');
     await page.getByRole('status').filter({ hasText: '已报送省民政厅' }).waitFor();
 
     await admin.goto('/reports?asOf=2021-11-20');

@@ -15,7 +15,7 @@ describe('each role sees its own scope', () => {
   test('the province admin lands on the province overview with all 16 cities ranked', async () => {
     const page = await openAs(browser, 'admin');
     expect(new URL(page.url()).pathname).toBe('/');
-    expect(await navLabels(page)).toEqual(['全省概览', '督办', '报告']);
+    expect(await navLabels(page)).toEqual(['全省概览', '确认收件箱', '督办', '报告']);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('安徽省');
     expect(await page.getByRole('banner').textContent()).toContain('省级管理员');
     const ranking = page.getByRole('img', { name: /各市综合得分排名/ });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { query } from './support/api';
 import { launchChromium, screenshot } from './support/browser';
-import { openAs } from './support/session';
+import { confirmIn, openAs } from './support/session';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -42,6 +42,7 @@ describe('supervision (督导)', () => {
 
     await visit.getByLabel('整改佐证（销号必填）').fill('已更新台账，佐证材料已存档。');
     await visit.getByRole('button', { name: '销号：一周内更新全部村（社区）台账' }).click();
+    await confirmIn(page, '确认销号');
     await visit.getByText('已更新台账，佐证材料已存档。').waitFor();
     await screenshot(page, 'supervision-3403');
 

@@ -15,3 +15,12 @@ export const caseRowSchema = z
   })
   .refine((r) => r.decided_on === null || r.decided_on >= r.applied_on, { message: '办结日期不能早于申请日期', path: ['decided_on'] });
 export type CaseRowInput = z.output<typeof caseRowSchema>;
+
+/** The case log's Chinese headers as the template writes them; the English codes are still accepted. */
+export const caseColumnHeaders: Record<(typeof caseColumns)[number], string> = {
+  case_id: '案件编号',
+  kind: '类别',
+  township_code: '乡镇（街道）代码',
+  applied_on: '申请日期',
+  decided_on: '办结日期',
+};

@@ -46,3 +46,4 @@ export const submitInput = reportRefInput.extend({ version: z.number().int().non
 export const returnInput = submitInput.extend({ reason: z.string().trim().min(2, '退回须填写原因').max(500, '原因过长') });
 export const decisionInput = submitInput;
 export const narrativeField = (task: string) => `narrative.${task}`;
+export const acceptManyInput = z.object({ reports: z.array(decisionInput).min(1, '请至少选择一份月报').max(300, '一次最多确认 300 份月报') });

@@ -1,17 +1,26 @@
-import { caseColumns, caseRowSchema, type CaseRowInput } from '@dudao/schema/inputs';
+import { caseColumnHeaders, caseColumns, caseRowSchema, type CaseRowInput } from '@dudao/schema/inputs';
 import { caseRecords, caseUploads } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
-import { requireHeaders, type Table } from '../files/table-reader';
+import { FileFormatError, type Table } from '../files/table-reader';
 import { ImportRejected, type ImportIssue } from '../import-errors';
 import { getUnit, townshipsOf } from '../org/units';
 
-const columnName: Record<string, string> = { case_id: '办件编号 case_id', kind: '类别 kind', township_code: '乡镇（街道）代码 township_code', applied_on: '申请日期 applied_on', decided_on: '办结日期 decided_on' };
+const columnName: Record<string, string> = caseColumnHeaders;
 
-export function validateCases(db: DbOrTx, countyCode: string, table: Table): CaseRowInput[] {
-  requireHeaders(table, caseColumns);
+/** A table under the Chinese headers (the template's) or the English codes, read as rows keyed by the codes. */
+function byCodes(table: Table): Table {
+  const chinese = caseColumns.map((c) => caseColumnHeaders[c]);
+  if (caseColumns.every((c) => table.headers.includes(c))) return table;
+  const missing = chinese.filter((h) => !table.headers.includes(h));
+  if (missing.length > 0) throw new FileFormatError(`表头缺少列：${missing.join('、')}（应为：${chinese.join('、')}，可下载模板填写）`);
+  return { headers: [...caseColumns], rows: table.rows.map((r) => ({ row: r.row, cells: Object.fromEntries(caseColumns.map((c) => [c, r.cells[caseColumnHeaders[c]] ?? ''])) })) };
+}
+
+export function validateCases(db: DbOrTx, countyCode: string, source: Table): CaseRowInput[] {
+  const table = byCodes(source);
   const county = getUnit(db, countyCode);
   if (!county || county.level !== 'county') throw new ImportRejected([{ row: null, column: '县级单位', message: `${countyCode} 不是县级单位代码` }]);
   // A header-only file would become the current case log and silently zero every figure drawn from it.

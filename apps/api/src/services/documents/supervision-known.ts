@@ -1,4 +1,3 @@
-import { endOfBeijingDay } from '@dudao/schema/campaign';
 import type { DbOrTx } from '../../db/client';
 import { visitsWithin } from '../supervision/visits';
 
@@ -12,13 +11,12 @@ export interface KnownSupervision {
 
 /** Supervision as known at the end of `asOf`: records, items and closures written later do not count yet. */
 export function knownSupervision(db: DbOrTx, scope: string, asOf: string): Map<string, KnownSupervision> {
-  const before = Date.parse(endOfBeijingDay(asOf));
-  const known = (at: string | null) => at !== null && Date.parse(at) < before;
   const out = new Map<string, KnownSupervision>();
+  // The read already leaves out what was recorded after asOf; voided records count nowhere.
   for (const visit of visitsWithin(db, scope, asOf)) {
-    if (!known(visit.recordedAt) || visit.visitedOn > asOf) continue;
-    const items = visit.items.filter((i) => known(i.createdAt));
-    const closed = items.filter((i) => i.status === 'done' && known(i.closedAt)).length;
+    if (visit.voided || visit.visitedOn > asOf) continue;
+    const items = visit.items.filter((i) => !i.voided);
+    const closed = items.filter((i) => i.status === 'done').length;
     const seen = out.get(visit.countyCode);
     if (seen) {
       seen.items += items.length;

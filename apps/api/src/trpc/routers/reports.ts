@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { decisionInput, isoDateSchema, periodSchema, reportRefInput, returnInput, saveDraftInput, submitInput, unitCodeSchema } from '@dudao/schema/inputs';
+import { acceptManyInput, decisionInput, isoDateSchema, periodSchema, reportRefInput, returnInput, saveDraftInput, submitInput, unitCodeSchema } from '@dudao/schema/inputs';
 import { reportStates } from '@dudao/schema/tables';
 import { reportDetail, reportsWithin } from '../../services/reports/read';
+import { acceptMany } from '../../services/reports/accept-many';
 import { decideReport, saveDraft, submitReport } from '../../services/reports/workflow';
 import { resolveAsOf } from '../../services/clock/clock';
 import { guarded, router } from '../init';
@@ -28,6 +29,9 @@ export const reportsRouter = router({
   accept: guarded('reports.accept')
     .input(decisionInput)
     .mutation(({ ctx, input }) => decideReport(ctx.db, ctx.campaign, ctx.user, ctx.now().toISOString(), input, 'accept')),
+  acceptMany: guarded('reports.acceptMany')
+    .input(acceptManyInput)
+    .mutation(({ ctx, input }) => acceptMany(ctx.db, ctx.campaign, ctx.user, ctx.now().toISOString(), input.reports)),
   reopen: guarded('reports.reopen')
     .input(returnInput)
     .mutation(({ ctx, input }) => decideReport(ctx.db, ctx.campaign, ctx.user, ctx.now().toISOString(), input, 'reopen')),

@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { addItemInput, closeItemInput, isoDateSchema, recordVisitInput, unitCodeSchema } from '@dudao/schema/inputs';
+import { addItemInput, closeItemInput, correctRecordInput, recordVisitInput, supervisionListInput, supervisionOverviewInput, voidRecordInput } from '@dudao/schema/inputs';
+import { supervisionOverview } from '../../services/supervision/overview';
+import { correctRecord, voidRecord } from '../../services/supervision/revisions';
 import { addItem, closeItem, recordVisit, visitsWithin } from '../../services/supervision/visits';
 import { resolveAsOf } from '../../services/clock/clock';
 import { requireCampaignDate } from '../../services/campaign/window';
@@ -7,15 +8,18 @@ import { guarded, router } from '../init';
 
 export const supervisionRouter = router({
   list: guarded('supervision.list')
-    .input(z.object({ unit: unitCodeSchema.optional(), asOf: isoDateSchema.optional() }))
+    .input(supervisionListInput)
     .query(({ ctx, input }) => visitsWithin(ctx.db, input.unit ?? ctx.user.scopeCode, resolveAsOf(ctx.db, input.asOf))),
+  overview: guarded('supervision.overview')
+    .input(supervisionOverviewInput)
+    .query(({ ctx, input }) => supervisionOverview(ctx.db, input.unit ?? ctx.user.scopeCode, resolveAsOf(ctx.db, input.asOf))),
   recordVisit: guarded('supervision.recordVisit')
     .input(recordVisitInput)
     // The record says who supervised: a city officer's visit is the city's, an admin's the province's.
     .mutation(({ ctx, input }) => {
       requireCampaignDate(ctx.campaign, 'visitedOn', input.visitedOn);
       const byLevel = ctx.user.role === 'city_officer' ? 'city' : input.byLevel;
-      return ctx.db.transaction((tx) => recordVisit(tx, { ...input, byLevel }, ctx.user, ctx.now().toISOString()));
+      return ctx.db.transaction((tx) => recordVisit(tx, { ...input, byLevel }, ctx.user, ctx.now().toISOString(), ctx.campaign));
     }),
   addItem: guarded('supervision.addItem')
     .input(addItemInput)
@@ -26,4 +30,10 @@ export const supervisionRouter = router({
   closeItem: guarded('supervision.closeItem')
     .input(closeItemInput)
     .mutation(({ ctx, input }) => ctx.db.transaction((tx) => closeItem(tx, input, ctx.user, ctx.now().toISOString()))),
+  correct: guarded('supervision.correct')
+    .input(correctRecordInput)
+    .mutation(({ ctx, input }) => correctRecord(ctx.db, ctx.campaign, ctx.user, ctx.now().toISOString(), input)),
+  void: guarded('supervision.void')
+    .input(voidRecordInput)
+    .mutation(({ ctx, input }) => voidRecord(ctx.db, ctx.user, ctx.now().toISOString(), input)),
 });

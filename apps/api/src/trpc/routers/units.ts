@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { unitCodeSchema } from '@dudao/schema/inputs';
+import { unitCodeSchema, unitSearchInput } from '@dudao/schema/inputs';
 import { DomainError } from '../../services/errors';
+import { searchUnits } from '../../services/org/search';
 import { getUnit } from '../../services/org/units';
 import { unitTree } from '../../services/org/tree';
 import { guarded, router } from '../init';
@@ -16,4 +17,7 @@ export const unitsRouter = router({
       if (!unit) throw new DomainError('not_found', `单位 ${input.code} 不存在`);
       return unit;
     }),
+  search: guarded('units.search')
+    .input(unitSearchInput)
+    .query(({ ctx, input }) => searchUnits(ctx.db, ctx.user.scopeCode, input.query, input.limit)),
 });

@@ -2,8 +2,12 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { periodText } from '@dudao/metrics';
 import { act, apiFor } from './api';
 
-/** The city's decision on a submitted report, from a form holding countyCode, period, version and (to return) reason. */
-export async function decide(event: RequestEvent, decision: 'approve' | 'return') {
+export type Decision = 'approve' | 'return' | 'accept' | 'reopen';
+const done: Record<Decision, string> = { approve: '已审核通过', return: '已退回', accept: '已确认', reopen: '已重新打开' };
+const needsReason: Decision[] = ['return', 'reopen'];
+
+/** A reviewer's decision on one report, from a form holding countyCode, period, version and (to return or reopen) reason. */
+export async function decide(event: RequestEvent, decision: Decision) {
   const form = await event.request.formData();
   const countyCode = String(form.get('countyCode') ?? '');
   const period = String(form.get('period') ?? '');
@@ -14,16 +18,31 @@ export async function decide(event: RequestEvent, decision: 'approve' | 'return'
     return fail(400, { error: '请求不完整，请刷新页面后重试', issues: [], ref });
   }
   const api = apiFor(event);
-  if (decision === 'approve') {
-    const result = await act(event, api.reports.approve.mutate(ref));
-    if (!result.ok) return withRef(result.failure, ref);
-    return { done: `已审核通过：${countyName} ${periodText(period)}月报`, ref };
+  let call: Promise<unknown>;
+  if (needsReason.includes(decision)) {
+    const reason = String(form.get('reason') ?? '').trim();
+    if (reason.length < 2) return fail(400, { error: `${decision === 'return' ? '退回' : '重新打开'}须填写原因（至少 2 个字）`, issues: [], ref });
+    call = decision === 'return' ? api.reports.return.mutate({ ...ref, reason }) : api.reports.reopen.mutate({ ...ref, reason });
+  } else {
+    call = decision === 'approve' ? api.reports.approve.mutate(ref) : api.reports.accept.mutate(ref);
   }
-  const reason = String(form.get('reason') ?? '').trim();
-  if (reason.length < 2) return fail(400, { error: '退回须填写原因（至少 2 个字）', issues: [], ref });
-  const result = await act(event, api.reports.return.mutate({ ...ref, reason }));
+  const result = await act(event, call);
   if (!result.ok) return withRef(result.failure, ref);
-  return { done: `已退回：${countyName} ${periodText(period)}月报`, ref };
+  return { done: `${done[decision]}：${countyName} ${periodText(period)}月报`, ref };
+}
+
+/** 批量确认: the selected reports, each as `countyCode|period|version`, accepted together or not at all. */
+export async function acceptSelected(event: RequestEvent) {
+  const form = await event.request.formData();
+  const picked = form.getAll('report').map(String);
+  const reports = picked.map((p) => p.split('|')).map(([countyCode = '', period = '', version = '']) => ({ countyCode, period, version: Number(version) }));
+  if (reports.length === 0) return fail(400, { error: '请先勾选要确认的月报', issues: [] });
+  if (reports.some((r) => !/^\d{6}$/.test(r.countyCode) || !/^\d{4}-\d{2}$/.test(r.period) || !Number.isInteger(r.version))) {
+    return fail(400, { error: '请求不完整，请刷新页面后重试', issues: [] });
+  }
+  const result = await act(event, apiFor(event).reports.acceptMany.mutate({ reports }));
+  if (!result.ok) return result.failure;
+  return { done: `已批量确认 ${reports.length} 份月报` };
 }
 
 function withRef<T extends { data: object; status: number }>(failure: T, ref: { countyCode: string; period: string }) {

@@ -27,3 +27,21 @@ export async function forwardUpload(event: RequestEvent, kind: 'roster' | 'cases
   const lines = Array.isArray(body.lines) ? body.lines.map(String) : [];
   return { ok: res.ok, status: res.status, error: typeof body.error === 'string' ? body.error : undefined, lines, body };
 }
+
+/** 销号 with its evidence: the text and the chosen files go to the API in one request, stored together or not at all. */
+export async function forwardClosure(event: RequestEvent, itemId: number, evidence: string, files: File[]): Promise<UploadResult> {
+  const headers = upstreamHeaders(event.request.headers, callerOf(event));
+  headers.delete('content-type');
+  headers.set('origin', event.url.origin);
+  const form = new FormData();
+  form.set('evidence', evidence);
+  for (const file of files) form.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(`${apiUrl()}/files/items/${itemId}/close`, { method: 'POST', headers, body: form });
+  } catch {
+    return { ok: false, status: 502, error: '无法连接数据服务，请稍后再试', lines: [], body: {} };
+  }
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  return { ok: res.ok, status: res.status, error: typeof body.error === 'string' ? body.error : undefined, lines: [], body };
+}

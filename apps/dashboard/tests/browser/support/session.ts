@@ -17,3 +17,10 @@ export async function mainText(page: Page): Promise<string> {
 export async function navLabels(page: Page): Promise<string[]> {
   return (await page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).map((t) => t.trim());
 }
+
+/** Answers the open confirmation dialog (ConfirmButton) with its confirm button. */
+export async function confirmIn(page: Page, confirmLabel: string): Promise<void> {
+  const dialog = page.locator('dialog[open]');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: confirmLabel, exact: true }).click();
+}

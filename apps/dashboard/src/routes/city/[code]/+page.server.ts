@@ -14,10 +14,11 @@ export const load: PageServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
-  const [status, inbox, dispatch] = await Promise.all([
+  const [status, inbox, dispatch, supervision] = await Promise.all([
     ask(event, api.status.at.query({ asOf, unit: code })),
     ask(event, api.reports.list.query({ unit: code, state: 'submitted', asOf })),
     ask(event, api.dispatch.summary.query({ asOf, unit: code })),
+    ask(event, api.supervision.overview.query({ unit: code, asOf })),
   ]);
   const city = status.cities[0];
   if (!city) error(404, `没有代码为 ${code} 的市`);
@@ -32,5 +33,6 @@ export const load: PageServerLoad = async (event) => {
     gateDue: Object.fromEntries(campaign.gates.map((g) => [g.code, g.deadline])),
     inboxCount: inbox.length,
     dispatch,
+    supervision: supervision.total,
   };
 };

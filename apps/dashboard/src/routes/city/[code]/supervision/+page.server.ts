@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { isIsoDate } from '$lib/as-of';
 import { act, apiFor, ask } from '$lib/server/api';
+import { forwardClosure } from '$lib/server/files';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -8,16 +9,22 @@ export const load: PageServerLoad = async (event) => {
   const { code } = event.params;
   if (!/^\d{4}$/.test(code) || !asOf) error(404, `${code} 不是市级单位代码`);
   const api = apiFor(event);
-  const [status, visits] = await Promise.all([ask(event, api.status.at.query({ asOf, unit: code })), ask(event, api.supervision.list.query({ unit: code, asOf }))]);
+  const [status, visits, overview] = await Promise.all([
+    ask(event, api.status.at.query({ asOf, unit: code })),
+    ask(event, api.supervision.list.query({ unit: code, asOf })),
+    ask(event, api.supervision.overview.query({ unit: code, asOf })),
+  ]);
   const city = status.cities[0];
   if (!city) error(404, `没有代码为 ${code} 的市`);
   return {
     city: { code: city.code, name: city.name, supervision: city.supervision ?? null },
     counties: status.counties.map((c) => ({ code: c.code, name: c.name, m4: c.gates.m4_supervised, lagging: c.lagging })),
     visits,
+    overview,
   };
 };
 
+const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 export const actions: Actions = {
@@ -47,10 +54,35 @@ export const actions: Actions = {
   },
   closeItem: async (event) => {
     const form = await event.request.formData();
-    const item = { itemId: Number(form.get('itemId')), evidence: text(form, 'evidence') };
-    if (!Number.isInteger(item.itemId) || item.itemId <= 0) return fail(400, { form: `item-${item.itemId}`, error: '整改事项无效，请刷新后重试' });
-    const result = await act(event, apiFor(event).supervision.closeItem.mutate(item));
-    if (!result.ok) return fail(result.failure.status, { form: `item-${item.itemId}`, error: result.failure.data.error });
-    return { form: `item-${item.itemId}`, done: '已销号' };
+    const itemId = Number(form.get('itemId'));
+    const key = `item-${itemId}`;
+    if (!Number.isInteger(itemId) || itemId <= 0) return fail(400, { form: key, error: '整改事项无效，请刷新后重试' });
+    const files = form.getAll('file').filter((f): f is File => f instanceof File && f.size > 0);
+    if (files.reduce((n, f) => n + f.size, 0) > MAX_EVIDENCE_BYTES) return fail(400, { form: key, error: '佐证文件合计超过 10 MB，请压缩后上传' });
+    const result = await forwardClosure(event, itemId, text(form, 'evidence'), files);
+    if (!result.ok) return fail(result.status === 403 ? 403 : 400, { form: key, error: result.error ?? '销号失败，请稍后再试' });
+    return { form: key, done: files.length ? `已销号，佐证文件 ${files.length} 个已保存` : '已销号' };
+  },
+  correct: async (event) => {
+    const form = await event.request.formData();
+    const target = text(form, 'target') === 'visit' ? ('visit' as const) : ('item' as const);
+    const id = Number(form.get('id'));
+    const key = `${target}-${id}`;
+    if (!Number.isInteger(id) || id <= 0) return fail(400, { form: key, error: '记录无效，请刷新后重试' });
+    const fields = target === 'visit' ? ['visitedOn', 'visitors', 'findings'] : ['description', 'owner', 'dueOn'];
+    const changes = Object.fromEntries(fields.map((f) => [f, text(form, f)]).filter(([, v]) => v !== ''));
+    const result = await act(event, apiFor(event).supervision.correct.mutate({ target, id, reason: text(form, 'reason'), changes }));
+    if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
+    return { form: key, done: '已更正，原记录保留在更正记录中' };
+  },
+  void: async (event) => {
+    const form = await event.request.formData();
+    const target = text(form, 'target') === 'visit' ? ('visit' as const) : ('item' as const);
+    const id = Number(form.get('id'));
+    const key = `${target}-${id}`;
+    if (!Number.isInteger(id) || id <= 0) return fail(400, { form: key, error: '记录无效，请刷新后重试' });
+    const result = await act(event, apiFor(event).supervision.void.mutate({ target, id, reason: text(form, 'reason') }));
+    if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
+    return { form: key, done: '已作废，记录保留并标注作废原因' };
   },
 };

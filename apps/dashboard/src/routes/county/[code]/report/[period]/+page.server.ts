@@ -20,4 +20,6 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   approve: (event) => decide(event, 'approve'),
   return: (event) => decide(event, 'return'),
+  accept: (event) => decide(event, 'accept'),
+  reopen: (event) => decide(event, 'reopen'),
 };

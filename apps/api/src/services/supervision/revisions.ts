@@ -1,0 +1,85 @@
+import { eq } from 'drizzle-orm';
+import { type CampaignDef } from '@dudao/schema/campaign';
+import { rectificationItems, supervisionRevisions, supervisionVisits } from '@dudao/schema/tables';
+import type { DbOrTx } from '../../db/client';
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit/record';
+import { DomainError } from '../errors';
+import { checkDueDate, checkVisitDate } from './dates';
+import { visitsWithin, type VisitView } from './read';
+
+export type Target = 'visit' | 'item';
+export interface VisitChanges {
+  visitedOn?: string;
+  visitors?: string;
+  findings?: string;
+}
+export interface ItemChanges {
+  description?: string;
+  owner?: string;
+  dueOn?: string;
+}
+
+const fieldNames: Record<string, string> = { visitedOn: '督导日期', visitors: '督导人员', findings: '发现问题', description: '整改事项', owner: '责任单位', dueOn: '整改期限' };
+
+/** The current (corrected) visit holding the target, whichever of its visit or items is meant. */
+function currentOf(db: DbOrTx, target: Target, id: number): { visit: VisitView; item?: VisitView['items'][number] } {
+  const countyRow =
+    target === 'visit'
+      ? db.select({ county: supervisionVisits.countyCode }).from(supervisionVisits).where(eq(supervisionVisits.id, id)).get()
+      : db.select({ county: supervisionVisits.countyCode }).from(rectificationItems).innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id)).where(eq(rectificationItems.id, id)).get();
+  if (!countyRow) throw new DomainError('not_found', target === 'visit' ? `督导记录 ${id} 不存在` : `整改事项 ${id} 不存在`);
+  const visits = visitsWithin(db, countyRow.county);
+  const visit = target === 'visit' ? visits.find((v) => v.id === id) : visits.find((v) => v.items.some((i) => i.id === id));
+  const item = target === 'item' ? visit?.items.find((i) => i.id === id) : undefined;
+  return { visit: visit!, item };
+}
+
+export function requireLive(db: DbOrTx, target: Target, id: number) {
+  const found = currentOf(db, target, id);
+  if (found.visit.voided) throw new DomainError('conflict', '该督导记录已作废，不能再修改或添加整改事项');
+  if (found.item?.voided) throw new DomainError('conflict', '该整改事项已作废，不能再修改或销号');
+  return found;
+}
+
+function requireReason(reason: string): string {
+  const text = reason.trim();
+  if (text.length < 2) throw new DomainError('bad_request', '原因：更正或作废须写明原因（至少 2 个字）', [{ row: null, column: '原因', message: '至少 2 个字' }]);
+  return text;
+}
+
+/** 更正: the new values become a revision row; the first recording and every earlier version stay readable. */
+export function correctRecord(db: DbOrTx, campaign: CampaignDef, actor: Actor, at: string, input: { target: Target; id: number; reason: string; changes: VisitChanges & ItemChanges }) {
+  const reason = requireReason(input.reason);
+  return db.transaction((tx) => {
+    const { visit, item } = requireLive(tx, input.target, input.id);
+    const before = (item ?? visit) as unknown as Record<string, string>;
+    const allowed = input.target === 'visit' ? ['visitedOn', 'visitors', 'findings'] : ['description', 'owner', 'dueOn'];
+    const changes = Object.fromEntries(Object.entries(input.changes).filter(([k, v]) => allowed.includes(k) && typeof v === 'string' && v.trim() !== '' && v.trim() !== before[k]).map(([k, v]) => [k, (v as string).trim()]));
+    if (Object.keys(changes).length === 0) throw new DomainError('bad_request', '更正内容与原记录相同，未作任何更正');
+    if (changes.visitedOn) {
+      checkVisitDate(campaign, changes.visitedOn, at);
+      for (const i of visit.items) if (!i.voided && i.dueOn < changes.visitedOn) checkDueDate(i.dueOn, changes.visitedOn);
+    }
+    if (changes.dueOn) checkDueDate(changes.dueOn, visit.visitedOn);
+    tx.insert(supervisionRevisions).values({ target: input.target, targetId: input.id, action: 'correct', changes: JSON.stringify(changes), reason, recordedAt: at, actorId: actor.id }).run();
+    recordAudit(tx, actor, at, [
+      ...Object.entries(changes).map(([k, v]) => ({ action: 'supervision.correct', entity: entityOf(input.target), entityId: input.id, unitCode: visit.countyCode, field: fieldNames[k] ?? k, oldValue: before[k] ?? null, newValue: v })),
+      { action: 'supervision.correct', entity: entityOf(input.target), entityId: input.id, unitCode: visit.countyCode, field: '更正原因', newValue: reason },
+    ]);
+    return currentOf(tx, input.target, input.id);
+  });
+}
+
+/** 作废: the record stays, marked void with its reason, and counts nowhere from then on. */
+export function voidRecord(db: DbOrTx, actor: Actor, at: string, input: { target: Target; id: number; reason: string }) {
+  const reason = requireReason(input.reason);
+  return db.transaction((tx) => {
+    const { visit } = requireLive(tx, input.target, input.id);
+    tx.insert(supervisionRevisions).values({ target: input.target, targetId: input.id, action: 'void', changes: null, reason, recordedAt: at, actorId: actor.id }).run();
+    recordAudit(tx, actor, at, [{ action: 'supervision.void', entity: entityOf(input.target), entityId: input.id, unitCode: visit.countyCode, field: '作废', oldValue: '有效', newValue: `作废：${reason}` }]);
+    return currentOf(tx, input.target, input.id);
+  });
+}
+
+const entityOf = (target: Target) => (target === 'visit' ? 'supervision_visit' : 'rectification_item');
