@@ -1,4 +1,5 @@
 import { typeset } from './format';
+import type { DocumentSettings } from './settings';
 
 /** One content model feeds both the docx and the HTML preview, so the two can never say different things. */
 
@@ -35,6 +36,12 @@ export interface Attachment {
 }
 
 export interface DocumentContent {
+  /** 上行文 (a 报告 to the level above, with 签发人) or 下行文 (the 通报 to the cities). */
+  direction: 'up' | 'down';
+  /** 发文机关标志, printed red at the top. */
+  mark: string;
+  /** 发文字号, 签发人, 附注 and 版记 as the issuer set them. */
+  settings: DocumentSettings;
   /** Title lines, centred; a long title is split by hand so the lines read well. */
   title: string[];
   recipient?: string;

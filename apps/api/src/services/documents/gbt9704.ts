@@ -47,8 +47,8 @@ export function run(text: string, eastAsia: string = FONT.body): TextRun {
   return new TextRun({ text, font: font(eastAsia), size: SIZE.body, characterSpacing: CHAR_SPACING });
 }
 
-export function bodyParagraph(children: TextRun[]): Paragraph {
-  return new Paragraph({ children, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT_TWO_CHARS }, spacing: exactLine });
+export function bodyParagraph(children: TextRun[], keepNext = false): Paragraph {
+  return new Paragraph({ children, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT_TWO_CHARS }, spacing: exactLine, ...(keepNext ? { keepNext, keepLines: true } : {}) });
 }
 
 /** 一、黑体 /（一）楷体 / 1. 仿宋 /（1）仿宋, all 3号, indented two characters like the body. */
@@ -68,7 +68,7 @@ export function titleParagraphs(lines: string[]): Paragraph[] {
   );
 }
 
-export const blankLine = (): Paragraph => new Paragraph({ children: [], spacing: exactLine });
+export const blankLine = (keepNext = false): Paragraph => new Paragraph({ children: [], spacing: exactLine, keepNext });
 
 /** 主送机关: flush left, followed by a full-width colon. */
 export function recipientParagraph(text: string): Paragraph {
@@ -96,7 +96,7 @@ export function attachmentNoteLines(titles: string[]): { text: string; start: nu
 export function attachmentNote(titles: string[]): Paragraph[] {
   const at = (chars: number) => Math.round(chars * CHAR_PITCH);
   return attachmentNoteLines(titles).map(
-    (line) => new Paragraph({ children: [run(line.text)], indent: { left: at(line.wrap), hanging: at(line.wrap - line.start) }, spacing: exactLine }),
+    (line) => new Paragraph({ children: [run(line.text)], indent: { left: at(line.wrap), hanging: at(line.wrap - line.start) }, spacing: exactLine, keepNext: true, keepLines: true }),
   );
 }
 
@@ -106,24 +106,27 @@ export function textWidthInChars(text: string): number {
 }
 
 /**
- * 发文机关署名 and 成文日期 without a seal (GB/T 9704 7.3.5.2): the date sits two characters in from the right margin and
- * starts two characters right of the issuer's first character; the issuer moves left when the date is the longer.
- * Returns both right indents in characters.
+ * 署名 and 成文日期 for a seal (GB/T 9704 7.3.5.1): the date four characters in from the right margin, the issuer centred
+ * over the date. Returns both right indents in characters.
  */
-export function signatureIndents(issuer: string, date: string): { issuer: number; date: number } {
-  const issuerWidth = textWidthInChars(issuer);
-  const dateWidth = textWidthInChars(date);
-  const dateRight = Math.max(2, issuerWidth - dateWidth);
-  return { date: dateRight, issuer: dateWidth + dateRight + 2 - issuerWidth };
+export function sealSignatureIndents(issuer: string, date: string): { issuer: number; date: number } {
+  const centre = 4 + textWidthInChars(date) / 2;
+  return { date: 4, issuer: Math.max(0, centre - textWidthInChars(issuer) / 2) };
 }
 
+/** Kept with the text before them and with each other: the signature never stands alone on a page. */
 export function signatureParagraphs(issuer: string, date: string): Paragraph[] {
-  const indents = signatureIndents(issuer, date);
+  const indents = sealSignatureIndents(issuer, date);
   const at = (chars: number) => Math.round(chars * CHAR_PITCH);
   return [
-    new Paragraph({ children: [run(issuer)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.issuer) }, spacing: exactLine }),
-    new Paragraph({ children: [run(date)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.date) }, spacing: exactLine }),
+    new Paragraph({ children: [run(issuer)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.issuer) }, spacing: exactLine, keepNext: true, keepLines: true }),
+    new Paragraph({ children: [run(date)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.date) }, spacing: exactLine, keepNext: true, keepLines: true }),
   ];
+}
+
+/** 附注 (GB/T 9704 7.3.6): one line under the date, two characters in, in parentheses. */
+export function noteParagraph(text: string): Paragraph {
+  return new Paragraph({ children: [run(text)], indent: { firstLine: INDENT_TWO_CHARS }, spacing: exactLine, keepLines: true });
 }
 
 /**

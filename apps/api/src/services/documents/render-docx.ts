@@ -36,7 +36,11 @@ import {
   SIZE,
   TEXT_WIDTH,
   titleParagraphs,
+  noteParagraph,
 } from './gbt9704';
+import { imprintTable } from './imprint';
+import { mastheadParagraphs } from './masthead';
+import { contactNote } from './settings';
 
 // Tables and figures step off the 3号 grid: 五号 text on its own exact 15 pt lines, not snapped to the character grid.
 const tableSpacing = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -88,12 +92,13 @@ function chart(block: Extract<Block, { kind: 'chart' }>): FileChild[] {
   ];
 }
 
-export function blockToDocx(block: Block): FileChild[] {
+/** `keepNext` holds the text's last paragraph to the 附件说明 and signature after it. */
+export function blockToDocx(block: Block, keepNext = false): FileChild[] {
   switch (block.kind) {
     case 'heading':
       return [headingParagraph(block.level, block.text)];
     case 'paragraph':
-      return [bodyParagraph(block.lead ? [run(block.lead.text, headingFont[block.lead.level]), run(block.text)] : [run(block.text)])];
+      return [bodyParagraph(block.lead ? [run(block.lead.text, headingFont[block.lead.level]), run(block.text)] : [run(block.text)], keepNext)];
     case 'table':
       return table(block);
     case 'chart':
@@ -101,16 +106,22 @@ export function blockToDocx(block: Block): FileChild[] {
   }
 }
 
-/** 标题 → 主送机关 → 正文 → 附件说明 → 署名、成文日期 → 附件 (each from a new page), as GB/T 9704 orders them. */
+/**
+ * 版头 → 标题 → 主送机关 → 正文 → 附件说明 → 署名、成文日期 → 附注 → 附件 (each from a new page) → 版记, as GB/T 9704
+ * orders them.
+ */
 export function documentChildren(content: DocumentContent): FileChild[] {
-  const children: FileChild[] = [...titleParagraphs(content.title), blankLine()];
+  const children: FileChild[] = [...mastheadParagraphs(content), ...titleParagraphs(content.title), blankLine()];
   if (content.recipient) children.push(recipientParagraph(content.recipient));
-  children.push(...content.body.flatMap(blockToDocx));
-  if (content.attachments.length > 0) children.push(blankLine(), ...attachmentNote(content.attachments.map((a) => a.title)));
-  children.push(blankLine(), ...signatureParagraphs(content.issuer, content.date));
+  const last = content.body.length - 1;
+  children.push(...content.body.flatMap((block, i) => blockToDocx(block, i === last)));
+  if (content.attachments.length > 0) children.push(blankLine(true), ...attachmentNote(content.attachments.map((a) => a.title)));
+  // Room above the issuer for the seal.
+  children.push(blankLine(true), blankLine(true), ...signatureParagraphs(content.issuer, content.date), noteParagraph(contactNote(content.settings)));
   for (const attachment of content.attachments) {
-    children.push(attachmentLabel(attachment.label), blankLine(), ...titleParagraphs([attachment.title]), blankLine(), ...attachment.blocks.flatMap(blockToDocx));
+    children.push(attachmentLabel(attachment.label), blankLine(), ...titleParagraphs([attachment.title]), blankLine(), ...attachment.blocks.flatMap((b) => blockToDocx(b)));
   }
+  children.push(blankLine(), imprintTable(content));
   return children;
 }
 

@@ -1,5 +1,5 @@
 import type { Block, Cell, DocumentContent } from './content';
-import { attachmentNoteLines, BODY_PT, CHARS_PER_LINE, FONT, headingFont, LINE_PITCH, signatureIndents } from './gbt9704';
+import { attachmentNoteLines, BODY_PT, CHARS_PER_LINE, FONT, headingFont, LINE_PITCH, sealSignatureIndents } from './gbt9704';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -63,7 +63,7 @@ export function renderHtmlFragment(content: DocumentContent): string {
     const lines = attachmentNoteLines(content.attachments.map((a) => a.title));
     parts.push('<p class="gw-blank"></p>', ...lines.map((l) => `<p style="padding-left: ${l.wrap}em; text-indent: ${l.start - l.wrap}em">${escape(l.text)}</p>`));
   }
-  const indents = signatureIndents(content.issuer, content.date);
+  const indents = sealSignatureIndents(content.issuer, content.date);
   parts.push(
     '<p class="gw-blank"></p>',
     `<p class="gw-right" style="padding-right: ${indents.issuer}em">${escape(content.issuer)}</p>`,

@@ -7,6 +7,7 @@ import { renderDocx } from './render-docx';
 import { byRankInProvince, cityName, fullName, snapshotAt, type Snapshot } from './snapshot';
 import { knownSupervision, type KnownSupervision } from './supervision-known';
 import { countiesWord, joinNames } from './view';
+import { noSettings, type DocumentSettings } from './settings';
 
 const scoreWords = (c: CountyStatus) => (c.score === null ? '未评分' : `综合得分${scoreText(c.score)}分`);
 
@@ -122,10 +123,14 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
 }
 
 /** 督导通报: the lagging counties ranked, with their reasons in the metrics' own sentences and the supervision owed to them. */
-export function supervisionNoticeContent(snapshot: Snapshot): DocumentContent {
+export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentSettings = noSettings): DocumentContent {
   const lagging = snapshot.status.counties.filter((c) => c.lagging).sort(byRankInProvince);
   const visits = knownSupervision(snapshot.db, snapshot.campaign.province, snapshot.asOf);
+  const issuer = `${snapshot.status.province.name}民政厅`;
   return {
+    direction: 'down',
+    mark: `${issuer}文件`,
+    settings,
     title: ['关于全省社会救助便民惠民优化服务行动', '进展情况的通报'],
     recipient: '各市民政局：',
     body: [
@@ -135,12 +140,12 @@ export function supervisionNoticeContent(snapshot: Snapshot): DocumentContent {
       ...watchSection(snapshot),
       ...requirements(snapshot, lagging),
     ],
-    issuer: `${snapshot.status.province.name}民政厅`,
+    issuer,
     date: chineseDate(snapshot.asOf),
     attachments: [{ label: '附件', title: '进展缓慢县（市、区）一览表', blocks: [laggingTable(snapshot, lagging, visits)] }],
   };
 }
 
-export async function supervisionNoticeDocx(db: DbOrTx, asOf: string): Promise<Buffer> {
-  return renderDocx(supervisionNoticeContent(snapshotAt(db, asOf)));
+export async function supervisionNoticeDocx(db: DbOrTx, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+  return renderDocx(supervisionNoticeContent(snapshotAt(db, asOf), settings));
 }
