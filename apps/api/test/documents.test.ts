@@ -71,22 +71,26 @@ describe('city summary: GB/T 9704 layout', () => {
   test('A4 with margins 37/35/28/26 mm in twips, 22 lines of 28 characters', () => {
     expect(doc()).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(doc()).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    expect(doc()).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>');
+    // Lines on a 579-twip grid; no character grid (LibreOffice would give each 16 pt glyph two cells of 15.8 pt).
+    expect(doc()).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
   });
 
   test('title in 2号 方正小标宋简体, centred', () => {
-    const title = paragraphWith(doc(), '蚌埠市社会救助工作便民惠民')!;
+    // The title names the issuer and the 文种, broken after 便民惠民.
+    const title = paragraphWith(doc(), '蚌埠市民政局关于社会救助工作便民惠民')!;
     expect(title.xml).toContain('w:eastAsia="方正小标宋简体"');
     expect(title.xml).toContain('<w:sz w:val="44"/>');
     expect(title.xml).toContain('<w:jc w:val="center"/>');
-    expect(paragraphWith(doc(), '优化服务行动总结')).toBeDefined();
+    expect(paragraphWith(doc(), '优化服务行动开展情况的报告')).toBeDefined();
   });
 
   test('body in 3号 仿宋_GB2312, indented two characters, exact 579-twip lines', () => {
     const body = paragraphs(doc()).find((p) => p.text.startsWith('蚌埠市共辖'))!;
     expect(body.xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(body.xml).toContain('<w:sz w:val="32"/>');
-    expect(body.xml).toContain('<w:ind w:firstLine="640"/>');
+    // 8845 twips / 28 = 315.9: each 320-twip character is condensed by 5, and the indent is two of them.
+    expect(body.xml).toContain('<w:spacing w:val="-5"/>');
+    expect(body.xml).toContain('<w:ind w:firstLine="630"/>');
     expect(body.xml).toContain('<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"/>');
   });
 

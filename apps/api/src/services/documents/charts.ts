@@ -40,7 +40,7 @@ function barData(spec: BarChartSpec, s: BarSeries, labelSize: number, rotate: nu
     return {
       value: spec.yMax * 0.04,
       itemStyle: { color: GREY, borderColor: '#7f7f7f', borderType: 'dashed', borderWidth: 1 },
-      label: { show: true, formatter: wordFor[bar], position: 'insideBottom', rotate: 90, align: 'left', verticalAlign: 'middle', fontSize: labelSize, color: '#404040', distance: 4 },
+      label: { show: true, formatter: wordFor[bar], position: 'top', rotate: 90, align: 'left', verticalAlign: 'middle', fontSize: labelSize, color: '#404040', distance: 4 },
     };
   });
 }

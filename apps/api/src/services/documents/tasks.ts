@@ -4,15 +4,17 @@ import { heading, paragraph, type Block } from './content';
 import { chineseNumber } from './format';
 import { displayName, figurePhrase, keyIndicator, shortValue } from './phrases';
 import { countiesWord, type ScopeView } from './view';
+import { exemplary } from './exemplars';
 
 /** How often each county has been quoted so far, so one good county does not speak for every task. */
 export type Quoted = Map<string, number>;
 
+/** Narratives of counties that may be cited for the task (exemplars.ts), the least quoted first. */
 export function pickNarratives(view: ScopeView, task: string, quoted: Quoted, limit: number): { county: CountyStatus; text: string }[] {
   const { narratives } = view.snapshot;
   const candidates = view.counties
     .map((county) => ({ county, text: narratives.get(county.code)?.[task] }))
-    .filter((c): c is { county: CountyStatus; text: string } => Boolean(c.text))
+    .filter((c): c is { county: CountyStatus; text: string } => Boolean(c.text) && exemplary(view.snapshot.campaign, c.county, task))
     .sort(
       (a, b) =>
         (quoted.get(a.county.code) ?? 0) - (quoted.get(b.county.code) ?? 0) ||
