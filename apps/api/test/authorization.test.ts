@@ -48,6 +48,9 @@ const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> =
   'documents.preview': (c) => ({ id: docOf.get(c) ?? 999_999 }),
   'summaries.submit': (c) => ({ id: docOf.get(c) ?? 999_999 }),
   'summaries.status': (c) => ({ asOf: '2021-12-15', unit: c }),
+  // Settings belong to a city or the province: the county's city is aimed at (3403 holds 340321, 3401 holds 340102).
+  'documentSettings.get': (c) => ({ unit: c.slice(0, 4) }),
+  'documentSettings.save': (c) => ({ unit: c.slice(0, 4), docNumber: '不是字号' }),
   'todo.mine': null,
   'notices.mine': null,
   'notices.markRead': null,
@@ -76,6 +79,8 @@ const expectedRoles: Record<keyof typeof rules, string[]> = {
   'documents.preview': ['province_admin', 'province_viewer', 'city_officer'],
   'summaries.submit': ['province_admin', 'city_officer'],
   'summaries.status': ['province_admin', 'province_viewer', 'city_officer'],
+  'documentSettings.get': ['province_admin', 'province_viewer', 'city_officer'],
+  'documentSettings.save': ['province_admin', 'city_officer'],
   'users.list': ['province_admin'],
   'users.create': ['province_admin'],
   'users.setDisabled': ['province_admin'],

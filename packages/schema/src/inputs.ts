@@ -6,3 +6,4 @@ export * from './auth/validation';
 export * from './org/validation';
 export * from './notices/validation';
 export * from './summaries/validation';
+export * from './documents/validation';

@@ -8,3 +8,4 @@ export * from './cases/tables';
 export * from './supervision/tables';
 export * from './summaries/tables';
 export * from './notices/tables';
+export * from './documents/tables';

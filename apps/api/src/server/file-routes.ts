@@ -10,6 +10,7 @@ import { formatIssue, ImportRejected } from '../services/import-errors';
 import { valueLines, valuesCsv, valuesXlsx } from '../services/reports/export-values';
 import { importRoster } from '../services/roster/import-roster';
 import { rosterTemplate } from '../services/roster/template';
+import { docxToPdf, pdfAvailable } from '../services/documents/pdf';
 import { documentById } from '../services/summaries/store';
 import type { AppDeps } from '../trpc/context';
 import { fileRules, isWithin, type FileRoute } from '../trpc/permissions';
@@ -80,6 +81,16 @@ export function fileRoutes(deps: AppDeps) {
     permit(c, deps, 'files.document.download', doc.unitCode);
     const type = doc.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return download(c, doc.fileName, type, doc.content);
+  });
+  // Printing offices and those that send PDFs get the same document as LibreOffice sets it, where it is installed.
+  app.get('/documents/:id/pdf', (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '报告编号无效');
+    const doc = documentById(deps.db, id);
+    permit(c, deps, 'files.document.download', doc.unitCode);
+    if (!doc.fileName.endsWith('.docx')) throw new DomainError('bad_request', '只有公文（.docx）可以另存为 PDF');
+    if (!pdfAvailable()) throw new DomainError('not_found', '本机未安装 LibreOffice，暂不能生成 PDF，请下载 Word 文件');
+    return download(c, doc.fileName.replace(/\.docx$/, '.pdf'), 'application/pdf', docxToPdf(doc.content));
   });
   app.onError((err, c) => {
     if (err instanceof ImportRejected) return c.json({ error: err.message, issues: err.issues, lines: err.issues.map(formatIssue) }, 400);

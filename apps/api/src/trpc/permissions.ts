@@ -49,6 +49,8 @@ export const rules = {
   'documents.preview': { roles: readers, units: (i: { id?: number }, db) => [typeof i.id === 'number' ? documentUnit(db, i.id) : undefined] },
   'summaries.submit': { roles: officer, units: (i: { id?: number }, db) => [typeof i.id === 'number' ? documentUnit(db, i.id) : undefined] },
   'summaries.status': { roles: readers, units: unit },
+  'documentSettings.get': { roles: readers, units: unit },
+  'documentSettings.save': { roles: officer, units: unit },
   'todo.mine': { roles: all, units: none },
   'notices.mine': { roles: all, units: none },
   'notices.markRead': { roles: all, units: none },

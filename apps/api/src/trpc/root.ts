@@ -1,6 +1,7 @@
 import { router } from './init';
 import { campaignRouter } from './routers/campaign';
 import { documentsRouter, summariesRouter } from './routers/documents';
+import { documentSettingsRouter } from './routers/document-settings';
 import { auditRouter, casesRouter, rosterRouter } from './routers/county-data';
 import { noticesRouter, todoRouter } from './routers/inbox';
 import { reportsRouter } from './routers/reports';
@@ -24,6 +25,7 @@ export const appRouter = router({
   account: accountRouter,
   documents: documentsRouter,
   summaries: summariesRouter,
+  documentSettings: documentSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,8 +13,9 @@ export interface Chart {
 }
 
 export interface Column {
-  header: string;
-  /** Relative width. */
+  /** One line, or the lines it is broken into so no word is split. */
+  header: string | string[];
+  /** Width in characters of the table's text, cell margins not counted; the columns are scaled to the 版心 together. */
   width: number;
   align?: 'left' | 'center' | 'right';
 }
@@ -26,7 +27,8 @@ export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
   /** `lead` is a run-in heading (e.g. '（一）协理员未按期全覆盖。') set in its level's font before the body text. */
   | { kind: 'paragraph'; text: string; lead?: { level: 2 | 3 | 4; text: string } }
-  | { kind: 'table'; columns: Column[]; rows: Cell[][]; note?: string }
+  /** `small` sets a wide table in 小五 (9 pt) instead of 五号 so its columns fit the 版心. */
+  | { kind: 'table'; columns: Column[]; rows: Cell[][]; note?: string; small?: boolean }
   | { kind: 'chart'; chart: Chart };
 
 export interface Attachment {

@@ -34,8 +34,8 @@ export const FONT = {
   latin: 'Times New Roman',
 } as const;
 
-/** Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 五号 10.5 pt. */
-export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 } as const;
+/** Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 五号 10.5 pt, 小五 9 pt. */
+export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21, small: 18 } as const;
 
 export const font = (eastAsia: string, latin: string = FONT.latin) => ({ eastAsia, ascii: latin, hAnsi: latin, cs: latin });
 

@@ -13,3 +13,8 @@ export function rankText(score: number | null, scores: (number | null)[], word =
   const tied = others.filter((s) => s === mine).length > 1;
   return `${tied ? '并列' : ''}第${rank}${word}`;
 }
+
+/** The same rank for a table cell: '3' or '并列3'. */
+export function rankCell(score: number | null, scores: (number | null)[]): string {
+  return score === null ? '—' : rankText(score, scores).replace(/^(并列)?第(\d+)名$/, '$1$2');
+}

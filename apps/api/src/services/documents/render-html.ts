@@ -45,7 +45,7 @@ function blockHtml(block: Block): string {
       return `<p class="gw-body">${lead}${escape(block.text)}</p>`;
     }
     case 'table': {
-      const head = `<tr>${block.columns.map((c) => `<th>${escape(c.header)}</th>`).join('')}</tr>`;
+      const head = `<tr>${block.columns.map((c) => `<th>${cellHtml(c.header)}</th>`).join('')}</tr>`;
       const rows = block.rows.map((r) => `<tr>${r.map((c, i) => `<td class="gw-${block.columns[i]?.align ?? 'center'}">${cellHtml(c)}</td>`).join('')}</tr>`).join('');
       return `<table><thead>${head}</thead><tbody>${rows}</tbody></table>${block.note ? `<p class="gw-note">${escape(block.note)}</p>` : ''}`;
     }

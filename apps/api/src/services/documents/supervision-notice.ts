@@ -1,3 +1,4 @@
+import { rankCell, rankText } from './rank-text';
 import type { CountyStatus } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
 import { gateDeadline, supervisionStart } from '../known/read';
@@ -44,7 +45,7 @@ function laggingSection(snapshot: Snapshot, lagging: CountyStatus[], visits: Map
     blocks.push(heading(2, `（${chineseNumber(i + 1)}）${city.name}（${own.length}个）`));
     own.forEach((county, j) => {
       const reasons = county.reasons.map((r) => r.text).join('；');
-      blocks.push(paragraph(`${reasons}。${supervisionWords(snapshot, county, visits.get(county.code))}。`, { level: 3, text: `${j + 1}.${county.name}（全省第${county.rankInProvince}名，${scoreWords(county)}）。` }));
+      blocks.push(paragraph(`${reasons}。${supervisionWords(snapshot, county, visits.get(county.code))}。`, { level: 3, text: `${j + 1}.${county.name}（全省${rankText(county.score, snapshot.status.counties.map((x) => x.score))}，${scoreWords(county)}）。` }));
     });
   });
   return blocks;
@@ -55,7 +56,7 @@ function watchSection(snapshot: Snapshot): Block[] {
   for (const city of snapshot.status.cities) {
     const watch = snapshot.status.counties.filter((c) => c.cityCode === city.code && c.watch).sort(byRankInProvince);
     if (watch.length === 0) continue;
-    const names = watch.map((c) => `${c.name}（全省第${c.rankInProvince}名，${scoreWords(c)}${c.lagging ? '，进展缓慢' : ''}）`);
+    const names = watch.map((c) => `${c.name}（全省${rankText(c.score, snapshot.status.counties.map((x) => x.score))}，${scoreWords(c)}${c.lagging ? '，进展缓慢' : ''}）`);
     blocks.push(paragraph(`${city.name}：${names.join('、')}。`));
   }
   return blocks;
@@ -102,7 +103,7 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
     String(i + 1),
     cityName(snapshot, c.cityCode),
     c.name,
-    String(c.rankInProvince),
+    rankCell(c.score, snapshot.status.counties.map((x) => x.score)),
     c.score === null ? '—' : scoreText(c.score),
     c.reasons.map((r) => typeset(r.text)),
     typeset(supervisionWords(snapshot, c, visits.get(c.code))),
@@ -110,13 +111,13 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
   return {
     kind: 'table',
     columns: [
-      { header: '序号', width: 0.8 },
-      { header: '市', width: 1.3 },
-      { header: '县（市、区）', width: 1.8 },
-      { header: '全省排名', width: 1 },
-      { header: '综合得分', width: 1 },
-      { header: '进展缓慢原因', width: 4.6, align: 'left' },
-      { header: '实地督导', width: 3, align: 'left' },
+      { header: '序号', width: 2 },
+      { header: '市', width: 3 },
+      { header: ['县', '（市、区）'], width: 5 },
+      { header: ['全省', '排名'], width: 3.5 },
+      { header: ['综合得分', '（分）'], width: 4, align: 'right' },
+      { header: '进展缓慢原因', width: 11, align: 'left' },
+      { header: '实地督导', width: 9, align: 'left' },
     ],
     rows,
   };
