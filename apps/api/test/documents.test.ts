@@ -50,7 +50,7 @@ const paragraphWith = (xml: string, text: string) => paragraphs(xml).find((p) =>
  * 并列 when another printed score is the same.
  */
 function shownRank(county: { code: string; score: number | null }, all: { code: string; score: number | null }[]): string {
-  const shown = (s: number) => scoreText(s);
+  const shown = (s: number) => Number(scoreText(s));
   const mine = shown(county.score!);
   const others = all.filter((c) => c.code !== county.code && c.score !== null).map((c) => shown(c.score!));
   return `${others.some((s) => s === mine) ? '并列' : ''}第${1 + others.filter((s) => s > mine).length}名`;
