@@ -97,3 +97,41 @@ describe('chart fallback image', () => {
     expect(png.readUInt32BE(20)).toBe(3);
   });
 });
+
+describe('deadlines on the document’s own day', () => {
+  test('a deadline ahead reads 于…前, on the day 于今日, once past 立即', async () => {
+    const { byDeadline } = await import('../src/services/documents/format');
+    expect(byDeadline('2021-12-15', '2021-12-10')).toBe('于12月15日前');
+    expect(byDeadline('2021-12-15', '2021-12-15')).toBe('于今日（12月15日）');
+    expect(byDeadline('2021-11-30', '2021-12-15')).toBe('立即');
+  });
+});
+
+describe('rank text with ties', () => {
+  test('equal shown scores share a rank with 并列; the next rank skips', async () => {
+    const { rankText, rankCell } = await import('../src/services/documents/rank-text');
+    // 100, 100.04 (shown 100.0), 98.7: the two 100.0 are 并列第1名, 98.7 is 第3名.
+    const scores = [100, 100.04, 98.7, null];
+    expect(rankText(100, scores)).toBe('并列第1名');
+    expect(rankText(98.7, scores)).toBe('第3名');
+    expect(rankCell(100.04, scores)).toBe('并列1');
+    expect(rankText(null, scores)).toBe('未排名');
+  });
+});
+
+describe('who may be cited as an example', () => {
+  test('only a county whose scored indicators of the task are all green, neither lagging nor watched', async () => {
+    const { exemplary } = await import('../src/services/documents/exemplars');
+    const { anhui2021 } = await import('@dudao/schema/campaign');
+    // T06's scored indicators are those with a target and not shown-only.
+    const scored = anhui2021.indicators.filter((d) => d.task === 'T06' && d.target && !d.shownOnly).map((d) => d.code);
+    expect(scored).toContain('t06_over_limit_cases');
+    const green = Object.fromEntries(scored.map((code) => [code, { value: 0, expected: null, attainment: null, status: 'green' as const, score: 100 }]));
+    const county = { code: '340302', name: '龙子湖区', cityCode: '3403', score: 100, taskScores: {}, indicators: green, gates: {} as never, lagging: false, reasons: [], redCount: 0, rankInCity: 1, rankInProvince: 1, watch: false };
+    expect(exemplary(anhui2021, county, 'T06')).toBe(true);
+    expect(exemplary(anhui2021, { ...county, lagging: true }, 'T06')).toBe(false);
+    expect(exemplary(anhui2021, { ...county, watch: true }, 'T06')).toBe(false);
+    const oneAmber = { ...green, t06_over_limit_cases: { ...green.t06_over_limit_cases!, status: 'amber' as const } };
+    expect(exemplary(anhui2021, { ...county, indicators: oneAmber }, 'T06')).toBe(false);
+  });
+});

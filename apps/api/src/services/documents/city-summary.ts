@@ -31,6 +31,7 @@ export function citySummaryContent(snapshot: Snapshot, cityCode: string, setting
     ],
     issuer,
     date: chineseDate(snapshot.asOf),
+    enclosures: [`${view.name}各县（市、区）月度指标和村级台账明细表（电子表格）`],
     attachments: [
       { label: '附件1', title: `${view.name}各县（市、区）主要指标情况表`, blocks: [countyKeyTable(view)] },
       {

@@ -52,6 +52,8 @@ export interface DocumentContent {
   /** Already formatted: '2021年12月15日'. */
   date: string;
   attachments: Attachment[];
+  /** Attachments sent as their own files (the Excel annex): named in the 附件说明 after those printed here. */
+  enclosures?: string[];
 }
 
 export const heading = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, text: typeset(text) });

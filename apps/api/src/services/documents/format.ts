@@ -67,6 +67,12 @@ export function typeset(text: string): string {
     .replace(/"/g, () => ((open = !open) ? '”' : '“'));
 }
 
+/** A deadline as the document's day sees it: '于12月15日前', '于今日（12月15日）' on the day itself, '立即' once past — never a past date as a demand. */
+export function byDeadline(deadline: string, asOf: string): string {
+  if (deadline < asOf) return '立即';
+  return deadline === asOf ? `于今日（${monthDay(deadline)}）` : `于${monthDay(deadline)}前`;
+}
+
 /** '2021-11-01' → '11月1日', for dates inside the campaign year. */
 export function monthDay(date: string): string {
   const [, m, d] = date.split('-').map(Number) as [number, number, number];

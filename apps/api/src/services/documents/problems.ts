@@ -1,4 +1,5 @@
 import { rankText } from './rank-text';
+import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
 import type { CountyStatus, ReasonCode } from '@dudao/metrics';
 import { paragraph, type Block } from './content';
 import { displayName } from './phrases';
@@ -62,6 +63,11 @@ export function problemBlocks(view: ScopeView): Block[] {
   } else if (watch.length > 0) {
     const both = watch.filter((c) => c.lagging).length;
     blocks.push(paragraph(`各市综合得分后三位的${countiesWord(watch.length)}列入关注名单，其中${both}个同时进展缓慢。`, { level: 2, text: `${next()}部分县（市、区）排名靠后。` }));
+  }
+  const dispatch = dispatchProblem(knownDispatchCounts(view.snapshot), view.counties, view.label, `（${chineseNumber(n + 1)}）`);
+  if (dispatch) {
+    n++;
+    blocks.push(dispatch);
   }
   const unvisited = view.counties.filter((c) => c.gates.m4_supervised === 'overdue');
   if (unvisited.length > 0) {

@@ -31,6 +31,7 @@ export function provinceSummaryContent(snapshot: Snapshot, settings: DocumentSet
     ],
     issuer,
     date: chineseDate(snapshot.asOf),
+    enclosures: ['各县（市、区）月度指标和村级台账明细表（电子表格）'],
     attachments: [
       { label: '附件1', title: '各市主要指标情况表', blocks: [cityKeyTable(snapshot)] },
       {

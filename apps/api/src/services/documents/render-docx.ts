@@ -132,7 +132,8 @@ export function documentChildren(content: DocumentContent): FileChild[] {
   if (content.recipient) children.push(recipientParagraph(content.recipient));
   const last = content.body.length - 1;
   children.push(...content.body.flatMap((block, i) => blockToDocx(block, i === last)));
-  if (content.attachments.length > 0) children.push(blankLine(true), ...attachmentNote(content.attachments.map((a) => a.title)));
+  const named = [...content.attachments.map((a) => a.title), ...(content.enclosures ?? [])];
+  if (named.length > 0) children.push(blankLine(true), ...attachmentNote(named));
   // Room above the issuer for the seal.
   children.push(blankLine(true), blankLine(true), ...signatureParagraphs(content.issuer, content.date), noteParagraph(contactNote(content.settings)));
   for (const attachment of content.attachments) {

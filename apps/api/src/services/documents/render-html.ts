@@ -70,8 +70,9 @@ export function renderHtmlFragment(content: DocumentContent): string {
   const parts: string[] = [`<p class="gw-mark">${escape(content.mark)}</p>`, number, ...content.title.map((line) => `<p class="gw-title">${escape(line)}</p>`), '<p class="gw-blank"></p>'];
   if (content.recipient) parts.push(`<p>${escape(content.recipient)}</p>`);
   parts.push(...content.body.map(blockHtml));
-  if (content.attachments.length > 0) {
-    const lines = attachmentNoteLines(content.attachments.map((a) => a.title));
+  const named = [...content.attachments.map((a) => a.title), ...(content.enclosures ?? [])];
+  if (named.length > 0) {
+    const lines = attachmentNoteLines(named);
     parts.push('<p class="gw-blank"></p>', ...lines.map((l) => `<p style="padding-left: ${l.wrap}em; text-indent: ${l.start - l.wrap}em">${escape(l.text)}</p>`));
   }
   const indents = sealSignatureIndents(content.issuer, content.date);

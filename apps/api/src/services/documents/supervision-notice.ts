@@ -1,9 +1,10 @@
 import { rankCell, rankText } from './rank-text';
+import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
 import type { CountyStatus } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
 import { gateDeadline, supervisionStart } from '../known/read';
 import { heading, paragraph, type Block, type Cell, type DocumentContent } from './content';
-import { chineseDate, chineseNumber, gateWords, monthDay, scoreText, typeset } from './format';
+import { byDeadline, chineseDate, chineseNumber, gateWords, monthDay, scoreText, typeset } from './format';
 import { renderDocx } from './render-docx';
 import { byRankInProvince, cityName, fullName, snapshotAt, type Snapshot } from './snapshot';
 import { knownSupervision, type KnownSupervision } from './supervision-known';
@@ -16,7 +17,7 @@ const scoreWords = (c: CountyStatus) => (c.score === null ? '未评分' : `综�
 export function supervisionWords(snapshot: Snapshot, county: CountyStatus, visit: KnownSupervision | undefined): string {
   const status = county.gates.m4_supervised;
   if (status === 'n/a') return `${monthDay(supervisionStart(snapshot.campaign))}未列为进展缓慢，不在实地督导范围`;
-  if (!visit) return status === 'pending' ? `尚未开展实地督导（应于${monthDay(gateDeadline(snapshot.campaign, 'm4_supervised'))}前完成）` : `尚未开展实地督导（${gateWords[status]}）`;
+  if (!visit) return status === 'pending' ? `尚未开展实地督导（应${byDeadline(gateDeadline(snapshot.campaign, 'm4_supervised'), snapshot.asOf)}完成）` : `尚未开展实地督导（${gateWords[status]}）`;
   const by = visit.byLevel === 'province' ? '省民政厅' : `${cityName(snapshot, county.cityCode)}民政局`;
   const items = visit.items > 0 ? `，督导发现整改事项${visit.items}项、已销号${visit.closed}项` : '';
   return `${by}已于${chineseDate(visit.firstVisitOn)}开展实地督导（${gateWords[status]}）${items}`;
@@ -66,17 +67,23 @@ function watchSection(snapshot: Snapshot): Block[] {
 function supervisionDemand(snapshot: Snapshot): string {
   const { campaign, status, asOf } = snapshot;
   const start = supervisionStart(campaign);
-  const deadline = monthDay(gateDeadline(campaign, 'm4_supervised'));
-  if (asOf < start) return `重点督导阶段自${monthDay(start)}开始，各市要对届时进展缓慢的县（市、区）于${deadline}前全部开展实地督导。`;
+  const due = gateDeadline(campaign, 'm4_supervised');
+  if (asOf < start) return `重点督导阶段自${monthDay(start)}开始，各市要对届时进展缓慢的县（市、区）${byDeadline(due, asOf)}全部开展实地督导。`;
   const names = (gate: 'pending' | 'overdue') => status.counties.filter((c) => c.gates.m4_supervised === gate).map((c) => fullName(snapshot, c));
   const [pending, overdue] = [names('pending'), names('overdue')];
   const parts = [
-    ...(pending.length ? [`${joinNames(pending)}尚未开展实地督导，所在市要于${deadline}前完成`] : []),
+    ...(pending.length ? [`${joinNames(pending)}尚未开展实地督导，所在市要${byDeadline(due, asOf)}完成`] : []),
     ...(overdue.length ? [`${joinNames(overdue)}逾期未开展实地督导，所在市要立即组织开展`] : []),
   ];
   return parts.length
     ? `${monthDay(start)}列为进展缓慢的县（市、区）中，${parts.join('；')}。`
     : `${monthDay(start)}列为进展缓慢的县（市、区）均已开展实地督导，各市要跟踪督导发现问题的整改销号。`;
+}
+
+/** Open dispatch orders of the lagging counties, when there are any (see dispatch-hook.ts). */
+function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
+  const block = dispatchProblem(knownDispatchCounts(snapshot), lagging, (c) => fullName(snapshot, c), '');
+  return block?.kind === 'paragraph' ? [paragraph(`${block.text}相关市要督促逐件办结。`, { level: 2, text: '（三）督促办结交办问题。' })] : [];
 }
 
 function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
@@ -86,15 +93,17 @@ function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   const visitText = supervisionDemand(snapshot);
   const summaryParts = [
     submitted.length ? `${joinNames(submitted)}已报送市级行动总结` : '尚无市报送市级行动总结',
-    ...(pending.length ? [`${pending.length === status.cities.length ? '各市' : joinNames(pending)}要于${monthDay(campaign.summaryDue)}前报送省民政厅`] : []),
+    ...(pending.length ? [`${pending.length === status.cities.length ? '各市' : joinNames(pending)}要${byDeadline(campaign.summaryDue, asOf)}报送省民政厅`] : []),
     ...(overdue.length ? [`${joinNames(overdue)}已逾期，要立即报送`] : []),
   ];
   const summaryText = `截至${chineseDate(asOf)}，${summaryParts.join('；')}。`;
+  const dispatch = dispatchRequirement(snapshot, lagging);
   return [
     heading(1, '四、工作要求'),
     paragraph(`各市要督促${lagging.length ? `本通报列出的${countiesWord(lagging.length)}` : '所辖县（市、区）'}对照问题逐项整改，整改情况随下一期月度进展情况一并报送。`, { level: 2, text: '（一）抓紧整改落实。' }),
     paragraph(visitText, { level: 2, text: '（二）压实督导责任。' }),
-    paragraph(summaryText, { level: 2, text: '（三）按时报送总结。' }),
+    ...dispatch,
+    paragraph(summaryText, { level: 2, text: `（${dispatch.length ? '四' : '三'}）按时报送总结。` }),
   ];
 }
 
