@@ -3,6 +3,7 @@ import { documentRefInput, generateDocumentInput, isoDateSchema, unitCodeSchema 
 import { DomainError } from '../../services/errors';
 import { buildDocument } from '../../services/summaries/build';
 import { documentById, documentsWithin, storeDocument, submitCitySummary, summaryStatus } from '../../services/summaries/store';
+import { pdfAvailable } from '../../services/documents/pdf';
 import { guarded, router } from '../init';
 
 export const documentsRouter = router({
@@ -15,7 +16,8 @@ export const documentsRouter = router({
     }),
   list: guarded('documents.list')
     .input(z.object({ unit: unitCodeSchema.optional() }))
-    .query(({ ctx, input }) => documentsWithin(ctx.db, input.unit ?? ctx.user.scopeCode)),
+    // `pdf`: the document can also be downloaded as PDF (a .docx, and LibreOffice installed on the server).
+    .query(({ ctx, input }) => documentsWithin(ctx.db, input.unit ?? ctx.user.scopeCode).map((d) => ({ ...d, pdf: d.fileName.endsWith('.docx') && pdfAvailable() }))),
   preview: guarded('documents.preview')
     .input(documentRefInput)
     .query(({ ctx, input }) => {
