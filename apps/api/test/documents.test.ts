@@ -244,7 +244,7 @@ describe('supervision notice', () => {
   const doc = () => texts(notice.get('word/document.xml')!);
 
   test('lists every lagging county, ranked within its city, with its reasons', () => {
-    expect(doc()).toContain('关于全省社会救助便民惠民优化服务行动进展情况的通报');
+    expect(doc()).toContain('安徽省民政厅关于社会救助工作便民惠民优化服务行动进展情况的通报');
     const lagging = status.counties.filter((c) => c.lagging);
     expect(lagging.length).toBeGreaterThan(0);
     for (const county of lagging) {

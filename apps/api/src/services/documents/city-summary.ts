@@ -22,7 +22,7 @@ export function citySummaryContent(snapshot: Snapshot, cityCode: string, setting
     direction: 'up',
     mark: `${issuer}文件`,
     settings,
-    title: reportTitle(issuer, campaign.name, snapshot.status.province.name, '报告'),
+    title: reportTitle(issuer, campaign.name, snapshot.status.province.name, '开展情况的报告'),
     recipient: '省民政厅：',
     body: [
       paragraph(`按照《${campaign.name}方案》要求，现将${view.name}行动开展情况报告如下。`),

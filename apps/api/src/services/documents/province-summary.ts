@@ -22,7 +22,7 @@ export function provinceSummaryContent(snapshot: Snapshot, settings: DocumentSet
     direction: 'up',
     mark: `${issuer}文件`,
     settings,
-    title: reportTitle(issuer, campaign.name, view.name, '报告'),
+    title: reportTitle(issuer, campaign.name, view.name, '开展情况的报告'),
     recipient: provinceRecipient(settings),
     body: [
       paragraph(`按照《${campaign.name}方案》部署，全省各级民政部门扎实推进十一项重点任务。现将行动开展情况报告如下。`),

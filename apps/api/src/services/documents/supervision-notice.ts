@@ -10,6 +10,7 @@ import { byRankInProvince, cityName, fullName, snapshotAt, type Snapshot } from 
 import { knownSupervision, type KnownSupervision } from './supervision-known';
 import { countiesWord, joinNames } from './view';
 import { noSettings, type DocumentSettings } from './settings';
+import { reportTitle } from './titles';
 
 const scoreWords = (c: CountyStatus) => (c.score === null ? '未评分' : `综合得分${scoreText(c.score)}分`);
 
@@ -141,7 +142,7 @@ export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentS
     direction: 'down',
     mark: `${issuer}文件`,
     settings,
-    title: ['关于全省社会救助便民惠民优化服务行动', '进展情况的通报'],
+    title: reportTitle(issuer, snapshot.campaign.name, snapshot.status.province.name, '进展情况的通报'),
     recipient: '各市民政局：',
     body: [
       paragraph(`为推动《${snapshot.campaign.name}方案》各项任务落地落实，省民政厅根据各地报送的月度进展情况、村级台账和督导记录，对截至${chineseDate(snapshot.asOf)}的行动进展情况进行了评估。现将有关情况通报如下。`),

@@ -62,9 +62,9 @@ function gateNote(campaign: CampaignDef): string {
 export function countyKeyTable(view: ScopeView): Block {
   const city = view.snapshot.status.cities.find((c) => c.code === view.code);
   const columns: Column[] = [
-    { header: '县（市、区）', width: 6 },
+    { header: '县（市、区）', width: 5.5 },
     { header: ['综合得分', '（分）'], width: 4, align: 'right' },
-    { header: ['市内', '排名'], width: 2.5 },
+    { header: ['市内', '排名'], width: 3 },
     ...coverageHeaders.map((header) => ({ header, width: Math.max(3.5, ...header.map((l) => l.length)), align: 'right' as const })),
     { header: ['进展', '缓慢'], width: 2 },
     { header: '关口', width: 9, align: 'left' as const },
