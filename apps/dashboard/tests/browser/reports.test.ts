@@ -59,12 +59,12 @@ describe('reports (12-15 行动总结)', () => {
     expect(await frame.locator('title').textContent()).toBe(title);
     await screenshot(page, 'reports-preview');
 
-    const href = await row.getByRole('link', { name: /^下载( Word)?：/ }).getAttribute('href');
+    const href = await row.getByRole('link', { name: /^下载 Word/ }).getAttribute('href');
     const download = await page.request.get(href ?? '');
     expect(download.status()).toBe(200);
     expect((await download.body()).subarray(0, 2).toString('latin1')).toBe('PK');
     // Debian's LibreOffice is installed by the test command: the same document is offered as PDF.
-    const pdfHref = await row.getByRole('link', { name: /^下载 PDF：/ }).getAttribute('href');
+    const pdfHref = await row.getByRole('link', { name: /^下载 PDF/ }).getAttribute('href');
     const pdf = await page.request.get(pdfHref ?? '');
     expect([pdf.status(), pdf.headers()['content-type'], (await pdf.body()).subarray(0, 4).toString('latin1')]).toEqual([200, 'application/pdf', '%PDF']);
 
