@@ -16,6 +16,16 @@ if [ "$need_browser" = "browser" ] && ! command -v chromium >/dev/null 2>&1 && [
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 
+# The documents test sets the city summary in LibreOffice and reads it back with pdftotext.
+if [ "$need_browser" = "browser" ] || [ "${1:-}" = "office" ]; then
+  if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+    echo "› 安装 LibreOffice Writer 与 poppler-utils（公文版式测试、PDF 导出用）"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libreoffice-writer poppler-utils fonts-noto-cjk >/dev/null
+  fi
+fi
+
 # better-sqlite3 compiles from source here: Debian's Node ships its headers in /usr/include/node.
 if [ -d /usr/include/node ]; then export npm_config_nodedir=/usr; fi
 echo "› pnpm install"

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CampaignDef } from '@dudao/schema/campaign';
@@ -9,6 +10,8 @@ import { reportCommand } from '../src/cli/commands/report';
 import type { Opened } from '../src/db/client';
 import { currentCampaign } from '../src/services/campaign/store';
 import { annexColumns, annexXlsx } from '../src/services/documents/annex-xlsx';
+import { parse } from 'csv-parse/sync';
+import { exportCommand } from '../src/cli/commands/export';
 import { valueLines, type ValueLine } from '../src/services/reports/export-values';
 import { resetDatabase } from '../src/services/seed/reset';
 import { tempPath } from './support/fresh-db';
@@ -25,7 +28,10 @@ beforeAll(async () => {
   dbPath = tempPath();
   ({ opened } = await resetDatabase(dbPath, { demo: true, scale: 'province' }));
   campaign = currentCampaign(opened.db);
-  lines = valueLines(opened.db, campaign, '3403');
+  // The annex must equal what `export values --as-of` writes for the same unit and day.
+  const csv = join(mkdtempSync(join(tmpdir(), 'dudao-export-')), 'values.csv');
+  expect(await exportCommand(['values', '--unit', '3403', '--as-of', AS_OF, '--out', csv, '--db', dbPath])).toBe(0);
+  lines = (parse(readFileSync(csv, 'utf8').replace(/^\ufeff/, '')) as string[][]).slice(1) as ValueLine[];
   book = new ExcelJS.Workbook();
   await book.xlsx.load((await annexXlsx(opened.db, '3403', AS_OF)) as unknown as ArrayBuffer);
   sheet = book.getWorksheet('指标明细')!;
@@ -33,14 +39,60 @@ beforeAll(async () => {
 
 afterAll(() => opened?.close());
 
+/** The database read with plain SQL, apart from the code under test. */
+const raw = () => new Database(dbPath, { readonly: true });
+
 describe('Excel annex', () => {
-  test('headers: the four fixed columns, then each reported indicator by its Chinese name and code', () => {
+  test('headers: the four fixed columns, then each reported indicator by its Chinese name; the codes on their own sheet', () => {
     const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
     expect(header.slice(0, 4)).toEqual(['县级单位代码', '县（市、区）', '所属市', '期间']);
-    expect(header).toContain('城市低保对象人数（t01_dibao_urban）');
-    expect(header).toContain('临时救助金额（元）（t03_temp_aid_amount）');
+    expect(header).toContain('城市低保对象人数');
+    expect(header.some((h) => /[a-z]\d\d_/.test(String(h)))).toBe(false);
     expect(header.length).toBe(4 + annexColumns(campaign).length);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const notes = book.getWorksheet('说明')!;
+    const codes: string[] = [];
+    notes.eachRow((row) => codes.push(String(row.getCell(1).value)));
+    expect(codes).toContain('t01_dibao_urban');
+  });
+
+  test('prints on A4 landscape, one page wide, the header row repeated', () => {
+    for (const name of ['指标明细', '村级台账']) {
+      const setup = book.getWorksheet(name)!.pageSetup;
+      expect([setup.paperSize, setup.orientation, setup.fitToWidth, setup.printTitlesRow]).toEqual([9, 'landscape', 1, '1:1']);
+    }
+  });
+
+  test('holds only what was submitted by the day: no draft, no later period, no later correction', () => {
+    // 12-15: the November report (due 12-05) is the newest that can be known; current values also hold later drafts.
+    expect(lines.every(([, period]) => period <= '2021-11')).toBe(true);
+    const submitted = raw()
+      .prepare("select count(*) n from (select distinct county_code, period from report_submissions where county_code like '3403%' and submitted_at < '2021-12-15T16:00:00.000Z')")
+      .get() as { n: number };
+    expect(new Set(lines.map(([c, p]) => `${c}|${p}`)).size).toBe(submitted.n);
+    const current = valueLines(opened.db, campaign, '3403');
+    expect(current.length).toBeGreaterThanOrEqual(lines.length);
+  });
+
+  test('村级台账: each county’s villages, villages with a coordinator and with a civil-affairs member, counted from its roster', () => {
+    const roster = book.getWorksheet('村级台账')!;
+    const header = (roster.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    expect(header.slice(0, 5)).toEqual(['县级单位代码', '县（市、区）', '所属市', '村（社区）数（个）', '配备协理员的村（个）']);
+    let checked = 0;
+    roster.eachRow((row, n) => {
+      if (n === 1) return;
+      const county = String(row.getCell(1).value);
+      const counts = raw()
+        .prepare(
+          `select count(*) villages, sum(coordinators > 0) coordinated, sum(civil_affairs_member) members from roster_rows where upload_id =
+            (select id from roster_uploads where county_code = ? and uploaded_at < '2021-12-15T16:00:00.000Z' order by uploaded_at desc, id desc limit 1)`,
+        )
+        .get(county) as { villages: number; coordinated: number | null; members: number | null };
+      if (counts.villages === 0) return;
+      expect([row.getCell(4).value, row.getCell(5).value, row.getCell(10).value]).toEqual([counts.villages, counts.coordinated, counts.members]);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(3);
   });
 
   test('one row per county and period of the current values', () => {

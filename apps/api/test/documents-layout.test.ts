@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { chineseDate, chineseNumber, countText, typeset } from '../src/services/documents/format';
-import { attachmentNoteLines, CHAR_SPACE, INDENT_TWO_CHARS, LINE_PITCH, MARGIN, mmToTwips, PAGE, signatureIndents, TEXT_HEIGHT, TEXT_WIDTH } from '../src/services/documents/gbt9704';
+import { attachmentNoteLines, CHAR_PITCH, CHAR_SPACING, INDENT_TWO_CHARS, LINE_PITCH, MARGIN, mmToTwips, PAGE, sealSignatureIndents, TEXT_HEIGHT, TEXT_WIDTH } from '../src/services/documents/gbt9704';
 import { Raster } from '../src/services/documents/png';
 
 describe('GB/T 9704 layout in twips', () => {
@@ -25,25 +25,25 @@ describe('GB/T 9704 layout in twips', () => {
     expect(22 * (LINE_PITCH + 1)).toBeGreaterThan(TEXT_HEIGHT);
   });
 
-  test('28 characters fit the 8845-twip line: pitch 315.9 twips = 15.79 pt, charSpace (15.79 − 16) × 4096 → −842', () => {
-    expect(CHAR_SPACE).toBe(-842);
-    const pitchPt = 16 + CHAR_SPACE / 4096;
-    expect(28 * pitchPt * 20).toBeLessThanOrEqual(TEXT_WIDTH);
-    expect(29 * pitchPt * 20).toBeGreaterThan(TEXT_WIDTH);
+  test('28 characters fit the 8845-twip line: 8845 / 28 = 315.9 twips, so each 320-twip 3号 character is condensed by 5', () => {
+    expect(CHAR_SPACING).toBe(-5);
+    expect(CHAR_PITCH).toBe(315);
+    expect(28 * 315).toBeLessThanOrEqual(TEXT_WIDTH);
+    expect(29 * 315).toBeGreaterThan(TEXT_WIDTH);
   });
 
-  test('paragraphs are indented two 3号 characters', () => expect(INDENT_TWO_CHARS).toBe(640));
+  test('paragraphs are indented two characters as set', () => expect(INDENT_TWO_CHARS).toBe(630));
 });
 
-describe('signature (GB/T 9704 7.3.5.2, no seal)', () => {
-  test('the date is the longer: it keeps two characters from the margin, the issuer starts two characters left of it', () => {
-    // '蚌埠市民政局' is 6 characters; '2021年12月15日' is 3 + 8 half-width digits = 7.
-    expect(signatureIndents('蚌埠市民政局', '2021年12月15日')).toEqual({ date: 2, issuer: 5 });
+describe('signature for a seal (GB/T 9704 7.3.5.1)', () => {
+  test('the date keeps four characters from the right margin; the issuer is centred over it', () => {
+    // '2021年12月15日' is 3 + 8 half-width digits = 7 wide, centre 4 + 3.5 = 7.5 from the margin; '蚌埠市民政局' is 6: right 7.5 − 3.
+    expect(sealSignatureIndents('蚌埠市民政局', '2021年12月15日')).toEqual({ date: 4, issuer: 4.5 });
   });
 
-  test('the issuer is the longer: it keeps two characters from the margin, the date moves right', () => {
-    // '马鞍山市民政局社会救助处' is 12 characters, right 2: it starts 14 from the margin; the date (7) starts at 12, so right 5.
-    expect(signatureIndents('马鞍山市民政局社会救助处', '2021年12月15日')).toEqual({ date: 5, issuer: 2 });
+  test('an issuer wider than the date still centres over it', () => {
+    // '马鞍山市民政局社会救助处' is 12 wide: right 7.5 − 6 = 1.5.
+    expect(sealSignatureIndents('马鞍山市民政局社会救助处', '2021年12月15日')).toEqual({ date: 4, issuer: 1.5 });
   });
 });
 
@@ -95,5 +95,26 @@ describe('chart fallback image', () => {
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.readUInt32BE(16)).toBe(4);
     expect(png.readUInt32BE(20)).toBe(3);
+  });
+});
+
+describe('deadlines on the document’s own day', () => {
+  test('a deadline ahead reads 于…前, on the day 于今日, once past 立即', async () => {
+    const { byDeadline } = await import('../src/services/documents/format');
+    expect(byDeadline('2021-12-15', '2021-12-10')).toBe('于12月15日前');
+    expect(byDeadline('2021-12-15', '2021-12-15')).toBe('于今日（12月15日）');
+    expect(byDeadline('2021-11-30', '2021-12-15')).toBe('立即');
+  });
+});
+
+describe('rank text with ties', () => {
+  test('a tied place reads 并列, an unscored one 未排名', async () => {
+    const { rankText, rankCell } = await import('../src/services/documents/rank-text');
+    expect(rankText({ rank: 1, tied: true })).toBe('并列第1名');
+    expect(rankText({ rank: 3, tied: false })).toBe('第3名');
+    expect(rankText({ rank: 2, tied: false }, '位')).toBe('第2位');
+    expect(rankCell({ rank: 1, tied: true })).toBe('并列1');
+    expect(rankText({ rank: null, tied: false })).toBe('未排名');
+    expect(rankCell({ rank: null, tied: false })).toBe('—');
   });
 });

@@ -45,6 +45,17 @@ const tables = (xml: string): string[][][] =>
 const number = (cell: string) => Number(cell.replace(/,/g, ''));
 const paragraphWith = (xml: string, text: string) => paragraphs(xml).find((p) => p.text === text);
 
+/**
+ * A rank as a reader checks it against the scores printed (one decimal): one more than the scores printed higher, and
+ * 并列 when another printed score is the same.
+ */
+function shownRank(county: { code: string; score: number | null }, all: { code: string; score: number | null }[]): string {
+  const shown = (s: number) => Number(scoreText(s));
+  const mine = shown(county.score!);
+  const others = all.filter((c) => c.code !== county.code && c.score !== null).map((c) => shown(c.score!));
+  return `${others.some((s) => s === mine) ? '并列' : ''}第${1 + others.filter((s) => s > mine).length}名`;
+}
+
 const AS_OF = '2021-12-15';
 const CITY = '3403';
 let opened: Opened;
@@ -71,22 +82,26 @@ describe('city summary: GB/T 9704 layout', () => {
   test('A4 with margins 37/35/28/26 mm in twips, 22 lines of 28 characters', () => {
     expect(doc()).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(doc()).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
-    expect(doc()).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-842"/>');
+    // Lines on a 579-twip grid; no character grid (LibreOffice would give each 16 pt glyph two cells of 15.8 pt).
+    expect(doc()).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
   });
 
   test('title in 2号 方正小标宋简体, centred', () => {
-    const title = paragraphWith(doc(), '蚌埠市社会救助工作便民惠民')!;
+    // The title names the issuer and the 文种, broken after 便民惠民.
+    const title = paragraphWith(doc(), '蚌埠市民政局关于社会救助工作便民惠民')!;
     expect(title.xml).toContain('w:eastAsia="方正小标宋简体"');
     expect(title.xml).toContain('<w:sz w:val="44"/>');
     expect(title.xml).toContain('<w:jc w:val="center"/>');
-    expect(paragraphWith(doc(), '优化服务行动总结')).toBeDefined();
+    expect(paragraphWith(doc(), '优化服务行动开展情况的报告')).toBeDefined();
   });
 
   test('body in 3号 仿宋_GB2312, indented two characters, exact 579-twip lines', () => {
     const body = paragraphs(doc()).find((p) => p.text.startsWith('蚌埠市共辖'))!;
     expect(body.xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(body.xml).toContain('<w:sz w:val="32"/>');
-    expect(body.xml).toContain('<w:ind w:firstLine="640"/>');
+    // 8845 twips / 28 = 315.9: each 320-twip character is condensed by 5, and the indent is two of them.
+    expect(body.xml).toContain('<w:spacing w:val="-5"/>');
+    expect(body.xml).toContain('<w:ind w:firstLine="630"/>');
     expect(body.xml).toContain('<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"/>');
   });
 
@@ -161,7 +176,7 @@ describe('city summary: every figure is the metrics answer for the day', () => {
     for (const county of counties) {
       const row = table!.find((r) => r[0] === county.name)!;
       expect(row[1]).toBe(county.score === null ? '—' : scoreText(county.score));
-      expect(row[2]).toBe(String(county.rankInCity));
+      expect(row[2]).toBe(shownRank(county, counties).replace(/^(并列)?第(\d+)名$/, '$1$2'));
       expect(row[3]).toBe(percentText(county.indicators.t10_coordinator_coverage!.value!));
       expect(row[7]).toBe(county.lagging ? '是' : '否');
     }
@@ -229,15 +244,15 @@ describe('supervision notice', () => {
   const doc = () => texts(notice.get('word/document.xml')!);
 
   test('lists every lagging county, ranked within its city, with its reasons', () => {
-    expect(doc()).toContain('关于全省社会救助便民惠民优化服务行动进展情况的通报');
+    expect(doc()).toContain('安徽省民政厅关于社会救助工作便民惠民优化服务行动进展情况的通报');
     const lagging = status.counties.filter((c) => c.lagging);
     expect(lagging.length).toBeGreaterThan(0);
     for (const county of lagging) {
-      expect(doc()).toContain(`${county.name}（全省第${county.rankInProvince}名`);
+      expect(doc()).toContain(`${county.name}（全省${shownRank(county, status.counties)}`);
       for (const reason of county.reasons) expect(doc()).toContain(typeset(reason.text));
     }
     const first = [...lagging].filter((c) => c.cityCode === CITY).sort((a, b) => a.rankInProvince - b.rankInProvince);
-    const at = first.map((c) => doc().indexOf(`${c.name}（全省第${c.rankInProvince}名`));
+    const at = first.map((c) => doc().indexOf(`${c.name}（全省${shownRank(c, status.counties)}`));
     expect(at).toEqual([...at].sort((a, b) => a - b));
   });
 
@@ -251,7 +266,7 @@ describe('supervision notice', () => {
   });
 
   test('names the 关注 counties of every city', () => {
-    for (const county of status.counties.filter((c) => c.watch)) expect(doc()).toContain(`${county.name}（全省第${county.rankInProvince}名`);
+    for (const county of status.counties.filter((c) => c.watch)) expect(doc()).toContain(`${county.name}（全省${shownRank(county, status.counties)}`);
   });
 });
 
@@ -280,5 +295,75 @@ describe('HTML preview', () => {
     }
     expect(html.match(/<svg/g)).toHaveLength(2);
     expect(html).toContain('蚌埠市民政局');
+  });
+});
+
+describe('GB/T 9704 版头, 主体 and 版记', () => {
+  const settings = { docNumber: '蚌民〔2021〕58号', signer: '王立新', contactName: '李敏', contactPhone: '0552-3021234', copyTo: '市人民政府办公室，市财政局', recipient: null };
+  const set = async () => unzip(await renderDocx(citySummaryContent(snapshot, CITY, settings))).get('word/document.xml')!;
+  const all = () => paragraphs(city.get('word/document.xml')!);
+
+  test('the 发文机关标志 comes first, red, in 小标宋', () => {
+    const [mark] = all();
+    expect(mark!.text).toBe('蚌埠市民政局文件');
+    expect(mark!.xml).toContain('<w:color w:val="FF0000"/>');
+    expect(mark!.xml).toContain('w:eastAsia="方正小标宋简体"');
+  });
+
+  test('an upward 报告 has 发文字号 left and 签发人 right on one line over the red separator; unset they are blanks to fill', () => {
+    const line = all().find((p) => p.text.includes('签发人：'))!;
+    expect(line.text).toBe('　　　　　〔　　　〕　　号\t签发人：　　　　');
+    expect(line.xml).toMatch(/<w:bottom w:val="single" w:color="FF0000"/);
+  });
+
+  test('set numbers, signer, contact and 抄送 are printed as set', async () => {
+    const doc = await set();
+    const ps = paragraphs(doc);
+    expect(ps.find((p) => p.text.includes('签发人：'))!.text).toBe('　蚌民〔2021〕58号\t签发人：王立新');
+    expect(ps.some((p) => p.text === '（联系人：李敏，联系电话：0552-3021234）')).toBe(true);
+    expect(ps.some((p) => p.text === '抄送：市人民政府办公室，市财政局。')).toBe(true);
+  });
+
+  test('主送机关: the city reports to 省民政厅, the province to 民政部 unless set, the notice goes to 各市民政局', async () => {
+    expect(all().some((p) => p.text === '省民政厅：')).toBe(true);
+    expect(paragraphs(province.get('word/document.xml')!).some((p) => p.text === '民政部：')).toBe(true);
+    const toOffice = unzip(await renderDocx(provinceSummaryContent(snapshot, { ...settings, recipient: '国务院办公厅' }))).get('word/document.xml')!;
+    expect(paragraphs(toOffice).some((p) => p.text === '国务院办公厅：')).toBe(true);
+    expect(paragraphs(notice.get('word/document.xml')!).some((p) => p.text === '各市民政局：')).toBe(true);
+  });
+
+  test('the notice is a 下行文: its 发文字号 is centred and it has no 签发人', () => {
+    const ps = paragraphs(notice.get('word/document.xml')!);
+    expect(ps[0]!.text).toBe('安徽省民政厅文件');
+    const number = ps.find((p) => p.text.includes('〔'))!;
+    expect(number.xml).toContain('<w:jc w:val="center"/>');
+    expect(ps.some((p) => p.text.includes('签发人'))).toBe(false);
+  });
+
+  test('特此报告。 ends the text, then 附件说明, then the signature for a seal, all kept with what comes before', () => {
+    const ps = all();
+    const end = ps.findIndex((p) => p.text === '特此报告。');
+    const note = ps.findIndex((p) => p.text.startsWith('附件：1.'));
+    const issuer = ps.findIndex((p) => p.text === '蚌埠市民政局');
+    expect(end).toBeGreaterThan(0);
+    expect(note).toBeGreaterThan(end);
+    expect(issuer).toBeGreaterThan(note);
+    for (const p of ps.slice(end, issuer + 2)) expect(p.xml).toContain('<w:keepNext/>');
+    // The date 4 characters (4 × 315 twips) from the right; the 6-character issuer centred over the 7-wide date: 4.5.
+    expect(ps[issuer + 1]!.text).toBe('2021年12月15日');
+    expect(ps[issuer + 1]!.xml).toContain('w:right="1260"');
+    expect(ps[issuer]!.xml).toContain('w:right="1418"');
+    expect(ps[issuer + 2]!.text).toBe('（联系人：　　　　，联系电话：　　　　　　　　）');
+  });
+
+  test('版记 closes the document: 抄送 and 印发机关和印发日期 between thick outer and thin inner lines', () => {
+    const tbls = tables(city.get('word/document.xml')!);
+    const imprint = tbls[tbls.length - 1]!;
+    expect(imprint.map((r) => r[0])).toEqual(['抄送：　　　　　　　　。', '蚌埠市民政局办公室\t2021年12月15日印发']);
+    const xml = city.get('word/document.xml')!;
+    const last = xml.slice(xml.lastIndexOf('<w:tbl>'));
+    expect(last).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"\/>/);
+    expect(last).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="4"\/>/);
+    expect(last.indexOf('</w:tbl>')).toBeGreaterThan(last.length - 600);
   });
 });

@@ -21,7 +21,7 @@ describe('city summaries to the province (gate m5)', () => {
     expect([first.version, second.version]).toEqual([1, 2]);
     expect(first.fileName).toBe('蚌埠市行动总结_2021-12-13.docx');
     const preview = await officer.trpc.documents.preview.query({ id: second.id });
-    expect(preview.html).toContain('蚌埠市社会救助工作便民惠民优化服务行动总结');
+    expect(preview.html).toContain('蚌埠市民政局关于社会救助工作便民惠民');
     await expect(officer.trpc.documents.generate.mutate({ kind: 'province', unit: '34', asOf: '2021-12-13' })).rejects.toThrow('无权访问管辖范围以外的单位（34）');
 
     const download = await fetch(`${server.url}/files/documents/${second.id}`, { headers: { cookie: officer.cookie } });

@@ -9,3 +9,4 @@ export * from './notices/validation';
 export * from './summaries/validation';
 export * from './clock/validation';
 export * from './dispatch/validation';
+export * from './documents/validation';

@@ -10,3 +10,4 @@ export * from './summaries/tables';
 export * from './notices/tables';
 export * from './clock/table';
 export * from './dispatch/tables';
+export * from './documents/tables';

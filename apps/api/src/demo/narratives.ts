@@ -2,8 +2,9 @@ import { templates } from './narrative-templates';
 import { Facts, type NarrativeFacts } from './narrative-facts';
 import { chance, shuffled, type Rng } from './rng';
 
-// A sentence about this month that would report a zero ("本月新增0人") is left out when another wording is available.
-const nothingThisMonth = /本月[^，。]*?[^\d.]0[人户件场份]/;
+// Narratives name their month ("11月新增148人次"): a year-end document quoting them never says 本月.
+// A sentence about the month that would report a zero ("11月新增0人") is left out when another wording is available.
+const nothingThisMonth = /\d+月(?!以来)[^，。]*?[^\d.]0[人户件场份]/;
 
 /** 'narrative.Txx' → one or two sentences per task, worded by the task's own rng. */
 export function writeNarratives(facts: NarrativeFacts, rngFor: (task: string) => Rng): Record<string, string> {

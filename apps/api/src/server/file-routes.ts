@@ -16,6 +16,7 @@ import { valueLines, valuesCsv, valuesXlsx } from '../services/reports/export-va
 import { importRoster } from '../services/roster/import-roster';
 import { rosterTemplate } from '../services/roster/template';
 import { attachmentById, storeAttachment } from '../services/dispatch/files';
+import { docxToPdf, pdfAvailable } from '../services/documents/pdf';
 import { documentById } from '../services/summaries/store';
 import { evidenceFile } from '../services/supervision/evidence';
 import { closeItem, itemCounty } from '../services/supervision/visits';
@@ -147,6 +148,16 @@ export function fileRoutes(deps: AppDeps) {
     const file = evidenceFile(deps.db, id);
     permit(c, deps, 'files.evidence.download', file.county);
     return download(c, file.fileName, file.mediaType, file.content);
+  });
+  // Printing offices and those that send PDFs get the same document as LibreOffice sets it, where it is installed.
+  app.get('/documents/:id/pdf', (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '报告编号无效');
+    const doc = documentById(deps.db, id);
+    permit(c, deps, 'files.document.download', doc.unitCode);
+    if (!doc.fileName.endsWith('.docx')) throw new DomainError('bad_request', '只有公文（.docx）可以另存为 PDF');
+    if (!pdfAvailable()) throw new DomainError('not_found', '本机未安装 LibreOffice，暂不能生成 PDF，请下载 Word 文件');
+    return download(c, doc.fileName.replace(/\.docx$/, '.pdf'), 'application/pdf', docxToPdf(doc.content));
   });
   app.onError((err, c) => {
     if (err instanceof ImportRejected) return c.json({ error: err.message, issues: err.issues, lines: err.issues.map(formatIssue) }, 400);

@@ -69,6 +69,8 @@ export const rules = {
   'dispatch.close': { roles: officer, units: (i: { county?: string }) => [i.county] },
   'urge.send': { roles: officer, units: unit },
   'urge.counts': { roles: all, units: unit },
+  'documentSettings.get': { roles: readers, units: unit },
+  'documentSettings.save': { roles: officer, units: unit },
   'todo.mine': { roles: all, units: none },
   'notices.mine': { roles: all, units: none },
   'notices.markRead': { roles: all, units: none },

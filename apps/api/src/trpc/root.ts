@@ -3,6 +3,7 @@ import { campaignRouter } from './routers/campaign';
 import { clockRouter } from './routers/clock';
 import { dispatchRouter } from './routers/dispatch';
 import { documentsRouter, summariesRouter } from './routers/documents';
+import { documentSettingsRouter } from './routers/document-settings';
 import { auditRouter, casesRouter, rosterRouter } from './routers/county-data';
 import { noticesRouter, todoRouter } from './routers/inbox';
 import { reportsRouter } from './routers/reports';
@@ -30,6 +31,7 @@ export const appRouter = router({
   summaries: summariesRouter,
   dispatch: dispatchRouter,
   urge: urgeRouter,
+  documentSettings: documentSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

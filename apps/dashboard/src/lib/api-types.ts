@@ -24,6 +24,7 @@ export type CaseSummary = Out['cases']['summary'];
 export type GeneratedDocument = Out['documents']['list'][number];
 export type DocumentKind = GeneratedDocument['kind'];
 export type DocumentPreview = Out['documents']['preview'];
+export type DocumentSettingsView = Out['documentSettings']['get'];
 export type CitySummaryStatus = Out['summaries']['status'][number];
 export type DispatchOrder = Out['dispatch']['list'][number];
 export type DispatchCopy = DispatchOrder['copies'][number];

@@ -51,18 +51,22 @@ describe('reports (12-15 行动总结)', () => {
     expect(await row.textContent()).toContain(missing.cityName);
     await row.getByRole('link', { name: /^预览/ }).click();
     await page.waitForURL(/preview=\d+/);
-    const title = `${missing.cityName}社会救助工作便民惠民优化服务行动总结`;
+    const title = `${missing.cityName}民政局关于社会救助工作便民惠民优化服务行动开展情况的报告`;
     const frame = page.frameLocator('iframe[title^="报告预览"]');
-    await frame.locator('body').getByText('优化服务行动总结').first().waitFor();
+    await frame.locator('body').getByText('优化服务行动开展情况的报告').first().waitFor();
     // The title is set on two centred lines, as GB/T 9704 lays out a long title.
     expect((await frame.locator('body').textContent())?.replace(/\s+/g, '')).toContain(title);
     expect(await frame.locator('title').textContent()).toBe(title);
     await screenshot(page, 'reports-preview');
 
-    const href = await row.getByRole('link', { name: /^下载/ }).getAttribute('href');
+    const href = await row.getByRole('link', { name: /^下载 Word/ }).getAttribute('href');
     const download = await page.request.get(href ?? '');
     expect(download.status()).toBe(200);
     expect((await download.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    // Debian's LibreOffice is installed by the test command: the same document is offered as PDF.
+    const pdfHref = await row.getByRole('link', { name: /^下载 PDF/ }).getAttribute('href');
+    const pdf = await page.request.get(pdfHref ?? '');
+    expect([pdf.status(), pdf.headers()['content-type'], (await pdf.body()).subarray(0, 4).toString('latin1')]).toEqual([200, 'application/pdf', '%PDF']);
 
     await row.getByRole('button', { name: /^报送省厅/ }).click();
     await confirmIn(page, '确认报送省厅');

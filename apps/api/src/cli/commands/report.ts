@@ -11,16 +11,19 @@ import { provinceSummaryContent } from '../../services/documents/province-summar
 import { renderDocx } from '../../services/documents/render-docx';
 import { snapshotAt } from '../../services/documents/snapshot';
 import { supervisionNoticeContent } from '../../services/documents/supervision-notice';
+import { docxToPdf, pdfAvailable } from '../../services/documents/pdf';
+import { documentSettings } from '../../services/documents/settings-store';
 import { getUnit } from '../../services/org/units';
 import { parse, str, UsageError, type Flags } from '../args';
 import { progressBar } from '../progress';
 
 const usage = `用法：
-  report city --city CODE --as-of YYYY-MM-DD --out FILE.docx
-  report province --as-of YYYY-MM-DD --out FILE.docx
-  report notice --as-of YYYY-MM-DD --out FILE.docx
+  report city --city CODE --as-of YYYY-MM-DD --out FILE.docx [--pdf]
+  report province --as-of YYYY-MM-DD --out FILE.docx [--pdf]
+  report notice --as-of YYYY-MM-DD --out FILE.docx [--pdf]
   report annex [--unit CODE] --as-of YYYY-MM-DD --out FILE.xlsx
-  report all --as-of YYYY-MM-DD --dir DIR`;
+  report all --as-of YYYY-MM-DD --dir DIR [--pdf]
+  --pdf 同时用 LibreOffice 另存 PDF（FILE.pdf），须已安装 libreoffice-writer`;
 
 /** A path the user typed is taken from where they typed it (pnpm runs scripts elsewhere). */
 const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
@@ -31,9 +34,13 @@ function required(flags: Flags, name: string, what: string): string {
   return value;
 }
 
-function write(path: string, data: Buffer): void {
+function write(path: string, data: Buffer, pdf = false): void {
   writeFileSync(path, data);
   console.error(`已生成 ${path}`);
+  if (!pdf) return;
+  const pdfPath = path.replace(/\.docx$/i, '') + '.pdf';
+  writeFileSync(pdfPath, docxToPdf(data));
+  console.error(`已生成 ${pdfPath}`);
 }
 
 export async function reportCommand(argv: string[]): Promise<number> {
@@ -44,12 +51,16 @@ export async function reportCommand(argv: string[]): Promise<number> {
     out: { type: 'string' },
     dir: { type: 'string' },
     db: { type: 'string' },
+    pdf: { type: 'boolean' },
   });
   const kind = positionals[0];
   if (!kind || !['city', 'province', 'notice', 'annex', 'all'].includes(kind)) throw new UsageError(usage);
   const asOf = isoDateSchema.safeParse(str(flags, 'as-of'));
   if (!asOf.success) throw new UsageError(`须指定 --as-of YYYY-MM-DD\n${usage}`);
   const target = kind === 'all' ? fromUser(required(flags, 'dir', 'DIR')) : fromUser(required(flags, 'out', kind === 'annex' ? 'FILE.xlsx' : 'FILE.docx'));
+  const pdf = flags.pdf === true;
+  if (pdf && kind === 'annex') throw new UsageError(`指标附表是 Excel 文件，不另存 PDF\n${usage}`);
+  if (pdf && !pdfAvailable()) throw new UsageError('--pdf 需要 LibreOffice（apt-get install libreoffice-writer），本机未找到 soffice');
   const opened = openDb(databasePath(str(flags, 'db')));
   try {
     const { db } = opened;
@@ -63,12 +74,13 @@ export async function reportCommand(argv: string[]): Promise<number> {
     if (kind === 'city') {
       const city = required(flags, 'city', 'CODE');
       if (getUnit(db, city)?.level !== 'city') throw new UsageError(`${city} 不是市级单位代码`);
-      write(target, await renderDocx(citySummaryContent(snapshotAt(db, asOf.data, campaign), city)));
+      write(target, await renderDocx(citySummaryContent(snapshotAt(db, asOf.data, campaign), city, documentSettings(db, city))), pdf);
       return 0;
     }
-    if (kind === 'province') write(target, await renderDocx(provinceSummaryContent(snapshotAt(db, asOf.data, campaign))));
-    if (kind === 'notice') write(target, await renderDocx(supervisionNoticeContent(snapshotAt(db, asOf.data, campaign))));
-    if (kind === 'all') await reportAll(db, campaign, asOf.data, target);
+    const province = documentSettings(db, campaign.province);
+    if (kind === 'province') write(target, await renderDocx(provinceSummaryContent(snapshotAt(db, asOf.data, campaign), province)), pdf);
+    if (kind === 'notice') write(target, await renderDocx(supervisionNoticeContent(snapshotAt(db, asOf.data, campaign), province)), pdf);
+    if (kind === 'all') await reportAll(db, campaign, asOf.data, target, pdf);
     return 0;
   } finally {
     opened.close();
@@ -76,7 +88,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
 }
 
 /** Every December-15 document from one snapshot, so all of them describe exactly the same day. */
-async function reportAll(db: DbOrTx, campaign: CampaignDef, asOf: string, dir: string): Promise<void> {
+async function reportAll(db: DbOrTx, campaign: CampaignDef, asOf: string, dir: string, pdf: boolean): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const snapshot = snapshotAt(db, asOf, campaign);
   const { province, cities } = snapshot.status;
@@ -86,11 +98,16 @@ async function reportAll(db: DbOrTx, campaign: CampaignDef, asOf: string, dir: s
   const save = (name: string, data: Buffer) => {
     writeFileSync(join(dir, name), data);
     files.push(name);
+    if (pdf && name.endsWith('.docx')) {
+      writeFileSync(join(dir, name.replace(/\.docx$/, '.pdf')), docxToPdf(data));
+      files.push(name.replace(/\.docx$/, '.pdf'));
+    }
     bar.tick(1);
   };
-  for (const city of cities) save(`${city.code}${city.name}行动总结.docx`, await renderDocx(citySummaryContent(snapshot, city.code)));
-  save(`${province.code}${province.name}行动总结.docx`, await renderDocx(provinceSummaryContent(snapshot)));
-  save('督导通报.docx', await renderDocx(supervisionNoticeContent(snapshot)));
+  const own = documentSettings(db, province.code);
+  for (const city of cities) save(`${city.code}${city.name}行动总结.docx`, await renderDocx(citySummaryContent(snapshot, city.code, documentSettings(db, city.code))));
+  save(`${province.code}${province.name}行动总结.docx`, await renderDocx(provinceSummaryContent(snapshot, own)));
+  save('督导通报.docx', await renderDocx(supervisionNoticeContent(snapshot, own)));
   save('附件-指标明细.xlsx', await annexXlsx(db, province.code, asOf, campaign));
   bar.stop();
   console.error(`已在 ${dir} 生成 ${files.length} 个文件`);

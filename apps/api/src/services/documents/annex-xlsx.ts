@@ -3,7 +3,8 @@ import type { CampaignDef, IndicatorDef } from '@dudao/schema/campaign';
 import type { DbOrTx } from '../../db/client';
 import { currentCampaign } from '../campaign/store';
 import { listUnits } from '../org/units';
-import { valueLines, type ValueLine } from '../reports/export-values';
+import { knownValueLines, type ValueLine } from '../reports/export-values';
+import { provinceStatusAt } from '../known/status-at';
 import { narrativePrefix, reportFields } from '../reports/fields';
 import { chineseDate } from './format';
 
@@ -17,10 +18,10 @@ export interface AnnexColumn {
 export function annexColumns(campaign: CampaignDef): AnnexColumn[] {
   const { indicators, narratives } = reportFields(campaign);
   return [
-    ...indicators.map((def) => ({ field: def.code, header: `${def.name}（${def.code}）`, def })),
+    ...indicators.map((def) => ({ field: def.code, header: def.unit ? `${def.name}（${def.unit}）` : def.name, def })),
     ...narratives.map((field) => {
       const task = campaign.tasks.find((t) => `${narrativePrefix}${t.code}` === field);
-      return { field, header: `${task ? `${task.code} ${task.name}` : field}工作情况（${field}）` };
+      return { field, header: `${task ? task.name : field}工作情况` };
     }),
   ];
 }
@@ -48,7 +49,7 @@ const FIXED = ['县级单位代码', '县（市、区）', '所属市', '期间'
 
 function valuesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, lines: ValueLine[], names: Map<string, string>): void {
   const columns = annexColumns(campaign);
-  const sheet = book.addWorksheet('指标明细', { views: [{ state: 'frozen', ySplit: 1, xSplit: FIXED.length }] });
+  const sheet = book.addWorksheet('指标明细', { views: [{ state: 'frozen', ySplit: 1, xSplit: FIXED.length }], pageSetup: printable });
   sheet.columns = [
     { width: 14 },
     { width: 18 },
@@ -79,13 +80,48 @@ function valuesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, lines: Value
   }
 }
 
+/** A4 landscape, one page wide, the header row on every page. */
+const printable: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+
+const rosterColumns = [
+  { header: '村（社区）数（个）', code: 't10_coordinator_coverage', part: 'denominator' },
+  { header: '配备协理员的村（个）', code: 't10_coordinator_coverage', part: 'numerator' },
+  { header: '协理员配备率', code: 't10_coordinator_coverage', part: 'value' },
+  { header: '符合建站条件的村（个）', code: 't10_station_coverage', part: 'denominator' },
+  { header: '已建站（点）的村（个）', code: 't10_station_coverage', part: 'numerator' },
+  { header: '服务站（点）建成率', code: 't10_station_coverage', part: 'value' },
+  { header: '明确民政工作负责人的村（个）', code: 't10_civil_affairs_coverage', part: 'numerator' },
+  { header: '民政工作负责人明确率', code: 't10_civil_affairs_coverage', part: 'value' },
+] as const;
+
+/** T10 from each county's village roster known at `asOf`: the counts behind the three coverages. */
+function rosterSheet(book: ExcelJS.Workbook, campaign: CampaignDef, db: DbOrTx, unitCode: string, asOf: string, names: Map<string, string>): void {
+  const status = provinceStatusAt(db, campaign, asOf);
+  const sheet = book.addWorksheet('村级台账', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }], pageSetup: printable });
+  sheet.columns = [{ width: 14 }, { width: 18 }, { width: 10 }, ...rosterColumns.map(() => ({ width: 14 }))];
+  const header = sheet.addRow(['县级单位代码', '县（市、区）', '所属市', ...rosterColumns.map((c) => c.header)]);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  header.height = 45;
+  for (const county of status.counties.filter((c) => c.code.startsWith(unitCode))) {
+    const row = sheet.addRow([county.code, county.name, names.get(county.cityCode) ?? county.cityCode]);
+    rosterColumns.forEach((c, i) => {
+      const figure = county.indicators[c.code];
+      const value = figure?.[c.part] ?? null;
+      const cell = row.getCell(4 + i);
+      cell.value = value;
+      cell.numFmt = c.part === 'value' ? '0.0%' : '#,##0';
+    });
+  }
+}
+
 function notesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, scopeName: string, asOf: string): void {
   const sheet = book.addWorksheet('说明');
   sheet.columns = [{ width: 28 }, { width: 48 }, { width: 10 }, { width: 10 }, { width: 12 }];
   sheet.addRows([
     ['数据范围', scopeName],
     ['导出日期', chineseDate(asOf)],
-    ['数据口径', '各县（市、区）每期月报各字段的当前值（含尚未报送的草稿及更正后的数值），一行为一个县（市、区）的一个期间；单元格批注为填报说明'],
+    ['数据口径', `截至${chineseDate(asOf)}已报送的各县（市、区）每期月报数值（每期取当日结束前最后一次报送的数值，不含草稿、其后报送的期间和更正），一行为一个县（市、区）的一个期间；单元格批注为填报说明`],
     [],
     ['指标代码', '指标名称', '所属任务', '类型', '单位'],
   ]);
@@ -93,13 +129,14 @@ function notesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, scopeName: st
   for (const def of reportFields(campaign).indicators) sheet.addRow([def.code, def.name, def.task, def.kind, def.unit ?? '']);
 }
 
-/** 附件 Excel: every indicator per county and period, from the current values of every report in scope. */
+/** 附件 Excel: every indicator per county and period as submitted by `asOf`, the T10 roster figures, and the codes. */
 export async function annexXlsx(db: DbOrTx, unitCode: string, asOf: string, campaign: CampaignDef = currentCampaign(db)): Promise<Buffer> {
   const units = [...listUnits(db, { level: 'city' }), ...listUnits(db, { level: 'county' }), ...listUnits(db, { level: 'province' })];
   const names = new Map(units.map((u) => [u.code, u.name]));
   const book = new ExcelJS.Workbook();
   book.creator = names.get(campaign.province) ? `${names.get(campaign.province)}民政厅` : 'Dudao';
-  valuesSheet(book, campaign, valueLines(db, campaign, unitCode), names);
+  valuesSheet(book, campaign, knownValueLines(db, campaign, unitCode, asOf), names);
+  rosterSheet(book, campaign, db, unitCode, asOf, names);
   notesSheet(book, campaign, names.get(unitCode) ?? unitCode, asOf);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

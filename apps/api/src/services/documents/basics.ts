@@ -1,4 +1,5 @@
-import { periodText, timelinessCounts, type GateStatus } from '@dudao/metrics';
+import { rankText } from './rank-text';
+import { latestDuePeriod, periodText, timelinessCounts, type GateStatus } from '@dudao/metrics';
 import { supervisionStart } from '../known/read';
 import { paragraph, type Block } from './content';
 import { chineseDate, monthDay, scoreText } from './format';
@@ -52,7 +53,7 @@ export function cityBasics(view: ScopeView): Block[] {
   const city = view.snapshot.status.cities.find((c) => c.code === view.code)!;
   const cities = view.snapshot.status.cities.length;
   const watch = count(view.counties, (c) => c.watch);
-  const score = city.score === null ? '尚无综合得分' : `综合得分${scoreText(city.score)}分，在全省${cities}个市中排名第${city.rank}位`;
+  const score = city.score === null ? '尚无综合得分' : `综合得分${scoreText(city.score)}分，在全省${cities}个市中排名${rankText(city.provinceRank, '位')}`;
   return [
     paragraph(`${view.name}共辖${countiesWord(view.counties.length)}。`),
     coverageParagraph(view),

@@ -1,11 +1,13 @@
+import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { Chart } from './content';
-import { Raster } from './png';
+
+/** A bar: its height and the figure written on it; 'n/a' (nothing to measure) and 'missing' (not reported) draw no bar of 0. */
+export type Bar = { value: number; label: string } | 'n/a' | 'missing';
 
 export interface BarSeries {
   name: string;
-  /** null draws no bar (not scored, not reported). */
-  values: (number | null)[];
+  bars: Bar[];
   color: string;
 }
 
@@ -19,57 +21,61 @@ export interface BarChartSpec {
   markLine?: { value: number; label: string };
 }
 
+/** In the document's pixels (96 a inch): 580 px is 153 mm, inside the 156 mm 版心. */
 export const WIDTH = 580;
 export const HEIGHT = 340;
+/** The PNG fallback is drawn 2.5 times larger: 1450 px over 6.04 in is 240 dpi. */
+export const PNG_SCALE = 2.5;
 
+const GREY = '#bfbfbf';
+const wordFor = { 'n/a': '不适用', missing: '未报送' } as const;
 /** Long county names are set at an angle and need a deeper margin below the plot. */
-const grid = (spec: BarChartSpec) => ({ left: 48, right: 24, top: 44, bottom: spec.categories.length > 8 ? 110 : 48 });
-const FONT_FAMILY = "'Microsoft YaHei', SimHei, 'Noto Sans CJK SC', sans-serif";
+const grid = (spec: BarChartSpec) => ({ left: 48, right: 24, top: spec.series.length > 1 ? 48 : 36, bottom: spec.categories.length > 8 ? 110 : 48 });
+const FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', SimHei, sans-serif";
+
+function barData(spec: BarChartSpec, s: BarSeries, labelSize: number, rotate: number) {
+  return s.bars.map((bar) => {
+    if (typeof bar === 'object') return { value: bar.value, label: { show: true, formatter: bar.label, position: rotate ? 'insideBottom' : 'top', rotate, align: rotate ? 'left' : 'center', verticalAlign: 'middle', fontSize: labelSize, color: rotate ? '#fff' : '#000' } };
+    // A short grey stub says why there is no bar, so it never reads as a figure of 0.
+    return {
+      value: spec.yMax * 0.04,
+      itemStyle: { color: GREY, borderColor: '#7f7f7f', borderType: 'dashed', borderWidth: 1 },
+      label: { show: true, formatter: wordFor[bar], position: 'top', rotate: 90, align: 'left', verticalAlign: 'middle', fontSize: labelSize, color: '#404040', distance: 4 },
+    };
+  });
+}
 
 function option(spec: BarChartSpec): echarts.EChartsCoreOption {
   const rotate = spec.categories.length > 8 ? 40 : 0;
+  const bars = spec.categories.length * spec.series.length;
+  // Side-by-side bars are narrow: their figures stand upright inside them.
+  const labelRotate = bars > 12 ? 90 : 0;
+  const labelSize = bars > 30 ? 8 : 10;
   return {
     animation: false,
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: FONT_FAMILY },
-    legend: spec.series.length > 1 ? { top: 6, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11 } } : undefined,
+    legend: spec.series.length > 1 ? { top: 6, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11, color: '#000' } } : undefined,
     grid: { ...grid(spec), containLabel: false },
-    xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, rotate, fontSize: 11 } },
-    yAxis: { type: 'value', max: spec.yMax, min: 0, name: spec.yName, nameTextStyle: { fontSize: 11 }, axisLabel: { fontSize: 11 } },
+    xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, rotate, fontSize: 11, color: '#000' } },
+    yAxis: { type: 'value', max: spec.yMax, min: 0, name: spec.yName, nameTextStyle: { fontSize: 11, color: '#000' }, axisLabel: { fontSize: 11, color: '#000' } },
     series: spec.series.map((s, i) => ({
       type: 'bar',
       name: s.name,
-      data: s.values,
+      data: barData(spec, s, labelSize, labelRotate),
       itemStyle: { color: s.color },
       barMaxWidth: 28,
       ...(i === 0 && spec.markLine
-        ? { markLine: { silent: true, symbol: 'none', data: [{ yAxis: spec.markLine.value }], label: { formatter: spec.markLine.label, fontSize: 11, position: 'insideEndTop' }, lineStyle: { color: '#c23531', type: 'dashed' } } }
+        ? { markLine: { silent: true, symbol: 'none', data: [{ yAxis: spec.markLine.value }], label: { formatter: spec.markLine.label, fontSize: 11, position: 'insideEndTop', color: '#c23531' }, lineStyle: { color: '#c23531', type: 'dashed' } } }
         : {}),
     })),
   };
 }
 
-/** The same bars without text, for word processors that cannot draw the SVG. */
-function fallbackPng(spec: BarChartSpec): Buffer {
-  const raster = new Raster(WIDTH, HEIGHT);
-  const box = grid(spec);
-  const plotW = WIDTH - box.left - box.right;
-  const plotH = HEIGHT - box.top - box.bottom;
-  for (let i = 0; i <= 5; i++) raster.fill(box.left, box.top + (plotH * i) / 5, plotW, 1, 0xdbdee4);
-  const slot = plotW / Math.max(1, spec.categories.length);
-  const barW = Math.min(28, (slot * 0.7) / spec.series.length);
-  spec.series.forEach((s, si) => {
-    const color = parseInt(s.color.slice(1), 16);
-    s.values.forEach((v, ci) => {
-      if (v === null) return;
-      const h = (Math.min(v, spec.yMax) / spec.yMax) * plotH;
-      const x = box.left + slot * ci + (slot - barW * spec.series.length) / 2 + barW * si;
-      raster.fill(x, box.top + plotH - h, barW, h, color);
-    });
-  });
-  if (spec.markLine) raster.fill(box.left, box.top + plotH - (spec.markLine.value / spec.yMax) * plotH, plotW, 1, 0xc23531);
-  raster.fill(box.left, box.top + plotH, plotW, 1, 0x6e7079);
-  return raster.png();
+/** The same picture as the SVG, for word processors that cannot draw SVG: rendered from it with the system's CJK fonts. */
+export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
+  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' } });
+  return resvg.render().asPng();
 }
 
 /** Rendered on the server to SVG (the caption goes under the image, not into it); the hover-only stylesheet is dropped. */
@@ -78,7 +84,7 @@ export function barChart(spec: BarChartSpec): Chart {
   try {
     chart.setOption(option(spec));
     const svg = chart.renderToSVGString().replace(/<style[\s\S]*?<\/style>/g, '');
-    return { caption: spec.caption, svg, png: fallbackPng(spec), width: WIDTH, height: HEIGHT };
+    return { caption: spec.caption, svg, png: svgToPng(svg), width: WIDTH, height: HEIGHT };
   } finally {
     chart.dispose();
   }

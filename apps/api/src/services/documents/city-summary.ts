@@ -8,22 +8,30 @@ import { coverageChart, scoreChart } from './scope-charts';
 import { snapshotAt, type Snapshot } from './snapshot';
 import { countTable, countyKeyTable } from './tables';
 import { cityView } from './view';
+import { noSettings, type DocumentSettings } from './settings';
+import { reportTitle } from './titles';
 
 /** 市级行动总结: every figure is the city's roll-up or its counties' status on `snapshot.asOf`. */
-export function citySummaryContent(snapshot: Snapshot, cityCode: string): DocumentContent {
+export function citySummaryContent(snapshot: Snapshot, cityCode: string, settings: DocumentSettings = noSettings): DocumentContent {
   const view = cityView(snapshot, cityCode);
   const { campaign } = snapshot;
   const byRank = [...view.counties].sort((a, b) => a.rankInCity - b.rankInCity);
   const names = byRank.map((c) => c.name);
+  const issuer = `${view.name}民政局`;
   return {
-    title: [`${view.name}社会救助工作便民惠民`, '优化服务行动总结'],
+    direction: 'up',
+    mark: `${issuer}文件`,
+    settings,
+    title: reportTitle(issuer, campaign.name, snapshot.status.province.name, '开展情况的报告'),
     recipient: '省民政厅：',
     body: [
-      paragraph(`按照《${campaign.name}方案》要求，现将${view.name}行动开展情况总结如下。`),
+      paragraph(`按照《${campaign.name}方案》要求，现将${view.name}行动开展情况报告如下。`),
       ...summarySections(view, cityBasics(view)),
+      paragraph('特此报告。'),
     ],
-    issuer: `${view.name}民政局`,
+    issuer,
     date: chineseDate(snapshot.asOf),
+    enclosures: [`${view.name}各县（市、区）月度指标和村级台账明细表（电子表格）`],
     attachments: [
       { label: '附件1', title: `${view.name}各县（市、区）主要指标情况表`, blocks: [countyKeyTable(view)] },
       {
@@ -43,6 +51,6 @@ export function citySummaryContent(snapshot: Snapshot, cityCode: string): Docume
   };
 }
 
-export async function citySummaryDocx(db: DbOrTx, cityCode: string, asOf: string): Promise<Buffer> {
-  return renderDocx(citySummaryContent(snapshotAt(db, asOf), cityCode));
+export async function citySummaryDocx(db: DbOrTx, cityCode: string, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+  return renderDocx(citySummaryContent(snapshotAt(db, asOf), cityCode, settings));
 }

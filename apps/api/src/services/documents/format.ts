@@ -1,5 +1,5 @@
 import type { GateStatus } from '@dudao/metrics';
-import { chineseDate } from '@dudao/metrics';
+import { chineseDate, monthDay } from '@dudao/metrics';
 
 // Figures and dates read the same on every surface: the one formatter lives in packages/metrics.
 export { amountText, chineseDate, chineseNumber, countText, daysText, monthDay, percentText, scoreText, tableAmount, tableCount, tablePercent, tableScore } from '@dudao/metrics';
@@ -19,4 +19,10 @@ export function typeset(text: string): string {
     .replace(/(?<!\d)(\d{4})-(\d{2})(?=\s*月报)/g, (_, y: string, m: string) => `${y}年${Number(m)}月`)
     .replace(/(?<![\d-])(\d{2})-(\d{2})(?![\d-])/g, (_, m: string, d: string) => `${Number(m)}月${Number(d)}日`)
     .replace(/"/g, () => ((open = !open) ? '”' : '“'));
+}
+
+/** A deadline as the document's day sees it: '于12月15日前', '于今日（12月15日）' on the day itself, '立即' once past — never a past date as a demand. */
+export function byDeadline(deadline: string, asOf: string): string {
+  if (deadline < asOf) return '立即';
+  return deadline === asOf ? `于今日（${monthDay(deadline)}）` : `于${monthDay(deadline)}前`;
 }

@@ -2,7 +2,7 @@ import { AlignmentType, DocumentGridType, Footer, ImportedXmlComponent, LineRule
 
 // GB/T 9704-2012 党政机关公文格式, in the units Word stores: twips (1/20 pt) and half-points.
 export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);
-const ptToTwips = (pt: number): number => pt * 20;
+export const ptToTwips = (pt: number): number => pt * 20;
 
 export const PAGE = { width: 11906, height: 16838 } as const;
 export const MARGIN = { top: mmToTwips(37), bottom: mmToTwips(35), left: mmToTwips(28), right: mmToTwips(26) } as const;
@@ -15,9 +15,15 @@ export const CHARS_PER_LINE = 28;
 export const BODY_PT = 16;
 /** Floor, not round: 22 × 580 = 12760 twips would overrun the 12756-twip 版心 and push the 22nd line to the next page. */
 export const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
-/** w:charSpace is (grid pitch − Normal font pitch) in points × 4096; floored so 28 characters always fit. */
-export const CHAR_SPACE = Math.floor((TEXT_WIDTH / CHARS_PER_LINE / 20 - BODY_PT) * 4096);
-export const INDENT_TWO_CHARS = 2 * ptToTwips(BODY_PT);
+/**
+ * 28 3号 characters (448 pt) overrun the 156 mm line (442.25 pt), so each character is condensed by run spacing in twips,
+ * floored so 28 always fit and 29 never do. A character grid would do this in Word only: LibreOffice gives a glyph wider
+ * than its cell two cells, 14 a line.
+ */
+export const CHAR_SPACING = Math.floor(TEXT_WIDTH / CHARS_PER_LINE - ptToTwips(BODY_PT));
+/** One body character as set: 16 pt plus the condensing. */
+export const CHAR_PITCH = ptToTwips(BODY_PT) + CHAR_SPACING;
+export const INDENT_TWO_CHARS = 2 * CHAR_PITCH;
 
 export const FONT = {
   title: '方正小标宋简体',
@@ -28,8 +34,8 @@ export const FONT = {
   latin: 'Times New Roman',
 } as const;
 
-/** Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 五号 10.5 pt. */
-export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21 } as const;
+/** Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 五号 10.5 pt, 小五 9 pt. */
+export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21, small: 18 } as const;
 
 export const font = (eastAsia: string, latin: string = FONT.latin) => ({ eastAsia, ascii: latin, hAnsi: latin, cs: latin });
 
@@ -38,11 +44,11 @@ const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, a
 export const headingFont: Record<1 | 2 | 3 | 4, string> = { 1: FONT.heading1, 2: FONT.heading2, 3: FONT.body, 4: FONT.body };
 
 export function run(text: string, eastAsia: string = FONT.body): TextRun {
-  return new TextRun({ text, font: font(eastAsia), size: SIZE.body });
+  return new TextRun({ text, font: font(eastAsia), size: SIZE.body, characterSpacing: CHAR_SPACING });
 }
 
-export function bodyParagraph(children: TextRun[]): Paragraph {
-  return new Paragraph({ children, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT_TWO_CHARS }, spacing: exactLine });
+export function bodyParagraph(children: TextRun[], keepNext = false): Paragraph {
+  return new Paragraph({ children, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT_TWO_CHARS }, spacing: exactLine, ...(keepNext ? { keepNext, keepLines: true } : {}) });
 }
 
 /** 一、黑体 /（一）楷体 / 1. 仿宋 /（1）仿宋, all 3号, indented two characters like the body. */
@@ -62,7 +68,7 @@ export function titleParagraphs(lines: string[]): Paragraph[] {
   );
 }
 
-export const blankLine = (): Paragraph => new Paragraph({ children: [], spacing: exactLine });
+export const blankLine = (keepNext = false): Paragraph => new Paragraph({ children: [], spacing: exactLine, keepNext });
 
 /** 主送机关: flush left, followed by a full-width colon. */
 export function recipientParagraph(text: string): Paragraph {
@@ -88,9 +94,9 @@ export function attachmentNoteLines(titles: string[]): { text: string; start: nu
 }
 
 export function attachmentNote(titles: string[]): Paragraph[] {
-  const at = (chars: number) => Math.round(chars * ptToTwips(BODY_PT));
+  const at = (chars: number) => Math.round(chars * CHAR_PITCH);
   return attachmentNoteLines(titles).map(
-    (line) => new Paragraph({ children: [run(line.text)], indent: { left: at(line.wrap), hanging: at(line.wrap - line.start) }, spacing: exactLine }),
+    (line) => new Paragraph({ children: [run(line.text)], indent: { left: at(line.wrap), hanging: at(line.wrap - line.start) }, spacing: exactLine, keepNext: true, keepLines: true }),
   );
 }
 
@@ -100,24 +106,27 @@ export function textWidthInChars(text: string): number {
 }
 
 /**
- * 发文机关署名 and 成文日期 without a seal (GB/T 9704 7.3.5.2): the date sits two characters in from the right margin and
- * starts two characters right of the issuer's first character; the issuer moves left when the date is the longer.
- * Returns both right indents in characters.
+ * 署名 and 成文日期 for a seal (GB/T 9704 7.3.5.1): the date four characters in from the right margin, the issuer centred
+ * over the date. Returns both right indents in characters.
  */
-export function signatureIndents(issuer: string, date: string): { issuer: number; date: number } {
-  const issuerWidth = textWidthInChars(issuer);
-  const dateWidth = textWidthInChars(date);
-  const dateRight = Math.max(2, issuerWidth - dateWidth);
-  return { date: dateRight, issuer: dateWidth + dateRight + 2 - issuerWidth };
+export function sealSignatureIndents(issuer: string, date: string): { issuer: number; date: number } {
+  const centre = 4 + textWidthInChars(date) / 2;
+  return { date: 4, issuer: Math.max(0, centre - textWidthInChars(issuer) / 2) };
 }
 
+/** Kept with the text before them and with each other: the signature never stands alone on a page. */
 export function signatureParagraphs(issuer: string, date: string): Paragraph[] {
-  const indents = signatureIndents(issuer, date);
-  const at = (chars: number) => Math.round(chars * ptToTwips(BODY_PT));
+  const indents = sealSignatureIndents(issuer, date);
+  const at = (chars: number) => Math.round(chars * CHAR_PITCH);
   return [
-    new Paragraph({ children: [run(issuer)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.issuer) }, spacing: exactLine }),
-    new Paragraph({ children: [run(date)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.date) }, spacing: exactLine }),
+    new Paragraph({ children: [run(issuer)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.issuer) }, spacing: exactLine, keepNext: true, keepLines: true }),
+    new Paragraph({ children: [run(date)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.date) }, spacing: exactLine, keepNext: true, keepLines: true }),
   ];
+}
+
+/** 附注 (GB/T 9704 7.3.6): one line under the date, two characters in, in parentheses. */
+export function noteParagraph(text: string): Paragraph {
+  return new Paragraph({ children: [run(text)], indent: { firstLine: INDENT_TWO_CHARS }, spacing: exactLine, keepLines: true });
 }
 
 /**
@@ -159,12 +168,12 @@ export const sectionProperties: ISectionPropertiesOptions = {
     size: { width: PAGE.width, height: PAGE.height },
     margin: { ...MARGIN, header: mmToTwips(15), footer: FOOTER_DISTANCE, gutter: 0 },
   },
-  grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+  grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
 };
 
 /** Normal is 3号仿宋 so the grid's character pitch is measured against the body font. */
 export const documentDefaults = {
-  run: { font: font(FONT.body), size: SIZE.body },
+  run: { font: font(FONT.body), size: SIZE.body, characterSpacing: CHAR_SPACING },
   paragraph: { spacing: exactLine },
 };
 

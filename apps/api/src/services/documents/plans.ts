@@ -36,11 +36,25 @@ function gapText(def: IndicatorDef, result: IndicatorResult): string {
   return shortValue(def, result);
 }
 
+/** '超过20个工作日办结件数' (at most 0) reads as the problem itself: '超过20个工作日办结的有禹会区1件'. */
+function upperCount(def: IndicatorDef): { subject: string; unit: string } | null {
+  if (def.target?.kind !== 'upper' || def.kind !== 'count') return null;
+  return { subject: def.name.replace(/件数$|人数$|数$/, ''), unit: def.unit ?? (def.name.endsWith('人数') ? '人' : '件') };
+}
+
 function gapSentence(view: ScopeView, def: IndicatorDef): string | null {
   const short = view.counties.filter((c) => isGap(c.indicators[def.code]));
   if (short.length === 0) return null;
-  const names = short.slice(0, MAX_NAMES).map((c) => `${view.label(c)}（${gapText(def, c.indicators[def.code]!)}）`);
   const more = short.length > MAX_NAMES ? `等${short.length}个县（市、区）` : '';
+  const upper = upperCount(def);
+  if (upper) {
+    const names = short.slice(0, MAX_NAMES).map((c) => {
+      const r = c.indicators[def.code]!;
+      return r.status === 'missing' || r.value === null ? `${view.label(c)}（缺报）` : `${view.label(c)}${shortValue(def, r)}${upper.unit}`;
+    });
+    return `${upper.subject}的有${names.join('、')}${more}`;
+  }
+  const names = short.slice(0, MAX_NAMES).map((c) => `${view.label(c)}（${gapText(def, c.indicators[def.code]!)}）`);
   return `${displayName(def)}未达到目标要求的有${names.join('、')}${more}`;
 }
 

@@ -1,3 +1,5 @@
+import { rankText } from './rank-text';
+import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
 import type { CountyStatus, ReasonCode } from '@dudao/metrics';
 import { paragraph, type Block } from './content';
 import { displayName } from './phrases';
@@ -56,11 +58,16 @@ export function problemBlocks(view: ScopeView): Block[] {
   }
   const watch = view.counties.filter((c) => c.watch);
   if (view.level === 'city' && watch.length > 0) {
-    const names = watch.map((c) => `${c.name}（市内第${c.rankInCity}名，${c.score === null ? '未评分' : `${scoreText(c.score)}分`}）`);
+    const names = watch.map((c) => `${c.name}（市内${rankText(c.cityRank)}，${c.score === null ? '未评分' : `${scoreText(c.score)}分`}）`);
     blocks.push(paragraph(`按综合得分排名，${joinNames(names)}位列全市后三位，列入关注名单。`, { level: 2, text: `${next()}部分县（市、区）排名靠后。` }));
   } else if (watch.length > 0) {
     const both = watch.filter((c) => c.lagging).length;
     blocks.push(paragraph(`各市综合得分后三位的${countiesWord(watch.length)}列入关注名单，其中${both}个同时进展缓慢。`, { level: 2, text: `${next()}部分县（市、区）排名靠后。` }));
+  }
+  const dispatch = dispatchProblem(knownDispatchCounts(view.snapshot), view.counties, view.label, `（${chineseNumber(n + 1)}）`);
+  if (dispatch) {
+    n++;
+    blocks.push(dispatch);
   }
   const unvisited = view.counties.filter((c) => c.gates.m4_supervised === 'overdue');
   if (unvisited.length > 0) {

@@ -8,21 +8,30 @@ import { coverageChart, scoreChart } from './scope-charts';
 import { snapshotAt, type Snapshot } from './snapshot';
 import { cityKeyTable, countTable } from './tables';
 import { provinceView } from './view';
+import { noSettings, provinceRecipient, type DocumentSettings } from './settings';
+import { reportTitle } from './titles';
 
 /** 全省行动总结: the city summary's shape over all cities, each city read from its own roll-up. */
-export function provinceSummaryContent(snapshot: Snapshot): DocumentContent {
+export function provinceSummaryContent(snapshot: Snapshot, settings: DocumentSettings = noSettings): DocumentContent {
   const view = provinceView(snapshot);
   const { campaign, status } = snapshot;
   const cities = [...status.cities].sort((a, b) => a.rank - b.rank);
   const names = cities.map((c) => c.name);
+  const issuer = `${view.name}民政厅`;
   return {
-    title: [`${view.name}社会救助工作便民惠民`, '优化服务行动总结'],
+    direction: 'up',
+    mark: `${issuer}文件`,
+    settings,
+    title: reportTitle(issuer, campaign.name, view.name, '开展情况的报告'),
+    recipient: provinceRecipient(settings),
     body: [
-      paragraph(`按照《${campaign.name}方案》部署，全省各级民政部门扎实推进十一项重点任务。现将行动开展情况总结如下。`),
+      paragraph(`按照《${campaign.name}方案》部署，全省各级民政部门扎实推进十一项重点任务。现将行动开展情况报告如下。`),
       ...summarySections(view, provinceBasics(view)),
+      paragraph('特此报告。'),
     ],
-    issuer: `${view.name}民政厅`,
+    issuer,
     date: chineseDate(snapshot.asOf),
+    enclosures: ['各县（市、区）月度指标和村级台账明细表（电子表格）'],
     attachments: [
       { label: '附件1', title: '各市主要指标情况表', blocks: [cityKeyTable(snapshot)] },
       {
@@ -42,6 +51,6 @@ export function provinceSummaryContent(snapshot: Snapshot): DocumentContent {
   };
 }
 
-export async function provinceSummaryDocx(db: DbOrTx, asOf: string): Promise<Buffer> {
-  return renderDocx(provinceSummaryContent(snapshotAt(db, asOf)));
+export async function provinceSummaryDocx(db: DbOrTx, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+  return renderDocx(provinceSummaryContent(snapshotAt(db, asOf), settings));
 }

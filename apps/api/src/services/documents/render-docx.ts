@@ -36,29 +36,50 @@ import {
   SIZE,
   TEXT_WIDTH,
   titleParagraphs,
+  noteParagraph,
 } from './gbt9704';
+import { imprintTable } from './imprint';
+import { mastheadParagraphs } from './masthead';
+import { contactNote } from './settings';
 
 // Tables and figures step off the 3号 grid: 五号 text on its own exact 15 pt lines, not snapped to the character grid.
 const tableSpacing = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-const tableRun = (text: string, eastAsia: string = FONT.body) => new TextRun({ text, font: font(eastAsia), size: SIZE.table, snapToGrid: false });
+const smallSpacing = { line: 260, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+const tableRun = (text: string, eastAsia: string = FONT.body, size: number = SIZE.table) => new TextRun({ text, font: font(eastAsia), size, snapToGrid: false });
+/** Left and right cell margins in twips: narrow, so a column of n characters needs little more than n characters. */
+const CELL_MARGIN = 40;
 
 const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function cell(content: Cell, width: number, align: Column['align'], header: boolean): TableCell {
+/** `keepNext` holds the last row to the table's note, so the note never starts a page alone. */
+function cell(content: Cell, width: number, align: Column['align'], header: boolean, small: boolean, keepNext = false): TableCell {
   const lines = typeof content === 'string' ? [content] : content;
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
-    margins: { top: 30, bottom: 30, left: 60, right: 60 },
-    children: lines.map((line) => new Paragraph({ style: OFF_GRID, children: [tableRun(line, header ? FONT.heading1 : FONT.body)], alignment: alignment[header ? 'center' : (align ?? 'center')], spacing: tableSpacing })),
+    margins: { top: 30, bottom: 30, left: CELL_MARGIN, right: CELL_MARGIN },
+    children: lines.map(
+      (line) =>
+        new Paragraph({
+          style: OFF_GRID,
+          children: [tableRun(line, header ? FONT.heading1 : FONT.body, small ? SIZE.small : SIZE.table)],
+          alignment: alignment[header ? 'center' : (align ?? 'center')],
+          spacing: small ? smallSpacing : tableSpacing,
+          keepNext,
+        }),
+    ),
   });
 }
 
 function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
-  const total = block.columns.reduce((s, c) => s + c.width, 0);
-  const widths = block.columns.map((c) => Math.floor((TEXT_WIDTH * c.width) / total));
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.header, widths[i] ?? 0, 'center', true)) });
-  const rows = block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i] ?? 0, block.columns[i]?.align, false)) }));
+  const small = Boolean(block.small);
+  // Each column gets its characters plus its margins; what is left of the 版心 (or missing) is shared in proportion.
+  const needs = block.columns.map((c) => c.width * (small ? SIZE.small : SIZE.table) * 10 + 2 * CELL_MARGIN);
+  const total = needs.reduce((s, n) => s + n, 0);
+  const widths = needs.map((n) => Math.floor((TEXT_WIDTH * n) / total));
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.header, widths[i] ?? 0, 'center', true, small)) });
+  const last = block.rows.length - 1;
+  const rows = block.rows.map((r, n) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i] ?? 0, block.columns[i]?.align, false, small, Boolean(block.note) && n === last)) }));
   const out: FileChild[] = [
     new Table({ rows: [header, ...rows], width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, alignment: AlignmentType.CENTER }),
   ];
@@ -88,12 +109,13 @@ function chart(block: Extract<Block, { kind: 'chart' }>): FileChild[] {
   ];
 }
 
-export function blockToDocx(block: Block): FileChild[] {
+/** `keepNext` holds the text's last paragraph to the 附件说明 and signature after it. */
+export function blockToDocx(block: Block, keepNext = false): FileChild[] {
   switch (block.kind) {
     case 'heading':
       return [headingParagraph(block.level, block.text)];
     case 'paragraph':
-      return [bodyParagraph(block.lead ? [run(block.lead.text, headingFont[block.lead.level]), run(block.text)] : [run(block.text)])];
+      return [bodyParagraph(block.lead ? [run(block.lead.text, headingFont[block.lead.level]), run(block.text)] : [run(block.text)], keepNext)];
     case 'table':
       return table(block);
     case 'chart':
@@ -101,16 +123,23 @@ export function blockToDocx(block: Block): FileChild[] {
   }
 }
 
-/** 标题 → 主送机关 → 正文 → 附件说明 → 署名、成文日期 → 附件 (each from a new page), as GB/T 9704 orders them. */
+/**
+ * 版头 → 标题 → 主送机关 → 正文 → 附件说明 → 署名、成文日期 → 附注 → 附件 (each from a new page) → 版记, as GB/T 9704
+ * orders them.
+ */
 export function documentChildren(content: DocumentContent): FileChild[] {
-  const children: FileChild[] = [...titleParagraphs(content.title), blankLine()];
+  const children: FileChild[] = [...mastheadParagraphs(content), ...titleParagraphs(content.title), blankLine()];
   if (content.recipient) children.push(recipientParagraph(content.recipient));
-  children.push(...content.body.flatMap(blockToDocx));
-  if (content.attachments.length > 0) children.push(blankLine(), ...attachmentNote(content.attachments.map((a) => a.title)));
-  children.push(blankLine(), ...signatureParagraphs(content.issuer, content.date));
+  const last = content.body.length - 1;
+  children.push(...content.body.flatMap((block, i) => blockToDocx(block, i === last)));
+  const named = [...content.attachments.map((a) => a.title), ...(content.enclosures ?? [])];
+  if (named.length > 0) children.push(blankLine(true), ...attachmentNote(named));
+  // Room above the issuer for the seal.
+  children.push(blankLine(true), blankLine(true), ...signatureParagraphs(content.issuer, content.date), noteParagraph(contactNote(content.settings)));
   for (const attachment of content.attachments) {
-    children.push(attachmentLabel(attachment.label), blankLine(), ...titleParagraphs([attachment.title]), blankLine(), ...attachment.blocks.flatMap(blockToDocx));
+    children.push(attachmentLabel(attachment.label), blankLine(), ...titleParagraphs([attachment.title]), blankLine(), ...attachment.blocks.flatMap((b) => blockToDocx(b)));
   }
+  children.push(blankLine(), imprintTable(content));
   return children;
 }
 

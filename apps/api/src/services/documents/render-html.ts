@@ -1,5 +1,6 @@
 import type { Block, Cell, DocumentContent } from './content';
-import { attachmentNoteLines, BODY_PT, CHARS_PER_LINE, FONT, headingFont, LINE_PITCH, signatureIndents } from './gbt9704';
+import { contactNote, copyToText, docNumberText, signerText } from './settings';
+import { attachmentNoteLines, BODY_PT, CHARS_PER_LINE, FONT, headingFont, LINE_PITCH, sealSignatureIndents } from './gbt9704';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -30,6 +31,12 @@ const stylesheet = `
 .gw-doc td.gw-left { text-align: left; }
 .gw-doc td.gw-right { text-align: right; }
 .gw-doc .gw-note { font-size: 10.5pt; line-height: 15pt; }
+.gw-doc .gw-mark { text-align: center; color: #f00; font-family: ${family(FONT.title)}; font-size: 36pt; line-height: ${(2 * LINE_PITCH) / 20}pt; }
+.gw-doc .gw-number { display: flex; justify-content: space-between; padding: 0 1em; border-bottom: 2px solid #f00; margin-bottom: 2em; padding-bottom: 4mm; }
+.gw-doc .gw-number.gw-down { justify-content: center; }
+.gw-doc .gw-imprint { margin-top: 2em; border-top: 1.5px solid #000; border-bottom: 1.5px solid #000; font-size: 14pt; }
+.gw-doc .gw-imprint p { padding: 0 1em; line-height: 1.8; }
+.gw-doc .gw-imprint p + p { border-top: 1px solid #000; display: flex; justify-content: space-between; }
 .gw-doc figure { margin: 0.5em 0; text-align: center; }
 .gw-doc figure svg { max-width: 100%; height: auto; }
 `;
@@ -45,7 +52,7 @@ function blockHtml(block: Block): string {
       return `<p class="gw-body">${lead}${escape(block.text)}</p>`;
     }
     case 'table': {
-      const head = `<tr>${block.columns.map((c) => `<th>${escape(c.header)}</th>`).join('')}</tr>`;
+      const head = `<tr>${block.columns.map((c) => `<th>${cellHtml(c.header)}</th>`).join('')}</tr>`;
       const rows = block.rows.map((r) => `<tr>${r.map((c, i) => `<td class="gw-${block.columns[i]?.align ?? 'center'}">${cellHtml(c)}</td>`).join('')}</tr>`).join('');
       return `<table><thead>${head}</thead><tbody>${rows}</tbody></table>${block.note ? `<p class="gw-note">${escape(block.note)}</p>` : ''}`;
     }
@@ -56,22 +63,29 @@ function blockHtml(block: Block): string {
 
 /** The preview, styles included, to place in a page: the same content model the docx is written from, block for block. */
 export function renderHtmlFragment(content: DocumentContent): string {
-  const parts: string[] = [...content.title.map((line) => `<p class="gw-title">${escape(line)}</p>`), '<p class="gw-blank"></p>'];
+  const number =
+    content.direction === 'up'
+      ? `<p class="gw-number"><span>${escape(docNumberText(content.settings))}</span><span>签发人：${escape(signerText(content.settings))}</span></p>`
+      : `<p class="gw-number gw-down"><span>${escape(docNumberText(content.settings))}</span></p>`;
+  const parts: string[] = [`<p class="gw-mark">${escape(content.mark)}</p>`, number, ...content.title.map((line) => `<p class="gw-title">${escape(line)}</p>`), '<p class="gw-blank"></p>'];
   if (content.recipient) parts.push(`<p>${escape(content.recipient)}</p>`);
   parts.push(...content.body.map(blockHtml));
-  if (content.attachments.length > 0) {
-    const lines = attachmentNoteLines(content.attachments.map((a) => a.title));
+  const named = [...content.attachments.map((a) => a.title), ...(content.enclosures ?? [])];
+  if (named.length > 0) {
+    const lines = attachmentNoteLines(named);
     parts.push('<p class="gw-blank"></p>', ...lines.map((l) => `<p style="padding-left: ${l.wrap}em; text-indent: ${l.start - l.wrap}em">${escape(l.text)}</p>`));
   }
-  const indents = signatureIndents(content.issuer, content.date);
+  const indents = sealSignatureIndents(content.issuer, content.date);
   parts.push(
     '<p class="gw-blank"></p>',
     `<p class="gw-right" style="padding-right: ${indents.issuer}em">${escape(content.issuer)}</p>`,
     `<p class="gw-right" style="padding-right: ${indents.date}em">${escape(content.date)}</p>`,
+    `<p class="gw-body">${escape(contactNote(content.settings))}</p>`,
   );
   for (const a of content.attachments) {
     parts.push(`<section class="gw-attachment"><p class="gw-label">${escape(a.label)}</p><p class="gw-blank"></p><p class="gw-title">${escape(a.title)}</p>`, ...a.blocks.map(blockHtml), '</section>');
   }
+  parts.push(`<div class="gw-imprint"><p>${escape(copyToText(content.settings))}</p><p><span>${escape(content.issuer)}办公室</span><span>${escape(content.date)}印发</span></p></div>`);
   return `<article class="gw-doc"><style>${stylesheet}</style>${parts.join('\n')}</article>`;
 }
 

@@ -1,17 +1,17 @@
-import type { RollupFigure } from '@dudao/metrics';
-import { barChart } from './charts';
+import { barChart, type Bar } from './charts';
 import type { Chart } from './content';
+import { percentText, scoreText } from './format';
 
-type Shares = Record<string, Pick<RollupFigure, 'value'> | undefined>;
+type Shares = Record<string, { value: number | null; denominator?: number | null } | undefined>;
 
-/** Composite scores, best first, with the low-score line. */
+/** Composite scores, best first, with the low-score line; a county not yet scored has no bar of 0. */
 export function scoreChart(caption: string, names: string[], scores: (number | null)[], lowScore: number): Chart {
   return barChart({
     caption,
     categories: names,
-    series: [{ name: '综合得分', values: scores, color: '#3b6fb6' }],
+    series: [{ name: '综合得分', bars: scores.map((s): Bar => (s === null ? 'missing' : { value: s, label: scoreText(s) })), color: '#3b6fb6' }],
     yMax: 100,
-    yName: '分',
+    yName: '得分（分）',
     markLine: { value: lowScore, label: `${lowScore}分` },
   });
 }
@@ -22,13 +22,19 @@ const coverageSeries = [
   { code: 't10_civil_affairs_coverage', name: '民政工作负责人明确率', color: '#4b9a5f' },
 ];
 
+/** A share with no villages to count (no village needs a station) is not applicable; one not reported is missing. */
+function shareBar(figure: Shares[string]): Bar {
+  if (figure?.value == null) return figure?.denominator === 0 ? 'n/a' : 'missing';
+  return { value: figure.value * 100, label: percentText(figure.value) };
+}
+
 /** The three village coverages of T10 side by side, in percent. */
 export function coverageChart(caption: string, names: string[], figures: Shares[]): Chart {
   return barChart({
     caption,
     categories: names,
-    series: coverageSeries.map((s) => ({ name: s.name, color: s.color, values: figures.map((f) => (f[s.code]?.value == null ? null : f[s.code]!.value! * 100)) })),
+    series: coverageSeries.map((s) => ({ name: s.name, color: s.color, bars: figures.map((f) => shareBar(f[s.code])) })),
     yMax: 100,
-    yName: '%',
+    yName: '覆盖率（%）',
   });
 }

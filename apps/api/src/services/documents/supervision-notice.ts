@@ -1,12 +1,16 @@
+import { rankCell, rankText } from './rank-text';
+import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
 import type { CountyStatus } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
 import { gateDeadline, supervisionStart } from '../known/read';
 import { heading, paragraph, type Block, type Cell, type DocumentContent } from './content';
-import { chineseDate, chineseNumber, gateWords, monthDay, scoreText, typeset } from './format';
+import { byDeadline, chineseDate, chineseNumber, gateWords, monthDay, scoreText, typeset } from './format';
 import { renderDocx } from './render-docx';
 import { byRankInProvince, cityName, fullName, snapshotAt, type Snapshot } from './snapshot';
 import { knownSupervision, type KnownSupervision } from './supervision-known';
 import { countiesWord, joinNames } from './view';
+import { noSettings, type DocumentSettings } from './settings';
+import { reportTitle } from './titles';
 
 const scoreWords = (c: CountyStatus) => (c.score === null ? '未评分' : `综合得分${scoreText(c.score)}分`);
 
@@ -14,7 +18,7 @@ const scoreWords = (c: CountyStatus) => (c.score === null ? '未评分' : `综�
 export function supervisionWords(snapshot: Snapshot, county: CountyStatus, visit: KnownSupervision | undefined): string {
   const status = county.gates.m4_supervised;
   if (status === 'n/a') return `${monthDay(supervisionStart(snapshot.campaign))}未列为进展缓慢，不在实地督导范围`;
-  if (!visit) return status === 'pending' ? `尚未开展实地督导（应于${monthDay(gateDeadline(snapshot.campaign, 'm4_supervised'))}前完成）` : `尚未开展实地督导（${gateWords[status]}）`;
+  if (!visit) return status === 'pending' ? `尚未开展实地督导（应${byDeadline(gateDeadline(snapshot.campaign, 'm4_supervised'), snapshot.asOf)}完成）` : `尚未开展实地督导（${gateWords[status]}）`;
   const by = visit.byLevel === 'province' ? '省民政厅' : `${cityName(snapshot, county.cityCode)}民政局`;
   const items = visit.items > 0 ? `，督导发现整改事项${visit.items}项、已销号${visit.closed}项` : '';
   return `${by}已于${chineseDate(visit.firstVisitOn)}开展实地督导（${gateWords[status]}）${items}`;
@@ -43,7 +47,7 @@ function laggingSection(snapshot: Snapshot, lagging: CountyStatus[], visits: Map
     blocks.push(heading(2, `（${chineseNumber(i + 1)}）${city.name}（${own.length}个）`));
     own.forEach((county, j) => {
       const reasons = county.reasons.map((r) => r.text).join('；');
-      blocks.push(paragraph(`${reasons}。${supervisionWords(snapshot, county, visits.get(county.code))}。`, { level: 3, text: `${j + 1}.${county.name}（全省第${county.rankInProvince}名，${scoreWords(county)}）。` }));
+      blocks.push(paragraph(`${reasons}。${supervisionWords(snapshot, county, visits.get(county.code))}。`, { level: 3, text: `${j + 1}.${county.name}（全省${rankText(county.provinceRank)}，${scoreWords(county)}）。` }));
     });
   });
   return blocks;
@@ -54,7 +58,7 @@ function watchSection(snapshot: Snapshot): Block[] {
   for (const city of snapshot.status.cities) {
     const watch = snapshot.status.counties.filter((c) => c.cityCode === city.code && c.watch).sort(byRankInProvince);
     if (watch.length === 0) continue;
-    const names = watch.map((c) => `${c.name}（全省第${c.rankInProvince}名，${scoreWords(c)}${c.lagging ? '，进展缓慢' : ''}）`);
+    const names = watch.map((c) => `${c.name}（全省${rankText(c.provinceRank)}，${scoreWords(c)}${c.lagging ? '，进展缓慢' : ''}）`);
     blocks.push(paragraph(`${city.name}：${names.join('、')}。`));
   }
   return blocks;
@@ -64,17 +68,23 @@ function watchSection(snapshot: Snapshot): Block[] {
 function supervisionDemand(snapshot: Snapshot): string {
   const { campaign, status, asOf } = snapshot;
   const start = supervisionStart(campaign);
-  const deadline = monthDay(gateDeadline(campaign, 'm4_supervised'));
-  if (asOf < start) return `重点督导阶段自${monthDay(start)}开始，各市要对届时进展缓慢的县（市、区）于${deadline}前全部开展实地督导。`;
+  const due = gateDeadline(campaign, 'm4_supervised');
+  if (asOf < start) return `重点督导阶段自${monthDay(start)}开始，各市要对届时进展缓慢的县（市、区）${byDeadline(due, asOf)}全部开展实地督导。`;
   const names = (gate: 'pending' | 'overdue') => status.counties.filter((c) => c.gates.m4_supervised === gate).map((c) => fullName(snapshot, c));
   const [pending, overdue] = [names('pending'), names('overdue')];
   const parts = [
-    ...(pending.length ? [`${joinNames(pending)}尚未开展实地督导，所在市要于${deadline}前完成`] : []),
+    ...(pending.length ? [`${joinNames(pending)}尚未开展实地督导，所在市要${byDeadline(due, asOf)}完成`] : []),
     ...(overdue.length ? [`${joinNames(overdue)}逾期未开展实地督导，所在市要立即组织开展`] : []),
   ];
   return parts.length
     ? `${monthDay(start)}列为进展缓慢的县（市、区）中，${parts.join('；')}。`
     : `${monthDay(start)}列为进展缓慢的县（市、区）均已开展实地督导，各市要跟踪督导发现问题的整改销号。`;
+}
+
+/** Open dispatch orders of the lagging counties, when there are any (see dispatch-hook.ts). */
+function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
+  const block = dispatchProblem(knownDispatchCounts(snapshot), lagging, (c) => fullName(snapshot, c), '');
+  return block?.kind === 'paragraph' ? [paragraph(`${block.text}相关市要督促逐件办结。`, { level: 2, text: '（三）督促办结督办事项。' })] : [];
 }
 
 function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
@@ -84,15 +94,17 @@ function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   const visitText = supervisionDemand(snapshot);
   const summaryParts = [
     submitted.length ? `${joinNames(submitted)}已报送市级行动总结` : '尚无市报送市级行动总结',
-    ...(pending.length ? [`${pending.length === status.cities.length ? '各市' : joinNames(pending)}要于${monthDay(campaign.summaryDue)}前报送省民政厅`] : []),
+    ...(pending.length ? [`${pending.length === status.cities.length ? '各市' : joinNames(pending)}要${byDeadline(campaign.summaryDue, asOf)}报送省民政厅`] : []),
     ...(overdue.length ? [`${joinNames(overdue)}已逾期，要立即报送`] : []),
   ];
   const summaryText = `截至${chineseDate(asOf)}，${summaryParts.join('；')}。`;
+  const dispatch = dispatchRequirement(snapshot, lagging);
   return [
     heading(1, '四、工作要求'),
     paragraph(`各市要督促${lagging.length ? `本通报列出的${countiesWord(lagging.length)}` : '所辖县（市、区）'}对照问题逐项整改，整改情况随下一期月度进展情况一并报送。`, { level: 2, text: '（一）抓紧整改落实。' }),
     paragraph(visitText, { level: 2, text: '（二）压实督导责任。' }),
-    paragraph(summaryText, { level: 2, text: '（三）按时报送总结。' }),
+    ...dispatch,
+    paragraph(summaryText, { level: 2, text: `（${dispatch.length ? '四' : '三'}）按时报送总结。` }),
   ];
 }
 
@@ -101,7 +113,7 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
     String(i + 1),
     cityName(snapshot, c.cityCode),
     c.name,
-    String(c.rankInProvince),
+    rankCell(c.provinceRank),
     c.score === null ? '—' : scoreText(c.score),
     c.reasons.map((r) => typeset(r.text)),
     typeset(supervisionWords(snapshot, c, visits.get(c.code))),
@@ -109,24 +121,28 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
   return {
     kind: 'table',
     columns: [
-      { header: '序号', width: 0.8 },
-      { header: '市', width: 1.3 },
-      { header: '县（市、区）', width: 1.8 },
-      { header: '全省排名', width: 1 },
-      { header: '综合得分', width: 1 },
-      { header: '进展缓慢原因', width: 4.6, align: 'left' },
-      { header: '实地督导', width: 3, align: 'left' },
+      { header: '序号', width: 2 },
+      { header: '市', width: 3 },
+      { header: ['县', '（市、区）'], width: 5 },
+      { header: ['全省', '排名'], width: 3.5 },
+      { header: ['综合得分', '（分）'], width: 4, align: 'right' },
+      { header: '进展缓慢原因', width: 11, align: 'left' },
+      { header: '实地督导', width: 9, align: 'left' },
     ],
     rows,
   };
 }
 
 /** 督导通报: the lagging counties ranked, with their reasons in the metrics' own sentences and the supervision owed to them. */
-export function supervisionNoticeContent(snapshot: Snapshot): DocumentContent {
+export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentSettings = noSettings): DocumentContent {
   const lagging = snapshot.status.counties.filter((c) => c.lagging).sort(byRankInProvince);
   const visits = knownSupervision(snapshot.db, snapshot.campaign.province, snapshot.asOf);
+  const issuer = `${snapshot.status.province.name}民政厅`;
   return {
-    title: ['关于全省社会救助便民惠民优化服务行动', '进展情况的通报'],
+    direction: 'down',
+    mark: `${issuer}文件`,
+    settings,
+    title: reportTitle(issuer, snapshot.campaign.name, snapshot.status.province.name, '进展情况的通报'),
     recipient: '各市民政局：',
     body: [
       paragraph(`为推动《${snapshot.campaign.name}方案》各项任务落地落实，省民政厅根据各地报送的月度进展情况、村级台账和督导记录，对截至${chineseDate(snapshot.asOf)}的行动进展情况进行了评估。现将有关情况通报如下。`),
@@ -135,12 +151,12 @@ export function supervisionNoticeContent(snapshot: Snapshot): DocumentContent {
       ...watchSection(snapshot),
       ...requirements(snapshot, lagging),
     ],
-    issuer: `${snapshot.status.province.name}民政厅`,
+    issuer,
     date: chineseDate(snapshot.asOf),
     attachments: [{ label: '附件', title: '进展缓慢县（市、区）一览表', blocks: [laggingTable(snapshot, lagging, visits)] }],
   };
 }
 
-export async function supervisionNoticeDocx(db: DbOrTx, asOf: string): Promise<Buffer> {
-  return renderDocx(supervisionNoticeContent(snapshotAt(db, asOf)));
+export async function supervisionNoticeDocx(db: DbOrTx, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+  return renderDocx(supervisionNoticeContent(snapshotAt(db, asOf), settings));
 }

@@ -4,11 +4,12 @@ import type { Block, Cell, Column } from './content';
 import { gateWords, monthDay, tableAmount, tableCount, tablePercent, tableScore } from './format';
 import type { Snapshot } from './snapshot';
 import type { ScopeView } from './view';
+import { rankCell, rankText } from './rank-text';
 
 type Figure = Pick<RollupFigure, 'value' | 'numerator' | 'denominator'> | Pick<IndicatorResult, 'value' | 'numerator' | 'denominator'>;
 
 interface CountColumn {
-  header: string;
+  header: string[];
   code: string;
   part: 'value' | 'numerator' | 'denominator';
   amount?: boolean;
@@ -19,14 +20,14 @@ interface CountColumn {
  * from the roll-up, so the table shows its own reconciliation.
  */
 export const countColumns: CountColumn[] = [
-  { header: '村（社区）数', code: 't10_coordinator_coverage', part: 'denominator' },
-  { header: '配备协理员的村数', code: 't10_coordinator_coverage', part: 'numerator' },
-  { header: '符合建站条件的村数', code: 't10_station_coverage', part: 'denominator' },
-  { header: '已建站（点）的村数', code: 't10_station_coverage', part: 'numerator' },
-  { header: '临时救助人次', code: 't03_temp_aid_cases', part: 'value' },
-  { header: '临时救助金额（元）', code: 't03_temp_aid_amount', part: 'value', amount: true },
-  { header: '分散供养特困人员', code: 't09_care_agreements', part: 'denominator' },
-  { header: '签订照料协议人数', code: 't09_care_agreements', part: 'numerator' },
+  { header: ['村（社区）', '（个）'], code: 't10_coordinator_coverage', part: 'denominator' },
+  { header: ['配备协理员', '的村（个）'], code: 't10_coordinator_coverage', part: 'numerator' },
+  { header: ['符合建站', '条件的村', '（个）'], code: 't10_station_coverage', part: 'denominator' },
+  { header: ['已建站点', '的村（个）'], code: 't10_station_coverage', part: 'numerator' },
+  { header: ['临时救助', '（人次）'], code: 't03_temp_aid_cases', part: 'value' },
+  { header: ['临时救助', '金额（元）'], code: 't03_temp_aid_amount', part: 'value', amount: true },
+  { header: ['分散供养', '特困人员', '（人）'], code: 't09_care_agreements', part: 'denominator' },
+  { header: ['签订照料', '协议（人）'], code: 't09_care_agreements', part: 'numerator' },
 ];
 
 export function countCell(column: CountColumn, figure: Figure | undefined): string {
@@ -35,13 +36,15 @@ export function countCell(column: CountColumn, figure: Figure | undefined): stri
 }
 
 export function countTable(nameHeader: string, rows: { name: string; figures: Record<string, Figure> }[], total: { name: string; figures: Record<string, Figure> }): Block {
-  const columns: Column[] = [{ header: nameHeader, width: 2.6 }, ...countColumns.map((c) => ({ header: c.header, width: c.amount ? 2.4 : 1.5, align: 'right' as const }))];
+  // 小五: 9 columns of up to 6 characters need 45 of its characters, the 版心 holds 48.
+  const name = Math.max(3, ...rows.map((r) => Math.min(6, r.name.length)), nameHeader.length);
+  const columns: Column[] = [{ header: nameHeader, width: name }, ...countColumns.map((c) => ({ header: c.header, width: Math.max(...c.header.map((l) => l.length), c.amount ? 6.5 : 4), align: 'right' as const }))];
   const line = (r: { name: string; figures: Record<string, Figure> }): Cell[] => [r.name, ...countColumns.map((c) => countCell(c, r.figures[c.code]))];
-  return { kind: 'table', columns, rows: [...rows.map(line), line(total)], note: '注：合计行为各单位数据汇总；“—”表示未报送或不适用。' };
+  return { kind: 'table', columns, rows: [...rows.map(line), line(total)], note: '注：合计行为各单位数据汇总；“—”表示未报送或不适用。', small: true };
 }
 
 const coverageCodes = ['t10_coordinator_coverage', 't10_station_coverage', 't10_civil_affairs_coverage', 't02_incapable_covered'] as const;
-const coverageHeaders = ['协理员配备率', '服务站（点）建成率', '民政工作负责人明确率', '兜底保障纳入率'];
+const coverageHeaders = [['协理员', '配备率'], ['服务站', '（点）', '建成率'], ['民政工作', '负责人', '明确率'], ['兜底保障', '纳入率']];
 
 const gateShort: Record<GateStatus, string> = { met: '按期', late: '逾期完成', overdue: '逾期未完成', pending: '未到期', 'n/a': '—' };
 const gateLabels: Record<string, string> = { m1_plan_issued: '方案', m2_coordinators: '协理员', m3_stations: '服务站', m4_supervised: '督导' };
@@ -59,20 +62,20 @@ function gateNote(campaign: CampaignDef): string {
 export function countyKeyTable(view: ScopeView): Block {
   const city = view.snapshot.status.cities.find((c) => c.code === view.code);
   const columns: Column[] = [
-    { header: '县（市、区）', width: 2.4 },
-    { header: '综合得分', width: 1.3 },
-    { header: '市内排名', width: 1.2 },
-    ...coverageHeaders.map((header) => ({ header, width: 1.6 })),
-    { header: '进展缓慢', width: 1.2 },
-    { header: '关口', width: 2.6, align: 'left' as const },
+    { header: '县（市、区）', width: 5.5 },
+    { header: ['综合得分', '（分）'], width: 4, align: 'right' },
+    { header: ['市内', '排名'], width: 3 },
+    ...coverageHeaders.map((header) => ({ header, width: Math.max(3.5, ...header.map((l) => l.length)), align: 'right' as const })),
+    { header: ['进展', '缓慢'], width: 2 },
+    { header: '关口', width: 9, align: 'left' as const },
   ];
   const rows: Cell[][] = [...view.counties]
     .sort((a, b) => a.rankInCity - b.rankInCity)
-    .map((c) => [c.name, tableScore(c.score), String(c.rankInCity), ...coverageCodes.map((code) => tablePercent(c.indicators[code]?.value)), c.lagging ? '是' : '否', gateLines(c)]);
+    .map((c) => [c.name, tableScore(c.score), rankCell(c.cityRank), ...coverageCodes.map((code) => tablePercent(c.indicators[code]?.value)), c.lagging ? '是' : '否', gateLines(c)]);
   rows.push([
     `全市`,
     tableScore(city?.score),
-    city ? `全省第${city.rank}` : '—',
+    city ? ['全省', rankText(city.provinceRank)] : '—',
     ...coverageCodes.map((code) => tablePercent(view.figures[code]?.value)),
     `${city?.laggingCount ?? 0}个`,
     '—',
@@ -83,16 +86,16 @@ export function countyKeyTable(view: ScopeView): Block {
 /** 附件1 of the provincial summary: every city's score, rank, lagging count, coverages and its summary gate. */
 export function cityKeyTable(snapshot: Snapshot): Block {
   const columns: Column[] = [
-    { header: '市', width: 1.8 },
-    { header: '综合得分', width: 1.3 },
-    { header: '全省排名', width: 1.2 },
-    { header: '进展缓慢县区数', width: 1.5 },
-    ...coverageHeaders.map((header) => ({ header, width: 1.6 })),
-    { header: '市级总结报送', width: 1.8 },
+    { header: '市', width: 4 },
+    { header: ['综合得分', '（分）'], width: 4, align: 'right' },
+    { header: ['全省', '排名'], width: 3 },
+    { header: ['进展缓慢', '县区数', '（个）'], width: 4, align: 'right' },
+    ...coverageHeaders.map((header) => ({ header, width: Math.max(3.5, ...header.map((l) => l.length)), align: 'right' as const })),
+    { header: ['市级总结', '报送'], width: 5 },
   ];
   const rows: Cell[][] = [...snapshot.status.cities]
     .sort((a, b) => a.rank - b.rank)
-    .map((c) => [c.name, tableScore(c.score), String(c.rank), String(c.laggingCount), ...coverageCodes.map((code) => tablePercent(c.figures[code]?.value)), gateWords[c.gates.m5_city_summary]]);
+    .map((c) => [c.name, tableScore(c.score), rankCell(c.provinceRank), String(c.laggingCount), ...coverageCodes.map((code) => tablePercent(c.figures[code]?.value)), gateWords[c.gates.m5_city_summary]]);
   const { province } = snapshot.status;
   rows.push(['全省', tableScore(province.score), '—', String(province.laggingCount), ...coverageCodes.map((code) => tablePercent(province.figures[code]?.value)), '—']);
   return { kind: 'table', columns, rows, note: '注：市的综合得分为所辖县（市、区）综合得分的平均值；各项比率为所辖县（市、区）分子、分母分别汇总后计算。' };

@@ -8,11 +8,12 @@ import { countiesWord, type ScopeView } from './view';
 /** How often each county has been quoted so far, so one good county does not speak for every task. */
 export type Quoted = Map<string, number>;
 
+/** Narratives of counties the metrics allow to be cited for the task (DOMAIN Reports), the least quoted first. */
 export function pickNarratives(view: ScopeView, task: string, quoted: Quoted, limit: number): { county: CountyStatus; text: string }[] {
   const { narratives } = view.snapshot;
   const candidates = view.counties
     .map((county) => ({ county, text: narratives.get(county.code)?.[task] }))
-    .filter((c): c is { county: CountyStatus; text: string } => Boolean(c.text))
+    .filter((c): c is { county: CountyStatus; text: string } => Boolean(c.text) && c.county.exemplarTasks.includes(task))
     .sort(
       (a, b) =>
         (quoted.get(a.county.code) ?? 0) - (quoted.get(b.county.code) ?? 0) ||

@@ -1,8 +1,8 @@
-import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lt, sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import type { CampaignDef } from '@dudao/schema/campaign';
-import { monthlyReports, reportValues } from '@dudao/schema/tables';
+import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
+import { monthlyReports, reportSubmissions, reportValues, submissionValues } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
 import { neutralised } from '../files/neutralise';
 import { fieldOrder } from './fields';
@@ -30,6 +30,34 @@ export function valueLines(db: DbOrTx, campaign: CampaignDef, scopeCode: string)
     .filter((r) => r.value != null || r.comment)
     .sort((a, b) => a.county.localeCompare(b.county) || a.period.localeCompare(b.period) || (order.get(a.field) ?? 999) - (order.get(b.field) ?? 999))
     .map((r) => [r.county, r.period, r.field, neutralised(r.value ?? ''), neutralised(r.comment ?? '')]);
+}
+
+/**
+ * What was known at the end of `asOf` (Beijing time): per county and period the values of its latest submission
+ * recorded by then — no drafts, no period submitted later, no correction made later.
+ */
+export function knownValueLines(db: DbOrTx, campaign: CampaignDef, scopeCode: string, asOf: string): ValueLine[] {
+  const order = new Map(fieldOrder(campaign).map((f, i) => [f, i]));
+  const submissions = db
+    .select({ id: reportSubmissions.id, county: reportSubmissions.countyCode, period: reportSubmissions.period })
+    .from(reportSubmissions)
+    .innerJoin(monthlyReports, eq(reportSubmissions.reportId, monthlyReports.id))
+    .where(and(eq(monthlyReports.campaignCode, campaign.code), like(reportSubmissions.countyCode, `${scopeCode}%`), lt(reportSubmissions.submittedAt, endOfBeijingDay(asOf))))
+    .orderBy(asc(reportSubmissions.submittedAt), asc(reportSubmissions.id))
+    .all();
+  const latest = new Map<string, { id: number; county: string; period: string }>();
+  for (const s of submissions) latest.set(`${s.county}|${s.period}`, s);
+  const ids = [...latest.values()].map((s) => s.id);
+  const lines: ValueLine[] = [];
+  const byId = new Map([...latest.values()].map((s) => [s.id, s]));
+  for (let i = 0; i < ids.length; i += 900) {
+    for (const v of db.select().from(submissionValues).where(inArray(submissionValues.submissionId, ids.slice(i, i + 900))).all()) {
+      if (v.value == null && !v.comment) continue;
+      const s = byId.get(v.submissionId)!;
+      lines.push([s.county, s.period, v.field, v.value ?? '', v.comment ?? '']);
+    }
+  }
+  return lines.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || (order.get(a[2]) ?? 999) - (order.get(b[2]) ?? 999));
 }
 
 export function valuesCsv(lines: ValueLine[]): string {

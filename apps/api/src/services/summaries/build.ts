@@ -2,6 +2,7 @@ import type { DocumentKind } from './kinds';
 import type { DbOrTx } from '../../db/client';
 import { annexXlsx, citySummaryContent, provinceSummaryContent, renderDocx, renderHtml, snapshotAt, supervisionNoticeContent } from '../documents';
 import { getUnit } from '../org/units';
+import { documentSettings } from '../documents/settings-store';
 import { DomainError } from '../errors';
 
 export interface BuiltDocument {
@@ -21,6 +22,7 @@ export async function buildDocument(db: DbOrTx, kind: DocumentKind, unit: string
   const fileName = `${name}${titles[kind]}_${asOf}.${kind === 'annex' ? 'xlsx' : 'docx'}`;
   if (kind === 'annex') return { fileName, content: await annexXlsx(db, unit, asOf), previewHtml: null };
   const snapshot = snapshotAt(db, asOf);
-  const content = kind === 'city' ? citySummaryContent(snapshot, unit) : kind === 'province' ? provinceSummaryContent(snapshot) : supervisionNoticeContent(snapshot);
+  const settings = documentSettings(db, unit);
+  const content = kind === 'city' ? citySummaryContent(snapshot, unit, settings) : kind === 'province' ? provinceSummaryContent(snapshot, settings) : supervisionNoticeContent(snapshot, settings);
   return { fileName, content: await renderDocx(content), previewHtml: renderHtml(content) };
 }

@@ -4,6 +4,7 @@ import { DomainError } from '../../services/errors';
 import { buildDocument } from '../../services/summaries/build';
 import { documentById, documentsWithin, storeDocument, submitCitySummary, summaryStatus } from '../../services/summaries/store';
 import { resolveAsOf } from '../../services/clock/clock';
+import { pdfAvailable } from '../../services/documents/pdf';
 import { guarded, router } from '../init';
 
 export const documentsRouter = router({
@@ -16,7 +17,8 @@ export const documentsRouter = router({
     }),
   list: guarded('documents.list')
     .input(z.object({ unit: unitCodeSchema.optional(), asOf: isoDateSchema.optional() }))
-    .query(({ ctx, input }) => documentsWithin(ctx.db, input.unit ?? ctx.user.scopeCode, resolveAsOf(ctx.db, input.asOf))),
+    // `pdf`: the document can also be downloaded as PDF (a .docx, and LibreOffice installed on the server).
+    .query(({ ctx, input }) => documentsWithin(ctx.db, input.unit ?? ctx.user.scopeCode, resolveAsOf(ctx.db, input.asOf)).map((d) => ({ ...d, pdf: d.fileName.endsWith('.docx') && pdfAvailable() }))),
   preview: guarded('documents.preview')
     .input(documentRefInput)
     .query(({ ctx, input }) => {

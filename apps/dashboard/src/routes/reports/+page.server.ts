@@ -12,14 +12,18 @@ export const load: PageServerLoad = async (event) => {
   if (user.role === 'county_clerk') error(403, '县级用户不生成行动总结，请向市民政局查询');
   const api = apiFor(event);
   const previewId = Number(event.url.searchParams.get('preview'));
-  const [documents, status, preview, urges] = await Promise.all([
+  // A city officer sets its own city; province users pick the province or a city.
+  const asked = event.url.searchParams.get('settingsUnit') ?? '';
+  const settingsUnit = user.role !== 'city_officer' && /^\d{2}(\d{2})?$/.test(asked) && asked.startsWith(user.scopeCode) ? asked : user.scopeCode;
+  const [documents, status, preview, urges, settings] = await Promise.all([
     ask(event, api.documents.list.query({ asOf })),
     ask(event, api.summaries.status.query({ asOf })),
     Number.isInteger(previewId) && previewId > 0 ? ask(event, api.documents.preview.query({ id: previewId })) : null,
     ask(event, api.urge.counts.query({ asOf })),
+    ask(event, api.documentSettings.get.query({ unit: settingsUnit })),
   ]);
   const summaryUrges = Object.fromEntries(urges.filter((u) => u.kind === 'summary').map((u) => [u.unit, u.count]));
-  return { documents, status, preview, summaryUrges };
+  return { documents, status, preview, summaryUrges, settings, settingsUnit };
 };
 
 const kinds = Object.keys(documentKindLabels) as DocumentKind[];
@@ -48,6 +52,17 @@ export const actions: Actions = {
     if (!result.ok) return fail(result.failure.status, { form: 'generate', error: result.failure.data.error });
     const { id, version, fileName } = result.value;
     return { form: 'generate', done: `已生成《${fileName}》第 ${version} 版（${documentKindLabels[kind]}，数据截至 ${asOf}）`, id };
+  },
+  settings: async (event) => {
+    const form = await event.request.formData();
+    const unit = String(form.get('unit') ?? '');
+    const text = (name: string) => (form.has(name) ? String(form.get(name) ?? '') : null);
+    const result = await act(
+      event,
+      apiFor(event).documentSettings.save.mutate({ unit, docNumber: text('docNumber'), signer: text('signer'), contactName: text('contactName'), contactPhone: text('contactPhone'), copyTo: text('copyTo'), recipient: text('recipient') }),
+    );
+    if (!result.ok) return fail(result.failure.status, { form: 'settings', error: result.failure.data.error });
+    return { form: 'settings', done: '公文设置已保存，之后生成的公文使用新设置' };
   },
   submit: async (event) => {
     const form = await event.request.formData();

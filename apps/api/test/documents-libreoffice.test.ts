@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Opened } from '../src/db/client';
+import { citySummaryContent } from '../src/services/documents/city-summary';
+import { renderDocx } from '../src/services/documents/render-docx';
+import { snapshotAt } from '../src/services/documents/snapshot';
+import { resetDatabase } from '../src/services/seed/reset';
+import { tempPath } from './support/fresh-db';
+
+// A reader no one here wrote: Debian's LibreOffice sets the 蚌埠 city summary, pdftotext reads back what it set.
+let opened: Opened;
+let pages: string[][];
+let pageCount: number;
+
+beforeAll(async () => {
+  ({ opened } = await resetDatabase(tempPath(), { demo: true, scale: 'province' }));
+  const dir = mkdtempSync(join(tmpdir(), 'dudao-lo-'));
+  writeFileSync(join(dir, 'city.docx'), await renderDocx(citySummaryContent(snapshotAt(opened.db, '2021-12-15'), '3403')));
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'city.docx')], { env: { ...process.env, HOME: dir }, stdio: 'ignore' });
+  const pdf = join(dir, 'city.pdf');
+  pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())?.[1]);
+  pages = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().split('\f').map((p) => p.split('\n').filter((l) => l.trim() !== ''));
+  expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
+}, 300_000);
+
+afterAll(() => opened?.close());
+
+const pageNumber = /^—\s*\d+\s*—$/;
+/** The main text's pages: before the first attachment page; its lines without the page number. */
+const bodyPages = () => {
+  const first = pages.findIndex((p) => /^附件\s*\d/.test(p[0]?.trim() ?? ''));
+  return pages.slice(0, first).map((p) => p.filter((l) => !pageNumber.test(l.trim())));
+};
+/** pdftotext pads justified text with spaces; the characters set are what is left. */
+const set = (line: string) => line.replace(/\s/g, '');
+const cjkOnly = (line: string) => /^[\p{Script=Han}，。、；：（）《》“”！？]+$/u.test(set(line));
+const indented = (line: string) => /^\s{2,}/.test(line);
+
+describe('city summary set by LibreOffice', () => {
+  test('has the pages of a 16-page document, not the 24 of a 14-character line', () => {
+    expect(bodyPages().length).toBeGreaterThanOrEqual(8);
+    expect(pageCount).toBeLessThanOrEqual(20);
+  });
+
+  test('body lines hold 28 characters, indented first lines 26', () => {
+    const lines = bodyPages().flat().filter(cjkOnly).slice(2); // the two title lines are centred 2号
+    const full = lines.filter((l) => !indented(l));
+    const first = lines.filter(indented);
+    expect(full.length).toBeGreaterThan(20);
+    // A paragraph's last line may be shorter; no line is ever longer, and most lines are full.
+    for (const l of full) expect(set(l).length).toBeLessThanOrEqual(28);
+    for (const l of first) expect(set(l).length).toBeLessThanOrEqual(26);
+    expect(full.filter((l) => set(l).length === 28).length).toBeGreaterThan(full.length / 2);
+    expect(first.filter((l) => set(l).length === 26).length).toBeGreaterThan(0);
+  });
+
+  test('every page after the first (which has blank lines around the title) that breaks inside a paragraph holds 22 lines', () => {
+    const body = bodyPages();
+    const breaking = body.slice(1, -1).filter((p) => !/[。：]$/.test(set(p[p.length - 1] ?? '')));
+    expect(breaking.length).toBeGreaterThan(3);
+    for (const p of breaking) expect(p.length).toBe(22);
+    for (const p of body) expect(p.length).toBeLessThanOrEqual(22);
+  });
+});
