@@ -90,8 +90,9 @@ describe('free texts have length limits and errors speak Chinese', () => {
 describe('campaign dates lie in the campaign window', () => {
   test('a visit on 2030-01-01 or 2000-01-01 is refused; a due date may run into the next year but not beyond', async () => {
     for (const visitedOn of ['2030-01-01', '2000-01-01', '2021-06-30']) {
-      await refused(officer, 'supervision.recordVisit', 'mutation', { countyCode: HUAIYUAN, visitedOn, byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, /visitedOn：.* 不在活动期间 2021-07-01 至 2021-12-31 内/);
+      await refused(officer, 'supervision.recordVisit', 'mutation', { countyCode: HUAIYUAN, visitedOn, byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, /督导日期：.* 不在行动期间（2021-07-01 至 2021-12-31）内/);
     }
+    server.setTime('2021-11-20T02:00:00.000Z');
     const visit = await rawCall(server.url, officer, 'supervision.recordVisit', 'mutation', { countyCode: HUAIYUAN, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' });
     expect(visit.status).toBe(200);
   });

@@ -129,10 +129,10 @@ describe('forced change, idle timeout and ending sessions', () => {
     await rawCall(server.url, admin, 'users.create', 'mutation', { username: 'li.si', displayName: '李四', role: 'county_clerk', scopeCode: '340321', password: 'Init#2021ab' });
     const first = await loginFrom('10.5.0.1', 'li.si', 'Init#2021ab');
     expect(first.user!.mustChangePassword).toBe(true);
-    expect(await rawCall(server.url, first.cookie, 'todo.mine', 'query', { asOf: '2021-09-01' })).toMatchObject({ status: 403, message: '请先修改初始密码（账号页面）后再继续' });
+    expect(await rawCall(server.url, first.cookie, 'todo.mine', 'query', { asOf: '2021-08-02' })).toMatchObject({ status: 403, message: '请先修改初始密码（账号页面）后再继续' });
     expect((await fetch(`${server.url}/files/values.csv?unit=340321`, { headers: { cookie: first.cookie } })).status).toBe(403);
     expect((await rawCall(server.url, first.cookie, 'account.changePassword', 'mutation', { oldPassword: 'Init#2021ab', newPassword: 'Mine#2021cd' })).status).toBe(200);
-    expect((await rawCall(server.url, first.cookie, 'todo.mine', 'query', { asOf: '2021-09-01' })).status).toBe(200);
+    expect((await rawCall(server.url, first.cookie, 'todo.mine', 'query', { asOf: '2021-08-02' })).status).toBe(200);
     const id = server.db.select().from(users).where(eq(users.username, 'li.si')).get()!.id;
     expect((await rawCall(server.url, admin, 'users.resetPassword', 'mutation', { userId: id, password: 'Reset#2021ef' })).status).toBe(200);
     expect((await loginFrom('10.5.0.1', 'li.si', 'Reset#2021ef')).user!.mustChangePassword).toBe(true);

@@ -122,8 +122,8 @@ describe('the same figures in status --json and in the city summary', { timeout:
     expect(doc.body).toContain('尚无村级台账数据');
     // rank: X and Y submitted the same figures; Z's late report is not known yet
     expect([x.rankInCity, x.tiedInCity, y.rankInCity, y.tiedInCity]).toEqual([1, true, 1, true]);
-    expect(doc.row('怀远县')[2]).toBe('1');
-    expect(doc.row('五河县')[2]).toBe('1');
+    expect(doc.row('怀远县')[2]).toBe('并列1');
+    expect(doc.row('五河县')[2]).toBe('并列1');
   });
 
   test('2021-08-10: July 2 on time, 1 late, 4 missing; every county lags; X and Y still tie', () => {
@@ -143,7 +143,7 @@ describe('the same figures in status --json and in the city summary', { timeout:
     expect(doc.body).toContain('尚无村级台账数据');
     // X ties with Y for 第1名; Z's 30 days (above 20) puts it third
     expect([x.rankInCity, x.tiedInCity, z.rankInCity, z.tiedInCity]).toEqual([1, true, 3, false]);
-    expect(doc.row('怀远县')[2]).toBe('1');
+    expect(doc.row('怀远县')[2]).toBe('并列1');
     expect(doc.row('固镇县')[2]).toBe('3');
   });
 

@@ -72,7 +72,7 @@ describe('correcting and voiding (作废) with a reason, the old version kept', 
     await expect(officer.trpc.supervision.addItem.mutate({ visitId: visit.id, description: '整改', owner: '县民政局', dueOn: '2021-11-17' })).rejects.toThrow('整改期限：2021-11-17 早于督导日期（2021-11-18）');
     const item = await officer.trpc.supervision.addItem.mutate({ visitId: visit.id, description: '重复录入的事项', owner: '怀远县民政局', dueOn: '2021-11-25' });
     await officer.trpc.supervision.void.mutate({ target: 'item', id: item.id, reason: '与第一项重复' });
-    const shown = (await officer.trpc.supervision.list.query({ unit: '340321', asOf: '2021-11-30' })).find((v) => v.id === visit.id)!;
+    const shown = (await officer.trpc.supervision.list.query({ unit: '340321', asOf: '2021-11-18' })).find((v) => v.id === visit.id)!;
     expect(shown.items[0]).toMatchObject({ description: '重复录入的事项', voided: true, voidReason: '与第一项重复', overdue: false });
     await expect(officer.trpc.supervision.closeItem.mutate({ itemId: item.id, evidence: '已整改完毕' })).rejects.toThrow('该整改事项已作废');
     await expect(officer.trpc.supervision.void.mutate({ target: 'item', id: item.id, reason: '再次作废' })).rejects.toThrow('已作废');
@@ -92,6 +92,7 @@ describe('overdue rectification items (逾期未整改)', () => {
     const visit = await officer.trpc.supervision.recordVisit.mutate({ ...visitInput, countyCode: '340322', visitedOn: '2021-11-20' });
     const item = await officer.trpc.supervision.addItem.mutate({ visitId: visit.id, description: '补齐2个村协理员', owner: '五河县民政局', dueOn: '2021-11-30' });
     const overdueOf = async (asOf: string, unit: string) => (await admin.trpc.supervision.overview.query({ unit, asOf })).total.overdue;
+    server.setTime(at('2021-12-01T09:00:00'));
 
     expect(await overdueOf('2021-11-30', '3403')).toBe(0);
     expect(await overdueOf('2021-12-01', '3403')).toBe(1);

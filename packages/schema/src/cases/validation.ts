@@ -7,7 +7,7 @@ const date = (label: string) => z.string().trim().refine(isCalendarDate, `${labe
 
 export const caseRowSchema = z
   .object({
-    case_id: z.string().trim().min(1, '缺少办件编号').regex(/^[^=+\-@]/, '办件编号不能以 = + - @ 开头').max(64, '办件编号过长'),
+    case_id: z.string().trim().min(1, '缺少案件编号').regex(/^[^=+\-@]/, '案件编号不能以 = + - @ 开头').max(64, '案件编号过长'),
     kind: z.enum(caseKinds, { message: '类别应为“低保”或“特困”' }),
     township_code: z.string().trim().regex(/^\d{9}$/, '乡镇（街道）代码应为9位数字'),
     applied_on: date('申请日期'),
