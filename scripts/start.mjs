@@ -30,7 +30,7 @@ supervise('API', () => spawn('pnpm', ['--filter', '@dudao/api', 'start'], { cwd:
 supervise('看板', () =>
   spawn('node', ['build'], {
     cwd: resolve(root, 'apps/dashboard'),
-    env: { ...env, PORT: webPort, HOST: '127.0.0.1', ORIGIN: `http://localhost:${webPort}`, API_URL: `http://127.0.0.1:${apiPort}` },
+    env: { ...env, PORT: webPort, HOST: '127.0.0.1', ORIGIN: `http://localhost:${webPort}`, BODY_SIZE_LIMIT: '11M', API_URL: `http://127.0.0.1:${apiPort}` },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   }),

@@ -27,7 +27,7 @@ async function startStack(started: Started[], tmp: string): Promise<string> {
   await waitForHealthy(`http://127.0.0.1:${apiPort}/healthz`, api, log('api'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', API_URL: `http://127.0.0.1:${apiPort}`, ORIGIN: url };
+  const env = { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', API_URL: `http://127.0.0.1:${apiPort}`, ORIGIN: url, BODY_SIZE_LIMIT: '11M' };
   const dashboard = startProcess('dashboard', process.execPath, ['build'], { cwd: dashboardDir, env, log: log('dashboard') });
   started.push(dashboard);
   await waitForHealthy(`${url}/healthz`, dashboard, log('dashboard'));

@@ -38,8 +38,8 @@ const loggedIn = domainErrors.unstable_pipe(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-/** What a user whose password someone else set may still do: change it (and read the campaign for the page around the form). */
-const passwordFree = new Set<ProcedureName>(['account.changePassword', 'campaign.get']);
+/** What a user whose password someone else set may still do: change it (and read the campaign and its clock for the page around the form). */
+const passwordFree = new Set<ProcedureName>(['account.changePassword', 'campaign.get', 'clock.get']);
 
 /** The only way to build a procedure: it takes its rule from the permissions table by name. */
 export function guarded(name: ProcedureName) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { query } from './support/api';
 import { launchChromium, screenshot } from './support/browser';
-import { openAs } from './support/session';
+import { confirmIn, openAs } from './support/session';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,13 +34,13 @@ async function statusLine(page: Page): Promise<string> {
   return (await line.textContent()) ?? '';
 }
 
-/** The city overview's card for the latest due period: "截止 …；已报送 N 个". */
+/** The city overview's card for the latest due period: "N / M" on time, "逾期报送 L 个，未报送 K 个": submitted = N + L. */
 async function submittedOnCityPage(page: Page, city: string, asOf: string): Promise<number> {
   await page.goto(`/city/${city}?asOf=${asOf}`);
   const text = (await page.locator('main').textContent()) ?? '';
-  const m = /2021-10 月报按时报送[\s\S]*?已报送 (\d+) 个/.exec(text);
+  const m = /2021-10 月报按时报送\s*(\d+) \/ \d+[\s\S]*?逾期报送 (\d+) 个/.exec(text);
   if (!m) throw new Error(`本市概览（${asOf}）上没有 2021-10 月报的报送卡片`);
-  return Number(m[1]);
+  return Number(m[1]) + Number(m[2]);
 }
 
 describe('the demo runs on its campaign clock: a clerk’s submission shows at once, and not before', () => {
@@ -70,6 +70,7 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
     await clerk.waitForURL(/\/workspace\/report\/2021-10/);
     expect(await clerk.locator('main').textContent()).toContain('此页显示当前状态（不随查看日期变化）');
     await clerk.getByRole('button', { name: '报送', exact: true }).click();
+    await confirmIn(clerk, '确认报送');
     expect(await statusLine(clerk)).toContain('月报已报送');
     const detail = await query<{ state: string; firstSubmittedAt: string }>(clerk, 'reports.get', { countyCode, period: '2021-10' });
     expect(detail.state).toBe('submitted');
@@ -100,6 +101,7 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
     // The officer approves from the inbox; the clerk's 工作台 (page 4) shows the notice today, not the day before.
     await officer.goto(`/city/${city}/inbox?asOf=2021-11-20`);
     await officer.getByRole('button', { name: `审核通过${countyName} 2021-10 月报` }).click();
+    await confirmIn(officer, '确认审核通过');
     expect(await statusLine(officer)).toContain(`已审核通过：${countyName}`);
     const officerNotices = async (asOf: string) => (await query<Notice[]>(officer, 'notices.mine', { asOf })).filter((n) => n.kind === 'report.submitted' && n.title.includes(`${countyName} 2021-10`)).length;
     expect([await officerNotices('2021-11-19'), await officerNotices('2021-11-20')]).toEqual([0, 1]);

@@ -12,9 +12,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// The browser run's clock stands on 2021-12-20 (Mon); the prefilled deadline is 12-31, so
-// 12-21, 22, 23, 24, 27, 28, 29, 30, 31 remain: 9 working days, a green light.
-const asOf = '2021-12-20';
+// The demo's clock stands on Sat 2021-11-20; the prefilled deadline is two weeks on, Sat 12-04, so
+// 11-22…26 and 11-29…12-03 remain: 10 working days, a green light.
+const asOf = '2021-11-20';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 // The page's own content stays inside a phone's width (the header's 390 px layout is issue 12's navigation part).
@@ -36,11 +36,11 @@ describe('督办 (dispatch orders)', () => {
     const issue = officer.getByRole('region', { name: '下发督办单' });
     expect(await issue.getByRole('checkbox', { checked: true }).count()).toBe(1);
     expect(await issue.getByLabel('督办事项').inputValue()).toMatch(/^\S+：/);
-    expect(await issue.getByLabel('办理期限').inputValue()).toBe('2021-12-31');
+    expect(await issue.getByLabel('办理期限').inputValue()).toBe('2021-12-04');
     await issue.getByRole('button', { name: '下发督办单' }).click();
     await officer.getByText(/已下发督办单第 \d+ 号（1 个县区）/).waitFor();
     const orders = officer.getByRole('region', { name: /督办单（/ });
-    await orders.getByText('绿灯 · 待签收（剩 9 个工作日）').waitFor();
+    await orders.getByText('绿灯 · 待签收（剩 10 个工作日）').waitFor();
 
     const clerk = await openAs(browser, `county${county}`, { width: 390, height: 844 });
     await clerk.goto(`/workspace?asOf=${asOf}`);
@@ -58,7 +58,7 @@ describe('督办 (dispatch orders)', () => {
     expect(await noSidewaysScroll(clerk)).toBe(true);
 
     await officer.reload();
-    await orders.getByText('绿灯 · 已反馈（剩 9 个工作日）').waitFor();
+    await orders.getByText('绿灯 · 已反馈（剩 10 个工作日）').waitFor();
     await orders.getByRole('button', { name: '复核通过，办结' }).first().click();
     await officer.getByRole('status').filter({ hasText: '已办结' }).waitFor();
     await orders.getByText('按期办结').first().waitFor();
@@ -87,7 +87,7 @@ describe('督办 (dispatch orders)', () => {
   test('催报 an unsent report: the count reads 已催报 1 次 where it is listed, the county clerk gets the notice', async () => {
     const admin = await openAs(browser, 'admin');
     await admin.goto(`/dispatch?asOf=${asOf}`);
-    const item = () => admin.getByRole('region', { name: /^催报/ }).getByRole('listitem').filter({ hasText: '2021-11 月报未报送' }).first();
+    const item = () => admin.getByRole('region', { name: /^催报/ }).getByRole('listitem').filter({ hasText: '2021-10 月报未报送' }).first();
     const county = await item().locator('input[name=unit]').inputValue();
     await item().getByRole('button', { name: /^催报/ }).click();
     await admin.getByText(/已催报，\d+ 人收到通知/).waitFor();
@@ -96,6 +96,6 @@ describe('督办 (dispatch orders)', () => {
     expect(await listed.textContent()).toContain('已催报 1 次');
     const clerk = await openAs(browser, `county${county}`);
     const notices = await query<{ kind: string; title: string }[]>(clerk, 'notices.mine', { asOf });
-    expect(notices.filter((n) => n.kind === 'urge.report').map((n) => n.title)).toEqual(['催报：请尽快报送 2021-11 月报']);
+    expect(notices.filter((n) => n.kind === 'urge.report').map((n) => n.title)).toEqual(['催报：请尽快报送 2021-10 月报']);
   });
 });

@@ -11,6 +11,21 @@ afterAll(async () => {
 });
 
 describe('hardening seen from the browser', () => {
+  test('an upload over 10 MB is refused by the dashboard in Chinese; a 2 MB one reaches the API', async () => {
+    const page = await newPage(browser);
+    await logIn(page, 'county340321');
+    await page.waitForURL((u) => u.pathname !== '/login');
+    const send = (bytes: number) =>
+      page.request.post('/files/roster?county=340321', { headers: { origin: new URL(page.url()).origin }, multipart: { file: { name: 'roster.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(bytes, 65) } } });
+    const big = await send(12 * 1024 * 1024);
+    expect(big.status()).toBe(413);
+    expect((await big.json()).error).toContain('上传内容超过 10 MB');
+    // 2 MB of letters is no spreadsheet: the API itself answers, in Chinese, so the body got through.
+    const small = await send(2 * 1024 * 1024);
+    expect(small.status()).toBe(400);
+    expect(JSON.stringify(await small.json())).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   test('pages carry a CSP that forbids framing, and the page still runs its scripts under it', async () => {
     const page = await newPage(browser);
     const res = await page.goto('/login');

@@ -118,7 +118,7 @@ describe('province overview', () => {
 
   test('按时报送 and the lagging count on the page are the metrics’ figures at three dates', async () => {
     const page = await openAs(browser, 'viewer');
-    for (const asOf of ['2021-08-10', '2021-10-06', '2021-12-15']) {
+    for (const asOf of ['2021-08-10', '2021-10-06', '2021-11-20']) {
       await page.goto(`/?asOf=${asOf}`);
       const status = await query<{ province: { laggingCount: number; timeliness: { period: string; onTime: number; late: number; missing: number } }; counties: unknown[] }>(page, 'status.at', { asOf });
       const t = status.province.timeliness;

@@ -44,7 +44,7 @@ export default async function setup(project: TestProject) {
     const dashboardLog = join(resultsDir, 'logs/dashboard.log');
     const dashboard = startProcess('dashboard', process.execPath, ['build'], {
       cwd: dashboardDir,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(dashboardPort), HOST: '127.0.0.1', API_URL: apiUrl, ORIGIN: dashboardUrl },
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(dashboardPort), HOST: '127.0.0.1', API_URL: apiUrl, ORIGIN: dashboardUrl, BODY_SIZE_LIMIT: '11M' },
       log: dashboardLog,
     });
     started.push(dashboard);
