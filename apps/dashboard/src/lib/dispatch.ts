@@ -38,6 +38,11 @@ export function urgeText(count: number | undefined): string {
   return count ? `已催报 ${count} 次` : '';
 }
 
+/** County code → how often its missing monthly report was urged, for the lagging lists. */
+export function reportUrges(items: { kind: string; unit: string; urged: number }[]): Map<string, number> {
+  return new Map(items.filter((i) => i.kind === 'report' && i.urged > 0).map((i) => [i.unit, i.urged]));
+}
+
 /** The same count as the urged county reads it. */
 export function urgedText(count: number | undefined): string {
   return count ? `已被催报 ${count} 次` : '';
