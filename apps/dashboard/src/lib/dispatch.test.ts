@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { filterOrders, lightBadge, urgeText } from './dispatch';
+import { filterOrders, lightBadge, urgedText, urgeText, urgesOf } from './dispatch';
 
 const copy = (state: 'issued' | 'signed' | 'feedback' | 'closed', light: 'green' | 'yellow' | 'red' | 'closed', overdue = false) => ({ state, light, overdue, statusText: 's' });
 
@@ -23,5 +23,22 @@ describe('dispatch lights on the page', () => {
 
   test('urge counts read 已催报 n 次, nothing when never urged', () => {
     expect([urgeText(2), urgeText(0), urgeText(undefined)]).toEqual(['已催报 2 次', '', '']);
+  });
+});
+
+describe('urgesOf', () => {
+  const urges = [
+    { kind: 'report', unit: '340321', period: '2021-10', orderId: null, count: 2 },
+    { kind: 'report', unit: '340321', period: '2021-09', orderId: null, count: 5 },
+    { kind: 'dispatch', unit: '340321', period: null, orderId: 7, count: 1 },
+  ];
+  test('a missing report counts only the urges of its own month', () => {
+    expect(urgesOf({ kind: 'report', unitCode: '340321', period: '2021-10' }, urges)).toBe(2);
+    expect(urgedText(urgesOf({ kind: 'report', unitCode: '340321', period: '2021-10' }, urges))).toBe('已被催报 2 次');
+  });
+  test('an order copy counts the urges of that order; a review item is never urged', () => {
+    expect(urgesOf({ kind: 'dispatch', unitCode: '340321', orderId: 7 }, urges)).toBe(1);
+    expect(urgesOf({ kind: 'dispatch', unitCode: '340321', orderId: 8 }, urges)).toBe(0);
+    expect(urgesOf({ kind: 'review', unitCode: '340321', period: '2021-10' }, urges)).toBe(0);
   });
 });

@@ -37,3 +37,25 @@ export function filterOrders<O extends { copies: C[] }, C extends CopyLike>(orde
 export function urgeText(count: number | undefined): string {
   return count ? `已催报 ${count} 次` : '';
 }
+
+/** County code → how often its missing monthly report was urged, for the lagging lists. */
+export function reportUrges(items: { kind: string; unit: string; urged: number }[]): Map<string, number> {
+  return new Map(items.filter((i) => i.kind === 'report' && i.urged > 0).map((i) => [i.unit, i.urged]));
+}
+
+/** The same count as the urged county reads it. */
+export function urgedText(count: number | undefined): string {
+  return count ? `已被催报 ${count} 次` : '';
+}
+
+type UrgeRow = { kind: string; unit: string; period: string | null; orderId: number | null; count: number };
+
+/** How often the to-do item's missing report, roster or order copy was urged; other items are never urged. */
+export function urgesOf(item: { kind: string; unitCode: string; period?: string | null; orderId?: number | null }, urges: UrgeRow[]): number {
+  const kind = item.kind === 'report' || item.kind === 'roster' || item.kind === 'dispatch' ? item.kind : null;
+  if (!kind) return 0;
+  const hit = urges.find(
+    (u) => u.kind === kind && u.unit === item.unitCode && (kind !== 'report' || u.period === (item.period ?? null)) && (kind !== 'dispatch' || u.orderId === (item.orderId ?? null)),
+  );
+  return hit?.count ?? 0;
+}

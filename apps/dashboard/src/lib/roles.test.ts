@@ -14,17 +14,17 @@ describe('roleLabels', () => {
 
 describe('navFor', () => {
   test.each([
-    ['province_admin', '34', ['全省概览', '确认收件箱', '督办', '报告']],
-    ['province_viewer', '34', ['全省概览', '确认收件箱', '督办', '报告']],
-    ['city_officer', '3403', ['本市概览', '审核收件箱', '督导', '督办', '报告']],
-    ['county_clerk', '340321', ['工作台', '月报填报', '村级台账', '督办单', '本县详情']],
+    ['province_admin', '34', ['全省概览', '确认收件箱', '督办', '报告', '通知']],
+    ['province_viewer', '34', ['全省概览', '确认收件箱', '督办', '报告', '通知']],
+    ['city_officer', '3403', ['本市概览', '审核收件箱', '督导', '督办', '报告', '通知']],
+    ['county_clerk', '340321', ['工作台', '月报填报', '村级台账', '督办单', '本县详情', '通知']],
   ] as const)('%s sees %j', (role, scopeCode, labels) => {
     expect(navFor({ role, scopeCode }).map((i) => i.label)).toEqual(labels);
   });
 
   test('links point inside the user’s own scope', () => {
-    expect(navFor({ role: 'city_officer', scopeCode: '3403' }).map((i) => i.href)).toEqual(['/city/3403', '/city/3403/inbox', '/city/3403/supervision', '/city/3403/dispatch', '/reports']);
-    expect(navFor({ role: 'county_clerk', scopeCode: '340321' }).at(-1)?.href).toBe('/county/340321');
+    expect(navFor({ role: 'city_officer', scopeCode: '3403' }).map((i) => i.href)).toEqual(['/city/3403', '/city/3403/inbox', '/city/3403/supervision', '/city/3403/dispatch', '/reports', '/notices']);
+    expect(navFor({ role: 'county_clerk', scopeCode: '340321' }).at(-2)?.href).toBe('/county/340321');
   });
 });
 

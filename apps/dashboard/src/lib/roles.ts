@@ -25,6 +25,7 @@ export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): NavItem[]
         { href: '/inbox', label: '确认收件箱' },
         { href: '/dispatch', label: '督办' },
         { href: '/reports', label: '报告' },
+        { href: '/notices', label: '通知' },
       ];
     case 'city_officer':
       return [
@@ -33,6 +34,7 @@ export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): NavItem[]
         { href: `/city/${code}/supervision`, label: '督导' },
         { href: `/city/${code}/dispatch`, label: '督办' },
         { href: '/reports', label: '报告' },
+        { href: '/notices', label: '通知' },
       ];
     case 'county_clerk':
       return [
@@ -41,6 +43,7 @@ export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): NavItem[]
         { href: '/workspace/roster', label: '村级台账' },
         { href: '/workspace/dispatch', label: '督办单' },
         { href: `/county/${code}`, label: '本县详情' },
+        { href: '/notices', label: '通知' },
       ];
   }
 }

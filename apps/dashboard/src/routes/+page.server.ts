@@ -6,7 +6,8 @@ import { apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
 import { provinceTallies, timelineOf, timelinessBrief } from '$lib/server/overview';
 import { cityBrief, countyBrief, coverageFigures, provinceBrief } from '$lib/server/trim';
-import type { PageServerLoad } from './$types';
+import { missingItems, urgeMissing } from '$lib/server/urge-missing';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { user, asOf } = await event.parent();
@@ -15,10 +16,11 @@ export const load: PageServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
-  const [status, dispatch, supervision] = await Promise.all([
+  const [status, dispatch, supervision, missing] = await Promise.all([
     ask(event, api.status.at.query({ asOf })),
     ask(event, api.dispatch.summary.query({ asOf })),
     ask(event, api.supervision.overview.query({ unit: '34', asOf })),
+    missingItems(event, '34', asOf),
   ]);
   if (!status.province) redirect(303, withAsOf(homeFor(user), asOf));
 
@@ -34,5 +36,8 @@ export const load: PageServerLoad = async (event) => {
     summaryDue: gateDeadline(campaign, 'm5_city_summary'),
     eligibleRecipients: campaign.thresholds.eligibleRecipients,
     dispatch,
+    missing,
   };
 };
+
+export const actions: Actions = { urgeMissing };

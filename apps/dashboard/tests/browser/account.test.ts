@@ -14,6 +14,7 @@ afterAll(async () => {
 describe('change password', () => {
   test('a wrong old password is refused in Chinese; the right one changes it for the next login', async () => {
     const page = await openAs(browser, 'county340323');
+    await page.locator('header .account > summary').click();
     await page.getByRole('link', { name: '修改密码' }).click();
     await page.getByLabel('原密码').fill('not-my-password');
     await page.getByLabel('新密码', { exact: true }).fill('guzhen-2021-new');

@@ -56,6 +56,7 @@ describe('login', () => {
     const page = await newPage(browser);
     await logIn(page, 'admin');
     await page.waitForURL('/');
+    await page.locator('header .account > summary').click();
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL('/login');
     await page.goto('/');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { query } from './support/api';
 import { launchChromium, screenshot } from './support/browser';
+import { resultsDir } from './support/paths';
 import { openAs } from './support/session';
 
 let browser: Browser;
@@ -14,6 +15,15 @@ afterAll(async () => {
 
 const phone = { width: 390, height: 844 };
 
+/** Elements of the header reaching past the screen's right edge (the account menu closed). */
+async function headerOverflow(page: import('playwright-core').Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('header.bar *')]
+      .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}px`),
+  );
+}
+
 async function pagesFit(username: string, paths: (string | Promise<string>)[]) {
   const page = await openAs(browser, username, phone);
   const wide: string[] = [];
@@ -24,6 +34,7 @@ async function pagesFit(username: string, paths: (string | Promise<string>)[]) {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     await screenshot(page, `phone-${username}-${path.replace(/[^a-z0-9]+/gi, '_')}`);
     if (width > phone.width) wide.push(`${path}: ${width}px`);
+    for (const e of await headerOverflow(page)) wide.push(`${path} header ${e}`);
   }
   return { page, wide };
 }
@@ -55,5 +66,42 @@ describe('at 390 × 844 no page scrolls sideways', () => {
     const city = await openAs(browser, 'city3403', phone);
     const cards = await city.locator('.kpis > *').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
     expect(new Set(cards).size).toBe(1);
+  });
+
+  test('the dispatch pages of the province, a city and a county, header included', async () => {
+    expect((await pagesFit('admin', ['/dispatch'])).wide).toEqual([]);
+    expect((await pagesFit('city3403', ['/city/3403/dispatch'])).wide).toEqual([]);
+    expect((await pagesFit('county340321', ['/workspace/dispatch'])).wide).toEqual([]);
+  });
+});
+
+describe('at 1366 px the header is one row', () => {
+  // One row: every item of the bar overlaps every other vertically, and the bar is no taller than its tallest item plus its padding.
+  test.each([
+    ['admin', '/dispatch'],
+    ['city3403', '/city/3403/dispatch'],
+    ['county340321', '/workspace/dispatch'],
+  ])('%s on %s', async (username, path) => {
+    const page = await openAs(browser, username, { width: 1366, height: 900 });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const bar = await page.evaluate(() => {
+      const header = document.querySelector('header.bar')!;
+      const style = getComputedStyle(header);
+      const items = [...header.children].filter((e) => e.getClientRects().length > 0).map((e) => e.getBoundingClientRect());
+      return {
+        height: header.getBoundingClientRect().height,
+        padding: parseFloat(style.paddingTop) + parseFloat(style.paddingBottom),
+        minHeight: parseFloat(style.minHeight) || 0,
+        tallest: Math.max(...items.map((r) => r.height)),
+        lowestTop: Math.max(...items.map((r) => r.top)),
+        highestBottom: Math.min(...items.map((r) => r.bottom)),
+        right: Math.max(...items.map((r) => r.right)),
+      };
+    });
+    await page.screenshot({ path: `${resultsDir}header-1366-${username}.png`, clip: { x: 0, y: 0, width: 1366, height: 120 } });
+    expect(bar.lowestTop).toBeLessThan(bar.highestBottom);
+    expect(bar.height).toBeLessThanOrEqual(Math.max(bar.minHeight, bar.tallest + bar.padding) + 1);
+    expect(bar.right).toBeLessThanOrEqual(1366);
   });
 });

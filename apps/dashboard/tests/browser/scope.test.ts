@@ -15,7 +15,7 @@ describe('each role sees its own scope', () => {
   test('the province admin lands on the province overview with all 16 cities ranked', async () => {
     const page = await openAs(browser, 'admin');
     expect(new URL(page.url()).pathname).toBe('/');
-    expect(await navLabels(page)).toEqual(['全省概览', '确认收件箱', '督办', '报告']);
+    expect(await navLabels(page)).toEqual(['全省概览', '确认收件箱', '督办', '报告', '通知']);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('安徽省');
     expect(await page.getByRole('banner').textContent()).toContain('省级管理员');
     const ranking = page.getByRole('img', { name: /各市综合得分排名/ });
@@ -33,7 +33,7 @@ describe('each role sees its own scope', () => {
   test('the city officer lands on 蚌埠市 and never sees another city', async () => {
     const page = await openAs(browser, 'city3403');
     expect(new URL(page.url()).pathname).toBe('/city/3403');
-    expect(await navLabels(page)).toEqual(['本市概览', '审核收件箱', '督导', '督办', '报告']);
+    expect(await navLabels(page)).toEqual(['本市概览', '审核收件箱', '督导', '督办', '报告', '通知']);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('蚌埠市');
     const text = await mainText(page);
     expect(text).toContain('怀远县');
@@ -51,7 +51,7 @@ describe('each role sees its own scope', () => {
   test('the county clerk lands on the workspace of 怀远县 and cannot open its neighbours', async () => {
     const page = await openAs(browser, 'county340321');
     expect(new URL(page.url()).pathname).toBe('/workspace');
-    expect(await navLabels(page)).toEqual(['工作台', '月报填报', '村级台账', '督办单', '本县详情']);
+    expect(await navLabels(page)).toEqual(['工作台', '月报填报', '村级台账', '督办单', '本县详情', '通知']);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('怀远县');
 
     await page.goto('/county/340321');

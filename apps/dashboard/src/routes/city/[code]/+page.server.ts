@@ -4,7 +4,8 @@ import { apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
 import { cityTallies, timelineOf, timelinessBrief } from '$lib/server/overview';
 import { cityBrief, countyBrief, coverageFigures } from '$lib/server/trim';
-import type { PageServerLoad } from './$types';
+import { missingItems, urgeMissing } from '$lib/server/urge-missing';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const { asOf } = await event.parent();
@@ -14,11 +15,12 @@ export const load: PageServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
-  const [status, inbox, dispatch, supervision] = await Promise.all([
+  const [status, inbox, dispatch, supervision, missing] = await Promise.all([
     ask(event, api.status.at.query({ asOf, unit: code })),
     ask(event, api.reports.list.query({ unit: code, state: 'submitted', asOf })),
     ask(event, api.dispatch.summary.query({ asOf, unit: code })),
     ask(event, api.supervision.overview.query({ unit: code, asOf })),
+    missingItems(event, code, asOf),
   ]);
   const city = status.cities[0];
   if (!city) error(404, `没有代码为 ${code} 的市`);
@@ -34,5 +36,8 @@ export const load: PageServerLoad = async (event) => {
     inboxCount: inbox.length,
     dispatch,
     supervision: supervision.total,
+    missing,
   };
 };
+
+export const actions: Actions = { urgeMissing };

@@ -3,6 +3,7 @@ import type { ScopedStatus } from '$lib/api-types';
 import { trendDays, trendPoints, type TrendPoint } from '$lib/trend';
 import { apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
+import { missingItems } from '$lib/server/urge-missing';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
@@ -13,10 +14,11 @@ export const load: LayoutServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
-  const [status, roster, cases] = await Promise.all([
+  const [status, roster, cases, missing] = await Promise.all([
     ask(event, api.status.at.query({ asOf, unit: code })),
     ask(event, api.roster.current.query({ countyCode: code, asOf })),
     ask(event, api.cases.summary.query({ countyCode: code, asOf })),
+    missingItems(event, code, asOf),
   ]);
   const county = status.counties.find((c) => c.code === code);
   if (!county) error(404, `没有代码为 ${code} 的县级单位`);
@@ -30,6 +32,7 @@ export const load: LayoutServerLoad = async (event) => {
     county,
     roster,
     cases,
+    missing,
     tasks: campaign.tasks.map((t) => ({ code: t.code, name: t.name })),
     indicators: campaign.indicators,
     gates: campaign.gates,

@@ -1,5 +1,6 @@
 import { apiFor, ask } from '$lib/server/api';
-import type { PageServerLoad } from './$types';
+import { urgeMissing } from '$lib/server/urge-missing';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The chosen indicator's history; only this load reruns when another indicator is chosen. */
 export const load: PageServerLoad = async (event) => {
@@ -11,3 +12,5 @@ export const load: PageServerLoad = async (event) => {
   const history = await ask(event, apiFor(event).audit.history.query({ unit: event.params.code, indicator: field, asOf: asOf ?? undefined }));
   return { indicator, history };
 };
+
+export const actions: Actions = { urgeMissing };
