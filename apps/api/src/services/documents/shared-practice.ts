@@ -11,7 +11,10 @@ export function sentences(text: string): string[] {
 }
 
 /** A sentence without its county's name in front, for stating it after several counties' names. */
-const practice = (sentence: string, county: CountyStatus) => (sentence.startsWith(county.name) ? sentence.slice(county.name.length) : sentence).replace(/^[，,]/, '');
+/** Words that join a county's second practice to its first ("此外，…"), dropped when the practice stands on its own. */
+const CONNECTOR = /^(?:此外|另外|同时)?[，,]/;
+const practice = (sentence: string, county: CountyStatus) => (sentence.startsWith(county.name) ? sentence.slice(county.name.length) : sentence).replace(CONNECTOR, '');
+const standsAlone = (sentence: string, county: CountyStatus) => sentence.startsWith(county.name) || CONNECTOR.test(sentence);
 
 /** What a sentence says whoever says it: no county name in front, no spaces, one kind of comma and quote. */
 export function normalised(sentence: string, county: CountyStatus): string {
@@ -46,8 +49,8 @@ export function citedParagraphs(cited: Cited[], label: (county: CountyStatus) =>
       own.push(p.text);
     }
     if (own.length === 0) continue;
-    const text = own.join('');
-    out.push(text.startsWith(c.county.name) ? `${label(c.county)}${text.slice(c.county.name.length)}` : `${label(c.county)}：${text}`);
+    const [first, ...rest] = own;
+    out.push(`${label(c.county)}${standsAlone(first!, c.county) ? practice(first!, c.county) : `：${first}`}${rest.join('')}`);
   }
   return out;
 }
