@@ -455,3 +455,24 @@ describe('主要做法和成效: a practice several counties share is written on
     }
   });
 });
+
+describe('下一步打算: a count short of its target reads with its measure word', () => {
+  test('实现数据共享的部门数 in 个 and 签约服务机构数 in 家, after each county short of them', () => {
+    const body = texts(city.get('word/document.xml')!);
+    // Below the plan's thresholds: 8 departments sharing data, 1 contracted agency.
+    const short = (code: string, min: number) => status.counties.filter((c) => c.cityCode === CITY && c.indicators[code]?.value != null && c.indicators[code]!.value! < min);
+    const cases = [
+      { code: 't04_departments_sharing', min: 8, word: '个', name: '实现数据共享的部门数' },
+      { code: 't07_service_providers', min: 1, word: '家', name: '签约服务机构数' },
+    ];
+    let seen = 0;
+    for (const { code, min, word, name } of cases) {
+      for (const county of short(code, min)) {
+        expect(body).toContain(`${name}未达到目标要求的有`);
+        expect(body).toContain(`${county.name}（${county.indicators[code]!.value}${word}）`);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+});

@@ -34,7 +34,17 @@ function isGap(result: IndicatorResult | undefined): boolean {
 function gapText(def: IndicatorDef, result: IndicatorResult): string {
   if (result.status === 'missing') return '缺报';
   if (def.kind === 'bool') return '未落实';
-  return shortValue(def, result);
+  const value = shortValue(def, result);
+  return def.kind === 'count' && !def.unit && value !== '—' ? `${value}${countWord(def.name)}` : value;
+}
+
+/** The measure word a count of the indicator's name takes: '实现数据共享的部门数' → 6个, '签约服务机构数' → 0家. */
+function countWord(name: string): string {
+  if (name.endsWith('人数')) return '人';
+  if (name.endsWith('件数')) return '件';
+  if (name.endsWith('户数')) return '户';
+  if (name.endsWith('机构数')) return '家';
+  return '个';
 }
 
 /** '超过20个工作日办结件数' (at most 0) reads as the problem itself: '超过20个工作日办结的有禹会区1件'. */
