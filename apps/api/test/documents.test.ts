@@ -66,7 +66,8 @@ let province: Map<string, string>;
 let notice: Map<string, string>;
 
 beforeAll(async () => {
-  ({ opened } = await resetDatabase(tempPath(), { demo: true, scale: 'province' }));
+  // The campaign's clock at the evening of the summaries' day, as the December documents are made.
+  ({ opened } = await resetDatabase(tempPath(), { demo: true, scale: 'province', clock: '2021-12-15T18:00:00+08:00' }));
   snapshot = snapshotAt(opened.db, AS_OF);
   status = provinceStatusAt(opened.db, currentCampaign(opened.db), AS_OF);
   city = unzip(await renderDocx(citySummaryContent(snapshot, CITY)));
@@ -369,5 +370,113 @@ describe('GB/T 9704 版头, 主体 and 版记', () => {
     expect(last).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"\/>/);
     expect(last).toMatch(/<w:insideH w:val="single" w:color="000000" w:sz="4"\/>/);
     expect(last.indexOf('</w:tbl>')).toBeGreaterThan(last.length - 600);
+  });
+});
+
+describe('font table: every face with its fallback', () => {
+  const fontsOf = (parts: Map<string, string>) =>
+    new Map(
+      [...parts.get('word/fontTable.xml')!.matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)].map((m) => [
+        m[1]!,
+        { alt: /<w:altName w:val="([^"]+)"/.exec(m[2]!)?.[1], charset: /<w:charset w:val="([^"]+)"/.exec(m[2]!)?.[1], panose: /<w:panose1 w:val="([^"]+)"/.exec(m[2]!)?.[1] },
+      ]),
+    );
+
+  test('each Chinese face falls back to the face Windows ships, then to its Latin name, in the GB2312 charset', () => {
+    for (const parts of [city, province, notice]) {
+      const fonts = fontsOf(parts);
+      const chain = (name: string): string[] => {
+        const alt = fonts.get(name)?.alt;
+        return alt ? [name, ...chain(alt)] : [name];
+      };
+      expect(chain('仿宋_GB2312')).toEqual(['仿宋_GB2312', '仿宋', 'FangSong']);
+      expect(chain('楷体_GB2312')).toEqual(['楷体_GB2312', '楷体', 'KaiTi']);
+      expect(chain('方正小标宋简体')).toEqual(['方正小标宋简体', '小标宋', '宋体', 'SimSun']);
+      expect(chain('黑体')).toEqual(['黑体', 'SimHei']);
+      for (const name of ['仿宋_GB2312', '仿宋', '楷体_GB2312', '楷体', '方正小标宋简体', '小标宋', '黑体', '宋体']) expect(fonts.get(name)?.charset).toBe('86');
+      expect(fonts.get('宋体')?.panose).toBe('02010600030101010101');
+      expect(fonts.get('黑体')?.panose).toBe('02010609060101010101');
+      expect(fonts.get('Times New Roman')?.charset).toBe('00');
+    }
+  });
+
+  test('every face the text uses is in the table', () => {
+    const fonts = fontsOf(city);
+    const used = new Set([...city.get('word/document.xml')!.matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]!));
+    for (const name of used) expect(fonts.has(name), name).toBe(true);
+  });
+});
+
+describe('主要做法和成效: a practice several counties share is written once', () => {
+  const SHARED = '建立了困难群众主动发现机制，做到早发现、早救助。';
+  // The city and task with the most counties the metrics let be cited, so its summary cites two of them.
+  const pick = () => {
+    const tasks = currentCampaign(opened.db).tasks.map((t) => t.code);
+    const options = status.cities.flatMap((city) =>
+      tasks.map((task) => ({ city: city.code, task, eligible: status.counties.filter((c) => c.cityCode === city.code && c.exemplarTasks.includes(task)) })),
+    );
+    return options.sort((a, b) => b.eligible.length - a.eligible.length)[0]!;
+  };
+  const cityCounties = () => status.counties.filter((c) => c.cityCode === pick().city);
+  // Every county of the city states the same practice, then one figure of its own: 100 + its position, by hand.
+  const own = (i: number, name: string) => `${name}本年累计走访困难家庭${100 + i}户。`;
+  const fixture = (): Snapshot => {
+    const narratives = new Map(snapshot.narratives);
+    cityCounties().forEach((c, i) => narratives.set(c.code, { ...(narratives.get(c.code) ?? {}), [pick().task]: `${c.name}${SHARED}${own(i, c.name)}` }));
+    return { ...snapshot, narratives };
+  };
+
+  test('the city summary states the shared practice once, after the names of both counties cited', async () => {
+    expect(pick().eligible.length).toBeGreaterThanOrEqual(2);
+    const xml = unzip(await renderDocx(citySummaryContent(fixture(), pick().city))).get('word/document.xml')!;
+    const body = texts(xml);
+    expect(body.split(typeset(SHARED)).length - 1).toBe(1);
+    const shared = paragraphs(xml).find((p) => p.text.includes(typeset(SHARED)))!;
+    const names = shared.text.slice(0, -typeset(SHARED).length).split('、');
+    expect(names).toHaveLength(2);
+    for (const name of names) {
+      const i = cityCounties().findIndex((c) => c.name === name);
+      expect(pick().eligible.map((c) => c.name)).toContain(name);
+      // Each county keeps its own figure, once.
+      expect(body.split(typeset(own(i, name))).length - 1).toBe(1);
+    }
+  });
+
+  test('no narrative sentence of the demo is written twice in any summary', async () => {
+    const sentencesOf = (text: string) => text.match(/[^。]+。/g) ?? [];
+    for (const parts of [city, province]) {
+      const body = texts(parts.get('word/document.xml')!);
+      for (const [code, byTask] of snapshot.narratives) {
+        const name = status.counties.find((c) => c.code === code)!.name;
+        for (const text of Object.values(byTask)) {
+          for (const sentence of sentencesOf(text)) {
+            // What the sentence says, without its county's name or the 此外 that joins it to the one before.
+            const said = typeset((sentence.startsWith(name) ? sentence.slice(name.length) : sentence).replace(/^此外，/, ''));
+            expect(body.split(said).length - 1, said).toBeLessThanOrEqual(1);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('下一步打算: a count short of its target reads with its measure word', () => {
+  test('实现数据共享的部门数 in 个 and 签约服务机构数 in 家, after each county short of them', () => {
+    const body = texts(city.get('word/document.xml')!);
+    // Below the plan's thresholds: 8 departments sharing data, 1 contracted agency.
+    const short = (code: string, min: number) => status.counties.filter((c) => c.cityCode === CITY && c.indicators[code]?.value != null && c.indicators[code]!.value! < min);
+    const cases = [
+      { code: 't04_departments_sharing', min: 8, word: '个', name: '实现数据共享的部门数' },
+      { code: 't07_service_providers', min: 1, word: '家', name: '签约服务机构数' },
+    ];
+    let seen = 0;
+    for (const { code, min, word, name } of cases) {
+      for (const county of short(code, min)) {
+        expect(body).toContain(`${name}未达到目标要求的有`);
+        expect(body).toContain(`${county.name}（${county.indicators[code]!.value}${word}）`);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 });

@@ -54,8 +54,8 @@ describe('lagging reasons, each alone', () => {
   });
 
   test.each([
-    [79.96, ['low_score'], '综合得分 79.9，低于 80 分'],
-    [72.44, ['low_score'], '综合得分 72.4，低于 80 分'],
+    [79.96, ['low_score'], '综合得分 79.9 分，低于 80 分'],
+    [72.44, ['low_score'], '综合得分 72.4 分，低于 80 分'],
     [80, [], null],
     [null, [], null], // nothing scored is not a low score
   ])('composite %s → %o', (score, expected, text) => {
@@ -66,8 +66,8 @@ describe('lagging reasons, each alone', () => {
 
   test.each([
     [['red', 'red', 'amber'], [], null, 2],
-    [['red', 'red', 'red'], ['many_red'], '红色指标 3 项，达到 3 项', 3],
-    [['red', 'red', 'missing', 'missing', 'green'], ['many_red'], '红色指标 4 项（含缺报 2 项），达到 3 项', 4],
+    [['red', 'red', 'red'], ['many_red'], '红色指标 3 项，达到 3 项的认定标准', 3],
+    [['red', 'red', 'missing', 'missing', 'green'], ['many_red'], '红色指标 4 项（含缺报 2 项），达到 3 项的认定标准', 4],
   ] as [IndicatorResult['status'][], string[], string | null, number][])('statuses %o → %o', (statuses, expected, text, redCount) => {
     const indicators = Object.fromEntries(statuses.map((s, i) => [`i${i}`, result(s)]));
     const reasons = laggingReasons(punctual, judged({ indicators }), anhui2021, '2021-11-10');

@@ -62,12 +62,12 @@ export function laggingReasons(county: CountyInput, judged: JudgedCounty, campai
   const { lowScore, manyRed } = campaign.thresholds;
   const reasons = gateReasons(judged.gates, judged.indicators, campaign);
   if (judged.score !== null && judged.score < lowScore) {
-    reasons.push({ code: 'low_score', text: `综合得分 ${scoreText(judged.score)}，低于 ${lowScore} 分`, figures: { score: judged.score, lowScore } });
+    reasons.push({ code: 'low_score', text: `综合得分 ${scoreText(judged.score)} 分，低于 ${lowScore} 分`, figures: { score: judged.score, lowScore } });
   }
   const { red, missing } = redCounts(judged.indicators);
   if (red >= manyRed) {
     const detail = missing > 0 ? `（含缺报 ${missing} 项）` : '';
-    reasons.push({ code: 'many_red', text: `红色指标 ${red} 项${detail}，达到 ${manyRed} 项`, figures: { redCount: red, missingCount: missing, manyRed } });
+    reasons.push({ code: 'many_red', text: `红色指标 ${red} 项${detail}，达到 ${manyRed} 项的认定标准`, figures: { redCount: red, missingCount: missing, manyRed } });
   }
   const late = lateReportReason(county, campaign, asOf);
   if (late) reasons.push(late);

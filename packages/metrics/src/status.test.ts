@@ -131,7 +131,7 @@ describe('the scenario as of 2021-11-10', () => {
     expect(byCode('340323').reasons.map((r) => r.text)).toEqual(['协理员配备率 80%，低于截止日要求的 100%', '2021-10 月报应于 2021-11-05 报送，截至 11-10 尚未报送']);
     // 19 targeted indicators, all missing
     expect(byCode('340404').redCount).toBe(19);
-    expect(byCode('340404').reasons.find((r) => r.code === 'many_red')?.text).toBe('红色指标 19 项（含缺报 19 项），达到 3 项');
+    expect(byCode('340404').reasons.find((r) => r.code === 'many_red')?.text).toBe('红色指标 19 项（含缺报 19 项），达到 3 项的认定标准');
   });
 
   test('cities: mean of their counties, lagging counts, m5 pending, m4 duties', () => {
@@ -190,14 +190,14 @@ describe('each lagging reason alone', () => {
       'low_score',
       perfect('340321', '3403', ASOF, { t02_incapable_covered: '0', t09_care_agreements: '0', t03_townships_with_reserve: '8', t06_over_limit_cases: '1' }),
       ASOF,
-      '综合得分 76.8，低于 80 分',
+      '综合得分 76.8 分，低于 80 分',
     ],
     // November report judged 11-30, past 10-31: 96/100 → red 96; 39/40 → red 97.5; 7 departments < 8 → red 87.5
     [
       'many_red',
       perfect('340321', '3403', '2021-12-10', { t02_incapable_covered: '96', t09_care_agreements: '39', t04_departments_sharing: '7' }),
       '2021-12-10',
-      '红色指标 3 项，达到 3 项',
+      '红色指标 3 项，达到 3 项的认定标准',
     ],
     // October first submitted 11-12 Beijing: 7 days after 11-05
     ['late_report', perfect('340321', '3403', ASOF, {}, { firstSubmissions: { ...onTime(ASOF), '2021-10': '2021-11-12T02:00:00.000Z' } }), ASOF, '2021-10 月报应于 2021-11-05 报送，首次报送晚于截止日 7 天'],

@@ -4,6 +4,7 @@ import { paragraph, type Block } from './content';
 import { chineseNumber } from './format';
 import { firstSentence } from './narratives';
 import { displayName, shortValue } from './phrases';
+import { normalised, type Written } from './shared-practice';
 import { pickNarratives, quote, type Quoted } from './tasks';
 import type { ScopeView } from './view';
 
@@ -33,7 +34,17 @@ function isGap(result: IndicatorResult | undefined): boolean {
 function gapText(def: IndicatorDef, result: IndicatorResult): string {
   if (result.status === 'missing') return '缺报';
   if (def.kind === 'bool') return '未落实';
-  return shortValue(def, result);
+  const value = shortValue(def, result);
+  return def.kind === 'count' && !def.unit && value !== '—' ? `${value}${countWord(def.name)}` : value;
+}
+
+/** The measure word a count of the indicator's name takes: '实现数据共享的部门数' → 6个, '签约服务机构数' → 0家. */
+function countWord(name: string): string {
+  if (name.endsWith('人数')) return '人';
+  if (name.endsWith('件数')) return '件';
+  if (name.endsWith('户数')) return '户';
+  if (name.endsWith('机构数')) return '家';
+  return '个';
 }
 
 /** '超过20个工作日办结件数' (at most 0) reads as the problem itself: '超过20个工作日办结的有禹会区1件'. */
@@ -58,18 +69,22 @@ function gapSentence(view: ScopeView, def: IndicatorDef): string | null {
   return `${displayName(def)}未达到目标要求的有${names.join('、')}${more}`;
 }
 
-function areaParagraph(view: ScopeView, area: Area, index: number, quoted: Quoted): Block {
+function areaParagraph(view: ScopeView, area: Area, index: number, quoted: Quoted, written: Written): Block {
   const defs = view.snapshot.campaign.indicators.filter((d) => area.tasks.includes(d.task) && d.target && !d.shownOnly && d.kind !== 'date');
   const gaps = defs.map((d) => gapSentence(view, d)).filter((s): s is string => s !== null);
   const status = gaps.length > 0 ? `目前，${gaps.join('；')}，要逐县列出清单、限期整改到位。` : `目前${view.word}相关指标均已达到目标要求，要巩固成果、防止反弹。`;
   const example = area.tasks.map((t) => pickNarratives(view, t, quoted, 1)[0]).find((n) => n !== undefined);
-  const learn = example ? `要总结推广先进经验，如${quote(view, example.county, firstSentence(example.text))}` : '';
+  const sentence = example ? firstSentence(example.text) : '';
+  // A practice already written under 主要做法和成效 is not offered again as the one to copy.
+  const fresh = example && !written.has(normalised(sentence, example.county));
+  if (fresh) written.add(normalised(sentence, example.county));
+  const learn = fresh ? `要总结推广先进经验，如${quote(view, example.county, sentence)}` : '';
   return paragraph(`${view.word}将${area.aim}。${status}${learn}`, { level: 2, text: `（${chineseNumber(index + 1)}）${area.title}。` });
 }
 
 /** 四、下一步打算: each area's aim, the counties still short of it by name, and a county's practice worth copying. */
-export function planBlocks(view: ScopeView, quoted: Quoted = new Map()): Block[] {
-  const blocks = areas.map((area, i) => areaParagraph(view, area, i, quoted));
+export function planBlocks(view: ScopeView, quoted: Quoted = new Map(), written: Written = new Set()): Block[] {
+  const blocks = areas.map((area, i) => areaParagraph(view, area, i, quoted, written));
   blocks.push(
     paragraph(
       `将行动中形成的有效做法固化为制度，建立定期调度、督导通报和问题整改销号机制，把社会救助便民惠民各项措施纳入民政重点工作综合评估，推动由阶段性行动向常态化长效机制转变。`,

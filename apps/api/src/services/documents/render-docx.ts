@@ -38,6 +38,7 @@ import {
   titleParagraphs,
   noteParagraph,
 } from './gbt9704';
+import { fontTableOverride } from './font-table';
 import { imprintTable } from './imprint';
 import { mastheadParagraphs } from './masthead';
 import { contactNote } from './settings';
@@ -151,5 +152,5 @@ export async function renderDocx(content: DocumentContent): Promise<Buffer> {
     styles: { default: { document: documentDefaults }, paragraphStyles: [normalStyle], importedStyles: [offGridStyle()] },
     sections: [{ properties: sectionProperties, footers: footers(), children: documentChildren(content) }],
   });
-  return Packer.toBuffer(doc);
+  return Packer.toBuffer(doc, false, [fontTableOverride()]);
 }

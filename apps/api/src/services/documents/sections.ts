@@ -8,14 +8,16 @@ import type { ScopeView } from './view';
 export function summarySections(view: ScopeView, basics: Block[]): Block[] {
   // Narratives quoted under a task are not quoted again under 下一步打算.
   const quoted = new Map<string, number>();
+  // A practice written once for the counties sharing it is not written again anywhere in the document.
+  const written = new Set<string>();
   return [
     heading(1, '一、基本情况'),
     ...basics,
     heading(1, '二、主要做法和成效'),
-    ...taskBlocks(view, quoted),
+    ...taskBlocks(view, quoted, written),
     heading(1, '三、存在的问题'),
     ...problemBlocks(view),
     heading(1, '四、下一步打算'),
-    ...planBlocks(view, quoted),
+    ...planBlocks(view, quoted, written),
   ];
 }

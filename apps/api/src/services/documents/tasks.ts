@@ -2,6 +2,7 @@ import type { CountyStatus } from '@dudao/metrics';
 import type { TaskDef } from '@dudao/schema/campaign';
 import { heading, paragraph, type Block } from './content';
 import { chineseNumber } from './format';
+import { citedParagraphs, type Written } from './shared-practice';
 import { displayName, figurePhrase, keyIndicator, shortValue } from './phrases';
 import { countiesWord, type ScopeView } from './view';
 
@@ -58,7 +59,7 @@ function cityLine(view: ScopeView, task: TaskDef): Block | null {
 }
 
 /** 二、主要做法和成效: one part per task, its figures, then in the counties' own words. */
-export function taskBlocks(view: ScopeView, quoted: Quoted = new Map()): Block[] {
+export function taskBlocks(view: ScopeView, quoted: Quoted = new Map(), written: Written = new Set()): Block[] {
   const blocks: Block[] = [];
   view.snapshot.campaign.tasks.forEach((task, i) => {
     blocks.push(heading(2, `（${chineseNumber(i + 1)}）${task.name}`));
@@ -68,7 +69,8 @@ export function taskBlocks(view: ScopeView, quoted: Quoted = new Map()): Block[]
       const line = cityLine(view, task);
       if (line) blocks.push(line);
     }
-    for (const n of pickNarratives(view, task.code, quoted, view.level === 'province' ? 3 : 2)) blocks.push(paragraph(quote(view, n.county, n.text)));
+    const cited = pickNarratives(view, task.code, quoted, view.level === 'province' ? 3 : 2);
+    for (const text of citedParagraphs(cited, view.label, written)) blocks.push(paragraph(text));
   });
   return blocks;
 }
