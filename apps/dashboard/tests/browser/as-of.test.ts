@@ -128,9 +128,13 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
   test('an admin moves the clock forward from the header; others only read it', async () => {
     const admin = await openAs(browser, 'admin');
     // Forward within the same day, so the other tests' days stay as they are.
-    await admin.getByText(/^模拟时钟：/).click();
-    await admin.getByText(/^模拟时钟：/).click();
-    await admin.getByLabel('拨到（北京时间）').fill('2021-11-20T11:30');
+    // The setting opens from the clock's label (a <details>): a click before hydration may be undone, so open until shown.
+    const at = admin.getByLabel('拨到（北京时间）');
+    for (let tries = 0; tries < 5 && !(await at.isVisible()); tries++) {
+      await admin.getByText(/^模拟时钟：/).click();
+      await at.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+    }
+    await at.fill('2021-11-20T11:30');
     await admin.getByRole('button', { name: '向后拨' }).click();
     await admin.waitForLoadState('networkidle');
     expect(await admin.locator('header.bar').textContent()).toMatch(/模拟时钟：2021年11月20日 11:3\d/);
