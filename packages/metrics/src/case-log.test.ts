@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { caseLogFigures, processingDayLimit } from './case-log';
 import type { CaseRecord } from './types';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 let nextId = 0;
 function decided(appliedOn: string, decidedOn: string | null): CaseRecord {

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { countyIndicators } from './county-indicators';
 import { county, report, roster, village, villages } from './test-factories';
 import type { CaseRecord } from './types';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 const caseOf = (appliedOn: string, decidedOn: string | null): CaseRecord => ({ caseId: appliedOn, kind: '特困', townshipCode: '340321100', appliedOn, decidedOn });
 

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { citySummaryGate, coordinatorGate, planGate, stationGate, supervisionGate } from './gates';
 import { county, roster, village, villages } from './test-factories';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 describe('m1_plan_issued (by 07-15; overdue once the first report is due 08-05)', () => {
   test.each([

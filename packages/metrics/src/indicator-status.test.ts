@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { anhui2021, type IndicatorDef, type Target } from '@dudao/schema/campaign';
+import { type IndicatorDef, type Target } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { judgeIndicator, judgeRatio, judgeThreshold, judgeUpper, rampedExpected } from './indicator-status';
 import { indicatorDef } from './schedule';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 const { thresholds, rampStart } = anhui2021;
 const byOct31: Extract<Target, { kind: 'ratio' }> = { kind: 'ratio', denominator: null, share: 1, deadline: '2021-10-31' };

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { lateReportReason, laggingReasons, redCounts, type JudgedCounty } from './lagging';
 import { county, report } from './test-factories';
 import type { CountyStatus, IndicatorResult } from './types';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 const allMet: CountyStatus['gates'] = { m1_plan_issued: 'met', m2_coordinators: 'met', m3_stations: 'met', m4_supervised: 'n/a' };
 const result = (status: IndicatorResult['status'], extra: Partial<IndicatorResult> = {}): IndicatorResult => ({

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { parseReportNumber, parseReportValue } from './report-values';
 import { indicatorDef } from './schedule';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 const def = (code: string) => indicatorDef(anhui2021, code);
 

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { rollupFigures } from './rollup';
 import type { IndicatorResult } from './types';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 const figure = (value: number | null, extra: Partial<IndicatorResult> = {}): IndicatorResult => ({
   value,

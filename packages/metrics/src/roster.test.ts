@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { anhui2021, type Thresholds } from '@dudao/schema/campaign';
+import { type Thresholds } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { expectedStations, isEligible, rosterFigures, rosterVillageView } from './roster';
 import { village, villages } from './test-factories';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 const perVillage = anhui2021.thresholds;
 const perFull200: Thresholds = { ...anhui2021.thresholds, stationPolicy: 'per_full_200' };

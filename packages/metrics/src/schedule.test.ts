@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { firstReportDue, gateDeadline, isDueBy, isPast, latestDuePeriod } from './schedule';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 describe('schedule', () => {
   test('the first report (2021-07) is due 07-31 + 5 days = 08-05', () => {

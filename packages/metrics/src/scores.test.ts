@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { anhui2021, type CampaignDef } from '@dudao/schema/campaign';
+import { type CampaignDef } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { compositeScore, taskScores } from './scores';
 import type { IndicatorResult } from './types';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 const scored = (score: number | null, status: IndicatorResult['status'] = 'green'): IndicatorResult => ({
   value: null,

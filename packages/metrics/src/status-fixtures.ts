@@ -1,7 +1,10 @@
-import { anhui2021, addDays, periodDue, type CampaignDef } from '@dudao/schema/campaign';
+import { addDays, periodDue, type CampaignDef } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { computeStatus } from './status';
 import { city, county, report, roster, village, villages } from './test-factories';
 import type { CountyInput, KnownRoster, StatusInput } from './types';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 // Every targeted indicator fully met; a county's figures are these unless a test says otherwise.
 export const perfectValues: Record<string, string | null> = {

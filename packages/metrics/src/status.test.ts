@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { computeStatus, countyStatus } from './status';
 import { ASOF, bengbu, board, huainan, one, onTime, perfect, perfectValues, shortRoster } from './status-fixtures';
 import { city, county, report, roster, village, villages } from './test-factories';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 // ---- the scenario, as of 2021-11-10 (October reports due 11-05) ----
 const A = perfect('340321', '3403', ASOF);

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { countyTimeliness, timelinessCounts } from './timeliness';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 // October's report is due at the end of 2021-11-05 Beijing (2021-11-05T16:00:00Z); September's at the end of 10-05.
 describe('countyTimeliness: the latest period due by t, judged by its first submission known at t', () => {

@@ -1,8 +1,10 @@
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { describe, expect, test } from 'vitest';
 import { generateDemo } from './generate';
 import { provinceTree } from './test-trees';
 import { workingDaysBetween } from './workdays';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 const tree = provinceTree();
 const logs = generateDemo(tree, anhui2021, 3).caseLogs;

@@ -1,8 +1,11 @@
-import { anhui2021, endOfBeijingDay, periodDue, periodEnd } from '@dudao/schema/campaign';
+import { endOfBeijingDay, periodDue, periodEnd } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { describe, expect, test } from 'vitest';
 import { generateDemo } from './generate';
 import { provinceTree, smallTree } from './test-trees';
 import type { DemoReport } from './types';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 const small = generateDemo(smallTree(), anhui2021);
 const province = generateDemo(provinceTree(), anhui2021, 11);

@@ -1,8 +1,10 @@
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { describe, expect, test } from 'vitest';
 import { generateDemo } from './generate';
 import { mulberry32 } from './rng';
 import { smallTree } from './test-trees';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 describe('generateDemo', () => {
   test('the same seed gives byte-identical output', () => {

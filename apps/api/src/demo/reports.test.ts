@@ -1,7 +1,10 @@
-import { anhui2021, endOfBeijingDay, periodDue, periodEnd } from '@dudao/schema/campaign';
+import { endOfBeijingDay, periodDue, periodEnd } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { describe, expect, test } from 'vitest';
 import { generateDemo } from './generate';
 import { byCounty, finalValues, provinceTree, smallTree, submittedVersions } from './test-trees';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 const tree = smallTree();
 const plans = [generateDemo(tree, anhui2021), generateDemo(provinceTree(), anhui2021, 7)];

@@ -1,8 +1,10 @@
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { describe, expect, test } from 'vitest';
 import { generateDemo } from './generate';
 import { byCounty, provinceTree, smallTree } from './test-trees';
 import type { DemoRoster, DemoTree } from './types';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 const cases: [string, DemoTree, number][] = [
   ['small tree', smallTree(), 2021],

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { anhui2021 } from './anhui-2021';
 import { definitionJsonSchema } from './definition';
 import { issueText, readDefinition } from './definition-file';
 
@@ -8,12 +7,6 @@ const campaignsDir = new URL('../../../../campaigns/', import.meta.url);
 const fileText = (name: string) => readFileSync(new URL(name, campaignsDir), 'utf8');
 
 describe('campaign definition files', () => {
-  test('campaigns/anhui-2021.yaml is exactly the built-in anhui-2021 definition', () => {
-    const read = readDefinition(fileText('anhui-2021.yaml'));
-    expect(read.ok).toBe(true);
-    if (read.ok) expect(read.definition).toStrictEqual(anhui2021);
-  });
-
   test('the published JSON Schema for editors is the one the validator uses', () => {
     expect(JSON.parse(fileText('campaign.schema.json'))).toStrictEqual(definitionJsonSchema());
   });

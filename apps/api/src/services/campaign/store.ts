@@ -1,11 +1,12 @@
 import { desc, eq } from 'drizzle-orm';
 import { campaigns } from '@dudao/schema/tables';
-import { anhui2021, type CampaignDef } from '@dudao/schema/campaign';
+import { type CampaignDef } from '@dudao/schema/campaign';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 
-export const defaultCampaignCode = anhui2021.code;
+/** The campaign a database made before several campaigns could share one belongs to. */
+export const defaultCampaignCode = 'anhui-2021';
 
 export function installCampaign(db: DbOrTx, def: CampaignDef, actor: Actor, at: string): number {
   const latest = db.select().from(campaigns).where(eq(campaigns.code, def.code)).orderBy(desc(campaigns.version)).get();

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { passwordProblem } from '@dudao/schema/inputs';
 import { DomainError } from '../errors';
 import { randomBytes } from 'node:crypto';
-import { anhui2021 } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import type { OrgUnit } from '@dudao/schema/tables';
 import { openDb, type Opened } from '../../db/client';
 import { normalizeInstant, nowIso, systemActor } from '../actor';
@@ -15,6 +15,8 @@ import { insertUsers } from '../users/accounts';
 import { demoAccounts, demoPassword } from '../users/demo-accounts';
 import { hashPassword } from '../users/password';
 import { seedDemo } from './seed-demo';
+
+const anhui2021 = builtinCampaign('anhui-2021');
 
 /** The campaign clock a demo database is built with: mid-November, with supervision under way. */
 export const DEMO_CLOCK = '2021-11-20T10:00:00+08:00';
