@@ -37,6 +37,8 @@ describe('campaign definition files', () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.issues.map(issueText)).toEqual([
+      // The documents' fixed texts are part of every campaign.
+      '第 1 行 documents：缺少此项',
       '第 7 行 rampStart：不是日历上存在的日期',
       '第 8 行 periods[1]：报送期应为 YYYY-MM',
       '第 10 行 summaryDue：总结报送截止日 2023-01-15 不在活动期（2022-01-01 至 2022-12-31）内',

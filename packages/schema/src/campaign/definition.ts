@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CampaignDef } from './types';
+import { documentsCrossIssues, documentsSchema } from './documents';
 
 // The schema a campaign definition file must satisfy; its messages are what a bureau's editor reads, so Chinese.
 // A missing field says so, whatever the field's own message for a wrong value.
@@ -82,6 +83,7 @@ const shape = z.strictObject({
   indicators: z.array(indicator).min(1, '至少一个指标'),
   relations: z.array(relation),
   thresholds,
+  documents: documentsSchema,
 });
 
 type Loose = Record<string, unknown>;
@@ -143,6 +145,7 @@ function crossIssues(raw: unknown): DefinitionIssue[] {
   periods.forEach((p: unknown, i: number) => {
     if (periods.indexOf(p) !== i) fail(['periods', i], `报送期 ${String(p)} 重复`);
   });
+  issues.push(...documentsCrossIssues(def.documents, tasks, indicators));
   return issues;
 }
 

@@ -1,3 +1,5 @@
+import type { DocumentTexts } from './documents';
+
 export type ValueKind = 'count' | 'amount' | 'days' | 'bool' | 'date' | 'ratio';
 export type Accumulation = 'stock' | 'flow';
 export type IndicatorSource = 'report' | 'roster';
@@ -81,4 +83,6 @@ export interface CampaignDef {
   indicators: IndicatorDef[];
   relations: Relation[];
   thresholds: Thresholds;
+  /** The documents' fixed texts: issuers, titles, headings, fixed sentences, 下一步打算, annex names, figure wordings. */
+  documents: DocumentTexts;
 }

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+/**
+ * The documents' fixed texts (issuers, titles, headings, fixed sentences, 下一步打算, annex names, figure wordings):
+ * wording a bureau's 文秘 edits in the definition file, never in code.
+ */
+
+/** Placeholders every document text may use; each is filled by the document being written. */
+export const documentPlaceholders = ['issuer', 'campaign', 'year', 'scope', 'date', 'tasks'] as const;
+/** Placeholders of a figure's wording: the value in its kind's words, the summed numerator and denominator, the share. */
+export const figurePlaceholders = ['v', 'num', 'den', 'pct'] as const;
+
+const placeholderList = (allowed: readonly string[]) => allowed.map((p) => `{${p}}`).join('、');
+
+/** Text that may name only the given placeholders; a misspelt one would otherwise print as '{cty}' in a 公文. */
+const template = (allowed: readonly string[], { empty = false }: { empty?: boolean } = {}) =>
+  z
+    .string()
+    .min(empty ? 0 : 1, '文字不能为空')
+    .max(400, '文字不超过 400 个字符')
+    .superRefine((text, ctx) => {
+      for (const [, name] of text.matchAll(/\{([^{}]*)\}/g)) {
+        if (!allowed.includes(name!)) ctx.addIssue({ code: 'custom', message: `未知的占位符 {${name}}，可用：${allowed.length ? placeholderList(allowed) : '无'}` });
+      }
+    });
+
+const docText = template(documentPlaceholders);
+const taskCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '任务代码只能由字母、数字和下划线组成，并以字母开头');
+
+/** Each part at most once: a summary with 存在的问题 twice would say everything twice. */
+const partsOnce = <T extends { part: string }>(sections: T[], ctx: z.RefinementCtx) => {
+  sections.forEach((s, i) => {
+    if (sections.findIndex((o) => o.part === s.part) !== i) ctx.addIssue({ code: 'custom', path: [i, 'part'], message: `部分 ${s.part} 重复` });
+  });
+};
+
+const summarySection = z.strictObject({
+  part: z.enum(['basics', 'tasks', 'problems', 'plans'], { error: '部分只能是 basics（基本情况）、tasks（主要做法和成效）、problems（存在的问题）或 plans（下一步打算）' }),
+  heading: template([]),
+});
+
+const noticeSection = z.strictObject({
+  part: z.enum(['overview', 'lagging', 'watch', 'requirements'], { error: '部分只能是 overview（总体情况）、lagging（进展缓慢县区）、watch（关注名单）或 requirements（工作要求）' }),
+  heading: template([]),
+});
+
+const titleLines = z.array(docText).min(1, '标题至少一行').max(3, '标题不超过 3 行');
+
+const summaryAnnexes = z.strictObject({
+  keyTable: docText,
+  countTable: docText,
+  charts: docText,
+  scoreChart: docText,
+  coverageChart: docText,
+  spreadsheet: docText,
+});
+
+const summaryKind = z.strictObject({
+  mark: docText,
+  title: titleLines,
+  recipient: docText,
+  opening: docText,
+  closing: docText,
+  sections: z.array(summarySection).min(1, '至少一个部分').superRefine(partsOnce),
+  annexes: summaryAnnexes,
+});
+
+const notice = z.strictObject({
+  mark: docText,
+  title: titleLines,
+  recipient: docText,
+  opening: docText,
+  sections: z.array(noticeSection).min(1, '至少一个部分').superRefine(partsOnce),
+  laggingLead: docText,
+  watchLead: docText,
+  annex: docText,
+});
+
+const planArea = z.strictObject({ title: template([]), tasks: z.array(taskCode).min(1, '至少一项任务'), aim: template([]) });
+
+const figure = z.strictObject({
+  wording: template(figurePlaceholders, { empty: true }).optional(),
+  shareName: template([]).optional(),
+  digits: z.int().min(0).max(4).optional(),
+});
+
+export const documentsSchema = z.strictObject({
+  issuers: z.strictObject({ province: template([]), provinceShort: template([]), city: template(['city']) }),
+  printedBy: template(['issuer']),
+  contactNote: template(['contact', 'phone']),
+  citySummary: summaryKind,
+  provinceSummary: summaryKind,
+  notice,
+  plans: z.strictObject({ areas: z.array(planArea).min(1, '至少一项'), lasting: z.strictObject({ title: template([]), text: template([]) }) }),
+  figures: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '指标代码只能由字母、数字和下划线组成'), figure),
+});
+
+export type DocumentTexts = z.infer<typeof documentsSchema>;
+export type SummaryTexts = DocumentTexts['citySummary'];
+export type NoticeTexts = DocumentTexts['notice'];
+export type SummaryPart = SummaryTexts['sections'][number]['part'];
+export type NoticePart = NoticeTexts['sections'][number]['part'];
+export type PlanArea = DocumentTexts['plans']['areas'][number];
+export type FigureTexts = DocumentTexts['figures'][string];
+
+/** Fills '{name}' placeholders; a placeholder without a value stays as written so a test or reader sees it. */
+export function fillText(text: string, values: Partial<Record<string, string>>): string {
+  return text.replace(/\{([^{}]*)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** Plan areas name tasks and figures name indicators: each must be one the definition defines. */
+export function documentsCrossIssues(documents: unknown, tasks: Set<string>, indicators: Set<string>): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  if (typeof documents !== 'object' || documents === null) return issues;
+  const docs = documents as { plans?: { areas?: unknown }; figures?: unknown };
+  const areas = Array.isArray(docs.plans?.areas) ? docs.plans.areas : [];
+  areas.forEach((area: unknown, i: number) => {
+    const named = (area as { tasks?: unknown })?.tasks;
+    (Array.isArray(named) ? named : []).forEach((t: unknown, j: number) => {
+      if (typeof t === 'string' && !tasks.has(t)) issues.push({ path: ['documents', 'plans', 'areas', i, 'tasks', j], message: `任务 ${t} 未在 tasks 中定义` });
+    });
+  });
+  if (typeof docs.figures === 'object' && docs.figures !== null) {
+    for (const code of Object.keys(docs.figures)) {
+      if (!indicators.has(code)) issues.push({ path: ['documents', 'figures', code], message: `指标 ${code} 未在 indicators 中定义` });
+    }
+  }
+  return issues;
+}
