@@ -109,7 +109,7 @@ export function fillText(text: string, values: Partial<Record<string, string>>):
 }
 
 /** Plan areas name tasks and figures name indicators: each must be one the definition defines. */
-export function documentsCrossIssues(documents: unknown, tasks: Set<string>, indicators: Set<string>): { path: (string | number)[]; message: string }[] {
+export function documentsCrossIssues(documents: unknown, tasks: ReadonlySet<string | undefined>, indicators: ReadonlySet<string | undefined>): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   if (typeof documents !== 'object' || documents === null) return issues;
   const docs = documents as { plans?: { areas?: unknown }; figures?: unknown };
