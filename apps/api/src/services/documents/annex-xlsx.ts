@@ -7,6 +7,7 @@ import { knownValueLines, type ValueLine } from '../reports/export-values';
 import { provinceStatusAt } from '../known/status-at';
 import { narrativePrefix, reportFields } from '../reports/fields';
 import { chineseDate } from './format';
+import { provinceIssuer } from './titles';
 
 export interface AnnexColumn {
   field: string;
@@ -134,7 +135,7 @@ export async function annexXlsx(db: DbOrTx, unitCode: string, asOf: string, camp
   const units = [...listUnits(db, { level: 'city' }), ...listUnits(db, { level: 'county' }), ...listUnits(db, { level: 'province' })];
   const names = new Map(units.map((u) => [u.code, u.name]));
   const book = new ExcelJS.Workbook();
-  book.creator = names.get(campaign.province) ? `${names.get(campaign.province)}民政厅` : 'Dudao';
+  book.creator = provinceIssuer(campaign);
   valuesSheet(book, campaign, knownValueLines(db, campaign, unitCode, asOf), names);
   rosterSheet(book, campaign, db, unitCode, asOf, names);
   notesSheet(book, campaign, names.get(unitCode) ?? unitCode, asOf);

@@ -15,7 +15,7 @@ function count<T>(items: T[], pick: (item: T) => boolean): number {
 /** The village coverages of the scope on the day, as one sentence. */
 function coverageParagraph(view: ScopeView): Block {
   const { campaign, asOf } = view.snapshot;
-  const phrases = coverageCodes.map((code) => figurePhrase(campaign.indicators.find((d) => d.code === code)!, view.figures[code])).filter((p) => p !== null);
+  const phrases = coverageCodes.map((code) => figurePhrase(campaign, campaign.indicators.find((d) => d.code === code)!, view.figures[code])).filter((p) => p !== null);
   const reporting = view.figures.t10_coordinator_coverage?.countiesReporting ?? 0;
   const note = reporting > 0 && reporting < view.counties.length ? `（已上传村级台账的${countiesWord(reporting)}）` : '';
   return paragraph(`截至${chineseDate(asOf)}，${view.word}${note}${phrases.length ? phrases.join('；') : '尚无村级台账数据'}。`);

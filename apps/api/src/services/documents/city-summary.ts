@@ -9,42 +9,42 @@ import { snapshotAt, type Snapshot } from './snapshot';
 import { countTable, countyKeyTable } from './tables';
 import { cityView } from './view';
 import { noSettings, type DocumentSettings } from './settings';
-import { reportTitle } from './titles';
+import { cityIssuer, contactNote, documentWords, printedBy, recipientText } from './titles';
 
-/** 市级行动总结: every figure is the city's roll-up or its counties' status on `snapshot.asOf`. */
+/** 市级行动总结: every figure is the city's roll-up or its counties' status on `snapshot.asOf`; every fixed text the campaign's. */
 export function citySummaryContent(snapshot: Snapshot, cityCode: string, settings: DocumentSettings = noSettings): DocumentContent {
   const view = cityView(snapshot, cityCode);
   const { campaign } = snapshot;
+  const texts = campaign.documents.citySummary;
   const byRank = [...view.counties].sort((a, b) => a.rankInCity - b.rankInCity);
   const names = byRank.map((c) => c.name);
-  const issuer = `${view.name}民政局`;
+  const issuer = cityIssuer(campaign, view.name);
+  const words = documentWords(snapshot, issuer, view.name);
   return {
     direction: 'up',
-    mark: `${issuer}文件`,
+    mark: words(texts.mark),
     settings,
-    title: reportTitle(issuer, campaign.name, snapshot.status.province.name, '开展情况的报告'),
-    recipient: '省民政厅：',
-    body: [
-      paragraph(`按照《${campaign.name}方案》要求，现将${view.name}行动开展情况报告如下。`),
-      ...summarySections(view, cityBasics(view)),
-      paragraph('特此报告。'),
-    ],
+    title: texts.title.map(words),
+    recipient: recipientText(words(texts.recipient)),
+    body: [paragraph(words(texts.opening)), ...summarySections(view, cityBasics(view)), paragraph(words(texts.closing))],
     issuer,
     date: chineseDate(snapshot.asOf),
-    enclosures: [`${view.name}各县（市、区）月度指标和村级台账明细表（电子表格）`],
+    note: contactNote(campaign, settings),
+    printedBy: printedBy(campaign, issuer),
+    enclosures: [words(texts.annexes.spreadsheet)],
     attachments: [
-      { label: '附件1', title: `${view.name}各县（市、区）主要指标情况表`, blocks: [countyKeyTable(view)] },
+      { label: '附件1', title: words(texts.annexes.keyTable), blocks: [countyKeyTable(view)] },
       {
         label: '附件2',
-        title: `${view.name}各县（市、区）主要数量指标汇总表`,
+        title: words(texts.annexes.countTable),
         blocks: [countTable('县（市、区）', byRank.map((c) => ({ name: c.name, figures: c.indicators })), { name: '合计', figures: view.figures })],
       },
       {
         label: '附件3',
-        title: `${view.name}各县（市、区）综合得分和村级服务覆盖情况图`,
+        title: words(texts.annexes.charts),
         blocks: [
-          { kind: 'chart', chart: scoreChart('图1　各县（市、区）综合得分', names, byRank.map((c) => c.score), campaign.thresholds.lowScore) },
-          { kind: 'chart', chart: coverageChart('图2　各县（市、区）村级服务覆盖情况', names, byRank.map((c) => c.indicators)) },
+          { kind: 'chart', chart: scoreChart(words(texts.annexes.scoreChart), names, byRank.map((c) => c.score), campaign.thresholds.lowScore) },
+          { kind: 'chart', chart: coverageChart(words(texts.annexes.coverageChart), names, byRank.map((c) => c.indicators)) },
         ],
       },
     ],

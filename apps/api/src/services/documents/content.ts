@@ -51,6 +51,10 @@ export interface DocumentContent {
   issuer: string;
   /** Already formatted: '2021年12月15日'. */
   date: string;
+  /** 附注 (联系人及电话) in the campaign's words, blanks left where the settings are empty. */
+  note: string;
+  /** 印发机关 of the 版记. */
+  printedBy: string;
   attachments: Attachment[];
   /** Attachments sent as their own files (the Excel annex): named in the 附件说明 after those printed here. */
   enclosures?: string[];

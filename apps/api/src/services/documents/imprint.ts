@@ -40,7 +40,7 @@ export function imprintTable(content: DocumentContent): Table {
   return new Table({
     rows: [
       row([imprintRun(copyToText(content.settings))]),
-      row([imprintRun(`${content.issuer}办公室`), new TextRun({ text: '\t' }), imprintRun(`${content.date}印发`)], true),
+      row([imprintRun(content.printedBy), new TextRun({ text: '\t' }), imprintRun(`${content.date}印发`)], true),
     ],
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [TEXT_WIDTH],

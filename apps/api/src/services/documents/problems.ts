@@ -22,7 +22,7 @@ const reasonOrder = Object.keys(reasonTitles) as ReasonCode[];
 export function redIndicators(view: ScopeView): { code: string; name: string; counties: CountyStatus[] }[] {
   const { indicators } = view.snapshot.campaign;
   return indicators
-    .map((def) => ({ code: def.code, name: displayName(def), counties: view.counties.filter((c) => ['red', 'missing'].includes(c.indicators[def.code]?.status ?? '')) }))
+    .map((def) => ({ code: def.code, name: displayName(view.snapshot.campaign, def), counties: view.counties.filter((c) => ['red', 'missing'].includes(c.indicators[def.code]?.status ?? '')) }))
     .filter((r) => r.counties.length > 0)
     .sort((a, b) => b.counties.length - a.counties.length);
 }

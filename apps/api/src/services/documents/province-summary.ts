@@ -8,43 +8,44 @@ import { coverageChart, scoreChart } from './scope-charts';
 import { snapshotAt, type Snapshot } from './snapshot';
 import { cityKeyTable, countTable } from './tables';
 import { provinceView } from './view';
-import { noSettings, provinceRecipient, type DocumentSettings } from './settings';
-import { reportTitle } from './titles';
+import { noSettings, type DocumentSettings } from './settings';
+import { contactNote, documentWords, printedBy, provinceIssuer, recipientText } from './titles';
 
 /** 全省行动总结: the city summary's shape over all cities, each city read from its own roll-up. */
 export function provinceSummaryContent(snapshot: Snapshot, settings: DocumentSettings = noSettings): DocumentContent {
   const view = provinceView(snapshot);
   const { campaign, status } = snapshot;
+  const texts = campaign.documents.provinceSummary;
   const cities = [...status.cities].sort((a, b) => a.rank - b.rank);
   const names = cities.map((c) => c.name);
-  const issuer = `${view.name}民政厅`;
+  const issuer = provinceIssuer(campaign);
+  const words = documentWords(snapshot, issuer, view.name);
   return {
     direction: 'up',
-    mark: `${issuer}文件`,
+    mark: words(texts.mark),
     settings,
-    title: reportTitle(issuer, campaign.name, view.name, '开展情况的报告'),
-    recipient: provinceRecipient(settings),
-    body: [
-      paragraph(`按照《${campaign.name}方案》部署，全省各级民政部门扎实推进十一项重点任务。现将行动开展情况报告如下。`),
-      ...summarySections(view, provinceBasics(view)),
-      paragraph('特此报告。'),
-    ],
+    title: texts.title.map(words),
+    // The province's 主送机关 is a setting; the definition names the usual one.
+    recipient: recipientText(settings.recipient ?? words(texts.recipient)),
+    body: [paragraph(words(texts.opening)), ...summarySections(view, provinceBasics(view)), paragraph(words(texts.closing))],
     issuer,
     date: chineseDate(snapshot.asOf),
-    enclosures: ['各县（市、区）月度指标和村级台账明细表（电子表格）'],
+    note: contactNote(campaign, settings),
+    printedBy: printedBy(campaign, issuer),
+    enclosures: [words(texts.annexes.spreadsheet)],
     attachments: [
-      { label: '附件1', title: '各市主要指标情况表', blocks: [cityKeyTable(snapshot)] },
+      { label: '附件1', title: words(texts.annexes.keyTable), blocks: [cityKeyTable(snapshot)] },
       {
         label: '附件2',
-        title: '各市主要数量指标汇总表',
+        title: words(texts.annexes.countTable),
         blocks: [countTable('市', cities.map((c) => ({ name: c.name, figures: c.figures })), { name: '全省合计', figures: view.figures })],
       },
       {
         label: '附件3',
-        title: '各市综合得分和村级服务覆盖情况图',
+        title: words(texts.annexes.charts),
         blocks: [
-          { kind: 'chart', chart: scoreChart('图1　各市综合得分', names, cities.map((c) => c.score), campaign.thresholds.lowScore) },
-          { kind: 'chart', chart: coverageChart('图2　各市村级服务覆盖情况', names, cities.map((c) => c.figures)) },
+          { kind: 'chart', chart: scoreChart(words(texts.annexes.scoreChart), names, cities.map((c) => c.score), campaign.thresholds.lowScore) },
+          { kind: 'chart', chart: coverageChart(words(texts.annexes.coverageChart), names, cities.map((c) => c.figures)) },
         ],
       },
     ],

@@ -41,7 +41,6 @@ import {
 import { fontTableOverride } from './font-table';
 import { imprintTable } from './imprint';
 import { mastheadParagraphs } from './masthead';
-import { contactNote } from './settings';
 
 // Tables and figures step off the 3号 grid: 五号 text on its own exact 15 pt lines, not snapped to the character grid.
 const tableSpacing = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -136,7 +135,7 @@ export function documentChildren(content: DocumentContent): FileChild[] {
   const named = [...content.attachments.map((a) => a.title), ...(content.enclosures ?? [])];
   if (named.length > 0) children.push(blankLine(true), ...attachmentNote(named));
   // Room above the issuer for the seal.
-  children.push(blankLine(true), blankLine(true), ...signatureParagraphs(content.issuer, content.date), noteParagraph(contactNote(content.settings)));
+  children.push(blankLine(true), blankLine(true), ...signatureParagraphs(content.issuer, content.date), noteParagraph(content.note));
   for (const attachment of content.attachments) {
     children.push(attachmentLabel(attachment.label), blankLine(), ...titleParagraphs([attachment.title]), blankLine(), ...attachment.blocks.flatMap((b) => blockToDocx(b)));
   }

@@ -1,5 +1,5 @@
 import type { Block, Cell, DocumentContent } from './content';
-import { contactNote, copyToText, docNumberText, signerText } from './settings';
+import { copyToText, docNumberText, signerText } from './settings';
 import { attachmentNoteLines, BODY_PT, CHARS_PER_LINE, FONT, headingFont, LINE_PITCH, sealSignatureIndents } from './gbt9704';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -80,12 +80,12 @@ export function renderHtmlFragment(content: DocumentContent): string {
     '<p class="gw-blank"></p>',
     `<p class="gw-right" style="padding-right: ${indents.issuer}em">${escape(content.issuer)}</p>`,
     `<p class="gw-right" style="padding-right: ${indents.date}em">${escape(content.date)}</p>`,
-    `<p class="gw-body">${escape(contactNote(content.settings))}</p>`,
+    `<p class="gw-body">${escape(content.note)}</p>`,
   );
   for (const a of content.attachments) {
     parts.push(`<section class="gw-attachment"><p class="gw-label">${escape(a.label)}</p><p class="gw-blank"></p><p class="gw-title">${escape(a.title)}</p>`, ...a.blocks.map(blockHtml), '</section>');
   }
-  parts.push(`<div class="gw-imprint"><p>${escape(copyToText(content.settings))}</p><p><span>${escape(content.issuer)}办公室</span><span>${escape(content.date)}印发</span></p></div>`);
+  parts.push(`<div class="gw-imprint"><p>${escape(copyToText(content.settings))}</p><p><span>${escape(content.printedBy)}</span><span>${escape(content.date)}印发</span></p></div>`);
   return `<article class="gw-doc"><style>${stylesheet}</style>${parts.join('\n')}</article>`;
 }
 

@@ -19,8 +19,5 @@ const gap = '　　　　';
 
 export const docNumberText = (s: DocumentSettings) => s.docNumber ?? `${gap}〔　　　〕　　号`;
 export const signerText = (s: DocumentSettings) => s.signer ?? gap;
-/** 附注: 联系人及电话 in parentheses. */
-export const contactNote = (s: DocumentSettings) => `（联系人：${s.contactName ?? gap}，联系电话：${s.contactPhone ?? `${gap}${gap}`}）`;
 /** 抄送 names are separated by commas and end with a full stop. */
 export const copyToText = (s: DocumentSettings) => (s.copyTo ? `抄送：${s.copyTo.replace(/[。.]$/, '')}。` : `抄送：${gap}${gap}。`);
-export const provinceRecipient = (s: DocumentSettings) => `${(s.recipient ?? '民政部').replace(/[：:]$/, '')}：`;

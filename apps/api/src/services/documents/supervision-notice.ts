@@ -1,3 +1,4 @@
+import type { NoticePart } from '@dudao/schema/campaign';
 import { rankCell, rankText } from './rank-text';
 import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
 import type { CountyStatus } from '@dudao/metrics';
@@ -10,7 +11,7 @@ import { byRankInProvince, cityName, fullName, snapshotAt, type Snapshot } from 
 import { knownSupervision, type KnownSupervision } from './supervision-known';
 import { countiesWord, joinNames } from './view';
 import { noSettings, type DocumentSettings } from './settings';
-import { reportTitle } from './titles';
+import { cityIssuer, contactNote, documentWords, printedBy, provinceBureau, provinceIssuer, recipientText } from './titles';
 
 const scoreWords = (c: CountyStatus) => (c.score === null ? '未评分' : `综合得分${scoreText(c.score)}分`);
 
@@ -19,7 +20,7 @@ export function supervisionWords(snapshot: Snapshot, county: CountyStatus, visit
   const status = county.gates.m4_supervised;
   if (status === 'n/a') return `${monthDay(supervisionStart(snapshot.campaign))}未列为进展缓慢，不在实地督导范围`;
   if (!visit) return status === 'pending' ? `尚未开展实地督导（应${byDeadline(gateDeadline(snapshot.campaign, 'm4_supervised'), snapshot.asOf)}完成）` : `尚未开展实地督导（${gateWords[status]}）`;
-  const by = visit.byLevel === 'province' ? '省民政厅' : `${cityName(snapshot, county.cityCode)}民政局`;
+  const by = visit.byLevel === 'province' ? provinceBureau(snapshot.campaign) : cityIssuer(snapshot.campaign, cityName(snapshot, county.cityCode));
   const items = visit.items > 0 ? `，督导发现整改事项${visit.items}项、已销号${visit.closed}项` : '';
   return `${by}已于${chineseDate(visit.firstVisitOn)}开展实地督导（${gateWords[status]}）${items}`;
 }
@@ -30,7 +31,6 @@ function overview(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   const clean = status.cities.filter((c) => c.laggingCount === 0).map((c) => c.name);
   const average = status.province.score === null ? '中，' : `综合得分平均${scoreText(status.province.score)}分；`;
   return [
-    heading(1, '一、总体情况'),
     paragraph(
       `截至${chineseDate(asOf)}，全省${countiesWord(status.counties.length)}${average}其中进展缓慢的${lagging.length}个，列入关注名单的${status.counties.filter((c) => c.watch).length}个。` +
         (withLagging.length ? `分市看，进展缓慢的县（市、区）数量为：${withLagging.join('、')}` : '') +
@@ -40,7 +40,7 @@ function overview(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
 }
 
 function laggingSection(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<string, KnownSupervision>): Block[] {
-  const blocks: Block[] = [heading(1, '二、进展缓慢的县（市、区）'), paragraph('对照行动方案确定的评估办法，以下县（市、区）进展缓慢，按全省排名分市列示如下。')];
+  const blocks: Block[] = [paragraph(snapshot.campaign.documents.notice.laggingLead)];
   const cities = snapshot.status.cities.filter((city) => lagging.some((c) => c.cityCode === city.code));
   cities.forEach((city, i) => {
     const own = lagging.filter((c) => c.cityCode === city.code);
@@ -54,7 +54,7 @@ function laggingSection(snapshot: Snapshot, lagging: CountyStatus[], visits: Map
 }
 
 function watchSection(snapshot: Snapshot): Block[] {
-  const blocks: Block[] = [heading(1, '三、关注名单'), paragraph('各市综合得分排名后三位的县（市、区）列入关注名单，请所在市加强调度指导。')];
+  const blocks: Block[] = [paragraph(snapshot.campaign.documents.notice.watchLead)];
   for (const city of snapshot.status.cities) {
     const watch = snapshot.status.counties.filter((c) => c.cityCode === city.code && c.watch).sort(byRankInProvince);
     if (watch.length === 0) continue;
@@ -94,13 +94,12 @@ function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   const visitText = supervisionDemand(snapshot);
   const summaryParts = [
     submitted.length ? `${joinNames(submitted)}已报送市级行动总结` : '尚无市报送市级行动总结',
-    ...(pending.length ? [`${pending.length === status.cities.length ? '各市' : joinNames(pending)}要${byDeadline(campaign.summaryDue, asOf)}报送省民政厅`] : []),
+    ...(pending.length ? [`${pending.length === status.cities.length ? '各市' : joinNames(pending)}要${byDeadline(campaign.summaryDue, asOf)}报送${provinceBureau(campaign)}`] : []),
     ...(overdue.length ? [`${joinNames(overdue)}已逾期，要立即报送`] : []),
   ];
   const summaryText = `截至${chineseDate(asOf)}，${summaryParts.join('；')}。`;
   const dispatch = dispatchRequirement(snapshot, lagging);
   return [
-    heading(1, '四、工作要求'),
     paragraph(`各市要督促${lagging.length ? `本通报列出的${countiesWord(lagging.length)}` : '所辖县（市、区）'}对照问题逐项整改，整改情况随下一期月度进展情况一并报送。`, { level: 2, text: '（一）抓紧整改落实。' }),
     paragraph(visitText, { level: 2, text: '（二）压实督导责任。' }),
     ...dispatch,
@@ -137,23 +136,28 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
 export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentSettings = noSettings): DocumentContent {
   const lagging = snapshot.status.counties.filter((c) => c.lagging).sort(byRankInProvince);
   const visits = knownSupervision(snapshot.db, snapshot.campaign.province, snapshot.asOf);
-  const issuer = `${snapshot.status.province.name}民政厅`;
+  const { campaign } = snapshot;
+  const texts = campaign.documents.notice;
+  const issuer = provinceIssuer(campaign);
+  const words = documentWords(snapshot, issuer, snapshot.status.province.name);
+  const parts: Record<NoticePart, () => Block[]> = {
+    overview: () => overview(snapshot, lagging),
+    lagging: () => laggingSection(snapshot, lagging, visits),
+    watch: () => watchSection(snapshot),
+    requirements: () => requirements(snapshot, lagging),
+  };
   return {
     direction: 'down',
-    mark: `${issuer}文件`,
+    mark: words(texts.mark),
     settings,
-    title: reportTitle(issuer, snapshot.campaign.name, snapshot.status.province.name, '进展情况的通报'),
-    recipient: '各市民政局：',
-    body: [
-      paragraph(`为推动《${snapshot.campaign.name}方案》各项任务落地落实，省民政厅根据各地报送的月度进展情况、村级台账和督导记录，对截至${chineseDate(snapshot.asOf)}的行动进展情况进行了评估。现将有关情况通报如下。`),
-      ...overview(snapshot, lagging),
-      ...laggingSection(snapshot, lagging, visits),
-      ...watchSection(snapshot),
-      ...requirements(snapshot, lagging),
-    ],
+    title: texts.title.map(words),
+    recipient: recipientText(words(texts.recipient)),
+    body: [paragraph(words(texts.opening)), ...texts.sections.flatMap((s, i) => [heading(1, `${chineseNumber(i + 1)}、${s.heading}`), ...parts[s.part]()])],
     issuer,
     date: chineseDate(snapshot.asOf),
-    attachments: [{ label: '附件', title: '进展缓慢县（市、区）一览表', blocks: [laggingTable(snapshot, lagging, visits)] }],
+    note: contactNote(campaign, settings),
+    printedBy: printedBy(campaign, issuer),
+    attachments: [{ label: '附件', title: words(texts.annex), blocks: [laggingTable(snapshot, lagging, visits)] }],
   };
 }
 

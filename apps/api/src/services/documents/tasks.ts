@@ -42,7 +42,7 @@ export function quote(view: ScopeView, county: CountyStatus, text: string): stri
 
 function figuresParagraph(view: ScopeView, task: TaskDef): Block | null {
   const defs = view.snapshot.campaign.indicators.filter((i) => i.task === task.code && i.kind !== 'date');
-  const phrases = defs.map((def) => figurePhrase(def, view.figures[def.code])).filter((p): p is string => p !== null);
+  const phrases = defs.map((def) => figurePhrase(view.snapshot.campaign, def, view.figures[def.code])).filter((p): p is string => p !== null);
   if (phrases.length === 0) return null;
   const reporting = Math.min(...defs.map((d) => view.figures[d.code]).filter((f) => f && f.value !== null).map((f) => f!.countiesReporting));
   const note = reporting < view.counties.length ? `（据已报送数据的${countiesWord(reporting)}统计）` : '';
@@ -54,8 +54,8 @@ function cityLine(view: ScopeView, task: TaskDef): Block | null {
   const def = keyIndicator(view.snapshot.campaign, task.code);
   if (!def) return null;
   const cities = [...view.snapshot.status.cities].sort((a, b) => (b.figures[def.code]?.value ?? -1) - (a.figures[def.code]?.value ?? -1));
-  const parts = cities.map((c) => `${c.name}${shortValue(def, c.figures[def.code])}`);
-  return paragraph(`分市看，${displayName(def)}：${parts.join('，')}。`);
+  const parts = cities.map((c) => `${c.name}${shortValue(view.snapshot.campaign, def, c.figures[def.code])}`);
+  return paragraph(`分市看，${displayName(view.snapshot.campaign, def)}：${parts.join('，')}。`);
 }
 
 /** 二、主要做法和成效: one part per task, its figures, then in the counties' own words. */

@@ -1,11 +1,32 @@
-/**
- * '蚌埠市民政局关于社会救助工作便民惠民优化服务行动开展情况的报告' in two 2号 lines, broken after '便民惠民' so each line
- * stays whole words (GB/T 9704 7.3.1); a name without it breaks at the middle.
- */
-export function reportTitle(issuer: string, campaignName: string, province: string, tail: string): string[] {
-  const action = campaignName.startsWith(province) ? campaignName.slice(province.length) : campaignName;
-  const full = `${issuer}关于${action}${tail}`;
-  const at = full.indexOf('便民惠民');
-  const cut = at === -1 ? Math.ceil(full.length / 2) : at + '便民惠民'.length;
-  return [full.slice(0, cut), full.slice(cut)];
+import { fillText, type CampaignDef } from '@dudao/schema/campaign';
+import { chineseDate, chineseNumber } from './format';
+import type { DocumentSettings } from './settings';
+import type { Snapshot } from './snapshot';
+
+/** The issuer of a city's documents, from the definition's pattern ('{city}民政局' → '蚌埠市民政局'). */
+export const cityIssuer = (campaign: CampaignDef, cityName: string) => fillText(campaign.documents.issuers.city, { city: cityName });
+
+/** The province's bureau as its documents sign ('安徽省民政厅'). */
+export const provinceIssuer = (campaign: CampaignDef) => campaign.documents.issuers.province;
+
+/** The province's bureau as a sentence names it ('省民政厅已于…开展实地督导'). */
+export const provinceBureau = (campaign: CampaignDef) => campaign.documents.issuers.provinceShort;
+
+/** A document's fixed text with its placeholders filled for this issuer, scope and day. */
+export function documentWords(snapshot: Snapshot, issuer: string, scope: string): (text: string) => string {
+  const { campaign, asOf } = snapshot;
+  const values = { issuer, campaign: campaign.name, year: campaign.start.slice(0, 4), scope, date: chineseDate(asOf), tasks: chineseNumber(campaign.tasks.length) };
+  return (text) => fillText(text, values);
 }
+
+/** 主送机关 ends with a full-width colon however the definition or the settings wrote it. */
+export const recipientText = (name: string) => `${name.replace(/[：:]$/, '')}：`;
+
+/** Four full-width spaces: room to write a name or number by hand. */
+const gap = '　　　　';
+
+/** 附注 in the definition's words ('（联系人：{contact}，联系电话：{phone}）'), blanks where the settings leave it open. */
+export const contactNote = (campaign: CampaignDef, s: DocumentSettings) => fillText(campaign.documents.contactNote, { contact: s.contactName ?? gap, phone: s.contactPhone ?? `${gap}${gap}` });
+
+/** 印发机关 of the 版记 ('蚌埠市民政局办公室'). */
+export const printedBy = (campaign: CampaignDef, issuer: string) => fillText(campaign.documents.printedBy, { issuer });
