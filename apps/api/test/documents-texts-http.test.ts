@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { validateDefinition, type CampaignDef } from '@dudao/schema/campaign';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
+import { systemActor } from '../src/services/actor';
+import { installCampaign } from '../src/services/campaign/store';
+import { docxPart, docxParagraphs } from './support/docx';
+import { freshDb, tempPath } from './support/fresh-db';
+import { sessionOf, startServer } from './support/http';
+
+/** anhui-2021 with the documents' fixed texts of another bureau: every text below is the test's own, none the shipped file's. */
+function otherTexts(): CampaignDef {
+  const def = structuredClone(builtinCampaign('anhui-2021'));
+  const d = def.documents;
+  d.issuers.city = '{city}民政和社会事务局';
+  d.printedBy = '{issuer}综合科';
+  d.contactNote = '（经办人：{contact}，电话：{phone}）';
+  d.citySummary.title = ['{issuer}关于{year}年度救助', '专项行动情况的报告'];
+  d.citySummary.recipient = '省民政厅社会救助处';
+  d.citySummary.opening = '根据{campaign}的部署，{scope}现将有关情况报告如下：';
+  d.citySummary.closing = '专此报告，请审阅。';
+  d.citySummary.sections = [
+    { part: 'basics', heading: '总体进展' },
+    { part: 'problems', heading: '短板弱项' },
+    { part: 'tasks', heading: '重点任务推进情况' },
+    { part: 'plans', heading: '今后工作安排' },
+  ];
+  d.citySummary.annexes.keyTable = '{scope}分县指标一览';
+  d.citySummary.annexes.spreadsheet = '{scope}救助指标明细（Excel）';
+  d.plans.areas = [{ title: '夯实基层经办队伍', tasks: ['T10'], aim: '推动协理员持证上岗' }];
+  d.plans.lasting = { title: '完善常态化机制', text: '将督导发现的问题纳入年度考核。' };
+  return def;
+}
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+let server: Server;
+
+beforeAll(async () => {
+  const path = tempPath();
+  const opened = await freshDb(path);
+  const checked = validateDefinition(otherTexts());
+  if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
+  installCampaign(opened.db, checked.definition, systemActor, '2021-07-01T01:00:00.000Z');
+  opened.close();
+  server = await startServer(path);
+  server.setTime('2021-12-14T02:00:00.000Z');
+});
+afterAll(() => server?.close());
+
+describe('a city summary written in the campaign definition’s words', () => {
+  test('issuer, title, recipient, opening, headings in their order, 下一步打算, closing, annexes, 附注 and 版记 come from the definition', async () => {
+    const officer = await sessionOf(server.url, 'bengbu');
+    const doc = await officer.trpc.documents.generate.mutate({ kind: 'city', unit: '3403', asOf: '2021-12-13' });
+    const res = await fetch(`${server.url}/files/documents/${doc.id}`, { headers: { cookie: officer.cookie } });
+    expect(res.status).toBe(200);
+    const xml = docxPart(Buffer.from(await res.arrayBuffer()), 'word/document.xml')!;
+    const lines = docxParagraphs(xml);
+    const text = lines.join('\n');
+
+    expect(lines).toContain('蚌埠市民政和社会事务局文件');
+    expect(lines).toEqual(expect.arrayContaining(['蚌埠市民政和社会事务局关于2021年度救助', '专项行动情况的报告']));
+    expect(lines).toContain('省民政厅社会救助处：');
+    expect(text).toContain('根据安徽省社会救助工作便民惠民优化服务行动的部署，蚌埠市现将有关情况报告如下：');
+    const headings = ['一、总体进展', '二、短板弱项', '三、重点任务推进情况', '四、今后工作安排'].map((h) => lines.indexOf(h));
+    expect(headings.every((at) => at > 0)).toBe(true);
+    expect([...headings].sort((a, b) => a - b)).toEqual(headings);
+    expect(text).toMatch(/（一）夯实基层经办队伍。全市将推动协理员持证上岗。/);
+    expect(text).toContain('（二）完善常态化机制。将督导发现的问题纳入年度考核。');
+    expect(lines).toContain('专此报告，请审阅。');
+    expect(text).toContain('蚌埠市分县指标一览');
+    expect(text).toContain('蚌埠市救助指标明细（Excel）');
+    expect(text).toMatch(/（经办人：\s*，电话：\s*）/);
+    expect(text).toContain('蚌埠市民政和社会事务局综合科');
+
+    for (const old of ['蚌埠市民政局', '特此报告。', '一、基本情况', '二、主要做法和成效', '四、下一步打算', '持续加强基层社会救助经办能力', '建立健全长效机制', '开展情况的报告', '联系人：', '月度指标和村级台账明细表']) {
+      expect(text).not.toContain(old);
+    }
+  });
+});
