@@ -51,6 +51,8 @@ export function authRoutes(deps: AppDeps) {
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.json({ ok: true });
   });
+  // The login page names the campaign before anyone has signed in.
+  app.get('/campaign', (c) => c.json({ code: deps.campaign.code, name: deps.campaign.name }));
   app.get('/me', (c) => {
     const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
     return user ? c.json({ user }) : c.json({ error: '未登录或登录已超时' }, 401);

@@ -103,6 +103,15 @@ export type NoticePart = NoticeTexts['sections'][number]['part'];
 export type PlanArea = DocumentTexts['plans']['areas'][number];
 export type FigureTexts = DocumentTexts['figures'][string];
 
+/** The issuer of a city's documents, from the definition's pattern ('{city}民政局' → '蚌埠市民政局'). */
+export const cityIssuer = (campaign: { documents: DocumentTexts }, cityName: string) => fillText(campaign.documents.issuers.city, { city: cityName });
+
+/** The province's bureau as its documents sign ('安徽省民政厅'). */
+export const provinceIssuer = (campaign: { documents: DocumentTexts }) => campaign.documents.issuers.province;
+
+/** The province's bureau as a sentence names it ('报送省民政厅', '省民政厅已于…开展实地督导'). */
+export const provinceBureau = (campaign: { documents: DocumentTexts }) => campaign.documents.issuers.provinceShort;
+
 /** Fills '{name}' placeholders; a placeholder without a value stays as written so a test or reader sees it. */
 export function fillText(text: string, values: Partial<Record<string, string>>): string {
   return text.replace(/\{([^{}]*)\}/g, (whole, name: string) => values[name] ?? whole);

@@ -1,4 +1,4 @@
 export * from './types';
 export * from './calendar';
 export { campaignDefinition, definitionJsonSchema, validateDefinition, type DefinitionIssue, type Validated } from './definition';
-export { documentPlaceholders, figurePlaceholders, fillText, type DocumentTexts, type FigureTexts, type NoticePart, type NoticeTexts, type PlanArea, type SummaryPart, type SummaryTexts } from './documents';
+export { cityIssuer, documentPlaceholders, provinceBureau, provinceIssuer, figurePlaceholders, fillText, type DocumentTexts, type FigureTexts, type NoticePart, type NoticeTexts, type PlanArea, type SummaryPart, type SummaryTexts } from './documents';

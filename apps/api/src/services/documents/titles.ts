@@ -3,14 +3,7 @@ import { chineseDate, chineseNumber } from './format';
 import type { DocumentSettings } from './settings';
 import type { Snapshot } from './snapshot';
 
-/** The issuer of a city's documents, from the definition's pattern ('{city}民政局' → '蚌埠市民政局'). */
-export const cityIssuer = (campaign: CampaignDef, cityName: string) => fillText(campaign.documents.issuers.city, { city: cityName });
-
-/** The province's bureau as its documents sign ('安徽省民政厅'). */
-export const provinceIssuer = (campaign: CampaignDef) => campaign.documents.issuers.province;
-
-/** The province's bureau as a sentence names it ('省民政厅已于…开展实地督导'). */
-export const provinceBureau = (campaign: CampaignDef) => campaign.documents.issuers.provinceShort;
+export { cityIssuer, provinceBureau, provinceIssuer } from '@dudao/schema/campaign';
 
 /** A document's fixed text with its placeholders filled for this issuer, scope and day. */
 export function documentWords(snapshot: Snapshot, issuer: string, scope: string): (text: string) => string {

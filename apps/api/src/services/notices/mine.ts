@@ -1,5 +1,5 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { addDays, endOfBeijingDay, periodEnd, type CampaignDef } from '@dudao/schema/campaign';
+import { addDays, endOfBeijingDay, periodEnd, provinceBureau, type CampaignDef } from '@dudao/schema/campaign';
 import { noticeReads, notices } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
 import type { SessionUser } from '../auth/sessions';
@@ -42,7 +42,7 @@ function reminders(db: DbOrTx, campaign: CampaignDef, user: SessionUser, asOf: s
     const due = gateDeadline(campaign, 'm5_city_summary');
     const remindOn = addDays(due, -SUMMARY_REMINDER_DAYS_BEFORE);
     if (asOf >= remindOn && !knownSummaries(db, user.scopeCode, end).has(user.scopeCode)) {
-      return [{ key: `summary:${user.scopeCode}:${remindOn}`, kind: 'reminder.summary', title: `市级行动总结须于 ${due} 前报送省民政厅`, body: '本市尚未报送社会救助便民惠民优化服务行动总结，请抓紧撰写并报送。', at: noon(remindOn) }];
+      return [{ key: `summary:${user.scopeCode}:${remindOn}`, kind: 'reminder.summary', title: `市级行动总结须于 ${due} 前报送${provinceBureau(campaign)}`, body: `本市尚未报送${campaign.name}总结，请抓紧撰写并报送。`, at: noon(remindOn) }];
     }
   }
   return [];

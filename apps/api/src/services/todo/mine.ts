@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, isNull, like, lt, or } from 'drizzle-orm';
-import { addDays, periodEnd, type CampaignDef } from '@dudao/schema/campaign';
+import { addDays, periodEnd, provinceBureau, type CampaignDef } from '@dudao/schema/campaign';
+import { monthDay } from '@dudao/metrics';
 import { rectificationItems, reportEvents, supervisionVisits } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
 import type { SessionUser } from '../auth/sessions';
@@ -65,17 +66,18 @@ function officerItems(db: DbOrTx, campaign: CampaignDef, city: string, asOf: str
     overdue: false,
     note: r.editsAfterSubmit > 0 ? `报送后修改 ${r.editsAfterSubmit} 次` : undefined,
   }));
-  if (asOf >= supervisionStart(campaign)) {
+  const start = supervisionStart(campaign);
+  if (asOf >= start) {
     const due = gateDeadline(campaign, 'm4_supervised');
     for (const c of provinceStatusAt(db, campaign, asOf).counties.filter((c) => c.cityCode === city)) {
       if (c.gates.m4_supervised === 'pending' || c.gates.m4_supervised === 'overdue') {
-        items.push({ kind: 'supervise', title: `对${c.name}开展实地督导（11月1日进展缓慢）`, unitCode: c.code, dueOn: due, overdue: c.gates.m4_supervised === 'overdue' });
+        items.push({ kind: 'supervise', title: `对${c.name}开展实地督导（${monthDay(start)}进展缓慢）`, unitCode: c.code, dueOn: due, overdue: c.gates.m4_supervised === 'overdue' });
       }
     }
   }
   const summaryDue = gateDeadline(campaign, 'm5_city_summary');
   if (asOf >= campaign.stages.at(-1)!.start! && !knownSummaries(db, city, endOfBeijingDay(asOf)).has(city)) {
-    items.push({ kind: 'summary', title: '撰写并向省民政厅报送市级行动总结', unitCode: city, dueOn: summaryDue, overdue: asOf > summaryDue });
+    items.push({ kind: 'summary', title: `撰写并向${provinceBureau(campaign)}报送市级行动总结`, unitCode: city, dueOn: summaryDue, overdue: asOf > summaryDue });
   }
   return [...items, ...openRectifications(db, city, asOf), ...dispatchTodo(db, city, asOf, 'issuer')];
 }

@@ -1,7 +1,9 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { gateDeadline, processingDayLimit, supervisionStart } from '@dudao/metrics';
+import { provinceBureau } from '@dudao/schema/campaign';
 import type { Campaign } from '$lib/api-types';
 import { apiFor, ask } from './api';
+import { apiUrl } from './config';
 
 // The campaign definition is the same for every user and changes only when the API is reset, so it is kept
 // for a short while instead of being asked for on every page.
@@ -24,6 +26,20 @@ export function campaignTerms(campaign: Campaign) {
     supervisionDue: gateDeadline(campaign, 'm4_supervised'),
     summaryDue: gateDeadline(campaign, 'm5_city_summary'),
     processingDayLimit: processingDayLimit(campaign),
+    /** The province's code, the unit of its own documents. */
+    province: campaign.province,
+    /** The bureau city summaries go to, as a sentence names it ('省民政厅'). */
+    provinceBureau: provinceBureau(campaign),
   };
 }
 export type CampaignTerms = ReturnType<typeof campaignTerms>;
+
+/** The campaign's name for the login page, which the API tells anyone; null when the API cannot be reached. */
+export async function campaignNameBeforeLogin(): Promise<string | null> {
+  try {
+    const res = await fetch(`${apiUrl()}/auth/campaign`);
+    return res.ok ? ((await res.json()) as { name: string }).name : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,11 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { safeNext } from '$lib/next';
 import { login } from '$lib/server/auth';
+import { campaignNameBeforeLogin } from '$lib/server/campaign';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-  return { next: safeNext(url.searchParams.get('next')) };
+  return { next: safeNext(url.searchParams.get('next')), campaignName: await campaignNameBeforeLogin() };
 };
 
 export const actions: Actions = {

@@ -2,7 +2,9 @@ import { error, fail } from '@sveltejs/kit';
 import { isIsoDate } from '$lib/as-of';
 import type { DocumentKind } from '$lib/api-types';
 import { instantText } from '@dudao/metrics';
+import { provinceBureau } from '@dudao/schema/campaign';
 import { act, apiFor, ask } from '$lib/server/api';
+import { campaignFor } from '$lib/server/campaign';
 import { documentKindLabels } from '$lib/summary-status';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -70,6 +72,7 @@ export const actions: Actions = {
     if (!Number.isInteger(id) || id <= 0) return fail(400, { form: 'submit', error: '报告无效，请刷新页面后重试' });
     const result = await act(event, apiFor(event).summaries.submit.mutate({ id }));
     if (!result.ok) return fail(result.failure.status, { form: 'submit', error: result.failure.data.error });
-    return { form: 'submit', done: `已报送省民政厅（报送时间 ${instantText(result.value.submittedAt)}）`, id };
+    const bureau = provinceBureau(await campaignFor(event));
+    return { form: 'submit', done: `已报送${bureau}（报送时间 ${instantText(result.value.submittedAt)}）`, id };
   },
 };
