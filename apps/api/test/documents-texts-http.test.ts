@@ -10,7 +10,11 @@ import { sessionOf, startServer } from './support/http';
 /** anhui-2021 with the documents' fixed texts of another bureau: every text below is the test's own, none the shipped file's. */
 function otherTexts(): CampaignDef {
   const def = structuredClone(builtinCampaign('anhui-2021'));
+  def.name = '安徽省救助专项行动';
+  // 重点督导 starts on another day: the lagging counties owed a visit are those of 11-03.
+  def.stages.find((s) => s.gates.includes('m4_supervised'))!.start = '2021-11-03';
   const d = def.documents;
+  d.issuers.provinceShort = '省厅';
   d.issuers.city = '{city}民政和社会事务局';
   d.printedBy = '{issuer}综合科';
   d.contactNote = '（经办人：{contact}，电话：{phone}）';
@@ -59,7 +63,7 @@ describe('a city summary written in the campaign definition’s words', () => {
     expect(lines).toContain('蚌埠市民政和社会事务局文件');
     expect(lines).toEqual(expect.arrayContaining(['蚌埠市民政和社会事务局关于2021年度救助', '专项行动情况的报告']));
     expect(lines).toContain('省民政厅社会救助处：');
-    expect(text).toContain('根据安徽省社会救助工作便民惠民优化服务行动的部署，蚌埠市现将有关情况报告如下：');
+    expect(text).toContain('根据安徽省救助专项行动的部署，蚌埠市现将有关情况报告如下：');
     const headings = ['一、总体进展', '二、短板弱项', '三、重点任务推进情况', '四、今后工作安排'].map((h) => lines.indexOf(h));
     expect(headings.every((at) => at > 0)).toBe(true);
     expect([...headings].sort((a, b) => a - b)).toEqual(headings);
@@ -74,5 +78,26 @@ describe('a city summary written in the campaign definition’s words', () => {
     for (const old of ['蚌埠市民政局', '特此报告。', '一、基本情况', '二、主要做法和成效', '四、下一步打算', '持续加强基层社会救助经办能力', '建立健全长效机制', '开展情况的报告', '联系人：', '月度指标和村级台账明细表']) {
       expect(text).not.toContain(old);
     }
+  });
+});
+
+describe('names pages show', () => {
+  test('the login page reads the campaign’s name before anyone signs in', async () => {
+    const res = await fetch(`${server.url}/auth/campaign`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ code: 'anhui-2021', name: '安徽省救助专项行动' });
+  });
+
+  test('a city officer’s to-do names the day lagging was judged and the bureau the summary goes to, from the definition', async () => {
+    server.setTime('2021-12-10T02:00:00.000Z');
+    const officer = await sessionOf(server.url, 'bengbu');
+    const todo = await officer.trpc.todo.mine.query({ asOf: '2021-12-10' });
+    const titles = todo.map((t) => t.title);
+    expect(titles).toContain('撰写并向省厅报送市级行动总结');
+    // With nothing reported every county of the city lags, so each is owed a visit.
+    expect(titles.filter((t) => /^对.+开展实地督导（11月3日进展缓慢）$/.test(t)).length).toBeGreaterThan(0);
+    expect(titles.join()).not.toContain('11月1日');
+    const notices = await officer.trpc.notices.mine.query({ asOf: '2021-12-10' });
+    expect(notices).toEqual(expect.arrayContaining([expect.objectContaining({ title: '市级行动总结须于 2021-12-15 前报送省厅', body: '本市尚未报送安徽省救助专项行动总结，请抓紧撰写并报送。' })]));
   });
 });

@@ -30,6 +30,8 @@ export function campaignTerms(campaign: Campaign) {
     province: campaign.province,
     /** The bureau city summaries go to, as a sentence names it ('省民政厅'). */
     provinceBureau: provinceBureau(campaign),
+    /** 主送机关 of the province's summary when its settings name none. */
+    provinceRecipient: campaign.documents.provinceSummary.recipient,
   };
 }
 export type CampaignTerms = ReturnType<typeof campaignTerms>;
