@@ -16,6 +16,8 @@ describe('login', () => {
     await page.goto('/');
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('督导台');
+    // The campaign's name comes from its definition file, through the API, before anyone signs in.
+    await page.getByText('安徽省社会救助工作便民惠民优化服务行动', { exact: true }).waitFor();
   });
 
   test('a wrong password shows the Chinese error and keeps the user on the login page', async () => {

@@ -73,6 +73,8 @@ const notice = z.strictObject({
   sections: z.array(noticeSection).min(1, '至少一个部分').superRefine(partsOnce),
   laggingLead: docText,
   watchLead: docText,
+  /** Titles of 工作要求's parts; the dispatch part is written only when open dispatch orders remain. */
+  requirements: z.strictObject({ rectify: template([]), supervise: template([]), dispatch: template([]), summary: template([]) }),
   annex: docText,
 });
 

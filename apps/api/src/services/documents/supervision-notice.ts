@@ -84,7 +84,7 @@ function supervisionDemand(snapshot: Snapshot): string {
 /** Open dispatch orders of the lagging counties, when there are any (see dispatch-hook.ts). */
 function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   const block = dispatchProblem(knownDispatchCounts(snapshot), lagging, (c) => fullName(snapshot, c), '');
-  return block?.kind === 'paragraph' ? [paragraph(`${block.text}相关市要督促逐件办结。`, { level: 2, text: '（三）督促办结督办事项。' })] : [];
+  return block?.kind === 'paragraph' ? [paragraph(`${block.text}相关市要督促逐件办结。`, { level: 2, text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。` })] : [];
 }
 
 function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
@@ -99,11 +99,12 @@ function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   ];
   const summaryText = `截至${chineseDate(asOf)}，${summaryParts.join('；')}。`;
   const dispatch = dispatchRequirement(snapshot, lagging);
+  const titles = campaign.documents.notice.requirements;
   return [
-    paragraph(`各市要督促${lagging.length ? `本通报列出的${countiesWord(lagging.length)}` : '所辖县（市、区）'}对照问题逐项整改，整改情况随下一期月度进展情况一并报送。`, { level: 2, text: '（一）抓紧整改落实。' }),
-    paragraph(visitText, { level: 2, text: '（二）压实督导责任。' }),
+    paragraph(`各市要督促${lagging.length ? `本通报列出的${countiesWord(lagging.length)}` : '所辖县（市、区）'}对照问题逐项整改，整改情况随下一期月度进展情况一并报送。`, { level: 2, text: `（一）${titles.rectify}。` }),
+    paragraph(visitText, { level: 2, text: `（二）${titles.supervise}。` }),
     ...dispatch,
-    paragraph(summaryText, { level: 2, text: `（${dispatch.length ? '四' : '三'}）按时报送总结。` }),
+    paragraph(summaryText, { level: 2, text: `（${dispatch.length ? '四' : '三'}）${titles.summary}。` }),
   ];
 }
 
