@@ -20,7 +20,7 @@ export function clockCommand(argv: string[]): number {
     const { db } = opened;
     if (action === undefined) console.log(describe(readClock(db)));
     else if (action === 'set') {
-      if (!at) throw new UsageError('用法：clock set ISO时间，例如 clock set 2021-11-20T10:00:00+08:00');
+      if (!at) throw new UsageError('用法：clock set ISO时间（北京时间，形如 YYYY-MM-DDThh:mm:ss+08:00）');
       console.log(`已设定${describe(setClock(db, { at }, systemActor))}`);
     } else if (action === 'real') console.log(`已恢复${describe(setClock(db, { at: null }, systemActor))}`);
     else throw new UsageError('用法：clock [set ISO时间 | real]');

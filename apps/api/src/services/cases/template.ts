@@ -18,7 +18,7 @@ export async function casesTemplate(db: DbOrTx, countyCode: string): Promise<{ f
     [caseColumnHeaders.case_id, '本县办件的唯一编号，不得重复；不含姓名、身份证号等个人信息'],
     [caseColumnHeaders.kind, '“低保”或“特困”'],
     [caseColumnHeaders.township_code, '受理乡镇（街道）的9位代码，见下方本县乡镇（街道）列表'],
-    [caseColumnHeaders.applied_on, '日期，格式 YYYY-MM-DD，例如 2021-08-03'],
+    [caseColumnHeaders.applied_on, '日期，格式 YYYY-MM-DD（年-月-日，月、日各两位）'],
     [caseColumnHeaders.decided_on, '日期，格式同上；尚未办结的留空'],
     [],
     ['乡镇（街道）代码', '乡镇（街道）名称'],

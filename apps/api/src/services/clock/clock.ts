@@ -41,7 +41,7 @@ export function clockNow(db: DbOrTx): Date {
 export function setClock(db: DbOrTx, change: { at: string | null; mode?: 'running' | 'frozen'; forwardOnly?: boolean }, actor: Actor, wall: Date = new Date()): ClockReading {
   if (change.at !== null) {
     const ms = Date.parse(change.at);
-    if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(change.at)) throw new DomainError('bad_request', `时钟时间（at）格式无效：${change.at}（应为 ISO 8601，例如 2021-11-20T10:00:00+08:00）`);
+    if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(change.at)) throw new DomainError('bad_request', `时钟时间（at）格式无效：${change.at}（应为 ISO 8601，形如 YYYY-MM-DDThh:mm:ss+08:00）`);
     const current = readClock(db, wall);
     if (change.forwardOnly && ms < Date.parse(current.now)) throw new DomainError('bad_request', `时钟只能向后拨：${change.at} 早于当前时钟 ${current.now}`);
   }
