@@ -15,6 +15,9 @@ function otherTexts(): CampaignDef {
   def.stages.find((s) => s.gates.includes('m4_supervised'))!.start = '2021-11-03';
   const d = def.documents;
   d.issuers.provinceShort = '省厅';
+  d.issuers.province = '安徽省民政和社会保障厅';
+  d.notice.requirements.rectify = '立行立改';
+  d.notice.sections = d.notice.sections.filter((s) => s.part !== 'watch');
   d.issuers.city = '{city}民政和社会事务局';
   d.printedBy = '{issuer}综合科';
   d.contactNote = '（经办人：{contact}，电话：{phone}）';
@@ -78,6 +81,24 @@ describe('a city summary written in the campaign definition’s words', () => {
     for (const old of ['蚌埠市民政局', '特此报告。', '一、基本情况', '二、主要做法和成效', '四、下一步打算', '持续加强基层社会救助经办能力', '建立健全长效机制', '开展情况的报告', '联系人：', '月度指标和村级台账明细表']) {
       expect(text).not.toContain(old);
     }
+  });
+});
+
+describe('the supervision notice in the definition’s words', () => {
+  test('the province issuer, the parts chosen and the requirement titles come from the definition', async () => {
+    const admin = await sessionOf(server.url, 'p_admin');
+    const doc = await admin.trpc.documents.generate.mutate({ kind: 'notice', unit: '34', asOf: '2021-12-13' });
+    const res = await fetch(`${server.url}/files/documents/${doc.id}`, { headers: { cookie: admin.cookie } });
+    const lines = docxParagraphs(docxPart(Buffer.from(await res.arrayBuffer()), 'word/document.xml')!);
+    const text = lines.join('\n');
+    expect(lines).toContain('安徽省民政和社会保障厅文件');
+    // 关注名单 left out: 工作要求 is the third part.
+    expect(lines).toEqual(expect.arrayContaining(['一、总体情况', '二、进展缓慢的县（市、区）', '三、工作要求']));
+    expect(lines).not.toContain('三、关注名单');
+    expect(text).not.toContain('列入关注名单，请所在市加强调度指导');
+    expect(text).toContain('（一）立行立改。');
+    expect(text).toContain('安徽省民政和社会保障厅综合科');
+    expect(text).not.toContain('抓紧整改落实');
   });
 });
 
