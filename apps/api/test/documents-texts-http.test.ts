@@ -33,6 +33,7 @@ function otherTexts(): CampaignDef {
   ];
   d.citySummary.annexes.keyTable = '{scope}分县指标一览';
   d.citySummary.annexes.spreadsheet = '{scope}救助指标明细（Excel）';
+  d.problems.red = '红色指标仍然较多';
   d.plans.areas = [{ title: '夯实基层经办队伍', tasks: ['T10'], aim: '推动协理员持证上岗' }];
   d.plans.lasting = { title: '完善常态化机制', text: '将督导发现的问题纳入年度考核。' };
   return def;
@@ -72,13 +73,15 @@ describe('a city summary written in the campaign definition’s words', () => {
     expect([...headings].sort((a, b) => a - b)).toEqual(headings);
     expect(text).toMatch(/（一）夯实基层经办队伍。全市将推动协理员持证上岗。/);
     expect(text).toContain('（二）完善常态化机制。将督导发现的问题纳入年度考核。');
+    // With nothing reported every indicator is red (缺报): the part is written under the definition's title.
+    expect(text).toMatch(/（[一二三四五六七八九十]+）红色指标仍然较多。处于红色状态/);
     expect(lines).toContain('专此报告，请审阅。');
     expect(text).toContain('蚌埠市分县指标一览');
     expect(text).toContain('蚌埠市救助指标明细（Excel）');
     expect(text).toMatch(/（经办人：\s*，电话：\s*）/);
     expect(text).toContain('蚌埠市民政和社会事务局综合科');
 
-    for (const old of ['蚌埠市民政局', '特此报告。', '一、基本情况', '二、主要做法和成效', '四、下一步打算', '持续加强基层社会救助经办能力', '建立健全长效机制', '开展情况的报告', '联系人：', '月度指标和村级台账明细表']) {
+    for (const old of ['蚌埠市民政局', '特此报告。', '一、基本情况', '二、主要做法和成效', '四、下一步打算', '持续加强基层社会救助经办能力', '建立健全长效机制', '开展情况的报告', '部分指标仍处于红色状态', '联系人：', '月度指标和村级台账明细表']) {
       expect(text).not.toContain(old);
     }
   });

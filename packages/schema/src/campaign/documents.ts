@@ -93,6 +93,8 @@ export const documentsSchema = z.strictObject({
   citySummary: summaryKind,
   provinceSummary: summaryKind,
   notice,
+  /** Run-in titles of 存在的问题's parts beyond the lagging reasons, each written only when it has something to say. */
+  problems: z.strictObject({ red: template([]), ranking: template([]), dispatch: template([]), unvisited: template([]) }),
   plans: z.strictObject({ areas: z.array(planArea).min(1, '至少一项'), lasting: z.strictObject({ title: template([]), text: template([]) }) }),
   figures: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '指标代码只能由字母、数字和下划线组成'), figure),
 });

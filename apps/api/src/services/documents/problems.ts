@@ -42,6 +42,7 @@ export function problemBlocks(view: ScopeView): Block[] {
   let n = 0;
   const next = () => `（${chineseNumber(++n)}）`;
   const lagging = view.counties.filter((c) => c.lagging);
+  const titles = view.snapshot.campaign.documents.problems;
   const date = chineseDate(view.snapshot.asOf);
   const blocks: Block[] = [
     paragraph(
@@ -54,17 +55,17 @@ export function problemBlocks(view: ScopeView): Block[] {
   const red = redIndicators(view).slice(0, 6);
   if (red.length > 0) {
     const parts = red.map((r) => `${r.name}${r.counties.length}个县（市、区）`);
-    blocks.push(paragraph(`处于红色状态（含缺报）的指标中，涉及县（市、区）较多的是：${parts.join('，')}。`, { level: 2, text: `${next()}部分指标仍处于红色状态。` }));
+    blocks.push(paragraph(`处于红色状态（含缺报）的指标中，涉及县（市、区）较多的是：${parts.join('，')}。`, { level: 2, text: `${next()}${titles.red}。` }));
   }
   const watch = view.counties.filter((c) => c.watch);
   if (view.level === 'city' && watch.length > 0) {
     const names = watch.map((c) => `${c.name}（市内${rankText(c.cityRank)}，${c.score === null ? '未评分' : `${scoreText(c.score)}分`}）`);
-    blocks.push(paragraph(`按综合得分排名，${joinNames(names)}位列全市后三位，列入关注名单。`, { level: 2, text: `${next()}部分县（市、区）排名靠后。` }));
+    blocks.push(paragraph(`按综合得分排名，${joinNames(names)}位列全市后三位，列入关注名单。`, { level: 2, text: `${next()}${titles.ranking}。` }));
   } else if (watch.length > 0) {
     const both = watch.filter((c) => c.lagging).length;
-    blocks.push(paragraph(`各市综合得分后三位的${countiesWord(watch.length)}列入关注名单，其中${both}个同时进展缓慢。`, { level: 2, text: `${next()}部分县（市、区）排名靠后。` }));
+    blocks.push(paragraph(`各市综合得分后三位的${countiesWord(watch.length)}列入关注名单，其中${both}个同时进展缓慢。`, { level: 2, text: `${next()}${titles.ranking}。` }));
   }
-  const dispatch = dispatchProblem(knownDispatchCounts(view.snapshot), view.counties, view.label, `（${chineseNumber(n + 1)}）`);
+  const dispatch = dispatchProblem(knownDispatchCounts(view.snapshot), view.counties, view.label, `（${chineseNumber(n + 1)}）`, titles.dispatch);
   if (dispatch) {
     n++;
     blocks.push(dispatch);
@@ -72,7 +73,7 @@ export function problemBlocks(view: ScopeView): Block[] {
   const unvisited = view.counties.filter((c) => c.gates.m4_supervised === 'overdue');
   if (unvisited.length > 0) {
     blocks.push(
-      paragraph(`${monthDay(supervisionStart(view.snapshot.campaign))}列为进展缓慢的县（市、区）中，${joinNames(unvisited.map((c) => view.label(c)))}截至目前尚未开展实地督导。`, { level: 2, text: `${next()}实地督导尚未全覆盖。` }),
+      paragraph(`${monthDay(supervisionStart(view.snapshot.campaign))}列为进展缓慢的县（市、区）中，${joinNames(unvisited.map((c) => view.label(c)))}截至目前尚未开展实地督导。`, { level: 2, text: `${next()}${titles.unvisited}。` }),
     );
   }
   return blocks;

@@ -83,7 +83,7 @@ function supervisionDemand(snapshot: Snapshot): string {
 
 /** Open dispatch orders of the lagging counties, when there are any (see dispatch-hook.ts). */
 function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
-  const block = dispatchProblem(knownDispatchCounts(snapshot), lagging, (c) => fullName(snapshot, c), '');
+  const block = dispatchProblem(knownDispatchCounts(snapshot), lagging, (c) => fullName(snapshot, c), '', snapshot.campaign.documents.problems.dispatch);
   return block?.kind === 'paragraph' ? [paragraph(`${block.text}相关市要督促逐件办结。`, { level: 2, text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。` })] : [];
 }
 
