@@ -26,6 +26,14 @@ if [ "$need_browser" = "browser" ] || [ "${1:-}" = "office" ]; then
   fi
 fi
 
+# The engine tests start a throwaway PostgreSQL server of their own (initdb + pg_ctl on a loopback port).
+if [ "$need_browser" = "browser" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "› 安装 PostgreSQL（双引擎测试用）"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+fi
+
 # better-sqlite3 compiles from source here: Debian's Node ships its headers in /usr/include/node.
 if [ -d /usr/include/node ]; then export npm_config_nodedir=/usr; fi
 echo "› pnpm install"

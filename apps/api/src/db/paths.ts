@@ -15,6 +15,7 @@ export const repoRoot = (() => {
 })();
 
 export const migrationsFolder = join(repoRoot, 'packages/schema/migrations');
+export const pgMigrationsFolder = join(repoRoot, 'packages/schema/migrations-pg');
 
 /** A path the user typed is taken from where they typed it (pnpm runs scripts elsewhere); the default lives in the repo root. */
 export function databasePath(explicit?: string): string {

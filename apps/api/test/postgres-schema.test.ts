@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { auditLog, orgUnits, users } from '@dudao/schema/pg-tables';
+import { openDb } from '../src/db/client';
+import { openPostgres, type OpenedPg } from '../src/db/postgres';
+import { tempPath } from './support/fresh-db';
+import { startPostgres, type TestPostgres } from './support/postgres';
+
+// The append-only history tables, as the plan's "no data is ever lost" needs them (read off DOMAIN and the
+// SQLite migrations 0002 and 0005 by hand): U = no update, D = no delete.
+const guarded = [
+  'audit_log:U', 'audit_log:D', 'report_events:U', 'report_events:D', 'report_values:U', 'report_values:D',
+  'submission_values:U', 'roster_rows:U', 'supervision_revisions:U', 'supervision_revisions:D',
+  'rectification_evidence:U', 'rectification_evidence:D', 'supervision_visits:U', 'supervision_visits:D',
+  'dispatch_orders:U', 'dispatch_orders:D', 'dispatch_copies:U', 'dispatch_copies:D', 'dispatch_events:U',
+  'dispatch_events:D', 'dispatch_files:U', 'dispatch_files:D', 'urges:U', 'urges:D',
+].sort();
+
+let server: TestPostgres;
+let pg: OpenedPg;
+
+beforeAll(async () => {
+  server = await startPostgres();
+  pg = await openPostgres(server.createDatabase('schema_twin'));
+}, 60_000);
+
+afterAll(async () => {
+  await pg?.close();
+  server?.stop();
+});
+
+interface Shape {
+  columns: Record<string, string[]>;
+  indexes: string[];
+  guards: string[];
+}
+
+function sqliteShape(): Shape {
+  const path = tempPath();
+  openDb(path).close();
+  const raw = new Database(path, { readonly: true });
+  const tables = (raw.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
+  const columns = Object.fromEntries(
+    tables.map((t) => [
+      t,
+      (raw.prepare(`pragma table_info(${t})`).all() as { name: string; notnull: number; pk: number }[])
+        .map((c) => `${c.name}${c.notnull || c.pk ? ' not null' : ''}`)
+        .sort(),
+    ]),
+  );
+  const indexes = (raw.prepare("select name from sqlite_master where type = 'index' and sql is not null").all() as { name: string }[]).map((i) => i.name).sort();
+  const guards = (raw.prepare("select tbl_name as t, sql from sqlite_master where type = 'trigger'").all() as { t: string; sql: string }[])
+    .map((g) => `${g.t}:${/BEFORE UPDATE/i.test(g.sql) ? 'U' : 'D'}`)
+    .sort();
+  raw.close();
+  return { columns, indexes, guards };
+}
+
+async function postgresShape(): Promise<Shape> {
+  const q = async <T>(sql: string) => (await pg.pool.query(sql)).rows as T[];
+  const rows = await q<{ t: string; c: string; nullable: string }>(
+    "select table_name as t, column_name as c, is_nullable as nullable from information_schema.columns where table_schema = 'public'",
+  );
+  const columns: Record<string, string[]> = {};
+  for (const r of rows) (columns[r.t] ??= []).push(`${r.c}${r.nullable === 'NO' ? ' not null' : ''}`);
+  for (const list of Object.values(columns)) list.sort();
+  const indexes = (await q<{ name: string }>("select i.relname as name from pg_index x join pg_class i on i.oid = x.indexrelid join pg_namespace n on n.oid = i.relnamespace where n.nspname = 'public' and not x.indisprimary")).map((i) => i.name).sort();
+  const guards = (await q<{ t: string; e: string }>("select event_object_table as t, event_manipulation as e from information_schema.triggers where trigger_schema = 'public'"))
+    .map((g) => `${g.t}:${g.e === 'UPDATE' ? 'U' : 'D'}`)
+    .sort();
+  return { columns, indexes, guards };
+}
+
+describe('one schema, both engines', () => {
+  test('PostgreSQL, migrated from its own migrations, has exactly the tables, columns, null rules and indexes of SQLite', async () => {
+    const lite = sqliteShape();
+    const server = await postgresShape();
+    expect(Object.keys(server.columns).sort()).toEqual(Object.keys(lite.columns).sort());
+    expect(server.columns).toEqual(lite.columns);
+    expect(server.indexes).toEqual(lite.indexes);
+  });
+
+  test('both engines guard the same history tables against update and delete', async () => {
+    expect(sqliteShape().guards).toEqual(guarded);
+    expect((await postgresShape()).guards).toEqual(guarded);
+  });
+
+  test('PostgreSQL refuses to rewrite or erase the audit log but lets a user row change', async () => {
+    await pg.db.insert(orgUnits).values({ code: '34', name: '安徽省', level: 'province', parentCode: null });
+    const [user] = await pg.db
+      .insert(users)
+      .values({ username: 'admin', displayName: '管理员', passwordHash: 'x', role: 'admin', scopeCode: '34', createdAt: '2021-07-01T00:00:00.000Z' })
+      .returning();
+    const [row] = await pg.db
+      .insert(auditLog)
+      .values({ at: '2021-07-01T00:00:00.000Z', actorId: user!.id, actor: 'admin', action: 'login', entity: 'session' })
+      .returning();
+    await expect(pg.db.update(auditLog).set({ action: 'erased' }).where(eq(auditLog.id, row!.id))).rejects.toMatchObject({ cause: { message: 'audit_log is append-only' } });
+    await expect(pg.db.delete(auditLog).where(eq(auditLog.id, row!.id))).rejects.toMatchObject({ cause: { message: 'audit_log is append-only' } });
+    await pg.db.update(users).set({ disabled: true }).where(eq(users.id, user!.id));
+    const [changed] = await pg.db.select().from(users).where(eq(users.id, user!.id));
+    expect(changed!.disabled).toBe(true);
+    const [kept] = await pg.db.select().from(auditLog).where(eq(auditLog.id, row!.id));
+    expect(kept!.action).toBe('login');
+  });
+});
