@@ -1,7 +1,6 @@
 import type { CountyStatus, StatusResult } from '@dudao/metrics';
 import type { CampaignDef } from '@dudao/schema/campaign';
 import type { DbOrTx } from '../../db/client';
-import { currentCampaign } from '../campaign/store';
 import { provinceStatusAt } from '../known/status-at';
 import { knownNarratives, type Narratives } from './narratives';
 
@@ -17,7 +16,7 @@ export interface Snapshot {
   narratives: Narratives;
 }
 
-export function snapshotAt(db: DbOrTx, asOf: string, campaign: CampaignDef = currentCampaign(db)): Snapshot {
+export function snapshotAt(db: DbOrTx, campaign: CampaignDef, asOf: string): Snapshot {
   const status = provinceStatusAt(db, campaign, asOf);
   return { db, campaign, asOf, status, narratives: knownNarratives(db, campaign, campaign.province, asOf) };
 }

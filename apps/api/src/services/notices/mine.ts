@@ -41,7 +41,7 @@ function reminders(db: DbOrTx, campaign: CampaignDef, user: SessionUser, asOf: s
   if (user.role === 'city_officer') {
     const due = gateDeadline(campaign, 'm5_city_summary');
     const remindOn = addDays(due, -SUMMARY_REMINDER_DAYS_BEFORE);
-    if (asOf >= remindOn && !knownSummaries(db, user.scopeCode, end).has(user.scopeCode)) {
+    if (asOf >= remindOn && !knownSummaries(db, campaign, user.scopeCode, end).has(user.scopeCode)) {
       return [{ key: `summary:${user.scopeCode}:${remindOn}`, kind: 'reminder.summary', title: `市级行动总结须于 ${due} 前报送省民政厅`, body: '本市尚未报送社会救助便民惠民优化服务行动总结，请抓紧撰写并报送。', at: noon(remindOn) }];
     }
   }
@@ -52,7 +52,7 @@ export function noticesFor(db: DbOrTx, campaign: CampaignDef, user: SessionUser,
   const stored = db
     .select()
     .from(notices)
-    .where(and(eq(notices.userId, user.id), lt(notices.createdAt, endOfBeijingDay(asOf))))
+    .where(and(eq(notices.userId, user.id), eq(notices.campaignCode, campaign.code), lt(notices.createdAt, endOfBeijingDay(asOf))))
     .orderBy(desc(notices.createdAt), desc(notices.id))
     .limit(200)
     .all()
