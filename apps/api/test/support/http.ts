@@ -47,13 +47,14 @@ export async function login(url: string, username: string, password = PASSWORD) 
   return { status: res.status, body: (await res.json()) as { error?: string; user?: unknown }, cookie, setCookie: res.headers.get('set-cookie') ?? '' };
 }
 
-export function trpcAs(url: string, cookie: string) {
-  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { cookie } })] });
+/** A client as the dashboard makes one: the session cookie, and the chosen campaign when given. */
+export function trpcAs(url: string, cookie: string, campaign?: string) {
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { cookie, ...(campaign ? { 'x-dudao-campaign': campaign } : {}) } })] });
 }
 
-export async function sessionOf(url: string, username: string) {
+export async function sessionOf(url: string, username: string, campaign?: string) {
   const { cookie } = await login(url, username);
-  return { cookie, trpc: trpcAs(url, cookie) };
+  return { cookie, trpc: trpcAs(url, cookie, campaign) };
 }
 
 export function errorCode(e: unknown): string | undefined {
