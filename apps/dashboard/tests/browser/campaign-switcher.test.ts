@@ -63,4 +63,13 @@ describe('the header\u2019s campaign switcher', () => {
       expect(await page.locator('main').textContent()).toContain('安徽省社会救助工作便民惠民优化服务行动');
     });
   }
+
+  test('a remembered campaign that is not installed is forgotten: the page opens in the default one', async () => {
+    const page = await openAs(browser, 'admin');
+    await page.context().addCookies([{ name: 'dudao_campaign', value: 'no-such-plan', url: inject('dashboardUrl') }]);
+    const res = await page.goto('/reports');
+    expect(res?.status()).toBe(200);
+    expect(await page.getByRole('combobox', { name: '当前行动' }).inputValue()).toBe('anhui-2021');
+    expect((await page.context().cookies()).some((c) => c.name === 'dudao_campaign')).toBe(false);
+  });
 });
