@@ -147,6 +147,17 @@ describe('several campaigns in one database', () => {
     await expect(lost.trpc.status.at.query({})).rejects.toThrow('活动 no-such-plan 不存在或尚未安装');
   });
 
+  test('a due reminder read in one campaign stays unread in the other', async () => {
+    // 2021-08 is due on 09-05 in both; from 09-02 each campaign reminds the clerk.
+    server.setTime(at('2021-09-03T10:00:00'));
+    const due = async (campaign: Plan) => (await as[campaign].clerk.trpc.notices.mine.query({ asOf: '2021-09-03' })).filter((n) => n.kind === 'reminder.due');
+    const [extra] = await due('anhui-extra');
+    expect(extra).toMatchObject({ title: '2021-08 月报将于 2021-09-05 截止', read: false });
+    await as['anhui-extra'].clerk.trpc.notices.markRead.mutate({ keys: [extra!.key] });
+    expect((await due('anhui-extra')).map((n) => n.read)).toEqual([true]);
+    expect((await due('anhui-2021')).map((n) => n.read)).toEqual([false]);
+  });
+
   test('the CLI takes --campaign: status --json of each shows its own figures', () => {
     const figure = (campaign: string) => {
       const r = cli(['status', '--as-of', '2021-08-04', '--unit', COUNTY, '--json', '--campaign', campaign], dbPath);
