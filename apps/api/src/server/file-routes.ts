@@ -81,14 +81,17 @@ export function fileRoutes(deps: AppDeps) {
       return c.json(result);
     });
   }
-  const templates = { 'roster-template': rosterTemplate, 'cases-template': casesTemplate } as const;
+  // The roster template is prefilled from the campaign's current roster; the case-log template is blank.
+  const templates = {
+    'roster-template': rosterTemplate,
+    'cases-template': (db: AppDeps['db'], _campaign: CampaignDef, county: string) => casesTemplate(db, county),
+  } as const;
   for (const [path, template] of Object.entries(templates)) {
     app.get(`/${path}`, async (c) => {
       const county = c.req.query('county');
       if (!countyCode.safeParse(county).success || !county) throw new DomainError('bad_request', '须指定县级单位代码 county');
       permit(c, deps, path === 'roster-template' ? 'files.roster.template' : 'files.cases.template', county);
-      const campaign = requestCampaign(c, deps);
-      const { fileName, content } = template === rosterTemplate ? await rosterTemplate(deps.db, campaign, county) : await casesTemplate(deps.db, county);
+      const { fileName, content } = await template(deps.db, requestCampaign(c, deps), county);
       return download(c, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content);
     });
   }
