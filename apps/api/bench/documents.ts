@@ -1,3 +1,4 @@
+import { currentCampaign } from '../src/services/campaign/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ console.log(`\n安徽省规模演示数据，截至 ${AS_OF}`);
 const cold = await timeAsync(7, async () => {
   const own = openDb(path);
   try {
-    await citySummaryDocx(own.db, CITY, AS_OF);
+    await citySummaryDocx(own.db, currentCampaign(own.db), CITY, AS_OF);
   } finally {
     own.close();
   }
@@ -36,7 +37,7 @@ const cold = await timeAsync(7, async () => {
 report('市级总结 docx（新连接）', cold, '≤ 1500 ms');
 
 // As a server would: one connection, its immutable-row caches warm.
-const warm = await timeAsync(15, () => citySummaryDocx(opened.db, CITY, AS_OF));
+const warm = await timeAsync(15, () => citySummaryDocx(opened.db, currentCampaign(opened.db), CITY, AS_OF));
 report('市级总结 docx（同一连接）', warm, '≤ 1500 ms');
 opened.close();
 

@@ -1,3 +1,4 @@
+import { currentCampaign } from '../src/services/campaign/store';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Role } from '@dudao/schema/tables';
 import { appRouter } from '../src/trpc/root';
@@ -28,6 +29,7 @@ const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> =
   'units.get': (c) => ({ code: c }),
   'units.search': null,
   'campaign.get': null,
+  'campaign.list': null,
   'clock.get': null,
   'clock.set': null,
   'status.at': (c) => ({ asOf: '2021-11-01', unit: c }),
@@ -145,10 +147,10 @@ beforeAll(async () => {
   server.setTime('2021-12-31T02:00:00.000Z');
   for (const p of people) sessions.set(p.role, (await sessionOf(server.url, p.username)).cookie);
   for (const county of ['340321', '340102', '340322']) {
-    const visit = recordVisit(server.db, { countyCode: county, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, systemActor, '2021-11-10T10:00:00.000Z');
+    const visit = recordVisit(server.db, currentCampaign(server.db), { countyCode: county, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, systemActor, '2021-11-10T10:00:00.000Z');
     visitOf.set(county, visit.id);
-    docOf.set(county, storeDocument(server.db, 'annex', county, '2021-12-15', { fileName: `${county}.xlsx`, content: Buffer.from('x'), previewHtml: null }, systemActor, '2021-12-15T02:00:00.000Z').id);
-    itemOf.set(county, addItem(server.db, { visitId: visit.id, description: '补齐协理员', owner: '县民政局', dueOn: '2021-12-10' }, systemActor, '2021-11-10T10:00:00.000Z').id);
+    docOf.set(county, storeDocument(server.db, currentCampaign(server.db), 'annex', county, '2021-12-15', { fileName: `${county}.xlsx`, content: Buffer.from('x'), previewHtml: null }, systemActor, '2021-12-15T02:00:00.000Z').id);
+    itemOf.set(county, addItem(server.db, currentCampaign(server.db), { visitId: visit.id, description: '补齐协理员', owner: '县民政局', dueOn: '2021-12-10' }, systemActor, '2021-11-10T10:00:00.000Z').id);
   }
 });
 afterAll(() => server.close());

@@ -33,7 +33,7 @@ beforeAll(async () => {
   expect(await exportCommand(['values', '--unit', '3403', '--as-of', AS_OF, '--out', csv, '--db', dbPath])).toBe(0);
   lines = (parse(readFileSync(csv, 'utf8').replace(/^\ufeff/, '')) as string[][]).slice(1) as ValueLine[];
   book = new ExcelJS.Workbook();
-  await book.xlsx.load((await annexXlsx(opened.db, '3403', AS_OF)) as unknown as ArrayBuffer);
+  await book.xlsx.load((await annexXlsx(opened.db, currentCampaign(opened.db), '3403', AS_OF)) as unknown as ArrayBuffer);
   sheet = book.getWorksheet('指标明细')!;
 }, 240_000);
 

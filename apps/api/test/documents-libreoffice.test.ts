@@ -1,3 +1,4 @@
+import { currentCampaign } from '../src/services/campaign/store';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,7 @@ let pageCount: number;
 beforeAll(async () => {
   ({ opened } = await resetDatabase(tempPath(), { demo: true, scale: 'province' }));
   const dir = mkdtempSync(join(tmpdir(), 'dudao-lo-'));
-  writeFileSync(join(dir, 'city.docx'), await renderDocx(citySummaryContent(snapshotAt(opened.db, '2021-12-15'), '3403')));
+  writeFileSync(join(dir, 'city.docx'), await renderDocx(citySummaryContent(snapshotAt(opened.db, currentCampaign(opened.db), '2021-12-15'), '3403')));
   execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'city.docx')], { env: { ...process.env, HOME: dir }, stdio: 'ignore' });
   const pdf = join(dir, 'city.pdf');
   pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())?.[1]);

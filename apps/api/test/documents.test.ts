@@ -68,7 +68,7 @@ let notice: Map<string, string>;
 beforeAll(async () => {
   // The campaign's clock at the evening of the summaries' day, as the December documents are made.
   ({ opened } = await resetDatabase(tempPath(), { demo: true, scale: 'province', clock: '2021-12-15T18:00:00+08:00' }));
-  snapshot = snapshotAt(opened.db, AS_OF);
+  snapshot = snapshotAt(opened.db, currentCampaign(opened.db), AS_OF);
   status = provinceStatusAt(opened.db, currentCampaign(opened.db), AS_OF);
   city = unzip(await renderDocx(citySummaryContent(snapshot, CITY)));
   province = unzip(await renderDocx(provinceSummaryContent(snapshot)));
@@ -196,7 +196,7 @@ describe('city summary: every figure is the metrics answer for the day', () => {
     const others = counties.flatMap((c) => Object.entries(snapshot.narratives.get(c.code) ?? {}).filter(([task]) => !c.exemplarTasks.includes(task)).map(([, text]) => text));
     expect(others.filter((text) => said(text) && !allowed.includes(text))).toEqual([]);
     expect(allowed.length === 0 || allowed.some(said)).toBe(true);
-    const before = snapshotAt(opened.db, '2021-07-31');
+    const before = snapshotAt(opened.db, currentCampaign(opened.db), '2021-07-31');
     expect(before.narratives.size).toBe(0);
   });
 });
@@ -277,7 +277,7 @@ describe('supervision notice', () => {
 
 describe('a day before anything is known', () => {
   test('the documents still render and say there is nothing yet', async () => {
-    const early = snapshotAt(opened.db, '2021-07-10');
+    const early = snapshotAt(opened.db, currentCampaign(opened.db), '2021-07-10');
     const content = citySummaryContent(early, CITY);
     const text = texts(unzip(await renderDocx(content)).get('word/document.xml')!);
     expect(text).toContain('截至2021年7月10日，全市尚无村级台账数据。');

@@ -144,9 +144,8 @@ async function startRestored(path: string) {
   const { serve } = await import('@hono/node-server');
   const pino = (await import('pino')).default;
   const { createApp } = await import('../src/server/app');
-  const { currentCampaign } = await import('../src/services/campaign/store');
   const opened = openDb(path);
-  const app = createApp({ db: opened.db, campaign: currentCampaign(opened.db), logger: pino({ level: 'silent' }) });
+  const app = createApp({ db: opened.db, logger: pino({ level: 'silent' }) });
   const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => s.once('listening', r));
   const url = `http://127.0.0.1:${(s.address() as import('node:net').AddressInfo).port}`;

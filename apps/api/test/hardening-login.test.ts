@@ -10,7 +10,6 @@ import { auditLog, sessions, users } from '@dudao/schema/tables';
 import { openDb } from '../src/db/client';
 import { createApp } from '../src/server/app';
 import { sourceAddress } from '../src/services/auth/address';
-import { currentCampaign } from '../src/services/campaign/store';
 import { demoPassword } from '../src/services/users/demo-accounts';
 import { freshDb, tempPath } from './support/fresh-db';
 import { PASSWORD, sessionOf, startServer } from './support/http';
@@ -52,7 +51,7 @@ describe('login throttling per source address and per username', () => {
   test('the throttle lives in the database: a restarted API (another process, same file) still holds the address', async () => {
     for (let i = 0; i < 5; i++) await loginFrom('10.3.0.1', 'bengbu', 'Wrong-pass1');
     const opened = openDb(dbPath);
-    const app = createApp({ db: opened.db, campaign: currentCampaign(opened.db), logger: pino({ level: 'silent' }) });
+    const app = createApp({ db: opened.db, logger: pino({ level: 'silent' }) });
     const other = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => other.once('listening', r));
     try {

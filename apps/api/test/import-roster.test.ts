@@ -1,3 +1,4 @@
+import { currentCampaign } from '../src/services/campaign/store';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditLog, rosterRows, rosterUploads } from '@dudao/schema/tables';
@@ -16,7 +17,7 @@ const HUAIYUAN = '340321';
 let opened: Opened;
 
 async function upload(rows: RosterCells[], at: string) {
-  return importRoster(opened.db, HUAIYUAN, await readTable(await xlsx(rows), 'roster.xlsx'), systemActor, at, 'roster.xlsx');
+  return importRoster(opened.db, currentCampaign(opened.db), HUAIYUAN, await readTable(await xlsx(rows), 'roster.xlsx'), systemActor, at, 'roster.xlsx');
 }
 
 async function issuesOf(rows: RosterCells[]): Promise<string[]> {
@@ -38,7 +39,7 @@ afterAll(() => opened.close());
 
 describe('roster import', () => {
   test('a valid roster lists every village of the county once, stamped with its upload time', () => {
-    const roster = currentRoster(opened.db, HUAIYUAN)!;
+    const roster = currentRoster(opened.db, currentCampaign(opened.db), HUAIYUAN)!;
     expect(roster.rows).toHaveLength(villagesOf(opened.db, HUAIYUAN).length);
     expect(roster.upload.uploadedAt).toBe('2021-08-01T02:00:00.000Z');
     expect(opened.db.select().from(auditLog).where(eq(auditLog.action, 'roster.upload')).get()).toMatchObject({ unitCode: HUAIYUAN, oldValue: null });
@@ -72,10 +73,10 @@ describe('roster import', () => {
 
   test('a replacement is atomic: the new version wins, the old one stays for earlier dates', async () => {
     const rows = rosterFor(opened.db, HUAIYUAN, (r, i) => (i < 10 ? [r[0]!, r[1]!, 250, '是', 2, 1, 1500, 1] : r));
-    await importRoster(opened.db, HUAIYUAN, await readTable(csv(rows), 'roster.csv'), systemActor, '2021-10-20T02:00:00.000Z', 'roster.csv');
-    const now = currentRoster(opened.db, HUAIYUAN)!;
+    await importRoster(opened.db, currentCampaign(opened.db), HUAIYUAN, await readTable(csv(rows), 'roster.csv'), systemActor, '2021-10-20T02:00:00.000Z', 'roster.csv');
+    const now = currentRoster(opened.db, currentCampaign(opened.db), HUAIYUAN)!;
     expect(now.rows.filter((r) => r.longTermRecipients === 250)).toHaveLength(10);
-    const earlier = currentRoster(opened.db, HUAIYUAN, '2021-09-30T16:00:00.000Z')!;
+    const earlier = currentRoster(opened.db, currentCampaign(opened.db), HUAIYUAN, '2021-09-30T16:00:00.000Z')!;
     expect(earlier.upload.uploadedAt).toBe('2021-08-01T02:00:00.000Z');
     expect(earlier.rows.every((r) => r.longTermRecipients === 30)).toBe(true);
     expect(opened.db.select({ n: count() }).from(rosterUploads).get()!.n).toBe(2);

@@ -3,6 +3,8 @@ import { loginUrl } from '$lib/next';
 import { currentUser } from '$lib/server/auth';
 import { protectResponse } from '$lib/server/headers';
 import { isProxied, proxy } from '$lib/server/proxy';
+import { campaignChoices } from '$lib/server/campaign';
+import { campaignCookie } from '$lib/campaign-choice';
 
 const publicPaths = new Set(['/login', '/healthz']);
 /** Where a user whose password someone else set may go before changing it. */
@@ -16,6 +18,12 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.user = pathname === '/healthz' ? null : await currentUser(event);
   if (!event.locals.user && !publicPaths.has(pathname)) redirect(303, loginUrl(event.url));
   if (event.locals.user?.mustChangePassword && !passwordPaths.has(pathname) && !publicPaths.has(pathname)) redirect(303, '/account');
+  // A remembered campaign that is gone (a reset) or not the user's is forgotten before any page asks the API with it.
+  const chosen = event.cookies.get(campaignCookie);
+  if (event.locals.user && chosen && !(await campaignChoices(event)).campaigns.some((c) => c.code === chosen)) {
+    event.cookies.delete(campaignCookie, { path: '/' });
+    redirect(303, `${pathname}${event.url.search}`);
+  }
   return protectResponse(await resolve(event), secure);
 };
 

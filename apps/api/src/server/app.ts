@@ -4,11 +4,12 @@ import { trpcServer } from '@hono/trpc-server';
 import { z } from 'zod';
 import { isBusy } from '../db/client';
 import { sessionUser } from '../services/auth/sessions';
+import { installedCampaigns } from '../services/campaign/registry';
 import { clockNow } from '../services/clock/clock';
 import type { AppDeps } from '../trpc/context';
 import { appRouter } from '../trpc/root';
 import { authRoutes, sessionCookie } from './auth-routes';
-import { fileRoutes } from './file-routes';
+import { campaignHeader, fileRoutes } from './file-routes';
 import { sameOriginWrites } from './origin';
 import { batchLimit, limitBody, MAX_BATCH, requestIds, securityHeaders } from './security';
 
@@ -20,7 +21,7 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
   app.use('*', requestIds);
   app.use('*', securityHeaders);
   app.use('*', sameOriginWrites);
-  app.get('/healthz', (c) => c.json({ ok: true, campaign: deps.campaign.code, warm: readiness.warm }));
+  app.get('/healthz', (c) => c.json({ ok: true, campaigns: installedCampaigns(deps.db).map((k) => ({ code: k.code, version: k.version, name: k.name })), warm: readiness.warm }));
   app.use('/auth/*', limitBody(16 * 1024, '16 KB'));
   app.route('/auth', authRoutes(deps));
   app.route('/files', fileRoutes(deps));
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
         requestId: c.get('requestId') as string,
         now: () => clockNow(deps.db),
         sessionToken: getCookie(c, sessionCookie),
+        requestedCampaign: c.req.header(campaignHeader) || undefined,
         user: sessionUser(deps.db, getCookie(c, sessionCookie), new Date()),
       }),
     }),

@@ -6,6 +6,7 @@ import { recordAudit } from '../services/audit/record';
 import { sourceAddress } from '../services/auth/address';
 import { login, LoginThrottled } from '../services/auth/login';
 import { endSession, sessionUser } from '../services/auth/sessions';
+import { resolveCampaign } from '../services/campaign/registry';
 import { clockNow } from '../services/clock/clock';
 import { DomainError } from '../services/errors';
 import type { AppDeps } from '../trpc/context';
@@ -51,8 +52,11 @@ export function authRoutes(deps: AppDeps) {
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.json({ ok: true });
   });
-  // The login page names the campaign before anyone has signed in.
-  app.get('/campaign', (c) => c.json({ code: deps.campaign.code, name: deps.campaign.name }));
+  // The login page names the campaign before anyone has signed in: the one a national scope would open with.
+  app.get('/campaign', (c) => {
+    const campaign = resolveCampaign(deps.db, '', undefined);
+    return c.json({ code: campaign.code, name: campaign.name });
+  });
   app.get('/me', (c) => {
     const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
     return user ? c.json({ user }) : c.json({ error: '未登录或登录已超时' }, 401);

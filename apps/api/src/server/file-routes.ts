@@ -4,6 +4,8 @@ import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { anyUnitCode, campaignDate, countyCode, periodSchema } from '@dudao/schema/inputs';
 import type { Role } from '@dudao/schema/tables';
+import type { CampaignDef } from '@dudao/schema/campaign';
+import { resolveCampaign } from '../services/campaign/registry';
 import { sessionUser, type SessionUser } from '../services/auth/sessions';
 import { auditCsv, auditXlsx } from '../services/audit/export';
 import { importCases } from '../services/cases/import-cases';
@@ -27,6 +29,16 @@ import { sessionCookie } from './auth-routes';
 const auditExportQuery = z.object({ unit: anyUnitCode, period: periodSchema.optional(), field: z.string().max(64).optional(), asOf: campaignDate.optional() });
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** The dashboard sends the chosen campaign in this header; a link may name it as `?campaign=` instead. */
+export const campaignHeader = 'x-dudao-campaign';
+
+/** The campaign a file request works in, checked against the caller's province before any record is looked up. */
+function requestCampaign(c: Context, deps: AppDeps): CampaignDef {
+  const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
+  if (!user) throw new DomainError('forbidden', '请先登录');
+  return resolveCampaign(deps.db, user.scopeCode, c.req.query('campaign') || c.req.header(campaignHeader) || undefined);
+}
 
 function permit(c: Context, deps: AppDeps, route: FileRoute, unit: string | undefined): SessionUser {
   const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
@@ -62,19 +74,24 @@ export function fileRoutes(deps: AppDeps) {
       const county = c.req.query('county');
       if (!countyCode.safeParse(county).success || !county) throw new DomainError('bad_request', '须指定县级单位代码 county');
       const user = permit(c, deps, kind === 'roster' ? 'files.roster.upload' : 'files.cases.upload', county);
+      const campaign = requestCampaign(c, deps);
       const file = await uploadedFile(c);
       const table = await readTable(file.content, file.name);
-      const result = deps.db.transaction((tx) => importer[kind](tx, county, table, user, clockNow(deps.db).toISOString(), file.name));
+      const result = deps.db.transaction((tx) => importer[kind](tx, campaign, county, table, user, clockNow(deps.db).toISOString(), file.name));
       return c.json(result);
     });
   }
-  const templates = { 'roster-template': rosterTemplate, 'cases-template': casesTemplate } as const;
+  // The roster template is prefilled from the campaign's current roster; the case-log template is blank.
+  const templates = {
+    'roster-template': rosterTemplate,
+    'cases-template': (db: AppDeps['db'], _campaign: CampaignDef, county: string) => casesTemplate(db, county),
+  } as const;
   for (const [path, template] of Object.entries(templates)) {
     app.get(`/${path}`, async (c) => {
       const county = c.req.query('county');
       if (!countyCode.safeParse(county).success || !county) throw new DomainError('bad_request', '须指定县级单位代码 county');
       permit(c, deps, path === 'roster-template' ? 'files.roster.template' : 'files.cases.template', county);
-      const { fileName, content } = await template(deps.db, county);
+      const { fileName, content } = await template(deps.db, requestCampaign(c, deps), county);
       return download(c, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content);
     });
   }
@@ -84,7 +101,7 @@ export function fileRoutes(deps: AppDeps) {
       if (given !== undefined && !anyUnitCode.safeParse(given).success) throw new DomainError('bad_request', 'unit：单位代码应为2、4、6、9或12位行政区划代码');
       const user = permit(c, deps, 'files.values.export', given);
       const unit = given ?? user.scopeCode;
-      const lines = valueLines(deps.db, deps.campaign, unit);
+      const lines = valueLines(deps.db, requestCampaign(c, deps), unit);
       return format === 'csv'
         ? download(c, `指标数据_${unit}.csv`, 'text/csv; charset=utf-8', `\ufeff${valuesCsv(lines)}`)
         : download(c, `指标数据_${unit}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await valuesXlsx(lines));
@@ -106,7 +123,7 @@ export function fileRoutes(deps: AppDeps) {
   app.get('/documents/:id', (c) => {
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '报告编号无效');
-    const doc = documentById(deps.db, id);
+    const doc = documentById(deps.db, requestCampaign(c, deps), id);
     permit(c, deps, 'files.document.download', doc.unitCode);
     const type = doc.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return download(c, doc.fileName, type, doc.content);
@@ -118,12 +135,12 @@ export function fileRoutes(deps: AppDeps) {
     if (!county || !/^\d{6}$/.test(county)) throw new DomainError('bad_request', '须指定县级单位代码 county');
     const user = permit(c, deps, 'files.dispatch.attach', county);
     const file = await uploadedFile(c);
-    return c.json(deps.db.transaction((tx) => storeAttachment(tx, id, county, file, user, clockNow(deps.db).toISOString())));
+    return c.json(deps.db.transaction((tx) => storeAttachment(tx, requestCampaign(c, deps), id, county, file, user, clockNow(deps.db).toISOString())));
   });
   app.get('/dispatch-files/:fileId', (c) => {
     const fileId = Number(c.req.param('fileId'));
     if (!Number.isInteger(fileId) || fileId <= 0) throw new DomainError('bad_request', '附件编号无效');
-    const { file, county } = attachmentById(deps.db, fileId);
+    const { file, county } = attachmentById(deps.db, requestCampaign(c, deps), fileId);
     permit(c, deps, 'files.dispatch.download', county);
     return download(c, file.name, file.mime, file.content);
   });
@@ -131,7 +148,8 @@ export function fileRoutes(deps: AppDeps) {
   app.post('/items/:id/close', limit, async (c) => {
     const itemId = Number(c.req.param('id'));
     if (!Number.isInteger(itemId) || itemId <= 0) throw new DomainError('bad_request', '整改事项编号无效');
-    const county = itemCounty(deps.db, itemId);
+    const campaign = requestCampaign(c, deps);
+    const county = itemCounty(deps.db, campaign, itemId);
     if (!county) throw new DomainError('not_found', `整改事项 ${itemId} 不存在`);
     const user = permit(c, deps, 'files.evidence.close', county);
     const body = await c.req.parseBody({ all: true });
@@ -139,13 +157,13 @@ export function fileRoutes(deps: AppDeps) {
     if (evidence.length < 2) throw new DomainError('bad_request', '整改佐证：销号须填写整改佐证（至少 2 个字）');
     const uploads = ([] as unknown[]).concat(body.file ?? []).filter((f): f is File => f instanceof File && f.size > 0);
     const files = await Promise.all(uploads.map(async (f) => ({ name: f.name, content: Buffer.from(await f.arrayBuffer()) })));
-    const closed = deps.db.transaction((tx) => closeItem(tx, { itemId, evidence, files }, user, clockNow(deps.db).toISOString()));
+    const closed = deps.db.transaction((tx) => closeItem(tx, campaign, { itemId, evidence, files }, user, clockNow(deps.db).toISOString()));
     return c.json(closed);
   });
   app.get('/evidence/:id', (c) => {
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '佐证文件编号无效');
-    const file = evidenceFile(deps.db, id);
+    const file = evidenceFile(deps.db, requestCampaign(c, deps), id);
     permit(c, deps, 'files.evidence.download', file.county);
     return download(c, file.fileName, file.mediaType, file.content);
   });
@@ -153,7 +171,7 @@ export function fileRoutes(deps: AppDeps) {
   app.get('/documents/:id/pdf', (c) => {
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '报告编号无效');
-    const doc = documentById(deps.db, id);
+    const doc = documentById(deps.db, requestCampaign(c, deps), id);
     permit(c, deps, 'files.document.download', doc.unitCode);
     if (!doc.fileName.endsWith('.docx')) throw new DomainError('bad_request', '只有公文（.docx）可以另存为 PDF');
     if (!pdfAvailable()) throw new DomainError('not_found', '本机未安装 LibreOffice，暂不能生成 PDF，请下载 Word 文件');

@@ -5,6 +5,7 @@ import { serverMarker } from '../services/backup/backup';
 import { openDb } from '../db/client';
 import { databasePath } from '../db/paths';
 import { currentCampaign } from '../services/campaign/store';
+import { installedCampaigns } from '../services/campaign/registry';
 import { createApp } from './app';
 import { beijingDate } from '@dudao/schema/campaign';
 import { campaignDays, warmStatusCache } from '../services/known/warm';
@@ -16,17 +17,20 @@ const marker = serverMarker(path);
 if (path !== ':memory:') writeFileSync(marker, String(process.pid));
 process.once('exit', () => rmSync(marker, { force: true }));
 const { db } = opened;
-const campaign = currentCampaign(db);
 const port = Number(process.env.PORT ?? 8787);
 const readiness = { warm: false };
-const app = createApp({ db, campaign, logger }, readiness);
+const app = createApp({ db, logger }, readiness);
 
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   logger.info({ port: info.port, db: path }, `督导台 API 已启动：http://127.0.0.1:${info.port}`);
-  const days = campaignDays(campaign, beijingDate(new Date()));
-  warmStatusCache(db, campaign, days, (ms) => {
+  const today = beijingDate(new Date());
+  const plans = installedCampaigns(db).map((k) => {
+    const campaign = currentCampaign(db, k.code);
+    return { campaign, days: campaignDays(campaign, today) };
+  });
+  warmStatusCache(db, plans, (ms) => {
     readiness.warm = true;
-    logger.info({ days: days.length, ms: Math.round(ms) }, 'status cache warmed');
+    logger.info({ campaigns: plans.map((p) => p.campaign.code), days: plans.reduce((n, p) => n + p.days.length, 0), ms: Math.round(ms) }, 'status cache warmed');
   });
 });
 

@@ -1,11 +1,9 @@
-import type { CampaignDef } from '@dudao/schema/campaign';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
 import type { SessionUser } from '../services/auth/sessions';
 
 export interface AppDeps {
   db: Db;
-  campaign: CampaignDef;
   logger: Logger;
 }
 
@@ -16,4 +14,6 @@ export interface Context extends AppDeps {
   now: () => Date;
   /** The caller's session token, so a password change can end every other session but this one. */
   sessionToken?: string;
+  /** The campaign the request names (header `x-dudao-campaign`); `guarded` resolves it to `ctx.campaign`. */
+  requestedCampaign?: string;
 }

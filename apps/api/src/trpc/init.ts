@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { isBusy, isMissingReference } from '../db/client';
+import { resolveCampaign } from '../services/campaign/registry';
 import { DomainError } from '../services/errors';
 import type { Context } from './context';
 import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
@@ -39,7 +40,7 @@ const loggedIn = domainErrors.unstable_pipe(({ ctx, next }) => {
 });
 
 /** What a user whose password someone else set may still do: change it (and read the campaign and its clock for the page around the form). */
-const passwordFree = new Set<ProcedureName>(['account.changePassword', 'campaign.get', 'clock.get']);
+const passwordFree = new Set<ProcedureName>(['account.changePassword', 'campaign.get', 'campaign.list', 'clock.get']);
 
 /** The only way to build a procedure: it takes its rule from the permissions table by name. */
 export function guarded(name: ProcedureName) {
@@ -47,13 +48,23 @@ export function guarded(name: ProcedureName) {
   return t.procedure.use(loggedIn).use(async ({ ctx, next, getRawInput }) => {
     if (ctx.user.mustChangePassword && !passwordFree.has(name)) throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码（账号页面）后再继续' });
     if (!rule.roles.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
+    // The switcher must still list campaigns when a stale cookie names one that is gone or not the user's.
+    const campaign = name === 'campaign.list' ? resolveLeniently(ctx) : resolveCampaign(ctx.db, ctx.user.scopeCode, ctx.requestedCampaign);
     const input = (await getRawInput()) as never;
-    const units = input == null || typeof input !== 'object' ? [] : (rule.units as Rule['units'])(input, ctx.db);
+    const units = input == null || typeof input !== 'object' ? [] : (rule.units as Rule['units'])(input, ctx.db, campaign);
     for (const unit of units) {
       if (typeof unit === 'string' && !isWithin(unit, ctx.user.scopeCode)) {
         throw new TRPCError({ code: 'FORBIDDEN', message: `无权访问管辖范围以外的单位（${unit}）` });
       }
     }
-    return next();
+    return next({ ctx: { campaign } });
   });
+}
+
+function resolveLeniently(ctx: Context & { user: { scopeCode: string } }) {
+  try {
+    return resolveCampaign(ctx.db, ctx.user.scopeCode, ctx.requestedCampaign);
+  } catch {
+    return resolveCampaign(ctx.db, ctx.user.scopeCode, undefined);
+  }
 }

@@ -7,7 +7,6 @@ import { openDb } from '../../src/db/client';
 import { freshDb, tempPath } from './fresh-db';
 import { systemActor } from '../../src/services/actor';
 import { setClock } from '../../src/services/clock/clock';
-import { currentCampaign } from '../../src/services/campaign/store';
 import { createUser } from '../../src/services/users/accounts';
 import { createApp } from '../../src/server/app';
 import type { AppRouter } from '../../src/trpc/root';
@@ -27,7 +26,7 @@ export async function startServer(dbPath: string) {
   // A frozen campaign clock, so each write is stamped exactly at the instant the test set.
   const setTime = (iso: string) => setClock(opened.db, { at: iso, mode: 'frozen' }, systemActor);
   setTime('2021-08-02T02:00:00.000Z');
-  const app = createApp({ db: opened.db, campaign: currentCampaign(opened.db), logger: pino({ level: 'silent' }) });
+  const app = createApp({ db: opened.db, logger: pino({ level: 'silent' }) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -48,13 +47,14 @@ export async function login(url: string, username: string, password = PASSWORD) 
   return { status: res.status, body: (await res.json()) as { error?: string; user?: unknown }, cookie, setCookie: res.headers.get('set-cookie') ?? '' };
 }
 
-export function trpcAs(url: string, cookie: string) {
-  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { cookie } })] });
+/** A client as the dashboard makes one: the session cookie, and the chosen campaign when given. */
+export function trpcAs(url: string, cookie: string, campaign?: string) {
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { cookie, ...(campaign ? { 'x-dudao-campaign': campaign } : {}) } })] });
 }
 
-export async function sessionOf(url: string, username: string) {
+export async function sessionOf(url: string, username: string, campaign?: string) {
   const { cookie } = await login(url, username);
-  return { cookie, trpc: trpcAs(url, cookie) };
+  return { cookie, trpc: trpcAs(url, cookie, campaign) };
 }
 
 export function errorCode(e: unknown): string | undefined {

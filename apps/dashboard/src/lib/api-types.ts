@@ -4,6 +4,7 @@ import type { AppRouter } from '@dudao/api/router';
 type Out = inferRouterOutputs<AppRouter>;
 
 export type Campaign = Out['campaign']['get'];
+export type CampaignChoices = Out['campaign']['list'];
 export type IndicatorDef = Campaign['indicators'][number];
 export type ScopedStatus = Out['status']['at'];
 export type CityStatus = ScopedStatus['cities'][number];

@@ -1,5 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { orgUnits } from '../org/table';
+import { campaignColumn } from '../campaign/column';
 
 export const caseKinds = ['低保', '特困'] as const;
 
@@ -7,6 +8,7 @@ export const caseUploads = sqliteTable(
   'case_uploads',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignCode: campaignColumn(),
     countyCode: text('county_code').notNull().references(() => orgUnits.code),
     uploadedAt: text('uploaded_at').notNull(),
     actorId: integer('actor_id'),
@@ -14,7 +16,7 @@ export const caseUploads = sqliteTable(
     fileName: text('file_name'),
     rowCount: integer('row_count').notNull(),
   },
-  (t) => [index('case_uploads_county_idx').on(t.countyCode, t.uploadedAt)],
+  (t) => [index('case_uploads_county_idx').on(t.campaignCode, t.countyCode, t.uploadedAt)],
 );
 
 export const caseRecords = sqliteTable(

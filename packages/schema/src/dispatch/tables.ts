@@ -1,9 +1,11 @@
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { orgUnits } from '../org/table';
+import { campaignColumn } from '../campaign/column';
 
 /** 督办单: issued by a city (to its counties) or the province (to any); its quotes are frozen as of the issue day. */
 export const dispatchOrders = sqliteTable('dispatch_orders', {
   id: integer('id').primaryKey({ autoIncrement: true }),
+  campaignCode: campaignColumn(),
   issuerUnit: text('issuer_unit').notNull().references(() => orgUnits.code),
   title: text('title').notNull(),
   matter: text('matter').notNull(),
@@ -22,9 +24,10 @@ export const dispatchCopies = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     orderId: integer('order_id').notNull().references(() => dispatchOrders.id),
+    campaignCode: campaignColumn(),
     countyCode: text('county_code').notNull().references(() => orgUnits.code),
   },
-  (t) => [index('dispatch_copies_order_idx').on(t.orderId), index('dispatch_copies_county_idx').on(t.countyCode)],
+  (t) => [index('dispatch_copies_order_idx').on(t.orderId), index('dispatch_copies_county_idx').on(t.campaignCode, t.countyCode)],
 );
 
 export const dispatchEvents = sqliteTable(
@@ -32,6 +35,7 @@ export const dispatchEvents = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     copyId: integer('copy_id').notNull().references(() => dispatchCopies.id),
+    campaignCode: campaignColumn(),
     action: text('action', { enum: ['issue', 'sign', 'feedback', 'sendBack', 'close'] }).notNull(),
     text: text('text'),
     askClose: integer('ask_close', { mode: 'boolean' }).notNull().default(false),
@@ -65,6 +69,7 @@ export const urges = sqliteTable(
   'urges',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignCode: campaignColumn(),
     kind: text('kind', { enum: ['report', 'roster', 'summary', 'dispatch'] }).notNull(),
     unitCode: text('unit_code').notNull().references(() => orgUnits.code),
     period: text('period'),
@@ -73,5 +78,5 @@ export const urges = sqliteTable(
     actorId: integer('actor_id'),
     actor: text('actor').notNull(),
   },
-  (t) => [index('urges_unit_idx').on(t.unitCode, t.kind)],
+  (t) => [index('urges_unit_idx').on(t.campaignCode, t.unitCode, t.kind)],
 );

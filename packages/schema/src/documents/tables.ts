@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { orgUnits } from '../org/table';
+import { campaignColumn } from '../campaign/column';
 
 /**
  * What a city or the province prints on its documents (发文字号, 签发人, 附注, 抄送, the province's 主送机关). Every save
@@ -9,6 +10,7 @@ export const documentSettings = sqliteTable(
   'document_settings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignCode: campaignColumn(),
     unitCode: text('unit_code').notNull().references(() => orgUnits.code),
     docNumber: text('doc_number'),
     signer: text('signer'),
@@ -19,5 +21,5 @@ export const documentSettings = sqliteTable(
     savedAt: text('saved_at').notNull(),
     savedBy: integer('saved_by'),
   },
-  (t) => [index('document_settings_unit_idx').on(t.unitCode, t.id)],
+  (t) => [index('document_settings_unit_idx').on(t.campaignCode, t.unitCode, t.id)],
 );

@@ -1,11 +1,13 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from '../auth/tables';
+import { campaignColumn } from '../campaign/column';
 
 /** Event notices, written by the service that caused them (a submission, a return, an approval). */
 export const notices = sqliteTable(
   'notices',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignCode: campaignColumn(),
     userId: integer('user_id').notNull().references(() => users.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
@@ -14,7 +16,7 @@ export const notices = sqliteTable(
     period: text('period'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('notices_user_idx').on(t.userId, t.createdAt)],
+  (t) => [index('notices_user_idx').on(t.userId, t.campaignCode, t.createdAt)],
 );
 
 /** Read marks for event notices (`evt:<id>`) and for date reminders computed on the fly (`due:<county>:<period>:<when>`). */

@@ -1,5 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { orgUnits } from '../org/table';
+import { campaignColumn } from '../campaign/column';
 
 export const reportStates = ['draft', 'submitted', 'returned', 'approved', 'accepted'] as const;
 export type ReportState = (typeof reportStates)[number];
@@ -63,12 +64,13 @@ export const reportSubmissions = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     reportId: integer('report_id').notNull().references(() => monthlyReports.id),
+    campaignCode: campaignColumn(),
     countyCode: text('county_code').notNull(),
     period: text('period').notNull(),
     submittedAt: text('submitted_at').notNull(),
     actorId: integer('actor_id'),
   },
-  (t) => [index('report_submissions_county_idx').on(t.countyCode, t.submittedAt)],
+  (t) => [index('report_submissions_county_idx').on(t.campaignCode, t.countyCode, t.submittedAt)],
 );
 
 /** The report's fields frozen at each submission: what the known-at-t read uses. */

@@ -1,11 +1,13 @@
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { orgUnits } from '../org/table';
+import { campaignColumn } from '../campaign/column';
 
 /** Each upload is a whole roster; the newest one known at t is the county's roster at t. */
 export const rosterUploads = sqliteTable(
   'roster_uploads',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignCode: campaignColumn(),
     countyCode: text('county_code').notNull().references(() => orgUnits.code),
     uploadedAt: text('uploaded_at').notNull(),
     actorId: integer('actor_id'),
@@ -13,7 +15,7 @@ export const rosterUploads = sqliteTable(
     fileName: text('file_name'),
     rowCount: integer('row_count').notNull(),
   },
-  (t) => [index('roster_uploads_county_idx').on(t.countyCode, t.uploadedAt)],
+  (t) => [index('roster_uploads_county_idx').on(t.campaignCode, t.countyCode, t.uploadedAt)],
 );
 
 export const rosterRows = sqliteTable(

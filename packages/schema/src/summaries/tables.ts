@@ -1,11 +1,13 @@
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { orgUnits } from '../org/table';
+import { campaignColumn } from '../campaign/column';
 
 /** Generated documents are kept, one row per version; a city summary is submitted by stamping its row. */
 export const generatedReports = sqliteTable(
   'generated_reports',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignCode: campaignColumn(),
     kind: text('kind', { enum: ['city', 'province', 'notice', 'annex'] }).notNull(),
     unitCode: text('unit_code').notNull().references(() => orgUnits.code),
     asOf: text('as_of').notNull(),
@@ -17,18 +19,19 @@ export const generatedReports = sqliteTable(
     generatedAt: text('generated_at').notNull(),
     generatedBy: integer('generated_by'),
   },
-  (t) => [index('generated_reports_unit_idx').on(t.unitCode, t.kind)],
+  (t) => [index('generated_reports_unit_idx').on(t.campaignCode, t.unitCode, t.kind)],
 );
 
 export const citySummaries = sqliteTable(
   'city_summaries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignCode: campaignColumn(),
     cityCode: text('city_code').notNull().references(() => orgUnits.code),
     reportId: integer('report_id').references(() => generatedReports.id),
     submittedAt: text('submitted_at').notNull(),
     actorId: integer('actor_id'),
     actor: text('actor').notNull(),
   },
-  (t) => [index('city_summaries_city_idx').on(t.cityCode, t.submittedAt)],
+  (t) => [index('city_summaries_city_idx').on(t.campaignCode, t.cityCode, t.submittedAt)],
 );

@@ -1,10 +1,12 @@
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { orgUnits } from '../org/table';
+import { campaignColumn } from '../campaign/column';
 
 export const supervisionVisits = sqliteTable(
   'supervision_visits',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignCode: campaignColumn(),
     countyCode: text('county_code').notNull().references(() => orgUnits.code),
     visitedOn: text('visited_on').notNull(),
     byLevel: text('by_level', { enum: ['city', 'province'] }).notNull(),
@@ -13,7 +15,7 @@ export const supervisionVisits = sqliteTable(
     recordedAt: text('recorded_at').notNull(),
     actorId: integer('actor_id'),
   },
-  (t) => [index('supervision_visits_county_idx').on(t.countyCode)],
+  (t) => [index('supervision_visits_county_idx').on(t.campaignCode, t.countyCode)],
 );
 
 export const rectificationItems = sqliteTable(

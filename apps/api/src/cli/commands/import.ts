@@ -4,17 +4,17 @@ import { openDb } from '../../db/client';
 import { databasePath } from '../../db/paths';
 import { normalizeInstant, systemActor } from '../../services/actor';
 import { clockNow, notAfterClock } from '../../services/clock/clock';
-import { currentCampaign } from '../../services/campaign/store';
 import { importCases } from '../../services/cases/import-cases';
 import { readTable } from '../../services/files/table-reader';
 import { importValues } from '../../services/reports/import-values';
 import { importRoster } from '../../services/roster/import-roster';
 import { parse, str, UsageError } from '../args';
+import { campaignFlag } from '../campaign-flag';
 
 export async function importCommand(argv: string[]): Promise<number> {
-  const { flags, positionals } = parse(argv, { at: { type: 'string' }, submit: { type: 'boolean' }, county: { type: 'string' }, db: { type: 'string' } });
+  const { flags, positionals } = parse(argv, { at: { type: 'string' }, submit: { type: 'boolean' }, county: { type: 'string' }, db: { type: 'string' }, campaign: { type: 'string' } });
   const [what, file] = positionals;
-  if (!what || !file || !['values', 'roster', 'cases'].includes(what)) throw new UsageError('用法：import values|roster|cases FILE [--county CODE] [--at ISO时间] [--submit]');
+  if (!what || !file || !['values', 'roster', 'cases'].includes(what)) throw new UsageError('用法：import values|roster|cases FILE [--county CODE] [--at ISO时间] [--submit] [--campaign CODE]');
   const county = str(flags, 'county');
   if (what !== 'values' && !county) throw new UsageError(`import ${what} 须指定 --county 县级单位代码`);
   const path = file.startsWith('/') ? file : `${process.env.INIT_CWD ?? process.cwd()}/${file}`;
@@ -24,14 +24,15 @@ export async function importCommand(argv: string[]): Promise<number> {
     const { db } = opened;
     // Without --at the write is stamped by the campaign clock; a back-filled --at may never lie after it.
     const at = str(flags, 'at') ? notAfterClock(db, normalizeInstant(str(flags, 'at')!)) : clockNow(db).toISOString();
+    const campaign = campaignFlag(db, flags);
     if (what === 'values') {
-      const r = importValues(db, currentCampaign(db), table, systemActor, at, { submit: Boolean(flags.submit) });
+      const r = importValues(db, campaign, table, systemActor, at, { submit: Boolean(flags.submit) });
       console.log(`导入成功：${r.rows} 行，${r.reports} 份月报，变更 ${r.changedFields} 项${flags.submit ? `，报送 ${r.submitted} 份` : ''}（记录时间 ${at}）`);
     } else if (what === 'roster') {
-      const r = importRoster(db, county!, table, systemActor, at, basename(path));
+      const r = importRoster(db, campaign, county!, table, systemActor, at, basename(path));
       console.log(`村级台账导入成功：${r.rows} 个村（社区）（记录时间 ${at}）`);
     } else {
-      const r = importCases(db, county!, table, systemActor, at, basename(path));
+      const r = importCases(db, campaign, county!, table, systemActor, at, basename(path));
       console.log(`办件台账导入成功：${r.rows} 件（记录时间 ${at}）`);
     }
   } finally {

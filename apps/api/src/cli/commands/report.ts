@@ -4,7 +4,6 @@ import type { CampaignDef } from '@dudao/schema/campaign';
 import { isoDateSchema } from '@dudao/schema/inputs';
 import { openDb, type DbOrTx } from '../../db/client';
 import { databasePath } from '../../db/paths';
-import { currentCampaign } from '../../services/campaign/store';
 import { annexXlsx } from '../../services/documents/annex-xlsx';
 import { citySummaryContent } from '../../services/documents/city-summary';
 import { provinceSummaryContent } from '../../services/documents/province-summary';
@@ -16,6 +15,7 @@ import { documentSettings } from '../../services/documents/settings-store';
 import { getUnit } from '../../services/org/units';
 import { parse, str, UsageError, type Flags } from '../args';
 import { progressBar } from '../progress';
+import { campaignFlag } from '../campaign-flag';
 
 const usage = `用法：
   report city --city CODE --as-of YYYY-MM-DD --out FILE.docx [--pdf]
@@ -23,6 +23,7 @@ const usage = `用法：
   report notice --as-of YYYY-MM-DD --out FILE.docx [--pdf]
   report annex [--unit CODE] --as-of YYYY-MM-DD --out FILE.xlsx
   report all --as-of YYYY-MM-DD --dir DIR [--pdf]
+  每条命令都可加 --campaign CODE（默认：已开始的活动中开始最晚的一个）
   --pdf 同时用 LibreOffice 另存 PDF（FILE.pdf），须已安装 libreoffice-writer`;
 
 /** A path the user typed is taken from where they typed it (pnpm runs scripts elsewhere). */
@@ -51,6 +52,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     out: { type: 'string' },
     dir: { type: 'string' },
     db: { type: 'string' },
+    campaign: { type: 'string' },
     pdf: { type: 'boolean' },
   });
   const kind = positionals[0];
@@ -64,22 +66,22 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const opened = openDb(databasePath(str(flags, 'db')));
   try {
     const { db } = opened;
-    const campaign = currentCampaign(db);
+    const campaign = campaignFlag(db, flags);
     if (kind === 'annex') {
       const unit = str(flags, 'unit') ?? campaign.province;
       if (!getUnit(db, unit)) throw new UsageError(`单位 ${unit} 不存在`);
-      write(target, await annexXlsx(db, unit, asOf.data, campaign));
+      write(target, await annexXlsx(db, campaign, unit, asOf.data));
       return 0;
     }
     if (kind === 'city') {
       const city = required(flags, 'city', 'CODE');
       if (getUnit(db, city)?.level !== 'city') throw new UsageError(`${city} 不是市级单位代码`);
-      write(target, await renderDocx(citySummaryContent(snapshotAt(db, asOf.data, campaign), city, documentSettings(db, city))), pdf);
+      write(target, await renderDocx(citySummaryContent(snapshotAt(db, campaign, asOf.data), city, documentSettings(db, campaign, city))), pdf);
       return 0;
     }
-    const province = documentSettings(db, campaign.province);
-    if (kind === 'province') write(target, await renderDocx(provinceSummaryContent(snapshotAt(db, asOf.data, campaign), province)), pdf);
-    if (kind === 'notice') write(target, await renderDocx(supervisionNoticeContent(snapshotAt(db, asOf.data, campaign), province)), pdf);
+    const province = documentSettings(db, campaign, campaign.province);
+    if (kind === 'province') write(target, await renderDocx(provinceSummaryContent(snapshotAt(db, campaign, asOf.data), province)), pdf);
+    if (kind === 'notice') write(target, await renderDocx(supervisionNoticeContent(snapshotAt(db, campaign, asOf.data), province)), pdf);
     if (kind === 'all') await reportAll(db, campaign, asOf.data, target, pdf);
     return 0;
   } finally {
@@ -90,7 +92,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
 /** Every December-15 document from one snapshot, so all of them describe exactly the same day. */
 async function reportAll(db: DbOrTx, campaign: CampaignDef, asOf: string, dir: string, pdf: boolean): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const snapshot = snapshotAt(db, asOf, campaign);
+  const snapshot = snapshotAt(db, campaign, asOf);
   const { province, cities } = snapshot.status;
   const bar = progressBar('生成报告');
   bar.start(cities.length + 3);
@@ -104,11 +106,11 @@ async function reportAll(db: DbOrTx, campaign: CampaignDef, asOf: string, dir: s
     }
     bar.tick(1);
   };
-  const own = documentSettings(db, province.code);
-  for (const city of cities) save(`${city.code}${city.name}行动总结.docx`, await renderDocx(citySummaryContent(snapshot, city.code, documentSettings(db, city.code))));
+  const own = documentSettings(db, campaign, province.code);
+  for (const city of cities) save(`${city.code}${city.name}行动总结.docx`, await renderDocx(citySummaryContent(snapshot, city.code, documentSettings(db, campaign, city.code))));
   save(`${province.code}${province.name}行动总结.docx`, await renderDocx(provinceSummaryContent(snapshot, own)));
   save('督导通报.docx', await renderDocx(supervisionNoticeContent(snapshot, own)));
-  save('附件-指标明细.xlsx', await annexXlsx(db, province.code, asOf, campaign));
+  save('附件-指标明细.xlsx', await annexXlsx(db, campaign, province.code, asOf));
   bar.stop();
   console.error(`已在 ${dir} 生成 ${files.length} 个文件`);
 }

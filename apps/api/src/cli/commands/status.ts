@@ -2,24 +2,26 @@ import { rankText, scoreText } from '@dudao/metrics';
 import { isoDateSchema } from '@dudao/schema/inputs';
 import { openDb } from '../../db/client';
 import { databasePath } from '../../db/paths';
-import { currentCampaign } from '../../services/campaign/store';
+import { campaignOn } from '../../services/campaign/registry';
 import { resolveAsOf } from '../../services/clock/clock';
 import { cutToUnit, provinceStatusAt } from '../../services/known/status-at';
 import { statusJson } from '../../services/known/status-json';
 import { getUnit } from '../../services/org/units';
 import { parse, str, UsageError } from '../args';
+import { campaignFlag } from '../campaign-flag';
 
 const score = (s: number | null) => (s == null ? '—' : scoreText(s));
 
 export function statusCommand(argv: string[]): number {
-  const { flags } = parse(argv, { 'as-of': { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } });
+  const { flags } = parse(argv, { 'as-of': { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' }, campaign: { type: 'string' } });
   const given = str(flags, 'as-of');
   const parsed = isoDateSchema.safeParse(given);
   if (given !== undefined && !parsed.success) throw new UsageError('--as-of 格式应为 YYYY-MM-DD');
   const opened = openDb(databasePath(str(flags, 'db')));
   try {
     const asOf = { data: resolveAsOf(opened.db, given) };
-    const campaign = currentCampaign(opened.db);
+    // Each day is judged by the definition version in force on it.
+    const campaign = campaignOn(opened.db, campaignFlag(opened.db, flags).code, asOf.data);
     const unit = str(flags, 'unit') ?? campaign.province;
     if (!getUnit(opened.db, unit)) throw new UsageError(`单位 ${unit} 不存在`);
     const result = cutToUnit(provinceStatusAt(opened.db, campaign, asOf.data), unit);

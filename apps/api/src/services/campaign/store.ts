@@ -4,6 +4,7 @@ import { type CampaignDef } from '@dudao/schema/campaign';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
+import { campaignVersion } from './registry';
 
 /** The campaign a database made before several campaigns could share one belongs to. */
 export const defaultCampaignCode = 'anhui-2021';
@@ -16,8 +17,9 @@ export function installCampaign(db: DbOrTx, def: CampaignDef, actor: Actor, at: 
   return version;
 }
 
+/** The newest installed version of a campaign (the one new writes are judged by). */
 export function currentCampaign(db: DbOrTx, code = defaultCampaignCode): CampaignDef {
-  const row = db.select().from(campaigns).where(eq(campaigns.code, code)).orderBy(desc(campaigns.version)).get();
+  const row = db.select({ version: campaigns.version }).from(campaigns).where(eq(campaigns.code, code)).orderBy(desc(campaigns.version)).get();
   if (!row) throw new Error(`活动 ${code} 尚未安装，请先运行 pnpm cli db:reset`);
-  return row.definition as CampaignDef;
+  return campaignVersion(db, code, row.version);
 }

@@ -3,6 +3,7 @@ import { caseRecords, caseUploads } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
+import type { CampaignRef } from '../campaign/ref';
 import { recordAudit } from '../audit/record';
 import { FileFormatError, type Table } from '../files/table-reader';
 import { ImportRejected, type ImportIssue } from '../import-errors';
@@ -46,13 +47,13 @@ export function validateCases(db: DbOrTx, countyCode: string, source: Table): Ca
   return rows;
 }
 
-export function importCases(db: DbOrTx, countyCode: string, table: Table, actor: Actor, at: string, fileName: string | null) {
-  return saveCases(db, countyCode, validateCases(db, countyCode, table), actor, at, fileName);
+export function importCases(db: DbOrTx, campaign: CampaignRef, countyCode: string, table: Table, actor: Actor, at: string, fileName: string | null) {
+  return saveCases(db, campaign, countyCode, validateCases(db, countyCode, table), actor, at, fileName);
 }
 
-export function saveCases(db: DbOrTx, countyCode: string, rows: CaseRowInput[], actor: Actor, at: string, fileName: string | null) {
+export function saveCases(db: DbOrTx, campaign: CampaignRef, countyCode: string, rows: CaseRowInput[], actor: Actor, at: string, fileName: string | null) {
   return db.transaction((tx) => {
-    const upload = tx.insert(caseUploads).values({ countyCode, uploadedAt: at, actorId: actor.id, actor: actor.label, fileName, rowCount: rows.length }).returning().get();
+    const upload = tx.insert(caseUploads).values({ campaignCode: campaign.code, countyCode, uploadedAt: at, actorId: actor.id, actor: actor.label, fileName, rowCount: rows.length }).returning().get();
     const values = rows.map((r) => ({ uploadId: upload.id, caseId: r.case_id, kind: r.kind, townshipCode: r.township_code, appliedOn: r.applied_on, decidedOn: r.decided_on }));
     bulkInsert(tx, caseRecords, values);
     recordAudit(tx, actor, at, [{ action: 'cases.upload', entity: 'case_upload', entityId: upload.id, unitCode: countyCode, field: 'case_log', newValue: `${rows.length} 件` }]);

@@ -9,7 +9,7 @@ export function caseSummary(db: DbOrTx, campaign: CampaignDef, countyCode: strin
   const upload = db
     .select()
     .from(caseUploads)
-    .where(and(eq(caseUploads.countyCode, countyCode), lt(caseUploads.uploadedAt, endOfBeijingDay(asOf))))
+    .where(and(eq(caseUploads.campaignCode, campaign.code), eq(caseUploads.countyCode, countyCode), lt(caseUploads.uploadedAt, endOfBeijingDay(asOf))))
     .orderBy(desc(caseUploads.uploadedAt), desc(caseUploads.id))
     .get();
   if (!upload) return { upload: null, figures: null, undecided: 0 };

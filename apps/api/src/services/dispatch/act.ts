@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { canApply, dispatchCopyAt, type DispatchAction } from '@dudao/metrics';
 import { dispatchEvents, dispatchFiles } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
@@ -37,9 +38,9 @@ function attachFiles(db: DbOrTx, copyId: number, eventId: number, files: number[
 }
 
 /** 签收 / 反馈 by the county; 退回 / 办结 by the issuer (or the province) — each an appended event, audited and notified. */
-export function actOnCopy(db: DbOrTx, action: CopyAction, input: CopyActionInput, actor: Actor, at: string): { state: string } {
-  const order = orderById(db, input.id);
-  const copy = copyOf(db, input.id, input.county);
+export function actOnCopy(db: DbOrTx, campaign: CampaignRef, action: CopyAction, input: CopyActionInput, actor: Actor, at: string): { state: string } {
+  const order = orderById(db, campaign, input.id);
+  const copy = copyOf(db, campaign, input.id, input.county);
   if ((action === 'close' || action === 'sendBack') && !isWithin(order.issuerUnit, actor.scopeCode)) {
     throw new DomainError('forbidden', '只有下发单位可以退回或办结督办单');
   }
@@ -49,14 +50,14 @@ export function actOnCopy(db: DbOrTx, action: CopyAction, input: CopyActionInput
   if (!canApply(now.state, action)) throw new DomainError('conflict', refusal[action]);
   const event = db
     .insert(dispatchEvents)
-    .values({ copyId: copy.id, action, text: input.text ?? null, askClose: action === 'feedback' && input.askClose === true, at, actorId: actor.id, actor: actor.label })
+    .values({ campaignCode: campaign.code, copyId: copy.id, action, text: input.text ?? null, askClose: action === 'feedback' && input.askClose === true, at, actorId: actor.id, actor: actor.label })
     .returning({ id: dispatchEvents.id })
     .get();
   if (action === 'feedback') attachFiles(db, copy.id, event.id, input.files ?? []);
   recordAudit(db, actor, at, [{ action: `dispatch.${action}`, entity: 'dispatch_order', entityId: order.id, unitCode: input.county, field: 'state', oldValue: now.state, newValue: stateAfter[action] }]);
   const notice = { title: `督办单：${order.title}`, unitCode: input.county };
-  if (action === 'sendBack') notifyRole(db, 'county_clerk', input.county, { ...notice, kind: 'dispatch.sentBack', body: `反馈被退回：${input.text}` }, at);
-  if (action === 'close') notifyRole(db, 'county_clerk', input.county, { ...notice, kind: 'dispatch.closed', body: '督办事项已办结。' }, at);
-  if (action === 'feedback') notifyRole(db, order.issuerUnit.length === 2 ? 'province_admin' : 'city_officer', order.issuerUnit, { ...notice, kind: 'dispatch.feedback', body: input.askClose ? '县区已反馈并申请办结，请复核。' : '县区已反馈办理进展。' }, at);
+  if (action === 'sendBack') notifyRole(db, campaign, 'county_clerk', input.county, { ...notice, kind: 'dispatch.sentBack', body: `反馈被退回：${input.text}` }, at);
+  if (action === 'close') notifyRole(db, campaign, 'county_clerk', input.county, { ...notice, kind: 'dispatch.closed', body: '督办事项已办结。' }, at);
+  if (action === 'feedback') notifyRole(db, campaign, order.issuerUnit.length === 2 ? 'province_admin' : 'city_officer', order.issuerUnit, { ...notice, kind: 'dispatch.feedback', body: input.askClose ? '县区已反馈并申请办结，请复核。' : '县区已反馈办理进展。' }, at);
   return { state: stateAfter[action] };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { dispatchCopies, dispatchFiles } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
@@ -29,8 +30,8 @@ function fileKind(name: string, content: Buffer): string {
 }
 
 /** Stores a feedback attachment of one county's copy, pending until the feedback that names it. */
-export function storeAttachment(db: DbOrTx, id: number, county: string, file: { name: string; content: Buffer }, actor: Actor, at: string) {
-  const copy = copyOf(db, id, county);
+export function storeAttachment(db: DbOrTx, campaign: CampaignRef, id: number, county: string, file: { name: string; content: Buffer }, actor: Actor, at: string) {
+  const copy = copyOf(db, campaign, id, county);
   if (file.content.length === 0) throw new DomainError('bad_request', `附件 ${file.name} 是空文件`);
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw new DomainError('bad_request', `附件 ${file.name} 超过 10 MB`);
   const mime = fileKind(file.name, file.content);
@@ -44,12 +45,12 @@ export function storeAttachment(db: DbOrTx, id: number, county: string, file: { 
   return row;
 }
 
-export function attachmentById(db: DbOrTx, fileId: number) {
+export function attachmentById(db: DbOrTx, campaign: CampaignRef, fileId: number) {
   const row = db
     .select({ file: dispatchFiles, county: dispatchCopies.countyCode, orderId: dispatchCopies.orderId })
     .from(dispatchFiles)
     .innerJoin(dispatchCopies, eq(dispatchCopies.id, dispatchFiles.copyId))
-    .where(and(eq(dispatchFiles.id, fileId)))
+    .where(and(eq(dispatchCopies.campaignCode, campaign.code), eq(dispatchFiles.id, fileId)))
     .get();
   if (!row) throw new DomainError('not_found', `附件 ${fileId} 不存在`);
   return row;

@@ -36,13 +36,13 @@ export function issueDispatch(db: DbOrTx, campaign: CampaignDef, input: IssueInp
   const quotes = quoteLinks(db, campaign, counties, input.links ?? [], issuedOn);
   const order = db
     .insert(dispatchOrders)
-    .values({ issuerUnit: actor.scopeCode, title: input.title, matter: input.matter, level: input.level, deadline: input.deadline, quotes: JSON.stringify(quotes), issuedAt: at, actorId: actor.id, actor: actor.label })
+    .values({ campaignCode: campaign.code, issuerUnit: actor.scopeCode, title: input.title, matter: input.matter, level: input.level, deadline: input.deadline, quotes: JSON.stringify(quotes), issuedAt: at, actorId: actor.id, actor: actor.label })
     .returning({ id: dispatchOrders.id })
     .get();
   for (const county of counties) {
-    const copy = db.insert(dispatchCopies).values({ orderId: order.id, countyCode: county }).returning({ id: dispatchCopies.id }).get();
-    db.insert(dispatchEvents).values({ copyId: copy.id, action: 'issue', at, actorId: actor.id, actor: actor.label }).run();
-    notifyRole(db, 'county_clerk', county, { kind: 'dispatch.issued', title: `督办单：${input.title}`, body: `请在 2 个工作日内签收，并于 ${input.deadline} 前反馈办理情况。`, unitCode: county }, at);
+    const copy = db.insert(dispatchCopies).values({ campaignCode: campaign.code, orderId: order.id, countyCode: county }).returning({ id: dispatchCopies.id }).get();
+    db.insert(dispatchEvents).values({ campaignCode: campaign.code, copyId: copy.id, action: 'issue', at, actorId: actor.id, actor: actor.label }).run();
+    notifyRole(db, campaign, 'county_clerk', county, { kind: 'dispatch.issued', title: `督办单：${input.title}`, body: `请在 2 个工作日内签收，并于 ${input.deadline} 前反馈办理情况。`, unitCode: county }, at);
   }
   recordAudit(
     db,

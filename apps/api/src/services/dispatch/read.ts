@@ -1,8 +1,9 @@
-import { asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { dispatchCopyAt, dispatchStatusText, type DispatchCopyAt } from '@dudao/metrics';
 import { beijingDate, endOfBeijingDay } from '@dudao/schema/campaign';
 import { dispatchCopies, dispatchEvents, dispatchFiles, dispatchOrders, orgUnits } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 import { DomainError } from '../errors';
 import { isWithin } from '../org/units';
 import type { DispatchQuote } from './quotes';
@@ -61,13 +62,13 @@ function copyView(deadline: string, county: { code: string; name: string }, even
 }
 
 /** Orders as known at the end of `asOf`, each with the copies of counties inside `unit` (and the viewer's scope). */
-export function dispatchOrdersAt(db: DbOrTx, unit: string, asOf: string, orderIds?: number[]): DispatchOrderView[] {
+export function dispatchOrdersAt(db: DbOrTx, campaign: CampaignRef, unit: string, asOf: string, orderIds?: number[]): DispatchOrderView[] {
   const end = endOfBeijingDay(asOf);
   const copyRows = db
     .select({ id: dispatchCopies.id, orderId: dispatchCopies.orderId, county: dispatchCopies.countyCode, name: orgUnits.name })
     .from(dispatchCopies)
     .innerJoin(orgUnits, eq(orgUnits.code, dispatchCopies.countyCode))
-    .where(like(dispatchCopies.countyCode, `${unit}%`))
+    .where(and(eq(dispatchCopies.campaignCode, campaign.code), like(dispatchCopies.countyCode, `${unit}%`)))
     .orderBy(asc(dispatchCopies.id))
     .all()
     .filter((c) => !orderIds || orderIds.includes(c.orderId));
@@ -93,9 +94,9 @@ function orderHead(o: OrderRow, issuerName: string) {
 }
 
 /** One order as the viewer may see it: the issuer sees every copy, a county only its own. */
-export function dispatchOrderAt(db: DbOrTx, id: number, viewerScope: string, asOf: string): DispatchOrderView {
-  const order = orderById(db, id);
-  const [view] = dispatchOrdersAt(db, viewerScope, asOf, [id]);
+export function dispatchOrderAt(db: DbOrTx, campaign: CampaignRef, id: number, viewerScope: string, asOf: string): DispatchOrderView {
+  const order = orderById(db, campaign, id);
+  const [view] = dispatchOrdersAt(db, campaign, viewerScope, asOf, [id]);
   if (!view || view.copies.length === 0) {
     if (order.issuedAt >= endOfBeijingDay(asOf)) throw new DomainError('not_found', `督办单 ${id} 在 ${asOf} 尚未下发`);
     throw new DomainError('forbidden', `无权查看督办单 ${id}`);
@@ -103,14 +104,14 @@ export function dispatchOrderAt(db: DbOrTx, id: number, viewerScope: string, asO
   return view;
 }
 
-export function orderById(db: DbOrTx, id: number): OrderRow {
-  const order = db.select().from(dispatchOrders).where(eq(dispatchOrders.id, id)).get();
+export function orderById(db: DbOrTx, campaign: CampaignRef, id: number): OrderRow {
+  const order = db.select().from(dispatchOrders).where(and(eq(dispatchOrders.campaignCode, campaign.code), eq(dispatchOrders.id, id))).get();
   if (!order) throw new DomainError('not_found', `督办单 ${id} 不存在`);
   return order;
 }
 
-export function copyOf(db: DbOrTx, id: number, county: string) {
-  const copy = db.select().from(dispatchCopies).where(eq(dispatchCopies.orderId, id)).all().find((c) => c.countyCode === county);
+export function copyOf(db: DbOrTx, campaign: CampaignRef, id: number, county: string) {
+  const copy = db.select().from(dispatchCopies).where(and(eq(dispatchCopies.campaignCode, campaign.code), eq(dispatchCopies.orderId, id))).all().find((c) => c.countyCode === county);
   if (!copy) throw new DomainError('not_found', `督办单 ${id} 未下发给 ${county}`);
   return copy;
 }

@@ -1,5 +1,6 @@
 import { dispatchCounts, type DispatchCounts } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 import { urgeTotals } from '../urge/counts';
 import { dispatchOrdersAt } from './read';
 
@@ -11,10 +12,10 @@ export interface DispatchSummary {
 }
 
 /** The orders and urges of `unit` as known at the end of `asOf`: the one home of the overview counts and the documents' lines. */
-export function dispatchSummary(db: DbOrTx, unit: string, asOf: string): DispatchSummary {
-  const copies = dispatchOrdersAt(db, unit, asOf).flatMap((o) => o.copies.map((c) => ({ ...c, title: o.title })));
+export function dispatchSummary(db: DbOrTx, campaign: CampaignRef, unit: string, asOf: string): DispatchSummary {
+  const copies = dispatchOrdersAt(db, campaign, unit, asOf).flatMap((o) => o.copies.map((c) => ({ ...c, title: o.title })));
   const counts = dispatchCounts(copies);
-  const urges = urgeTotals(db, unit, asOf);
+  const urges = urgeTotals(db, campaign, unit, asOf);
   const lines: string[] = [];
   if (counts.issued > 0) {
     lines.push(`累计下发督办单${counts.issued}件次，按期办结${counts.closedOnTime}件次，逾期${counts.overdue}件次。`);

@@ -1,10 +1,11 @@
 import type { TodoItem } from '../todo/items';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 import { dispatchOrdersAt } from './read';
 
 /** What the orders ask of this user at `asOf`: a county signs and answers; the issuer reviews answers. */
-export function dispatchTodo(db: DbOrTx, scope: string, asOf: string, role: 'county' | 'issuer'): TodoItem[] {
-  return dispatchOrdersAt(db, scope, asOf).flatMap((order) =>
+export function dispatchTodo(db: DbOrTx, campaign: CampaignRef, scope: string, asOf: string, role: 'county' | 'issuer'): TodoItem[] {
+  return dispatchOrdersAt(db, campaign, scope, asOf).flatMap((order) =>
     order.copies
       .filter((c) => (role === 'county' ? c.state === 'issued' || c.state === 'signed' : c.state === 'feedback' && order.issuerUnit === scope))
       .map((c) => ({

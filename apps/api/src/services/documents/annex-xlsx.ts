@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CampaignDef, IndicatorDef } from '@dudao/schema/campaign';
 import type { DbOrTx } from '../../db/client';
-import { currentCampaign } from '../campaign/store';
 import { listUnits } from '../org/units';
 import { knownValueLines, type ValueLine } from '../reports/export-values';
 import { provinceStatusAt } from '../known/status-at';
@@ -131,7 +130,7 @@ function notesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, scopeName: st
 }
 
 /** 附件 Excel: every indicator per county and period as submitted by `asOf`, the T10 roster figures, and the codes. */
-export async function annexXlsx(db: DbOrTx, unitCode: string, asOf: string, campaign: CampaignDef = currentCampaign(db)): Promise<Buffer> {
+export async function annexXlsx(db: DbOrTx, campaign: CampaignDef, unitCode: string, asOf: string): Promise<Buffer> {
   const units = [...listUnits(db, { level: 'city' }), ...listUnits(db, { level: 'county' }), ...listUnits(db, { level: 'province' })];
   const names = new Map(units.map((u) => [u.code, u.name]));
   const book = new ExcelJS.Workbook();

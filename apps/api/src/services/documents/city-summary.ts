@@ -1,3 +1,4 @@
+import type { CampaignDef } from '@dudao/schema/campaign';
 import type { DbOrTx } from '../../db/client';
 import { cityBasics } from './basics';
 import { paragraph, type DocumentContent } from './content';
@@ -51,6 +52,6 @@ export function citySummaryContent(snapshot: Snapshot, cityCode: string, setting
   };
 }
 
-export async function citySummaryDocx(db: DbOrTx, cityCode: string, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
-  return renderDocx(citySummaryContent(snapshotAt(db, asOf), cityCode, settings));
+export async function citySummaryDocx(db: DbOrTx, campaign: CampaignDef, cityCode: string, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+  return renderDocx(citySummaryContent(snapshotAt(db, campaign, asOf), cityCode, settings));
 }

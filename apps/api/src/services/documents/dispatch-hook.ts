@@ -16,7 +16,7 @@ export interface DispatchCount {
 /** The one place documents read dispatch orders and urges from: every county copy and urge known at the document's date. */
 export function knownDispatchCounts(snapshot: Snapshot): DispatchCount[] {
   const byCounty = new Map<string, DispatchCount>();
-  for (const order of dispatchOrdersAt(snapshot.db, snapshot.campaign.province, snapshot.asOf)) {
+  for (const order of dispatchOrdersAt(snapshot.db, snapshot.campaign, snapshot.campaign.province, snapshot.asOf)) {
     for (const copy of order.copies) {
       const count = byCounty.get(copy.county) ?? { countyCode: copy.county, issued: 0, open: 0, urged: 0 };
       count.issued += 1;
@@ -24,7 +24,7 @@ export function knownDispatchCounts(snapshot: Snapshot): DispatchCount[] {
       byCounty.set(copy.county, count);
     }
   }
-  for (const urge of urgeCounts(snapshot.db, snapshot.campaign.province, snapshot.asOf)) {
+  for (const urge of urgeCounts(snapshot.db, snapshot.campaign, snapshot.campaign.province, snapshot.asOf)) {
     if (urge.kind === 'summary') continue;
     const count = byCounty.get(urge.unit) ?? { countyCode: urge.unit, issued: 0, open: 0, urged: 0 };
     count.urged += urge.count;

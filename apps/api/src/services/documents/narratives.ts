@@ -8,7 +8,7 @@ export type Narratives = Map<string, Record<string, string>>;
 
 /** The narratives of each county's newest report known at the end of `asOf`: the same submission its figures come from. */
 export function knownNarratives(db: DbOrTx, campaign: CampaignDef, scope: string, asOf: string): Narratives {
-  const newest = knownSubmissions(db, scope, endOfBeijingDay(asOf)).newest;
+  const newest = knownSubmissions(db, campaign, scope, endOfBeijingDay(asOf)).newest;
   const fields = submissionFields(db, [...newest.values()].map((s) => s.id));
   const out: Narratives = new Map();
   for (const [county, submission] of newest) {

@@ -1,3 +1,4 @@
+import type { CampaignDef } from '@dudao/schema/campaign';
 import type { DbOrTx } from '../../db/client';
 import { provinceBasics } from './basics';
 import { paragraph, type DocumentContent } from './content';
@@ -52,6 +53,6 @@ export function provinceSummaryContent(snapshot: Snapshot, settings: DocumentSet
   };
 }
 
-export async function provinceSummaryDocx(db: DbOrTx, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
-  return renderDocx(provinceSummaryContent(snapshotAt(db, asOf), settings));
+export async function provinceSummaryDocx(db: DbOrTx, campaign: CampaignDef, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+  return renderDocx(provinceSummaryContent(snapshotAt(db, campaign, asOf), settings));
 }

@@ -1,6 +1,7 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { documentSettings as settingsTable } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
@@ -10,24 +11,24 @@ import { noSettings, type DocumentSettings } from './settings';
 const fields = ['docNumber', 'signer', 'contactName', 'contactPhone', 'copyTo', 'recipient'] as const satisfies readonly (keyof DocumentSettings)[];
 
 /** The settings in force for a city or the province: its newest save, or blanks to fill. */
-export function documentSettings(db: DbOrTx, unit: string): DocumentSettings {
-  const row = db.select().from(settingsTable).where(eq(settingsTable.unitCode, unit)).orderBy(desc(settingsTable.id)).limit(1).get();
+export function documentSettings(db: DbOrTx, campaign: CampaignRef, unit: string): DocumentSettings {
+  const row = db.select().from(settingsTable).where(and(eq(settingsTable.campaignCode, campaign.code), eq(settingsTable.unitCode, unit))).orderBy(desc(settingsTable.id)).limit(1).get();
   if (!row) return { ...noSettings };
   return Object.fromEntries(fields.map((f) => [f, row[f] ?? null])) as unknown as DocumentSettings;
 }
 
 /** Saves as a new version and audits each field that changed; only cities and the province issue documents. */
-export function saveDocumentSettings(db: DbOrTx, unit: string, input: DocumentSettings, actor: Actor, at: string): DocumentSettings {
+export function saveDocumentSettings(db: DbOrTx, campaign: CampaignRef, unit: string, input: DocumentSettings, actor: Actor, at: string): DocumentSettings {
   const level = getUnit(db, unit)?.level;
   if (level !== 'city' && level !== 'province') throw new DomainError('bad_request', `单位 ${unit} 不是市或省，没有公文设置`);
   if (level === 'city' && input.recipient) throw new DomainError('bad_request', '主送机关：市级报告主送省民政厅，不能更改');
   return db.transaction((tx) => {
-    const before = documentSettings(tx, unit);
+    const before = documentSettings(tx, campaign, unit);
     const changed = fields.filter((f) => before[f] !== input[f]);
     if (changed.length === 0) return before;
     const row = tx
       .insert(settingsTable)
-      .values({ unitCode: unit, ...Object.fromEntries(fields.map((f) => [f, input[f]])), savedAt: at, savedBy: actor.id })
+      .values({ campaignCode: campaign.code, unitCode: unit, ...Object.fromEntries(fields.map((f) => [f, input[f]])), savedAt: at, savedBy: actor.id })
       .returning({ id: settingsTable.id })
       .get();
     recordAudit(
@@ -36,6 +37,6 @@ export function saveDocumentSettings(db: DbOrTx, unit: string, input: DocumentSe
       at,
       changed.map((f) => ({ action: 'document_settings.save', entity: 'document_settings', entityId: row.id, unitCode: unit, field: f, oldValue: before[f], newValue: input[f] })),
     );
-    return documentSettings(tx, unit);
+    return documentSettings(tx, campaign, unit);
   });
 }

@@ -1,7 +1,6 @@
 import type { CountyStatus, StatusResult } from '@dudao/metrics';
 import type { CampaignDef } from '@dudao/schema/campaign';
 import type { DbOrTx } from '../../db/client';
-import { currentCampaign } from '../campaign/store';
 import { DomainError } from '../errors';
 import { provinceStatusAt } from '../known/status-at';
 import { knownNarratives, type Narratives } from './narratives';
@@ -18,7 +17,7 @@ export interface Snapshot {
   narratives: Narratives;
 }
 
-export function snapshotAt(db: DbOrTx, asOf: string, campaign: CampaignDef = currentCampaign(db)): Snapshot {
+export function snapshotAt(db: DbOrTx, campaign: CampaignDef, asOf: string): Snapshot {
   // A definition installed before documents took their texts from it has none to write with.
   if (!campaign.documents) throw new DomainError('conflict', `活动 ${campaign.code} 的已安装版本缺少公文固定文字（documents），请先运行 pnpm cli campaign install campaigns/${campaign.code}.yaml 安装新版本`);
   const status = provinceStatusAt(db, campaign, asOf);

@@ -1,4 +1,4 @@
-import type { NoticePart } from '@dudao/schema/campaign';
+import type { CampaignDef, NoticePart } from '@dudao/schema/campaign';
 import { rankCell, rankText } from './rank-text';
 import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
 import type { CountyStatus } from '@dudao/metrics';
@@ -136,7 +136,7 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
 /** 督导通报: the lagging counties ranked, with their reasons in the metrics' own sentences and the supervision owed to them. */
 export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentSettings = noSettings): DocumentContent {
   const lagging = snapshot.status.counties.filter((c) => c.lagging).sort(byRankInProvince);
-  const visits = knownSupervision(snapshot.db, snapshot.campaign.province, snapshot.asOf);
+  const visits = knownSupervision(snapshot.db, snapshot.campaign, snapshot.campaign.province, snapshot.asOf);
   const { campaign } = snapshot;
   const texts = campaign.documents.notice;
   const issuer = provinceIssuer(campaign);
@@ -162,6 +162,6 @@ export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentS
   };
 }
 
-export async function supervisionNoticeDocx(db: DbOrTx, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
-  return renderDocx(supervisionNoticeContent(snapshotAt(db, asOf), settings));
+export async function supervisionNoticeDocx(db: DbOrTx, campaign: CampaignDef, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+  return renderDocx(supervisionNoticeContent(snapshotAt(db, campaign, asOf), settings));
 }

@@ -25,13 +25,13 @@ export function supervisionStart(campaign: CampaignDef): string {
 export function readKnownAt(db: DbOrTx, campaign: CampaignDef, scope: string, asOf: string, laggingAtSupervision: Map<string, boolean> | null): StatusInput {
   const before = endOfBeijingDay(asOf);
   const deadline = gateDeadline(campaign, 'm2_coordinators');
-  const submissions = knownSubmissions(db, scope, before);
+  const submissions = knownSubmissions(db, campaign, scope, before);
   const fields = submissionFields(db, [...submissions.newest.values()].map((s) => s.id));
-  const rosters = knownRosters(db, scope, before);
-  const rostersAtDeadline = asOf > deadline ? knownRosters(db, scope, endOfBeijingDay(deadline)) : new Map();
-  const caseLogs = knownCaseLogs(db, scope, before);
-  const visits = knownVisits(db, scope, before);
-  const summaries = knownSummaries(db, scope, before);
+  const rosters = knownRosters(db, campaign, scope, before);
+  const rostersAtDeadline = asOf > deadline ? knownRosters(db, campaign, scope, endOfBeijingDay(deadline)) : new Map();
+  const caseLogs = knownCaseLogs(db, campaign, scope, before);
+  const visits = knownVisits(db, campaign, scope, before);
+  const summaries = knownSummaries(db, campaign, scope, before);
   const counties: CountyInput[] = cachedCountyShapes(db, scope).map((shape) => {
     const newest = submissions.newest.get(shape.code);
     return {

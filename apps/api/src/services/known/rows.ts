@@ -1,7 +1,8 @@
-import { and, asc, inArray, like, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lt } from 'drizzle-orm';
 import { caseRecords, caseUploads, citySummaries, reportSubmissions, rosterRows, rosterUploads, submissionValues, supervisionVisits } from '@dudao/schema/tables';
 import type { CaseRecord, KnownRoster, RosterVillage } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 import { cachedById } from './immutable-cache';
 
 const chunk = <T>(list: T[], size = 900): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
@@ -14,11 +15,11 @@ export interface KnownSubmissions {
 }
 
 /** Submissions recorded before `before`: per county, the newest period's latest submission wins. */
-export function knownSubmissions(db: DbOrTx, scope: string, before: string): KnownSubmissions {
+export function knownSubmissions(db: DbOrTx, campaign: CampaignRef, scope: string, before: string): KnownSubmissions {
   const rows = db
     .select({ id: reportSubmissions.id, county: reportSubmissions.countyCode, period: reportSubmissions.period, at: reportSubmissions.submittedAt })
     .from(reportSubmissions)
-    .where(and(like(reportSubmissions.countyCode, `${scope}%`), lt(reportSubmissions.submittedAt, before)))
+    .where(and(eq(reportSubmissions.campaignCode, campaign.code), like(reportSubmissions.countyCode, `${scope}%`), lt(reportSubmissions.submittedAt, before)))
     .orderBy(asc(reportSubmissions.submittedAt), asc(reportSubmissions.id))
     .all();
   const first = new Map<string, Record<string, string>>();
@@ -48,11 +49,11 @@ export function submissionFields(db: DbOrTx, ids: number[]): Map<number, Record<
 }
 
 /** The newest roster upload per county recorded before `before`, with its village rows. */
-export function knownRosters(db: DbOrTx, scope: string, before: string): Map<string, KnownRoster> {
+export function knownRosters(db: DbOrTx, campaign: CampaignRef, scope: string, before: string): Map<string, KnownRoster> {
   const uploads = db
     .select({ id: rosterUploads.id, county: rosterUploads.countyCode, at: rosterUploads.uploadedAt })
     .from(rosterUploads)
-    .where(and(like(rosterUploads.countyCode, `${scope}%`), lt(rosterUploads.uploadedAt, before)))
+    .where(and(eq(rosterUploads.campaignCode, campaign.code), like(rosterUploads.countyCode, `${scope}%`), lt(rosterUploads.uploadedAt, before)))
     .orderBy(asc(rosterUploads.uploadedAt), asc(rosterUploads.id))
     .all();
   const latest = new Map<string, { id: number; at: string }>();
@@ -71,11 +72,11 @@ export function knownRosters(db: DbOrTx, scope: string, before: string): Map<str
   return new Map([...latest].map(([county, u]) => [county, { uploadedAt: u.at, villages: rows.get(u.id)! }]));
 }
 
-export function knownCaseLogs(db: DbOrTx, scope: string, before: string): Map<string, CaseRecord[]> {
+export function knownCaseLogs(db: DbOrTx, campaign: CampaignRef, scope: string, before: string): Map<string, CaseRecord[]> {
   const uploads = db
     .select({ id: caseUploads.id, county: caseUploads.countyCode })
     .from(caseUploads)
-    .where(and(like(caseUploads.countyCode, `${scope}%`), lt(caseUploads.uploadedAt, before)))
+    .where(and(eq(caseUploads.campaignCode, campaign.code), like(caseUploads.countyCode, `${scope}%`), lt(caseUploads.uploadedAt, before)))
     .orderBy(asc(caseUploads.uploadedAt), asc(caseUploads.id))
     .all();
   const latest = new Map<string, number>();
@@ -94,22 +95,22 @@ export function knownCaseLogs(db: DbOrTx, scope: string, before: string): Map<st
   return new Map([...latest].map(([county, id]) => [county, rows.get(id)!]));
 }
 
-export function knownVisits(db: DbOrTx, scope: string, before: string): Map<string, string[]> {
+export function knownVisits(db: DbOrTx, campaign: CampaignRef, scope: string, before: string): Map<string, string[]> {
   const rows = db
     .select({ county: supervisionVisits.countyCode, on: supervisionVisits.visitedOn })
     .from(supervisionVisits)
-    .where(and(like(supervisionVisits.countyCode, `${scope}%`), lt(supervisionVisits.recordedAt, before)))
+    .where(and(eq(supervisionVisits.campaignCode, campaign.code), like(supervisionVisits.countyCode, `${scope}%`), lt(supervisionVisits.recordedAt, before)))
     .all();
   const out = new Map<string, string[]>();
   for (const r of rows) out.set(r.county, [...(out.get(r.county) ?? []), r.on]);
   return out;
 }
 
-export function knownSummaries(db: DbOrTx, scope: string, before: string): Map<string, string> {
+export function knownSummaries(db: DbOrTx, campaign: CampaignRef, scope: string, before: string): Map<string, string> {
   const rows = db
     .select({ city: citySummaries.cityCode, at: citySummaries.submittedAt })
     .from(citySummaries)
-    .where(and(like(citySummaries.cityCode, `${scope}%`), lt(citySummaries.submittedAt, before)))
+    .where(and(eq(citySummaries.campaignCode, campaign.code), like(citySummaries.cityCode, `${scope}%`), lt(citySummaries.submittedAt, before)))
     .orderBy(asc(citySummaries.submittedAt))
     .all();
   const out = new Map<string, string>();

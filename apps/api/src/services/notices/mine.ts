@@ -6,6 +6,7 @@ import type { SessionUser } from '../auth/sessions';
 import { gateDeadline } from '../known/read';
 import { knownSummaries } from '../known/rows';
 import { reportsWithin } from '../reports/read';
+import { defaultCampaignCode } from '../campaign/store';
 
 export interface Notice {
   key: string;
@@ -23,6 +24,8 @@ const noon = (day: string) => new Date(`${day}T12:00:00+08:00`).toISOString();
 /** Due-date reminders follow from the calendar and the report states, so they are computed, not stored. */
 function reminders(db: DbOrTx, campaign: CampaignDef, user: SessionUser, asOf: string): Omit<Notice, 'read'>[] {
   const end = endOfBeijingDay(asOf);
+  // Read marks are per key: another campaign's reminder of the same period is another key; the first campaign's keep their form.
+  const own = campaign.code === defaultCampaignCode ? '' : `${campaign.code}:`;
   if (user.role === 'county_clerk') {
     const reports = new Map(reportsWithin(db, campaign, user.scopeCode, { asOf }).map((r) => [r.period, r]));
     return campaign.periods.flatMap((period) => {
@@ -30,10 +33,10 @@ function reminders(db: DbOrTx, campaign: CampaignDef, user: SessionUser, asOf: s
       const first = reports.get(period)?.firstSubmittedAt;
       if (first && first < end) return [];
       if (asOf >= addDays(due, -REMIND_BEFORE_DAYS) && asOf <= due) {
-        return [{ key: `due:${user.scopeCode}:${period}:soon`, kind: 'reminder.due', title: `${period} 月报将于 ${due} 截止`, body: `请于 ${due} 前完成 ${period} 月报的填报和报送。`, at: noon(addDays(due, -REMIND_BEFORE_DAYS)) }];
+        return [{ key: `due:${own}${user.scopeCode}:${period}:soon`, kind: 'reminder.due', title: `${period} 月报将于 ${due} 截止`, body: `请于 ${due} 前完成 ${period} 月报的填报和报送。`, at: noon(addDays(due, -REMIND_BEFORE_DAYS)) }];
       }
       if (asOf > due) {
-        return [{ key: `due:${user.scopeCode}:${period}:late`, kind: 'reminder.overdue', title: `${period} 月报已逾期`, body: `${period} 月报应于 ${due} 报送，目前尚未报送，请尽快报送。`, at: noon(addDays(due, 1)) }];
+        return [{ key: `due:${own}${user.scopeCode}:${period}:late`, kind: 'reminder.overdue', title: `${period} 月报已逾期`, body: `${period} 月报应于 ${due} 报送，目前尚未报送，请尽快报送。`, at: noon(addDays(due, 1)) }];
       }
       return [];
     });
@@ -41,8 +44,8 @@ function reminders(db: DbOrTx, campaign: CampaignDef, user: SessionUser, asOf: s
   if (user.role === 'city_officer') {
     const due = gateDeadline(campaign, 'm5_city_summary');
     const remindOn = addDays(due, -SUMMARY_REMINDER_DAYS_BEFORE);
-    if (asOf >= remindOn && !knownSummaries(db, user.scopeCode, end).has(user.scopeCode)) {
-      return [{ key: `summary:${user.scopeCode}:${remindOn}`, kind: 'reminder.summary', title: `市级行动总结须于 ${due} 前报送${provinceBureau(campaign)}`, body: `本市尚未报送${campaign.name}总结，请抓紧撰写并报送。`, at: noon(remindOn) }];
+    if (asOf >= remindOn && !knownSummaries(db, campaign, user.scopeCode, end).has(user.scopeCode)) {
+      return [{ key: `summary:${own}${user.scopeCode}:${remindOn}`, kind: 'reminder.summary', title: `市级行动总结须于 ${due} 前报送${provinceBureau(campaign)}`, body: `本市尚未报送${campaign.name}总结，请抓紧撰写并报送。`, at: noon(remindOn) }];
     }
   }
   return [];
@@ -52,7 +55,7 @@ export function noticesFor(db: DbOrTx, campaign: CampaignDef, user: SessionUser,
   const stored = db
     .select()
     .from(notices)
-    .where(and(eq(notices.userId, user.id), lt(notices.createdAt, endOfBeijingDay(asOf))))
+    .where(and(eq(notices.userId, user.id), eq(notices.campaignCode, campaign.code), lt(notices.createdAt, endOfBeijingDay(asOf))))
     .orderBy(desc(notices.createdAt), desc(notices.id))
     .limit(200)
     .all()

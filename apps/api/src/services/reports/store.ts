@@ -95,7 +95,7 @@ export function transition(db: DbOrTx, report: MonthlyReport, action: ReportActi
 /** Freezes the report's current fields as a submission: the known-at-t read only ever sees these. */
 export function snapshotSubmission(db: DbOrTx, report: MonthlyReport, actor: Actor, at: string): number {
   const { values, comments } = currentFields(db, report.id);
-  const submission = db.insert(reportSubmissions).values({ reportId: report.id, countyCode: report.countyCode, period: report.period, submittedAt: at, actorId: actor.id }).returning().get();
+  const submission = db.insert(reportSubmissions).values({ reportId: report.id, campaignCode: report.campaignCode, countyCode: report.countyCode, period: report.period, submittedAt: at, actorId: actor.id }).returning().get();
   const rows = Object.entries(values).map(([field, value]) => ({ submissionId: submission.id, field, value, comment: comments[field] ?? null }));
   bulkInsert(db, submissionValues, rows);
   return submission.id;

@@ -102,7 +102,7 @@ export function submitReport(db: DbOrTx, campaign: CampaignDef, actor: Actor, at
     snapshotSubmission(tx, report, actor, at);
     const county = getUnit(tx, report.countyCode);
     const late = at >= endOfBeijingDay(report.dueOn) ? '（逾期报送）' : '';
-    notifyRole(tx, 'city_officer', report.countyCode.slice(0, 4), { kind: 'report.submitted', title: `${county?.name ?? report.countyCode} ${report.period} 月报已报送${late}`, body: `请审核${county?.name ?? ''} ${report.period} 月报。`, unitCode: report.countyCode, period: report.period }, at);
+    notifyRole(tx, campaign, 'city_officer', report.countyCode.slice(0, 4), { kind: 'report.submitted', title: `${county?.name ?? report.countyCode} ${report.period} 月报已报送${late}`, body: `请审核${county?.name ?? ''} ${report.period} 月报。`, unitCode: report.countyCode, period: report.period }, at);
     return transition(tx, report, 'submit', 'submitted', actor, at);
   });
 }
@@ -128,7 +128,7 @@ export function decideReport(
     requireState(report, rule.from, rule.doing);
     const updated = transition(tx, report, decision, rule.to, actor, at, input.reason);
     const told = { return: `被${actor.label}退回：${input.reason ?? ''}`, approve: `已由${actor.label}审核通过`, accept: `已由${actor.label}确认`, reopen: `已由${actor.label}重新打开：${input.reason ?? ''}` }[decision];
-    notifyRole(tx, 'county_clerk', report.countyCode, { kind: `report.${decision}`, title: `${report.period} 月报${told.split('：')[0]}`, body: `${report.period} 月报${told}`, unitCode: report.countyCode, period: report.period }, at);
+    notifyRole(tx, campaign, 'county_clerk', report.countyCode, { kind: `report.${decision}`, title: `${report.period} 月报${told.split('：')[0]}`, body: `${report.period} 月报${told}`, unitCode: report.countyCode, period: report.period }, at);
     return updated;
   });
 }

@@ -3,6 +3,7 @@ import { rosterRows, rosterUploads } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
+import type { CampaignRef } from '../campaign/ref';
 import { recordAudit } from '../audit/record';
 import { requireHeaders, type Table } from '../files/table-reader';
 import { ImportRejected, type ImportIssue } from '../import-errors';
@@ -49,15 +50,15 @@ export function validateRoster(db: DbOrTx, countyCode: string, table: Table): Ro
 }
 
 /** A roster upload replaces the county's roster as a whole new version; the old one stays for earlier dates. */
-export function importRoster(db: DbOrTx, countyCode: string, table: Table, actor: Actor, at: string, fileName: string | null) {
+export function importRoster(db: DbOrTx, campaign: CampaignRef, countyCode: string, table: Table, actor: Actor, at: string, fileName: string | null) {
   const rows = validateRoster(db, countyCode, table);
-  return saveRoster(db, countyCode, rows, actor, at, fileName);
+  return saveRoster(db, campaign, countyCode, rows, actor, at, fileName);
 }
 
-export function saveRoster(db: DbOrTx, countyCode: string, rows: RosterRowInput[], actor: Actor, at: string, fileName: string | null) {
+export function saveRoster(db: DbOrTx, campaign: CampaignRef, countyCode: string, rows: RosterRowInput[], actor: Actor, at: string, fileName: string | null) {
   return db.transaction((tx) => {
-    const before = currentRoster(tx, countyCode);
-    const upload = tx.insert(rosterUploads).values({ countyCode, uploadedAt: at, actorId: actor.id, actor: actor.label, fileName, rowCount: rows.length }).returning().get();
+    const before = currentRoster(tx, campaign, countyCode);
+    const upload = tx.insert(rosterUploads).values({ campaignCode: campaign.code, countyCode, uploadedAt: at, actorId: actor.id, actor: actor.label, fileName, rowCount: rows.length }).returning().get();
     const values = rows.map((r) => ({
       uploadId: upload.id,
       villageCode: r.village_code,

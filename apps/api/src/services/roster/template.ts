@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs';
 import { rosterColumns } from '@dudao/schema/inputs';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 import { getUnit, villagesOf } from '../org/units';
 import { currentRoster } from './current';
 
 /** The county's roster as an xlsx to fill in: every village of the tree, prefilled from the current roster. */
-export async function rosterTemplate(db: DbOrTx, countyCode: string): Promise<{ fileName: string; content: Buffer }> {
+export async function rosterTemplate(db: DbOrTx, campaign: CampaignRef, countyCode: string): Promise<{ fileName: string; content: Buffer }> {
   const county = getUnit(db, countyCode);
-  const current = new Map((currentRoster(db, countyCode)?.rows ?? []).map((r) => [r.villageCode, r]));
+  const current = new Map((currentRoster(db, campaign, countyCode)?.rows ?? []).map((r) => [r.villageCode, r]));
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('村级台账');
   sheet.columns = rosterColumns.map((c) => ({ header: c.header, key: c.key, width: c.key === 'village_name' ? 28 : 18 }));

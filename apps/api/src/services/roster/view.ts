@@ -6,7 +6,7 @@ import { currentRoster } from './current';
 
 /** The county's roster as known at the end of `asOf` (or now), with the figures metrics derives from it. */
 export function rosterView(db: DbOrTx, campaign: CampaignDef, countyCode: string, asOf?: string) {
-  const roster = currentRoster(db, countyCode, asOf ? endOfBeijingDay(asOf) : undefined);
+  const roster = currentRoster(db, campaign, countyCode, asOf ? endOfBeijingDay(asOf) : undefined);
   const orgVillages = villagesOf(db, countyCode).length;
   if (!roster) return { upload: null, villages: orgVillages, figures: null, rows: [] };
   const villages = roster.rows.map(({ uploadId: _u, ...v }) => v);

@@ -53,11 +53,11 @@ export function applyDemoPlan(db: Db, campaign: CampaignDef, plan: DemoPlan, cit
           coordinator_pay: v.coordinatorPay,
           stations: v.stations,
         }));
-        saveRoster(tx, countyCode, rows, actors.clerk(countyCode), normalizeInstant(roster.at), '村级台账.xlsx');
+        saveRoster(tx, campaign, countyCode, rows, actors.clerk(countyCode), normalizeInstant(roster.at), '村级台账.xlsx');
       }
       for (const log of caseLogs.get(countyCode) ?? []) {
         const rows = log.rows.map((c) => ({ case_id: c.caseId, kind: c.kind, township_code: c.townshipCode, applied_on: c.appliedOn, decided_on: c.decidedOn }));
-        saveCases(tx, countyCode, rows, actors.clerk(countyCode), normalizeInstant(log.at), '办件台账.csv');
+        saveCases(tx, campaign, countyCode, rows, actors.clerk(countyCode), normalizeInstant(log.at), '办件台账.csv');
       }
     });
     progress.tick();

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { passwordProblem } from '@dudao/schema/inputs';
 import { DomainError } from '../errors';
 import { randomBytes } from 'node:crypto';
-import { builtinCampaign } from '@dudao/schema/campaign/builtin';
+import { builtinCampaign, builtinCampaigns } from '@dudao/schema/campaign/builtin';
 import type { OrgUnit } from '@dudao/schema/tables';
 import { openDb, type Opened } from '../../db/client';
 import { normalizeInstant, nowIso, systemActor } from '../actor';
@@ -68,7 +68,8 @@ export async function resetDatabase(path: string, options: ResetOptions): Promis
   // A demo's accounts and campaign exist from the campaign's first day; a real database's from now.
   const clock = options.demo ? normalizeInstant(options.clock ?? DEMO_CLOCK) : null;
   const at = clock ? normalizeInstant(`${anhui2021.start}T08:00:00+08:00`) : nowIso();
-  installCampaign(db, anhui2021, systemActor, at);
+  // Every shipped definition is installed; the demo data is generated for anhui-2021 only.
+  for (const def of builtinCampaigns()) installCampaign(db, def, systemActor, at);
   const counts = loadTree(db, options.scale, options.treeProgress);
   const province = listUnits(db, { level: 'province' }).find((p) => p.code === anhui2021.province) as OrgUnit;
   // A database without demo data gets one admin with a fresh random password, shown once; demo accounts share a published one.

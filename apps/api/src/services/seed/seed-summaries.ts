@@ -22,8 +22,8 @@ export async function seedSummaries(db: Db, campaign: CampaignDef, actors: SeedA
     const at = new Date(`${day}T16:30:00+08:00`).toISOString();
     if (at > until) continue;
     const officer = actors.officer(city.code);
-    const built = await buildDocument(db, 'city', city.code, day);
-    const doc = storeDocument(db, 'city', city.code, day, built, officer, at);
-    submitCitySummary(db, doc.id, officer, at);
+    const built = await buildDocument(db, campaign, 'city', city.code, day);
+    const doc = storeDocument(db, campaign, 'city', city.code, day, built, officer, at);
+    submitCitySummary(db, campaign, doc.id, officer, at);
   }
 }

@@ -24,11 +24,11 @@ export function seedVisits(db: DbOrTx, campaign: CampaignDef, actors: SeedActors
     const texts = visitTexts(county.name, rng);
     const officer = actors.officer(county.cityCode);
     // The draws happen whether or not the clock has reached a write, so the visits before it stay the same.
-    const visit = at(visitedOn, 18) <= until ? recordVisit(db, { countyCode: county.code, visitedOn, byLevel: 'city', visitors: texts.visitors, findings: texts.findings }, officer, at(visitedOn, 18)) : null;
+    const visit = at(visitedOn, 18) <= until ? recordVisit(db, campaign, { countyCode: county.code, visitedOn, byLevel: 'city', visitors: texts.visitors, findings: texts.findings }, officer, at(visitedOn, 18)) : null;
     texts.items.forEach((item, i) => {
-      const created = visit ? addItem(db, { visitId: visit.id, description: item.description, owner: item.owner, dueOn: addDays(visitedOn, 20 + i * 5) }, officer, at(visitedOn, 19)) : null;
+      const created = visit ? addItem(db, campaign, { visitId: visit.id, description: item.description, owner: item.owner, dueOn: addDays(visitedOn, 20 + i * 5) }, officer, at(visitedOn, 19)) : null;
       const closedAt = rng() < 0.5 ? at(addDays(visitedOn, 10 + Math.floor(rng() * 15)), 10) : null;
-      if (created && closedAt && closedAt <= until) closeItem(db, { itemId: created.id, evidence: '已完成整改，佐证材料（整改报告、照片）已上传市局存档。' }, officer, closedAt);
+      if (created && closedAt && closedAt <= until) closeItem(db, campaign, { itemId: created.id, evidence: '已完成整改，佐证材料（整改报告、照片）已上传市局存档。' }, officer, closedAt);
     });
   }
   return lagging.length;

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { rectificationEvidence, rectificationItems, supervisionVisits } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
 
@@ -46,13 +47,13 @@ export function evidenceOf(db: DbOrTx, itemIds: number[], before: string) {
     .all();
 }
 
-export function evidenceFile(db: DbOrTx, id: number) {
+export function evidenceFile(db: DbOrTx, campaign: CampaignRef, id: number) {
   const row = db
     .select({ fileName: rectificationEvidence.fileName, mediaType: rectificationEvidence.mediaType, content: rectificationEvidence.content, county: supervisionVisits.countyCode })
     .from(rectificationEvidence)
     .innerJoin(rectificationItems, eq(rectificationEvidence.itemId, rectificationItems.id))
     .innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id))
-    .where(eq(rectificationEvidence.id, id))
+    .where(and(eq(supervisionVisits.campaignCode, campaign.code), eq(rectificationEvidence.id, id)))
     .get();
   if (!row) throw new DomainError('not_found', `佐证文件 ${id} 不存在`);
   return row;

@@ -1,5 +1,6 @@
 import { itemCounts, type ItemCounts } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 import { listUnits } from '../org/units';
 import { visitsWithin } from './read';
 
@@ -8,8 +9,8 @@ export interface SupervisionCounts extends ItemCounts {
 }
 
 /** Visits and rectification items of a scope as of a day, in total and per city (province) or per county (city). */
-export function supervisionOverview(db: DbOrTx, scopeCode: string, asOf: string) {
-  const visits = visitsWithin(db, scopeCode, asOf).filter((v) => !v.voided && v.visitedOn <= asOf);
+export function supervisionOverview(db: DbOrTx, campaign: CampaignRef, scopeCode: string, asOf: string) {
+  const visits = visitsWithin(db, campaign, scopeCode, asOf).filter((v) => !v.voided && v.visitedOn <= asOf);
   const countsOf = (prefix: string): SupervisionCounts => {
     const mine = visits.filter((v) => v.countyCode.startsWith(prefix));
     const items = mine.flatMap((v) => v.items).map((i) => ({ dueOn: i.dueOn, closedOn: i.closedOn, voided: i.voided }));

@@ -1,8 +1,9 @@
-import { and, asc, inArray, like, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lt } from 'drizzle-orm';
 import { beijingDate, endOfBeijingDay } from '@dudao/schema/campaign';
 import { rectificationItems, supervisionRevisions, supervisionVisits, type SupervisionRevision } from '@dudao/schema/tables';
 import { isItemOverdue } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 import { evidenceOf } from './evidence';
 
 const endOfTime = '9999-12-31T23:59:59.999Z';
@@ -31,11 +32,11 @@ function fold<T extends object>(record: T, revisions: SupervisionRevision[]) {
  * Visits and items of a scope as known at the end of `asOf` (everything when no date): the first recording
  * with its corrections and voidings applied, closures and evidence only once known, overdue items flagged.
  */
-export function visitsWithin(db: DbOrTx, scopeCode: string, asOf?: string) {
+export function visitsWithin(db: DbOrTx, campaign: CampaignRef, scopeCode: string, asOf?: string) {
   const before = asOf ? endOfBeijingDay(asOf) : endOfTime;
   // Without asOf (checks before a write) every record counts, judged overdue on the wall-clock day.
   const day = asOf ?? beijingDate(new Date());
-  const visits = db.select().from(supervisionVisits).where(and(like(supervisionVisits.countyCode, `${scopeCode}%`), lt(supervisionVisits.recordedAt, before))).orderBy(asc(supervisionVisits.id)).all();
+  const visits = db.select().from(supervisionVisits).where(and(eq(supervisionVisits.campaignCode, campaign.code), like(supervisionVisits.countyCode, `${scopeCode}%`), lt(supervisionVisits.recordedAt, before))).orderBy(asc(supervisionVisits.id)).all();
   const visitIds = visits.map((v) => v.id);
   const items = visitIds.length
     ? db.select().from(rectificationItems).where(and(inArray(rectificationItems.visitId, visitIds), lt(rectificationItems.createdAt, before))).orderBy(asc(rectificationItems.id)).all()

@@ -16,13 +16,13 @@ import { byUrgency, type TodoItem } from './items';
 import { dispatchTodo } from '../dispatch/todo';
 
 /** Items recorded by the end of `asOf` and not closed by then. */
-function openRectifications(db: DbOrTx, scope: string, asOf: string): TodoItem[] {
+function openRectifications(db: DbOrTx, campaign: CampaignDef, scope: string, asOf: string): TodoItem[] {
   const before = endOfBeijingDay(asOf);
   return db
     .select({ id: rectificationItems.id, description: rectificationItems.description, dueOn: rectificationItems.dueOn, county: supervisionVisits.countyCode })
     .from(rectificationItems)
     .innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id))
-    .where(and(like(supervisionVisits.countyCode, `${scope}%`), lt(rectificationItems.createdAt, before), or(isNull(rectificationItems.closedAt), gte(rectificationItems.closedAt, before))))
+    .where(and(eq(supervisionVisits.campaignCode, campaign.code), like(supervisionVisits.countyCode, `${scope}%`), lt(rectificationItems.createdAt, before), or(isNull(rectificationItems.closedAt), gte(rectificationItems.closedAt, before))))
     .all()
     .map((i) => ({ kind: 'rectify' as const, title: `整改：${i.description}`, unitCode: i.county, dueOn: i.dueOn, overdue: asOf > i.dueOn }));
 }
@@ -45,7 +45,7 @@ function clerkItems(db: DbOrTx, campaign: CampaignDef, county: string, asOf: str
       items.push({ kind: 'returned', title: `${period} 月报被退回，请修改后重新报送`, unitCode: county, period, dueOn: due, overdue: asOf > due, note: reason?.reason ?? undefined });
     } else items.push({ kind: 'report', title: `填报并报送 ${period} 月报`, unitCode: county, period, dueOn: due, overdue: asOf > due });
   }
-  const roster = currentRoster(db, county, endOfBeijingDay(asOf));
+  const roster = currentRoster(db, campaign, county, endOfBeijingDay(asOf));
   const deadline = gateDeadline(campaign, 'm2_coordinators');
   const rosterDue = addDays(periodEnd(campaign.periods[0]!), campaign.reportDueAfterDays);
   if (!roster) items.push({ kind: 'roster', title: '上传村级台账', unitCode: county, dueOn: rosterDue, overdue: asOf > rosterDue });
@@ -53,7 +53,7 @@ function clerkItems(db: DbOrTx, campaign: CampaignDef, county: string, asOf: str
     const missing = roster.rows.filter((r) => r.coordinators < 1).length;
     if (missing > 0) items.push({ kind: 'roster', title: `为 ${missing} 个村（社区）配备社会救助协理员并更新台账`, unitCode: county, dueOn: deadline, overdue: asOf > deadline });
   }
-  return [...items, ...openRectifications(db, county, asOf), ...dispatchTodo(db, county, asOf, 'county')];
+  return [...items, ...openRectifications(db, campaign, county, asOf), ...dispatchTodo(db, campaign, county, asOf, 'county')];
 }
 
 function officerItems(db: DbOrTx, campaign: CampaignDef, city: string, asOf: string): TodoItem[] {
@@ -76,10 +76,10 @@ function officerItems(db: DbOrTx, campaign: CampaignDef, city: string, asOf: str
     }
   }
   const summaryDue = gateDeadline(campaign, 'm5_city_summary');
-  if (asOf >= campaign.stages.at(-1)!.start! && !knownSummaries(db, city, endOfBeijingDay(asOf)).has(city)) {
+  if (asOf >= campaign.stages.at(-1)!.start! && !knownSummaries(db, campaign, city, endOfBeijingDay(asOf)).has(city)) {
     items.push({ kind: 'summary', title: `撰写并向${provinceBureau(campaign)}报送市级行动总结`, unitCode: city, dueOn: summaryDue, overdue: asOf > summaryDue });
   }
-  return [...items, ...openRectifications(db, city, asOf), ...dispatchTodo(db, city, asOf, 'issuer')];
+  return [...items, ...openRectifications(db, campaign, city, asOf), ...dispatchTodo(db, campaign, city, asOf, 'issuer')];
 }
 
 function provinceItems(db: DbOrTx, campaign: CampaignDef, asOf: string): TodoItem[] {
@@ -92,12 +92,12 @@ function provinceItems(db: DbOrTx, campaign: CampaignDef, asOf: string): TodoIte
     });
   const summaryDue = gateDeadline(campaign, 'm5_city_summary');
   if (asOf > summaryDue) {
-    const submitted = knownSummaries(db, campaign.province, endOfBeijingDay(asOf));
+    const submitted = knownSummaries(db, campaign, campaign.province, endOfBeijingDay(asOf));
     for (const city of listUnits(db, { level: 'city' }).filter((c) => c.code.startsWith(campaign.province) && !submitted.has(c.code))) {
       items.push({ kind: 'summary', title: `催报${city.name}市级行动总结`, unitCode: city.code, dueOn: summaryDue, overdue: true });
     }
   }
-  return [...items, ...dispatchTodo(db, campaign.province, asOf, 'issuer')];
+  return [...items, ...dispatchTodo(db, campaign, campaign.province, asOf, 'issuer')];
 }
 
 /** What is due for this user, by when, what was returned to them, what is overdue — most urgent first. */

@@ -1,7 +1,8 @@
-import { and, like, lt } from 'drizzle-orm';
+import { and, eq, like, lt } from 'drizzle-orm';
 import { endOfBeijingDay } from '@dudao/schema/campaign';
 import { urges } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
+import type { CampaignRef } from '../campaign/ref';
 
 export interface UrgeCount {
   kind: 'report' | 'roster' | 'summary' | 'dispatch';
@@ -13,8 +14,8 @@ export interface UrgeCount {
 }
 
 /** How often each missing item inside `scope` was urged by the end of `asOf` (已催报 2 次). */
-export function urgeCounts(db: DbOrTx, scope: string, asOf: string): UrgeCount[] {
-  const rows = db.select().from(urges).where(and(like(urges.unitCode, `${scope}%`), lt(urges.at, endOfBeijingDay(asOf)))).all();
+export function urgeCounts(db: DbOrTx, campaign: CampaignRef, scope: string, asOf: string): UrgeCount[] {
+  const rows = db.select().from(urges).where(and(eq(urges.campaignCode, campaign.code), like(urges.unitCode, `${scope}%`), lt(urges.at, endOfBeijingDay(asOf)))).all();
   const byItem = new Map<string, UrgeCount>();
   for (const r of rows) {
     const key = urgeKey(r.kind, r.unitCode, r.period, r.orderId);
@@ -31,8 +32,8 @@ export function urgeKey(kind: string, unit: string, period?: string | null, orde
   return `${kind}:${unit}:${period ?? ''}:${orderId ?? ''}`;
 }
 
-export function urgeTotals(db: DbOrTx, scope: string, asOf: string): number {
-  return urgeCounts(db, scope, asOf)
+export function urgeTotals(db: DbOrTx, campaign: CampaignRef, scope: string, asOf: string): number {
+  return urgeCounts(db, campaign, scope, asOf)
     .filter((u) => u.kind !== 'dispatch')
     .reduce((sum, u) => sum + u.count, 0);
 }

@@ -44,8 +44,8 @@ function noticeFor(db: DbOrTx, campaign: CampaignDef, input: UrgeInput, actor: A
     return { kind: 'urge.summary', title: '催报：请尽快报送市级行动总结', body: `${actor.label}催报市级行动总结，截止 ${campaign.summaryDue}。`, unitCode: input.unit };
   }
   if (input.id === undefined) throw new DomainError('bad_request', '催办督办单须指定督办单编号（id）');
-  const order = orderById(db, input.id);
-  const copy = copyOf(db, input.id, input.unit);
+  const order = orderById(db, campaign, input.id);
+  const copy = copyOf(db, campaign, input.id, input.unit);
   if (dispatchCopyAt(copyEvents(db, copy.id), order.deadline, beijingDate(at)).state === 'closed') throw new DomainError('conflict', '该督办单已办结，无需催办');
   return { kind: 'urge.dispatch', title: `催办：督办单“${order.title}”`, body: `请于 ${order.deadline} 前办理并反馈。`, unitCode: input.unit };
 }
@@ -54,10 +54,10 @@ function noticeFor(db: DbOrTx, campaign: CampaignDef, input: UrgeInput, actor: A
 export function sendUrge(db: DbOrTx, campaign: CampaignDef, input: UrgeInput, actor: Actor, at: string): { id: number; recipients: number } {
   const notice = noticeFor(db, campaign, input, actor, at);
   const role = input.kind === 'summary' ? 'city_officer' : 'county_clerk';
-  const recipients = notifyRole(db, role, input.unit, notice, at);
+  const recipients = notifyRole(db, campaign, role, input.unit, notice, at);
   const row = db
     .insert(urges)
-    .values({ kind: input.kind, unitCode: input.unit, period: input.kind === 'report' ? input.period! : null, orderId: input.kind === 'dispatch' ? input.id! : null, at, actorId: actor.id, actor: actor.label })
+    .values({ campaignCode: campaign.code, kind: input.kind, unitCode: input.unit, period: input.kind === 'report' ? input.period! : null, orderId: input.kind === 'dispatch' ? input.id! : null, at, actorId: actor.id, actor: actor.label })
     .returning({ id: urges.id })
     .get();
   recordAudit(db, actor, at, [{ action: `urge.${input.kind}`, entity: 'urge', entityId: row.id, unitCode: input.unit, period: input.period ?? null, field: 'recipients', newValue: String(recipients) }]);

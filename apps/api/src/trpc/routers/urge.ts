@@ -10,5 +10,5 @@ export const urgeRouter = router({
     .mutation(({ ctx, input }) => ctx.db.transaction((tx) => sendUrge(tx, ctx.campaign, input, ctx.user, ctx.now().toISOString()))),
   counts: guarded('urge.counts')
     .input(dispatchListInput)
-    .query(({ ctx, input }) => urgeCounts(ctx.db, input.unit ?? ctx.user.scopeCode, resolveAsOf(ctx.db, input.asOf))),
+    .query(({ ctx, input }) => urgeCounts(ctx.db, ctx.campaign, input.unit ?? ctx.user.scopeCode, resolveAsOf(ctx.db, input.asOf))),
 });

@@ -4,6 +4,7 @@ import type { AppRouter } from '@dudao/api/router';
 import { loginUrl } from '$lib/next';
 import { apiUrl } from './config';
 import { callerOf } from './headers';
+import { campaignHeader, chosenCampaign } from '$lib/campaign-choice';
 
 /** A tRPC client that calls the API as the user of this request. */
 export function apiFor(event: RequestEvent) {
@@ -14,8 +15,10 @@ export function apiFor(event: RequestEvent) {
         headers: () => {
           const { host, clientAddress } = callerOf(event);
           const cookie = event.request.headers.get('cookie');
+          const campaign = chosenCampaign(cookie);
           return {
             ...(cookie ? { cookie } : {}),
+            ...(campaign ? { [campaignHeader]: campaign } : {}),
             origin: event.url.origin,
             'x-forwarded-host': host,
             'x-forwarded-for': clientAddress,

@@ -1,19 +1,34 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { gateDeadline, processingDayLimit, supervisionStart } from '@dudao/metrics';
 import { provinceBureau } from '@dudao/schema/campaign';
-import type { Campaign } from '$lib/api-types';
+import type { Campaign, CampaignChoices } from '$lib/api-types';
 import { apiFor, ask } from './api';
 import { apiUrl } from './config';
 
-// The campaign definition is the same for every user and changes only when the API is reset, so it is kept
-// for a short while instead of being asked for on every page.
+// A definition is the same for every user of its code and version; it is kept a short while (a db:reset may
+// reinstall a code at the same version) instead of being asked for on every page. Which campaign and version a
+// request means is asked each time, so a newly installed version or a switch shows at once.
 const keepMs = 60_000;
-let kept: { campaign: Campaign; at: number } | null = null;
+const kept = new Map<string, { campaign: Campaign; at: number }>();
+const choicesOf = new WeakMap<RequestEvent, Promise<CampaignChoices>>();
+
+/** The campaigns this user may see and the one this request works in (from the switcher's cookie, or the default). */
+export function campaignChoices(event: RequestEvent): Promise<CampaignChoices> {
+  let choices = choicesOf.get(event);
+  if (!choices) {
+    choices = ask(event, apiFor(event).campaign.list.query());
+    choicesOf.set(event, choices);
+  }
+  return choices;
+}
 
 export async function campaignFor(event: RequestEvent): Promise<Campaign> {
-  if (kept && Date.now() - kept.at < keepMs) return kept.campaign;
+  const { current, campaigns } = await campaignChoices(event);
+  const key = `${current}@${campaigns.find((c) => c.code === current)?.version ?? 0}`;
+  const hit = kept.get(key);
+  if (hit && Date.now() - hit.at < keepMs) return hit.campaign;
   const campaign = await ask(event, apiFor(event).campaign.get.query());
-  kept = { campaign, at: Date.now() };
+  kept.set(key, { campaign, at: Date.now() });
   return campaign;
 }
 

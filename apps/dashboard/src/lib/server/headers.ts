@@ -1,4 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
+import { campaignHeader, chosenCampaign } from '$lib/campaign-choice';
 
 const passedUp = ['accept', 'accept-language', 'content-type', 'cookie', 'origin', 'trpc-accept', 'user-agent'];
 const passedDown = ['cache-control', 'content-disposition', 'content-type', 'location', 'vary'];
@@ -19,6 +20,8 @@ export function upstreamHeaders(incoming: Headers, caller: Caller): Headers {
     const value = incoming.get(name);
     if (value !== null) out.set(name, value);
   }
+  const campaign = chosenCampaign(incoming.get('cookie'));
+  if (campaign) out.set(campaignHeader, campaign);
   // The API compares Origin with the host the browser actually talked to, which is ours, not its own.
   out.set('x-forwarded-host', caller.host);
   out.set('x-forwarded-for', caller.clientAddress);

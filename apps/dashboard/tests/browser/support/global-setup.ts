@@ -9,6 +9,8 @@ import { freePort, runToEnd, startProcess, stopProcess, waitForHealthy, type Sta
 declare module 'vitest' {
   export interface ProvidedContext {
     dashboardUrl: string;
+    /** The demo database the API serves, for a test that installs a campaign beside the demo one. */
+    dbPath: string;
   }
 }
 
@@ -51,6 +53,7 @@ export default async function setup(project: TestProject) {
     await waitForHealthy(`${dashboardUrl}/healthz`, dashboard, dashboardLog);
 
     project.provide('dashboardUrl', dashboardUrl);
+    project.provide('dbPath', db);
   } catch (e) {
     await teardown();
     throw e;

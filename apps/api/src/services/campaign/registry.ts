@@ -1,0 +1,92 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { campaigns } from '@dudao/schema/tables';
+import { beijingDate, endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
+import type { Db, DbOrTx } from '../../db/client';
+import { clockNow } from '../clock/clock';
+import { DomainError } from '../errors';
+
+/**
+ * Installed versions are never edited, so one object per code@version serves every request; the status cache is
+ * keyed by that object, hence by campaign and version.
+ */
+const defs = new WeakMap<object, Map<string, CampaignDef>>();
+
+export function campaignVersion(db: DbOrTx, code: string, version: number): CampaignDef {
+  const perDb = defs.get(db as Db) ?? new Map<string, CampaignDef>();
+  defs.set(db as Db, perDb);
+  const key = `${code}@${version}`;
+  let def = perDb.get(key);
+  if (!def) {
+    const row = db.select().from(campaigns).where(and(eq(campaigns.code, code), eq(campaigns.version, version))).get();
+    if (!row) throw new DomainError('not_found', `活动 ${code} 第 ${version} 版未安装`);
+    def = row.definition as CampaignDef;
+    perDb.set(key, def);
+  }
+  return def;
+}
+
+export interface InstalledCampaign {
+  code: string;
+  name: string;
+  province: string;
+  start: string;
+  end: string;
+  version: number;
+  installedAt: string;
+}
+
+/** Every installed campaign at its newest version, latest start first. */
+export function installedCampaigns(db: DbOrTx): InstalledCampaign[] {
+  const newest = new Map<string, { version: number; at: string }>();
+  for (const r of db.select({ code: campaigns.code, version: campaigns.version, at: campaigns.createdAt }).from(campaigns).orderBy(asc(campaigns.version)).all()) {
+    newest.set(r.code, { version: r.version, at: r.at });
+  }
+  return [...newest]
+    .map(([code, v]) => {
+      const def = campaignVersion(db, code, v.version);
+      return { code, name: def.name, province: def.province, start: def.start, end: def.end, version: v.version, installedAt: v.at };
+    })
+    .sort((a, b) => (a.start === b.start ? (a.code < b.code ? -1 : 1) : a.start < b.start ? 1 : -1));
+}
+
+/** A campaign belongs to its province: its staff (and anyone above, a national scope) may use it, nobody else. */
+export function mayUseCampaign(scopeCode: string, province: string): boolean {
+  return province.startsWith(scopeCode) || scopeCode.startsWith(province);
+}
+
+export function campaignsVisibleTo(db: DbOrTx, scopeCode: string): InstalledCampaign[] {
+  return installedCampaigns(db).filter((c) => mayUseCampaign(scopeCode, c.province));
+}
+
+/**
+ * The campaign a request works in: the one it names (header or query), else the visible one with the latest start
+ * among those begun by the campaign clock's day (a plan installed ahead of its year is not the default before it
+ * starts), else the visible one with the latest start.
+ * An unknown code is 404 and a campaign of another province 403, each in words the user can act on.
+ */
+export function resolveCampaign(db: DbOrTx, scopeCode: string, requested: string | undefined): CampaignDef {
+  const all = installedCampaigns(db);
+  if (requested) {
+    const found = all.find((c) => c.code === requested);
+    if (!found) throw new DomainError('not_found', `活动 ${requested} 不存在或尚未安装`);
+    if (!mayUseCampaign(scopeCode, found.province)) throw new DomainError('forbidden', `无权访问活动“${found.name}”（属于其他省份）`);
+    return campaignVersion(db, found.code, found.version);
+  }
+  const today = beijingDate(clockNow(db));
+  const mine = all.filter((c) => mayUseCampaign(scopeCode, c.province));
+  const visible = mine.find((c) => c.start <= today) ?? mine[0];
+  if (!visible) throw new DomainError('not_found', '没有您可以访问的活动，请先安装活动定义（pnpm cli campaign install FILE）');
+  return campaignVersion(db, visible.code, visible.version);
+}
+
+/**
+ * Data already judged keeps its version: a date is judged by the newest version installed by the end of that day,
+ * or by the first version when the date precedes every installation (a definition installed late still judges its days).
+ */
+export function campaignOn(db: DbOrTx, code: string, asOf: string): CampaignDef {
+  const before = endOfBeijingDay(asOf);
+  const rows = db.select({ version: campaigns.version, at: campaigns.createdAt }).from(campaigns).where(eq(campaigns.code, code)).orderBy(asc(campaigns.version)).all();
+  if (rows.length === 0) throw new DomainError('not_found', `活动 ${code} 不存在或尚未安装`);
+  const inForce = rows.filter((r) => r.at < before).at(-1) ?? rows[0]!;
+  return campaignVersion(db, code, inForce.version);
+}

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, screenshot } from './support/browser';
+import { apiDir, resultsDir } from './support/paths';
+import { openAs } from './support/session';
+
+const extraName = '安徽省社会救助专项复查行动';
+
+/** A second Anhui plan beside the demo one: the shipped file with another code and name, installed by the CLI. */
+function installSecondPlan(): void {
+  const shipped = readFileSync(join(apiDir, '../../campaigns/anhui-2021.yaml'), 'utf8');
+  const file = join(mkdtempSync(join(tmpdir(), 'dudao-plan-')), 'extra.yaml');
+  writeFileSync(file, shipped.replace('code: anhui-2021', 'code: anhui-extra').replace('name: 安徽省社会救助工作便民惠民优化服务行动', `name: ${extraName}`));
+  const r = spawnSync(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'campaign', 'install', file, '--db', inject('dbPath')], { cwd: apiDir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`campaign install failed: ${r.stderr}`);
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  installSecondPlan();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the header\u2019s campaign switcher', () => {
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    test(`at ${viewport.width} px: lists both campaigns, switching shows the other one's name and data, and back`, async () => {
+      const page = await openAs(browser, 'admin', viewport);
+      const select = page.getByRole('combobox', { name: '当前行动' });
+      expect(await select.locator('option').allTextContents()).toEqual(expect.arrayContaining(['安徽省社会救助工作便民惠民优化服务行动', extraName]));
+      expect(await select.inputValue()).toBe('anhui-2021');
+      await screenshot(page, `campaign-switcher-${viewport.width}-anhui-2021`);
+      await page.screenshot({ path: join(resultsDir, `campaign-switcher-${viewport.width}-top.png`) });
+
+      await select.selectOption('anhui-extra');
+      await page.waitForURL((url) => url.pathname === '/');
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByRole('combobox', { name: '当前行动' }).inputValue()).toBe('anhui-extra');
+      expect(await page.locator('main').textContent()).toContain(extraName);
+      // The new plan has no reports yet: the province overview counts none received.
+      const reports = await page.request.get(`/trpc/reports.list?input=${encodeURIComponent(JSON.stringify({ unit: '34' }))}`);
+      expect(((await reports.json()) as { result: { data: unknown[] } }).result.data).toEqual([]);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 1)
+          .filter((e) => { for (let p = e.parentElement; p; p = p.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return false; return true; })
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}px ${(e.textContent ?? '').slice(0, 30)}`),
+      );
+      await page.screenshot({ path: join(resultsDir, `campaign-switcher-${viewport.width}-extra-top.png`) });
+      expect(wide).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await screenshot(page, `campaign-switcher-${viewport.width}-anhui-extra`);
+
+      await page.getByRole('combobox', { name: '当前行动' }).selectOption('anhui-2021');
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByRole('combobox', { name: '当前行动' }).inputValue()).toBe('anhui-2021');
+      expect(await page.locator('main').textContent()).toContain('安徽省社会救助工作便民惠民优化服务行动');
+    });
+  }
+
+  test('a remembered campaign that is not installed is forgotten: the page opens in the default one', async () => {
+    const page = await openAs(browser, 'admin');
+    await page.context().addCookies([{ name: 'dudao_campaign', value: 'no-such-plan', url: inject('dashboardUrl') }]);
+    const res = await page.goto('/reports');
+    expect(res?.status()).toBe(200);
+    expect(await page.getByRole('combobox', { name: '当前行动' }).inputValue()).toBe('anhui-2021');
+    expect((await page.context().cookies()).some((c) => c.name === 'dudao_campaign')).toBe(false);
+  });
+});
