@@ -20,6 +20,8 @@ import {
   attachmentNote,
   blankLine,
   bodyParagraph,
+  CHARS_PER_LINE,
+  textWidthInChars,
   documentDefaults,
   normalStyle,
   OFF_GRID,
@@ -39,7 +41,8 @@ import {
   noteParagraph,
 } from './gbt9704';
 import { fontTableOverride } from './font-table';
-import { imprintTable } from './imprint';
+import { wrapAtWords } from './line-breaks';
+import { imprintPage } from './imprint';
 import { mastheadParagraphs } from './masthead';
 import { contactNote } from './settings';
 
@@ -53,8 +56,11 @@ const CELL_MARGIN = 40;
 const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** `keepNext` holds the last row to the table's note, so the note never starts a page alone. */
+/** `room` is the characters a line of the cell holds: a longer line is broken at word boundaries, never inside a word. */
 function cell(content: Cell, width: number, align: Column['align'], header: boolean, small: boolean, keepNext = false): TableCell {
-  const lines = typeof content === 'string' ? [content] : content;
+  const size = small ? SIZE.small : SIZE.table;
+  const room = (width - 2 * CELL_MARGIN) / (size * 10);
+  const lines = (typeof content === 'string' ? [content] : content).flatMap((line) => wrapAtWords(line, room));
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
@@ -63,7 +69,7 @@ function cell(content: Cell, width: number, align: Column['align'], header: bool
       (line) =>
         new Paragraph({
           style: OFF_GRID,
-          children: [tableRun(line, header ? FONT.heading1 : FONT.body, small ? SIZE.small : SIZE.table)],
+          children: [tableRun(line, header ? FONT.heading1 : FONT.body, size)],
           alignment: alignment[header ? 'center' : (align ?? 'center')],
           spacing: small ? smallSpacing : tableSpacing,
           keepNext,
@@ -125,14 +131,24 @@ export function blockToDocx(block: Block, keepNext = false): FileChild[] {
 }
 
 /**
+ * The body's closing blocks, held to the 附件说明 and signature after them: the last one and, when that is a one-line
+ * closing such as 特此报告。, the paragraph before it too, so the signature's page always carries text before it.
+ */
+function closingFrom(body: Block[]): number {
+  const last = body.length - 1;
+  const closing = body[last];
+  const oneLine = closing?.kind === 'paragraph' && textWidthInChars(closing.text) <= CHARS_PER_LINE - 2;
+  return oneLine ? last - 1 : last;
+}
+
+/**
  * 版头 → 标题 → 主送机关 → 正文 → 附件说明 → 署名、成文日期 → 附注 → 附件 (each from a new page) → 版记, as GB/T 9704
  * orders them.
  */
 export function documentChildren(content: DocumentContent): FileChild[] {
   const children: FileChild[] = [...mastheadParagraphs(content), ...titleParagraphs(content.title), blankLine()];
   if (content.recipient) children.push(recipientParagraph(content.recipient));
-  const last = content.body.length - 1;
-  children.push(...content.body.flatMap((block, i) => blockToDocx(block, i === last)));
+  children.push(...content.body.flatMap((block, i) => blockToDocx(block, i >= closingFrom(content.body))));
   const named = [...content.attachments.map((a) => a.title), ...(content.enclosures ?? [])];
   if (named.length > 0) children.push(blankLine(true), ...attachmentNote(named));
   // Room above the issuer for the seal.
@@ -140,7 +156,7 @@ export function documentChildren(content: DocumentContent): FileChild[] {
   for (const attachment of content.attachments) {
     children.push(attachmentLabel(attachment.label), blankLine(), ...titleParagraphs([attachment.title]), blankLine(), ...attachment.blocks.flatMap((b) => blockToDocx(b)));
   }
-  children.push(blankLine(), imprintTable(content));
+  children.push(...imprintPage(content));
   return children;
 }
 
@@ -149,7 +165,7 @@ export async function renderDocx(content: DocumentContent): Promise<Buffer> {
     title: content.title.join(''),
     creator: content.issuer,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: documentDefaults }, paragraphStyles: [normalStyle], importedStyles: [offGridStyle()] },
+    styles: { default: { document: documentDefaults }, importedStyles: [normalStyle(), offGridStyle()] },
     sections: [{ properties: sectionProperties, footers: footers(), children: documentChildren(content) }],
   });
   return Packer.toBuffer(doc, false, [fontTableOverride()]);
