@@ -15,12 +15,21 @@ export function knownNarratives(db: DbOrTx, campaign: CampaignDef, scope: string
     const values = fields.get(submission.id) ?? {};
     const texts: Record<string, string> = {};
     for (const task of campaign.tasks) {
-      const text = values[`${narrativePrefix}${task.code}`]?.trim();
+      const text = withoutMonthWording(values[`${narrativePrefix}${task.code}`]?.trim() ?? '');
       if (text) texts[task.code] = text;
     }
     out.set(county, texts);
   }
   return out;
+}
+
+/** A month's wording (本月、上月、本周、11月新增、11月末): true of a monthly report, false in a year-end document. */
+const MONTH_WORDING = /本月|上月|当月|本周|上周|(?<![\d年])\d{1,2}月(?!以来|\d{1,2}日|\d)/;
+
+/** The narrative without its sentences about one month, which a document quoting it at another date must not repeat. */
+export function withoutMonthWording(text: string): string {
+  const sentences = text.match(/[^。！？]+[。！？]?/g) ?? [];
+  return sentences.filter((s) => !MONTH_WORDING.test(s)).join('').trim();
 }
 
 /** The first sentence of a narrative, for an excerpt. */
