@@ -480,3 +480,29 @@ describe('下一步打算: a count short of its target reads with its measure wo
     expect(seen).toBeGreaterThan(0);
   });
 });
+
+describe('year-end documents never carry a month’s wording', () => {
+  const MONTH = /本月|上月|本周|\d{1,2}月(?:新增|末|底)/;
+
+  test('the demo’s 蚌埠 city summary, provincial summary and notice at 12-15 say no 本月 and no “11月新增”', () => {
+    for (const parts of [city, province, notice]) {
+      const body = texts(parts.get('word/document.xml')!);
+      expect(body).not.toMatch(MONTH);
+      // The counties’ narratives are there, in their own words.
+      expect(body.length).toBeGreaterThan(2000);
+    }
+  });
+
+  test('a narrative’s sentence about one month is left out; its practice is quoted', async () => {
+    // Every county of the city reports one practice and one month's figure on every task.
+    const narratives = new Map(snapshot.narratives);
+    for (const c of status.counties.filter((c) => c.cityCode === CITY)) {
+      const tasks = currentCampaign(opened.db).tasks.map((t) => t.code);
+      narratives.set(c.code, Object.fromEntries(tasks.map((t) => [t, `${c.name}依托乡镇便民服务中心设立社会救助服务窗口。11月新增救助12人。本月走访困难家庭30户。`])));
+    }
+    const body = texts(unzip(await renderDocx(citySummaryContent({ ...snapshot, narratives }, CITY))).get('word/document.xml')!);
+    expect(body).toContain('依托乡镇便民服务中心设立社会救助服务窗口');
+    expect(body).not.toContain('11月新增');
+    expect(body).not.toContain('本月');
+  });
+});

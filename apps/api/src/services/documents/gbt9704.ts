@@ -67,11 +67,17 @@ export function headingParagraph(level: 1 | 2 | 3 | 4, text: string): Paragraph 
 /** 2号 characters a title line holds: 20 × 22 pt of the 442 pt line. */
 export const TITLE_CHARS = Math.floor(TEXT_WIDTH / (SIZE.title * 10));
 
-/** Each given line centred; one longer than a 2号 line is split at word boundaries, never inside a word. */
+/**
+ * Each given line centred; one longer than a 2号 line is split at word boundaries, never inside a word. Off the grid:
+ * LibreOffice gives a 2号 line on the grid two grid lines where Word keeps its exact one.
+ */
 export function titleParagraphs(lines: string[]): Paragraph[] {
   return lines
     .flatMap((line) => titleLines(line, TITLE_CHARS))
-    .map((line) => new Paragraph({ children: [new TextRun({ text: line, font: font(FONT.title), size: SIZE.title })], alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true }));
+    .map(
+      (line) =>
+        new Paragraph({ style: OFF_GRID, children: [new TextRun({ text: line, font: font(FONT.title), size: SIZE.title })], alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true }),
+    );
 }
 
 /** Lines set with explicit breaks between them, so a reader wraps only where the words allow. */

@@ -4,17 +4,22 @@ export function textWidthInChars(text: string): number {
 }
 
 /**
- * Where a line may end without splitting a word (GB/T 9704 7.3.1: a title 'splits by meaning'): before a conjunction,
- * 关于 or an opening bracket, after a closing bracket, a list comma or 的, after a place name's 市/省/县 and between the parts
- * of a development zone's name (蚌埠市|高新|技术|开发区). Returns the indices a new line may start at.
+ * Where a line may end without splitting a word (GB/T 9704 7.3.1: a title 'splits by meaning'): never inside brackets;
+ * before a conjunction, 关于 or an opening bracket; after a closing bracket, a list comma, 的, or a place name's 市/省;
+ * between the parts of a development zone's name (蚌埠市|高新|技术|开发区). Returns the indices a new line may start at.
  */
 export function wordBoundaries(text: string): number[] {
   const chars = [...text];
   const out: number[] = [];
   const starts = (i: number, words: string[]) => words.some((w) => chars.slice(i, i + w.length).join('') === w);
+  // Inside brackets nothing breaks: '（市、区）' stays whole.
+  let depth = 0;
   for (let i = 1; i < chars.length; i++) {
     const before = chars[i - 1]!;
     const here = chars[i]!;
+    if (before === '（') depth++;
+    if (before === '）') depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
     if ('）、，；：'.includes(here)) continue;
     if ('（和及与'.includes(before)) continue;
     if (

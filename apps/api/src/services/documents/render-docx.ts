@@ -14,13 +14,16 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import type { Block, Cell, Column, DocumentContent } from './content';
+import type { Block, Cell, Chart, Column, DocumentContent } from './content';
 import {
   attachmentLabel,
   attachmentNote,
   blankLine,
   bodyParagraph,
   CHARS_PER_LINE,
+  LINE_PITCH,
+  TEXT_HEIGHT,
+  TITLE_CHARS,
   textWidthInChars,
   documentDefaults,
   normalStyle,
@@ -41,8 +44,8 @@ import {
   noteParagraph,
 } from './gbt9704';
 import { fontTableOverride } from './font-table';
-import { wrapAtWords } from './line-breaks';
-import { imprintPage } from './imprint';
+import { titleLines, wrapAtWords } from './line-breaks';
+import { imprintAtFoot } from './imprint';
 import { mastheadParagraphs } from './masthead';
 import { contactNote } from './settings';
 
@@ -94,13 +97,17 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
   return out;
 }
 
+const CHART_BEFORE = 120;
+/** A chart as set: the space above it, the picture (96 px an inch, 15 twips a pixel) and its one-line caption. */
+const chartHeight = (c: Chart) => CHART_BEFORE + c.height * 15 + LINE_PITCH;
+
 function chart(block: Extract<Block, { kind: 'chart' }>): FileChild[] {
   const { chart: c } = block;
   return [
     new Paragraph({
       style: OFF_GRID,
       alignment: AlignmentType.CENTER,
-      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 0 },
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: CHART_BEFORE, after: 0 },
       keepNext: true,
       children: [
         new ImageRun({
@@ -131,6 +138,22 @@ export function blockToDocx(block: Block, keepNext = false): FileChild[] {
 }
 
 /**
+ * How much of the last page the last attachment fills, in twips, where that is known before a reader sets it: an
+ * attachment of charts only (label, blank, title, blank, then charts that each move whole to a new page when they do not
+ * fit). Tables and text wrap as the reader sets them: unknown.
+ */
+function lastPageUsed(content: DocumentContent): number | null {
+  const last = content.attachments[content.attachments.length - 1];
+  if (!last || !last.blocks.every((b) => b.kind === 'chart')) return null;
+  let used = (3 + titleLines(last.title, TITLE_CHARS).length) * LINE_PITCH;
+  for (const block of last.blocks) {
+    const h = chartHeight(block.chart);
+    used = used + h > TEXT_HEIGHT ? h : used + h;
+  }
+  return used;
+}
+
+/**
  * The body's closing blocks, held to the 附件说明 and signature after them: the last one and, when that is a one-line
  * closing such as 特此报告。, the paragraph before it too, so the signature's page always carries text before it.
  */
@@ -156,7 +179,7 @@ export function documentChildren(content: DocumentContent): FileChild[] {
   for (const attachment of content.attachments) {
     children.push(attachmentLabel(attachment.label), blankLine(), ...titleParagraphs([attachment.title]), blankLine(), ...attachment.blocks.flatMap((b) => blockToDocx(b)));
   }
-  children.push(...imprintPage(content));
+  children.push(...imprintAtFoot(content, lastPageUsed(content)));
   return children;
 }
 
