@@ -133,6 +133,8 @@ describe('lines break between words, never inside one', () => {
     expect(wrapAtWords('蚌埠市经济开发区', 6)).toEqual(['蚌埠市经济', '开发区']);
     expect(wrapAtWords('县（市、区）', 5)).toEqual(['县', '（市、区）']);
     expect(wrapAtWords('龙子湖区', 6)).toEqual(['龙子湖区']);
+    // With no word boundary in reach the cut still keeps a figure whole: 累计 (2) | 2021件 (4 × ½ + 1).
+    expect(wrapAtWords('累计2021件', 3)).toEqual(['累计', '2021件']);
   });
 
   test('the 附件说明 wraps a name at a word, its half-width number counted as half a character', async () => {

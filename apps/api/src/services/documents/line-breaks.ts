@@ -55,6 +55,8 @@ export function wrapAtWords(text: string, first: number, rest: number = first): 
     if (end === undefined) {
       end = start + 1;
       while (end < chars.length && textWidthInChars(slice(text, start, end + 1)) <= room) end++;
+      // Even then a figure stays whole: the cut moves back to before it.
+      while (end > start + 1 && /[\d.,%]/.test(chars[end - 1]!) && /[\d.,%]/.test(chars[end] ?? '')) end--;
     }
     lines.push(slice(text, start, end));
     start = end;

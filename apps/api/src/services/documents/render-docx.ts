@@ -59,11 +59,13 @@ const CELL_MARGIN = 40;
 const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** `keepNext` holds the last row to the table's note, so the note never starts a page alone. */
-/** `room` is the characters a line of the cell holds: a longer line is broken at word boundaries, never inside a word. */
+/** A line longer than the cell holds (`room` characters) is broken at word boundaries, never inside a word. */
 function cell(content: Cell, width: number, align: Column['align'], header: boolean, small: boolean, keepNext = false): TableCell {
   const size = small ? SIZE.small : SIZE.table;
   const room = (width - 2 * CELL_MARGIN) / (size * 10);
-  const lines = (typeof content === 'string' ? [content] : content).flatMap((line) => wrapAtWords(line, room));
+  // Prose (left-aligned) wraps as the reader sets it; names, headers and figures break only between words.
+  const given = typeof content === 'string' ? [content] : content;
+  const lines = align === 'left' && !header ? given : given.flatMap((line) => wrapAtWords(line, room));
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
