@@ -248,7 +248,7 @@ describe('provincial summary', () => {
 describe('supervision notice', () => {
   const doc = () => texts(notice.get('word/document.xml')!);
 
-  test('lists every lagging county, ranked within its city, with its reasons', () => {
+  test('lists every lagging county, worst first within its city, with its reasons', () => {
     expect(doc()).toContain('安徽省民政厅关于社会救助工作便民惠民优化服务行动进展情况的通报');
     const lagging = status.counties.filter((c) => c.lagging);
     expect(lagging.length).toBeGreaterThan(0);
@@ -256,9 +256,17 @@ describe('supervision notice', () => {
       expect(doc()).toContain(`${county.name}（全省${shownRank(county, status.counties)}`);
       for (const reason of county.reasons) expect(doc()).toContain(typeset(reason.text));
     }
-    const first = [...lagging].filter((c) => c.cityCode === CITY).sort((a, b) => a.rankInProvince - b.rankInProvince);
-    const at = first.map((c) => doc().indexOf(`${c.name}（全省${shownRank(c, status.counties)}`));
+    const worstFirst = [...lagging].filter((c) => c.cityCode === CITY).sort((a, b) => b.rankInProvince - a.rankInProvince);
+    expect(worstFirst.length).toBeGreaterThan(1);
+    const at = worstFirst.map((c) => doc().indexOf(`${c.name}（全省${shownRank(c, status.counties)}`));
     expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+
+  test('the annexed table runs from the county furthest behind to the one least behind', () => {
+    const table = tables(notice.get('word/document.xml')!)[0]!;
+    const ranks = table.slice(1).map((r) => Number(r[3]!.replace('并列', '')));
+    expect(ranks.length).toBe(status.counties.filter((c) => c.lagging).length);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
   });
 
   test('says for each lagging county whether it was visited (gate m4)', () => {

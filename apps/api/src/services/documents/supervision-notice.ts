@@ -135,7 +135,8 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
 
 /** 督导通报: the lagging counties ranked, with their reasons in the metrics' own sentences and the supervision owed to them. */
 export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentSettings = noSettings): DocumentContent {
-  const lagging = snapshot.status.counties.filter((c) => c.lagging).sort(byRankInProvince);
+  // Worst first (DOMAIN Reports): the counties furthest behind lead the notice and its table.
+  const lagging = snapshot.status.counties.filter((c) => c.lagging).sort((a, b) => byRankInProvince(b, a));
   const visits = knownSupervision(snapshot.db, snapshot.campaign.province, snapshot.asOf);
   const issuer = `${snapshot.status.province.name}民政厅`;
   return {
