@@ -122,7 +122,7 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
     kind: 'table',
     columns: [
       { header: '序号', width: 2 },
-      { header: '市', width: 3 },
+      { header: '市', width: 4 },
       { header: ['县', '（市、区）'], width: 5 },
       { header: ['全省', '排名'], width: 3.5 },
       { header: ['综合得分', '（分）'], width: 4, align: 'right' },
