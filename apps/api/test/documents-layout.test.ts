@@ -118,3 +118,37 @@ describe('rank text with ties', () => {
     expect(rankCell({ rank: null, tied: false })).toBe('—');
   });
 });
+
+describe('lines break between words, never inside one', () => {
+  test('a long attachment title splits before 和 into a trapezoid: 14 characters over 10', async () => {
+    const { titleLines } = await import('../src/services/documents/line-breaks');
+    expect(titleLines('蚌埠市各县（市、区）综合得分和村级服务覆盖情况图', 20)).toEqual(['蚌埠市各县（市、区）综合得分', '和村级服务覆盖情况图']);
+    expect(titleLines('各市主要指标情况表', 20)).toEqual(['各市主要指标情况表']);
+  });
+
+  test('a county name too long for its cell breaks between the parts of the zone’s name', async () => {
+    const { wrapAtWords } = await import('../src/services/documents/line-breaks');
+    // A cell of 6 characters: 蚌埠市 | 高新 | 技术 | 开发区.
+    expect(wrapAtWords('蚌埠市高新技术开发区', 6)).toEqual(['蚌埠市高新', '技术开发区']);
+    expect(wrapAtWords('蚌埠市经济开发区', 6)).toEqual(['蚌埠市经济', '开发区']);
+    expect(wrapAtWords('县（市、区）', 5)).toEqual(['县', '（市、区）']);
+    expect(wrapAtWords('龙子湖区', 6)).toEqual(['龙子湖区']);
+    // With no word boundary in reach the cut still keeps a figure whole: 累计 (2) | 2021件 (4 × ½ + 1).
+    expect(wrapAtWords('累计2021件', 3)).toEqual(['累计', '2021件']);
+  });
+
+  test('the 附件说明 wraps a name at a word, its half-width number counted as half a character', async () => {
+    const { wrapAtWords } = await import('../src/services/documents/line-breaks');
+    // '3.' is one character wide: 23 left on a line that starts 5 in, 22 under the name's first character.
+    expect(wrapAtWords('3.蚌埠市各县（市、区）综合得分和村级服务覆盖情况图', 23, 22)).toEqual(['3.蚌埠市各县（市、区）综合得分', '和村级服务覆盖情况图']);
+  });
+});
+
+describe('narratives in a year-end document', () => {
+  test('a sentence about one month is dropped; 7月以来 and a dated event are not a month’s wording', async () => {
+    const { withoutMonthWording } = await import('../src/services/documents/narratives');
+    expect(withoutMonthWording('五河县设立社会救助服务窗口。11月新增救助12人。本月走访30户。')).toBe('五河县设立社会救助服务窗口。');
+    expect(withoutMonthWording('五河县常态化开展监测，11月末纳入监测520人。')).toBe('');
+    expect(withoutMonthWording('五河县7月以来累计救助98人，于2021年11月3日召开推进会。')).toBe('五河县7月以来累计救助98人，于2021年11月3日召开推进会。');
+  });
+});

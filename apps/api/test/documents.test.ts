@@ -248,7 +248,7 @@ describe('provincial summary', () => {
 describe('supervision notice', () => {
   const doc = () => texts(notice.get('word/document.xml')!);
 
-  test('lists every lagging county, ranked within its city, with its reasons', () => {
+  test('lists every lagging county, worst first within its city, with its reasons', () => {
     expect(doc()).toContain('安徽省民政厅关于社会救助工作便民惠民优化服务行动进展情况的通报');
     const lagging = status.counties.filter((c) => c.lagging);
     expect(lagging.length).toBeGreaterThan(0);
@@ -256,9 +256,17 @@ describe('supervision notice', () => {
       expect(doc()).toContain(`${county.name}（全省${shownRank(county, status.counties)}`);
       for (const reason of county.reasons) expect(doc()).toContain(typeset(reason.text));
     }
-    const first = [...lagging].filter((c) => c.cityCode === CITY).sort((a, b) => a.rankInProvince - b.rankInProvince);
-    const at = first.map((c) => doc().indexOf(`${c.name}（全省${shownRank(c, status.counties)}`));
+    const worstFirst = [...lagging].filter((c) => c.cityCode === CITY).sort((a, b) => b.rankInProvince - a.rankInProvince);
+    expect(worstFirst.length).toBeGreaterThan(1);
+    const at = worstFirst.map((c) => doc().indexOf(`${c.name}（全省${shownRank(c, status.counties)}`));
     expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+
+  test('the annexed table runs from the county furthest behind to the one least behind', () => {
+    const table = tables(notice.get('word/document.xml')!)[0]!;
+    const ranks = table.slice(1).map((r) => Number(r[3]!.replace('并列', '')));
+    expect(ranks.length).toBe(status.counties.filter((c) => c.lagging).length);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
   });
 
   test('says for each lagging county whether it was visited (gate m4)', () => {
@@ -478,5 +486,31 @@ describe('下一步打算: a count short of its target reads with its measure wo
       }
     }
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe('year-end documents never carry a month’s wording', () => {
+  const MONTH = /本月|上月|本周|\d{1,2}月(?:新增|末|底)/;
+
+  test('the demo’s 蚌埠 city summary, provincial summary and notice at 12-15 say no 本月 and no “11月新增”', () => {
+    for (const parts of [city, province, notice]) {
+      const body = texts(parts.get('word/document.xml')!);
+      expect(body).not.toMatch(MONTH);
+      // The counties’ narratives are there, in their own words.
+      expect(body.length).toBeGreaterThan(2000);
+    }
+  });
+
+  test('a narrative’s sentence about one month is left out; its practice is quoted', async () => {
+    // Every county of the city reports one practice and one month's figure on every task.
+    const narratives = new Map(snapshot.narratives);
+    for (const c of status.counties.filter((c) => c.cityCode === CITY)) {
+      const tasks = currentCampaign(opened.db).tasks.map((t) => t.code);
+      narratives.set(c.code, Object.fromEntries(tasks.map((t) => [t, `${c.name}依托乡镇便民服务中心设立社会救助服务窗口。11月新增救助12人。本月走访困难家庭30户。`])));
+    }
+    const body = texts(unzip(await renderDocx(citySummaryContent({ ...snapshot, narratives }, CITY))).get('word/document.xml')!);
+    expect(body).toContain('依托乡镇便民服务中心设立社会救助服务窗口');
+    expect(body).not.toContain('11月新增');
+    expect(body).not.toContain('本月');
   });
 });

@@ -1,3 +1,5 @@
+import { percentText } from '@dudao/metrics';
+
 /** What the roster known at the period end says, for the T10 narrative. */
 export interface RosterFacts {
   villages: number;
@@ -16,7 +18,7 @@ export interface NarrativeFacts {
   roster: RosterFacts | null;
 }
 
-/** Read helpers the templates use: current figure, change this month, 万元, shares. */
+/** Read helpers the templates use: current figure, change since the last report, 万元, shares. */
 export class Facts {
   readonly c: string;
   /** 全县 / 全区 / 全市, after the county's own name. */
@@ -43,6 +45,7 @@ export class Facts {
   }
   pct(part: string, whole: string): string {
     const w = this.v(whole);
-    return w === 0 ? '100%' : `${((this.v(part) / w) * 100).toFixed(1)}%`;
+    // Shares read as every document writes them: the one formatter.
+    return percentText(w === 0 ? 1 : this.v(part) / w);
   }
 }

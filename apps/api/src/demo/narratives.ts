@@ -1,21 +1,22 @@
-import { templates } from './narrative-templates';
+import { effects, practices } from './narrative-templates';
 import { Facts, type NarrativeFacts } from './narrative-facts';
-import { chance, shuffled, type Rng } from './rng';
+import { chance, pick, shuffled, type Rng } from './rng';
 
-// Narratives name their month ("11月新增148人次"): a year-end document quoting them never says 本月.
-// A sentence about the month that would report a zero ("11月新增0人") is left out when another wording is available.
-const nothingThisMonth = /\d+月(?!以来)[^，。]*?[^\d.]0[人户件场份]/;
-
-/** 'narrative.Txx' → one or two sentences per task, worded by the task's own rng. */
+/**
+ * 'narrative.Txx' → the county's 主要做法 on the task: one practice (the same words where counties share it), then
+ * its effect in figures of its own, a second effect now and then.
+ */
 export function writeNarratives(facts: NarrativeFacts, rngFor: (task: string) => Rng): Record<string, string> {
   const f = new Facts(facts);
   const out: Record<string, string> = {};
-  for (const [task, pool] of Object.entries(templates)) {
+  for (const [task, pool] of Object.entries(practices)) {
     const rng = rngFor(task);
-    const texts = shuffled(rng, pool).map((t) => t(f));
-    const telling = texts.filter((text) => !nothingThisMonth.test(text));
-    const chosen = (telling.length > 0 ? telling : texts).slice(0, chance(rng, 0.45) ? 2 : 1);
-    out[`narrative.${task}`] = chosen.map((text, i) => (i === 0 ? text : text.replace(f.c, '此外，'))).join('');
+    const practice = pick(rng, pool)(f) ?? pool[0]!(f);
+    const told = shuffled(rng, effects[task] ?? [])
+      .map((t) => t(f))
+      .filter((s): s is string => s !== null)
+      .slice(0, chance(rng, 0.4) ? 2 : 1);
+    out[`narrative.${task}`] = `${f.c}${practice}。${told.map((s) => `${s}。`).join('')}`;
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { textWidthInChars, titleLines, wrapAtWords } from './line-breaks';
 import { AlignmentType, DocumentGridType, Footer, ImportedXmlComponent, LineRuleType, PageNumber, Paragraph, TextRun, type ISectionPropertiesOptions } from 'docx';
 
 // GB/T 9704-2012 党政机关公文格式, in the units Word stores: twips (1/20 pt) and half-points.
@@ -47,8 +48,9 @@ export function run(text: string, eastAsia: string = FONT.body): TextRun {
   return new TextRun({ text, font: font(eastAsia), size: SIZE.body, characterSpacing: CHAR_SPACING });
 }
 
+/** `keepNext` with widow control: at least the paragraph's last two lines go to the page of what follows. */
 export function bodyParagraph(children: TextRun[], keepNext = false): Paragraph {
-  return new Paragraph({ children, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT_TWO_CHARS }, spacing: exactLine, ...(keepNext ? { keepNext, keepLines: true } : {}) });
+  return new Paragraph({ children, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT_TWO_CHARS }, spacing: exactLine, ...(keepNext ? { keepNext, widowControl: true } : {}) });
 }
 
 /** 一、黑体 /（一）楷体 / 1. 仿宋 /（1）仿宋, all 3号, indented two characters like the body. */
@@ -62,10 +64,25 @@ export function headingParagraph(level: 1 | 2 | 3 | 4, text: string): Paragraph 
   });
 }
 
+/** 2号 characters a title line holds: 20 × 22 pt of the 442 pt line. */
+export const TITLE_CHARS = Math.floor(TEXT_WIDTH / (SIZE.title * 10));
+
+/**
+ * Each given line centred; one longer than a 2号 line is split at word boundaries, never inside a word. Off the grid:
+ * LibreOffice gives a 2号 line on the grid two grid lines where Word keeps its exact one.
+ */
 export function titleParagraphs(lines: string[]): Paragraph[] {
-  return lines.map(
-    (line) => new Paragraph({ children: [new TextRun({ text: line, font: font(FONT.title), size: SIZE.title })], alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true }),
-  );
+  return lines
+    .flatMap((line) => titleLines(line, TITLE_CHARS))
+    .map(
+      (line) =>
+        new Paragraph({ style: OFF_GRID, children: [new TextRun({ text: line, font: font(FONT.title), size: SIZE.title })], alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true }),
+    );
+}
+
+/** Lines set with explicit breaks between them, so a reader wraps only where the words allow. */
+export function brokenRuns(lines: string[], eastAsia: string = FONT.body): TextRun[] {
+  return lines.map((text, i) => new TextRun({ text, font: font(eastAsia), size: SIZE.body, characterSpacing: CHAR_SPACING, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
 export const blankLine = (keepNext = false): Paragraph => new Paragraph({ children: [], spacing: exactLine, keepNext });
@@ -93,17 +110,22 @@ export function attachmentNoteLines(titles: string[]): { text: string; start: nu
   });
 }
 
+/** A long name goes on under its first character, broken where its words allow. */
 export function attachmentNote(titles: string[]): Paragraph[] {
   const at = (chars: number) => Math.round(chars * CHAR_PITCH);
   return attachmentNoteLines(titles).map(
-    (line) => new Paragraph({ children: [run(line.text)], indent: { left: at(line.wrap), hanging: at(line.wrap - line.start) }, spacing: exactLine, keepNext: true, keepLines: true }),
+    (line) =>
+      new Paragraph({
+        children: brokenRuns(wrapAtWords(line.text, CHARS_PER_LINE - line.start, CHARS_PER_LINE - line.wrap)),
+        indent: { left: at(line.wrap), hanging: at(line.wrap - line.start) },
+        spacing: exactLine,
+        keepNext: true,
+        keepLines: true,
+      }),
   );
 }
 
-/** Width in body characters: CJK 1, half-width digits and Latin ½. */
-export function textWidthInChars(text: string): number {
-  return [...text].reduce((w, ch) => w + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1), 0);
-}
+export { textWidthInChars };
 
 /**
  * 署名 and 成文日期 for a seal (GB/T 9704 7.3.5.1): the date four characters in from the right margin, the issuer centred
@@ -177,5 +199,14 @@ export const documentDefaults = {
   paragraph: { spacing: exactLine },
 };
 
-/** Normal carries the body font too: layout engines that size the character grid from Normal, not docDefaults, agree. */
-export const normalStyle = { id: 'Normal', name: 'Normal', quickFormat: true, run: documentDefaults.run, paragraph: documentDefaults.paragraph };
+/**
+ * Normal carries the body font too (layout engines that size the character grid from Normal, not docDefaults, agree)
+ * and states Word's own default w:overflowPunct on: LibreOffice reads that element inverted and, left to its default,
+ * hangs a line-end 、；。 past the margin of a justified line and drops it from the page.
+ */
+export const normalStyle = () =>
+  ImportedXmlComponent.fromXmlString(
+    `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>` +
+      `<w:pPr><w:overflowPunct w:val="1"/><w:spacing w:after="0" w:before="0" w:line="${LINE_PITCH}" w:lineRule="exact"/></w:pPr>` +
+      `<w:rPr><w:rFonts w:ascii="${FONT.latin}" w:cs="${FONT.latin}" w:eastAsia="${FONT.body}" w:hAnsi="${FONT.latin}"/><w:spacing w:val="${CHAR_SPACING}"/><w:sz w:val="${SIZE.body}"/><w:szCs w:val="${SIZE.body}"/></w:rPr></w:style>`,
+  );

@@ -1,6 +1,6 @@
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, HeightRule, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType } from 'docx';
 import type { DocumentContent } from './content';
-import { FONT, font, OFF_GRID, TEXT_WIDTH } from './gbt9704';
+import { FONT, font, OFF_GRID, TEXT_HEIGHT, TEXT_WIDTH } from './gbt9704';
 import { copyToText } from './settings';
 
 /** 4号仿宋 (14 pt) for the 版记. */
@@ -9,10 +9,17 @@ const ONE_CHAR = 280;
 const imprintRun = (text: string) => new TextRun({ text, font: font(FONT.body), size: SIZE, snapToGrid: false });
 const line = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' });
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+/** Each row exactly one 4号 line of 20 pt and its 3 pt margins, so the table's height is known before any reader sets it. */
+const ROW_HEIGHT = 400 + 2 * 60;
+/** What the ruled lines and rounding may add to the rows: kept free at the foot so the table never spills onto a new page. */
+const SLACK = 80;
+/** Kept free on a page shared with charts: Word sets a picture's line a paragraph mark's descent taller than the picture. */
+const MARGIN_FOR_PICTURES = 240;
 
 function row(children: TextRun[], tab = false): TableRow {
   return new TableRow({
     cantSplit: true,
+    height: { value: ROW_HEIGHT, rule: HeightRule.EXACT },
     children: [
       new TableCell({
         width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -34,7 +41,7 @@ function row(children: TextRun[], tab = false): TableRow {
 
 /**
  * 版记 (GB/T 9704 7.4): 抄送机关, then 印发机关和印发日期, one character in from each side, between a thick first and
- * last line with a thin one between; after the last attachment, on the document's last page, its rows never split.
+ * last line with a thin one between; its rows never split.
  */
 export function imprintTable(content: DocumentContent): Table {
   return new Table({
@@ -47,4 +54,17 @@ export function imprintTable(content: DocumentContent): Table {
     layout: TableLayoutType.FIXED,
     borders: { top: line(8), bottom: line(8), insideHorizontal: line(4), left: none, right: none, insideVertical: none },
   });
+}
+
+/**
+ * The 版记 at the foot of the document's last page: one exact line fills the page down to the table. Word and
+ * LibreOffice both set an exact line and exact rows alike, where LibreOffice ignores a section's bottom alignment
+ * (w:vAlign) and a table or frame floated to the page's foot. `used` is how much of the last page is known to be filled
+ * (twips); when that is unknown, or too much for the 版记, it gets a page of its own (a 版记页).
+ */
+export function imprintAtFoot(content: DocumentContent, used: number | null): (Paragraph | Table)[] {
+  const table = 2 * ROW_HEIGHT + SLACK;
+  const own = used === null || used + table + MARGIN_FOR_PICTURES > TEXT_HEIGHT;
+  const above = own ? TEXT_HEIGHT - table : TEXT_HEIGHT - used - table - MARGIN_FOR_PICTURES;
+  return [new Paragraph({ style: OFF_GRID, pageBreakBefore: own, children: [], spacing: { line: above, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }), imprintTable(content)];
 }

@@ -15,7 +15,7 @@ export function knownNarratives(db: DbOrTx, campaign: CampaignDef, scope: string
     const values = fields.get(submission.id) ?? {};
     const texts: Record<string, string> = {};
     for (const task of campaign.tasks) {
-      const text = values[`${narrativePrefix}${task.code}`]?.trim();
+      const text = withoutMonthWording(values[`${narrativePrefix}${task.code}`]?.trim() ?? '');
       if (text) texts[task.code] = text;
     }
     out.set(county, texts);
@@ -23,8 +23,20 @@ export function knownNarratives(db: DbOrTx, campaign: CampaignDef, scope: string
   return out;
 }
 
-/** The first sentence of a narrative, for an excerpt. */
+/** A month's wording (本月、上月、本周、11月新增、11月末): true of a monthly report, false in a year-end document. */
+const MONTH_WORDING = /本月|上月|当月|本周|上周|(?<![\d年])\d{1,2}月(?!以来|\d{1,2}日|\d)/;
+
+export const aboutOneMonth = (sentence: string) => MONTH_WORDING.test(sentence);
+
+/** The narrative without its sentences about one month, which a document quoting it at another date must not repeat. */
+export function withoutMonthWording(text: string): string {
+  const sentences = text.match(/[^。！？]+[。！？]?/g) ?? [];
+  return sentences.filter((s) => !aboutOneMonth(s)).join('').trim();
+}
+
+/** The first sentence of a narrative not about one month, for an excerpt. */
 export function firstSentence(text: string): string {
-  const end = text.indexOf('。');
-  return end === -1 ? text : text.slice(0, end + 1);
+  const kept = withoutMonthWording(text);
+  const end = kept.indexOf('。');
+  return end === -1 ? kept : kept.slice(0, end + 1);
 }

@@ -14,12 +14,17 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import type { Block, Cell, Column, DocumentContent } from './content';
+import type { Block, Cell, Chart, Column, DocumentContent } from './content';
 import {
   attachmentLabel,
   attachmentNote,
   blankLine,
   bodyParagraph,
+  CHARS_PER_LINE,
+  LINE_PITCH,
+  TEXT_HEIGHT,
+  TITLE_CHARS,
+  textWidthInChars,
   documentDefaults,
   normalStyle,
   OFF_GRID,
@@ -39,7 +44,8 @@ import {
   noteParagraph,
 } from './gbt9704';
 import { fontTableOverride } from './font-table';
-import { imprintTable } from './imprint';
+import { titleLines, wrapAtWords } from './line-breaks';
+import { imprintAtFoot } from './imprint';
 import { mastheadParagraphs } from './masthead';
 
 // Tables and figures step off the 3号 grid: 五号 text on its own exact 15 pt lines, not snapped to the character grid.
@@ -52,8 +58,13 @@ const CELL_MARGIN = 40;
 const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** `keepNext` holds the last row to the table's note, so the note never starts a page alone. */
+/** A line longer than the cell holds (`room` characters) is broken at word boundaries, never inside a word. */
 function cell(content: Cell, width: number, align: Column['align'], header: boolean, small: boolean, keepNext = false): TableCell {
-  const lines = typeof content === 'string' ? [content] : content;
+  const size = small ? SIZE.small : SIZE.table;
+  const room = (width - 2 * CELL_MARGIN) / (size * 10);
+  // Prose (left-aligned) wraps as the reader sets it; names, headers and figures break only between words.
+  const given = typeof content === 'string' ? [content] : content;
+  const lines = align === 'left' && !header ? given : given.flatMap((line) => wrapAtWords(line, room));
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
@@ -62,7 +73,7 @@ function cell(content: Cell, width: number, align: Column['align'], header: bool
       (line) =>
         new Paragraph({
           style: OFF_GRID,
-          children: [tableRun(line, header ? FONT.heading1 : FONT.body, small ? SIZE.small : SIZE.table)],
+          children: [tableRun(line, header ? FONT.heading1 : FONT.body, size)],
           alignment: alignment[header ? 'center' : (align ?? 'center')],
           spacing: small ? smallSpacing : tableSpacing,
           keepNext,
@@ -87,13 +98,17 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
   return out;
 }
 
+const CHART_BEFORE = 120;
+/** A chart as set: the space above it, the picture (96 px an inch, 15 twips a pixel) and its one-line caption. */
+const chartHeight = (c: Chart) => CHART_BEFORE + c.height * 15 + LINE_PITCH;
+
 function chart(block: Extract<Block, { kind: 'chart' }>): FileChild[] {
   const { chart: c } = block;
   return [
     new Paragraph({
       style: OFF_GRID,
       alignment: AlignmentType.CENTER,
-      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 0 },
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: CHART_BEFORE, after: 0 },
       keepNext: true,
       children: [
         new ImageRun({
@@ -124,14 +139,40 @@ export function blockToDocx(block: Block, keepNext = false): FileChild[] {
 }
 
 /**
+ * How much of the last page the last attachment fills, in twips, where that is known before a reader sets it: an
+ * attachment of charts only (label, blank, title, blank, then charts that each move whole to a new page when they do not
+ * fit). Tables and text wrap as the reader sets them: unknown.
+ */
+function lastPageUsed(content: DocumentContent): number | null {
+  const last = content.attachments[content.attachments.length - 1];
+  if (!last || !last.blocks.every((b) => b.kind === 'chart')) return null;
+  let used = (3 + titleLines(last.title, TITLE_CHARS).length) * LINE_PITCH;
+  for (const block of last.blocks) {
+    const h = chartHeight(block.chart);
+    used = used + h > TEXT_HEIGHT ? h : used + h;
+  }
+  return used;
+}
+
+/**
+ * The body's closing blocks, held to the 附件说明 and signature after them: the last one and, when that is a one-line
+ * closing such as 特此报告。, the paragraph before it too, so the signature's page always carries text before it.
+ */
+function closingFrom(body: Block[]): number {
+  const last = body.length - 1;
+  const closing = body[last];
+  const oneLine = closing?.kind === 'paragraph' && textWidthInChars(closing.text) <= CHARS_PER_LINE - 2;
+  return oneLine ? last - 1 : last;
+}
+
+/**
  * 版头 → 标题 → 主送机关 → 正文 → 附件说明 → 署名、成文日期 → 附注 → 附件 (each from a new page) → 版记, as GB/T 9704
  * orders them.
  */
 export function documentChildren(content: DocumentContent): FileChild[] {
   const children: FileChild[] = [...mastheadParagraphs(content), ...titleParagraphs(content.title), blankLine()];
   if (content.recipient) children.push(recipientParagraph(content.recipient));
-  const last = content.body.length - 1;
-  children.push(...content.body.flatMap((block, i) => blockToDocx(block, i === last)));
+  children.push(...content.body.flatMap((block, i) => blockToDocx(block, i >= closingFrom(content.body))));
   const named = [...content.attachments.map((a) => a.title), ...(content.enclosures ?? [])];
   if (named.length > 0) children.push(blankLine(true), ...attachmentNote(named));
   // Room above the issuer for the seal.
@@ -139,7 +180,7 @@ export function documentChildren(content: DocumentContent): FileChild[] {
   for (const attachment of content.attachments) {
     children.push(attachmentLabel(attachment.label), blankLine(), ...titleParagraphs([attachment.title]), blankLine(), ...attachment.blocks.flatMap((b) => blockToDocx(b)));
   }
-  children.push(blankLine(), imprintTable(content));
+  children.push(...imprintAtFoot(content, lastPageUsed(content)));
   return children;
 }
 
@@ -148,7 +189,7 @@ export async function renderDocx(content: DocumentContent): Promise<Buffer> {
     title: content.title.join(''),
     creator: content.issuer,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: documentDefaults }, paragraphStyles: [normalStyle], importedStyles: [offGridStyle()] },
+    styles: { default: { document: documentDefaults }, importedStyles: [normalStyle(), offGridStyle()] },
     sections: [{ properties: sectionProperties, footers: footers(), children: documentChildren(content) }],
   });
   return Packer.toBuffer(doc, false, [fontTableOverride()]);

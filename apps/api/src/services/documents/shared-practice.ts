@@ -1,13 +1,14 @@
 import type { CountyStatus } from '@dudao/metrics';
+import { aboutOneMonth } from './narratives';
 
 /** The practices already written in a document, normalised, so no sentence is written twice for different counties. */
 export type Written = Set<string>;
 
 type Cited = { county: CountyStatus; text: string };
 
-/** A narrative's sentences, each with its closing mark. */
+/** A narrative's sentences, each with its closing mark; a sentence about one month is never quoted in a document. */
 export function sentences(text: string): string[] {
-  return text.match(/[^。！？]+[。！？]?/g)?.map((s) => s.trim()).filter((s) => s.length > 0) ?? [];
+  return text.match(/[^。！？]+[。！？]?/g)?.map((s) => s.trim()).filter((s) => s.length > 0 && !aboutOneMonth(s)) ?? [];
 }
 
 /** A sentence without its county's name in front, for stating it after several counties' names. */

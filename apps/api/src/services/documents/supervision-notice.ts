@@ -122,7 +122,7 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
     kind: 'table',
     columns: [
       { header: '序号', width: 2 },
-      { header: '市', width: 3 },
+      { header: '市', width: 4 },
       { header: ['县', '（市、区）'], width: 5 },
       { header: ['全省', '排名'], width: 3.5 },
       { header: ['综合得分', '（分）'], width: 4, align: 'right' },
@@ -135,7 +135,8 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
 
 /** 督导通报: the lagging counties ranked, with their reasons in the metrics' own sentences and the supervision owed to them. */
 export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentSettings = noSettings): DocumentContent {
-  const lagging = snapshot.status.counties.filter((c) => c.lagging).sort(byRankInProvince);
+  // Worst first (DOMAIN Reports): the counties furthest behind lead the notice and its table.
+  const lagging = snapshot.status.counties.filter((c) => c.lagging).sort((a, b) => byRankInProvince(b, a));
   const visits = knownSupervision(snapshot.db, snapshot.campaign, snapshot.campaign.province, snapshot.asOf);
   const { campaign } = snapshot;
   const texts = campaign.documents.notice;

@@ -4,7 +4,7 @@ import type { Block, Cell, Column } from './content';
 import { gateWords, monthDay, tableAmount, tableCount, tablePercent, tableScore } from './format';
 import type { Snapshot } from './snapshot';
 import type { ScopeView } from './view';
-import { rankCell, rankText } from './rank-text';
+import { rankCell } from './rank-text';
 
 type Figure = Pick<RollupFigure, 'value' | 'numerator' | 'denominator'> | Pick<IndicatorResult, 'value' | 'numerator' | 'denominator'>;
 
@@ -75,7 +75,7 @@ export function countyKeyTable(view: ScopeView): Block {
   rows.push([
     `全市`,
     tableScore(city?.score),
-    city ? ['全省', rankText(city.provinceRank)] : '—',
+    city ? ['全省', rankCell(city.provinceRank)] : '—',
     ...coverageCodes.map((code) => tablePercent(view.figures[code]?.value)),
     `${city?.laggingCount ?? 0}个`,
     '—',
