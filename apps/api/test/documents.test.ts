@@ -496,6 +496,8 @@ describe('year-end documents never carry a month’s wording', () => {
     for (const parts of [city, province, notice]) {
       const body = texts(parts.get('word/document.xml')!);
       expect(body).not.toMatch(MONTH);
+      // A share takes no measure word: '（88.3%）', never '（88.3%个）'.
+      expect(body).not.toMatch(/%[个人件户家]/);
       // The counties’ narratives are there, in their own words.
       expect(body.length).toBeGreaterThan(2000);
     }

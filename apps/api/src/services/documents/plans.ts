@@ -20,7 +20,8 @@ function gapText(campaign: CampaignDef, def: IndicatorDef, result: IndicatorResu
   if (result.status === 'missing') return '缺报';
   if (def.kind === 'bool') return '未落实';
   const value = shortValue(campaign, def, result);
-  return def.kind === 'count' && !def.unit && value !== '—' ? `${value}${countWord(def.name)}` : value;
+  // A share ('88.3%') takes no measure word; only a bare count does ('6个').
+  return def.kind === 'count' && !def.unit && /\d$/.test(value) ? `${value}${countWord(def.name)}` : value;
 }
 
 /** The measure word a count of the indicator's name takes: '实现数据共享的部门数' → 6个, '签约服务机构数' → 0家. */
