@@ -1,5 +1,6 @@
 // The one formatter (DOMAIN "Showing figures"): the pages, the CLI and the documents all print figures through it.
 // Pure and free of node-only modules, so the dashboard bundles it for the browser.
+import { periodLabel } from '@dudao/schema/campaign';
 
 export const DASH = '—';
 
@@ -148,10 +149,9 @@ export function monthDay(date: string): string {
   return `${m}月${d}日`;
 }
 
-/** '2021-10' → '2021年10月'. */
+/** '2021-10' → '2021年10月', '2022-Q1' → '2022年第一季度': the one way pages name a period. */
 export function periodText(period: string): string {
-  const [y, m] = period.split('-');
-  return `${y}年${Number(m)}月`;
+  return periodLabel(period);
 }
 
 /** An instant in Beijing time: '2021-08-02T07:02:00.000Z' → '2021-08-02 15:02'; null → '—'. */

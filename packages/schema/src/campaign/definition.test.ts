@@ -38,7 +38,7 @@ describe('campaign definition files', () => {
     if (read.ok) return;
     expect(read.issues.map(issueText)).toEqual([
       '第 7 行 rampStart：不是日历上存在的日期',
-      '第 8 行 periods[1]：报送期应为 YYYY-MM',
+      '第 8 行 periods[1]：报送期应为 YYYY-MM（月报）或 YYYY-Qn（季报）',
       '第 10 行 summaryDue：总结报送截止日 2023-01-15 不在活动期（2022-01-01 至 2022-12-31）内',
       '第 12 行 stages[0].gates[0]：关口 g_plan 未在 gates 中定义',
       '第 17 行 indicators[0].kind：指标类型只能是 count、amount、days、bool、date 或 ratio',

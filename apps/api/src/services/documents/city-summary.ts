@@ -37,14 +37,14 @@ export function citySummaryContent(snapshot: Snapshot, cityCode: string, setting
       {
         label: '附件2',
         title: `${view.name}各县（市、区）主要数量指标汇总表`,
-        blocks: [countTable('县（市、区）', byRank.map((c) => ({ name: c.name, figures: c.indicators })), { name: '合计', figures: view.figures })],
+        blocks: [countTable(campaign, '县（市、区）', byRank.map((c) => ({ name: c.name, figures: c.indicators })), { name: '合计', figures: view.figures })],
       },
       {
         label: '附件3',
         title: `${view.name}各县（市、区）综合得分和村级服务覆盖情况图`,
         blocks: [
           { kind: 'chart', chart: scoreChart('图1　各县（市、区）综合得分', names, byRank.map((c) => c.score), campaign.thresholds.lowScore) },
-          { kind: 'chart', chart: coverageChart('图2　各县（市、区）村级服务覆盖情况', names, byRank.map((c) => c.indicators)) },
+          { kind: 'chart', chart: coverageChart('图2　各县（市、区）村级服务覆盖情况', names, byRank.map((c) => c.indicators), campaign) },
         ],
       },
     ],

@@ -1,9 +1,8 @@
 import { rankText } from './rank-text';
 import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
-import type { CountyStatus, ReasonCode } from '@dudao/metrics';
+import { gateOfKind, type CountyStatus, type ReasonCode } from '@dudao/metrics';
 import { paragraph, type Block } from './content';
 import { displayName } from './phrases';
-import { supervisionStart } from '../known/read';
 import { chineseDate, chineseNumber, monthDay, scoreText } from './format';
 import { countiesWord, joinNames, type ScopeView } from './view';
 
@@ -69,10 +68,11 @@ export function problemBlocks(view: ScopeView): Block[] {
     n++;
     blocks.push(dispatch);
   }
-  const unvisited = view.counties.filter((c) => c.gates.m4_supervised === 'overdue');
-  if (unvisited.length > 0) {
+  const supervision = gateOfKind(view.snapshot.campaign, 'supervision_of_lagging');
+  const unvisited = supervision ? view.counties.filter((c) => c.gates[supervision.code] === 'overdue') : [];
+  if (supervision && unvisited.length > 0) {
     blocks.push(
-      paragraph(`${monthDay(supervisionStart(view.snapshot.campaign))}列为进展缓慢的县（市、区）中，${joinNames(unvisited.map((c) => view.label(c)))}截至目前尚未开展实地督导。`, { level: 2, text: `${next()}实地督导尚未全覆盖。` }),
+      paragraph(`${monthDay(supervision.laggingOn)}列为进展缓慢的县（市、区）中，${joinNames(unvisited.map((c) => view.label(c)))}截至目前尚未开展实地督导。`, { level: 2, text: `${next()}实地督导尚未全覆盖。` }),
     );
   }
   return blocks;

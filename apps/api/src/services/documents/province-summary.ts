@@ -37,14 +37,14 @@ export function provinceSummaryContent(snapshot: Snapshot, settings: DocumentSet
       {
         label: '附件2',
         title: '各市主要数量指标汇总表',
-        blocks: [countTable('市', cities.map((c) => ({ name: c.name, figures: c.figures })), { name: '全省合计', figures: view.figures })],
+        blocks: [countTable(campaign, '市', cities.map((c) => ({ name: c.name, figures: c.figures })), { name: '全省合计', figures: view.figures })],
       },
       {
         label: '附件3',
         title: '各市综合得分和村级服务覆盖情况图',
         blocks: [
           { kind: 'chart', chart: scoreChart('图1　各市综合得分', names, cities.map((c) => c.score), campaign.thresholds.lowScore) },
-          { kind: 'chart', chart: coverageChart('图2　各市村级服务覆盖情况', names, cities.map((c) => c.figures)) },
+          { kind: 'chart', chart: coverageChart('图2　各市村级服务覆盖情况', names, cities.map((c) => c.figures), campaign) },
         ],
       },
     ],

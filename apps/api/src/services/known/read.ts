@@ -1,5 +1,5 @@
 import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
-import type { CountyInput, StatusInput } from '@dudao/metrics';
+import { gateOfKind, gatesOfKind, type CountyInput, type KnownRoster, type StatusInput } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
 import { getUnit, listUnits } from '../org/units';
 import { cachedCountyShapes } from './county-shapes';
@@ -11,11 +11,25 @@ export function gateDeadline(campaign: CampaignDef, gate: string): string {
   return def.deadline;
 }
 
-/** The day the county's lagging status is fixed for supervision: the start of the stage holding gate m4. */
-export function supervisionStart(campaign: CampaignDef): string {
-  const stage = campaign.stages.find((s) => s.gates.includes('m4_supervised'));
-  if (!stage?.start) throw new Error('活动定义缺少重点督导阶段的开始日期');
-  return stage.start;
+/** The day the county's lagging status is fixed for supervision (the supervision gate's), null without such a gate. */
+export function supervisionStart(campaign: CampaignDef): string | null {
+  return gateOfKind(campaign, 'supervision_of_lagging')?.laggingOn ?? null;
+}
+
+/** The day the supervision visits are due, null without a supervision gate. */
+export function supervisionDue(campaign: CampaignDef): string | null {
+  return gateOfKind(campaign, 'supervision_of_lagging')?.deadline ?? null;
+}
+
+/** The day city summaries are due: the summary gate's deadline, else the campaign's summaryDue. */
+export function summaryDue(campaign: CampaignDef): string {
+  return gateOfKind(campaign, 'summary_submitted')?.deadline ?? campaign.summaryDue;
+}
+
+/** Whether `asOf` has reached the supervision day, so lagging on it is known. */
+export function supervisionJudged(campaign: CampaignDef, asOf: string): boolean {
+  const start = supervisionStart(campaign);
+  return start !== null && asOf >= start;
 }
 
 /**
@@ -24,11 +38,12 @@ export function supervisionStart(campaign: CampaignDef): string {
  */
 export function readKnownAt(db: DbOrTx, campaign: CampaignDef, scope: string, asOf: string, laggingAtSupervision: Map<string, boolean> | null): StatusInput {
   const before = endOfBeijingDay(asOf);
-  const deadline = gateDeadline(campaign, 'm2_coordinators');
+  const rosterDeadlines = [...new Set(gatesOfKind(campaign, 'roster_condition').map((g) => g.deadline))].filter((d) => asOf > d);
   const submissions = knownSubmissions(db, scope, before);
   const fields = submissionFields(db, [...submissions.newest.values()].map((s) => s.id));
   const rosters = knownRosters(db, scope, before);
-  const rostersAtDeadline = asOf > deadline ? knownRosters(db, scope, endOfBeijingDay(deadline)) : new Map();
+  // One read per roster-gate deadline already past: each gate is judged on the roster known at the end of its own day.
+  const atDeadlines = new Map(rosterDeadlines.map((d) => [d, knownRosters(db, scope, endOfBeijingDay(d))]));
   const caseLogs = knownCaseLogs(db, scope, before);
   const visits = knownVisits(db, scope, before);
   const summaries = knownSummaries(db, scope, before);
@@ -43,7 +58,8 @@ export function readKnownAt(db: DbOrTx, campaign: CampaignDef, scope: string, as
       report: newest ? { period: newest.period, submittedAt: newest.submittedAt, values: fields.get(newest.id) ?? {} } : null,
       firstSubmissions: submissions.first.get(shape.code) ?? {},
       roster: rosters.get(shape.code) ?? null,
-      rosterAtDeadline: rostersAtDeadline.get(shape.code) ?? null,
+      rosterAtDeadline: rosterDeadlines[0] ? (atDeadlines.get(rosterDeadlines[0])?.get(shape.code) ?? null) : null,
+      rostersAtDeadlines: Object.fromEntries(rosterDeadlines.map((d) => [d, atDeadlines.get(d)?.get(shape.code) ?? null])) as Record<string, KnownRoster | null>,
       caseLog: caseLogs.get(shape.code) ?? null,
       visits: visits.get(shape.code) ?? [],
       laggingAtSupervision: laggingAtSupervision ? (laggingAtSupervision.get(shape.code) ?? false) : null,
