@@ -1,6 +1,6 @@
 // The one formatter (DOMAIN "Showing figures"): the pages, the CLI and the documents all print figures through it.
 // Pure and free of node-only modules, so the dashboard bundles it for the browser.
-import { periodLabel } from '@dudao/schema/campaign';
+import { periodLabel, type DerivedDef } from '@dudao/schema/campaign';
 
 export const DASH = '—';
 
@@ -164,4 +164,23 @@ export function instantText(instant: string | null | undefined): string {
 /** Month and day when the year is the one in context, else the full date. */
 export function shortDate(date: string, contextYear: string): string {
   return date.slice(0, 4) === contextYear ? date.slice(5) : date;
+}
+
+/** A roster-derived figure as the roster summary reads it, by its kind: "7 / 10 个村（社区），70.0%", "1,000 元". */
+export function rosterFigureText(derived: DerivedDef | null, unit: string | null, figure: { value: number | null; numerator?: number | null; denominator?: number | null } | null | undefined): string {
+  if (!figure) return DASH;
+  const n = figure.numerator ?? null;
+  const d = figure.denominator ?? null;
+  switch (derived?.kind) {
+    case 'coverage':
+      return `${n ?? DASH} / ${d ?? DASH} 个村（社区），${percent(figure.value)}`;
+    case 'share':
+      return `${n ?? DASH} / ${d ?? DASH}，${percent(figure.value)}`;
+    case 'stations_per_recipients':
+      return figure.value === null ? DASH : `${roundHalfUp(figure.value, 2).toFixed(2)}（服务站（点）${n ?? DASH} 个）`;
+    case 'village_count':
+      return `${figure.value ?? DASH} 个`;
+    default:
+      return `${amount(figure.value)}${unit ? ` ${unit}` : ''}`;
+  }
 }
