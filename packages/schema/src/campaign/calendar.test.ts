@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { beijingDate, endOfBeijingDay, periodDue, periodEnd, periodLabel, periodStart, previousPeriod } from './calendar';
+import { beijingDate, cadenceWord, endOfBeijingDay, periodDue, periodEnd, periodLabel, periodStart, previousPeriod } from './calendar';
 
 describe('calendar', () => {
   test.each([
@@ -42,5 +42,7 @@ describe('calendar', () => {
     expect(periodLabel('2021-07')).toBe('2021年7月');
     expect(periodLabel('2022-Q1')).toBe('2022年第一季度');
     expect(periodLabel('2022-Q4')).toBe('2022年第四季度');
+    expect(cadenceWord(['2021-07', '2021-08'])).toBe('月度');
+    expect(cadenceWord(['2022-Q1'])).toBe('季度');
   });
 });

@@ -91,3 +91,8 @@ export function previousPeriod(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
 }
+
+/** The cadence of a campaign's reports in words: 月度 for months, 季度 for quarters (月度进展情况, 季度进展情况). */
+export function cadenceWord(periods: readonly string[]): '月度' | '季度' {
+  return periods.some(isQuarter) ? '季度' : '月度';
+}

@@ -1,6 +1,6 @@
 import { rankText } from './rank-text';
 import { cityGateDefs, countyGateDefs, gateOfKind, latestDuePeriod, periodText, timelinessCounts, type GateStatus } from '@dudao/metrics';
-import { isQuarter, type CampaignDef } from '@dudao/schema/campaign';
+import { cadenceWord, type CampaignDef } from '@dudao/schema/campaign';
 import { paragraph, type Block } from './content';
 import { chineseDate, monthDay, scoreText } from './format';
 import { figurePhrase } from './phrases';
@@ -59,7 +59,7 @@ function gatesParagraph(view: ScopeView): Block {
   const supervision = supervisionSentence(view);
   // 按时报送 has one meaning (DOMAIN "Timeliness"), counted by the metrics; late_report's grace is a lagging rule only.
   const t = timelinessCounts(counties, campaign, asOf);
-  const progress = `${isQuarter(campaign.periods[0] ?? '') ? '季度' : '月度'}进展情况`;
+  const progress = `${cadenceWord(campaign.periods)}进展情况`;
   const reports =
     t.period === null
       ? `${progress}尚未到首次报送期限。`
