@@ -166,18 +166,18 @@ export function shortDate(date: string, contextYear: string): string {
   return date.slice(0, 4) === contextYear ? date.slice(5) : date;
 }
 
-/** A roster-derived figure as the roster summary reads it, by its kind: "7 / 10 个村（社区），70.0%", "1,000 元". */
+/** A roster-derived figure as the roster summary reads it, by its kind: "7 / 10 个，70%", "1,000 元". */
 export function rosterFigureText(derived: DerivedDef | null, unit: string | null, figure: { value: number | null; numerator?: number | null; denominator?: number | null } | null | undefined): string {
   if (!figure) return DASH;
   const n = figure.numerator ?? null;
   const d = figure.denominator ?? null;
   switch (derived?.kind) {
     case 'coverage':
-      return `${n ?? DASH} / ${d ?? DASH} 个村（社区），${percent(figure.value)}`;
+      return `${n ?? DASH} / ${d ?? DASH} 个，${percent(figure.value)}`;
     case 'share':
       return `${n ?? DASH} / ${d ?? DASH}，${percent(figure.value)}`;
     case 'stations_per_recipients':
-      return figure.value === null ? DASH : `${roundHalfUp(figure.value, 2).toFixed(2)}（服务站（点）${n ?? DASH} 个）`;
+      return figure.value === null ? DASH : `${roundHalfUp(figure.value, 2).toFixed(2)}（共 ${n ?? DASH} 个站点）`;
     case 'village_count':
       return `${figure.value ?? DASH} 个`;
     default:
