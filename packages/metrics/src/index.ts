@@ -14,7 +14,7 @@ export { countyGateCounts, gateCounts, redByIndicator, tally } from './tallies';
 export { exemplarTasks, tasksMet } from './exemplars';
 export { rollupFigures } from './rollup';
 export { computeStatus, countyStatus, type JudgedCountyStatus } from './status';
-export { cityGateDefs, countyGateDefs, deadlines, firstReportDue, gateDeadline, gateOfKind, gatesOfKind, indicatorDef, isDueBy, isPast, latestDuePeriod, nextDeadline, stageAt, supervisionStart, type Deadline } from './schedule';
+export { cityGateDefs, countyGateDefs, deadlines, firstReportDue, gateDeadline, gateOfKind, gatesOfKind, indicatorDef, isDueBy, isPast, latestDuePeriod, nextDeadline, stageAt, summaryDue, supervisionStart, type Deadline } from './schedule';
 export * from './format';
 export { blocksSave, checkReport, checkReportRules, checkRequired, formatIssue, outliers, type FieldIssue, type Fields, type IssueKind, type RuleContext, type RuleIssue } from './report-rules';
 export { canApply, dispatchCopyAt, dispatchCounts, dispatchStateText, dispatchStatusText, lightOn, SIGN_WITHIN_WORKING_DAYS, type DispatchAction, type DispatchCopyAt, type DispatchCounts, type DispatchEvent, type DispatchLight, type DispatchState } from './dispatch-lights';

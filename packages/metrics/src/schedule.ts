@@ -51,6 +51,11 @@ export function cityGateDefs(campaign: Gates): GateDef[] {
   return campaign.gates.filter((g) => g.level === 'city');
 }
 
+/** The day city summaries are due: the summary gate's deadline, else the campaign's summaryDue. */
+export function summaryDue(campaign: Pick<CampaignDef, 'code' | 'gates' | 'summaryDue'>): string {
+  return gateOfKind(campaign, 'summary_submitted')?.deadline ?? campaign.summaryDue;
+}
+
 /** The day lagging is judged for the supervision gate: who is lagging then must be visited; null without that gate. */
 export function supervisionStart(campaign: Gates): string | null {
   return gateOfKind(campaign, 'supervision_of_lagging')?.laggingOn ?? null;

@@ -1,30 +1,12 @@
 import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
-import { gateOfKind, gatesOfKind, type CountyInput, type KnownRoster, type StatusInput } from '@dudao/metrics';
+import { gatesOfKind, supervisionStart, type CountyInput, type KnownRoster, type StatusInput } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
 import { getUnit, listUnits } from '../org/units';
 import { cachedCountyShapes } from './county-shapes';
 import { knownCaseLogs, knownRosters, knownSubmissions, knownSummaries, knownVisits, submissionFields } from './rows';
 
-export function gateDeadline(campaign: CampaignDef, gate: string): string {
-  const def = campaign.gates.find((g) => g.code === gate);
-  if (!def) throw new Error(`活动定义缺少关口 ${gate}`);
-  return def.deadline;
-}
-
-/** The day the county's lagging status is fixed for supervision (the supervision gate's), null without such a gate. */
-export function supervisionStart(campaign: CampaignDef): string | null {
-  return gateOfKind(campaign, 'supervision_of_lagging')?.laggingOn ?? null;
-}
-
-/** The day the supervision visits are due, null without a supervision gate. */
-export function supervisionDue(campaign: CampaignDef): string | null {
-  return gateOfKind(campaign, 'supervision_of_lagging')?.deadline ?? null;
-}
-
-/** The day city summaries are due: the summary gate's deadline, else the campaign's summaryDue. */
-export function summaryDue(campaign: CampaignDef): string {
-  return gateOfKind(campaign, 'summary_submitted')?.deadline ?? campaign.summaryDue;
-}
+// The supervision day and the summary deadline come from the definition's gates, judged by kind in the metrics.
+export { summaryDue, supervisionStart } from '@dudao/metrics';
 
 /** Whether `asOf` has reached the supervision day, so lagging on it is known. */
 export function supervisionJudged(campaign: CampaignDef, asOf: string): boolean {

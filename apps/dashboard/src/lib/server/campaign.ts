@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { gateOfKind, processingDayLimit } from '@dudao/metrics';
+import { gateOfKind, processingDayLimit, summaryDue } from '@dudao/metrics';
 import type { Campaign } from '$lib/api-types';
 import { apiFor, ask } from './api';
 
@@ -26,7 +26,7 @@ export function campaignTerms(campaign: Campaign) {
     /** The supervision gate (lagging judged on `start`, visits due by `due`), null when the campaign has none. */
     supervision: supervision ? { code: supervision.code, name: supervision.name, start: supervision.laggingOn, due: supervision.deadline } : null,
     summary: summary ? { code: summary.code, name: summary.name, due: summary.deadline } : null,
-    summaryDue: summary?.deadline ?? campaign.summaryDue,
+    summaryDue: summaryDue(campaign),
     processingDayLimit: processingDayLimit(campaign),
     /** The task the case log's figures belong to, null when the campaign derives none from a case log. */
     caseLogTask: campaign.indicators.find((i) => i.derived?.kind === 'case_log_average_days' || i.derived?.kind === 'case_log_over_limit')?.task ?? null,
