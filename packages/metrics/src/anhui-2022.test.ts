@@ -186,6 +186,9 @@ describe('anhui-2022: a quarterly plan with its own gates, tasks and thresholds'
     // members were short at 06-30 and complete since: late, while the stations gate (09-30) is not yet due
     const later = { ...countyB, roster: fullRoster(), rostersAtDeadlines: { '2022-06-30': weakRoster() } };
     expect(computeStatus(board([later])).counties[0]!.gates).toMatchObject({ g_members: 'late', g_stations: 'met' });
+    // no roster known at 06-30 for this gate, whatever the single roster-at-deadline says: late, not met
+    const noneThen = { ...countyA, rosterAtDeadline: fullRoster(), rostersAtDeadlines: { '2022-06-30': null } };
+    expect(computeStatus(board([noneThen])).counties[0]!.gates.g_members).toBe('late');
   });
 
   test('supervision of those lagging on 10-15 is due by 11-30; the summary by the end of 12-20 Beijing', () => {

@@ -11,7 +11,8 @@ export function dateByGate(gate: DateByGate, date: string | null, campaign: Camp
 
 /** The roster judged at the end of this gate's deadline day (one per deadline when roster gates differ). */
 function rosterAt(county: CountyInput, deadline: string): KnownRoster | null {
-  return county.rostersAtDeadlines?.[deadline] ?? county.rosterAtDeadline;
+  const byDeadline = county.rostersAtDeadlines;
+  return byDeadline && deadline in byDeadline ? (byDeadline[deadline] ?? null) : county.rosterAtDeadline;
 }
 
 /**
