@@ -273,7 +273,7 @@ describe('supervision notice', () => {
     const table = tables(notice.get('word/document.xml')!)[0]!;
     for (const county of status.counties.filter((c) => c.lagging)) {
       const row = table.find((r) => r[2] === county.name)!;
-      const words = { met: '按期完成', late: '逾期完成', overdue: '逾期未完成', pending: '应于', 'n/a': '不在实地督导范围' }[county.gates.m4_supervised];
+      const words = { met: '按期完成', late: '逾期完成', overdue: '逾期未完成', pending: '应于', 'n/a': '不在实地督导范围' }[county.gates.m4_supervised!];
       expect(row[6]).toContain(words);
     }
   });

@@ -104,7 +104,7 @@ describe('import values: all-or-nothing validation', () => {
     expect(await rejection(rows)).toEqual([
       '第 2 行 indicator：指标代码 t99_nothing 不存在',
       '第 3 行 unit_code：单位代码 349999 不是本省的县级单位',
-      '第 4 行 period：期间格式应为 YYYY-MM，例如 2021-07',
+      '第 4 行 period：期间格式应为 YYYY-MM（月报，例如 2021-07）或 YYYY-Qn（季报，例如 2022-Q1）',
       '第 5 行 t01_tekun（特困人员人数）：应为非负整数，实际为“abc”',
       '第 6 行 t04_platform_live（低收入人口动态监测信息平台建成）：应为“是/否”或 true/false，实际为“也许”',
       '第 7 行 indicator：指标 t10_coordinator_coverage（村级社会救助协理员配备率）由系统计算，不能导入',

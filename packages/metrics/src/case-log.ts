@@ -1,4 +1,4 @@
-import type { CampaignDef } from '@dudao/schema/campaign';
+import type { CampaignDef, IndicatorDef } from '@dudao/schema/campaign';
 import type { CaseRecord } from './types';
 import { indicatorDef } from './schedule';
 import { workingDaysBetween } from './working-days';
@@ -9,11 +9,25 @@ export interface CaseLogFigures {
   decidedCases: number;
 }
 
-/** The working-day limit is the upper bound set on the average processing time. */
-export function processingDayLimit(campaign: CampaignDef): number {
-  const target = indicatorDef(campaign, 't06_avg_processing_days').target;
-  if (target?.kind !== 'upper') throw new Error(`行动 ${campaign.code} 未给 t06_avg_processing_days 设上限`);
+/** The indicator a case log's figure of this kind replaces, or null when the campaign derives none. */
+export function caseLogIndicator(campaign: Pick<CampaignDef, 'indicators'>, kind: 'case_log_average_days' | 'case_log_over_limit'): IndicatorDef | null {
+  return campaign.indicators.find((i) => i.derived?.kind === kind) ?? null;
+}
+
+/** The working-day limit of an over-limit count: its own `limitDays`, or the upper bound set on `limitFrom`. */
+export function overLimitDays(def: IndicatorDef, campaign: CampaignDef): number {
+  const derived = def.derived;
+  if (derived?.kind !== 'case_log_over_limit') throw new Error(`指标 ${def.code} 不是超时件数`);
+  if (derived.limitDays !== undefined) return derived.limitDays;
+  const target = derived.limitFrom === undefined ? undefined : indicatorDef(campaign, derived.limitFrom).target;
+  if (target?.kind !== 'upper') throw new Error(`行动 ${campaign.code} 的指标 ${def.code} 缺少办理时限`);
   return target.max;
+}
+
+/** The campaign's working-day limit for a case (its over-limit count's), or null when it counts no over-limit cases. */
+export function processingDayLimit(campaign: CampaignDef): number | null {
+  const def = caseLogIndicator(campaign, 'case_log_over_limit');
+  return def ? overLimitDays(def, campaign) : null;
 }
 
 /** Cases decided from the campaign start through asOf, both inclusive: a flow like the reported figures. */

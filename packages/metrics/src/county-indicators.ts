@@ -1,6 +1,6 @@
 import { periodEnd, type CampaignDef, type IndicatorDef } from '@dudao/schema/campaign';
 import type { CountyInput, IndicatorResult } from './types';
-import { caseLogFigures, processingDayLimit, type CaseLogFigures } from './case-log';
+import { caseLogFigures, overLimitDays, type CaseLogFigures } from './case-log';
 import { judgeIndicator, type Observation } from './indicator-status';
 import { parseReportNumber, parseReportValue } from './report-values';
 import { rosterFigures, type RosterFigures } from './roster';
@@ -11,24 +11,24 @@ interface Known {
   asOf: string;
   absent: 'pending' | 'missing';
   roster: RosterFigures | null;
-  cases: CaseLogFigures | null;
+  /** The case log's figures, computed with each over-limit indicator's own limit. */
+  cases: ((limitDays: number) => CaseLogFigures) | null;
 }
 
 function rosterObservation(def: IndicatorDef, known: Known): Observation {
   if (!known.roster) return { state: known.absent, judgedOn: known.asOf };
-  const figure = known.roster[def.code as keyof RosterFigures];
+  const figure = known.roster[def.code];
   if (!figure) throw new Error(`无法由村级台账计算指标 ${def.code}`);
   return { state: 'known', judgedOn: known.asOf, ...figure };
 }
 
 // A known case log replaces the reported processing figures; with no decided case yet there is no average to replace.
-function caseLogObservation(def: IndicatorDef, known: Known): Observation | null {
-  if (!known.cases) return null;
-  if (def.code === 't06_over_limit_cases') return { state: 'known', judgedOn: known.asOf, value: known.cases.overLimitCases };
-  if (def.code === 't06_avg_processing_days' && known.cases.avgProcessingDays !== null) {
-    return { state: 'known', judgedOn: known.asOf, value: known.cases.avgProcessingDays };
-  }
-  return null;
+function caseLogObservation(def: IndicatorDef, known: Known, campaign: CampaignDef): Observation | null {
+  const kind = def.derived?.kind;
+  if (!known.cases || (kind !== 'case_log_over_limit' && kind !== 'case_log_average_days')) return null;
+  if (kind === 'case_log_over_limit') return { state: 'known', judgedOn: known.asOf, value: known.cases(overLimitDays(def, campaign)).overLimitCases };
+  const average = known.cases(Infinity).avgProcessingDays;
+  return average === null ? null : { state: 'known', judgedOn: known.asOf, value: average };
 }
 
 function denominatorOf(def: IndicatorDef, known: Known, campaign: CampaignDef): number | null {
@@ -43,7 +43,7 @@ function denominatorOf(def: IndicatorDef, known: Known, campaign: CampaignDef): 
 }
 
 function reportObservation(def: IndicatorDef, known: Known, campaign: CampaignDef): Observation {
-  const fromCases = caseLogObservation(def, known);
+  const fromCases = caseLogObservation(def, known, campaign);
   if (fromCases) return fromCases;
   const report = known.county.report;
   if (!report) return { state: known.absent, judgedOn: known.asOf };
@@ -55,14 +55,26 @@ function reportObservation(def: IndicatorDef, known: Known, campaign: CampaignDe
   return { state: 'known', judgedOn, value, numerator: value, denominator: denominatorOf(def, known, campaign) };
 }
 
+// One pass over the case log per limit asked for: a campaign has one or two case-log indicators.
+function caseLogOf(county: CountyInput, asOf: string, campaign: CampaignDef): Known['cases'] {
+  const log = county.caseLog;
+  if (!log) return null;
+  const byLimit = new Map<number, CaseLogFigures>();
+  return (limitDays) => {
+    let figures = byLimit.get(limitDays);
+    if (!figures) byLimit.set(limitDays, (figures = caseLogFigures(log, asOf, campaign.start, limitDays)));
+    return figures;
+  };
+}
+
 /** Every indicator of the campaign for one county, from what is known at the end of asOf. */
 export function countyIndicators(county: CountyInput, campaign: CampaignDef, asOf: string): Record<string, IndicatorResult> {
   const known: Known = {
     county,
     asOf,
     absent: isDueBy(firstReportDue(campaign), asOf) ? 'missing' : 'pending',
-    roster: county.roster ? rosterFigures(county.roster.villages, county.villages, campaign.thresholds) : null,
-    cases: county.caseLog ? caseLogFigures(county.caseLog, asOf, campaign.start, processingDayLimit(campaign)) : null,
+    roster: county.roster ? rosterFigures(county.roster.villages, county.villages, campaign) : null,
+    cases: caseLogOf(county, asOf, campaign),
   };
   const results: Record<string, IndicatorResult> = {};
   for (const def of campaign.indicators) {

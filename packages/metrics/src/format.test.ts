@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { amount, amountText, chineseDate, countText, countTexts, dateText, daysText, figure, instantText, percent, percentText, periodText, rankText, scoreText, workingDaysText } from './format';
+import { amount, amountText, chineseDate, countText, countTexts, dateText, daysText, figure, instantText, percent, percentText, periodText, rankText, rosterFigureText, scoreText, workingDaysText } from './format';
 
 describe('percentages and scores: half up to one decimal, never up onto a whole number they fall short of', () => {
   test.each([
@@ -66,8 +66,18 @@ describe('units and scales', () => {
 
   test('periods, instants, amounts, ranks', () => {
     expect(periodText('2021-10')).toBe('2021年10月');
+    expect(periodText('2022-Q3')).toBe('2022年第三季度');
     expect(instantText('2021-08-02T07:02:00.000Z')).toBe('2021-08-02 15:02');
     expect(amount(1234567.891)).toBe('1,234,567.89');
     expect([rankText(2, true), rankText(4), rankText(null)]).toEqual(['并列第2名', '第4名', '—']);
+  });
+
+  test('roster figures read by their derived kind', () => {
+    // 7 of 10 villages → 70%; 3 stations per 4.4 hundred-recipient units = 0.6818… → 0.68
+    expect(rosterFigureText({ kind: 'coverage', has: 'coordinator', villages: 'all' }, null, { value: 0.7, numerator: 7, denominator: 10 })).toBe('7 / 10 个，70%');
+    expect(rosterFigureText({ kind: 'stations_per_recipients', per: 200, recipients: 'eligible' }, null, { value: 3 / 4.4, numerator: 3, denominator: 4.4 })).toBe('0.68（共 3 个站点）');
+    expect(rosterFigureText({ kind: 'village_count', villages: 'eligible' }, null, { value: 3 })).toBe('3 个');
+    expect(rosterFigureText({ kind: 'average', column: 'coordinatorPay' }, '元', { value: 1000 })).toBe('1,000 元');
+    expect(rosterFigureText(null, null, undefined)).toBe('—');
   });
 });

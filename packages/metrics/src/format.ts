@@ -1,5 +1,6 @@
 // The one formatter (DOMAIN "Showing figures"): the pages, the CLI and the documents all print figures through it.
 // Pure and free of node-only modules, so the dashboard bundles it for the browser.
+import { periodLabel, type DerivedDef } from '@dudao/schema/campaign';
 
 export const DASH = '—';
 
@@ -148,10 +149,9 @@ export function monthDay(date: string): string {
   return `${m}月${d}日`;
 }
 
-/** '2021-10' → '2021年10月'. */
+/** '2021-10' → '2021年10月', '2022-Q1' → '2022年第一季度': the one way pages name a period. */
 export function periodText(period: string): string {
-  const [y, m] = period.split('-');
-  return `${y}年${Number(m)}月`;
+  return periodLabel(period);
 }
 
 /** An instant in Beijing time: '2021-08-02T07:02:00.000Z' → '2021-08-02 15:02'; null → '—'. */
@@ -164,4 +164,23 @@ export function instantText(instant: string | null | undefined): string {
 /** Month and day when the year is the one in context, else the full date. */
 export function shortDate(date: string, contextYear: string): string {
   return date.slice(0, 4) === contextYear ? date.slice(5) : date;
+}
+
+/** A roster-derived figure as the roster summary reads it, by its kind: "7 / 10 个，70%", "1,000 元". */
+export function rosterFigureText(derived: DerivedDef | null, unit: string | null, figure: { value: number | null; numerator?: number | null; denominator?: number | null } | null | undefined): string {
+  if (!figure) return DASH;
+  const n = figure.numerator ?? null;
+  const d = figure.denominator ?? null;
+  switch (derived?.kind) {
+    case 'coverage':
+      return `${n ?? DASH} / ${d ?? DASH} 个，${percent(figure.value)}`;
+    case 'share':
+      return `${n ?? DASH} / ${d ?? DASH}，${percent(figure.value)}`;
+    case 'stations_per_recipients':
+      return figure.value === null ? DASH : `${roundHalfUp(figure.value, 2).toFixed(2)}（共 ${n ?? DASH} 个站点）`;
+    case 'village_count':
+      return `${figure.value ?? DASH} 个`;
+    default:
+      return `${amount(figure.value)}${unit ? ` ${unit}` : ''}`;
+  }
 }

@@ -1,6 +1,6 @@
-import { addDays, beijingDate, daysBetween, endOfBeijingDay, periodDue, type CampaignDef } from '@dudao/schema/campaign';
-import type { CountyInput, CountyStatus, IndicatorResult, Reason } from './types';
-import { gateDeadline, indicatorDef, latestDuePeriod } from './schedule';
+import { addDays, beijingDate, daysBetween, endOfBeijingDay, periodDue, type CampaignDef, type DateByGate, type GateDef, type RosterConditionGate } from '@dudao/schema/campaign';
+import type { CountyInput, GateStatus, IndicatorResult, Reason, ReasonCode } from './types';
+import { indicatorDef, latestDuePeriod } from './schedule';
 import { percentText, scoreText, shortDate } from './format';
 
 export function redCounts(indicators: Record<string, IndicatorResult>): { red: number; missing: number } {
@@ -13,24 +13,35 @@ export function redCounts(indicators: Record<string, IndicatorResult>): { red: n
   return { red: red + missing, missing };
 }
 
-function coverageReason(code: 'gate_overdue:m2' | 'gate_overdue:m3', indicatorCode: string, label: string, indicators: Record<string, IndicatorResult>, campaign: CampaignDef, gate: string): Reason {
-  const target = indicatorDef(campaign, indicatorCode).target;
-  const required = target?.kind === 'ratio' ? target.share : 1;
-  const figure = indicators[indicatorCode];
-  const value = figure?.value ?? null;
-  const figures = { deadline: gateDeadline(campaign, gate), value, numerator: figure?.numerator ?? null, denominator: figure?.denominator ?? null, required };
-  const text = value === null ? `未上传村级台账，${label}未达到截止日要求的 ${percentText(required)}` : `${label} ${percentText(value)}，低于截止日要求的 ${percentText(required)}`;
-  return { code, text, figures };
+function gateReasonCode(gate: GateDef): ReasonCode {
+  return `gate_overdue:${gate.reasonCode ?? gate.code}`;
 }
 
-function gateReasons(gates: CountyStatus['gates'], indicators: Record<string, IndicatorResult>, campaign: CampaignDef): Reason[] {
+function dateByReason(gate: DateByGate): Reason {
+  const template = gate.overdueText ?? `${gate.name}未按期完成（应于 {deadline} 前完成）`;
+  return { code: gateReasonCode(gate), text: template.replaceAll('{deadline}', gate.deadline), figures: { deadline: gate.deadline } };
+}
+
+// A roster gate cites the coverage indicator it shows, against the share that indicator's target requires.
+function rosterReason(gate: RosterConditionGate, indicators: Record<string, IndicatorResult>, campaign: CampaignDef): Reason {
+  const def = indicatorDef(campaign, gate.showsIndicator);
+  const label = def.shortName ?? def.name;
+  const required = def.target?.kind === 'ratio' ? def.target.share : 1;
+  const figure = indicators[gate.showsIndicator];
+  const value = figure?.value ?? null;
+  const figures = { deadline: gate.deadline, value, numerator: figure?.numerator ?? null, denominator: figure?.denominator ?? null, required };
+  const text = value === null ? `未上传村级台账，${label}未达到截止日要求的 ${percentText(required)}` : `${label} ${percentText(value)}，低于截止日要求的 ${percentText(required)}`;
+  return { code: gateReasonCode(gate), text, figures };
+}
+
+// Only the county's own duties: the supervision gate is the city's duty and never a county reason.
+function gateReasons(gates: Record<string, GateStatus>, indicators: Record<string, IndicatorResult>, campaign: CampaignDef): Reason[] {
   const reasons: Reason[] = [];
-  if (gates.m1_plan_issued === 'overdue') {
-    const deadline = gateDeadline(campaign, 'm1_plan_issued');
-    reasons.push({ code: 'gate_overdue:m1', text: `实施方案未按期印发（应于 ${deadline} 前印发）`, figures: { deadline } });
+  for (const gate of campaign.gates) {
+    if (gates[gate.code] !== 'overdue') continue;
+    if (gate.kind === 'date_by') reasons.push(dateByReason(gate));
+    if (gate.kind === 'roster_condition') reasons.push(rosterReason(gate, indicators, campaign));
   }
-  if (gates.m2_coordinators === 'overdue') reasons.push(coverageReason('gate_overdue:m2', 't10_coordinator_coverage', '协理员配备率', indicators, campaign, 'm2_coordinators'));
-  if (gates.m3_stations === 'overdue') reasons.push(coverageReason('gate_overdue:m3', 't10_station_coverage', '服务站（点）建成率', indicators, campaign, 'm3_stations'));
   return reasons;
 }
 
@@ -41,7 +52,7 @@ export function lateReportReason(county: CountyInput, campaign: CampaignDef, asO
   const dueOn = periodDue(period, campaign.reportDueAfterDays);
   const { lateReportDays } = campaign.thresholds;
   const submittedAt = county.firstSubmissions[period] ?? (county.report?.period === period ? county.report.submittedAt : null);
-  const head = `${period} 月报应于 ${dueOn} 报送`;
+  const head = `${period} ${campaign.reportName}应于 ${dueOn} 报送`;
   if (submittedAt === null) {
     return { code: 'late_report', text: `${head}，截至 ${shortDate(asOf, dueOn.slice(0, 4))} 尚未报送`, figures: { period, dueOn, submittedOn: null, daysLate: daysBetween(dueOn, asOf), lateReportDays } };
   }
@@ -54,10 +65,10 @@ export function lateReportReason(county: CountyInput, campaign: CampaignDef, asO
 export interface JudgedCounty {
   indicators: Record<string, IndicatorResult>;
   score: number | null;
-  gates: CountyStatus['gates'];
+  gates: Record<string, GateStatus>;
 }
 
-/** Every reason the county is lagging at asOf; m4 is the city's duty and never a county reason. */
+/** Every reason the county is lagging at asOf. */
 export function laggingReasons(county: CountyInput, judged: JudgedCounty, campaign: CampaignDef, asOf: string): Reason[] {
   const { lowScore, manyRed } = campaign.thresholds;
   const reasons = gateReasons(judged.gates, judged.indicators, campaign);

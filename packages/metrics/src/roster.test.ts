@@ -38,7 +38,7 @@ describe('rosterFigures', () => {
     village({ longTermRecipients: 30, stations: 1, coordinators: 0, coordinatorsFullTime: 0, coordinatorPay: null, civilAffairsMember: false }),
     ...villages(4, { longTermRecipients: 40, coordinators: 1, coordinatorsFullTime: 0, coordinatorPay: 1000 }),
   ];
-  const byVillage = rosterFigures(rows, 10, perVillage);
+  const byVillage = rosterFigures(rows, 10, anhui2021);
 
   test.each([
     // coordinators ≥ 1 in 7 of the 8 rows, over the 10 villages of the tree: 7/10
@@ -54,26 +54,26 @@ describe('rosterFigures', () => {
     // stations 1+1+0+1 = 3; recipients in eligible villages 250+420+210 = 880 → 880/200 = 4.4; 3/4.4
     ['t10_stations_per_200', 3, 4.4, 3 / 4.4],
   ])('%s = %d / %d', (code, numerator, denominator, value) => {
-    const figure = byVillage[code as keyof typeof byVillage];
+    const figure = byVillage[code]!;
     expect(figure.numerator).toBe(numerator);
     expect(figure.denominator).toBeCloseTo(denominator, 12);
     expect(figure.value).toBeCloseTo(value, 12);
   });
 
   test('counts: 3 eligible villages, 250+420+210+30+4×40 = 1070 recipients', () => {
-    expect(byVillage.t10_eligible_villages.value).toBe(3);
-    expect(byVillage.t10_long_term_recipients.value).toBe(1070);
+    expect(byVillage.t10_eligible_villages?.value).toBe(3);
+    expect(byVillage.t10_long_term_recipients?.value).toBe(1070);
   });
 
   test('per_full_200: 250 → 1 ✓, 420 → 2 with 1 ✗, 210 → 1 with 0 ✗ → 1/3', () => {
-    const figure = rosterFigures(rows, 10, perFull200).t10_station_coverage;
+    const figure = rosterFigures(rows, 10, { ...anhui2021, thresholds: perFull200 }).t10_station_coverage!;
     expect([figure.numerator, figure.denominator]).toEqual([1, 3]);
   });
 
   test('no eligible village: station coverage has no value (not scored)', () => {
-    const figure = rosterFigures(villages(3), 3, perVillage).t10_station_coverage;
+    const figure = rosterFigures(villages(3), 3, anhui2021).t10_station_coverage!;
     expect(figure).toEqual({ value: null, numerator: 0, denominator: 0 });
-    expect(rosterFigures(villages(3), 3, perVillage).t10_stations_per_200.value).toBeNull();
+    expect(rosterFigures(villages(3), 3, anhui2021).t10_stations_per_200?.value).toBeNull();
   });
 });
 

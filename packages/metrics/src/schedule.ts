@@ -1,4 +1,4 @@
-import { periodDue, type CampaignDef } from '@dudao/schema/campaign';
+import { periodDue, type CampaignDef, type GateDef, type GateKind } from '@dudao/schema/campaign';
 
 // As-of t is the end of day t, and something due on day D is due at the end of D: so it is due by t exactly when D ≤ t.
 export function isDueBy(dueDate: string, asOf: string): boolean {
@@ -16,7 +16,7 @@ export function firstReportDue(campaign: CampaignDef): string {
   return periodDue(first, campaign.reportDueAfterDays);
 }
 
-/** The newest period whose monthly report is due by asOf, or null before the first is due. */
+/** The newest period whose report is due by asOf, or null before the first is due. */
 export function latestDuePeriod(campaign: Pick<CampaignDef, 'periods' | 'reportDueAfterDays'>, asOf: string): string | null {
   let latest: string | null = null;
   for (const period of campaign.periods) {
@@ -31,11 +31,34 @@ export function gateDeadline(campaign: Pick<CampaignDef, 'code' | 'gates'>, gate
   return gate.deadline;
 }
 
-/** The day the supervision stage starts: who is lagging then must be visited (gate m4). */
-export function supervisionStart(campaign: Pick<CampaignDef, 'stages'>): string {
-  const stage = campaign.stages.find((s) => s.gates.includes('m4_supervised'));
-  if (!stage?.start) throw new Error('活动定义缺少重点督导阶段的开始日期');
-  return stage.start;
+type Gates = Pick<CampaignDef, 'code' | 'gates'>;
+
+/** The campaign's gates of one kind, in the definition's order. */
+export function gatesOfKind<K extends GateKind>(campaign: Gates, kind: K): Extract<GateDef, { kind: K }>[] {
+  return campaign.gates.filter((g): g is Extract<GateDef, { kind: K }> => g.kind === kind);
+}
+
+/** The one gate of a kind, or null when the campaign has none. */
+export function gateOfKind<K extends GateKind>(campaign: Gates, kind: K): Extract<GateDef, { kind: K }> | null {
+  return gatesOfKind(campaign, kind)[0] ?? null;
+}
+
+export function countyGateDefs(campaign: Gates): GateDef[] {
+  return campaign.gates.filter((g) => g.level === 'county');
+}
+
+export function cityGateDefs(campaign: Gates): GateDef[] {
+  return campaign.gates.filter((g) => g.level === 'city');
+}
+
+/** The day city summaries are due: the summary gate's deadline, else the campaign's summaryDue. */
+export function summaryDue(campaign: Pick<CampaignDef, 'code' | 'gates' | 'summaryDue'>): string {
+  return gateOfKind(campaign, 'summary_submitted')?.deadline ?? campaign.summaryDue;
+}
+
+/** The day lagging is judged for the supervision gate: who is lagging then must be visited; null without that gate. */
+export function supervisionStart(campaign: Gates): string | null {
+  return gateOfKind(campaign, 'supervision_of_lagging')?.laggingOn ?? null;
 }
 
 export function indicatorDef(campaign: CampaignDef, code: string) {
@@ -56,15 +79,17 @@ export interface Deadline {
   label: string;
 }
 
+type Dated = Pick<CampaignDef, 'periods' | 'reportDueAfterDays' | 'reportName'> & { gates: Pick<GateDef, 'name' | 'deadline'>[] };
+
 /** Every dated duty of the campaign: the gates and each period's report, in date order. */
-export function deadlines(campaign: Pick<CampaignDef, 'gates' | 'periods' | 'reportDueAfterDays'>): Deadline[] {
+export function deadlines(campaign: Dated): Deadline[] {
   return [
     ...campaign.gates.map((g) => ({ on: g.deadline, label: g.name })),
-    ...campaign.periods.map((p) => ({ on: periodDue(p, campaign.reportDueAfterDays), label: `${p} 月报报送` })),
+    ...campaign.periods.map((p) => ({ on: periodDue(p, campaign.reportDueAfterDays), label: `${p} ${campaign.reportName}报送` })),
   ].sort((a, b) => a.on.localeCompare(b.on) || a.label.localeCompare(b.label));
 }
 
 /** The first deadline on or after `asOf` (a deadline is met by the end of its day). */
-export function nextDeadline(campaign: Pick<CampaignDef, 'gates' | 'periods' | 'reportDueAfterDays'>, asOf: string): Deadline | null {
+export function nextDeadline(campaign: Dated, asOf: string): Deadline | null {
   return deadlines(campaign).find((d) => d.on >= asOf) ?? null;
 }

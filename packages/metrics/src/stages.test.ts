@@ -14,7 +14,7 @@ const gates = [
   { code: 'm4_supervised', name: '进展缓慢县区实地督导', level: 'county' as const, deadline: '2021-11-30' },
   { code: 'm5_city_summary', name: '市级行动总结报送', level: 'city' as const, deadline: '2021-12-15' },
 ];
-const campaign = { start: '2021-07-01', stages, gates, periods: ['2021-07', '2021-08', '2021-12'], reportDueAfterDays: 5 };
+const campaign = { start: '2021-07-01', stages, gates, periods: ['2021-07', '2021-08', '2021-12'], reportDueAfterDays: 5, reportName: '月报' };
 
 describe('stageAt', () => {
   test.each([

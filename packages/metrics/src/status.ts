@@ -2,22 +2,23 @@ import type { CampaignDef } from '@dudao/schema/campaign';
 import type { CityStatus, CountyInput, CountyStatus, RankPlace, StatusInput, StatusResult } from './types';
 import { countyIndicators } from './county-indicators';
 import { exemplarTasks } from './exemplars';
-import { citySummaryGate, countyGates } from './gates';
+import { cityGates, countyGates } from './gates';
 import { laggingReasons, redCounts } from './lagging';
 import { meanScore, rankings, watchList, type Scored } from './rankings';
 import { rollupFigures } from './rollup';
 import { compositeScore, taskScores } from './scores';
-import { countyGateCounts, redByIndicator, tally } from './tallies';
+import { countyGateCounts, gateCounts, redByIndicator, tally } from './tallies';
+import { cityGateDefs, gateOfKind } from './schedule';
 import { countyTimeliness, timelinessCounts } from './timeliness';
 
 export type JudgedCountyStatus = Omit<CountyStatus, 'rankInCity' | 'rankInProvince' | 'cityRank' | 'provinceRank' | 'watch' | 'exemplarTasks'>;
 
-/** One county judged on its own, without ranks: enough to know whether it was lagging at asOf (gate m4 asks this of 11-01). */
+/** One county judged on its own, without ranks: enough to know whether it was lagging at asOf (the supervision gate asks this of its day). */
 export function countyStatus(county: CountyInput, campaign: CampaignDef, asOf: string): JudgedCountyStatus {
   const indicators = countyIndicators(county, campaign, asOf);
   const scores = taskScores(indicators, campaign);
   const score = compositeScore(scores, campaign);
-  const gates = countyGates(county, indicators.s1_plan_issued_on?.date ?? null, campaign, asOf);
+  const gates = countyGates(county, indicators, campaign, asOf);
   const reasons = laggingReasons(county, { indicators, score, gates }, campaign, asOf);
   return {
     code: county.code,
@@ -72,9 +73,10 @@ export function computeStatus(input: StatusInput): StatusResult {
 
   const cityScores = input.cities.map((city) => ({ code: city.code, score: meanScore(counties.filter((c) => c.cityCode === city.code).map((c) => c.score)) }));
   const cityPlaces = placesOf(cityScores);
+  const supervisionGate = gateOfKind(campaign, 'supervision_of_lagging');
   const cities: CityStatus[] = input.cities.map((city, i) => {
     const members = counties.filter((c) => c.cityCode === city.code);
-    const gateCounts = countyGateCounts(members);
+    const countyCounts = countyGateCounts(members, campaign);
     const exemplars: Record<string, string[]> = {};
     for (const task of campaign.tasks) {
       exemplars[task.code] = members.filter((c) => c.exemplarTasks.includes(task.code)).sort((a, b) => a.rankInCity - b.rankInCity || (a.code < b.code ? -1 : 1)).map((c) => c.code);
@@ -86,9 +88,9 @@ export function computeStatus(input: StatusInput): StatusResult {
       rank: cityPlaces.order(city.code),
       provinceRank: cityPlaces.place.get(city.code) ?? UNRANKED,
       laggingCount: members.filter((c) => c.lagging).length,
-      gates: { m5_city_summary: citySummaryGate(city.summarySubmittedAt, campaign, asOf) },
-      supervision: gateCounts.m4_supervised,
-      gateCounts,
+      gates: cityGates(city.summarySubmittedAt, campaign, asOf),
+      supervision: supervisionGate ? (countyCounts[supervisionGate.code] ?? tally([])) : tally([]),
+      gateCounts: countyCounts,
       redByIndicator: redByIndicator(members, campaign),
       timeliness: timelinessCounts(members, campaign, asOf),
       exemplars,
@@ -102,8 +104,8 @@ export function computeStatus(input: StatusInput): StatusResult {
       ...input.province,
       score: meanScore(counties.map((c) => c.score)),
       laggingCount: counties.filter((c) => c.lagging).length,
-      gateCounts: countyGateCounts(counties),
-      cityGateCounts: { m5_city_summary: tally(cities.map((c) => c.gates.m5_city_summary)) },
+      gateCounts: countyGateCounts(counties, campaign),
+      cityGateCounts: gateCounts(cities, cityGateDefs(campaign).map((g) => g.code)),
       redByIndicator: redByIndicator(counties, campaign),
       timeliness: timelinessCounts(counties, campaign, asOf),
       figures: rollupFigures(counties, campaign),

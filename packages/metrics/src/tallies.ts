@@ -1,5 +1,6 @@
 import type { CampaignDef } from '@dudao/schema/campaign';
 import type { CountyStatus, GateCounts, GateStatus, IndicatorResult } from './types';
+import { countyGateDefs } from './schedule';
 
 const GATE_STATUSES: readonly GateStatus[] = ['met', 'late', 'overdue', 'pending', 'n/a'];
 
@@ -10,10 +11,14 @@ export function tally(statuses: readonly GateStatus[]): Record<GateStatus, numbe
   return counts;
 }
 
-/** Gate counts m1–m4 over the given counties, keyed by the gate names counties carry. */
-export function countyGateCounts(counties: Pick<CountyStatus, 'gates'>[]): GateCounts {
-  const keys = ['m1_plan_issued', 'm2_coordinators', 'm3_stations', 'm4_supervised'] as const;
-  return Object.fromEntries(keys.map((k) => [k, tally(counties.map((c) => c.gates[k]))])) as GateCounts;
+/** Per gate of the given codes, how many of the units stand in each status. */
+export function gateCounts(units: Pick<CountyStatus, 'gates'>[], codes: readonly string[]): GateCounts {
+  return Object.fromEntries(codes.map((k) => [k, tally(units.map((c) => c.gates[k] ?? 'n/a'))]));
+}
+
+/** Gate counts of every county gate of the campaign over the given counties. */
+export function countyGateCounts(counties: Pick<CountyStatus, 'gates'>[], campaign: Pick<CampaignDef, 'code' | 'gates'>): GateCounts {
+  return gateCounts(counties, countyGateDefs(campaign).map((g) => g.code));
 }
 
 /** Per indicator code, how many counties have it red (a missing figure counts as red, as in many_red). */

@@ -2,7 +2,8 @@ import type { CampaignDef } from '@dudao/schema/campaign';
 
 export type Status = 'green' | 'amber' | 'red' | 'pending' | 'missing';
 export type GateStatus = 'met' | 'late' | 'overdue' | 'pending' | 'n/a';
-export type ReasonCode = 'gate_overdue:m1' | 'gate_overdue:m2' | 'gate_overdue:m3' | 'low_score' | 'many_red' | 'late_report';
+/** `gate_overdue:<the gate's reasonCode or code>` for a county gate overdue, or one of the general reasons. */
+export type ReasonCode = `gate_overdue:${string}` | 'low_score' | 'many_red' | 'late_report';
 
 /** One village row of a county roster (already validated). */
 export interface RosterVillage {
@@ -49,12 +50,14 @@ export interface CountyInput {
   /** First submission instant of every report known at asOf, by period. */
   firstSubmissions: Record<string, string>;
   roster: KnownRoster | null;
-  /** The roster known at the end of the m2/m3 deadline; only needed once asOf is past it. */
+  /** The roster known at the end of the roster gates' deadline; only needed once asOf is past it. */
   rosterAtDeadline: KnownRoster | null;
+  /** When roster gates have different deadlines: the roster known at the end of each (deadline day → roster). */
+  rostersAtDeadlines?: Record<string, KnownRoster | null>;
   caseLog: CaseRecord[] | null;
   /** Visit dates of supervision records known at asOf. */
   visits: string[];
-  /** Whether the county was lagging as of the supervision start (11-01); null when asOf is before it. */
+  /** Whether the county was lagging on the supervision gate's `laggingOn` day; null when asOf is before it. */
   laggingAtSupervision: boolean | null;
 }
 
@@ -103,8 +106,8 @@ export interface TimelinessCounts {
   missing: number;
 }
 
-export type CountyGateCode = 'm1_plan_issued' | 'm2_coordinators' | 'm3_stations' | 'm4_supervised';
-export type GateCounts = Record<CountyGateCode, Record<GateStatus, number>>;
+/** County gate code (as defined by the campaign) → how many units stand in each status. */
+export type GateCounts = Record<string, Record<GateStatus, number>>;
 
 /** A competition rank on the shown score (1, 2, 2, 4); rank null when unscored; tied reads 并列. */
 export interface RankPlace {
@@ -119,7 +122,8 @@ export interface CountyStatus {
   score: number | null;
   taskScores: Record<string, number | null>;
   indicators: Record<string, IndicatorResult>;
-  gates: { m1_plan_issued: GateStatus; m2_coordinators: GateStatus; m3_stations: GateStatus; m4_supervised: GateStatus };
+  /** Every county gate of the campaign, by its code. */
+  gates: Record<string, GateStatus>;
   lagging: boolean;
   reasons: Reason[];
   redCount: number;
@@ -150,10 +154,11 @@ export interface CityStatus {
   rank: number;
   provinceRank: RankPlace;
   laggingCount: number;
-  gates: { m5_city_summary: GateStatus };
-  /** Gate m4 is the city's duty: how many of its counties stand in each m4 status. */
+  /** Every city gate of the campaign, by its code. */
+  gates: Record<string, GateStatus>;
+  /** The supervision gate is the city's duty: how many of its counties stand in each of its statuses (all zero without one). */
   supervision: Record<GateStatus, number>;
-  /** How many of its counties stand in each status of m1–m4. */
+  /** How many of its counties stand in each status of each county gate. */
   gateCounts: GateCounts;
   /** Counties with each indicator red (missing included); indicators with none are left out. */
   redByIndicator: Record<string, number>;
@@ -171,8 +176,8 @@ export interface StatusResult {
     score: number | null;
     laggingCount: number;
     gateCounts: GateCounts;
-    /** Cities in each status of m5, judged once here. */
-    cityGateCounts: { m5_city_summary: Record<GateStatus, number> };
+    /** Cities in each status of each city gate, judged once here. */
+    cityGateCounts: GateCounts;
     redByIndicator: Record<string, number>;
     timeliness: TimelinessCounts;
     figures: Record<string, RollupFigure>;

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { withAsOf } from '$lib/as-of';
 import { homeFor } from '$lib/roles';
-import { gateDeadline, nextDeadline } from '@dudao/metrics';
+import { nextDeadline } from '@dudao/metrics';
 import { apiFor, ask } from '$lib/server/api';
-import { campaignFor } from '$lib/server/campaign';
+import { campaignFor, campaignTerms } from '$lib/server/campaign';
 import { provinceTallies, timelineOf, timelinessBrief } from '$lib/server/overview';
-import { cityBrief, countyBrief, coverageFigures, provinceBrief } from '$lib/server/trim';
+import { cityBrief, countyBrief, coverageKpis, provinceBrief } from '$lib/server/trim';
 import { missingItems, urgeMissing } from '$lib/server/urge-missing';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,9 +23,12 @@ export const load: PageServerLoad = async (event) => {
     missingItems(event, '34', asOf),
   ]);
   if (!status.province) redirect(303, withAsOf(homeFor(user), asOf));
+  const coverages = coverageKpis(campaign);
+  const summaryGate = campaignTerms(campaign).summary;
 
   return {
-    province: provinceBrief(status.province, coverageFigures),
+    province: provinceBrief(status.province, coverages.map((c) => c.code)),
+    coverages,
     cities: status.cities.map((c) => cityBrief(c, [])),
     counties: status.counties.map(countyBrief),
     supervision: { total: supervision.total, parts: supervision.parts },
@@ -33,7 +36,9 @@ export const load: PageServerLoad = async (event) => {
     tallies: provinceTallies(status.province),
     next: nextDeadline(campaign, asOf),
     reports: timelinessBrief(status.province.timeliness, campaign),
-    summaryDue: gateDeadline(campaign, 'm5_city_summary'),
+    summaryDue: campaignTerms(campaign).summaryDue,
+    summaries: summaryGate ? (status.province.cityGateCounts[summaryGate.code] ?? null) : null,
+    reportName: campaign.reportName,
     eligibleRecipients: campaign.thresholds.eligibleRecipients,
     dispatch,
     missing,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { beijingDate, endOfBeijingDay, periodDue, periodEnd, previousPeriod } from './calendar';
+import { beijingDate, cadenceWord, endOfBeijingDay, periodDue, periodEnd, periodLabel, periodStart, previousPeriod } from './calendar';
 
 describe('calendar', () => {
   test.each([
@@ -22,5 +22,27 @@ describe('calendar', () => {
 
   test('previous period crosses the year', () => {
     expect(previousPeriod('2022-01')).toBe('2021-12');
+    expect(previousPeriod('2022-Q1')).toBe('2021-Q4');
+    expect(previousPeriod('2022-Q3')).toBe('2022-Q2');
+  });
+
+  // Q1 ends on 03-31 (31 + 28 + 31 days from 01-01); due 10 days later is 04-10. Q4 ends on the year's last day.
+  test.each([
+    ['2022-Q1', '2022-01-01', '2022-03-31', '2022-04-10'],
+    ['2022-Q2', '2022-04-01', '2022-06-30', '2022-07-10'],
+    ['2022-Q4', '2022-10-01', '2022-12-31', '2023-01-10'],
+  ])('quarter %s runs %s to %s and is due %s', (period, start, end, due) => {
+    expect(periodStart(period)).toBe(start);
+    expect(periodEnd(period)).toBe(end);
+    expect(periodDue(period, 10)).toBe(due);
+  });
+
+  test('a period is named for pages in one way: month or quarter', () => {
+    expect(periodLabel('2021-11')).toBe('2021年11月');
+    expect(periodLabel('2021-07')).toBe('2021年7月');
+    expect(periodLabel('2022-Q1')).toBe('2022年第一季度');
+    expect(periodLabel('2022-Q4')).toBe('2022年第四季度');
+    expect(cadenceWord(['2021-07', '2021-08'])).toBe('月度');
+    expect(cadenceWord(['2022-Q1'])).toBe('季度');
   });
 });

@@ -40,7 +40,7 @@ describe('campaign definition files', () => {
       // The documents' fixed texts are part of every campaign.
       '第 1 行 documents：缺少此项',
       '第 7 行 rampStart：不是日历上存在的日期',
-      '第 8 行 periods[1]：报送期应为 YYYY-MM',
+      '第 8 行 periods[1]：报送期应为 YYYY-MM（月报）或 YYYY-Qn（季报）',
       '第 10 行 summaryDue：总结报送截止日 2023-01-15 不在活动期（2022-01-01 至 2022-12-31）内',
       '第 12 行 stages[0].gates[0]：关口 g_plan 未在 gates 中定义',
       '第 17 行 indicators[0].kind：指标类型只能是 count、amount、days、bool、date 或 ratio',
@@ -55,6 +55,36 @@ describe('campaign definition files', () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.issues.map((i) => `${i.path.join('.')}：${i.message}`)).toEqual(expect.arrayContaining(['reportDueAfterDays：类型错误：应为数字', 'summaryDue：缺少此项']));
+  });
+
+  test('gates and derived indicators by kind: what each kind names must exist and fit', () => {
+    const text = fileText('anhui-2022.yaml')
+      .replace('kind: date_by, indicator: p1_plan_on,', 'kind: date_by, indicator: k6_events,')
+      .replace('showsIndicator: r_member_coverage', 'showsIndicator: nowhere')
+      .replace('level: city, deadline: 2022-12-20, kind: summary_submitted', 'level: county, deadline: 2022-12-20, kind: summary_submitted')
+      .replace('derived: { kind: case_log_over_limit, limitDays: 15 }', 'derived: { kind: case_log_over_limit }')
+      .replace('derived: { kind: sum, column: longTermRecipients }', 'derived: { kind: median, column: longTermRecipients }')
+      .replace('periods: [ 2022-Q1, 2022-Q2, 2022-Q3, 2022-Q4 ]', 'periods: [ 2022-Q1, 2022-06, 2022-Q3, 2022-Q4 ]');
+    const read = readDefinition(text);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.issues.map((i) => `${i.path.join('.')}：${i.message}`)).toEqual(
+      expect.arrayContaining([
+        'gates.0.indicator：指标 k6_events 不是月报中填报的日期指标',
+        'gates.1.showsIndicator：指标 nowhere 未定义',
+        'gates.4.level：summary_submitted 关口的层级应为 city',
+        'indicators.6.derived：超时件数须写明 limitDays 或 limitFrom 之一',
+        'indicators.11.derived.kind：派生方式只能是 coverage、share、average、village_count、sum、stations_per_recipients、case_log_average_days 或 case_log_over_limit',
+        'periods.1：报送期应全部为月度（YYYY-MM）或全部为季度（YYYY-Qn）',
+      ]),
+    );
+  });
+
+  test('the second campaign is quarterly, and a file without reportName gets the word its periods imply', () => {
+    const read = readDefinition(fileText('anhui-2022.yaml').replace(/^reportName: .*$/m, ''));
+    expect(read.ok && read.definition.reportName).toBe('季报');
+    const wrong = readDefinition(fileText('anhui-2022.yaml').replace(/^reportName: .*$/m, 'reportName: 月报'));
+    expect(wrong.ok ? [] : wrong.issues.map((i) => i.message)).toEqual(['报送期为季度，报告名称应为 季报']);
   });
 
   test('a file that is not YAML says so with its line', () => {

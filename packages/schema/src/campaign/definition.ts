@@ -15,7 +15,7 @@ const isoDate = z
     return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
   }, '不是日历上存在的日期');
 
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '报送期应为 YYYY-MM');
+const period = z.string().regex(/^\d{4}-((0[1-9]|1[0-2])|Q[1-4])$/, '报送期应为 YYYY-MM（月报）或 YYYY-Qn（季报）');
 const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '代码只能由字母、数字和下划线组成，并以字母开头');
 const name = z.string().min(1, '名称不能为空').max(100, '名称不超过 100 个字符');
 const share = z.number().min(0, '比例应在 0 到 1 之间').max(1, '比例应在 0 到 1 之间');
@@ -36,6 +36,29 @@ const target = z.discriminatedUnion(
   { error: msg('目标类型只能是 ratio、threshold、upper 或 date_by') },
 );
 
+const villageHas = z.enum(['coordinator', 'expected_stations', 'civil_affairs_member', 'station', 'full_time_coordinator'], {
+  error: msg('村级条件只能是 coordinator、expected_stations、civil_affairs_member、station 或 full_time_coordinator'),
+});
+const villageSet = z.enum(['all', 'eligible'], { error: msg('村范围只能是 all（全部村）或 eligible（符合条件的村）') });
+const rosterColumn = z.enum(['longTermRecipients', 'coordinators', 'coordinatorsFullTime', 'coordinatorPay', 'stations'], {
+  error: msg('台账列只能是 longTermRecipients、coordinators、coordinatorsFullTime、coordinatorPay 或 stations'),
+});
+
+const derived = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('coverage'), has: villageHas, villages: villageSet }),
+    z.strictObject({ kind: z.literal('share'), part: rosterColumn, whole: rosterColumn }),
+    z.strictObject({ kind: z.literal('average'), column: rosterColumn, where: villageHas.optional() }),
+    z.strictObject({ kind: z.literal('village_count'), villages: villageSet, has: villageHas.optional() }),
+    z.strictObject({ kind: z.literal('sum'), column: rosterColumn, villages: villageSet.optional() }),
+    z.strictObject({ kind: z.literal('stations_per_recipients'), per: z.int().positive('人数应大于 0'), recipients: villageSet }),
+    z.strictObject({ kind: z.literal('case_log_average_days') }),
+    z.strictObject({ kind: z.literal('case_log_over_limit'), limitDays: z.int().positive('天数应大于 0').optional(), limitFrom: code.optional() }),
+  ],
+  { error: msg('派生方式只能是 coverage、share、average、village_count、sum、stations_per_recipients、case_log_average_days 或 case_log_over_limit') },
+);
+
 const indicator = z.strictObject({
   code,
   task: code,
@@ -47,10 +70,29 @@ const indicator = z.strictObject({
   shownOnly: z.boolean().optional(),
   unit: z.string().max(10).optional(),
   range: z.strictObject({ min: z.number(), max: z.number() }).optional(),
+  shortName: z.string().min(1).max(30).optional(),
+  derived: derived.optional(),
 });
 
 const stage = z.strictObject({ code, name, start: isoDate.nullable(), end: isoDate, gates: z.array(code) });
-const gate = z.strictObject({ code, name, level: z.enum(['county', 'city'], { error: msg('关口层级只能是 county 或 city') }), deadline: isoDate });
+const gateBase = {
+  code,
+  name,
+  level: z.enum(['county', 'city'], { error: msg('关口层级只能是 county 或 city') }),
+  deadline: isoDate,
+  shortName: z.string().min(1).max(10).optional(),
+  reasonCode: code.optional(),
+};
+const gate = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ ...gateBase, kind: z.literal('date_by'), indicator: code, overdueText: z.string().min(1).max(100).optional() }),
+    z.strictObject({ ...gateBase, kind: z.literal('roster_condition'), villages: villageSet, has: villageHas, showsIndicator: code }),
+    z.strictObject({ ...gateBase, kind: z.literal('supervision_of_lagging'), laggingOn: isoDate }),
+    z.strictObject({ ...gateBase, kind: z.literal('summary_submitted') }),
+  ],
+  { error: msg('关口类型只能是 date_by、roster_condition、supervision_of_lagging 或 summary_submitted') },
+);
 const task = z.strictObject({ code, name, weight: z.number().positive('权重应大于 0') });
 const relation = z.strictObject({ kind: z.literal('part_of'), part: code, whole: denominator });
 
@@ -76,6 +118,7 @@ const shape = z.strictObject({
   rampStart: isoDate,
   periods: z.array(period).min(1, '至少一个报送期'),
   reportDueAfterDays: z.int().min(0).max(60),
+  reportName: z.enum(['月报', '季报'], { error: msg('报告名称只能是 月报 或 季报') }).optional(),
   summaryDue: isoDate,
   stages: z.array(stage).min(1, '至少一个阶段'),
   gates: z.array(gate),
@@ -146,6 +189,59 @@ function crossIssues(raw: unknown): DefinitionIssue[] {
     if (periods.indexOf(p) !== i) fail(['periods', i], `报送期 ${String(p)} 重复`);
   });
   issues.push(...documentsCrossIssues(def.documents, tasks, indicators));
+  const quarterly = periods.map((p) => typeof p === 'string' && /Q/.test(p));
+  quarterly.forEach((q, i) => {
+    if (q !== quarterly[0]) fail(['periods', i], '报送期应全部为月度（YYYY-MM）或全部为季度（YYYY-Qn）');
+  });
+  const expectedName = quarterly[0] ? '季报' : '月报';
+  if (typeof def.reportName === 'string' && periods.length > 0 && def.reportName !== expectedName) fail(['reportName'], `报送期为${quarterly[0] ? '季度' : '月度'}，报告名称应为 ${expectedName}`);
+  issues.push(...kindIssues(def));
+  return issues;
+}
+
+const CASE_LOG_KINDS = ['case_log_average_days', 'case_log_over_limit'];
+const CITY_KINDS = ['summary_submitted'];
+
+/** What each gate and derived indicator names by kind must exist and fit: a date indicator, a coverage, an upper limit. */
+function kindIssues(def: Loose): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  const fail = (path: (string | number)[], message: string) => issues.push({ path, message });
+  const indicators = new Map(list(def.indicators).map((i) => [text(i.code), i]));
+  list(def.indicators).forEach((ind, i) => {
+    const kind = text(((ind.derived ?? {}) as Loose).kind);
+    const caseLog = kind !== undefined && CASE_LOG_KINDS.includes(kind);
+    if (ind.source === 'roster' && ind.derived === undefined) fail(['indicators', i, 'derived'], '村级台账指标须写明派生方式（derived）');
+    if (ind.source === 'roster' && caseLog) fail(['indicators', i, 'derived', 'kind'], `${kind} 由办件台账计算，来源应为 report`);
+    if (ind.source === 'report' && kind !== undefined && !caseLog) fail(['indicators', i, 'derived', 'kind'], `${kind} 由村级台账计算，来源应为 roster`);
+    if (kind === 'case_log_over_limit') {
+      const d = ind.derived as Loose;
+      if ((d.limitDays === undefined) === (d.limitFrom === undefined)) fail(['indicators', i, 'derived'], '超时件数须写明 limitDays 或 limitFrom 之一');
+      const from = text(d.limitFrom);
+      const limited = from === undefined ? undefined : indicators.get(from);
+      if (from !== undefined && !limited) fail(['indicators', i, 'derived', 'limitFrom'], `指标 ${from} 未定义`);
+      else if (limited && ((limited.target ?? {}) as Loose).kind !== 'upper') fail(['indicators', i, 'derived', 'limitFrom'], `指标 ${from} 没有上限目标（upper），不能作为时限`);
+    }
+  });
+  let supervision = 0;
+  list(def.gates).forEach((g, i) => {
+    const kind = text(g.kind);
+    if (kind === undefined) return;
+    const level = CITY_KINDS.includes(kind) ? 'city' : 'county';
+    if (typeof g.level === 'string' && g.level !== level) fail(['gates', i, 'level'], `${kind} 关口的层级应为 ${level}`);
+    if (kind === 'supervision_of_lagging' && ++supervision > 1) fail(['gates', i, 'kind'], '只能有一个 supervision_of_lagging 关口');
+    const named = (key: string, fits: (ind: Loose) => boolean, what: string) => {
+      const c = text(g[key]);
+      if (c === undefined) return;
+      const ind = indicators.get(c);
+      if (!ind) fail(['gates', i, key], `指标 ${c} 未定义`);
+      else if (!fits(ind)) fail(['gates', i, key], `指标 ${c} 不是${what}`);
+    };
+    if (kind === 'date_by') named('indicator', (ind) => ind.kind === 'date' && ind.source === 'report', '月报中填报的日期指标');
+    if (kind === 'roster_condition') named('showsIndicator', (ind) => ind.source === 'roster', '村级台账指标');
+    const laggingOn = day(g.laggingOn);
+    const deadline = day(g.deadline);
+    if (laggingOn && deadline && laggingOn > deadline) fail(['gates', i, 'laggingOn'], `认定滞后的日期 ${laggingOn} 晚于督导截止日 ${deadline}`);
+  });
   return issues;
 }
 
@@ -164,7 +260,11 @@ export function validateDefinition(input: unknown): Validated {
     ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), message: i.message }))),
     ...crossIssues(input),
   ];
-  if (parsed.success && issues.length === 0) return { ok: true, definition: parsed.data as CampaignDef };
+  if (parsed.success && issues.length === 0) {
+    // Without a name the periods say it: quarters make a 季报, months a 月报.
+    const reportName = parsed.data.reportName ?? (parsed.data.periods.some((p) => p.includes('Q')) ? '季报' : '月报');
+    return { ok: true, definition: { ...parsed.data, reportName } as CampaignDef };
+  }
   return { ok: false, issues };
 }
 

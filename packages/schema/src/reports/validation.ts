@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { anyUnitCode, campaignDate, countyCode } from '../common/validation';
 
-export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '期间格式应为 YYYY-MM，例如 2021-07');
+export const periodSchema = z.string().regex(/^\d{4}-((0[1-9]|1[0-2])|Q[1-4])$/, '期间格式应为 YYYY-MM（月报，例如 2021-07）或 YYYY-Qn（季报，例如 2022-Q1）');
 export const unitCodeSchema = anyUnitCode;
 export const isoDateSchema = campaignDate;
 export const isoInstantSchema = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601，例如 2021-08-03T09:00:00+08:00' });

@@ -16,7 +16,8 @@ export function caseSummary(db: DbOrTx, campaign: CampaignDef, countyCode: strin
   const cases = db.select().from(caseRecords).where(eq(caseRecords.uploadId, upload.id)).all();
   return {
     upload: { id: upload.id, uploadedAt: upload.uploadedAt, actor: upload.actor, fileName: upload.fileName, rowCount: upload.rowCount },
-    figures: caseLogFigures(cases, asOf, campaign.start, processingDayLimit(campaign)),
+    // Without an over-limit count in the campaign no case is over a limit.
+    figures: caseLogFigures(cases, asOf, campaign.start, processingDayLimit(campaign) ?? Infinity),
     undecided: cases.filter((c) => c.decidedOn === null).length,
   };
 }

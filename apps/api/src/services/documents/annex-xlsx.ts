@@ -5,6 +5,7 @@ import { listUnits } from '../org/units';
 import { knownValueLines, type ValueLine } from '../reports/export-values';
 import { provinceStatusAt } from '../known/status-at';
 import { narrativePrefix, reportFields } from '../reports/fields';
+import { rosterCoverageColumns } from './roster-columns';
 import { chineseDate } from './format';
 import { provinceIssuer } from './titles';
 
@@ -83,23 +84,13 @@ function valuesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, lines: Value
 /** A4 landscape, one page wide, the header row on every page. */
 const printable: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
 
-const rosterColumns = [
-  { header: '村（社区）数（个）', code: 't10_coordinator_coverage', part: 'denominator' },
-  { header: '配备协理员的村（个）', code: 't10_coordinator_coverage', part: 'numerator' },
-  { header: '协理员配备率', code: 't10_coordinator_coverage', part: 'value' },
-  { header: '符合建站条件的村（个）', code: 't10_station_coverage', part: 'denominator' },
-  { header: '已建站（点）的村（个）', code: 't10_station_coverage', part: 'numerator' },
-  { header: '服务站（点）建成率', code: 't10_station_coverage', part: 'value' },
-  { header: '明确民政工作负责人的村（个）', code: 't10_civil_affairs_coverage', part: 'numerator' },
-  { header: '民政工作负责人明确率', code: 't10_civil_affairs_coverage', part: 'value' },
-] as const;
-
-/** T10 from each county's village roster known at `asOf`: the counts behind the three coverages. */
+/** From each county's village roster known at `asOf`: the counts behind the campaign's roster coverages. */
 function rosterSheet(book: ExcelJS.Workbook, campaign: CampaignDef, db: DbOrTx, unitCode: string, asOf: string, names: Map<string, string>): void {
+  const rosterColumns = rosterCoverageColumns(campaign);
   const status = provinceStatusAt(db, campaign, asOf);
   const sheet = book.addWorksheet('村级台账', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }], pageSetup: printable });
   sheet.columns = [{ width: 14 }, { width: 18 }, { width: 10 }, ...rosterColumns.map(() => ({ width: 14 }))];
-  const header = sheet.addRow(['县级单位代码', '县（市、区）', '所属市', ...rosterColumns.map((c) => c.header)]);
+  const header = sheet.addRow(['县级单位代码', '县（市、区）', '所属市', ...rosterColumns.map((c) => c.header.join(''))]);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   header.height = 45;

@@ -38,14 +38,14 @@ export function citySummaryContent(snapshot: Snapshot, cityCode: string, setting
       {
         label: '附件2',
         title: words(texts.annexes.countTable),
-        blocks: [countTable('县（市、区）', byRank.map((c) => ({ name: c.name, figures: c.indicators })), { name: '合计', figures: view.figures })],
+        blocks: [countTable(campaign, '县（市、区）', byRank.map((c) => ({ name: c.name, figures: c.indicators })), { name: '合计', figures: view.figures })],
       },
       {
         label: '附件3',
         title: words(texts.annexes.charts),
         blocks: [
           { kind: 'chart', chart: scoreChart(words(texts.annexes.scoreChart), names, byRank.map((c) => c.score), campaign.thresholds.lowScore) },
-          { kind: 'chart', chart: coverageChart(words(texts.annexes.coverageChart), names, byRank.map((c) => c.indicators)) },
+          { kind: 'chart', chart: coverageChart(words(texts.annexes.coverageChart), names, byRank.map((c) => c.indicators), campaign) },
         ],
       },
     ],

@@ -1,5 +1,6 @@
 import type { GateStatus } from '@dudao/metrics';
 import { chineseDate, monthDay } from '@dudao/metrics';
+import { periodLabel } from '@dudao/schema/campaign';
 
 // Figures and dates read the same on every surface: the one formatter lives in packages/metrics.
 export { amountText, chineseDate, chineseNumber, countText, daysText, monthDay, percentText, scoreText, tableAmount, tableCount, tablePercent, tableScore } from '@dudao/metrics';
@@ -17,6 +18,7 @@ export function typeset(text: string): string {
     .replace(/ +([\p{Script=Han}（），。；：、%])/gu, '$1')
     .replace(/(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, (_, y: string, m: string, d: string) => chineseDate(`${y}-${m}-${d}`))
     .replace(/(?<!\d)(\d{4})-(\d{2})(?=\s*月报)/g, (_, y: string, m: string) => `${y}年${Number(m)}月`)
+    .replace(/(?<!\d)(\d{4}-Q[1-4])(?=\s*季报)/g, (period: string) => periodLabel(period))
     .replace(/(?<![\d-])(\d{2})-(\d{2})(?![\d-])/g, (_, m: string, d: string) => `${Number(m)}月${Number(d)}日`)
     .replace(/"/g, () => ((open = !open) ? '”' : '“'));
 }

@@ -1,22 +1,27 @@
 import { rankText } from './rank-text';
 import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
-import type { CountyStatus, ReasonCode } from '@dudao/metrics';
+import { countyGateDefs, gateOfKind, type CountyStatus, type ReasonCode } from '@dudao/metrics';
+import { cadenceWord, type CampaignDef } from '@dudao/schema/campaign';
 import { paragraph, type Block } from './content';
 import { displayName } from './phrases';
-import { supervisionStart } from '../known/read';
 import { chineseDate, chineseNumber, monthDay, scoreText } from './format';
 import { countiesWord, joinNames, type ScopeView } from './view';
 
-export const reasonTitles: Record<ReasonCode, string> = {
-  'gate_overdue:m1': '县级实施方案未按期印发',
-  'gate_overdue:m2': '村级社会救助协理员未按期全覆盖',
-  'gate_overdue:m3': '社会救助服务站（点）未按期建成',
+/** The general lagging reasons' headings; a gate's reason is headed by its gate (see `reasonHeadings`). */
+const generalTitles = (campaign: CampaignDef): Record<'low_score' | 'many_red' | 'late_report', string> => ({
   low_score: '综合得分偏低',
   many_red: '红色指标较多',
-  late_report: '月度进展报送不及时',
-};
+  late_report: `${cadenceWord(campaign.periods)}进展报送不及时`,
+});
 
-const reasonOrder = Object.keys(reasonTitles) as ReasonCode[];
+/** Every reason heading in the order the section lists them: the county gates of the campaign first, then the general ones. */
+export function reasonHeadings(campaign: CampaignDef): { code: ReasonCode; title: string }[] {
+  const gates = countyGateDefs(campaign)
+    .filter((g) => g.kind === 'date_by' || g.kind === 'roster_condition')
+    .map((g) => ({ code: `gate_overdue:${g.reasonCode ?? g.code}` as ReasonCode, title: `${g.name}未按期完成` }));
+  const general = Object.entries(generalTitles(campaign)).map(([code, title]) => ({ code: code as ReasonCode, title }));
+  return [...gates, ...general];
+}
 
 /** Indicator code → the counties where it stands red (a missing report counts as red). */
 export function redIndicators(view: ScopeView): { code: string; name: string; counties: CountyStatus[] }[] {
@@ -29,10 +34,10 @@ export function redIndicators(view: ScopeView): { code: string; name: string; co
 
 function reasonParagraphs(view: ScopeView, lagging: CountyStatus[], next: () => string): Block[] {
   const blocks: Block[] = [];
-  for (const code of reasonOrder) {
+  for (const { code, title } of reasonHeadings(view.snapshot.campaign)) {
     const hits = lagging.flatMap((county) => county.reasons.filter((r) => r.code === code).map((r) => `${view.label(county)}${r.text}`));
     if (hits.length === 0) continue;
-    blocks.push(paragraph(`涉及${countiesWord(hits.length)}：${hits.join('；')}。`, { level: 2, text: `${next()}${reasonTitles[code]}。` }));
+    blocks.push(paragraph(`涉及${countiesWord(hits.length)}：${hits.join('；')}。`, { level: 2, text: `${next()}${title}。` }));
   }
   return blocks;
 }
@@ -70,10 +75,11 @@ export function problemBlocks(view: ScopeView): Block[] {
     n++;
     blocks.push(dispatch);
   }
-  const unvisited = view.counties.filter((c) => c.gates.m4_supervised === 'overdue');
-  if (unvisited.length > 0) {
+  const supervision = gateOfKind(view.snapshot.campaign, 'supervision_of_lagging');
+  const unvisited = supervision ? view.counties.filter((c) => c.gates[supervision.code] === 'overdue') : [];
+  if (supervision && unvisited.length > 0) {
     blocks.push(
-      paragraph(`${monthDay(supervisionStart(view.snapshot.campaign))}列为进展缓慢的县（市、区）中，${joinNames(unvisited.map((c) => view.label(c)))}截至目前尚未开展实地督导。`, { level: 2, text: `${next()}${titles.unvisited}。` }),
+      paragraph(`${monthDay(supervision.laggingOn)}列为进展缓慢的县（市、区）中，${joinNames(unvisited.map((c) => view.label(c)))}截至目前尚未开展实地督导。`, { level: 2, text: `${next()}${titles.unvisited}。` }),
     );
   }
   return blocks;

@@ -39,14 +39,14 @@ export function provinceSummaryContent(snapshot: Snapshot, settings: DocumentSet
       {
         label: '附件2',
         title: words(texts.annexes.countTable),
-        blocks: [countTable('市', cities.map((c) => ({ name: c.name, figures: c.figures })), { name: '全省合计', figures: view.figures })],
+        blocks: [countTable(campaign, '市', cities.map((c) => ({ name: c.name, figures: c.figures })), { name: '全省合计', figures: view.figures })],
       },
       {
         label: '附件3',
         title: words(texts.annexes.charts),
         blocks: [
           { kind: 'chart', chart: scoreChart(words(texts.annexes.scoreChart), names, cities.map((c) => c.score), campaign.thresholds.lowScore) },
-          { kind: 'chart', chart: coverageChart(words(texts.annexes.coverageChart), names, cities.map((c) => c.figures)) },
+          { kind: 'chart', chart: coverageChart(words(texts.annexes.coverageChart), names, cities.map((c) => c.figures), campaign) },
         ],
       },
     ],

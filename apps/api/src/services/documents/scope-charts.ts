@@ -1,4 +1,5 @@
 import { barChart, type Bar } from './charts';
+import type { CampaignDef } from '@dudao/schema/campaign';
 import type { Chart } from './content';
 import { percentText, scoreText } from './format';
 
@@ -16,11 +17,14 @@ export function scoreChart(caption: string, names: string[], scores: (number | n
   });
 }
 
-const coverageSeries = [
-  { code: 't10_coordinator_coverage', name: '协理员配备率', color: '#3b6fb6' },
-  { code: 't10_station_coverage', name: '服务站（点）建成率', color: '#e0a030' },
-  { code: 't10_civil_affairs_coverage', name: '民政工作负责人明确率', color: '#4b9a5f' },
-];
+const SERIES_COLORS = ['#3b6fb6', '#e0a030', '#4b9a5f', '#9b59b6', '#c0504d'];
+
+/** One series per roster coverage the campaign derives, named by its short name. */
+function coverageSeries(campaign: CampaignDef) {
+  return campaign.indicators
+    .filter((d) => d.derived?.kind === 'coverage')
+    .map((d, i) => ({ code: d.code, name: d.shortName ?? d.name, color: SERIES_COLORS[i % SERIES_COLORS.length]! }));
+}
 
 /** A share with no villages to count (no village needs a station) is not applicable; one not reported is missing. */
 function shareBar(figure: Shares[string]): Bar {
@@ -28,12 +32,12 @@ function shareBar(figure: Shares[string]): Bar {
   return { value: figure.value * 100, label: percentText(figure.value) };
 }
 
-/** The three village coverages of T10 side by side, in percent. */
-export function coverageChart(caption: string, names: string[], figures: Shares[]): Chart {
+/** The campaign's village coverages side by side, in percent. */
+export function coverageChart(caption: string, names: string[], figures: Shares[], campaign: CampaignDef): Chart {
   return barChart({
     caption,
     categories: names,
-    series: coverageSeries.map((s) => ({ name: s.name, color: s.color, bars: figures.map((f) => shareBar(f[s.code])) })),
+    series: coverageSeries(campaign).map((s) => ({ name: s.name, color: s.color, bars: figures.map((f) => shareBar(f[s.code])) })),
     yMax: 100,
     yName: '覆盖率（%）',
   });

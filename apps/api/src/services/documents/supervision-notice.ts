@@ -1,9 +1,8 @@
 import type { CampaignDef, NoticePart } from '@dudao/schema/campaign';
 import { rankCell, rankText } from './rank-text';
 import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
-import type { CountyStatus } from '@dudao/metrics';
+import { cityGateDefs, gateOfKind, type CountyStatus } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
-import { gateDeadline, supervisionStart } from '../known/read';
 import { heading, paragraph, type Block, type Cell, type DocumentContent } from './content';
 import { byDeadline, chineseDate, chineseNumber, gateWords, monthDay, scoreText, typeset } from './format';
 import { renderDocx } from './render-docx';
@@ -15,11 +14,13 @@ import { cityIssuer, contactNote, documentWords, printedBy, provinceBureau, prov
 
 const scoreWords = (c: CountyStatus) => (c.score === null ? '未评分' : `综合得分${scoreText(c.score)}分`);
 
-/** Gate m4 of one lagging county, in words, with the visit behind it when there is one. */
+/** The supervision gate of one lagging county, in words, with the visit behind it when there is one; '' without that gate. */
 export function supervisionWords(snapshot: Snapshot, county: CountyStatus, visit: KnownSupervision | undefined): string {
-  const status = county.gates.m4_supervised;
-  if (status === 'n/a') return `${monthDay(supervisionStart(snapshot.campaign))}未列为进展缓慢，不在实地督导范围`;
-  if (!visit) return status === 'pending' ? `尚未开展实地督导（应${byDeadline(gateDeadline(snapshot.campaign, 'm4_supervised'), snapshot.asOf)}完成）` : `尚未开展实地督导（${gateWords[status]}）`;
+  const gate = gateOfKind(snapshot.campaign, 'supervision_of_lagging');
+  if (!gate) return '';
+  const status = county.gates[gate.code] ?? 'n/a';
+  if (status === 'n/a') return `${monthDay(gate.laggingOn)}未列为进展缓慢，不在实地督导范围`;
+  if (!visit) return status === 'pending' ? `尚未开展实地督导（应${byDeadline(gate.deadline, snapshot.asOf)}完成）` : `尚未开展实地督导（${gateWords[status]}）`;
   const by = visit.byLevel === 'province' ? provinceBureau(snapshot.campaign) : cityIssuer(snapshot.campaign, cityName(snapshot, county.cityCode));
   const items = visit.items > 0 ? `，督导发现整改事项${visit.items}项、已销号${visit.closed}项` : '';
   return `${by}已于${chineseDate(visit.firstVisitOn)}开展实地督导（${gateWords[status]}）${items}`;
@@ -47,7 +48,8 @@ function laggingSection(snapshot: Snapshot, lagging: CountyStatus[], visits: Map
     blocks.push(heading(2, `（${chineseNumber(i + 1)}）${city.name}（${own.length}个）`));
     own.forEach((county, j) => {
       const reasons = county.reasons.map((r) => r.text).join('；');
-      blocks.push(paragraph(`${reasons}。${supervisionWords(snapshot, county, visits.get(county.code))}。`, { level: 3, text: `${j + 1}.${county.name}（全省${rankText(county.provinceRank)}，${scoreWords(county)}）。` }));
+      const words = [reasons, supervisionWords(snapshot, county, visits.get(county.code))].filter((w) => w !== '');
+      blocks.push(paragraph(`${words.join('。')}。`, { level: 3, text: `${j + 1}.${county.name}（全省${rankText(county.provinceRank)}，${scoreWords(county)}）。` }));
     });
   });
   return blocks;
@@ -64,13 +66,14 @@ function watchSection(snapshot: Snapshot): Block[] {
   return blocks;
 }
 
-/** What gate m4 still asks of the cities on the day. */
+/** What the supervision gate still asks of the cities on the day; '' without that gate. */
 function supervisionDemand(snapshot: Snapshot): string {
   const { campaign, status, asOf } = snapshot;
-  const start = supervisionStart(campaign);
-  const due = gateDeadline(campaign, 'm4_supervised');
+  const gate = gateOfKind(campaign, 'supervision_of_lagging');
+  if (!gate) return '';
+  const [start, due] = [gate.laggingOn, gate.deadline];
   if (asOf < start) return `重点督导阶段自${monthDay(start)}开始，各市要对届时进展缓慢的县（市、区）${byDeadline(due, asOf)}全部开展实地督导。`;
-  const names = (gate: 'pending' | 'overdue') => status.counties.filter((c) => c.gates.m4_supervised === gate).map((c) => fullName(snapshot, c));
+  const names = (s: 'pending' | 'overdue') => status.counties.filter((c) => c.gates[gate.code] === s).map((c) => fullName(snapshot, c));
   const [pending, overdue] = [names('pending'), names('overdue')];
   const parts = [
     ...(pending.length ? [`${joinNames(pending)}尚未开展实地督导，所在市要${byDeadline(due, asOf)}完成`] : []),
@@ -89,7 +92,8 @@ function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block
 
 function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   const { campaign, status, asOf } = snapshot;
-  const byGate = (...gates: string[]) => status.cities.filter((c) => gates.includes(c.gates.m5_city_summary)).map((c) => c.name);
+  const summary = cityGateDefs(campaign).find((g) => g.kind === 'summary_submitted');
+  const byGate = (...gates: string[]) => status.cities.filter((c) => summary !== undefined && gates.includes(c.gates[summary.code] ?? 'n/a')).map((c) => c.name);
   const [submitted, pending, overdue] = [byGate('met', 'late'), byGate('pending'), byGate('overdue')];
   const visitText = supervisionDemand(snapshot);
   const summaryParts = [

@@ -1,10 +1,11 @@
-import type { CountyStatus, GateStatus, IndicatorResult, RollupFigure } from '@dudao/metrics';
+import { cityGateDefs, countyGateDefs, type CountyStatus, type GateStatus, type IndicatorResult, type RollupFigure } from '@dudao/metrics';
 import type { CampaignDef } from '@dudao/schema/campaign';
 import type { Block, Cell, Column } from './content';
 import { gateWords, monthDay, tableAmount, tableCount, tablePercent, tableScore } from './format';
 import type { Snapshot } from './snapshot';
 import type { ScopeView } from './view';
-import { rankCell } from './rank-text';
+import { rankCell, rankText } from './rank-text';
+import { headerLines, rosterCoverageColumns } from './roster-columns';
 
 type Figure = Pick<RollupFigure, 'value' | 'numerator' | 'denominator'> | Pick<IndicatorResult, 'value' | 'numerator' | 'denominator'>;
 
@@ -19,11 +20,14 @@ interface CountColumn {
  * Whole numbers that add up: a county's cell and the total row read the same part of the same indicator, the total
  * from the roll-up, so the table shows its own reconciliation.
  */
-export const countColumns: CountColumn[] = [
-  { header: ['村（社区）', '（个）'], code: 't10_coordinator_coverage', part: 'denominator' },
-  { header: ['配备协理员', '的村（个）'], code: 't10_coordinator_coverage', part: 'numerator' },
-  { header: ['符合建站', '条件的村', '（个）'], code: 't10_station_coverage', part: 'denominator' },
-  { header: ['已建站点', '的村（个）'], code: 't10_station_coverage', part: 'numerator' },
+export function countColumns(campaign: CampaignDef): CountColumn[] {
+  // The roster counts follow the campaign's coverages (the first two: the table holds nine columns).
+  const roster = rosterCoverageColumns(campaign, false).slice(0, 4).map((c) => ({ header: c.header, code: c.code, part: c.part }));
+  return [...roster, ...reportedCountColumns];
+}
+
+// Reported counts of the table: wording of the documents (see i13-texts), not derived from a kind.
+const reportedCountColumns: CountColumn[] = [
   { header: ['临时救助', '（人次）'], code: 't03_temp_aid_cases', part: 'value' },
   { header: ['临时救助', '金额（元）'], code: 't03_temp_aid_amount', part: 'value', amount: true },
   { header: ['分散供养', '特困人员', '（人）'], code: 't09_care_agreements', part: 'denominator' },
@@ -35,48 +39,56 @@ export function countCell(column: CountColumn, figure: Figure | undefined): stri
   return column.amount ? tableAmount(n) : tableCount(n);
 }
 
-export function countTable(nameHeader: string, rows: { name: string; figures: Record<string, Figure> }[], total: { name: string; figures: Record<string, Figure> }): Block {
+export function countTable(campaign: CampaignDef, nameHeader: string, rows: { name: string; figures: Record<string, Figure> }[], total: { name: string; figures: Record<string, Figure> }): Block {
+  const columns0 = countColumns(campaign).filter((c) => campaign.indicators.some((d) => d.code === c.code));
   // 小五: 9 columns of up to 6 characters need 45 of its characters, the 版心 holds 48.
   const name = Math.max(3, ...rows.map((r) => Math.min(6, r.name.length)), nameHeader.length);
-  const columns: Column[] = [{ header: nameHeader, width: name }, ...countColumns.map((c) => ({ header: c.header, width: Math.max(...c.header.map((l) => l.length), c.amount ? 6.5 : 4), align: 'right' as const }))];
-  const line = (r: { name: string; figures: Record<string, Figure> }): Cell[] => [r.name, ...countColumns.map((c) => countCell(c, r.figures[c.code]))];
+  const columns: Column[] = [{ header: nameHeader, width: name }, ...columns0.map((c) => ({ header: c.header, width: Math.max(...c.header.map((l) => l.length), c.amount ? 6.5 : 4), align: 'right' as const }))];
+  const line = (r: { name: string; figures: Record<string, Figure> }): Cell[] => [r.name, ...columns0.map((c) => countCell(c, r.figures[c.code]))];
   return { kind: 'table', columns, rows: [...rows.map(line), line(total)], note: '注：合计行为各单位数据汇总；“—”表示未报送或不适用。', small: true };
 }
 
-const coverageCodes = ['t10_coordinator_coverage', 't10_station_coverage', 't10_civil_affairs_coverage', 't02_incapable_covered'] as const;
-const coverageHeaders = [['协理员', '配备率'], ['服务站', '（点）', '建成率'], ['民政工作', '负责人', '明确率'], ['兜底保障', '纳入率']];
+/** The share columns: the campaign's roster coverages by short name, and the reported 兜底 share where defined. */
+function coverageColumns(campaign: CampaignDef): { code: string; header: string[] }[] {
+  const roster = campaign.indicators.filter((d) => d.derived?.kind === 'coverage').map((d) => ({ code: d.code, header: headerLines(d.shortName ?? d.name) }));
+  const reported = reportedShareColumns.filter((c) => campaign.indicators.some((d) => d.code === c.code));
+  return [...roster, ...reported];
+}
+
+// Wording of the documents (see i13-texts), not derived from a kind.
+const reportedShareColumns = [{ code: 't02_incapable_covered', header: ['兜底保障', '纳入率'] }];
 
 const gateShort: Record<GateStatus, string> = { met: '按期', late: '逾期完成', overdue: '逾期未完成', pending: '未到期', 'n/a': '—' };
-const gateLabels: Record<string, string> = { m1_plan_issued: '方案', m2_coordinators: '协理员', m3_stations: '服务站', m4_supervised: '督导' };
-
-function gateLines(county: CountyStatus): string[] {
-  return Object.entries(county.gates).map(([code, status]) => `${gateLabels[code] ?? code}：${gateShort[status]}`);
+function gateLines(county: CountyStatus, campaign: CampaignDef): string[] {
+  return countyGateDefs(campaign).map((g) => `${g.shortName ?? g.name}：${gateShort[county.gates[g.code] ?? 'n/a']}`);
 }
 
 function gateNote(campaign: CampaignDef): string {
-  const parts = campaign.gates.filter((g) => gateLabels[g.code]).map((g) => `“${gateLabels[g.code]}”指${g.name}（${monthDay(g.deadline)}前）`);
+  const parts = countyGateDefs(campaign).map((g) => `“${g.shortName ?? g.name}”指${g.name}（${monthDay(g.deadline)}前）`);
   return `注：关口栏中，${parts.join('，')}；“—”表示不适用。综合得分、排名和各项比率均为截至报告日期的数据。`;
 }
 
 /** 附件1 of a city summary: every county's score, rank, coverages, lagging flag and gates, best first. */
 export function countyKeyTable(view: ScopeView): Block {
   const city = view.snapshot.status.cities.find((c) => c.code === view.code);
+  const { campaign } = view.snapshot;
+  const shares = coverageColumns(campaign);
   const columns: Column[] = [
     { header: '县（市、区）', width: 5.5 },
     { header: ['综合得分', '（分）'], width: 4, align: 'right' },
     { header: ['市内', '排名'], width: 3 },
-    ...coverageHeaders.map((header) => ({ header, width: Math.max(3.5, ...header.map((l) => l.length)), align: 'right' as const })),
+    ...shares.map(({ header }) => ({ header, width: Math.max(3.5, ...header.map((l) => l.length)), align: 'right' as const })),
     { header: ['进展', '缓慢'], width: 2 },
     { header: '关口', width: 9, align: 'left' as const },
   ];
   const rows: Cell[][] = [...view.counties]
     .sort((a, b) => a.rankInCity - b.rankInCity)
-    .map((c) => [c.name, tableScore(c.score), rankCell(c.cityRank), ...coverageCodes.map((code) => tablePercent(c.indicators[code]?.value)), c.lagging ? '是' : '否', gateLines(c)]);
+    .map((c) => [c.name, tableScore(c.score), rankCell(c.cityRank), ...shares.map(({ code }) => tablePercent(c.indicators[code]?.value)), c.lagging ? '是' : '否', gateLines(c, campaign)]);
   rows.push([
     `全市`,
     tableScore(city?.score),
     city ? ['全省', rankCell(city.provinceRank)] : '—',
-    ...coverageCodes.map((code) => tablePercent(view.figures[code]?.value)),
+    ...shares.map(({ code }) => tablePercent(view.figures[code]?.value)),
     `${city?.laggingCount ?? 0}个`,
     '—',
   ]);
@@ -85,18 +97,20 @@ export function countyKeyTable(view: ScopeView): Block {
 
 /** 附件1 of the provincial summary: every city's score, rank, lagging count, coverages and its summary gate. */
 export function cityKeyTable(snapshot: Snapshot): Block {
+  const shares = coverageColumns(snapshot.campaign);
+  const summary = cityGateDefs(snapshot.campaign).find((g) => g.kind === 'summary_submitted');
   const columns: Column[] = [
     { header: '市', width: 4 },
     { header: ['综合得分', '（分）'], width: 4, align: 'right' },
     { header: ['全省', '排名'], width: 3 },
     { header: ['进展缓慢', '县区数', '（个）'], width: 4, align: 'right' },
-    ...coverageHeaders.map((header) => ({ header, width: Math.max(3.5, ...header.map((l) => l.length)), align: 'right' as const })),
+    ...shares.map(({ header }) => ({ header, width: Math.max(3.5, ...header.map((l) => l.length)), align: 'right' as const })),
     { header: ['市级总结', '报送'], width: 5 },
   ];
   const rows: Cell[][] = [...snapshot.status.cities]
     .sort((a, b) => a.rank - b.rank)
-    .map((c) => [c.name, tableScore(c.score), rankCell(c.provinceRank), String(c.laggingCount), ...coverageCodes.map((code) => tablePercent(c.figures[code]?.value)), gateWords[c.gates.m5_city_summary]]);
+    .map((c) => [c.name, tableScore(c.score), rankCell(c.provinceRank), String(c.laggingCount), ...shares.map(({ code }) => tablePercent(c.figures[code]?.value)), summary ? gateWords[c.gates[summary.code] ?? 'n/a'] : '—']);
   const { province } = snapshot.status;
-  rows.push(['全省', tableScore(province.score), '—', String(province.laggingCount), ...coverageCodes.map((code) => tablePercent(province.figures[code]?.value)), '—']);
+  rows.push(['全省', tableScore(province.score), '—', String(province.laggingCount), ...shares.map(({ code }) => tablePercent(province.figures[code]?.value)), '—']);
   return { kind: 'table', columns, rows, note: '注：市的综合得分为所辖县（市、区）综合得分的平均值；各项比率为所辖县（市、区）分子、分母分别汇总后计算。' };
 }

@@ -1,21 +1,17 @@
 import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
-import type { CountyInput, StatusInput } from '@dudao/metrics';
+import { gatesOfKind, supervisionStart, type CountyInput, type KnownRoster, type StatusInput } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
 import { getUnit, listUnits } from '../org/units';
 import { cachedCountyShapes } from './county-shapes';
 import { knownCaseLogs, knownRosters, knownSubmissions, knownSummaries, knownVisits, submissionFields } from './rows';
 
-export function gateDeadline(campaign: CampaignDef, gate: string): string {
-  const def = campaign.gates.find((g) => g.code === gate);
-  if (!def) throw new Error(`活动定义缺少关口 ${gate}`);
-  return def.deadline;
-}
+// The supervision day and the summary deadline come from the definition's gates, judged by kind in the metrics.
+export { summaryDue, supervisionStart } from '@dudao/metrics';
 
-/** The day the county's lagging status is fixed for supervision: the start of the stage holding gate m4. */
-export function supervisionStart(campaign: CampaignDef): string {
-  const stage = campaign.stages.find((s) => s.gates.includes('m4_supervised'));
-  if (!stage?.start) throw new Error('活动定义缺少重点督导阶段的开始日期');
-  return stage.start;
+/** Whether `asOf` has reached the supervision day, so lagging on it is known. */
+export function supervisionJudged(campaign: CampaignDef, asOf: string): boolean {
+  const start = supervisionStart(campaign);
+  return start !== null && asOf >= start;
 }
 
 /**
@@ -24,11 +20,12 @@ export function supervisionStart(campaign: CampaignDef): string {
  */
 export function readKnownAt(db: DbOrTx, campaign: CampaignDef, scope: string, asOf: string, laggingAtSupervision: Map<string, boolean> | null): StatusInput {
   const before = endOfBeijingDay(asOf);
-  const deadline = gateDeadline(campaign, 'm2_coordinators');
+  const rosterDeadlines = [...new Set(gatesOfKind(campaign, 'roster_condition').map((g) => g.deadline))].filter((d) => asOf > d);
   const submissions = knownSubmissions(db, campaign, scope, before);
   const fields = submissionFields(db, [...submissions.newest.values()].map((s) => s.id));
   const rosters = knownRosters(db, campaign, scope, before);
-  const rostersAtDeadline = asOf > deadline ? knownRosters(db, campaign, scope, endOfBeijingDay(deadline)) : new Map();
+  // One read per roster-gate deadline already past: each gate is judged on the roster known at the end of its own day.
+  const atDeadlines = new Map(rosterDeadlines.map((d) => [d, knownRosters(db, campaign, scope, endOfBeijingDay(d))]));
   const caseLogs = knownCaseLogs(db, campaign, scope, before);
   const visits = knownVisits(db, campaign, scope, before);
   const summaries = knownSummaries(db, campaign, scope, before);
@@ -43,7 +40,8 @@ export function readKnownAt(db: DbOrTx, campaign: CampaignDef, scope: string, as
       report: newest ? { period: newest.period, submittedAt: newest.submittedAt, values: fields.get(newest.id) ?? {} } : null,
       firstSubmissions: submissions.first.get(shape.code) ?? {},
       roster: rosters.get(shape.code) ?? null,
-      rosterAtDeadline: rostersAtDeadline.get(shape.code) ?? null,
+      rosterAtDeadline: rosterDeadlines[0] ? (atDeadlines.get(rosterDeadlines[0])?.get(shape.code) ?? null) : null,
+      rostersAtDeadlines: Object.fromEntries(rosterDeadlines.map((d) => [d, atDeadlines.get(d)?.get(shape.code) ?? null])) as Record<string, KnownRoster | null>,
       caseLog: caseLogs.get(shape.code) ?? null,
       visits: visits.get(shape.code) ?? [],
       laggingAtSupervision: laggingAtSupervision ? (laggingAtSupervision.get(shape.code) ?? false) : null,

@@ -4,7 +4,7 @@ import type { CampaignDef } from '@dudao/schema/campaign';
 import { caseUploads, citySummaries, reportSubmissions, rosterUploads, supervisionVisits } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
 import { preparedFor } from '../../db/prepared';
-import { readKnownAt, supervisionStart } from './read';
+import { readKnownAt, supervisionJudged, supervisionStart } from './read';
 
 /**
  * Every input of status.at lives in append-only tables, so their highest ids name the data exactly: an answer
@@ -36,7 +36,7 @@ function laggingOnSupervisionStart(db: DbOrTx, campaign: CampaignDef, scope: str
   const key = `${scope}|${version}`;
   const cached = laggingAtStart.get(campaign);
   if (cached?.key === key) return cached.lagging;
-  const atStart = computeStatus(readKnownAt(db, campaign, scope, supervisionStart(campaign), null));
+  const atStart = computeStatus(readKnownAt(db, campaign, scope, supervisionStart(campaign)!, null));
   const lagging = new Map(atStart.counties.map((c) => [c.code, c.lagging]));
   laggingAtStart.set(campaign, { key, lagging });
   return lagging;
@@ -54,7 +54,7 @@ export function provinceStatusAt(db: DbOrTx, campaign: CampaignDef, asOf: string
   answers.set(campaign, cache);
   const cached = cache.get(key);
   if (cached) return cached;
-  const lagging = asOf >= supervisionStart(campaign) ? laggingOnSupervisionStart(db, campaign, scope, version) : null;
+  const lagging = supervisionJudged(campaign, asOf) ? laggingOnSupervisionStart(db, campaign, scope, version) : null;
   const result = computeStatus(readKnownAt(db, campaign, scope, asOf, lagging));
   if (cache.size >= MAX_ANSWERS) cache.delete(cache.keys().next().value!);
   cache.set(key, result);
@@ -64,7 +64,7 @@ export function provinceStatusAt(db: DbOrTx, campaign: CampaignDef, asOf: string
 /** The same answer computed afresh, bypassing the cache: what the benchmark measures. */
 export function computeProvinceStatusAt(db: DbOrTx, campaign: CampaignDef, asOf: string): StatusResult {
   const scope = campaign.province;
-  const lagging = asOf >= supervisionStart(campaign) ? laggingOnSupervisionStart(db, campaign, scope, dataVersion(db)) : null;
+  const lagging = supervisionJudged(campaign, asOf) ? laggingOnSupervisionStart(db, campaign, scope, dataVersion(db)) : null;
   return computeStatus(readKnownAt(db, campaign, scope, asOf, lagging));
 }
 

@@ -3,7 +3,7 @@ import { addDays, endOfBeijingDay, periodEnd, provinceBureau, type CampaignDef }
 import { noticeReads, notices } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
 import type { SessionUser } from '../auth/sessions';
-import { gateDeadline } from '../known/read';
+import { summaryDue } from '../known/read';
 import { knownSummaries } from '../known/rows';
 import { reportsWithin } from '../reports/read';
 import { defaultCampaignCode } from '../campaign/store';
@@ -33,16 +33,16 @@ function reminders(db: DbOrTx, campaign: CampaignDef, user: SessionUser, asOf: s
       const first = reports.get(period)?.firstSubmittedAt;
       if (first && first < end) return [];
       if (asOf >= addDays(due, -REMIND_BEFORE_DAYS) && asOf <= due) {
-        return [{ key: `due:${own}${user.scopeCode}:${period}:soon`, kind: 'reminder.due', title: `${period} 月报将于 ${due} 截止`, body: `请于 ${due} 前完成 ${period} 月报的填报和报送。`, at: noon(addDays(due, -REMIND_BEFORE_DAYS)) }];
+        return [{ key: `due:${own}${user.scopeCode}:${period}:soon`, kind: 'reminder.due', title: `${period} ${campaign.reportName}将于 ${due} 截止`, body: `请于 ${due} 前完成 ${period} ${campaign.reportName}的填报和报送。`, at: noon(addDays(due, -REMIND_BEFORE_DAYS)) }];
       }
       if (asOf > due) {
-        return [{ key: `due:${own}${user.scopeCode}:${period}:late`, kind: 'reminder.overdue', title: `${period} 月报已逾期`, body: `${period} 月报应于 ${due} 报送，目前尚未报送，请尽快报送。`, at: noon(addDays(due, 1)) }];
+        return [{ key: `due:${own}${user.scopeCode}:${period}:late`, kind: 'reminder.overdue', title: `${period} ${campaign.reportName}已逾期`, body: `${period} ${campaign.reportName}应于 ${due} 报送，目前尚未报送，请尽快报送。`, at: noon(addDays(due, 1)) }];
       }
       return [];
     });
   }
   if (user.role === 'city_officer') {
-    const due = gateDeadline(campaign, 'm5_city_summary');
+    const due = summaryDue(campaign);
     const remindOn = addDays(due, -SUMMARY_REMINDER_DAYS_BEFORE);
     if (asOf >= remindOn && !knownSummaries(db, campaign, user.scopeCode, end).has(user.scopeCode)) {
       return [{ key: `summary:${own}${user.scopeCode}:${remindOn}`, kind: 'reminder.summary', title: `市级行动总结须于 ${due} 前报送${provinceBureau(campaign)}`, body: `本市尚未报送${campaign.name}总结，请抓紧撰写并报送。`, at: noon(remindOn) }];

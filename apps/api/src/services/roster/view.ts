@@ -13,7 +13,7 @@ export function rosterView(db: DbOrTx, campaign: CampaignDef, countyCode: string
   return {
     upload: { id: roster.upload.id, uploadedAt: roster.upload.uploadedAt, actor: roster.upload.actor, fileName: roster.upload.fileName, rowCount: roster.upload.rowCount },
     villages: orgVillages,
-    figures: rosterFigures(villages, orgVillages, campaign.thresholds),
+    figures: rosterFigures(villages, orgVillages, campaign),
     rows: rosterVillageView(villages, campaign.thresholds),
   };
 }

@@ -1,7 +1,7 @@
 import { addDays, type CampaignDef } from '@dudao/schema/campaign';
 import type { Db } from '../../db/client';
 import { mulberry32, shuffled } from '../../demo/rng';
-import { gateDeadline } from '../known/read';
+import { summaryDue } from '../known/read';
 import { listUnits } from '../org/units';
 import { buildDocument } from '../summaries/build';
 import { storeDocument, submitCitySummary } from '../summaries/store';
@@ -9,10 +9,10 @@ import type { SeedActors } from './apply-demo';
 
 /**
  * December: most cities generate their summary from the data of the day and submit it by 12-15,
- * a couple submit a few days late and one or two not at all, so gate m5 shows every state — each only once the clock (`until`) has reached it.
+ * a couple submit a few days late and one or two not at all, so the summary gate shows every state — each only once the clock (`until`) has reached it.
  */
 export async function seedSummaries(db: Db, campaign: CampaignDef, actors: SeedActors, until: string, seed = 2021): Promise<void> {
-  const due = gateDeadline(campaign, 'm5_city_summary');
+  const due = summaryDue(campaign);
   const rng = mulberry32(seed + 1215);
   const cities = shuffled(rng, listUnits(db, { level: 'city' }).filter((c) => c.code.startsWith(campaign.province)));
   // The first city in the drawn order never submits, the next two are late, the rest are on time.

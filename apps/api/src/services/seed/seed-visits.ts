@@ -15,6 +15,7 @@ const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padSta
  */
 export function seedVisits(db: DbOrTx, campaign: CampaignDef, actors: SeedActors, until: string, seed = 2021): number {
   const start = supervisionStart(campaign);
+  if (start === null) return 0;
   const lagging = provinceStatusAt(db, campaign, start).counties.filter((c) => c.lagging);
   const rng = mulberry32(seed + 1101);
   for (const county of lagging) {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, like, lt, max } from 'drizzle-orm';
-import { citySummaryGate } from '@dudao/metrics';
+import { gateOfKind, summarySubmittedGate } from '@dudao/metrics';
 import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
 import { citySummaries, generatedReports, orgUnits } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
@@ -7,7 +7,7 @@ import type { CampaignRef } from '../campaign/ref';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
-import { gateDeadline } from '../known/read';
+import { summaryDue } from '../known/read';
 import { notifyRole } from '../notices/notify';
 import { listUnits } from '../org/units';
 import type { BuiltDocument } from './build';
@@ -58,7 +58,8 @@ export function submitCitySummary(db: DbOrTx, campaign: CampaignRef, documentId:
 
 /** Which cities have submitted, when, and how that stands against the deadline, as known at the end of `asOf`. */
 export function summaryStatus(db: DbOrTx, campaign: CampaignDef, scope: string, asOf: string) {
-  const due = gateDeadline(campaign, 'm5_city_summary');
+  const gate = gateOfKind(campaign, 'summary_submitted');
+  const due = summaryDue(campaign);
   const end = endOfBeijingDay(asOf);
   const rows = db.select().from(citySummaries).where(and(eq(citySummaries.campaignCode, campaign.code), like(citySummaries.cityCode, `${scope}%`))).orderBy(asc(citySummaries.submittedAt)).all().filter((r) => r.submittedAt < end);
   return listUnits(db, { level: 'city' })
@@ -67,15 +68,15 @@ export function summaryStatus(db: DbOrTx, campaign: CampaignDef, scope: string, 
     .map((city) => {
       const mine = rows.filter((r) => r.cityCode === city.code);
       const first = mine[0];
-      // m5 is judged once, by the metrics; this list only reports it.
-      const gate = citySummaryGate(first?.submittedAt ?? null, campaign, asOf);
+      // The summary gate is judged once, by the metrics; this list only reports it.
+      const status = gate ? summarySubmittedGate(gate, first?.submittedAt ?? null, asOf) : 'n/a';
       return {
         cityCode: city.code,
         cityName: city.name,
         dueOn: due,
         firstSubmittedAt: first?.submittedAt ?? null,
-        gate,
-        onTime: first ? gate === 'met' : null,
+        gate: status,
+        onTime: first ? status === 'met' : null,
         submissions: mine.map((r) => ({ at: r.submittedAt, actor: r.actor, documentId: r.reportId })),
       };
     });

@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, inArray, isNull, like, lt, or } from 'drizzle-orm';
 import { addDays, periodEnd, provinceBureau, type CampaignDef } from '@dudao/schema/campaign';
-import { monthDay } from '@dudao/metrics';
+import { gateOfKind, gatesOfKind, isEligible, monthDay, villageHas, VILLAGE_HAS_WORDS } from '@dudao/metrics';
 import { rectificationItems, reportEvents, supervisionVisits } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
 import type { SessionUser } from '../auth/sessions';
 import { provinceStatusAt } from '../known/status-at';
-import { gateDeadline, supervisionStart } from '../known/read';
+import { summaryDue as summaryDueOf } from '../known/read';
 import { knownSummaries } from '../known/rows';
 import { endOfBeijingDay } from '@dudao/schema/campaign';
 import { getUnit, listUnits } from '../org/units';
@@ -42,16 +42,18 @@ function clerkItems(db: DbOrTx, campaign: CampaignDef, county: string, asOf: str
         .where(and(eq(reportEvents.reportId, report.id), inArray(reportEvents.action, ['return', 'reopen']), lt(reportEvents.at, endOfBeijingDay(asOf))))
         .orderBy(desc(reportEvents.id))
         .get();
-      items.push({ kind: 'returned', title: `${period} 月报被退回，请修改后重新报送`, unitCode: county, period, dueOn: due, overdue: asOf > due, note: reason?.reason ?? undefined });
-    } else items.push({ kind: 'report', title: `填报并报送 ${period} 月报`, unitCode: county, period, dueOn: due, overdue: asOf > due });
+      items.push({ kind: 'returned', title: `${period} ${campaign.reportName}被退回，请修改后重新报送`, unitCode: county, period, dueOn: due, overdue: asOf > due, note: reason?.reason ?? undefined });
+    } else items.push({ kind: 'report', title: `填报并报送 ${period} ${campaign.reportName}`, unitCode: county, period, dueOn: due, overdue: asOf > due });
   }
   const roster = currentRoster(db, campaign, county, endOfBeijingDay(asOf));
-  const deadline = gateDeadline(campaign, 'm2_coordinators');
   const rosterDue = addDays(periodEnd(campaign.periods[0]!), campaign.reportDueAfterDays);
   if (!roster) items.push({ kind: 'roster', title: '上传村级台账', unitCode: county, dueOn: rosterDue, overdue: asOf > rosterDue });
   else {
-    const missing = roster.rows.filter((r) => r.coordinators < 1).length;
-    if (missing > 0) items.push({ kind: 'roster', title: `为 ${missing} 个村（社区）配备社会救助协理员并更新台账`, unitCode: county, dueOn: deadline, overdue: asOf > deadline });
+    // Each roster gate asks something of every village of its set: what is still missing is the county's to-do.
+    for (const gate of gatesOfKind(campaign, 'roster_condition')) {
+      const missing = roster.rows.filter((r) => (gate.villages === 'all' || isEligible(r, campaign.thresholds)) && !villageHas(r, gate.has, campaign.thresholds)).length;
+      if (missing > 0) items.push({ kind: 'roster', title: `为 ${missing} 个村（社区）${VILLAGE_HAS_WORDS[gate.has]}并更新台账`, unitCode: county, dueOn: gate.deadline, overdue: asOf > gate.deadline });
+    }
   }
   return [...items, ...openRectifications(db, campaign, county, asOf), ...dispatchTodo(db, campaign, county, asOf, 'county')];
 }
@@ -59,23 +61,24 @@ function clerkItems(db: DbOrTx, campaign: CampaignDef, county: string, asOf: str
 function officerItems(db: DbOrTx, campaign: CampaignDef, city: string, asOf: string): TodoItem[] {
   const items: TodoItem[] = reportsWithin(db, campaign, city, { asOf, state: 'submitted' }).map((r) => ({
     kind: 'review',
-    title: `审核${r.countyName} ${r.period} 月报`,
+    title: `审核${r.countyName} ${r.period} ${campaign.reportName}`,
     unitCode: r.countyCode,
     period: r.period,
     dueOn: null,
     overdue: false,
     note: r.editsAfterSubmit > 0 ? `报送后修改 ${r.editsAfterSubmit} 次` : undefined,
   }));
-  const start = supervisionStart(campaign);
-  if (asOf >= start) {
-    const due = gateDeadline(campaign, 'm4_supervised');
+  const supervision = gateOfKind(campaign, 'supervision_of_lagging');
+  if (supervision && asOf >= supervision.laggingOn) {
+    const due = supervision.deadline;
     for (const c of provinceStatusAt(db, campaign, asOf).counties.filter((c) => c.cityCode === city)) {
-      if (c.gates.m4_supervised === 'pending' || c.gates.m4_supervised === 'overdue') {
-        items.push({ kind: 'supervise', title: `对${c.name}开展实地督导（${monthDay(start)}进展缓慢）`, unitCode: c.code, dueOn: due, overdue: c.gates.m4_supervised === 'overdue' });
+      const status = c.gates[supervision.code];
+      if (status === 'pending' || status === 'overdue') {
+        items.push({ kind: 'supervise', title: `对${c.name}开展实地督导（${monthDay(supervision.laggingOn)}进展缓慢）`, unitCode: c.code, dueOn: due, overdue: status === 'overdue' });
       }
     }
   }
-  const summaryDue = gateDeadline(campaign, 'm5_city_summary');
+  const summaryDue = summaryDueOf(campaign);
   if (asOf >= campaign.stages.at(-1)!.start! && !knownSummaries(db, campaign, city, endOfBeijingDay(asOf)).has(city)) {
     items.push({ kind: 'summary', title: `撰写并向${provinceBureau(campaign)}报送市级行动总结`, unitCode: city, dueOn: summaryDue, overdue: asOf > summaryDue });
   }
@@ -88,9 +91,9 @@ function provinceItems(db: DbOrTx, campaign: CampaignDef, asOf: string): TodoIte
     .filter((c) => c.code.startsWith(campaign.province))
     .flatMap((city) => {
       const n = approved.filter((r) => r.countyCode.startsWith(city.code)).length;
-      return n ? [{ kind: 'accept' as const, title: `确认${city.name} ${n} 份已审核月报`, unitCode: city.code, dueOn: null, overdue: false }] : [];
+      return n ? [{ kind: 'accept' as const, title: `确认${city.name} ${n} 份已审核${campaign.reportName}`, unitCode: city.code, dueOn: null, overdue: false }] : [];
     });
-  const summaryDue = gateDeadline(campaign, 'm5_city_summary');
+  const summaryDue = summaryDueOf(campaign);
   if (asOf > summaryDue) {
     const submitted = knownSummaries(db, campaign, campaign.province, endOfBeijingDay(asOf));
     for (const city of listUnits(db, { level: 'city' }).filter((c) => c.code.startsWith(campaign.province) && !submitted.has(c.code))) {

@@ -28,11 +28,12 @@ function requireLevel(db: DbOrTx, unit: string, level: 'county' | 'city', field:
 
 function noticeFor(db: DbOrTx, campaign: CampaignDef, input: UrgeInput, actor: Actor, at: string): NoticeInput {
   if (input.kind === 'report') {
-    requireLevel(db, input.unit, 'county', '月报');
-    if (!input.period || !campaign.periods.includes(input.period)) throw new DomainError('bad_request', '催报月报须指定行动期内的月份（period）');
+    const name = campaign.reportName;
+    requireLevel(db, input.unit, 'county', name);
+    if (!input.period || !campaign.periods.includes(input.period)) throw new DomainError('bad_request', `催报${name}须指定行动期内的报送期（period）`);
     const report = findReport(db, campaign, input.unit, input.period);
-    if (report && !open.has(report.state)) throw new DomainError('conflict', `${input.period} 月报已报送，无需催报`);
-    return { kind: 'urge.report', title: `催报：请尽快报送 ${input.period} 月报`, body: `${actor.label}催报 ${input.period} 月报，请尽快填报并报送。`, unitCode: input.unit, period: input.period };
+    if (report && !open.has(report.state)) throw new DomainError('conflict', `${input.period} ${name}已报送，无需催报`);
+    return { kind: 'urge.report', title: `催报：请尽快报送 ${input.period} ${name}`, body: `${actor.label}催报 ${input.period} ${name}，请尽快填报并报送。`, unitCode: input.unit, period: input.period };
   }
   if (input.kind === 'roster') {
     requireLevel(db, input.unit, 'county', '台账');

@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { gateDeadline, processingDayLimit, supervisionStart } from '@dudao/metrics';
+import { gateOfKind, processingDayLimit, summaryDue } from '@dudao/metrics';
 import { provinceBureau } from '@dudao/schema/campaign';
 import type { Campaign, CampaignChoices } from '$lib/api-types';
 import { apiFor, ask } from './api';
@@ -34,12 +34,16 @@ export async function campaignFor(event: RequestEvent): Promise<Campaign> {
 
 /** The dates and thresholds pages name in their text, read from the campaign definition so no page keeps a copy. */
 export function campaignTerms(campaign: Campaign) {
+  const supervision = gateOfKind(campaign, 'supervision_of_lagging');
+  const summary = gateOfKind(campaign, 'summary_submitted');
   return {
     eligibleRecipients: campaign.thresholds.eligibleRecipients,
+    reportName: campaign.reportName,
     gateDue: Object.fromEntries(campaign.gates.map((g) => [g.code, g.deadline])) as Record<string, string>,
-    supervisionStart: supervisionStart(campaign),
-    supervisionDue: gateDeadline(campaign, 'm4_supervised'),
-    summaryDue: gateDeadline(campaign, 'm5_city_summary'),
+    /** The supervision gate (lagging judged on `start`, visits due by `due`), null when the campaign has none. */
+    supervision: supervision ? { code: supervision.code, name: supervision.name, start: supervision.laggingOn, due: supervision.deadline } : null,
+    summary: summary ? { code: summary.code, name: summary.name, due: summary.deadline } : null,
+    summaryDue: summaryDue(campaign),
     processingDayLimit: processingDayLimit(campaign),
     /** The province's code, the unit of its own documents. */
     province: campaign.province,
@@ -47,6 +51,10 @@ export function campaignTerms(campaign: Campaign) {
     provinceBureau: provinceBureau(campaign),
     /** 主送机关 of the province's summary when its settings name none. */
     provinceRecipient: campaign.documents.provinceSummary.recipient,
+    /** The task the case log's figures belong to, null when the campaign derives none from a case log. */
+    caseLogTask: campaign.indicators.find((i) => i.derived?.kind === 'case_log_average_days' || i.derived?.kind === 'case_log_over_limit')?.task ?? null,
+    /** The roster-derived indicators, in the campaign's order, for the roster summary. */
+    rosterIndicators: campaign.indicators.filter((i) => i.source === 'roster').map((i) => ({ code: i.code, name: i.name, kind: i.kind, unit: i.unit ?? null, derived: i.derived ?? null })),
   };
 }
 export type CampaignTerms = ReturnType<typeof campaignTerms>;

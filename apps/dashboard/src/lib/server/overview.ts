@@ -14,14 +14,14 @@ export function timelineOf(campaign: Campaign) {
 
 type Tallies = Record<string, Record<GateStatus, number>>;
 
-/** The province's counties (m1–m4) and cities (m5) in each gate status, as the metrics counted them. */
+/** The province's counties and cities in each status of their gates, as the metrics counted them. */
 export function provinceTallies(province: NonNullable<ScopedStatus['province']>): Tallies {
   return { ...province.gateCounts, ...province.cityGateCounts };
 }
 
-/** A city's counties (m1–m4) in each gate status, and its own m5. */
+/** A city's counties in each status of the county gates, and its own city gates. */
 export function cityTallies(city: CityStatus): Tallies {
-  return { ...city.gateCounts, m5_city_summary: tally([city.gates.m5_city_summary]) };
+  return { ...city.gateCounts, ...Object.fromEntries(Object.entries(city.gates).map(([code, status]) => [code, tally([status])])) };
 }
 
 export interface TimelinessBrief {

@@ -1,4 +1,5 @@
-import type { CityStatus, CountyStatus, ScopedStatus } from '$lib/api-types';
+import { gatesOfKind } from '@dudao/metrics';
+import type { Campaign, CityStatus, CountyStatus, ScopedStatus } from '$lib/api-types';
 
 // Pages get only the parts of status.at they show: the full answer carries every indicator of every county,
 // far more than an overview draws, and it would all be sent to the browser again for hydration.
@@ -49,5 +50,19 @@ export function provinceBrief(p: NonNullable<ScopedStatus['province']>, figureCo
 }
 export type ProvinceBrief = ReturnType<typeof provinceBrief>;
 
-/** The roster coverages the KPI cards show, straight from the roll-up figures. */
-export const coverageFigures = ['t10_coordinator_coverage', 't10_station_coverage'] as const;
+export interface CoverageKpi {
+  code: string;
+  label: string;
+  /** What the denominator counts ("个村（社区）"). */
+  of: string;
+}
+
+/** The roster coverages the KPI cards show: those the campaign's roster gates cite, straight from the roll-up figures. */
+export function coverageKpis(campaign: Campaign): CoverageKpi[] {
+  return gatesOfKind(campaign, 'roster_condition').flatMap((g) => {
+    const def = campaign.indicators.find((i) => i.code === g.showsIndicator);
+    if (!def) return [];
+    const of = g.villages === 'eligible' ? `个常年救助对象${campaign.thresholds.eligibleRecipients}人以上村` : '个村（社区）';
+    return [{ code: def.code, label: def.name, of }];
+  });
+}

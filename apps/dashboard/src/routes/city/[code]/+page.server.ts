@@ -3,7 +3,7 @@ import { nextDeadline } from '@dudao/metrics';
 import { apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
 import { cityTallies, timelineOf, timelinessBrief } from '$lib/server/overview';
-import { cityBrief, countyBrief, coverageFigures } from '$lib/server/trim';
+import { cityBrief, countyBrief, coverageKpis } from '$lib/server/trim';
 import { missingItems, urgeMissing } from '$lib/server/urge-missing';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +26,9 @@ export const load: PageServerLoad = async (event) => {
   if (!city) error(404, `没有代码为 ${code} 的市`);
 
   return {
-    city: cityBrief(city, coverageFigures),
+    city: cityBrief(city, coverageKpis(campaign).map((c) => c.code)),
+    coverages: coverageKpis(campaign),
+    reportName: campaign.reportName,
     counties: status.counties.map(countyBrief),
     timeline: timelineOf(campaign),
     tallies: cityTallies(city),

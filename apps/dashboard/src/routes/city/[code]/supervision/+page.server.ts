@@ -5,7 +5,7 @@ import { forwardClosure } from '$lib/server/files';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const { asOf } = await event.parent();
+  const { asOf, terms } = await event.parent();
   const { code } = event.params;
   if (!/^\d{4}$/.test(code) || !asOf) error(404, `${code} 不是市级单位代码`);
   const api = apiFor(event);
@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
   if (!city) error(404, `没有代码为 ${code} 的市`);
   return {
     city: { code: city.code, name: city.name, supervision: city.supervision ?? null },
-    counties: status.counties.map((c) => ({ code: c.code, name: c.name, m4: c.gates.m4_supervised, lagging: c.lagging })),
+    counties: status.counties.map((c) => ({ code: c.code, name: c.name, supervision: (terms?.supervision ? c.gates[terms.supervision.code] : undefined) ?? 'n/a', lagging: c.lagging })),
     visits,
     overview,
   };
