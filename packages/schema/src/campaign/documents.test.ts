@@ -31,6 +31,8 @@ describe('the documents section of a campaign definition', () => {
       d.figures.t99_unknown = { wording: '某指标{value}个' };
       d.printedBy = '{issuer}办公室{date}';
       delete d.notice.opening;
+      d.tables.counts[0].indicator = 't99_missing';
+      d.tables.shares[0].part = 'value';
     });
     expect(issues).toEqual(
       expect.arrayContaining([
@@ -43,9 +45,11 @@ describe('the documents section of a campaign definition', () => {
         'documents.figures.t99_unknown.wording：未知的占位符 {value}，可用：{v}、{num}、{den}、{pct}',
         'documents.printedBy：未知的占位符 {date}，可用：{issuer}',
         'documents.notice.opening：缺少此项',
+        'documents.tables.counts[0].indicator：指标 t99_missing 未在 indicators 中定义',
+        'documents.tables.shares[0]：不认识的字段：part',
       ]),
     );
-    expect(issues).toHaveLength(9);
+    expect(issues).toHaveLength(11);
   });
 
   test('an unknown field in the section is refused by name', () => {

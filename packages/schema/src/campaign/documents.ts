@@ -86,6 +86,17 @@ const figure = z.strictObject({
   digits: z.int().min(0).max(4).optional(),
 });
 
+const indicatorCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '指标代码只能由字母、数字和下划线组成');
+const headerLines = z.array(template([])).min(1, '至少一行').max(3, '表头最多三行');
+
+/** The count table's reported columns (the roster columns follow the coverages): one part of one indicator each. */
+const countColumn = z.strictObject({
+  header: headerLines,
+  indicator: indicatorCode,
+  part: z.enum(['value', 'numerator', 'denominator'], { error: '应为 value、numerator 或 denominator' }),
+  amount: z.boolean().optional(),
+});
+
 export const documentsSchema = z.strictObject({
   issuers: z.strictObject({ province: template([]), provinceShort: template([]), city: template(['city']) }),
   printedBy: template(['issuer']),
@@ -96,7 +107,12 @@ export const documentsSchema = z.strictObject({
   /** Run-in titles of 存在的问题's parts beyond the lagging reasons, each written only when it has something to say. */
   problems: z.strictObject({ red: template([]), ranking: template([]), dispatch: template([]), unvisited: template([]) }),
   plans: z.strictObject({ areas: z.array(planArea).min(1, '至少一项'), lasting: z.strictObject({ title: template([]), text: template([]) }) }),
-  figures: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '指标代码只能由字母、数字和下划线组成'), figure),
+  figures: z.record(indicatorCode, figure),
+  /** Reported columns of the 附件 tables, after the roster coverages: counts that add up, and shares. */
+  tables: z.strictObject({
+    counts: z.array(countColumn).max(6, '最多 6 列（小五号字表格的宽度）'),
+    shares: z.array(z.strictObject({ header: headerLines, indicator: indicatorCode })).max(2, '最多 2 列'),
+  }),
 });
 
 export type DocumentTexts = z.infer<typeof documentsSchema>;
@@ -106,6 +122,7 @@ export type SummaryPart = SummaryTexts['sections'][number]['part'];
 export type NoticePart = NoticeTexts['sections'][number]['part'];
 export type PlanArea = DocumentTexts['plans']['areas'][number];
 export type FigureTexts = DocumentTexts['figures'][string];
+export type CountColumnTexts = DocumentTexts['tables']['counts'][number];
 
 /** The issuer of a city's documents, from the definition's pattern ('{city}民政局' → '蚌埠市民政局'). */
 export const cityIssuer = (campaign: { documents: DocumentTexts }, cityName: string) => fillText(campaign.documents.issuers.city, { city: cityName });
@@ -125,7 +142,7 @@ export function fillText(text: string, values: Partial<Record<string, string>>):
 export function documentsCrossIssues(documents: unknown, tasks: ReadonlySet<string | undefined>, indicators: ReadonlySet<string | undefined>): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   if (typeof documents !== 'object' || documents === null) return issues;
-  const docs = documents as { plans?: { areas?: unknown }; figures?: unknown };
+  const docs = documents as { plans?: { areas?: unknown }; figures?: unknown; tables?: { counts?: unknown; shares?: unknown } };
   const areas = Array.isArray(docs.plans?.areas) ? docs.plans.areas : [];
   areas.forEach((area: unknown, i: number) => {
     const named = (area as { tasks?: unknown })?.tasks;
@@ -137,6 +154,13 @@ export function documentsCrossIssues(documents: unknown, tasks: ReadonlySet<stri
     for (const code of Object.keys(docs.figures)) {
       if (!indicators.has(code)) issues.push({ path: ['documents', 'figures', code], message: `指标 ${code} 未在 indicators 中定义` });
     }
+  }
+  for (const key of ['counts', 'shares'] as const) {
+    const columns = docs.tables?.[key];
+    (Array.isArray(columns) ? columns : []).forEach((column: unknown, i: number) => {
+      const code = (column as { indicator?: unknown })?.indicator;
+      if (typeof code === 'string' && !indicators.has(code)) issues.push({ path: ['documents', 'tables', key, i, 'indicator'], message: `指标 ${code} 未在 indicators 中定义` });
+    });
   }
   return issues;
 }

@@ -4,7 +4,7 @@ import type { Block, Cell, Column } from './content';
 import { gateWords, monthDay, tableAmount, tableCount, tablePercent, tableScore } from './format';
 import type { Snapshot } from './snapshot';
 import type { ScopeView } from './view';
-import { rankCell, rankText } from './rank-text';
+import { rankCell } from './rank-text';
 import { headerLines, rosterCoverageColumns } from './roster-columns';
 
 type Figure = Pick<RollupFigure, 'value' | 'numerator' | 'denominator'> | Pick<IndicatorResult, 'value' | 'numerator' | 'denominator'>;
@@ -23,16 +23,9 @@ interface CountColumn {
 export function countColumns(campaign: CampaignDef): CountColumn[] {
   // The roster counts follow the campaign's coverages (the first two: the table holds nine columns).
   const roster = rosterCoverageColumns(campaign, false).slice(0, 4).map((c) => ({ header: c.header, code: c.code, part: c.part }));
-  return [...roster, ...reportedCountColumns];
+  const reported = campaign.documents.tables.counts.map((c) => ({ header: c.header, code: c.indicator, part: c.part, amount: c.amount }));
+  return [...roster, ...reported];
 }
-
-// Reported counts of the table: wording of the documents (see i13-texts), not derived from a kind.
-const reportedCountColumns: CountColumn[] = [
-  { header: ['临时救助', '（人次）'], code: 't03_temp_aid_cases', part: 'value' },
-  { header: ['临时救助', '金额（元）'], code: 't03_temp_aid_amount', part: 'value', amount: true },
-  { header: ['分散供养', '特困人员', '（人）'], code: 't09_care_agreements', part: 'denominator' },
-  { header: ['签订照料', '协议（人）'], code: 't09_care_agreements', part: 'numerator' },
-];
 
 export function countCell(column: CountColumn, figure: Figure | undefined): string {
   const n = figure?.[column.part];
@@ -51,12 +44,9 @@ export function countTable(campaign: CampaignDef, nameHeader: string, rows: { na
 /** The share columns: the campaign's roster coverages by short name, and the reported 兜底 share where defined. */
 function coverageColumns(campaign: CampaignDef): { code: string; header: string[] }[] {
   const roster = campaign.indicators.filter((d) => d.derived?.kind === 'coverage').map((d) => ({ code: d.code, header: headerLines(d.shortName ?? d.name) }));
-  const reported = reportedShareColumns.filter((c) => campaign.indicators.some((d) => d.code === c.code));
+  const reported = campaign.documents.tables.shares.map((c) => ({ code: c.indicator, header: c.header }));
   return [...roster, ...reported];
 }
-
-// Wording of the documents (see i13-texts), not derived from a kind.
-const reportedShareColumns = [{ code: 't02_incapable_covered', header: ['兜底保障', '纳入率'] }];
 
 const gateShort: Record<GateStatus, string> = { met: '按期', late: '逾期完成', overdue: '逾期未完成', pending: '未到期', 'n/a': '—' };
 function gateLines(county: CountyStatus, campaign: CampaignDef): string[] {
