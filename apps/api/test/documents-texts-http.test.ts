@@ -11,8 +11,9 @@ import { sessionOf, startServer } from './support/http';
 function otherTexts(): CampaignDef {
   const def = structuredClone(builtinCampaign('anhui-2021'));
   def.name = '安徽省救助专项行动';
-  // 重点督导 starts on another day: the lagging counties owed a visit are those of 11-03.
-  def.stages.find((s) => s.gates.includes('m4_supervised'))!.start = '2021-11-03';
+  // Lagging is judged on another day: the lagging counties owed a visit are those of 11-03.
+  const supervision = def.gates.find((g) => g.kind === 'supervision_of_lagging')!;
+  if (supervision.kind === 'supervision_of_lagging') supervision.laggingOn = '2021-11-03';
   const d = def.documents;
   d.issuers.provinceShort = '省厅';
   d.issuers.province = '安徽省民政和社会保障厅';

@@ -28,7 +28,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
 };
 
 const usage = `用法：pnpm cli <命令>
-  db:reset [--no-demo] [--scale province|nation] [--clock ISO时间] [--db PATH] [--force]
+  db:reset [--no-demo] [--scale province|nation] [--clock ISO时间] [--campaign CODE,…] [--db PATH] [--force]
   db:backup FILE [--db PATH]
   db:restore FILE [--db PATH]
   clock [set ISO时间 | real]
@@ -43,7 +43,9 @@ const usage = `用法：pnpm cli <命令>
   report province|notice --as-of DATE --out FILE.docx
   report annex [--unit CODE] --as-of DATE --out FILE.xlsx
   report all --as-of DATE --dir DIR
-  campaign validate FILE | install FILE | list | schema [--out FILE]`;
+  campaign validate FILE | install FILE | list | schema [--out FILE]
+import、export、status、report 均可加 --campaign CODE 指定活动（默认：已开始的最新活动；pnpm cli campaign list 列出）；
+report 加 --pdf 同时输出 PDF（需安装 LibreOffice）。`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -5,8 +5,13 @@ import { parse, str, UsageError } from '../args';
 import { progressBar } from '../progress';
 import { printAccounts } from './users';
 
+/** `--campaign anhui-2021,anhui-2022`: the shipped plans to install; all of campaigns/ without it. */
+function campaignCodes(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(/[,，]/).map((c) => c.trim()).filter(Boolean);
+}
+
 export async function dbReset(argv: string[]): Promise<number> {
-  const { flags } = parse(argv, { 'no-demo': { type: 'boolean' }, scale: { type: 'string' }, clock: { type: 'string' }, db: { type: 'string' }, force: { type: 'boolean' } });
+  const { flags } = parse(argv, { 'no-demo': { type: 'boolean' }, scale: { type: 'string' }, clock: { type: 'string' }, db: { type: 'string' }, force: { type: 'boolean' }, campaign: { type: 'string' } });
   const scale = str(flags, 'scale') ?? 'province';
   if (scale !== 'province' && scale !== 'nation') throw new UsageError('--scale 只能是 province 或 nation');
   const path = databasePath(str(flags, 'db'));
@@ -15,7 +20,7 @@ export async function dbReset(argv: string[]): Promise<number> {
     throw new UsageError(`${path} 已有数据（账号、月报或审计记录），db:reset 会全部删除。请先 pnpm cli db:backup 备份，确需重建时加 --force`);
   }
   const started = Date.now();
-  const result = await resetDatabase(path, { demo, scale, clock: str(flags, 'clock'), treeProgress: progressBar('载入行政区划'), demoProgress: progressBar('生成演示数据') });
+  const result = await resetDatabase(path, { demo, scale, clock: str(flags, 'clock'), campaigns: campaignCodes(str(flags, 'campaign')), treeProgress: progressBar('载入行政区划'), demoProgress: progressBar('生成演示数据') });
   const c = result.counts;
   console.log(`数据库：${path}`);
   console.log(`行政区划：${c.provinces} 个省级、${c.cities} 个市、${c.counties} 个县级单位、${c.townships} 个乡镇（街道）、${c.villages} 个村（社区）`);

@@ -52,7 +52,12 @@ function gapSentence(view: ScopeView, def: IndicatorDef): string | null {
     });
     return `${upper.subject}的有${names.join('、')}${more}`;
   }
-  const names = short.slice(0, MAX_NAMES).map((c) => `${view.label(c)}（${gapText(campaign, def, c.indicators[def.code]!)}）`);
+  // A figure follows the name directly ('禹会区88.3%'): bracketed, '（88.3%）、' is one unbreakable run that leaves the
+  // line before it stretched; a word stays bracketed ('（缺报）').
+  const names = short.slice(0, MAX_NAMES).map((c) => {
+    const gap = gapText(campaign, def, c.indicators[def.code]!);
+    return /\d/.test(gap) ? `${view.label(c)}${gap}` : `${view.label(c)}（${gap}）`;
+  });
   return `${displayName(campaign, def)}未达到目标要求的有${names.join('、')}${more}`;
 }
 

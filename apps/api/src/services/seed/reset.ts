@@ -26,6 +26,8 @@ export interface ResetOptions {
   /** The demo's simulated clock (default DEMO_CLOCK); nothing is seeded after it. */
   clock?: string;
   scale: Scale;
+  /** The shipped definitions to install, by code; every file of campaigns/ when left out. */
+  campaigns?: string[];
   treeProgress?: LoadProgress;
   demoProgress?: LoadProgress;
 }
@@ -56,6 +58,16 @@ export function holdsData(path: string): boolean {
   }
 }
 
+function shippedCampaigns(options: ResetOptions) {
+  const all = builtinCampaigns();
+  if (!options.campaigns) return all;
+  const unknown = options.campaigns.filter((code) => !all.some((c) => c.code === code));
+  if (unknown.length > 0) throw new DomainError('bad_request', `--campaign：campaigns/ 中没有活动 ${unknown.join('、')}（可选：${all.map((c) => c.code).join('、')}）`);
+  // The demo's data is anhui-2021's, so a demo database always holds that plan.
+  const wanted = new Set(options.demo ? [...options.campaigns, anhui2021.code] : options.campaigns);
+  return all.filter((c) => wanted.has(c.code));
+}
+
 export async function resetDatabase(path: string, options: ResetOptions): Promise<ResetResult> {
   const chosen = options.demo ? null : process.env.DUDAO_ADMIN_PASSWORD;
   if (chosen !== undefined && chosen !== null) {
@@ -69,7 +81,7 @@ export async function resetDatabase(path: string, options: ResetOptions): Promis
   const clock = options.demo ? normalizeInstant(options.clock ?? DEMO_CLOCK) : null;
   const at = clock ? normalizeInstant(`${anhui2021.start}T08:00:00+08:00`) : nowIso();
   // Every shipped definition is installed; the demo data is generated for anhui-2021 only.
-  for (const def of builtinCampaigns()) installCampaign(db, def, systemActor, at);
+  for (const def of shippedCampaigns(options)) installCampaign(db, def, systemActor, at);
   const counts = loadTree(db, options.scale, options.treeProgress);
   const province = listUnits(db, { level: 'province' }).find((p) => p.code === anhui2021.province) as OrgUnit;
   // A database without demo data gets one admin with a fresh random password, shown once; demo accounts share a published one.
