@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { auditLog, orgUnits, users } from '@dudao/schema/pg-tables';
+import { auditLog, dataVersion, orgUnits, users } from '@dudao/schema/pg-tables';
 import { openDb } from '../src/db/client';
 import { openPostgres, type OpenedPg } from '../src/db/postgres';
 import { tempPath } from './support/fresh-db';
@@ -118,5 +118,14 @@ describe('one schema, both engines', () => {
     expect(changed!.disabled).toBe(true);
     const [kept] = await pg.db.select().from(auditLog).where(eq(auditLog.id, row!.id));
     expect(kept!.action).toBe('login');
+  });
+
+  test('on PostgreSQL one write statement bumps data_version once, however many rows it writes, and a read not at all', async () => {
+    const read = async () => (await pg.db.select().from(dataVersion))[0]!.version;
+    const start = await read();
+    await pg.db.select().from(users);
+    expect(await read()).toBe(start);
+    await pg.db.insert(users).values(['clerk1', 'clerk2', 'clerk3'].map((username) => ({ username, displayName: username, passwordHash: 'x', role: 'admin' as const, scopeCode: '34', createdAt: '2021-07-01T00:00:00.000Z' })));
+    expect(await read()).toBe(start + 1);
   });
 });
