@@ -5,16 +5,15 @@ import { openDb, type Db, type Opened } from '../src/db/client';
 import { readDataVersion } from '../src/db/data-version';
 import { systemActor } from '../src/services/actor';
 import { currentCampaign } from '../src/services/campaign/store';
-import { DomainError } from '../src/services/errors';
 import { readTable } from '../src/services/files/table-reader';
 import { ImportRejected, formatIssue } from '../src/services/import-errors';
 import { provinceStatusAt } from '../src/services/known/status-at';
-import { numbered } from '../src/services/numbered';
 import { importValues } from '../src/services/reports/import-values';
 import { storeDocument } from '../src/services/summaries/store';
 import { csv } from './support/files';
 import { freshDb } from './support/fresh-db';
-import { fingerprint } from './support/raw';
+import { freshServer, sessionOf } from './support/http';
+import { fingerprint, rawCall } from './support/raw';
 import { header, julyValues, lines } from './support/report-values';
 
 const HUAIYUAN = '340321';
@@ -102,22 +101,26 @@ describe('numbered document versions', () => {
     expect(storeDocument(db, campaign, 'annex', '3406', '2021-12-20', built(1), systemActor, '2021-12-20T06:00:00.000Z').version).toBe(1);
   });
 
-  test('a number another writer took first is a conflict with a Chinese message, and nothing is written', async () => {
-    const { db } = await open();
-    const campaign = currentCampaign(db);
-    storeDocument(db, campaign, 'city', '3406', '2021-12-20', built(1), systemActor, '2021-12-20T01:00:00.000Z');
-    const before = fingerprint(db);
-    const racing = () => db.transaction((tx) => tx.insert(generatedReports).values({ campaignCode: campaign.code, kind: 'city', unitCode: '3406', asOf: '2021-12-20', version: 1, fileName: 'y.docx', content: Buffer.from('y'), generatedAt: '2021-12-20T02:00:00.000Z' }).run());
-    const error = (() => {
-      try {
-        numbered(racing, '同一版本号已被他人使用，请重试');
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ kind: 'conflict', message: '同一版本号已被他人使用，请重试' });
-    expect(fingerprint(db)).toEqual(before);
+  test('a number another writer took first is a 409 with a Chinese message over HTTP, and nothing is written', async () => {
+    const server = await freshServer();
+    try {
+      server.setTime('2021-12-13T02:00:00.000Z');
+      const officer = await sessionOf(server.url, 'bengbu');
+      const input = { kind: 'city', unit: '3403', asOf: '2021-12-13' };
+      expect((await officer.trpc.documents.generate.mutate({ kind: 'city', unit: '3403', asOf: '2021-12-13' })).version).toBe(1);
+      // Another writer commits version 2 between this one's max(version) and its insert.
+      server.db.run(sql`create temp trigger racing_writer before insert on generated_reports when new.file_name <> 'racing.docx' begin
+        insert into generated_reports (campaign_code, kind, unit_code, as_of, version, file_name, content, generated_at)
+        values (new.campaign_code, new.kind, new.unit_code, new.as_of, new.version, 'racing.docx', x'00', new.generated_at); end`);
+      const before = fingerprint(server.db);
+      const clash = await rawCall(server.url, officer.cookie, 'documents.generate', 'mutation', input);
+      expect(clash).toMatchObject({ status: 409, code: 'CONFLICT', message: '3403 的同类文档刚由他人生成了同一版本号，本次未保存，请重新生成' });
+      expect(fingerprint(server.db)).toEqual(before);
+      server.db.run(sql`drop trigger racing_writer`);
+      expect((await officer.trpc.documents.generate.mutate({ kind: 'city', unit: '3403', asOf: '2021-12-13' })).version).toBe(2);
+    } finally {
+      await server.close();
+    }
   });
 });
 
