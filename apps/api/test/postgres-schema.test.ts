@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { auditLog, orgUnits, users } from '@dudao/schema/pg-tables';
+import { auditLog, dataVersion, orgUnits, users } from '@dudao/schema/pg-tables';
 import { openDb } from '../src/db/client';
 import { openPostgres, type OpenedPg } from '../src/db/postgres';
 import { tempPath } from './support/fresh-db';
@@ -30,10 +30,19 @@ afterAll(async () => {
   server?.stop();
 });
 
+// The tables whose writes feed a cache (DOMAIN "Beyond one machine"), so each write must bump data_version.
+const bumping = [
+  'campaigns', 'case_uploads', 'city_summaries', 'clock_settings', 'dispatch_copies', 'dispatch_events', 'dispatch_files',
+  'dispatch_orders', 'document_settings', 'generated_reports', 'monthly_reports', 'notices', 'rectification_evidence',
+  'rectification_items', 'report_events', 'report_submissions', 'report_values', 'roster_uploads', 'supervision_revisions',
+  'supervision_visits', 'urges', 'users',
+];
+
 interface Shape {
   columns: Record<string, string[]>;
   indexes: string[];
   guards: string[];
+  bumps: string[];
 }
 
 function sqliteShape(): Shape {
@@ -50,11 +59,11 @@ function sqliteShape(): Shape {
     ]),
   );
   const indexes = (raw.prepare("select name from sqlite_master where type = 'index' and sql is not null").all() as { name: string }[]).map((i) => i.name).sort();
-  const guards = (raw.prepare("select tbl_name as t, sql from sqlite_master where type = 'trigger'").all() as { t: string; sql: string }[])
-    .map((g) => `${g.t}:${/BEFORE UPDATE/i.test(g.sql) ? 'U' : 'D'}`)
-    .sort();
+  const triggers = raw.prepare("select name, tbl_name as t, sql from sqlite_master where type = 'trigger'").all() as { name: string; t: string; sql: string }[];
+  const guards = triggers.filter((g) => !g.name.includes('_bumps_data_version')).map((g) => `${g.t}:${/BEFORE UPDATE/i.test(g.sql) ? 'U' : 'D'}`).sort();
+  const bumps = triggers.filter((g) => g.name.includes('_bumps_data_version')).map((g) => `${g.t}:${/AFTER (\w+)/i.exec(g.sql)![1]!.toUpperCase()}`).sort();
   raw.close();
-  return { columns, indexes, guards };
+  return { columns, indexes, guards, bumps };
 }
 
 async function postgresShape(): Promise<Shape> {
@@ -66,10 +75,10 @@ async function postgresShape(): Promise<Shape> {
   for (const r of rows) (columns[r.t] ??= []).push(`${r.c}${r.nullable === 'NO' ? ' not null' : ''}`);
   for (const list of Object.values(columns)) list.sort();
   const indexes = (await q<{ name: string }>("select i.relname as name from pg_index x join pg_class i on i.oid = x.indexrelid join pg_namespace n on n.oid = i.relnamespace where n.nspname = 'public' and not x.indisprimary")).map((i) => i.name).sort();
-  const guards = (await q<{ t: string; e: string }>("select event_object_table as t, event_manipulation as e from information_schema.triggers where trigger_schema = 'public'"))
-    .map((g) => `${g.t}:${g.e === 'UPDATE' ? 'U' : 'D'}`)
-    .sort();
-  return { columns, indexes, guards };
+  const triggers = await q<{ name: string; t: string; e: string }>("select trigger_name as name, event_object_table as t, event_manipulation as e from information_schema.triggers where trigger_schema = 'public'");
+  const guards = triggers.filter((g) => !g.name.includes('_bumps_data_version')).map((g) => `${g.t}:${g.e === 'UPDATE' ? 'U' : 'D'}`).sort();
+  const bumps = triggers.filter((g) => g.name.includes('_bumps_data_version')).map((g) => `${g.t}:${g.e}`).sort();
+  return { columns, indexes, guards, bumps };
 }
 
 describe('one schema, both engines', () => {
@@ -84,6 +93,12 @@ describe('one schema, both engines', () => {
   test('both engines guard the same history tables against update and delete', async () => {
     expect(sqliteShape().guards).toEqual(guarded);
     expect((await postgresShape()).guards).toEqual(guarded);
+  });
+
+  test('both engines bump data_version on every insert, update and delete of the tables caches are built from', async () => {
+    const expected = bumping.flatMap((t) => ['DELETE', 'INSERT', 'UPDATE'].map((e) => `${t}:${e}`)).sort();
+    expect(sqliteShape().bumps).toEqual(expected);
+    expect((await postgresShape()).bumps).toEqual(expected);
   });
 
   test('PostgreSQL refuses to rewrite or erase the audit log but lets a user row change', async () => {
@@ -103,5 +118,14 @@ describe('one schema, both engines', () => {
     expect(changed!.disabled).toBe(true);
     const [kept] = await pg.db.select().from(auditLog).where(eq(auditLog.id, row!.id));
     expect(kept!.action).toBe('login');
+  });
+
+  test('on PostgreSQL one write statement bumps data_version once, however many rows it writes, and a read not at all', async () => {
+    const read = async () => (await pg.db.select().from(dataVersion))[0]!.version;
+    const start = await read();
+    await pg.db.select().from(users);
+    expect(await read()).toBe(start);
+    await pg.db.insert(users).values(['clerk1', 'clerk2', 'clerk3'].map((username) => ({ username, displayName: username, passwordHash: 'x', role: 'admin' as const, scopeCode: '34', createdAt: '2021-07-01T00:00:00.000Z' })));
+    expect(await read()).toBe(start + 1);
   });
 });

@@ -11,3 +11,4 @@ export * from './notices/tables';
 export * from './clock/table';
 export * from './dispatch/tables';
 export * from './documents/tables';
+export * from './data-version/table';

@@ -48,3 +48,9 @@ export function isBusy(e: unknown): boolean {
 export function isMissingReference(e: unknown): boolean {
   return (e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
+
+/** A unique index refused the row: another writer took the number first (SQLite, or PostgreSQL's 23505). */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}

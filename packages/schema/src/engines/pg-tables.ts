@@ -11,6 +11,7 @@ export const caseRecords = twin('caseRecords');
 export const caseUploads = twin('caseUploads');
 export const citySummaries = twin('citySummaries');
 export const clockSettings = twin('clockSettings');
+export const dataVersion = twin('dataVersion');
 export const dispatchCopies = twin('dispatchCopies');
 export const dispatchEvents = twin('dispatchEvents');
 export const dispatchFiles = twin('dispatchFiles');

@@ -1,4 +1,4 @@
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { orgUnits } from '../org/table';
 import { campaignColumn } from '../campaign/column';
 
@@ -19,7 +19,8 @@ export const generatedReports = sqliteTable(
     generatedAt: text('generated_at').notNull(),
     generatedBy: integer('generated_by'),
   },
-  (t) => [index('generated_reports_unit_idx').on(t.campaignCode, t.unitCode, t.kind)],
+  // A version number names one generation: two writers numbering at once clash here instead of sharing it.
+  (t) => [index('generated_reports_unit_idx').on(t.campaignCode, t.unitCode, t.kind), uniqueIndex('generated_reports_version').on(t.campaignCode, t.kind, t.unitCode, t.version)],
 );
 
 export const citySummaries = sqliteTable(

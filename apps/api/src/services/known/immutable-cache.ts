@@ -2,7 +2,8 @@ import type { DbOrTx } from '../../db/client';
 
 /**
  * Uploads and submissions are append-only: the rows behind an id never change once written.
- * So rows read once for an id can be served from memory for as long as the database is open.
+ * So rows read once for an id can be served from memory for as long as the database is open, whatever another
+ * process writes: children commit in the same transaction as their parent's id.
  */
 const caches = new WeakMap<object, Map<string, Map<number, unknown>>>();
 const MAX_IDS = 200_000;

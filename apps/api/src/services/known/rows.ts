@@ -2,10 +2,9 @@ import { and, asc, eq, inArray, like, lt } from 'drizzle-orm';
 import { caseRecords, caseUploads, citySummaries, reportSubmissions, rosterRows, rosterUploads, submissionValues, supervisionVisits } from '@dudao/schema/tables';
 import type { CaseRecord, KnownRoster, RosterVillage } from '@dudao/metrics';
 import type { DbOrTx } from '../../db/client';
+import { inChunks } from '../../db/limits';
 import type { CampaignRef } from '../campaign/ref';
 import { cachedById } from './immutable-cache';
-
-const chunk = <T>(list: T[], size = 900): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
 export interface KnownSubmissions {
   /** county → period → first submission instant known */
@@ -37,7 +36,7 @@ export function knownSubmissions(db: DbOrTx, campaign: CampaignRef, scope: strin
 export function submissionFields(db: DbOrTx, ids: number[]): Map<number, Record<string, string | null>> {
   return cachedById(db, 'submission', ids, (missing) => {
     const out = new Map<number, Record<string, string | null>>();
-    for (const part of chunk(missing)) {
+    for (const part of inChunks(missing)) {
       for (const r of db.select().from(submissionValues).where(inArray(submissionValues.submissionId, part)).all()) {
         const fields = out.get(r.submissionId) ?? {};
         fields[r.field] = r.value;
@@ -60,7 +59,7 @@ export function knownRosters(db: DbOrTx, campaign: CampaignRef, scope: string, b
   for (const u of uploads) latest.set(u.county, { id: u.id, at: u.at });
   const rows = cachedById(db, 'roster', [...latest.values()].map((u) => u.id), (missing) => {
     const out = new Map<number, RosterVillage[]>();
-    for (const part of chunk(missing)) {
+    for (const part of inChunks(missing)) {
       for (const { uploadId, ...village } of db.select().from(rosterRows).where(inArray(rosterRows.uploadId, part)).all()) {
         const list = out.get(uploadId) ?? [];
         list.push(village);
@@ -83,7 +82,7 @@ export function knownCaseLogs(db: DbOrTx, campaign: CampaignRef, scope: string, 
   for (const u of uploads) latest.set(u.county, u.id);
   const rows = cachedById(db, 'cases', [...latest.values()], (missing) => {
     const out = new Map<number, CaseRecord[]>();
-    for (const part of chunk(missing)) {
+    for (const part of inChunks(missing)) {
       for (const { uploadId, ...rec } of db.select().from(caseRecords).where(inArray(caseRecords.uploadId, part)).all()) {
         const list = out.get(uploadId) ?? [];
         list.push(rec);

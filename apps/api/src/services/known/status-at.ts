@@ -1,38 +1,18 @@
-import { sql } from 'drizzle-orm';
 import { computeStatus, type StatusResult } from '@dudao/metrics';
 import type { CampaignDef } from '@dudao/schema/campaign';
-import { caseUploads, citySummaries, reportSubmissions, rosterUploads, supervisionVisits } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
-import { preparedFor } from '../../db/prepared';
+import { readDataVersion } from '../../db/data-version';
 import { readKnownAt, supervisionJudged, supervisionStart } from './read';
 
 /**
- * Every input of status.at lives in append-only tables, so their highest ids name the data exactly: an answer
- * computed for a date stays right until one of them grows (a back-filled write gets a new id too).
+ * An answer is filed under the campaign (code@version: one object per installed version) and the database's
+ * data_version, so it stays right until any process writes, and is never reused after a write however its ids fall.
  */
 const laggingAtStart = new WeakMap<CampaignDef, { key: string; lagging: Map<string, boolean> }>();
 const answers = new WeakMap<CampaignDef, Map<string, StatusResult>>();
 const MAX_ANSWERS = 400;
 
-const versionQuery = preparedFor((db) =>
-  db
-    .select({
-      submissions: sql<number>`(select coalesce(max(${reportSubmissions.id}), 0) from ${reportSubmissions})`,
-      rosters: sql<number>`(select coalesce(max(${rosterUploads.id}), 0) from ${rosterUploads})`,
-      cases: sql<number>`(select coalesce(max(${caseUploads.id}), 0) from ${caseUploads})`,
-      visits: sql<number>`(select coalesce(max(${supervisionVisits.id}), 0) from ${supervisionVisits})`,
-      summaries: sql<number>`(select coalesce(max(${citySummaries.id}), 0) from ${citySummaries})`,
-    })
-    .from(sql`(select 1)`)
-    .prepare(),
-);
-
-function dataVersion(db: DbOrTx): string {
-  const v = versionQuery(db).get()!;
-  return `${v.submissions}/${v.rosters}/${v.cases}/${v.visits}/${v.summaries}`;
-}
-
-function laggingOnSupervisionStart(db: DbOrTx, campaign: CampaignDef, scope: string, version: string): Map<string, boolean> {
+function laggingOnSupervisionStart(db: DbOrTx, campaign: CampaignDef, scope: string, version: number): Map<string, boolean> {
   const key = `${scope}|${version}`;
   const cached = laggingAtStart.get(campaign);
   if (cached?.key === key) return cached.lagging;
@@ -48,7 +28,7 @@ function laggingOnSupervisionStart(db: DbOrTx, campaign: CampaignDef, scope: str
  */
 export function provinceStatusAt(db: DbOrTx, campaign: CampaignDef, asOf: string): StatusResult {
   const scope = campaign.province;
-  const version = dataVersion(db);
+  const version = readDataVersion(db);
   const key = `${scope}|${asOf}|${version}`;
   const cache = answers.get(campaign) ?? new Map<string, StatusResult>();
   answers.set(campaign, cache);
@@ -64,7 +44,7 @@ export function provinceStatusAt(db: DbOrTx, campaign: CampaignDef, asOf: string
 /** The same answer computed afresh, bypassing the cache: what the benchmark measures. */
 export function computeProvinceStatusAt(db: DbOrTx, campaign: CampaignDef, asOf: string): StatusResult {
   const scope = campaign.province;
-  const lagging = supervisionJudged(campaign, asOf) ? laggingOnSupervisionStart(db, campaign, scope, dataVersion(db)) : null;
+  const lagging = supervisionJudged(campaign, asOf) ? laggingOnSupervisionStart(db, campaign, scope, readDataVersion(db)) : null;
   return computeStatus(readKnownAt(db, campaign, scope, asOf, lagging));
 }
 

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
 import { monthlyReports, reportSubmissions, reportValues, submissionValues } from '@dudao/schema/tables';
 import type { DbOrTx } from '../../db/client';
+import { inChunks } from '../../db/limits';
 import { neutralised } from '../files/neutralise';
 import { fieldOrder } from './fields';
 import { valueColumns } from './import-values';
@@ -50,8 +51,8 @@ export function knownValueLines(db: DbOrTx, campaign: CampaignDef, scopeCode: st
   const ids = [...latest.values()].map((s) => s.id);
   const lines: ValueLine[] = [];
   const byId = new Map([...latest.values()].map((s) => [s.id, s]));
-  for (let i = 0; i < ids.length; i += 900) {
-    for (const v of db.select().from(submissionValues).where(inArray(submissionValues.submissionId, ids.slice(i, i + 900))).all()) {
+  for (const part of inChunks(ids)) {
+    for (const v of db.select().from(submissionValues).where(inArray(submissionValues.submissionId, part)).all()) {
       if (v.value == null && !v.comment) continue;
       const s = byId.get(v.submissionId)!;
       lines.push([s.county, s.period, v.field, v.value ?? '', v.comment ?? '']);

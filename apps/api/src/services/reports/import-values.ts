@@ -62,33 +62,36 @@ function readGroups(campaign: CampaignDef, table: Table, counties: Set<string>, 
   return groups;
 }
 
-/** All-or-nothing: every row and every report-level rule is checked before the first write. */
+/**
+ * All-or-nothing: every row and every report-level rule is checked before the first write, inside the transaction
+ * that writes, so a report approved or edited by another writer meanwhile is judged as it stands.
+ */
 export function importValues(db: DbOrTx, campaign: CampaignDef, table: Table, actor: Actor, at: string, options: { submit: boolean }): ValuesImportResult {
   requireHeaders(table, valueColumns);
-  const shapes = new Map(countyShapes(db, campaign.province).map((c) => [c.code, c]));
-  const issues: ImportIssue[] = [];
-  const groups = [...readGroups(campaign, table, new Set(shapes.keys()), issues).values()].sort((a, b) => a.countyCode.localeCompare(b.countyCode) || a.period.localeCompare(b.period));
-  const merged = new Map<string, Fields>();
-  for (const g of groups) {
-    const existing = findReport(db, campaign, g.countyCode, g.period);
-    if (existing && (existing.state === 'approved' || existing.state === 'accepted')) {
-      issues.push({ row: Object.values(g.rowOf)[0] ?? null, column: 'period', message: `${g.countyCode} ${g.period} 月报已审核，须先由省级重新打开才能导入` });
-    }
-    const current = existing ? currentFields(db, existing.id) : { values: {}, comments: {} };
-    const values = { ...current.values, ...g.values };
-    merged.set(`${g.countyCode}|${g.period}`, values);
-    const prevInFile = [...merged.entries()].filter(([k]) => k.startsWith(`${g.countyCode}|`) && k < `${g.countyCode}|${g.period}`).at(-1)?.[1];
-    const prevReport = prevInFile ? undefined : latestReportBefore(db, campaign, g.countyCode, g.period);
-    const previous = prevInFile ?? (prevReport ? currentFields(db, prevReport.id).values : null);
-    const ruleIssues = checkReportRules({ campaign, townships: shapes.get(g.countyCode)?.townships ?? 0, current: values, comments: { ...current.comments, ...g.comments }, previous });
-    if (options.submit) ruleIssues.push(...checkRequired(campaign, values));
-    for (const i of ruleIssues) {
-      issues.push({ row: g.rowOf[i.field] ?? null, column: fieldLabel(campaign, i.field), message: `${g.countyCode} ${g.period}：${i.message}` });
-    }
-  }
-  if (issues.length > 0) throw new ImportRejected(issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
-
   return db.transaction((tx) => {
+    const shapes = new Map(countyShapes(tx, campaign.province).map((c) => [c.code, c]));
+    const issues: ImportIssue[] = [];
+    const groups = [...readGroups(campaign, table, new Set(shapes.keys()), issues).values()].sort((a, b) => a.countyCode.localeCompare(b.countyCode) || a.period.localeCompare(b.period));
+    const merged = new Map<string, Fields>();
+    for (const g of groups) {
+      const existing = findReport(tx, campaign, g.countyCode, g.period);
+      if (existing && (existing.state === 'approved' || existing.state === 'accepted')) {
+        issues.push({ row: Object.values(g.rowOf)[0] ?? null, column: 'period', message: `${g.countyCode} ${g.period} 月报已审核，须先由省级重新打开才能导入` });
+      }
+      const current = existing ? currentFields(tx, existing.id) : { values: {}, comments: {} };
+      const values = { ...current.values, ...g.values };
+      merged.set(`${g.countyCode}|${g.period}`, values);
+      const prevInFile = [...merged.entries()].filter(([k]) => k.startsWith(`${g.countyCode}|`) && k < `${g.countyCode}|${g.period}`).at(-1)?.[1];
+      const prevReport = prevInFile ? undefined : latestReportBefore(tx, campaign, g.countyCode, g.period);
+      const previous = prevInFile ?? (prevReport ? currentFields(tx, prevReport.id).values : null);
+      const ruleIssues = checkReportRules({ campaign, townships: shapes.get(g.countyCode)?.townships ?? 0, current: values, comments: { ...current.comments, ...g.comments }, previous });
+      if (options.submit) ruleIssues.push(...checkRequired(campaign, values));
+      for (const i of ruleIssues) {
+        issues.push({ row: g.rowOf[i.field] ?? null, column: fieldLabel(campaign, i.field), message: `${g.countyCode} ${g.period}：${i.message}` });
+      }
+    }
+    if (issues.length > 0) throw new ImportRejected(issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
+
     const result: ValuesImportResult = { rows: table.rows.length, reports: groups.length, changedFields: 0, submitted: 0 };
     for (const g of groups) {
       let report = ensureReport(tx, campaign, g.countyCode, g.period, actor, at);

@@ -5,6 +5,7 @@ import { bulkInsert } from '../../db/bulk';
 import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
+import { DomainError } from '../errors';
 import type { Fields } from './rules';
 
 export function findReport(db: DbOrTx, campaign: CampaignDef, countyCode: string, period: string): MonthlyReport | undefined {
@@ -86,7 +87,7 @@ export function transition(db: DbOrTx, report: MonthlyReport, action: ReportActi
     .where(and(eq(monthlyReports.id, report.id), eq(monthlyReports.version, report.version)))
     .returning()
     .get();
-  if (!updated) throw new Error('报表已被他人修改，请刷新后重试');
+  if (!updated) throw new DomainError('conflict', '报表已被他人修改，请刷新后重试');
   db.insert(reportEvents).values({ reportId: report.id, action, fromState: report.state, toState: to, version, at, actorId: actor.id, actor: actor.label, reason: reason ?? null }).run();
   recordAudit(db, actor, at, [{ action: `report.${action}`, entity: 'monthly_report', entityId: report.id, unitCode: report.countyCode, period: report.period, field: 'state', oldValue: report.state, newValue: to }]);
   return updated;

@@ -1,3 +1,7 @@
+CREATE TABLE "data_version" (
+	"version" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 DROP INDEX "case_uploads_county_idx";--> statement-breakpoint
 DROP INDEX "city_summaries_city_idx";--> statement-breakpoint
 DROP INDEX "dispatch_copies_county_idx";--> statement-breakpoint
@@ -20,6 +24,7 @@ ALTER TABLE "report_submissions" ADD COLUMN "campaign_code" text DEFAULT 'anhui-
 ALTER TABLE "roster_uploads" ADD COLUMN "campaign_code" text DEFAULT 'anhui-2021' NOT NULL;--> statement-breakpoint
 ALTER TABLE "supervision_visits" ADD COLUMN "campaign_code" text DEFAULT 'anhui-2021' NOT NULL;--> statement-breakpoint
 ALTER TABLE "urges" ADD COLUMN "campaign_code" text DEFAULT 'anhui-2021' NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "generated_reports_version" ON "generated_reports" USING btree ("campaign_code","kind","unit_code","version");--> statement-breakpoint
 CREATE INDEX "case_uploads_county_idx" ON "case_uploads" USING btree ("campaign_code","county_code","uploaded_at");--> statement-breakpoint
 CREATE INDEX "city_summaries_city_idx" ON "city_summaries" USING btree ("campaign_code","city_code","submitted_at");--> statement-breakpoint
 CREATE INDEX "dispatch_copies_county_idx" ON "dispatch_copies" USING btree ("campaign_code","county_code");--> statement-breakpoint
