@@ -481,7 +481,7 @@ describe('下一步打算: a count short of its target reads with its measure wo
     for (const { code, min, word, name } of cases) {
       for (const county of short(code, min)) {
         expect(body).toContain(`${name}未达到目标要求的有`);
-        expect(body).toContain(`${county.name}（${county.indicators[code]!.value}${word}）`);
+        expect(body).toContain(`${county.name}${county.indicators[code]!.value}${word}`);
         seen++;
       }
     }
