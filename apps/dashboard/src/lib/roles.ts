@@ -14,8 +14,8 @@ export interface NavItem {
   exact?: boolean;
 }
 
-/** Only pages that exist, for the scope the user holds. */
-export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): NavItem[] {
+/** Only pages that exist, for the scope the user holds; a county's report page is named by the campaign's report name. */
+export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>, reportName = '月报'): NavItem[] {
   const code = user.scopeCode;
   switch (user.role) {
     case 'province_admin':
@@ -39,7 +39,7 @@ export function navFor(user: Pick<SessionUser, 'role' | 'scopeCode'>): NavItem[]
     case 'county_clerk':
       return [
         { href: '/workspace', label: '工作台', exact: true },
-        { href: '/workspace/report', label: '月报填报' },
+        { href: '/workspace/report', label: `${reportName}填报` },
         { href: '/workspace/roster', label: '村级台账' },
         { href: '/workspace/dispatch', label: '督办单' },
         { href: `/county/${code}`, label: '本县详情' },

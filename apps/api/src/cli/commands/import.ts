@@ -27,7 +27,7 @@ export async function importCommand(argv: string[]): Promise<number> {
     const campaign = campaignFlag(db, flags);
     if (what === 'values') {
       const r = importValues(db, campaign, table, systemActor, at, { submit: Boolean(flags.submit) });
-      console.log(`导入成功：${r.rows} 行，${r.reports} 份月报，变更 ${r.changedFields} 项${flags.submit ? `，报送 ${r.submitted} 份` : ''}（记录时间 ${at}）`);
+      console.log(`导入成功：${r.rows} 行，${r.reports} 份${campaign.reportName}，变更 ${r.changedFields} 项${flags.submit ? `，报送 ${r.submitted} 份` : ''}（记录时间 ${at}）`);
     } else if (what === 'roster') {
       const r = importRoster(db, campaign, county!, table, systemActor, at, basename(path));
       console.log(`村级台账导入成功：${r.rows} 个村（社区）（记录时间 ${at}）`);

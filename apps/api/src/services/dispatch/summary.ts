@@ -1,6 +1,6 @@
 import { dispatchCounts, type DispatchCounts } from '@dudao/metrics';
+import type { CampaignDef } from '@dudao/schema/campaign';
 import type { DbOrTx } from '../../db/client';
-import type { CampaignRef } from '../campaign/ref';
 import { urgeTotals } from '../urge/counts';
 import { dispatchOrdersAt } from './read';
 
@@ -12,7 +12,7 @@ export interface DispatchSummary {
 }
 
 /** The orders and urges of `unit` as known at the end of `asOf`: the one home of the overview counts and the documents' lines. */
-export function dispatchSummary(db: DbOrTx, campaign: CampaignRef, unit: string, asOf: string): DispatchSummary {
+export function dispatchSummary(db: DbOrTx, campaign: Pick<CampaignDef, 'code' | 'reportName'>, unit: string, asOf: string): DispatchSummary {
   const copies = dispatchOrdersAt(db, campaign, unit, asOf).flatMap((o) => o.copies.map((c) => ({ ...c, title: o.title })));
   const counts = dispatchCounts(copies);
   const urges = urgeTotals(db, campaign, unit, asOf);
@@ -24,6 +24,6 @@ export function dispatchSummary(db: DbOrTx, campaign: CampaignRef, unit: string,
     const unsigned = copies.filter((c) => c.state === 'issued' && c.lateSigning);
     if (unsigned.length) lines.push(`超过2个工作日未签收督办单的有${unsigned.map((c) => c.countyName).join('、')}，共${unsigned.length}件次。`);
   }
-  if (urges > 0) lines.push(`因月报、台账或总结迟报、漏报被催报${urges}次。`);
+  if (urges > 0) lines.push(`因${campaign.reportName}、台账或总结迟报、漏报被催报${urges}次。`);
   return { counts, urges, lines };
 }

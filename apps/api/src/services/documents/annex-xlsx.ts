@@ -112,7 +112,7 @@ function notesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, scopeName: st
   sheet.addRows([
     ['数据范围', scopeName],
     ['导出日期', chineseDate(asOf)],
-    ['数据口径', `截至${chineseDate(asOf)}已报送的各县（市、区）每期月报数值（每期取当日结束前最后一次报送的数值，不含草稿、其后报送的期间和更正），一行为一个县（市、区）的一个期间；单元格批注为填报说明`],
+    ['数据口径', `截至${chineseDate(asOf)}已报送的各县（市、区）每期${campaign.reportName}数值（每期取当日结束前最后一次报送的数值，不含草稿、其后报送的期间和更正），一行为一个县（市、区）的一个期间；单元格批注为填报说明`],
     [],
     ['指标代码', '指标名称', '所属任务', '类型', '单位'],
   ]);

@@ -1,4 +1,4 @@
-import type { CampaignDef, NoticePart } from '@dudao/schema/campaign';
+import { cadenceWord, type CampaignDef, type NoticePart } from '@dudao/schema/campaign';
 import { rankCell, rankText } from './rank-text';
 import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
 import { cityGateDefs, gateOfKind, type CountyStatus } from '@dudao/metrics';
@@ -86,7 +86,7 @@ function supervisionDemand(snapshot: Snapshot): string {
 
 /** Open dispatch orders of the lagging counties, when there are any (see dispatch-hook.ts). */
 function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
-  const block = dispatchProblem(knownDispatchCounts(snapshot), lagging, (c) => fullName(snapshot, c), '', snapshot.campaign.documents.problems.dispatch);
+  const block = dispatchProblem(knownDispatchCounts(snapshot), lagging, (c) => fullName(snapshot, c), '', snapshot.campaign.documents.problems.dispatch, snapshot.campaign.reportName);
   return block?.kind === 'paragraph' ? [paragraph(`${block.text}相关市要督促逐件办结。`, { level: 2, text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。` })] : [];
 }
 
@@ -105,7 +105,7 @@ function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   const dispatch = dispatchRequirement(snapshot, lagging);
   const titles = campaign.documents.notice.requirements;
   return [
-    paragraph(`各市要督促${lagging.length ? `本通报列出的${countiesWord(lagging.length)}` : '所辖县（市、区）'}对照问题逐项整改，整改情况随下一期月度进展情况一并报送。`, { level: 2, text: `（一）${titles.rectify}。` }),
+    paragraph(`各市要督促${lagging.length ? `本通报列出的${countiesWord(lagging.length)}` : '所辖县（市、区）'}对照问题逐项整改，整改情况随下一期${cadenceWord(campaign.periods)}进展情况一并报送。`, { level: 2, text: `（一）${titles.rectify}。` }),
     paragraph(visitText, { level: 2, text: `（二）${titles.supervise}。` }),
     ...dispatch,
     paragraph(summaryText, { level: 2, text: `（${dispatch.length ? '四' : '三'}）${titles.summary}。` }),

@@ -19,18 +19,18 @@ export interface ReportRef {
 
 function requireReport(db: DbOrTx, campaign: CampaignDef, ref: ReportRef): MonthlyReport {
   const report = findReport(db, campaign, ref.countyCode, ref.period);
-  if (!report) throw new DomainError('not_found', `${ref.countyCode} ${ref.period} 月报不存在`);
+  if (!report) throw new DomainError('not_found', `${ref.countyCode} ${ref.period} ${campaign.reportName}不存在`);
   return report;
 }
 
-function requireVersion(report: MonthlyReport, version: number): void {
+function requireVersion(campaign: CampaignDef, report: MonthlyReport, version: number): void {
   if (report.version !== version) {
-    throw new DomainError('conflict', `该月报已被更新（当前版本 ${report.version}，您编辑的是版本 ${version}），请刷新后重新修改，未保存任何内容`);
+    throw new DomainError('conflict', `该${campaign.reportName}已被更新（当前版本 ${report.version}，您编辑的是版本 ${version}），请刷新后重新修改，未保存任何内容`);
   }
 }
 
-function requireState(report: MonthlyReport, allowed: ReportState[], doing: string): void {
-  if (!allowed.includes(report.state)) throw new DomainError('conflict', `月报当前状态为“${stateName[report.state]}”，不能${doing}`);
+function requireState(campaign: CampaignDef, report: MonthlyReport, allowed: ReportState[], doing: string): void {
+  if (!allowed.includes(report.state)) throw new DomainError('conflict', `${campaign.reportName}当前状态为“${stateName[report.state]}”，不能${doing}`);
 }
 
 export function parseFields(campaign: CampaignDef, raw: Record<string, string | null>): Fields {
@@ -60,7 +60,7 @@ export function validateForSubmit(db: DbOrTx, campaign: CampaignDef, report: Mon
   ];
   if (issues.length) {
     const list = issues.map((i) => ({ row: null, column: fieldLabel(campaign, i.field), message: i.message }));
-    throw new DomainError('bad_request', `月报未通过校验：${list.map((i) => `${i.column}${i.message}`).join('；')}`, list);
+    throw new DomainError('bad_request', `${campaign.reportName}未通过校验：${list.map((i) => `${i.column}${i.message}`).join('；')}`, list);
   }
 }
 
@@ -84,8 +84,8 @@ export function saveDraft(db: DbOrTx, campaign: CampaignDef, actor: Actor, at: s
   const values = parseFields(campaign, input.values);
   return db.transaction((tx) => {
     const report = ensureReport(tx, campaign, input.countyCode, input.period, actor, at);
-    requireVersion(report, input.version);
-    requireState(report, editableStates, '修改（已报送的月报须由市级退回后修改）');
+    requireVersion(campaign, report, input.version);
+    requireState(campaign, report, editableStates, `修改（已报送的${campaign.reportName}须由市级退回后修改）`);
     const changed = writeFields(tx, report, values, input.comments ?? {}, actor, at);
     if (changed > 0) bumpEditsAfterSubmit(tx, report);
     const fresh = requireReport(tx, campaign, input);
@@ -96,13 +96,13 @@ export function saveDraft(db: DbOrTx, campaign: CampaignDef, actor: Actor, at: s
 export function submitReport(db: DbOrTx, campaign: CampaignDef, actor: Actor, at: string, input: ReportRef & { version: number }) {
   return db.transaction((tx) => {
     const report = requireReport(tx, campaign, input);
-    requireVersion(report, input.version);
-    requireState(report, editableStates, '报送');
+    requireVersion(campaign, report, input.version);
+    requireState(campaign, report, editableStates, '报送');
     validateForSubmit(tx, campaign, report);
     snapshotSubmission(tx, report, actor, at);
     const county = getUnit(tx, report.countyCode);
     const late = at >= endOfBeijingDay(report.dueOn) ? '（逾期报送）' : '';
-    notifyRole(tx, campaign, 'city_officer', report.countyCode.slice(0, 4), { kind: 'report.submitted', title: `${county?.name ?? report.countyCode} ${report.period} 月报已报送${late}`, body: `请审核${county?.name ?? ''} ${report.period} 月报。`, unitCode: report.countyCode, period: report.period }, at);
+    notifyRole(tx, campaign, 'city_officer', report.countyCode.slice(0, 4), { kind: 'report.submitted', title: `${county?.name ?? report.countyCode} ${report.period} ${campaign.reportName}已报送${late}`, body: `请审核${county?.name ?? ''} ${report.period} ${campaign.reportName}。`, unitCode: report.countyCode, period: report.period }, at);
     return transition(tx, report, 'submit', 'submitted', actor, at);
   });
 }
@@ -124,11 +124,11 @@ export function decideReport(
   if ((decision === 'return' || decision === 'reopen') && !input.reason?.trim()) throw new DomainError('bad_request', '退回或重新打开须填写原因');
   return db.transaction((tx) => {
     const report = requireReport(tx, campaign, input);
-    requireVersion(report, input.version);
-    requireState(report, rule.from, rule.doing);
+    requireVersion(campaign, report, input.version);
+    requireState(campaign, report, rule.from, rule.doing);
     const updated = transition(tx, report, decision, rule.to, actor, at, input.reason);
     const told = { return: `被${actor.label}退回：${input.reason ?? ''}`, approve: `已由${actor.label}审核通过`, accept: `已由${actor.label}确认`, reopen: `已由${actor.label}重新打开：${input.reason ?? ''}` }[decision];
-    notifyRole(tx, campaign, 'county_clerk', report.countyCode, { kind: `report.${decision}`, title: `${report.period} 月报${told.split('：')[0]}`, body: `${report.period} 月报${told}`, unitCode: report.countyCode, period: report.period }, at);
+    notifyRole(tx, campaign, 'county_clerk', report.countyCode, { kind: `report.${decision}`, title: `${report.period} ${campaign.reportName}${told.split('：')[0]}`, body: `${report.period} ${campaign.reportName}${told}`, unitCode: report.countyCode, period: report.period }, at);
     return updated;
   });
 }

@@ -1,6 +1,7 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { periodText } from '@dudao/metrics';
 import { act, apiFor } from './api';
+import { campaignFor } from './campaign';
 
 export type Decision = 'approve' | 'return' | 'accept' | 'reopen';
 const done: Record<Decision, string> = { approve: '已审核通过', return: '已退回', accept: '已确认', reopen: '已重新打开' };
@@ -28,21 +29,23 @@ export async function decide(event: RequestEvent, decision: Decision) {
   }
   const result = await act(event, call);
   if (!result.ok) return withRef(result.failure, ref);
-  return { done: `${done[decision]}：${countyName} ${periodText(period)}月报`, ref };
+  const { reportName } = await campaignFor(event);
+  return { done: `${done[decision]}：${countyName} ${periodText(period)}${reportName}`, ref };
 }
 
 /** 批量确认: the selected reports, each as `countyCode|period|version`, accepted together or not at all. */
 export async function acceptSelected(event: RequestEvent) {
   const form = await event.request.formData();
   const picked = form.getAll('report').map(String);
+  const { reportName } = await campaignFor(event);
   const reports = picked.map((p) => p.split('|')).map(([countyCode = '', period = '', version = '']) => ({ countyCode, period, version: Number(version) }));
-  if (reports.length === 0) return fail(400, { error: '请先勾选要确认的月报', issues: [] });
+  if (reports.length === 0) return fail(400, { error: `请先勾选要确认的${reportName}`, issues: [] });
   if (reports.some((r) => !/^\d{6}$/.test(r.countyCode) || !/^\d{4}-\d{2}$/.test(r.period) || !Number.isInteger(r.version))) {
     return fail(400, { error: '请求不完整，请刷新页面后重试', issues: [] });
   }
   const result = await act(event, apiFor(event).reports.acceptMany.mutate({ reports }));
   if (!result.ok) return result.failure;
-  return { done: `已批量确认 ${reports.length} 份月报` };
+  return { done: `已批量确认 ${reports.length} 份${reportName}` };
 }
 
 function withRef<T extends { data: object; status: number }>(failure: T, ref: { countyCode: string; period: string }) {

@@ -10,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
   const { county } = clerkOnly(parent.user, parent.asOf);
   const { period } = event.params;
   const campaign = await campaignFor(event);
-  if (!campaign.periods.includes(period)) error(404, `${period} 不是本行动的月报期间`);
+  if (!campaign.periods.includes(period)) error(404, `${period} 不是本行动的${campaign.reportName}期间`);
   const api = apiFor(event);
   const [report, reports] = await Promise.all([
     // The form edits the report as it stands now, whatever day the header shows.
@@ -49,6 +49,7 @@ export const actions: Actions = {
     if ('failure' in saved) return saved.failure;
     const submitted = await act(event, apiFor(event).reports.submit.mutate({ ...saved.ref, version: saved.version }));
     if (!submitted.ok) return submitted.failure;
-    return { done: '月报已报送，等待市级审核' };
+    const { reportName } = await campaignFor(event);
+    return { done: `${reportName}已报送，等待市级审核` };
   },
 };
