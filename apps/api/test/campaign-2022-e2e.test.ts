@@ -270,7 +270,7 @@ describe('anhui-2022 city summary', () => {
     expect(res.status).toBe(200);
     lines2022 = docxParagraphs(docxPart(Buffer.from(await res.arrayBuffer()), 'word/document.xml')!);
     text = lines2022.join('\n');
-  }, 60_000);
+  });
 
   test('its title, opening and headings are the 2022 plan’s own', () => {
     expect(lines2022).toContain('蚌埠市民政局文件');
@@ -315,7 +315,7 @@ describe('neither campaign shows the other’s data', () => {
     expect(await officer2021.trpc.documents.list.query({ unit: CITY, asOf: ASOF })).toEqual(before2021.documents);
     const roster2021 = await officer2021.trpc.roster.current.query({ countyCode: HUAIYUAN, asOf: ASOF });
     expect(roster2021.upload).toBeNull();
-  }, 60_000);
+  });
 
   test('anhui-2022 lists its five 季报 and its own roster, not the 2021 July report', async () => {
     const reports = await officer2022.trpc.reports.list.query({ unit: CITY, asOf: ASOF });
