@@ -26,7 +26,7 @@ export async function missingItems(event: RequestEvent, unit: string, asOf: stri
   const urged = (kind: string, code: string, p: string | null) => urges.find((u) => u.kind === kind && u.unit === code && u.period === p)?.count ?? 0;
   const sent = new Set(reports.filter((r) => r.state !== 'draft' && r.state !== 'returned').map((r) => r.countyCode));
   const unsent: MissingItem[] = period
-    ? status.counties.filter((c) => !sent.has(c.code)).map((c) => ({ kind: 'report', unit: c.code, name: c.name, period, what: `${period} 月报未报送`, urged: urged('report', c.code, period) }))
+    ? status.counties.filter((c) => !sent.has(c.code)).map((c) => ({ kind: 'report', unit: c.code, name: c.name, period, what: `${period} ${campaign.reportName}未报送`, urged: urged('report', c.code, period) }))
     : [];
   const cities: MissingItem[] = summaries
     .filter((s) => s.firstSubmittedAt === null)
