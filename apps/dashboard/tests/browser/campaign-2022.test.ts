@@ -144,6 +144,10 @@ describe('the 2022 plan in the dashboard beside the 2021 one', () => {
       // The eight other counties of 蚌埠市 are lagging; 怀远县 is not.
       const cityLagging = region(page, '进展缓慢县区（8 个）及实地督导');
       expect(await cityLagging.textContent()).not.toContain('怀远县');
+      // The eight owe the Q2 report, which this plan calls 季报.
+      const missing = region(page, '未报送事项（8 项）');
+      expect(await missing.getByRole('listitem').filter({ hasText: '2022-Q2 季报未报送' }).count()).toBe(8);
+      expect(await missing.textContent()).not.toContain('月报');
       await shot(page, `campaign-2022-${viewport.width}-city`);
 
       await page.goto('/');
