@@ -290,6 +290,11 @@ describe('anhui-2022 city summary', () => {
     expect(text).toContain('全市认定低收入人口2400人，其中已纳入救助1970人，覆盖率82.1%');
     // K2: 400 + 200 + 60 = 660 cases, 300 + 100 + 54 = 454 within 3 days, 454/660 = 68.79 % → 68.8%.
     expect(text).toContain('全市实施临时救助660人次，其中3日内审批454人次，占68.8%');
+    // Of the three, only 怀远's newest 季报 says 是 for the hotline.
+    expect(text).toContain('全市1个县（市、区）社会救助热线接入12345');
+    // 怀远's roster: its first 100 villages have a full-time coordinator; 2 stations per 11280 recipients × 100 = 0.018 → 0.02.
+    expect(text).toContain('100个村（社区）配备专职协理员，每100名常年救助对象拥有服务站（点）0.02个，常年救助对象11280人');
+    expect(text).toContain('全市将把低保审核确认时限稳定压缩在15个工作日以内');
     // The missing Q2 of 固镇 is named as a 季报 of the second quarter.
     expect(text).toContain('固镇县2022年第二季度季报应于2022年7月10日报送，截至7月20日尚未报送');
     expect(text).toContain('季报');
