@@ -77,7 +77,7 @@ describe('import values: all-or-nothing validation', () => {
 
   test('a flow never decreases from July (200) to August (150)', async () => {
     const issues = await rejection(aug({ t03_temp_aid_cases: '150' }));
-    expect(issues.join()).toContain('t03_temp_aid_cases（临时救助人次）：340321 2021-08：为自 7 月 1 日起的累计数，不能小于上期（200），本期为 150');
+    expect(issues.join()).toContain('t03_temp_aid_cases（临时救助人次）：340321 2021-08：为自7月1日起的累计数，不能小于上期（200），本期为 150');
   });
 
   test('average processing days must lie in 0–120', async () => {

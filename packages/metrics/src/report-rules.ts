@@ -1,4 +1,5 @@
 import type { CampaignDef, Denominator, IndicatorDef } from '@dudao/schema/campaign';
+import { monthDay } from './format';
 
 // DOMAIN's rules for a monthly report, in one place: the API refuses what breaks them, and the dashboard shows the
 // same messages beside each field before the clerk sends anything.
@@ -15,7 +16,7 @@ export interface FieldIssue extends RuleIssue {
   kind: IssueKind;
 }
 
-type RuleCampaign = Pick<CampaignDef, 'indicators' | 'relations' | 'thresholds'>;
+type RuleCampaign = Pick<CampaignDef, 'indicators' | 'relations' | 'thresholds' | 'start'>;
 
 export interface RuleContext {
   campaign: RuleCampaign;
@@ -84,7 +85,7 @@ function ruleIssues(ctx: RuleContext): FieldIssue[] {
     }
     const before = num(ctx.previous?.[def.code]);
     if (def.accumulation === 'flow' && before !== null && value < before) {
-      issues.push({ field: def.code, kind: 'rule', message: `为自 7 月 1 日起的累计数，不能小于上期（${before}），本期为 ${value}` });
+      issues.push({ field: def.code, kind: 'rule', message: `为自${monthDay(ctx.campaign.start)}起的累计数，不能小于上期（${before}），本期为 ${value}` });
     }
   }
   const limit = ctx.campaign.thresholds.outlierChange;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, unitCodeSchema } from '../reports/validation';
+import { isoDateSchema, periodSchema, unitCodeSchema } from '../reports/validation';
 
 const countyCode = z.string().regex(/^\d{6}$/, '县级单位代码应为 6 位数字');
 const link = z.union([
@@ -27,6 +27,6 @@ export const dispatchSendBackInput = dispatchCopyInput.extend({ reason: z.string
 export const urgeInput = z.object({
   kind: z.enum(['report', 'roster', 'summary', 'dispatch'], { error: '催报类型应为月报、台账、总结或督办单' }),
   unit: unitCodeSchema,
-  period: z.string().regex(/^\d{4}-\d{2}$/, '月份格式应为 2021-07').optional(),
+  period: periodSchema.optional(),
   id: z.number().int().positive().optional(),
 });

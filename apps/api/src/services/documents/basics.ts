@@ -63,7 +63,7 @@ function gatesParagraph(view: ScopeView): Block {
   const reports =
     t.period === null
       ? `${progress}尚未到首次报送期限。`
-      : `${t.onTime}个县（市、区）按时报送${periodText(t.period)}${progress}，逾期报送${t.late}个，尚未报送${t.missing}个。`;
+      : `${t.onTime}个县（市、区）按时报送${periodText(t.period)}${periodText(t.period).endsWith('季度') ? '进展情况' : progress}，逾期报送${t.late}个，尚未报送${t.missing}个。`;
   return paragraph(`${countyGatesSentence(view)}${reports}${supervision}`);
 }
 

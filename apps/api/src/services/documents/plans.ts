@@ -30,6 +30,7 @@ function countWord(name: string): string {
   if (name.endsWith('件数')) return '件';
   if (name.endsWith('户数')) return '户';
   if (name.endsWith('机构数')) return '家';
+  if (name.endsWith('次数')) return '次';
   return '个';
 }
 

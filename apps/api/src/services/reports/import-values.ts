@@ -76,7 +76,7 @@ export function importValues(db: DbOrTx, campaign: CampaignDef, table: Table, ac
     for (const g of groups) {
       const existing = findReport(tx, campaign, g.countyCode, g.period);
       if (existing && (existing.state === 'approved' || existing.state === 'accepted')) {
-        issues.push({ row: Object.values(g.rowOf)[0] ?? null, column: 'period', message: `${g.countyCode} ${g.period} 月报已审核，须先由省级重新打开才能导入` });
+        issues.push({ row: Object.values(g.rowOf)[0] ?? null, column: 'period', message: `${g.countyCode} ${g.period} ${campaign.reportName}已审核，须先由省级重新打开才能导入` });
       }
       const current = existing ? currentFields(tx, existing.id) : { values: {}, comments: {} };
       const values = { ...current.values, ...g.values };

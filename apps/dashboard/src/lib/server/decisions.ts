@@ -1,4 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
+import { isPeriodCode } from '$lib/period-code';
 import { periodText } from '@dudao/metrics';
 import { act, apiFor } from './api';
 import { campaignFor } from './campaign';
@@ -15,7 +16,7 @@ export async function decide(event: RequestEvent, decision: Decision) {
   const version = Number(form.get('version'));
   const countyName = String(form.get('countyName') ?? countyCode);
   const ref = { countyCode, period, version };
-  if (!/^\d{6}$/.test(countyCode) || !/^\d{4}-\d{2}$/.test(period) || !Number.isInteger(version)) {
+  if (!/^\d{6}$/.test(countyCode) || !isPeriodCode(period) || !Number.isInteger(version)) {
     return fail(400, { error: '请求不完整，请刷新页面后重试', issues: [], ref });
   }
   const api = apiFor(event);
@@ -40,7 +41,7 @@ export async function acceptSelected(event: RequestEvent) {
   const { reportName } = await campaignFor(event);
   const reports = picked.map((p) => p.split('|')).map(([countyCode = '', period = '', version = '']) => ({ countyCode, period, version: Number(version) }));
   if (reports.length === 0) return fail(400, { error: `请先勾选要确认的${reportName}`, issues: [] });
-  if (reports.some((r) => !/^\d{6}$/.test(r.countyCode) || !/^\d{4}-\d{2}$/.test(r.period) || !Number.isInteger(r.version))) {
+  if (reports.some((r) => !/^\d{6}$/.test(r.countyCode) || !isPeriodCode(r.period) || !Number.isInteger(r.version))) {
     return fail(400, { error: '请求不完整，请刷新页面后重试', issues: [] });
   }
   const result = await act(event, apiFor(event).reports.acceptMany.mutate({ reports }));

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { isPeriodCode } from '$lib/period-code';
 import { reportGroups } from '$lib/report-form';
 import { apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
@@ -8,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { code, period } = event.params;
   const { asOf, clock } = await event.parent();
-  if (!/^\d{6}$/.test(code) || !/^\d{4}-\d{2}$/.test(period)) error(404, '页面不存在');
+  if (!/^\d{6}$/.test(code) || !isPeriodCode(period)) error(404, '页面不存在');
   const api = apiFor(event);
   const campaign = await campaignFor(event);
   if (!campaign.periods.includes(period)) error(404, `${period} 不是本行动的${campaign.reportName}期间`);
