@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { repoRoot } from '../src/db/paths';
 import { cli } from './support/cli';
 import { freshDb, tempPath } from './support/fresh-db';
 import { sessionOf, startServer } from './support/http';
@@ -25,9 +27,10 @@ let officer: Session;
 beforeAll(async () => {
   const dbPath = tempPath();
   (await freshDb(dbPath)).close();
-  server = await startServer(dbPath);
-  // The shipped quarterly plan is installed beside anhui-2021 in every fresh database.
+  // The shipped quarterly plan is installed beside anhui-2021, as a bureau installs a new plan.
+  expect(cli(['campaign', 'install', join(repoRoot, 'campaigns/anhui-2022.yaml')], dbPath).stdout).toContain('已安装 anhui-2022 第 1 版');
   expect(cli(['campaign', 'list'], dbPath).stdout).toContain('anhui-2022');
+  server = await startServer(dbPath);
   clerk = await sessionOf(server.url, 'huaiyuan', 'anhui-2022');
   officer = await sessionOf(server.url, 'bengbu', 'anhui-2022');
 }, 60_000);
