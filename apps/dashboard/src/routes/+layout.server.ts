@@ -12,5 +12,5 @@ export const load: LayoutServerLoad = async (event) => {
   const range = asOfRange(campaign, clock.today);
   const { asOf, ok } = readAsOf(event.url.searchParams.get('asOf'), range, clock.today);
   if (!ok) redirect(307, withAsOf(`${event.url.pathname}${event.url.search}`, asOf));
-  return { user, asOf, range, campaignName: campaign.name, campaigns: { current: campaign.code, list: choices.campaigns.map((c) => ({ code: c.code, name: c.name })) }, clock, terms: campaignTerms(campaign) };
+  return { user, asOf, range, campaignName: campaign.name, campaigns: { current: campaign.code, list: choices.campaigns.map((c) => ({ code: c.code, name: c.name, year: c.start.slice(0, 4) })) }, clock, terms: campaignTerms(campaign) };
 };
