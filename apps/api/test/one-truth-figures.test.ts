@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openDb } from '../src/db/client';
 import { townshipsOf, villagesOf } from '../src/services/org/units';
@@ -9,6 +8,7 @@ import { csv } from './support/files';
 import { freshDb, tempPath } from './support/fresh-db';
 import { augustValues, header, julyValues, lines } from './support/report-values';
 import { rosterFor } from './support/roster';
+import { docxPart } from './support/docx';
 
 // 按时报送, the lagging count, coordinator coverage and a county's rank, read from `status --json` and from the
 // city summary .docx that `report city` writes, at three dates, each against a figure worked out by hand below.
@@ -28,26 +28,6 @@ let db: string;
 let dir: string;
 let villagesX = 0;
 
-function unzipEntry(zip: Buffer, wanted: string): string {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = zip.readUInt32LE(at + 42);
-    if (name === wanted) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const raw = zip.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
-    }
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  throw new Error(`${wanted} not in the .docx`);
-}
-
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 const texts = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join('');
 const rowsOf = (xml: string) => [...xml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => [...(r[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => texts(c[1] ?? '')));
@@ -62,7 +42,7 @@ function summaryAt(asOf: string): { body: string; row: (name: string) => string[
   const out = join(dir, `city-${asOf}.docx`);
   const r = cli(['report', 'city', '--city', CITY, '--as-of', asOf, '--out', out], db);
   expect(r.code, r.stderr).toBe(0);
-  const xml = unzipEntry(readFileSync(out), 'word/document.xml');
+  const xml = docxPart(readFileSync(out), 'word/document.xml')!;
   const body = texts(xml);
   const rows = rowsOf(xml);
   return { body, row: (name) => rows.find((cells) => cells[0] === name) ?? [] };
