@@ -1,18 +1,16 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { DbOrTx } from './client';
+import type { Db } from './engine';
+import { maxParameters } from './limits';
 
 /**
- * Inserts many rows through one prepared statement: drizzle builds the SQL once instead of per batch,
- * which is most of the cost of a roster or a national tree. Callers run it inside their transaction.
+ * Inserts many rows in as few multi-row statements as the engine's parameter limit allows: one round trip per chunk
+ * instead of per row, which is most of the cost of a roster or a national tree on PostgreSQL. Callers run it inside
+ * their transaction.
  */
-export function bulkInsert<T extends SQLiteTable>(db: DbOrTx, table: T, rows: T['$inferInsert'][]): void {
-  const first = rows[0];
-  if (!first) return;
-  const keys = Object.keys(first) as (keyof typeof first & string)[];
-  const statement = db
-    .insert(table)
-    .values(Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as T['$inferInsert'])
-    .prepare();
-  for (const row of rows) statement.run(row as Record<string, unknown>);
+export async function bulkInsert<T extends SQLiteTable>(db: Db, table: T, rows: T['$inferInsert'][]): Promise<void> {
+  // drizzle binds every column of the table for each row (null where a row leaves one out).
+  const perRow = Object.keys(getTableColumns(table)).length;
+  const size = Math.max(1, Math.floor(maxParameters(db) / perRow));
+  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size)).run();
 }

@@ -1,56 +1,43 @@
-import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as tables from '@dudao/schema/tables';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { migrationsFolder } from './paths';
+import { databaseOver, type Db, type EngineKind } from './engine';
+import { isPostgresUrl, openPostgresDriver } from './postgres';
+import { openSqliteDriver } from './sqlite';
 
-export type Db = BetterSQLite3Database<typeof tables>;
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type DbOrTx = Db | Tx;
+export type { Db, DbOrTx, EngineKind } from './engine';
+export { withTransaction, engineOf, changesOf, inTransaction } from './engine';
 
 export interface Opened {
   db: Db;
-  close(): void;
+  kind: EngineKind;
+  /** The file path or the postgres:// URL it was opened from. */
   path: string;
+  close(): Promise<void>;
 }
 
-export function openDb(path: string): Opened {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${Number(process.env.DUDAO_BUSY_TIMEOUT_MS ?? 10000)}`);
-  sqlite.pragma('synchronous = NORMAL');
-  const db = drizzle(sqlite, { schema: tables });
-  immediateTransactions(db);
-  migrate(db, { migrationsFolder });
-  return { db, path, close: () => sqlite.close() };
+/** `postgres://…` opens PostgreSQL, anything else a SQLite file; either is migrated to the current schema first. */
+export async function openDb(location: string): Promise<Opened> {
+  const driver = isPostgresUrl(location) ? await openPostgresDriver(location) : openSqliteDriver(location);
+  return { db: databaseOver(driver), kind: driver.kind, path: location, close: () => driver.close() };
 }
+
+const codeOf = (e: unknown): unknown => (e as { code?: unknown } | null)?.code ?? (e as { cause?: { code?: unknown } } | null)?.cause?.code;
 
 /**
- * Every top-level transaction begins IMMEDIATE: it takes the write lock up front, so a second writer (a CLI import,
- * another API process) waits out busy_timeout instead of failing mid-transaction with SQLITE_BUSY.
+ * Another writer held the data past the wait (SQLite's "database is locked" after busy_timeout; PostgreSQL's
+ * serialization failure, deadlock or lock timeout): the caller gets a conflict to retry, never a 500.
  */
-function immediateTransactions(db: Db): void {
-  const deferred = db.transaction.bind(db);
-  db.transaction = ((fn, config) => deferred(fn, { behavior: 'immediate', ...config })) as Db['transaction'];
-}
-
-/** SQLite's "the database is locked" after busy_timeout: the caller gets a conflict to retry, never a 500. */
 export function isBusy(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+  const code = codeOf(e);
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === '40001' || code === '40P01' || code === '55P03');
 }
 
 /** A foreign key the input named but the database does not hold (an unknown unit code). */
 export function isMissingReference(e: unknown): boolean {
-  return (e as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+  const code = codeOf(e);
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
 
 /** A unique index refused the row: another writer took the number first (SQLite, or PostgreSQL's 23505). */
 export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
+  const code = codeOf(e);
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }

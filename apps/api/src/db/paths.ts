@@ -17,10 +17,10 @@ export const repoRoot = (() => {
 export const migrationsFolder = join(repoRoot, 'packages/schema/migrations');
 export const pgMigrationsFolder = join(repoRoot, 'packages/schema/migrations-pg');
 
-/** A path the user typed is taken from where they typed it (pnpm runs scripts elsewhere); the default lives in the repo root. */
+/** A postgres:// URL is kept as it is. A path the user typed is taken from where they typed it (pnpm runs scripts elsewhere); the default lives in the repo root. */
 export function databasePath(explicit?: string): string {
   const given = explicit ?? process.env.DUDAO_DB;
-  if (given === ':memory:') return given;
+  if (given === ':memory:' || (given && /^postgres(ql)?:\/\//.test(given))) return given;
   if (given) return resolve(process.env.INIT_CWD ?? process.cwd(), given);
   return resolve(repoRoot, 'data/dudao.db');
 }

@@ -1,27 +1,100 @@
 import pg from 'pg';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import * as tables from '@dudao/schema/pg-tables';
+import type { Connection, Driver, Method, Result } from './engine';
+import { POSTGRES_MAX_PARAMETERS } from './limits';
 import { pgMigrationsFolder } from './paths';
-
-export type PgDb = NodePgDatabase<typeof tables>;
-
-export interface OpenedPg {
-  db: PgDb;
-  pool: pg.Pool;
-  url: string;
-  close(): Promise<void>;
-}
 
 /** `DUDAO_DB=postgres://…` names a PostgreSQL database; anything else is a SQLite file path. */
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//.test(location);
 }
 
-/** Opens a pool on the database and brings its schema up to date, as openDb does for a SQLite file. */
-export async function openPostgres(url: string): Promise<OpenedPg> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DUDAO_PG_POOL ?? 10) });
-  const db = drizzle(pool, { schema: tables });
-  await migrate(db, { migrationsFolder: pgMigrationsFolder });
-  return { db, pool, url, close: () => pool.end() };
+const JSON_OIDS = new Set([114, 3802]);
+const COUNT_OIDS = new Set([20, 1700]);
+
+/**
+ * The SQLite builder's columns decode what SQLite returns: JSON as text, counts as numbers. PostgreSQL's driver
+ * would hand back parsed jsonb and bigint strings, so those two come back as SQLite would give them.
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (JSON_OIDS.has(oid)) return (value: string) => value;
+    if (COUNT_OIDS.has(oid)) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** `?` parameters become `$1…$n`; a `?` inside a quoted literal or name is left alone. */
+const translated = new Map<string, string>();
+export function toPostgresSql(sql: string): string {
+  let out = translated.get(sql);
+  if (out !== undefined) return out;
+  let n = 0;
+  let quote: string | null = null;
+  out = '';
+  for (const ch of sql) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      out += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      out += ch;
+    } else out += ch === '?' ? `$${++n}` : ch;
+  }
+  if (translated.size >= 5000) translated.clear();
+  translated.set(sql, out);
+  return out;
+}
+
+function connectionOn(client: pg.Pool | pg.PoolClient): Connection {
+  return {
+    async query(sql: string, params: unknown[], method: Method): Promise<Result> {
+      const text = toPostgresSql(sql);
+      if (method === 'run') {
+        const r = await client.query({ text, values: params });
+        return { rows: [], changes: r.rowCount ?? 0 };
+      }
+      const r = await client.query({ text, values: params, rowMode: 'array' });
+      return method === 'get' ? { rows: r.rows[0] } : { rows: r.rows };
+    },
+  };
+}
+
+export interface PostgresDriver extends Driver {
+  pool: pg.Pool;
+  url: string;
+}
+
+/** A pool on the database, its schema brought up to date as a SQLite file's is. */
+export async function openPostgresDriver(url: string): Promise<PostgresDriver> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DUDAO_PG_POOL ?? 10), types });
+  // An idle client's error (the server restarting) must not end the process; the next query reconnects.
+  pool.on('error', () => {});
+  await migrate(drizzle(pool), { migrationsFolder: pgMigrationsFolder });
+  const autocommit = connectionOn(pool);
+  return {
+    kind: 'postgres',
+    pool,
+    url,
+    maxParameters: POSTGRES_MAX_PARAMETERS,
+    autocommit: autocommit.query,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        try {
+          const result = await fn(connectionOn(client));
+          await client.query('commit');
+          return result;
+        } catch (e) {
+          await client.query('rollback').catch(() => {});
+          throw e;
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
 }

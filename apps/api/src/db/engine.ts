@@ -1,0 +1,89 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
+import * as tables from '@dudao/schema/tables';
+
+/**
+ * One query API for both engines: drizzle's SQLite builder over a proxy driver. The builder writes standard SQL
+ * for our tables (quoted names, `?` parameters, `on conflict`, `returning`); each engine's driver runs it
+ * (`db/sqlite.ts`, `db/postgres.ts`), so a service is written once and never knows which engine it is on.
+ */
+export type Db = SqliteRemoteDatabase<typeof tables>;
+export type DbOrTx = Db;
+export type EngineKind = 'sqlite' | 'postgres';
+export type Method = 'run' | 'all' | 'values' | 'get';
+
+export interface Result {
+  rows: unknown[] | unknown;
+  /** Rows a `run` changed (compare-and-set checks read it). */
+  changes?: number;
+}
+
+export interface Connection {
+  query(sql: string, params: unknown[], method: Method): Promise<Result>;
+}
+
+export interface Driver {
+  kind: EngineKind;
+  /** Most values one statement may bind. */
+  maxParameters: number;
+  /** A statement outside any transaction. */
+  autocommit: Connection['query'];
+  /** Runs `fn` with a connection inside one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (connection: Connection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+interface Open {
+  driver: Driver;
+  connection: Connection;
+}
+
+/**
+ * The transaction the current async call chain runs in. A statement issued anywhere inside `withTransaction`'s
+ * callback, through any handle of the same database, joins it: a service can never deadlock against its own open
+ * transaction by reaching for another handle.
+ */
+const current = new AsyncLocalStorage<Open>();
+const drivers = new WeakMap<object, Driver>();
+
+export function databaseOver(driver: Driver): Db {
+  const db = drizzle(
+    async (sql, params, method) => {
+      const open = current.getStore();
+      const result = open && open.driver === driver ? await open.connection.query(sql, params, method) : await driver.autocommit(sql, params, method);
+      return result as { rows: unknown[] };
+    },
+    { schema: tables },
+  );
+  drivers.set(db, driver);
+  return db;
+}
+
+export function driverOf(db: Db): Driver {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error('该数据库句柄不是由 openDb 打开的');
+  return driver;
+}
+
+export function engineOf(db: Db): EngineKind {
+  return driverOf(db).kind;
+}
+
+export function inTransaction(db: Db): boolean {
+  return current.getStore()?.driver === drivers.get(db);
+}
+
+/**
+ * Runs `fn` in one transaction of `ctx.db` (the openstatus pattern: services open transactions, adapters never do).
+ * Inside one already, `fn` joins it, so a service may call another that opens its own.
+ */
+export async function withTransaction<C extends { db: Db }, T>(ctx: C, fn: (ctx: C) => Promise<T>): Promise<T> {
+  const driver = driverOf(ctx.db);
+  if (current.getStore()?.driver === driver) return fn(ctx);
+  return driver.transaction((connection) => current.run({ driver, connection }, () => fn(ctx)));
+}
+
+/** Rows a write changed, from a `.run()` result (a lost compare-and-set changes none). */
+export function changesOf(result: unknown): number {
+  return (result as Result).changes ?? 0;
+}

@@ -1,0 +1,31 @@
+import type { CampaignDef } from '@dudao/schema/campaign';
+import type { Db } from '../db/engine';
+import { systemActor, type Actor } from './actor';
+
+export { withTransaction } from '../db/engine';
+
+/** The wall clock the campaign clock runs from (a simulated clock advances with it); tests may hand their own. */
+export interface WallClock {
+  wall(): Date;
+}
+
+export const systemClock: WallClock = { wall: () => new Date() };
+
+/**
+ * What every service is called with: the database (or the transaction it runs in), the campaign the call works in,
+ * who acts, and the wall clock. Built once per request (tRPC `guarded`, the file routes) or per CLI command.
+ */
+export interface ServiceContext {
+  db: Db;
+  campaign: CampaignDef;
+  actor: Actor;
+  clock: WallClock;
+}
+
+/** The part of the context a service needs: `Ctx` is the database alone, `Ctx<'campaign' | 'actor'>` adds those. */
+export type Ctx<K extends Exclude<keyof ServiceContext, 'db'> = never> = Pick<ServiceContext, 'db' | K>;
+
+/** A context for work outside a request: the command line, the demo generator, a test's set-up. */
+export function serviceContext(db: Db, campaign: CampaignDef, actor: Actor = systemActor, clock: WallClock = systemClock): ServiceContext {
+  return { db, campaign, actor, clock };
+}
