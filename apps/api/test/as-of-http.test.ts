@@ -29,33 +29,33 @@ beforeAll(async () => {
   officer = await sessionOf(server.url, 'bengbu');
   admin = await sessionOf(server.url, 'p_admin');
 
-  server.setTime(at('2021-08-02T10:00:00'));
+  await server.setTime(at('2021-08-02T10:00:00'));
   await clerk.trpc.reports.saveDraft.mutate({ ...july, version: 0, values: julyValues });
-  server.setTime(at('2021-08-03T09:30:00'));
+  await server.setTime(at('2021-08-03T09:30:00'));
   await clerk.trpc.reports.submit.mutate({ ...july, version: 1 });
-  server.setTime(at('2021-08-04T15:00:00'));
+  await server.setTime(at('2021-08-04T15:00:00'));
   await officer.trpc.reports.approve.mutate({ ...july, version: 2 });
 
-  server.setTime(at('2021-08-07T11:00:00'));
-  expect((await upload(`/files/roster?county=${county}`, await xlsx(rosterFor(server.db, county)), 'roster.xlsx', clerk.cookie)).status).toBe(200);
+  await server.setTime(at('2021-08-07T11:00:00'));
+  expect((await upload(`/files/roster?county=${county}`, await xlsx(await rosterFor(server.db, county)), 'roster.xlsx', clerk.cookie)).status).toBe(200);
 
-  server.setTime(at('2021-08-10T16:00:00'));
-  const township = townshipsOf(server.db, [county])[0]!.code;
+  await server.setTime(at('2021-08-10T16:00:00'));
+  const township = (await townshipsOf({ db: server.db }, [county]))[0]!.code;
   const log = csv([['case_id', 'kind', 'township_code', 'applied_on', 'decided_on'], ['A1', '低保', township, '2021-07-15', '2021-08-02']]);
   expect((await upload(`/files/cases?county=${county}`, log, 'cases.csv', clerk.cookie)).status).toBe(200);
 
-  server.setTime(at('2021-08-12T18:00:00'));
+  await server.setTime(at('2021-08-12T18:00:00'));
   const visit = await officer.trpc.supervision.recordVisit.mutate({ countyCode: county, visitedOn: '2021-08-12', byLevel: 'city', visitors: '市民政局', findings: '协理员配备不足' });
   const item = await officer.trpc.supervision.addItem.mutate({ visitId: visit.id, description: '补齐协理员', owner: '县民政局', dueOn: '2021-09-10' });
-  server.setTime(at('2021-08-16T10:00:00'));
+  await server.setTime(at('2021-08-16T10:00:00'));
   await officer.trpc.supervision.closeItem.mutate({ itemId: item.id, evidence: '已配齐，名单存档' });
 
-  server.setTime(at('2021-08-18T09:00:00'));
+  await server.setTime(at('2021-08-18T09:00:00'));
   const doc = await officer.trpc.documents.generate.mutate({ kind: 'city', unit: '3403', asOf: '2021-08-18' });
-  server.setTime(at('2021-08-19T09:00:00'));
+  await server.setTime(at('2021-08-19T09:00:00'));
   await officer.trpc.summaries.submit.mutate({ id: doc.id });
 
-  server.setTime(at('2021-08-31T12:00:00'));
+  await server.setTime(at('2021-08-31T12:00:00'));
 }, 120_000);
 afterAll(() => server.close());
 

@@ -4,6 +4,7 @@ import type { Role } from '@dudao/schema/tables';
 import { appRouter } from '../src/trpc/root';
 import { rules } from '../src/trpc/permissions';
 import { systemActor } from '../src/services/actor';
+import { serviceContext } from '../src/services/context';
 import { addItem, recordVisit } from '../src/services/supervision/visits';
 import { storeDocument } from '../src/services/summaries/store';
 import { errorCode, people, sessionOf, freshServer, startServer, trpcAs } from './support/http';
@@ -144,13 +145,14 @@ async function call(role: Role, path: string, input: unknown): Promise<string> {
 beforeAll(async () => {
   server = await freshServer();
   // The clock stands after every date the inputs ask about, so an as-of date is never refused as lying ahead.
-  server.setTime('2021-12-31T02:00:00.000Z');
+  await server.setTime('2021-12-31T02:00:00.000Z');
   for (const p of people) sessions.set(p.role, (await sessionOf(server.url, p.username)).cookie);
+  const ctx = serviceContext(server.db, await currentCampaign({ db: server.db }), systemActor);
   for (const county of ['340321', '340102', '340322']) {
-    const visit = recordVisit(server.db, currentCampaign(server.db), { countyCode: county, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, systemActor, '2021-11-10T10:00:00.000Z');
+    const visit = await recordVisit(ctx, { countyCode: county, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, '2021-11-10T10:00:00.000Z');
     visitOf.set(county, visit.id);
-    docOf.set(county, storeDocument(server.db, currentCampaign(server.db), 'annex', county, '2021-12-15', { fileName: `${county}.xlsx`, content: Buffer.from('x'), previewHtml: null }, systemActor, '2021-12-15T02:00:00.000Z').id);
-    itemOf.set(county, addItem(server.db, currentCampaign(server.db), { visitId: visit.id, description: '补齐协理员', owner: '县民政局', dueOn: '2021-12-10' }, systemActor, '2021-11-10T10:00:00.000Z').id);
+    docOf.set(county, (await storeDocument(ctx, 'annex', county, '2021-12-15', { fileName: `${county}.xlsx`, content: Buffer.from('x'), previewHtml: null }, '2021-12-15T02:00:00.000Z')).id);
+    itemOf.set(county, (await addItem(ctx, { visitId: visit.id, description: '补齐协理员', owner: '县民政局', dueOn: '2021-12-10' }, '2021-11-10T10:00:00.000Z')).id);
   }
 });
 afterAll(() => server.close());

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cliAsync as cli } from './support/async-cli';
 import { docxPart, docxParagraphs } from './support/docx';
-import { freshDb, tempPath } from './support/fresh-db';
+import { freshLocation, tempPath } from './support/fresh-db';
 import { csv, xlsx } from './support/files';
 import { sessionOf, startServer } from './support/http';
 import { header, julyValues, lines } from './support/report-values';
@@ -41,10 +41,10 @@ const q2 = {
 };
 
 /** 怀远县's villages: the first two have 120 and 150 long-term recipients and a station each, the first 100 a full-time coordinator; the last `noMember` have no 民政 member. */
-function huaiyuanRoster(server: Server, noMember: number): RosterCells[] {
-  const rows = rosterFor(server.db, HUAIYUAN);
+async function huaiyuanRoster(server: Server, noMember: number): Promise<RosterCells[]> {
+  const rows = await rosterFor(server.db, HUAIYUAN);
   const villages = rows.length - 1;
-  return rosterFor(server.db, HUAIYUAN, (r, i) => [r[0]!, r[1]!, i === 0 ? 120 : i === 1 ? 150 : 30, i >= villages - noMember ? '否' : '是', 1, i < 100 ? 1 : 0, 1200, i < 2 ? 1 : 0]);
+  return await rosterFor(server.db, HUAIYUAN, (r, i) => [r[0]!, r[1]!, i === 0 ? 120 : i === 1 ? 150 : 30, i >= villages - noMember ? '否' : '是', 1, i < 100 ? 1 : 0, 1200, i < 2 ? 1 : 0]);
 }
 
 interface CountyJson {
@@ -72,7 +72,8 @@ async function statusJson(dbPath: string, campaign: string): Promise<StatusJson>
 }
 
 async function importFile(dbPath: string, name: string, rows: (string | number)[][], args: string[]): Promise<string> {
-  const path = join(dirname(dbPath), name);
+  // A file of its own beside no database: the location may be a postgres:// URL.
+  const path = tempPath(name);
   writeFileSync(path, csv(rows));
   const r = await cli(['import', ...args.slice(0, 1), path, ...args.slice(1)], dbPath);
   expect(r.code, r.stderr).toBe(0);
@@ -88,8 +89,7 @@ let status2022: StatusJson;
 let villages: number;
 
 beforeAll(async () => {
-  dbPath = tempPath();
-  (await freshDb(dbPath)).close();
+  dbPath = await freshLocation();
   server = await startServer(dbPath);
 
   // Both shipped plans are installed in the tree database (db:reset installs every campaigns/*.yaml); a bureau
@@ -105,11 +105,11 @@ beforeAll(async () => {
   expect(list).toMatch(/anhui-2022 {2}第 1 版 {2}安徽省社会救助服务提质增效行动 {2}2022-01-01 至 2022-12-31/);
 
   // anhui-2021 has one July 月报 of 怀远县 (1200 urban dibao), submitted in 2021.
-  server.setTime(at('2021-08-03T10:00:00'));
+  await server.setTime(at('2021-08-03T10:00:00'));
   await importFile(dbPath, 'july-2021.csv', [header, ...lines(HUAIYUAN, '2021-07', julyValues)], ['values', '--submit', '--campaign', 'anhui-2021', '--at', '2021-08-02T10:00:00+08:00']);
 
   // The clock moves on to 2022-07-20 10:00; what anhui-2021 shows on that day before any 2022 data exists.
-  server.setTime(at(`${ASOF}T10:00:00`));
+  await server.setTime(at(`${ASOF}T10:00:00`));
   officer2021 = await sessionOf(server.url, 'bengbu', 'anhui-2021');
   officer2022 = await sessionOf(server.url, 'bengbu', 'anhui-2022');
   before2021 = {
@@ -128,13 +128,13 @@ beforeAll(async () => {
 
   // 怀远县's roster: complete on 05-01 (before the 06-30 member deadline), by the CLI; on 07-20 the clerk uploads
   // through the dashboard's route a newer one in which the last 9 villages have lost their 民政 member.
-  const may = huaiyuanRoster(server, 0);
+  const may = await huaiyuanRoster(server, 0);
   villages = may.length - 1;
   expect(await importFile(dbPath, 'roster-may.csv', may, ['roster', '--county', HUAIYUAN, '--campaign', 'anhui-2022', '--at', '2022-05-01T10:00:00+08:00'])).toContain(`村级台账导入成功：${villages} 个村（社区）`);
   const clerk = await sessionOf(server.url, 'huaiyuan', 'anhui-2022');
   const upload = await fetch(`${server.url}/files/roster?county=${HUAIYUAN}`, {
     method: 'POST',
-    body: new Uint8Array(await xlsx(huaiyuanRoster(server, 9))),
+    body: new Uint8Array(await xlsx(await huaiyuanRoster(server, 9))),
     headers: { cookie: clerk.cookie, 'x-file-name': 'roster.xlsx', 'x-dudao-campaign': 'anhui-2022' },
   });
   expect(upload.status, await upload.clone().text()).toBe(200);

@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { cli } from './support/cli';
-import { freshDb, tempPath } from './support/fresh-db';
+import { emptyLocation, freshLocation, tempPath } from './support/fresh-db';
 
 const anhuiFile = new URL('../../../campaigns/anhui-2021.yaml', import.meta.url).pathname;
 
 describe('pnpm cli campaign', () => {
-  test('validate accepts the shipped definition and explains a broken one line by line, exit 1', () => {
-    const db = tempPath();
+  test('validate accepts the shipped definition and explains a broken one line by line, exit 1', async () => {
+    const db = await emptyLocation();
     const ok = cli(['campaign', 'validate', anhuiFile], db);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('活动定义有效：anhui-2021');
@@ -22,8 +22,7 @@ describe('pnpm cli campaign', () => {
   });
 
   test('install adds a new version only when the definition changed; list shows every version', async () => {
-    const path = tempPath();
-    (await freshDb(path)).close();
+    const path = await freshLocation();
     const same = cli(['campaign', 'install', anhuiFile], path);
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('anhui-2021 第 1 版与文件相同，未新建版本');

@@ -2,9 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readDefinition } from '@dudao/schema/campaign/file';
 import { systemActor } from '../src/services/actor';
+import { serviceContext } from '../src/services/context';
 import { installDefinition } from '../src/services/campaign/versions';
 import { cli } from './support/cli';
-import { freshDb, tempPath } from './support/fresh-db';
+import { freshLocation, tempPath } from './support/fresh-db';
 import { xlsx } from './support/files';
 import { errorCode, sessionOf, startServer } from './support/http';
 import { julyValues } from './support/report-values';
@@ -40,8 +41,7 @@ async function upload(path: string, body: Buffer, cookie: string, campaign?: str
 }
 
 beforeAll(async () => {
-  dbPath = tempPath();
-  (await freshDb(dbPath)).close();
+  dbPath = await freshLocation();
   server = await startServer(dbPath);
   // Installed by the CLI while the API runs: usable at once, without a restart.
   const installed = cli(['campaign', 'install', secondPlan()], dbPath);
@@ -49,7 +49,7 @@ beforeAll(async () => {
   // A campaign of another province (江苏, 32) in the same database.
   const jiangsu = readDefinition(anhuiText.replace('code: anhui-2021', 'code: jiangsu-2021').replace('province: "34"', 'province: "32"'));
   if (!jiangsu.ok) throw new Error('jiangsu copy invalid');
-  installDefinition(server.db, jiangsu.definition, systemActor, '2021-07-01T00:00:00.000Z');
+  await installDefinition(serviceContext(server.db, jiangsu.definition, systemActor), jiangsu.definition, '2021-07-01T00:00:00.000Z');
 
   for (const campaign of ['anhui-2021', 'anhui-extra'] as const) {
     as[campaign] = {
@@ -62,17 +62,17 @@ beforeAll(async () => {
   const urban = { 'anhui-2021': '1200', 'anhui-extra': '1300' } as const;
   for (const campaign of ['anhui-2021', 'anhui-extra'] as const) {
     const { clerk } = as[campaign];
-    server.setTime(at('2021-08-02T10:00:00'));
+    await server.setTime(at('2021-08-02T10:00:00'));
     await clerk.trpc.reports.saveDraft.mutate({ countyCode: COUNTY, period: '2021-07', version: 0, values: { ...julyValues, t01_dibao_urban: urban[campaign] } });
     await clerk.trpc.reports.submit.mutate({ countyCode: COUNTY, period: '2021-07', version: 1 });
   }
   // Rosters: every village with a coordinator in anhui-2021, none in anhui-extra.
-  server.setTime(at('2021-08-03T10:00:00'));
-  expect((await upload(`/files/roster?county=${COUNTY}`, await xlsx(rosterFor(server.db, COUNTY)), as['anhui-2021'].clerk.cookie)).status).toBe(200);
-  const none = await xlsx(rosterFor(server.db, COUNTY, (r) => [r[0]!, r[1]!, 30, '是', 0, 0, '', 0]));
+  await server.setTime(at('2021-08-03T10:00:00'));
+  expect((await upload(`/files/roster?county=${COUNTY}`, await xlsx(await rosterFor(server.db, COUNTY)), as['anhui-2021'].clerk.cookie)).status).toBe(200);
+  const none = await xlsx(await rosterFor(server.db, COUNTY, (r) => [r[0]!, r[1]!, 30, '是', 0, 0, '', 0]));
   expect((await upload(`/files/roster?county=${COUNTY}`, none, as['anhui-extra'].clerk.cookie, 'anhui-extra')).status).toBe(200);
   // One annex document, generated in anhui-2021 only.
-  server.setTime(at('2021-08-04T10:00:00'));
+  await server.setTime(at('2021-08-04T10:00:00'));
   await as['anhui-2021'].officer.trpc.documents.generate.mutate({ kind: 'annex', unit: '3403', asOf: '2021-08-04' });
   // One supervision visit and one urge, in anhui-extra only.
   await as['anhui-extra'].officer.trpc.supervision.recordVisit.mutate({ countyCode: COUNTY, visitedOn: '2021-08-04', byLevel: 'city', visitors: '市民政局', findings: '台账未配协理员' });
@@ -104,7 +104,7 @@ describe('several campaigns in one database', () => {
   });
 
   test('each campaign has its own roster and its own documents', async () => {
-    const villages = rosterFor(server.db, COUNTY).length - 1;
+    const villages = (await rosterFor(server.db, COUNTY)).length - 1;
     const own = await as['anhui-2021'].clerk.trpc.roster.current.query({ countyCode: COUNTY, asOf: '2021-08-04' });
     const extra = await as['anhui-extra'].clerk.trpc.roster.current.query({ countyCode: COUNTY, asOf: '2021-08-04' });
     expect(own.rows.filter((r) => r.coordinators === 1)).toHaveLength(villages);
@@ -149,7 +149,7 @@ describe('several campaigns in one database', () => {
 
   test('a due reminder read in one campaign stays unread in the other', async () => {
     // 2021-08 is due on 09-05 in both; from 09-02 each campaign reminds the clerk.
-    server.setTime(at('2021-09-03T10:00:00'));
+    await server.setTime(at('2021-09-03T10:00:00'));
     const due = async (campaign: Plan) => (await as[campaign].clerk.trpc.notices.mine.query({ asOf: '2021-09-03' })).filter((n) => n.kind === 'reminder.due');
     const [extra] = await due('anhui-extra');
     expect(extra).toMatchObject({ title: '2021-08 月报将于 2021-09-05 截止', read: false });

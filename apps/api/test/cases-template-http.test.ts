@@ -22,7 +22,7 @@ describe('the case-log template', () => {
     await book.xlsx.load(await res.arrayBuffer());
     const sheet = book.getWorksheet('办件台账')!;
     expect(sheet.getRow(1).values).toEqual([undefined, '案件编号', '类别', '乡镇（街道）代码', '申请日期', '办结日期']);
-    const townships = townshipsOf(server.db, ['340321']);
+    const townships = await townshipsOf({ db: server.db }, ['340321']);
     const help = book.getWorksheet('填写说明')!;
     expect(help.getColumn(1).values).toEqual(expect.arrayContaining(townships.map((t) => t.code)));
 

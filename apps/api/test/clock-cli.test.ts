@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { reportSubmissions } from '@dudao/schema/tables';
 import { openDb } from '../src/db/client';
 import { cli } from './support/cli';
-import { freshDb, tempPath } from './support/fresh-db';
+import { freshLocation, tempPath } from './support/fresh-db';
 import { header, julyValues, lines } from './support/report-values';
 import { csv } from './support/files';
 
@@ -12,18 +11,17 @@ let db: string;
 let file: string;
 
 beforeAll(async () => {
-  db = tempPath();
-  (await freshDb(db)).close();
-  file = join(dirname(db), 'july.csv');
+  db = await freshLocation();
+  file = tempPath('july.csv');
   writeFileSync(file, csv([header, ...lines('340321', '2021-07', julyValues)]));
 });
 
-const submittedAt = () => {
-  const opened = openDb(db);
+const submittedAt = async () => {
+  const opened = await openDb(db);
   try {
-    return opened.db.select({ at: reportSubmissions.submittedAt }).from(reportSubmissions).all().map((r) => r.at);
+    return (await opened.db.select({ at: reportSubmissions.submittedAt }).from(reportSubmissions).all()).map((r) => r.at);
   } finally {
-    opened.close();
+    await opened.close();
   }
 };
 
@@ -34,7 +32,7 @@ describe('pnpm cli clock', () => {
     expect(r.stdout).toMatch(/^真实时间：/);
   });
 
-  test('clock set starts a simulated clock there; an import without --at is stamped by it', () => {
+  test('clock set starts a simulated clock there; an import without --at is stamped by it', async () => {
     const set = cli(['clock', 'set', '2021-08-04T09:00:00+08:00'], db);
     expect(set.code).toBe(0);
     expect(set.stdout).toContain('已设定模拟时钟');
@@ -43,7 +41,7 @@ describe('pnpm cli clock', () => {
 
     const imported = cli(['import', 'values', file, '--submit'], db);
     expect(imported.code).toBe(0);
-    const [at] = submittedAt();
+    const [at] = await submittedAt();
     // The clock runs on from 09:00 Beijing (01:00 UTC) as the test runs, so the stamp lies just after it, on that day.
     expect(at! >= '2021-08-04T01:00:00.000Z' && at! < '2021-08-04T02:00:00.000Z').toBe(true);
     expect(imported.stdout).toContain(`记录时间 ${at}`);

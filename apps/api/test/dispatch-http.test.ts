@@ -1,6 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
+import { auditLog } from '@dudao/schema/tables';
 import { systemActor } from '../src/services/actor';
+import { serviceContext } from '../src/services/context';
 import { createUser } from '../src/services/users/accounts';
 import { errorCode, freshServer, PASSWORD, sessionOf, startServer } from './support/http';
 
@@ -24,7 +27,7 @@ async function copiesAt(s: Session, asOf: string) {
 beforeAll(async () => {
   server = await freshServer();
   for (const [username, scopeCode] of [['wuhe', WUHE], ['yaohai', '340102']] as const) {
-    await createUser(server.db, { username, role: 'county_clerk', scopeCode, displayName: username, password: PASSWORD }, systemActor, '2021-07-01T00:00:00.000Z');
+    await createUser(serviceContext(server.db, builtinCampaign('anhui-2021'), systemActor), { username, role: 'county_clerk', scopeCode, displayName: username, password: PASSWORD }, '2021-07-01T00:00:00.000Z');
   }
   admin = await sessionOf(server.url, 'p_admin');
   bengbu = await sessionOf(server.url, 'bengbu');
@@ -36,7 +39,7 @@ afterAll(() => server.close());
 
 describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2021-10-12 across 国庆', () => {
   test('bad input is refused with the field named and nothing is written', async () => {
-    server.setTime(at('2021-09-28'));
+    await server.setTime(at('2021-09-28'));
     const base = { counties: [HUAIYUAN], title: '补齐协理员', matter: '请于期限内补齐村级协理员', level: 'key' as const };
     await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2022-01-10' })).rejects.toThrow(/deadline.*不在行动期内/);
     await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2021-09-28' })).rejects.toThrow(/deadline.*至少应在下发日/);
@@ -79,10 +82,10 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
   });
 
   test('怀远: sign → feedback with a file → sent back → feedback → closed on the deadline', async () => {
-    server.setTime(at('2021-09-29'));
+    await server.setTime(at('2021-09-29'));
     await huaiyuan.trpc.dispatch.sign.mutate({ id: orderId, county: HUAIYUAN });
     await expect(huaiyuan.trpc.dispatch.sign.mutate({ id: orderId, county: HUAIYUAN })).rejects.toSatisfy((e) => errorCode(e) === 'CONFLICT');
-    server.setTime(at('2021-09-30'));
+    await server.setTime(at('2021-09-30'));
     const form = new FormData();
     form.append('file', new Blob([PNG], { type: 'image/png' }), '花名册.png');
     const upload = await fetch(`${server.url}/files/dispatch/${orderId}/attachments?county=${HUAIYUAN}`, { method: 'POST', headers: { cookie: huaiyuan.cookie }, body: form });
@@ -91,12 +94,12 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
     await huaiyuan.trpc.dispatch.feedback.mutate({ id: orderId, county: HUAIYUAN, text: '已补配协理员 5 名', askClose: true, files: [file.id] });
     const review = await bengbu.trpc.todo.mine.query({ asOf: '2021-09-30' });
     expect(review.filter((t) => t.kind === 'dispatch').map((t) => t.title)).toEqual(['复核怀远县对督办单“补齐村级社会救助协理员”的反馈']);
-    server.setTime(at('2021-10-08'));
+    await server.setTime(at('2021-10-08'));
     await expect(huaiyuan.trpc.dispatch.close.mutate({ id: orderId, county: HUAIYUAN })).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
     await bengbu.trpc.dispatch.sendBack.mutate({ id: orderId, county: HUAIYUAN, reason: '缺少花名册扫描件' });
-    server.setTime(at('2021-10-11'));
+    await server.setTime(at('2021-10-11'));
     await huaiyuan.trpc.dispatch.feedback.mutate({ id: orderId, county: HUAIYUAN, text: '已补传花名册', askClose: true });
-    server.setTime(at('2021-10-12'));
+    await server.setTime(at('2021-10-12'));
     await bengbu.trpc.dispatch.close.mutate({ id: orderId, county: HUAIYUAN });
 
     const download = await fetch(`${server.url}/files/dispatch-files/${file.id}`, { headers: { cookie: bengbu.cookie } });
@@ -128,14 +131,14 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
     expect((await copiesAt(bengbu, '2021-10-07'))[WUHE]!.lateSigning).toBe(false); // 09-29, 09-30 only
     const late = (await copiesAt(bengbu, '2021-10-08'))[WUHE]!;
     expect([late.state, late.lateSigning, late.statusText]).toEqual(['issued', true, '逾期未签收（剩 3 个工作日）']);
-    server.setTime(at('2021-10-09'));
+    await server.setTime(at('2021-10-09'));
     await wuhe.trpc.dispatch.sign.mutate({ id: orderId, county: WUHE });
-    server.setTime(at('2021-10-13'));
+    await server.setTime(at('2021-10-13'));
     await wuhe.trpc.dispatch.feedback.mutate({ id: orderId, county: WUHE, text: '已补配 3 名', askClose: true });
     const red = (await copiesAt(bengbu, '2021-10-13'))[WUHE]!;
     expect([red.state, red.light, red.remaining]).toEqual(['feedback', 'red', null]);
     expect((await bengbu.trpc.dispatch.summary.query({ asOf: '2021-10-13' })).counts).toEqual({ issued: 2, closedOnTime: 1, overdue: 1, redNow: 1, lateSigning: 0 });
-    server.setTime(at('2021-10-14'));
+    await server.setTime(at('2021-10-14'));
     await admin.trpc.dispatch.close.mutate({ id: orderId, county: WUHE });
     const closed = (await copiesAt(bengbu, '2021-10-14'))[WUHE]!;
     expect([closed.state, closed.overdue, closed.statusText]).toEqual(['closed', true, '逾期办结']);
@@ -159,23 +162,29 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
 
 // Runs after the story above: it needs its rows.
 describe('history', () => {
-  test('dispatch events and urges are append-only in the database itself', () => {
-    const attempt = (query: ReturnType<typeof sql>) => {
+  test('dispatch events and urges are append-only in the database itself', async () => {
+    // Each engine's own trigger refuses (SQLite's RAISE(ABORT), PostgreSQL's PL/pgSQL raise), with the same message.
+    const attempt = async (query: ReturnType<typeof sql>) => {
       try {
-        server.db.run(query);
+        await server.db.run(query);
         return 'written';
       } catch (e) {
         return String((e as Error).cause ?? e);
       }
     };
-    expect(attempt(sql`update dispatch_events set text = 'x'`)).toMatch(/dispatch_events is append-only/);
-    expect(attempt(sql`delete from dispatch_orders`)).toMatch(/dispatch_orders is append-only/);
-    expect(attempt(sql`update dispatch_files set event_id = null`)).toMatch(/dispatch_files is append-only/);
+    expect(await attempt(sql`update dispatch_events set text = 'x'`)).toMatch(/dispatch_events is append-only/);
+    expect(await attempt(sql`delete from dispatch_orders`)).toMatch(/dispatch_orders is append-only/);
+    expect(await attempt(sql`update dispatch_files set event_id = null`)).toMatch(/dispatch_files is append-only/);
   });
 
-  test('every step is in the audit log with the old and new state', () => {
-    const rows = server.db.all<{ action: string; old_value: string | null; new_value: string }>(sql`select action, old_value, new_value from audit_log where entity = 'dispatch_order' and unit_code = '340321' order by id`);
-    expect(rows.map((r) => `${r.action}:${r.old_value ?? ''}→${r.new_value}`)).toEqual([
+  test('every step is in the audit log with the old and new state', async () => {
+    const rows = await server.db
+      .select({ action: auditLog.action, oldValue: auditLog.oldValue, newValue: auditLog.newValue })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'dispatch_order'), eq(auditLog.unitCode, '340321')))
+      .orderBy(asc(auditLog.id))
+      .all();
+    expect(rows.map((r) => `${r.action}:${r.oldValue ?? ''}→${r.newValue}`)).toEqual([
       'dispatch.issue:→issued',
       'dispatch.sign:issued→signed',
       'dispatch.feedback:signed→feedback',
@@ -188,9 +197,9 @@ describe('history', () => {
 
 describe('urging', () => {
   test('催报 a missing report twice: the county clerks get two notices, the count reads 2', async () => {
-    server.setTime(at('2021-10-20'));
+    await server.setTime(at('2021-10-20'));
     await bengbu.trpc.urge.send.mutate({ kind: 'report', unit: HUAIYUAN, period: '2021-09' });
-    server.setTime(at('2021-10-21'));
+    await server.setTime(at('2021-10-21'));
     const second = await bengbu.trpc.urge.send.mutate({ kind: 'report', unit: HUAIYUAN, period: '2021-09' });
     expect(second.recipients).toBe(1);
     const notices = await huaiyuan.trpc.notices.mine.query({ asOf: '2021-10-21' });
@@ -202,7 +211,7 @@ describe('urging', () => {
   });
 
   test('the province urges a city summary: the city officers get it; a city cannot urge itself or another city', async () => {
-    server.setTime(at('2021-12-16'));
+    await server.setTime(at('2021-12-16'));
     await admin.trpc.urge.send.mutate({ kind: 'summary', unit: '3403' });
     expect((await bengbu.trpc.notices.mine.query({ asOf: '2021-12-16' })).filter((n) => n.kind === 'urge.summary')).toHaveLength(1);
     await expect(bengbu.trpc.urge.send.mutate({ kind: 'summary', unit: '3403' })).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
@@ -213,6 +222,6 @@ describe('urging', () => {
   test('催办 a closed order is refused; a report urge needs its month', async () => {
     await expect(bengbu.trpc.urge.send.mutate({ kind: 'dispatch', unit: HUAIYUAN, id: orderId })).rejects.toSatisfy((e) => errorCode(e) === 'CONFLICT');
     await expect(bengbu.trpc.urge.send.mutate({ kind: 'report', unit: HUAIYUAN })).rejects.toThrow(/period/);
-    expect(() => server.db.run(sql`delete from urges`)).toThrow(expect.objectContaining({ cause: expect.objectContaining({ message: 'urges is append-only' }) }));
+    await expect(server.db.run(sql`delete from urges`)).rejects.toThrow(expect.objectContaining({ cause: expect.objectContaining({ message: 'urges is append-only' }) }));
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CampaignDef } from '@dudao/schema/campaign';
@@ -14,7 +14,7 @@ import { parse } from 'csv-parse/sync';
 import { exportCommand } from '../src/cli/commands/export';
 import { valueLines, type ValueLine } from '../src/services/reports/export-values';
 import { resetDatabase } from '../src/services/seed/reset';
-import { tempPath } from './support/fresh-db';
+import { emptyLocation } from './support/fresh-db';
 
 const AS_OF = '2021-12-15';
 let opened: Opened;
@@ -25,22 +25,25 @@ let sheet: ExcelJS.Worksheet;
 let book: ExcelJS.Workbook;
 
 beforeAll(async () => {
-  dbPath = tempPath();
+  dbPath = await emptyLocation();
   ({ opened } = await resetDatabase(dbPath, { demo: true, scale: 'province' }));
-  campaign = currentCampaign(opened.db);
+  campaign = await currentCampaign({ db: opened.db });
   // The annex must equal what `export values --as-of` writes for the same unit and day.
   const csv = join(mkdtempSync(join(tmpdir(), 'dudao-export-')), 'values.csv');
   expect(await exportCommand(['values', '--unit', '3403', '--as-of', AS_OF, '--out', csv, '--db', dbPath])).toBe(0);
   lines = (parse(readFileSync(csv, 'utf8').replace(/^\ufeff/, '')) as string[][]).slice(1) as ValueLine[];
   book = new ExcelJS.Workbook();
-  await book.xlsx.load((await annexXlsx(opened.db, currentCampaign(opened.db), '3403', AS_OF)) as unknown as ArrayBuffer);
+  await book.xlsx.load((await annexXlsx({ db: opened.db, campaign: await currentCampaign({ db: opened.db }) }, '3403', AS_OF)) as unknown as ArrayBuffer);
   sheet = book.getWorksheet('指标明细')!;
 }, 240_000);
 
-afterAll(() => opened?.close());
+afterAll(async () => opened?.close());
 
-/** The database read with plain SQL, apart from the code under test. */
-const raw = () => new Database(dbPath, { readonly: true });
+/**
+ * The database read with plain SQL, apart from the code under test: standard SQL that runs on either engine, its
+ * rows positional.
+ */
+const raw = <T extends unknown[]>(query: ReturnType<typeof sql>) => opened.db.all<T>(query);
 
 describe('Excel annex', () => {
   test('headers: the four fixed columns, then each reported indicator by its Chinese name; the codes on their own sheet', () => {
@@ -63,35 +66,38 @@ describe('Excel annex', () => {
     }
   });
 
-  test('holds only what was submitted by the day: no draft, no later period, no later correction', () => {
+  test('holds only what was submitted by the day: no draft, no later period, no later correction', async () => {
     // 12-15: the November report (due 12-05) is the newest that can be known; current values also hold later drafts.
     expect(lines.every(([, period]) => period <= '2021-11')).toBe(true);
-    const submitted = raw()
-      .prepare("select count(*) n from (select distinct county_code, period from report_submissions where county_code like '3403%' and submitted_at < '2021-12-15T16:00:00.000Z')")
-      .get() as { n: number };
-    expect(new Set(lines.map(([c, p]) => `${c}|${p}`)).size).toBe(submitted.n);
-    const current = valueLines(opened.db, campaign, '3403');
+    const [submitted] = await raw<[number]>(
+      sql`select count(*) n from (select distinct county_code, period from report_submissions where county_code like '3403%' and submitted_at < '2021-12-15T16:00:00.000Z') as known`,
+    );
+    expect(new Set(lines.map(([c, p]) => `${c}|${p}`)).size).toBe(Number(submitted![0]));
+    const current = await valueLines({ db: opened.db, campaign }, '3403');
     expect(current.length).toBeGreaterThanOrEqual(lines.length);
   });
 
-  test('村级台账: each county’s villages, villages with a coordinator and with a civil-affairs member, counted from its roster', () => {
+  test('村级台账: each county’s villages, villages with a coordinator and with a civil-affairs member, counted from its roster', async () => {
     const roster = book.getWorksheet('村级台账')!;
     const header = (roster.getRow(1).values as ExcelJS.CellValue[]).slice(1);
     expect(header.slice(0, 5)).toEqual(['县级单位代码', '县（市、区）', '所属市', '村（社区）数（个）', '配备协理员的村（个）']);
-    let checked = 0;
+    const rows: ExcelJS.Row[] = [];
     roster.eachRow((row, n) => {
-      if (n === 1) return;
-      const county = String(row.getCell(1).value);
-      const counts = raw()
-        .prepare(
-          `select count(*) villages, sum(coordinators > 0) coordinated, sum(civil_affairs_member) members from roster_rows where upload_id =
-            (select id from roster_uploads where county_code = ? and uploaded_at < '2021-12-15T16:00:00.000Z' order by uploaded_at desc, id desc limit 1)`,
-        )
-        .get(county) as { villages: number; coordinated: number | null; members: number | null };
-      if (counts.villages === 0) return;
-      expect([row.getCell(4).value, row.getCell(5).value, row.getCell(10).value]).toEqual([counts.villages, counts.coordinated, counts.members]);
-      checked++;
+      if (n > 1) rows.push(row);
     });
+    let checked = 0;
+    for (const row of rows) {
+      const county = String(row.getCell(1).value);
+      // count … filter: the villages with a coordinator, and those with a member (a boolean column on PostgreSQL).
+      const [counts] = await raw<[number, number, number]>(
+        sql`select count(*) villages, count(*) filter (where coordinators > 0) coordinated, count(*) filter (where civil_affairs_member) members from roster_rows where upload_id =
+            (select id from roster_uploads where county_code = ${county} and uploaded_at < '2021-12-15T16:00:00.000Z' order by uploaded_at desc, id desc limit 1)`,
+      );
+      const [villages, coordinated, members] = counts!.map(Number) as [number, number, number];
+      if (villages === 0) continue;
+      expect([row.getCell(4).value, row.getCell(5).value, row.getCell(10).value]).toEqual([villages, coordinated, members]);
+      checked++;
+    }
     expect(checked).toBeGreaterThan(3);
   });
 

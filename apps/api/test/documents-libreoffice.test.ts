@@ -9,7 +9,7 @@ import { citySummaryContent } from '../src/services/documents/city-summary';
 import { renderDocx } from '../src/services/documents/render-docx';
 import { snapshotAt } from '../src/services/documents/snapshot';
 import { resetDatabase } from '../src/services/seed/reset';
-import { tempPath } from './support/fresh-db';
+import { emptyLocation } from './support/fresh-db';
 
 // A reader no one here wrote: Debian's LibreOffice sets the 蚌埠 city summary, pdftotext reads back what it set.
 let opened: Opened;
@@ -17,9 +17,9 @@ let pages: string[][];
 let pageCount: number;
 
 beforeAll(async () => {
-  ({ opened } = await resetDatabase(tempPath(), { demo: true, scale: 'province' }));
+  ({ opened } = await resetDatabase(await emptyLocation(), { demo: true, scale: 'province' }));
   const dir = mkdtempSync(join(tmpdir(), 'dudao-lo-'));
-  writeFileSync(join(dir, 'city.docx'), await renderDocx(citySummaryContent(snapshotAt(opened.db, currentCampaign(opened.db), '2021-12-15'), '3403')));
+  writeFileSync(join(dir, 'city.docx'), await renderDocx(citySummaryContent(await snapshotAt({ db: opened.db, campaign: await currentCampaign({ db: opened.db }) }, '2021-12-15'), '3403')));
   execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'city.docx')], { env: { ...process.env, HOME: dir }, stdio: 'ignore' });
   const pdf = join(dir, 'city.pdf');
   pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())?.[1]);
@@ -27,7 +27,7 @@ beforeAll(async () => {
   expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
 }, 300_000);
 
-afterAll(() => opened?.close());
+afterAll(async () => opened?.close());
 
 const pageNumber = /^—\s*\d+\s*—$/;
 /** The main text's pages: before the first attachment page; its lines without the page number. */

@@ -10,7 +10,7 @@ let server: Server;
 
 beforeAll(async () => {
   server = await freshServer();
-  server.setTime('2021-12-14T02:00:00.000Z');
+  await server.setTime('2021-12-14T02:00:00.000Z');
 });
 afterAll(() => server.close());
 

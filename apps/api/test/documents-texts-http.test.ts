@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { validateDefinition, type CampaignDef } from '@dudao/schema/campaign';
 import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { systemActor } from '../src/services/actor';
+import { serviceContext } from '../src/services/context';
 import { installCampaign } from '../src/services/campaign/store';
 import { docxPart, docxParagraphs } from './support/docx';
-import { freshDb, tempPath } from './support/fresh-db';
+import { freshDb, freshLocation } from './support/fresh-db';
 import { sessionOf, startServer } from './support/http';
 
 /** anhui-2021 with the documents' fixed texts of another bureau: every text below is the test's own, none the shipped file's. */
@@ -44,14 +45,14 @@ type Server = Awaited<ReturnType<typeof startServer>>;
 let server: Server;
 
 beforeAll(async () => {
-  const path = tempPath();
+  const path = await freshLocation();
   const opened = await freshDb(path);
   const checked = validateDefinition(otherTexts());
   if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
-  installCampaign(opened.db, checked.definition, systemActor, '2021-07-01T01:00:00.000Z');
-  opened.close();
+  await installCampaign(serviceContext(opened.db, checked.definition, systemActor), checked.definition, '2021-07-01T01:00:00.000Z');
+  await opened.close();
   server = await startServer(path);
-  server.setTime('2021-12-14T02:00:00.000Z');
+  await server.setTime('2021-12-14T02:00:00.000Z');
 });
 afterAll(() => server?.close());
 
@@ -114,7 +115,7 @@ describe('names pages show', () => {
   });
 
   test('a city officer’s to-do names the day lagging was judged and the bureau the summary goes to, from the definition', async () => {
-    server.setTime('2021-12-10T02:00:00.000Z');
+    await server.setTime('2021-12-10T02:00:00.000Z');
     const officer = await sessionOf(server.url, 'bengbu');
     const todo = await officer.trpc.todo.mine.query({ asOf: '2021-12-10' });
     const titles = todo.map((t) => t.title);

@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { percentText, scoreText, type StatusResult } from '@dudao/metrics';
+import type { CampaignDef } from '@dudao/schema/campaign';
 import type { Opened } from '../src/db/client';
 import { citySummaryContent } from '../src/services/documents/city-summary';
 import { provinceSummaryContent } from '../src/services/documents/province-summary';
@@ -12,7 +13,7 @@ import { typeset } from '../src/services/documents/format';
 import { cutToUnit, provinceStatusAt } from '../src/services/known/status-at';
 import { currentCampaign } from '../src/services/campaign/store';
 import { resetDatabase } from '../src/services/seed/reset';
-import { tempPath } from './support/fresh-db';
+import { emptyLocation } from './support/fresh-db';
 
 /** The parts of a .docx, read with nothing but zlib: a zip's central directory names each entry and where it starts. */
 function unzip(zip: Buffer): Map<string, string> {
@@ -59,6 +60,7 @@ function shownRank(county: { code: string; score: number | null }, all: { code: 
 const AS_OF = '2021-12-15';
 const CITY = '3403';
 let opened: Opened;
+let campaign: CampaignDef;
 let snapshot: Snapshot;
 let status: StatusResult;
 let city: Map<string, string>;
@@ -67,15 +69,16 @@ let notice: Map<string, string>;
 
 beforeAll(async () => {
   // The campaign's clock at the evening of the summaries' day, as the December documents are made.
-  ({ opened } = await resetDatabase(tempPath(), { demo: true, scale: 'province', clock: '2021-12-15T18:00:00+08:00' }));
-  snapshot = snapshotAt(opened.db, currentCampaign(opened.db), AS_OF);
-  status = provinceStatusAt(opened.db, currentCampaign(opened.db), AS_OF);
+  ({ opened } = await resetDatabase(await emptyLocation(), { demo: true, scale: 'province', clock: '2021-12-15T18:00:00+08:00' }));
+  campaign = await currentCampaign({ db: opened.db });
+  snapshot = await snapshotAt({ db: opened.db, campaign }, AS_OF);
+  status = await provinceStatusAt({ db: opened.db, campaign }, AS_OF);
   city = unzip(await renderDocx(citySummaryContent(snapshot, CITY)));
   province = unzip(await renderDocx(provinceSummaryContent(snapshot)));
   notice = unzip(await renderDocx(supervisionNoticeContent(snapshot)));
 }, 240_000);
 
-afterAll(() => opened?.close());
+afterAll(async () => opened?.close());
 
 describe('city summary: GB/T 9704 layout', () => {
   const doc = () => city.get('word/document.xml')!;
@@ -189,14 +192,14 @@ describe('city summary: every figure is the metrics answer for the day', () => {
     }
   });
 
-  test('narratives are those of the newest report known on the day, quoted only for counties the metrics allow', () => {
+  test('narratives are those of the newest report known on the day, quoted only for counties the metrics allow', async () => {
     const counties = status.counties.filter((c) => c.cityCode === CITY);
     const said = (text: string) => doc().includes(typeset(text));
     const allowed = counties.flatMap((c) => c.exemplarTasks.map((task) => snapshot.narratives.get(c.code)?.[task]).filter((t): t is string => Boolean(t)));
     const others = counties.flatMap((c) => Object.entries(snapshot.narratives.get(c.code) ?? {}).filter(([task]) => !c.exemplarTasks.includes(task)).map(([, text]) => text));
     expect(others.filter((text) => said(text) && !allowed.includes(text))).toEqual([]);
     expect(allowed.length === 0 || allowed.some(said)).toBe(true);
-    const before = snapshotAt(opened.db, currentCampaign(opened.db), '2021-07-31');
+    const before = await snapshotAt({ db: opened.db, campaign }, '2021-07-31');
     expect(before.narratives.size).toBe(0);
   });
 });
@@ -285,7 +288,7 @@ describe('supervision notice', () => {
 
 describe('a day before anything is known', () => {
   test('the documents still render and say there is nothing yet', async () => {
-    const early = snapshotAt(opened.db, currentCampaign(opened.db), '2021-07-10');
+    const early = await snapshotAt({ db: opened.db, campaign }, '2021-07-10');
     const content = citySummaryContent(early, CITY);
     const text = texts(unzip(await renderDocx(content)).get('word/document.xml')!);
     expect(text).toContain('截至2021年7月10日，全市尚无村级台账数据。');
@@ -419,7 +422,7 @@ describe('主要做法和成效: a practice several counties share is written on
   const SHARED = '建立了困难群众主动发现机制，做到早发现、早救助。';
   // The city and task with the most counties the metrics let be cited, so its summary cites two of them.
   const pick = () => {
-    const tasks = currentCampaign(opened.db).tasks.map((t) => t.code);
+    const tasks = campaign.tasks.map((t) => t.code);
     const options = status.cities.flatMap((city) =>
       tasks.map((task) => ({ city: city.code, task, eligible: status.counties.filter((c) => c.cityCode === city.code && c.exemplarTasks.includes(task)) })),
     );
@@ -507,7 +510,7 @@ describe('year-end documents never carry a month’s wording', () => {
     // Every county of the city reports one practice and one month's figure on every task.
     const narratives = new Map(snapshot.narratives);
     for (const c of status.counties.filter((c) => c.cityCode === CITY)) {
-      const tasks = currentCampaign(opened.db).tasks.map((t) => t.code);
+      const tasks = campaign.tasks.map((t) => t.code);
       narratives.set(c.code, Object.fromEntries(tasks.map((t) => [t, `${c.name}依托乡镇便民服务中心设立社会救助服务窗口。11月新增救助12人。本月走访困难家庭30户。`])));
     }
     const body = texts(unzip(await renderDocx(citySummaryContent({ ...snapshot, narratives }, CITY))).get('word/document.xml')!);

@@ -37,11 +37,11 @@ const who = fc.constantFrom<Role | 'anonymous'>('anonymous', 'province_admin', '
 /** One request; returns its status after checking that a refusal wrote nothing. */
 async function probe(request: () => Promise<Response>, label: string): Promise<void> {
   tried++;
-  const before = fingerprint(server.db);
+  const before = await fingerprint(server.db);
   const res = await request();
   await res.arrayBuffer();
   expect([label, res.status < 500]).toEqual([label, true]);
-  if (res.status >= 400) expect([label, fingerprint(server.db)]).toEqual([label, before]);
+  if (res.status >= 400) expect([label, await fingerprint(server.db)]).toEqual([label, before]);
 }
 
 beforeAll(async () => {

@@ -15,7 +15,7 @@ async function save(values: Record<string, string>, comments: Record<string, str
   expect(answer.status).toBe(200);
   version += 1;
 }
-const unitRows = () => server.db.select({ n: count() }).from(auditLog).where(like(auditLog.unitCode, `${HUAIYUAN}%`)).get()!.n;
+const unitRows = async () => (await server.db.select({ n: count() }).from(auditLog).where(like(auditLog.unitCode, `${HUAIYUAN}%`)).get())!.n;
 
 beforeAll(async () => {
   server = await freshServer();
@@ -27,8 +27,9 @@ describe('audit', () => {
   test('a comment-only change is audited as the comment old → new, never as a row whose old equals new', async () => {
     await save({ t01_dibao_urban: '1200' }, { t01_dibao_urban: '年初口径' });
     await save({ t01_dibao_urban: '1200' }, { t01_dibao_urban: '=1+1 调整口径' });
-    expect(server.db.select({ n: count() }).from(auditLog).where(sql`${auditLog.oldValue} = ${auditLog.newValue}`).get()!.n).toBe(0);
-    const comments = server.db.select().from(auditLog).where(sql`${auditLog.action} = 'report.comment'`).all();
+    expect((await server.db.select({ n: count() }).from(auditLog).where(sql`${auditLog.oldValue} = ${auditLog.newValue}`).get())!.n).toBe(0);
+    // In the order they were written (PostgreSQL returns rows unordered without ORDER BY).
+    const comments = await server.db.select().from(auditLog).where(sql`${auditLog.action} = 'report.comment'`).orderBy(auditLog.id).all();
     expect(comments.map((c) => [c.oldValue, c.newValue])).toEqual([
       [null, '年初口径'],
       ['年初口径', '=1+1 调整口径'],
@@ -39,7 +40,7 @@ describe('audit', () => {
     for (let n = 0; n < 26; n++) {
       await save(Object.fromEntries(['t01_dibao_urban', 't01_dibao_rural', 't01_tekun', 't04_monitored_persons', 't05_grid_workers', 't11_materials', 't09_dispersed_tekun', 't02_incapable_identified', 't01_special_aid_households', 't03_temp_aid_cases', 't07_persons_served', 't11_publicity_events', 't04_warnings_issued', 't05_hotline_orders', 't06_certificates_cancelled', 't08_migrants_included', 't09_care_agreements', 't11_media_reports', 't02_gradual_exit_households', 't03_nonlocal_cases'].map((f, i) => [f, String(100 + n * 20 + i)])));
     }
-    const total = unitRows();
+    const total = await unitRows();
     expect(total).toBeGreaterThan(500);
     const first = await rawPage({ unit: HUAIYUAN });
     expect(first).toHaveLength(500);
@@ -56,7 +57,7 @@ describe('audit', () => {
   });
 
   test('an auditor exports the whole trail to CSV and xlsx, formulas neutralised', async () => {
-    const total = unitRows();
+    const total = await unitRows();
     const res = await fetch(`${server.url}/files/audit.csv?unit=${HUAIYUAN}`, { headers: { cookie: clerk } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain(encodeURIComponent(`审计记录_${HUAIYUAN}.csv`));

@@ -19,10 +19,10 @@ afterAll(() => server.close());
 
 /** Calls, expects a 400 whose message names `expected`, and checks that nothing was written. */
 async function refused(cookie: string, path: string, type: 'query' | 'mutation', input: unknown, expected: RegExp) {
-  const before = fingerprint(server.db);
+  const before = await fingerprint(server.db);
   const answer = await rawCall(server.url, cookie, path, type, input);
   expect([path, answer.status, answer.message]).toEqual([path, 400, expect.stringMatching(expected)]);
-  expect(fingerprint(server.db)).toEqual(before);
+  expect(await fingerprint(server.db)).toEqual(before);
 }
 
 const draft = (over: Record<string, unknown>) => ({ countyCode: HUAIYUAN, period: '2021-07', version: 0, values: { t01_dibao_urban: '1200' }, comments: {}, ...over });
@@ -45,8 +45,8 @@ describe('dates are real calendar dates', () => {
 
 describe('reports.saveDraft takes only the campaign’s counties, periods and report fields', () => {
   test('a township, a village, a city and the province are refused as report units', async () => {
-    const township = townshipsOf(server.db, [HUAIYUAN])[0]!.code;
-    const village = villagesOf(server.db, HUAIYUAN)[0]!.code;
+    const township = (await townshipsOf({ db: server.db }, [HUAIYUAN]))[0]!.code;
+    const village = (await villagesOf({ db: server.db }, HUAIYUAN))[0]!.code;
     for (const code of [township, village, '3403', '34']) await refused(admin, 'reports.saveDraft', 'mutation', draft({ countyCode: code }), /countyCode/);
     // A well-formed county code that is no unit at all is a 400 too, not a foreign-key 500.
     await refused(admin, 'reports.saveDraft', 'mutation', draft({ countyCode: '340399' }), /340399 不是本活动的县级单位/);
@@ -92,7 +92,7 @@ describe('campaign dates lie in the campaign window', () => {
     for (const visitedOn of ['2030-01-01', '2000-01-01', '2021-06-30']) {
       await refused(officer, 'supervision.recordVisit', 'mutation', { countyCode: HUAIYUAN, visitedOn, byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, /督导日期：.* 不在行动期间（2021-07-01 至 2021-12-31）内/);
     }
-    server.setTime('2021-11-20T02:00:00.000Z');
+    await server.setTime('2021-11-20T02:00:00.000Z');
     const visit = await rawCall(server.url, officer, 'supervision.recordVisit', 'mutation', { countyCode: HUAIYUAN, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' });
     expect(visit.status).toBe(200);
   });

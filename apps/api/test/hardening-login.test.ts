@@ -4,14 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { eq, inArray, sql } from 'drizzle-orm';
+import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { auditLog, sessions, users } from '@dudao/schema/tables';
+import { auditLog, loginAttempts, sessions, users } from '@dudao/schema/tables';
 import { openDb } from '../src/db/client';
 import { createApp } from '../src/server/app';
 import { sourceAddress } from '../src/services/auth/address';
 import { demoPassword } from '../src/services/users/demo-accounts';
-import { freshDb, tempPath } from './support/fresh-db';
+import { emptyLocation, freshLocation, sqliteOnly } from './support/fresh-db';
 import { PASSWORD, sessionOf, startServer } from './support/http';
 import { fingerprint, rawCall } from './support/raw';
 
@@ -25,12 +26,27 @@ async function loginFrom(address: string, username: string, password = PASSWORD,
   return { status: res.status, ...body, cookie: res.headers.get('set-cookie')?.split(';')[0] ?? '' };
 }
 /** Moves every recorded attempt back in time: what waiting would do, without a timed test. */
-const age = (seconds: number) => server.db.run(sql`update login_attempts set at = strftime('%Y-%m-%dT%H:%M:%fZ', at, ${`-${seconds} seconds`})`);
+async function age(seconds: number) {
+  // Worked out here rather than with SQLite's strftime, so it runs on both engines; the same ISO form, to the millisecond.
+  for (const a of await server.db.select({ id: loginAttempts.id, at: loginAttempts.at }).from(loginAttempts).all()) {
+    await server.db.update(loginAttempts).set({ at: new Date(Date.parse(a.at) - seconds * 1000).toISOString() }).where(eq(loginAttempts.id, a.id)).run();
+  }
+}
+/** The tables a PostgreSQL database holds, in any schema but the system's: none means nothing was built. */
+async function postgresTables(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ name: string }>("select table_schema || '.' || table_name as name from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema') order by 1");
+    return r.rows.map((row) => row.name);
+  } finally {
+    await client.end();
+  }
+}
 const me = async (cookie: string, url = server.url) => (await fetch(`${url}/auth/me`, { headers: { cookie } })).status;
 
 beforeAll(async () => {
-  dbPath = tempPath();
-  (await freshDb(dbPath)).close();
+  dbPath = await freshLocation();
   server = await startServer(dbPath);
   admin = (await sessionOf(server.url, 'p_admin')).cookie;
 });
@@ -41,16 +57,16 @@ describe('login throttling per source address and per username', () => {
     for (let i = 0; i < 5; i++) expect((await loginFrom('10.1.0.1', 'p_viewer', 'Wrong-pass1')).status).toBe(401);
     expect(await loginFrom('10.1.0.1', 'p_viewer')).toMatchObject({ status: 429, waitSeconds: 15 });
     expect((await loginFrom('10.1.0.2', 'p_viewer')).status).toBe(200);
-    age(16);
+    await age(16);
     expect((await loginFrom('10.1.0.1', 'p_viewer', 'Wrong-pass1')).status).toBe(401);
     expect(await loginFrom('10.1.0.1', 'p_viewer')).toMatchObject({ status: 429, waitSeconds: 30 });
-    age(31);
+    await age(31);
     expect((await loginFrom('10.1.0.1', 'p_viewer')).status).toBe(200);
   });
 
   test('the throttle lives in the database: a restarted API (another process, same file) still holds the address', async () => {
     for (let i = 0; i < 5; i++) await loginFrom('10.3.0.1', 'bengbu', 'Wrong-pass1');
-    const opened = openDb(dbPath);
+    const opened = await openDb(dbPath);
     const app = createApp({ db: opened.db, logger: pino({ level: 'silent' }) });
     const other = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => other.once('listening', r));
@@ -59,7 +75,7 @@ describe('login throttling per source address and per username', () => {
       expect(await loginFrom('10.3.0.1', 'bengbu', PASSWORD, url)).toMatchObject({ status: 429, waitSeconds: 15 });
     } finally {
       await new Promise((r) => other.close(r));
-      opened.close();
+      await opened.close();
     }
   });
 
@@ -73,7 +89,7 @@ describe('login throttling per source address and per username', () => {
     const stranger = await loginFrom('10.2.0.99', 'p_admin');
     expect(stranger.status).toBe(429);
     expect(stranger.error).toContain('在曾成功登录过的电脑上不受影响');
-    age(31);
+    await age(31);
     expect((await loginFrom('10.2.0.99', 'p_admin')).status).toBe(200);
   });
 
@@ -83,7 +99,7 @@ describe('login throttling per source address and per username', () => {
     const ok = await loginFrom('10.4.0.2', 'huaiyuan');
     await fetch(`${server.url}/auth/logout`, { method: 'POST', headers: { cookie: ok.cookie, 'x-forwarded-for': '10.4.0.3' } });
     await loginFrom('10.4.0.4', 'nobody', 'Wrong-pass1');
-    const rows = server.db.select().from(auditLog).where(inArray(auditLog.address, ['10.4.0.1', '10.4.0.2', '10.4.0.3', '10.4.0.4'])).all();
+    const rows = await server.db.select().from(auditLog).where(inArray(auditLog.address, ['10.4.0.1', '10.4.0.2', '10.4.0.3', '10.4.0.4'])).all();
     const seen = rows.map((r) => `${r.action}@${r.address}`);
     expect(seen.filter((s) => s === 'auth.failure@10.4.0.1')).toHaveLength(5);
     expect(seen).toEqual(expect.arrayContaining(['auth.throttle@10.4.0.1', 'auth.login@10.4.0.2', 'auth.logout@10.4.0.3', 'auth.failure@10.4.0.4']));
@@ -101,17 +117,17 @@ describe('password policy', () => {
   test('weak passwords, the username and the demo password outside a demo database are refused, and nothing is written', async () => {
     const weak = ['12345678', '        ', '\0'.repeat(8), 'abcdefgh', 'Abcdefgh', 'Ab1!', 'Zhang.san1', demoPassword];
     for (const password of weak) {
-      const before = fingerprint(server.db);
+      const before = await fingerprint(server.db);
       const answer = await rawCall(server.url, admin, 'users.create', 'mutation', { username: 'zhang.san1', displayName: '张三', role: 'county_clerk', scopeCode: '340321', password });
       expect([password, answer.status]).toEqual([password, 400]);
       expect(answer.message).toMatch(/password：/);
-      expect(fingerprint(server.db)).toEqual(before);
+      expect(await fingerprint(server.db)).toEqual(before);
     }
     expect((await rawCall(server.url, admin, 'users.create', 'mutation', { username: 'zhang.san1', displayName: '张三', role: 'county_clerk', scopeCode: '340321', password: 'Gd#2021rec' })).status).toBe(200);
   });
 
   test('DUDAO_ADMIN_PASSWORD=123 is refused by db:reset --no-demo before anything is built', async () => {
-    const path = tempPath();
+    const path = await emptyLocation();
     const apiDir = fileURLToPath(new URL('..', import.meta.url));
     // Asynchronous, so the in-process server keeps serving (a blocked loop would reset its idle connections).
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
@@ -119,7 +135,9 @@ describe('password policy', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('DUDAO_ADMIN_PASSWORD 不符合密码规则：密码至少 8 位');
-    expect(existsSync(path)).toBe(false);
+    // No file was created, or on PostgreSQL the database holds no table.
+    if (sqliteOnly) expect(existsSync(path)).toBe(false);
+    else expect(await postgresTables(path)).toEqual([]);
   });
 });
 
@@ -132,7 +150,7 @@ describe('forced change, idle timeout and ending sessions', () => {
     expect((await fetch(`${server.url}/files/values.csv?unit=340321`, { headers: { cookie: first.cookie } })).status).toBe(403);
     expect((await rawCall(server.url, first.cookie, 'account.changePassword', 'mutation', { oldPassword: 'Init#2021ab', newPassword: 'Mine#2021cd' })).status).toBe(200);
     expect((await rawCall(server.url, first.cookie, 'todo.mine', 'query', { asOf: '2021-08-02' })).status).toBe(200);
-    const id = server.db.select().from(users).where(eq(users.username, 'li.si')).get()!.id;
+    const id = (await server.db.select().from(users).where(eq(users.username, 'li.si')).get())!.id;
     expect((await rawCall(server.url, admin, 'users.resetPassword', 'mutation', { userId: id, password: 'Reset#2021ef' })).status).toBe(200);
     expect((await loginFrom('10.5.0.1', 'li.si', 'Reset#2021ef')).user!.mustChangePassword).toBe(true);
   });
@@ -142,8 +160,8 @@ describe('forced change, idle timeout and ending sessions', () => {
     const busy = await loginFrom('10.6.0.2', 'bengbu');
     const back = (cookie: string, minutes: number) =>
       server.db.run(sql`update sessions set last_seen_at = ${new Date(Date.now() - minutes * 60_000).toISOString()} where token_hash = (select token_hash from sessions order by created_at desc limit 1 offset ${cookie === idle.cookie ? 1 : 0})`);
-    back(idle.cookie, 31);
-    back(busy.cookie, 29);
+    await back(idle.cookie, 31);
+    await back(busy.cookie, 29);
     expect(await me(idle.cookie)).toBe(401);
     expect(await me(busy.cookie)).toBe(200);
   });
@@ -155,16 +173,16 @@ describe('forced change, idle timeout and ending sessions', () => {
     expect((await rawCall(server.url, a.cookie, 'account.changePassword', 'mutation', { oldPassword: 'Init#2021ab', newPassword: 'Mine#2021cd' })).status).toBe(200);
     expect(await me(a.cookie)).toBe(200);
     expect(await me(b.cookie)).toBe(401);
-    const id = server.db.select().from(users).where(eq(users.username, 'wang.wu')).get()!.id;
+    const id = (await server.db.select().from(users).where(eq(users.username, 'wang.wu')).get())!.id;
     expect((await rawCall(server.url, admin, 'users.setDisabled', 'mutation', { userId: id, disabled: true })).status).toBe(200);
     expect(await me(a.cookie)).toBe(401);
-    expect(server.db.select().from(sessions).where(eq(sessions.userId, id)).all()).toHaveLength(0);
+    expect(await server.db.select().from(sessions).where(eq(sessions.userId, id)).all()).toHaveLength(0);
   });
 
   test('in a demo database the published demo accounts keep working without a forced change', async () => {
-    server.db.update(users).set({ demo: true }).where(eq(users.username, 'p_viewer')).run();
+    await server.db.update(users).set({ demo: true }).where(eq(users.username, 'p_viewer')).run();
     expect((await rawCall(server.url, admin, 'users.create', 'mutation', { username: 'demo.two', displayName: '演示', role: 'county_clerk', scopeCode: '340321', password: demoPassword })).status).toBe(200);
-    server.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, 'demo.two')).run();
+    await server.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, 'demo.two')).run();
     expect((await loginFrom('10.8.0.1', 'demo.two', demoPassword)).user!.mustChangePassword).toBe(false);
   });
 });

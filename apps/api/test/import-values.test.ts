@@ -1,9 +1,10 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { auditLog, monthlyReports, reportSubmissions, reportValues } from '@dudao/schema/tables';
-import type { Opened } from '../src/db/client';
+import type { Db, Opened } from '../src/db/client';
 import { systemActor } from '../src/services/actor';
-import { currentCampaign } from '../src/services/campaign/store';
+import { serviceContext } from '../src/services/context';
 import { readTable } from '../src/services/files/table-reader';
 import { ImportRejected, formatIssue } from '../src/services/import-errors';
 import { valueLines, valuesCsv, valuesXlsx } from '../src/services/reports/export-values';
@@ -15,28 +16,30 @@ import { augustValues, header, julyValues, lines, type Line } from './support/re
 const HUAIYUAN = '340321';
 const LINQUAN = '341221';
 let opened: Opened;
+const campaign = builtinCampaign('anhui-2021');
+const ctxOf = (db: Db) => serviceContext(db, campaign, systemActor);
 
 async function load(rows: Line[], options = { submit: false }, at = '2021-08-03T01:00:00.000Z', db = opened.db) {
   const table = await readTable(csv([header, ...rows]), 'values.csv');
-  return importValues(db, currentCampaign(db), table, systemActor, at, options);
+  return importValues(ctxOf(db), table, at, options);
 }
 
-function tableCounts(db = opened.db) {
+async function tableCounts(db = opened.db) {
   return {
-    reports: db.select({ n: count() }).from(monthlyReports).get()!.n,
-    values: db.select({ n: count() }).from(reportValues).get()!.n,
-    audit: db.select({ n: count() }).from(auditLog).get()!.n,
+    reports: (await db.select({ n: count() }).from(monthlyReports).get())!.n,
+    values: (await db.select({ n: count() }).from(reportValues).get())!.n,
+    audit: (await db.select({ n: count() }).from(auditLog).get())!.n,
   };
 }
 
 async function rejection(rows: Line[], options = { submit: false }): Promise<string[]> {
-  const before = tableCounts();
+  const before = await tableCounts();
   const error = await load(rows, options).then(
     () => null,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(ImportRejected);
-  expect(tableCounts()).toEqual(before);
+  expect(await tableCounts()).toEqual(before);
   return (error as ImportRejected).issues.map(formatIssue);
 }
 
@@ -47,15 +50,15 @@ beforeAll(async () => {
 afterAll(() => opened.close());
 
 describe('import values: back-fill', () => {
-  test('a back-filled write carries its --at time, and --submit marks the report submitted then', () => {
-    const report = opened.db.select().from(monthlyReports).where(eq(monthlyReports.countyCode, HUAIYUAN)).get()!;
+  test('a back-filled write carries its --at time, and --submit marks the report submitted then', async () => {
+    const report = (await opened.db.select().from(monthlyReports).where(eq(monthlyReports.countyCode, HUAIYUAN)).get())!;
     expect(report).toMatchObject({ period: '2021-07', state: 'submitted', firstSubmittedAt: '2021-08-03T01:00:00.000Z', dueOn: '2021-08-05' });
-    const values = opened.db.select().from(reportValues).where(eq(reportValues.reportId, report.id)).all();
+    const values = await opened.db.select().from(reportValues).where(eq(reportValues.reportId, report.id)).all();
     expect(values).toHaveLength(Object.keys(julyValues).length);
     expect(new Set(values.map((v) => v.recordedAt))).toEqual(new Set(['2021-08-03T01:00:00.000Z']));
-    const submissions = opened.db.select().from(reportSubmissions).where(eq(reportSubmissions.reportId, report.id)).all();
+    const submissions = await opened.db.select().from(reportSubmissions).where(eq(reportSubmissions.reportId, report.id)).all();
     expect(submissions.map((s) => s.submittedAt)).toEqual(['2021-08-03T01:00:00.000Z']);
-    const audited = opened.db.select().from(auditLog).where(eq(auditLog.unitCode, HUAIYUAN)).all();
+    const audited = await opened.db.select().from(auditLog).where(eq(auditLog.unitCode, HUAIYUAN)).all();
     expect(audited.find((a) => a.field === 't01_dibao_urban')).toMatchObject({ at: '2021-08-03T01:00:00.000Z', oldValue: null, newValue: '1200', actor: systemActor.label });
   });
 });
@@ -126,23 +129,22 @@ describe('import values: all-or-nothing validation', () => {
 
 describe('export values', () => {
   test('export → reset → import → export is identical, through CSV and through XLSX', async () => {
-    const campaign = currentCampaign(opened.db);
-    const first = valueLines(opened.db, campaign, '34');
+    const first = await valueLines(ctxOf(opened.db), '34');
     expect(first.length).toBeGreaterThan(90);
     expect(first.find((l) => l[2] === 't01_dibao_urban' && l[1] === '2021-08')).toEqual([HUAIYUAN, '2021-08', 't01_dibao_urban', '1900', '城区低保扩面，新增认定700人']);
     for (const [name, file] of [['values.csv', Buffer.from(valuesCsv(first))], ['values.xlsx', await valuesXlsx(first)]] as const) {
       const again = await freshDb();
-      importValues(again.db, campaign, await readTable(file, name), systemActor, '2021-12-01T00:00:00.000Z', { submit: false });
-      expect(valueLines(again.db, campaign, '34')).toEqual(first);
-      again.close();
+      await importValues(ctxOf(again.db), await readTable(file, name), '2021-12-01T00:00:00.000Z', { submit: false });
+      expect(await valueLines(ctxOf(again.db), '34')).toEqual(first);
+      await again.close();
     }
   });
 
   test('xlsx imports read the same as csv', async () => {
     const again = await freshDb();
     const file = await xlsx([header, ...lines(LINQUAN, '2021-07', julyValues)]);
-    importValues(again.db, currentCampaign(again.db), await readTable(file, 'v.xlsx'), systemActor, '2021-08-02T00:00:00.000Z', { submit: true });
-    expect(valueLines(again.db, currentCampaign(again.db), LINQUAN)).toHaveLength(Object.keys(julyValues).length);
-    again.close();
+    await importValues(ctxOf(again.db), await readTable(file, 'v.xlsx'), '2021-08-02T00:00:00.000Z', { submit: true });
+    expect(await valueLines(ctxOf(again.db), LINQUAN)).toHaveLength(Object.keys(julyValues).length);
+    await again.close();
   });
 });

@@ -5,7 +5,7 @@ import { openDb } from '../src/db/client';
 import { townshipsOf, villagesOf } from '../src/services/org/units';
 import { cli } from './support/cli';
 import { csv } from './support/files';
-import { freshDb, tempPath } from './support/fresh-db';
+import { freshDb, freshLocation, tempPath } from './support/fresh-db';
 import { augustValues, header, julyValues, lines } from './support/report-values';
 import { rosterFor } from './support/roster';
 import { docxPart } from './support/docx';
@@ -24,6 +24,7 @@ type Json = {
   counties: { code: string; name: string; cityCode: string; lagging: boolean; rankInCity: number | null; tiedInCity: boolean; indicators: Record<string, { value: number | null }> }[];
 };
 
+/** The database location (a SQLite file or a postgres:// URL); the files the test writes go to `dir`. */
 let db: string;
 let dir: string;
 let villagesX = 0;
@@ -56,22 +57,22 @@ function submit(county: string, period: string, values: Record<string, string>, 
 }
 
 beforeAll(async () => {
-  db = tempPath();
-  dir = dirname(db);
+  db = await freshLocation();
+  dir = dirname(tempPath());
   const opened = await freshDb(db);
   // Township shares are set to each county's own township count, so they are met in full and X and Y score alike.
-  const full = (county: string, values: Record<string, string>) => {
-    const townships = String(townshipsOf(opened.db, [county]).length);
+  const full = async (county: string, values: Record<string, string>) => {
+    const townships = String((await townshipsOf({ db: opened.db }, [county])).length);
     return { ...values, t03_townships_with_reserve: townships, t06_townships_delegated: townships };
   };
-  villagesX = villagesOf(opened.db, X).length;
-  writeFileSync(join(dir, 'roster.csv'), csv(rosterFor(opened.db, X, (row, i) => (i < 3 ? [row[0]!, row[1]!, 30, '是', 0, 0, '', 0] : row))));
-  const julyX = full(X, julyValues);
-  const julyY = full(Y, julyValues);
-  const julyZ = { ...full(Z, julyValues), t06_avg_processing_days: '30.0' };
-  const augustX = full(X, augustValues);
-  const augustY = full(Y, augustValues);
-  opened.close();
+  villagesX = (await villagesOf({ db: opened.db }, X)).length;
+  writeFileSync(join(dir, 'roster.csv'), csv(await rosterFor(opened.db, X, (row, i) => (i < 3 ? [row[0]!, row[1]!, 30, '是', 0, 0, '', 0] : row))));
+  const julyX = await full(X, julyValues);
+  const julyY = await full(Y, julyValues);
+  const julyZ = { ...(await full(Z, julyValues)), t06_avg_processing_days: '30.0' };
+  const augustX = await full(X, augustValues);
+  const augustY = await full(Y, augustValues);
+  await opened.close();
 
   // July is due at the end of 08-05, August at the end of 09-05 (Beijing).
   submit(X, '2021-07', julyX, '2021-08-03T09:00:00+08:00');

@@ -12,13 +12,13 @@ beforeAll(async () => {
 afterAll(() => opened.close());
 
 describe('the real Anhui organisation tree', () => {
-  test('16 cities, 119 county-level units, 1,685 townships, 18,334 villages', () => {
-    const count = (level: 'city' | 'county' | 'township' | 'village') => listUnits(opened.db, { level }).length;
-    expect([count('city'), count('county'), count('township'), count('village')]).toEqual([16, 119, 1685, 18334]);
+  test('16 cities, 119 county-level units, 1,685 townships, 18,334 villages', async () => {
+    const count = async (level: 'city' | 'county' | 'township' | 'village') => (await listUnits({ db: opened.db }, { level })).length;
+    expect([await count('city'), await count('county'), await count('township'), await count('village')]).toEqual([16, 119, 1685, 18334]);
   });
 
-  test('104 counties, districts and county-level cities plus 15 development zones', () => {
-    const counties = listUnits(opened.db, { level: 'county' });
+  test('104 counties, districts and county-level cities plus 15 development zones', async () => {
+    const counties = await listUnits({ db: opened.db }, { level: 'county' });
     expect(counties.filter((c) => c.kind === '开发区')).toHaveLength(15);
     expect(counties.filter((c) => c.kind !== '开发区')).toHaveLength(104);
   });
@@ -29,15 +29,15 @@ describe('the real Anhui organisation tree', () => {
     ['340102', '瑶海区', '市辖区', '3401'],
     ['340711', '郊区', '市辖区', '3407'],
     ['340176', '合肥高新技术产业开发区', '开发区', '3401'],
-  ])('%s %s is a %s under %s', (code, name, kind, city) => {
-    expect(getUnit(opened.db, code)).toMatchObject({ code, name, kind, level: 'county', parentCode: city });
+  ])('%s %s is a %s under %s', async (code, name, kind, city) => {
+    expect(await getUnit({ db: opened.db }, code)).toMatchObject({ code, name, kind, level: 'county', parentCode: city });
   });
 
-  test('a county owns the villages of its townships', () => {
-    const villages = villagesOf(opened.db, '340321');
+  test('a county owns the villages of its townships', async () => {
+    const villages = await villagesOf({ db: opened.db }, '340321');
     expect(villages.length).toBeGreaterThan(300);
     expect(villages.every((v) => v.code.startsWith('340321') && v.code.length === 12)).toBe(true);
-    const shape = countyShapes(opened.db, '3403').find((c) => c.code === '340321');
+    const shape = (await countyShapes({ db: opened.db }, '3403')).find((c) => c.code === '340321');
     expect(shape?.villages).toBe(villages.length);
   });
 });

@@ -17,7 +17,7 @@ beforeAll(async () => {
   admin = await sessionOf(server.url, 'p_admin');
   // July and August of 怀远县, both submitted and approved by 蚌埠市: versions 1 (save), 2 (submit), 3 (approve).
   for (const [ref, values, day] of [[july, julyValues, '2021-08-03'], [august, augustValues, '2021-09-03']] as const) {
-    server.setTime(at(`${day}T09:00:00`));
+    await server.setTime(at(`${day}T09:00:00`));
     await clerk.trpc.reports.saveDraft.mutate({ ...ref, version: 0, values });
     await clerk.trpc.reports.submit.mutate({ ...ref, version: 1 });
     await officer.trpc.reports.approve.mutate({ ...ref, version: 2 });
@@ -33,7 +33,7 @@ describe('the province accepts approved reports in bulk (批量确认)', () => {
   });
 
   test('one stale report refuses the whole batch and accepts nothing', async () => {
-    server.setTime(at('2021-09-10T10:00:00'));
+    await server.setTime(at('2021-09-10T10:00:00'));
     const error = await admin.trpc.reports.acceptMany.mutate({ reports: [{ ...july, version: 3 }, { ...august, version: 2 }] }).catch((e: unknown) => e);
     expect(errorCode(error)).toBe('CONFLICT');
     expect((error as Error).message).toContain('第 2 份（340321 2021-08）');
@@ -41,7 +41,7 @@ describe('the province accepts approved reports in bulk (批量确认)', () => {
   });
 
   test('both approved reports become 省级已确认 together, each with its accept event and the clerk told', async () => {
-    server.setTime(at('2021-09-10T10:30:00'));
+    await server.setTime(at('2021-09-10T10:30:00'));
     const accepted = await admin.trpc.reports.acceptMany.mutate({ reports: [{ ...july, version: 3 }, { ...august, version: 3 }] });
     expect(accepted.map((r) => [r.period, r.state, r.version])).toEqual([['2021-07', 'accepted', 4], ['2021-08', 'accepted', 4]]);
     for (const ref of [july, august]) {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../src/db/paths';
 import { cli } from './support/cli';
-import { freshDb, tempPath } from './support/fresh-db';
+import { freshLocation } from './support/fresh-db';
 import { sessionOf, startServer } from './support/http';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -25,8 +25,7 @@ let clerk: Session;
 let officer: Session;
 
 beforeAll(async () => {
-  const dbPath = tempPath();
-  (await freshDb(dbPath)).close();
+  const dbPath = await freshLocation();
   // The shipped quarterly plan is installed beside anhui-2021, as a bureau installs a new plan.
   expect(cli(['campaign', 'install', join(repoRoot, 'campaigns/anhui-2022.yaml')], dbPath).stdout).toContain('已安装 anhui-2022 第 1 版');
   expect(cli(['campaign', 'list'], dbPath).stdout).toContain('anhui-2022');
@@ -38,7 +37,7 @@ afterAll(() => server.close());
 
 describe('the quarterly plan names its reports 季报 in workflow messages', () => {
   test('errors of a stale version, an incomplete report and a wrong state say 季报', async () => {
-    server.setTime(at('2022-04-05T09:00:00'));
+    await server.setTime(at('2022-04-05T09:00:00'));
     await clerk.trpc.reports.saveDraft.mutate({ countyCode: COUNTY, period: '2022-Q1', version: 0, values: { k6_events: '2' } });
     const stale = await clerk.trpc.reports.saveDraft.mutate({ countyCode: COUNTY, period: '2022-Q1', version: 0, values: { k6_events: '3' } }).catch((e: Error) => e);
     expect((stale as Error).message).toContain('该季报已被更新（当前版本 1，您编辑的是版本 0）');
@@ -50,13 +49,13 @@ describe('the quarterly plan names its reports 季报 in workflow messages', () 
   });
 
   test('the submit and return notices say 2022-Q1 季报', async () => {
-    server.setTime(at('2022-04-06T10:00:00'));
+    await server.setTime(at('2022-04-06T10:00:00'));
     const saved = await clerk.trpc.reports.saveDraft.mutate({ countyCode: COUNTY, period: '2022-Q1', version: 1, values: quarterValues });
     await clerk.trpc.reports.submit.mutate({ countyCode: COUNTY, period: '2022-Q1', version: saved.report.version });
     const submitted = (await officer.trpc.notices.mine.query({ asOf: '2022-04-06' })).filter((n) => n.kind === 'report.submitted');
     expect(submitted.map((n) => [n.title, n.body])).toEqual([['怀远县 2022-Q1 季报已报送', '请审核怀远县 2022-Q1 季报。']]);
 
-    server.setTime(at('2022-04-07T10:00:00'));
+    await server.setTime(at('2022-04-07T10:00:00'));
     const current = await officer.trpc.reports.get.query({ countyCode: COUNTY, period: '2022-Q1' });
     await officer.trpc.reports.return.mutate({ countyCode: COUNTY, period: '2022-Q1', version: current.version, reason: '临时救助人次与台账不一致' });
     const returned = (await clerk.trpc.notices.mine.query({ asOf: '2022-04-07' })).filter((n) => n.kind === 'report.return');

@@ -3,12 +3,13 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { openDb } from '../src/db/client';
 import { cli } from './support/cli';
-import { freshDb, tempPath } from './support/fresh-db';
+import { freshLocation, tempPath } from './support/fresh-db';
 import { header, julyValues, lines } from './support/report-values';
 import { rosterFor } from './support/roster';
 import { csv } from './support/files';
 
 const HUAIYUAN = '340321';
+/** The database location (a SQLite file or a postgres:// URL); the files the test writes go to `dir`. */
 let db: string;
 let dir: string;
 
@@ -25,9 +26,8 @@ type Timeliness = { period: string | null; onTime: number; late: number; missing
 const county = (s: ReturnType<typeof statusJson>) => s.counties.find((c) => c.code === HUAIYUAN)!;
 
 beforeAll(async () => {
-  db = tempPath();
-  dir = dirname(db);
-  (await freshDb(db)).close();
+  db = await freshLocation();
+  dir = dirname(tempPath());
   writeFileSync(join(dir, 'july.csv'), csv([header, ...lines(HUAIYUAN, '2021-07', julyValues)]));
   expect(cli(['import', 'values', join(dir, 'july.csv'), '--at', '2021-08-03T09:00:00+08:00', '--submit'], db).code).toBe(0);
 });
@@ -56,9 +56,9 @@ describe('pnpm cli status on a small database built by import --at --submit', ()
     const before = statusJson('2021-08-10');
     writeFileSync(join(dir, 'fix.csv'), csv([header, [HUAIYUAN, '2021-07', 't06_over_limit_cases', '0', '']]));
     expect(cli(['import', 'values', join(dir, 'fix.csv'), '--at', '2021-09-20T10:00:00+08:00', '--submit'], db).code).toBe(0);
-    const opened = openDb(db);
-    writeFileSync(join(dir, 'roster.csv'), csv(rosterFor(opened.db, HUAIYUAN)));
-    opened.close();
+    const opened = await openDb(db);
+    writeFileSync(join(dir, 'roster.csv'), csv(await rosterFor(opened.db, HUAIYUAN)));
+    await opened.close();
     expect(cli(['import', 'roster', join(dir, 'roster.csv'), '--county', HUAIYUAN, '--at', '2021-09-25T10:00:00+08:00'], db).code).toBe(0);
 
     expect(statusJson('2021-08-10')).toEqual(before);

@@ -15,7 +15,7 @@ describe('city summaries to the province (gate m5)', () => {
     const admin = await sessionOf(server.url, 'p_admin');
     const m5 = async (asOf: string) => (await admin.trpc.status.at.query({ asOf })).cities.find((c) => c.code === '3403')!.gates.m5_city_summary;
 
-    server.setTime('2021-12-13T02:00:00.000Z');
+    await server.setTime('2021-12-13T02:00:00.000Z');
     const first = await officer.trpc.documents.generate.mutate({ kind: 'city', unit: '3403', asOf: '2021-12-13' });
     const second = await officer.trpc.documents.generate.mutate({ kind: 'city', unit: '3403', asOf: '2021-12-13' });
     expect([first.version, second.version]).toEqual([1, 2]);
@@ -29,12 +29,12 @@ describe('city summaries to the province (gate m5)', () => {
     expect(Buffer.from(await download.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
 
     expect(await m5('2021-12-13')).toBe('pending');
-    server.setTime('2021-12-14T08:00:00.000Z');
+    await server.setTime('2021-12-14T08:00:00.000Z');
     await officer.trpc.summaries.submit.mutate({ id: second.id });
     expect(await m5('2021-12-13')).toBe('pending');
     expect(await m5('2021-12-14')).toBe('met');
     // Later days can be read only once the campaign clock has reached them.
-    server.setTime('2021-12-20T02:00:00.000Z');
+    await server.setTime('2021-12-20T02:00:00.000Z');
     expect(await m5('2021-12-16')).toBe('met');
 
     const status = await admin.trpc.summaries.status.query({ asOf: '2021-12-20' });
@@ -48,10 +48,10 @@ describe('city summaries to the province (gate m5)', () => {
 
   test('a summary submitted after 12-15 makes m5 late', async () => {
     const hefei = await sessionOf(server.url, 'p_admin');
-    server.setTime('2021-12-17T02:00:00.000Z');
+    await server.setTime('2021-12-17T02:00:00.000Z');
     const doc = await hefei.trpc.documents.generate.mutate({ kind: 'city', unit: '3401', asOf: '2021-12-17' });
     await hefei.trpc.summaries.submit.mutate({ id: doc.id });
-    server.setTime('2021-12-20T02:00:00.000Z');
+    await server.setTime('2021-12-20T02:00:00.000Z');
     const cities = (await hefei.trpc.status.at.query({ asOf: '2021-12-20' })).cities;
     expect(cities.find((c) => c.code === '3401')!.gates.m5_city_summary).toBe('late');
   });

@@ -28,17 +28,17 @@ afterAll(() => server.close());
 
 describe('visit dates', () => {
   test('a visit dated after today (the clock 2021-11-15) is refused with a Chinese message, and nothing is written', async () => {
-    server.setTime(at('2021-11-15T10:00:00'));
+    await server.setTime(at('2021-11-15T10:00:00'));
     const error = await officer.trpc.supervision.recordVisit.mutate({ ...visitInput, visitedOn: '2021-11-16' }).catch((e: unknown) => e);
     expect(errorCode(error)).toBe('BAD_REQUEST');
     expect((error as Error).message).toBe('督导日期：2021-11-16 晚于今天（2021-11-15），不能登记尚未发生的督导');
-    expect(server.db.select().from(supervisionVisits).all()).toHaveLength(0);
+    expect(await server.db.select().from(supervisionVisits).all()).toHaveLength(0);
   });
 
   test('a visit outside the campaign (2027-06-01, 2021-06-30) is refused', async () => {
-    server.setTime(at('2027-06-02T10:00:00'));
+    await server.setTime(at('2027-06-02T10:00:00'));
     await expect(officer.trpc.supervision.recordVisit.mutate({ ...visitInput, visitedOn: '2027-06-01' })).rejects.toThrow('不在行动期间（2021-07-01 至 2021-12-31）内');
-    server.setTime(at('2021-11-15T10:00:00'));
+    await server.setTime(at('2021-11-15T10:00:00'));
     await expect(officer.trpc.supervision.recordVisit.mutate({ ...visitInput, visitedOn: '2021-06-30' })).rejects.toThrow('不在行动期间');
   });
 
@@ -49,25 +49,25 @@ describe('visit dates', () => {
 
 describe('correcting and voiding (作废) with a reason, the old version kept', () => {
   test('a wrong visit date is corrected: the list shows the new date, the first recording and the audit keep the old one', async () => {
-    server.setTime(at('2021-11-16T09:00:00'));
+    await server.setTime(at('2021-11-16T09:00:00'));
     const visit = await officer.trpc.supervision.recordVisit.mutate({ ...visitInput, visitedOn: '2021-11-16', findings: '台账不全' });
     await expect(officer.trpc.supervision.correct.mutate({ target: 'visit', id: visit.id, reason: '', changes: { visitedOn: '2021-11-12' } })).rejects.toThrow('更正须写明原因');
-    server.setTime(at('2021-11-17T09:00:00'));
+    await server.setTime(at('2021-11-17T09:00:00'));
     await expect(officer.trpc.supervision.correct.mutate({ target: 'visit', id: visit.id, reason: '录入错误', changes: { visitedOn: '2021-11-20' } })).rejects.toThrow('晚于今天');
     await officer.trpc.supervision.correct.mutate({ target: 'visit', id: visit.id, reason: '督导日期录入错误，实为11月12日', changes: { visitedOn: '2021-11-12' } });
 
     const shown = (await officer.trpc.supervision.list.query({ unit: '340321', asOf: '2021-11-17' })).find((v) => v.id === visit.id)!;
     expect(shown).toMatchObject({ visitedOn: '2021-11-12', voided: false });
     expect(shown.revisions).toEqual([expect.objectContaining({ action: 'correct', changes: { visitedOn: '2021-11-12' }, reason: '督导日期录入错误，实为11月12日' })]);
-    expect(server.db.select().from(supervisionVisits).where(eq(supervisionVisits.id, visit.id)).get()!.visitedOn).toBe('2021-11-16');
-    const audit = server.db.select().from(auditLog).where(eq(auditLog.action, 'supervision.correct')).all();
+    expect((await server.db.select().from(supervisionVisits).where(eq(supervisionVisits.id, visit.id)).get())!.visitedOn).toBe('2021-11-16');
+    const audit = await server.db.select().from(auditLog).where(eq(auditLog.action, 'supervision.correct')).all();
     expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ actor: 'bengbu', field: '督导日期', oldValue: '2021-11-16', newValue: '2021-11-12' })]));
     // Replayed as of the day before the correction, the visit shows as first recorded.
     expect((await officer.trpc.supervision.list.query({ unit: '340321', asOf: '2021-11-16' })).find((v) => v.id === visit.id)).toMatchObject({ visitedOn: '2021-11-16', revisions: [] });
   });
 
   test('a voided item stays listed as 作废 with its reason, counts nowhere, and cannot be closed', async () => {
-    server.setTime(at('2021-11-18T09:00:00'));
+    await server.setTime(at('2021-11-18T09:00:00'));
     const visit = await officer.trpc.supervision.recordVisit.mutate({ ...visitInput, visitedOn: '2021-11-18' });
     await expect(officer.trpc.supervision.addItem.mutate({ visitId: visit.id, description: '整改', owner: '县民政局', dueOn: '2021-11-17' })).rejects.toThrow('整改期限：2021-11-17 早于督导日期（2021-11-18）');
     const item = await officer.trpc.supervision.addItem.mutate({ visitId: visit.id, description: '重复录入的事项', owner: '怀远县民政局', dueOn: '2021-11-25' });
@@ -76,7 +76,7 @@ describe('correcting and voiding (作废) with a reason, the old version kept', 
     expect(shown.items[0]).toMatchObject({ description: '重复录入的事项', voided: true, voidReason: '与第一项重复', overdue: false });
     await expect(officer.trpc.supervision.closeItem.mutate({ itemId: item.id, evidence: '已整改完毕' })).rejects.toThrow('该整改事项已作废');
     await expect(officer.trpc.supervision.void.mutate({ target: 'item', id: item.id, reason: '再次作废' })).rejects.toThrow('已作废');
-    expect(server.db.select().from(auditLog).where(eq(auditLog.action, 'supervision.void')).all()).toEqual([expect.objectContaining({ field: '作废', oldValue: '有效', newValue: '作废：与第一项重复' })]);
+    expect(await server.db.select().from(auditLog).where(eq(auditLog.action, 'supervision.void')).all()).toEqual([expect.objectContaining({ field: '作废', oldValue: '有效', newValue: '作废：与第一项重复' })]);
   });
 
   test('a county clerk may not void the records of its own county', async () => {
@@ -88,11 +88,11 @@ describe('correcting and voiding (作废) with a reason, the old version kept', 
 
 describe('overdue rectification items (逾期未整改)', () => {
   test('an open item due 11-30 is overdue from 12-01, counted for 蚌埠市 and the province; closed on 12-03 it no longer is', async () => {
-    server.setTime(at('2021-11-20T09:00:00'));
+    await server.setTime(at('2021-11-20T09:00:00'));
     const visit = await officer.trpc.supervision.recordVisit.mutate({ ...visitInput, countyCode: '340322', visitedOn: '2021-11-20' });
     const item = await officer.trpc.supervision.addItem.mutate({ visitId: visit.id, description: '补齐2个村协理员', owner: '五河县民政局', dueOn: '2021-11-30' });
     const overdueOf = async (asOf: string, unit: string) => (await admin.trpc.supervision.overview.query({ unit, asOf })).total.overdue;
-    server.setTime(at('2021-12-01T09:00:00'));
+    await server.setTime(at('2021-12-01T09:00:00'));
 
     expect(await overdueOf('2021-11-30', '3403')).toBe(0);
     expect(await overdueOf('2021-12-01', '3403')).toBe(1);
@@ -101,7 +101,7 @@ describe('overdue rectification items (逾期未整改)', () => {
     expect(province.parts.find((p) => p.code === '3403')).toMatchObject({ name: '蚌埠市', overdue: 1 });
     expect(province.overdueItems).toEqual([expect.objectContaining({ id: item.id, countyCode: '340322', dueOn: '2021-11-30' })]);
 
-    server.setTime(at('2021-12-03T09:00:00'));
+    await server.setTime(at('2021-12-03T09:00:00'));
     await officer.trpc.supervision.closeItem.mutate({ itemId: item.id, evidence: '2个村已选聘协理员' });
     expect(await overdueOf('2021-12-02', '3403')).toBe(1);
     expect(await overdueOf('2021-12-03', '3403')).toBe(0);
@@ -110,7 +110,7 @@ describe('overdue rectification items (逾期未整改)', () => {
 
 describe('evidence files on 销号', () => {
   test('a real PNG and a PDF are stored with the item and download byte for byte', async () => {
-    server.setTime(at('2021-11-22T09:00:00'));
+    await server.setTime(at('2021-11-22T09:00:00'));
     const visit = await officer.trpc.supervision.recordVisit.mutate({ ...visitInput, visitedOn: '2021-11-22' });
     const item = await officer.trpc.supervision.addItem.mutate({ visitId: visit.id, description: '服务站挂牌', owner: '怀远县民政局', dueOn: '2021-12-10' });
     const png = photoPng();

@@ -18,14 +18,14 @@ describe('units.search: a county, township or village by name or code', () => {
   });
 
   test('a township of 怀远县 found by its code carries the county and the path', async () => {
-    const township = townshipsOf(server.db, ['340321'])[0]!;
+    const township = (await townshipsOf({ db: server.db }, ['340321']))[0]!;
     const { trpc } = await sessionOf(server.url, 'p_admin');
     const found = await trpc.units.search.query({ query: township.code });
     expect(found[0]).toMatchObject({ code: township.code, name: township.name, level: 'township', countyCode: '340321', path: '蚌埠市 · 怀远县' });
   });
 
   test('a village is found by part of its name', async () => {
-    const village = listUnits(server.db, { level: 'village' }).find((v) => v.code.startsWith('340321'))!;
+    const village = (await listUnits({ db: server.db }, { level: 'village' })).find((v) => v.code.startsWith('340321'))!;
     const { trpc } = await sessionOf(server.url, 'p_admin');
     const found = await trpc.units.search.query({ query: village.name, limit: 50 });
     expect(found.map((f) => f.code)).toContain(village.code);

@@ -19,28 +19,28 @@ afterAll(() => server.close());
 
 describe('the monthly report workflow over HTTP', () => {
   test('draft → submit → return → edit → resubmit → approve → accept, each step by its role and remembered', async () => {
-    server.setTime(at('2021-08-02T10:00:00'));
+    await server.setTime(at('2021-08-02T10:00:00'));
     const saved = await clerk.trpc.reports.saveDraft.mutate({ ...july, version: 0, values: julyValues });
     expect(saved.report).toMatchObject({ state: 'draft', version: 1 });
 
-    server.setTime(at('2021-08-03T09:30:00'));
+    await server.setTime(at('2021-08-03T09:30:00'));
     expect(await clerk.trpc.reports.submit.mutate({ ...july, version: 1 })).toMatchObject({ state: 'submitted', version: 2 });
 
-    server.setTime(at('2021-08-04T15:00:00'));
+    await server.setTime(at('2021-08-04T15:00:00'));
     await expect(officer.trpc.reports.return.mutate({ ...july, version: 2, reason: '' })).rejects.toThrow('退回须填写原因');
     expect(await officer.trpc.reports.return.mutate({ ...july, version: 2, reason: '城市低保人数与民政统计季报不一致' })).toMatchObject({ state: 'returned', version: 3 });
 
     const returned = (await clerk.trpc.todo.mine.query({ asOf: '2021-08-04' })).find((t) => t.kind === 'returned');
     expect(returned).toMatchObject({ title: '2021-07 月报被退回，请修改后重新报送', dueOn: '2021-08-05', overdue: false, note: '城市低保人数与民政统计季报不一致' });
 
-    server.setTime(at('2021-08-05T09:00:00'));
+    await server.setTime(at('2021-08-05T09:00:00'));
     await clerk.trpc.reports.saveDraft.mutate({ ...july, version: 3, values: { t01_dibao_urban: '1250' } });
     expect(await clerk.trpc.reports.submit.mutate({ ...july, version: 4 })).toMatchObject({ state: 'submitted', version: 5 });
 
-    server.setTime(at('2021-08-06T11:00:00'));
+    await server.setTime(at('2021-08-06T11:00:00'));
     expect(await officer.trpc.reports.approve.mutate({ ...july, version: 5 })).toMatchObject({ state: 'approved' });
     await expect(officer.trpc.reports.accept.mutate({ ...july, version: 6 })).rejects.toThrow('当前角色无权执行此操作');
-    server.setTime(at('2021-08-08T10:00:00'));
+    await server.setTime(at('2021-08-08T10:00:00'));
     expect(await admin.trpc.reports.accept.mutate({ ...july, version: 6 })).toMatchObject({ state: 'accepted', version: 7 });
 
     const detail = await clerk.trpc.reports.get.query(july);
@@ -57,7 +57,7 @@ describe('the monthly report workflow over HTTP', () => {
 
   test('a stale save is refused with a Chinese message and overwrites nothing', async () => {
     const august = { countyCode: '340321', period: '2021-08' };
-    server.setTime(at('2021-09-02T10:00:00'));
+    await server.setTime(at('2021-09-02T10:00:00'));
     await clerk.trpc.reports.saveDraft.mutate({ ...august, version: 0, values: { ...augustValues, t01_tekun: '2600' } });
     const stale = await clerk.trpc.reports.saveDraft.mutate({ ...august, version: 0, values: { t01_tekun: '9999' } }).catch((e: unknown) => e);
     expect(errorCode(stale)).toBe('CONFLICT');
@@ -104,7 +104,7 @@ describe('the monthly report workflow over HTTP', () => {
     const titles = async (asOf: string) => (await clerk.trpc.notices.mine.query({ asOf })).filter((n) => n.kind.startsWith('reminder')).map((n) => n.title);
     expect(await titles('2021-09-01')).toEqual([]);
     expect(await titles('2021-09-02')).toEqual(['2021-08 月报将于 2021-09-05 截止']);
-    server.setTime(at('2021-09-06T09:00:00'));
+    await server.setTime(at('2021-09-06T09:00:00'));
     expect(await titles('2021-09-06')).toEqual(['2021-08 月报已逾期']);
   });
 
@@ -114,7 +114,7 @@ describe('the monthly report workflow over HTTP', () => {
       ['上传村级台账', '2021-08-05', true],
       ['填报并报送 2021-08 月报', '2021-09-05', true],
     ]);
-    server.setTime(at('2021-09-06T10:00:00'));
+    await server.setTime(at('2021-09-06T10:00:00'));
     await clerk.trpc.reports.submit.mutate({ countyCode: '340321', period: '2021-08', version: 1 });
     expect((await officer.trpc.todo.mine.query({ asOf: '2021-09-06' })).map((t) => t.title)).toEqual(['审核怀远县 2021-08 月报']);
   });

@@ -21,7 +21,7 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
   app.use('*', requestIds);
   app.use('*', securityHeaders);
   app.use('*', sameOriginWrites);
-  app.get('/healthz', (c) => c.json({ ok: true, campaigns: installedCampaigns(deps.db).map((k) => ({ code: k.code, version: k.version, name: k.name })), warm: readiness.warm }));
+  app.get('/healthz', async (c) => c.json({ ok: true, campaigns: (await installedCampaigns(deps)).map((k) => ({ code: k.code, version: k.version, name: k.name })), warm: readiness.warm }));
   app.use('/auth/*', limitBody(16 * 1024, '16 KB'));
   app.route('/auth', authRoutes(deps));
   app.route('/files', fileRoutes(deps));
@@ -31,13 +31,14 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
     trpcServer({
       router: appRouter,
       maxBatchSize: MAX_BATCH,
-      createContext: (_opts, c) => ({
+      // The session is read from the database on every request; `guarded` builds the procedure's ServiceContext from it.
+      createContext: async (_opts, c) => ({
         ...deps,
         requestId: c.get('requestId') as string,
-        now: () => clockNow(deps.db),
+        now: () => clockNow(deps),
         sessionToken: getCookie(c, sessionCookie),
         requestedCampaign: c.req.header(campaignHeader) || undefined,
-        user: sessionUser(deps.db, getCookie(c, sessionCookie), new Date()),
+        user: await sessionUser(deps, getCookie(c, sessionCookie), new Date()),
       }),
     }),
   );

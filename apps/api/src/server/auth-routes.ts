@@ -33,7 +33,7 @@ export function authRoutes(deps: AppDeps) {
     const body = loginInput.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: body.error.issues.map((i) => `${i.path.join('.') || '输入'}：${i.message}`).join('；') }, 400);
     try {
-      const { token, user } = await login(deps.db, body.data.username, body.data.password, addressOf(c), new Date(), clockNow(deps.db).toISOString());
+      const { token, user } = await login(deps, body.data.username, body.data.password, addressOf(c), new Date(), (await clockNow(deps)).toISOString());
       setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: overHttps(c) });
       return c.json({ user });
     } catch (e) {
@@ -42,23 +42,23 @@ export function authRoutes(deps: AppDeps) {
       throw e;
     }
   });
-  app.post('/logout', (c) => {
+  app.post('/logout', async (c) => {
     const token = getCookie(c, sessionCookie);
     if (token) {
-      const user = sessionUser(deps.db, token, new Date());
-      endSession(deps.db, token);
-      if (user) recordAudit(deps.db, user, clockNow(deps.db).toISOString(), [{ action: 'auth.logout', entity: 'user', entityId: user.id, unitCode: user.scopeCode, field: 'login', address: addressOf(c) }]);
+      const user = await sessionUser(deps, token, new Date());
+      await endSession(deps, token);
+      if (user) await recordAudit({ db: deps.db, actor: user }, (await clockNow(deps)).toISOString(), [{ action: 'auth.logout', entity: 'user', entityId: user.id, unitCode: user.scopeCode, field: 'login', address: addressOf(c) }]);
     }
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.json({ ok: true });
   });
   // The login page names the campaign before anyone has signed in: the one a national scope would open with.
-  app.get('/campaign', (c) => {
-    const campaign = resolveCampaign(deps.db, '', undefined);
+  app.get('/campaign', async (c) => {
+    const campaign = await resolveCampaign(deps, '', undefined);
     return c.json({ code: campaign.code, name: campaign.name });
   });
-  app.get('/me', (c) => {
-    const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
+  app.get('/me', async (c) => {
+    const user = await sessionUser(deps, getCookie(c, sessionCookie), new Date());
     return user ? c.json({ user }) : c.json({ error: '未登录或登录已超时' }, 401);
   });
   return app;

@@ -10,6 +10,7 @@ import { sessionUser, type SessionUser } from '../services/auth/sessions';
 import { auditCsv, auditXlsx } from '../services/audit/export';
 import { importCases } from '../services/cases/import-cases';
 import { clockNow, resolveAsOf } from '../services/clock/clock';
+import { serviceContext, withTransaction, type Ctx, type ServiceContext } from '../services/context';
 import { casesTemplate } from '../services/cases/template';
 import { DomainError } from '../services/errors';
 import { FileFormatError, readTable } from '../services/files/table-reader';
@@ -34,14 +35,20 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const campaignHeader = 'x-dudao-campaign';
 
 /** The campaign a file request works in, checked against the caller's province before any record is looked up. */
-function requestCampaign(c: Context, deps: AppDeps): CampaignDef {
-  const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
+async function requestCampaign(c: Context, deps: AppDeps): Promise<CampaignDef> {
+  const user = await sessionUser(deps, getCookie(c, sessionCookie), new Date());
   if (!user) throw new DomainError('forbidden', '请先登录');
-  return resolveCampaign(deps.db, user.scopeCode, c.req.query('campaign') || c.req.header(campaignHeader) || undefined);
+  return resolveCampaign(deps, user.scopeCode, c.req.query('campaign') || c.req.header(campaignHeader) || undefined);
 }
 
-function permit(c: Context, deps: AppDeps, route: FileRoute, unit: string | undefined): SessionUser {
-  const user = sessionUser(deps.db, getCookie(c, sessionCookie), new Date());
+/** What the route's services are called with: the database, the request's campaign, and the signed-in user as actor. */
+const service = (deps: AppDeps, campaign: CampaignDef, user: SessionUser): ServiceContext => serviceContext(deps.db, campaign, user);
+
+/** A context for a read that is checked (permit) only after its record is found, so no actor acts yet. */
+const reader = (deps: AppDeps, campaign: CampaignDef): Ctx<'campaign'> => ({ db: deps.db, campaign });
+
+async function permit(c: Context, deps: AppDeps, route: FileRoute, unit: string | undefined): Promise<SessionUser> {
+  const user = await sessionUser(deps, getCookie(c, sessionCookie), new Date());
   if (!user) throw new DomainError('forbidden', '请先登录');
   if (user.mustChangePassword) throw new DomainError('forbidden', '请先修改初始密码（账号页面）后再继续');
   const rule = fileRules[route];
@@ -73,25 +80,25 @@ export function fileRoutes(deps: AppDeps) {
     app.post(`/${kind}`, limit, async (c) => {
       const county = c.req.query('county');
       if (!countyCode.safeParse(county).success || !county) throw new DomainError('bad_request', '须指定县级单位代码 county');
-      const user = permit(c, deps, kind === 'roster' ? 'files.roster.upload' : 'files.cases.upload', county);
-      const campaign = requestCampaign(c, deps);
+      const user = await permit(c, deps, kind === 'roster' ? 'files.roster.upload' : 'files.cases.upload', county);
+      const campaign = await requestCampaign(c, deps);
       const file = await uploadedFile(c);
       const table = await readTable(file.content, file.name);
-      const result = deps.db.transaction((tx) => importer[kind](tx, campaign, county, table, user, clockNow(deps.db).toISOString(), file.name));
+      const result = await withTransaction(service(deps, campaign, user), async (ctx) => importer[kind](ctx, county, table, (await clockNow(ctx)).toISOString(), file.name));
       return c.json(result);
     });
   }
   // The roster template is prefilled from the campaign's current roster; the case-log template is blank.
   const templates = {
     'roster-template': rosterTemplate,
-    'cases-template': (db: AppDeps['db'], _campaign: CampaignDef, county: string) => casesTemplate(db, county),
+    'cases-template': (ctx: Ctx<'campaign'>, county: string) => casesTemplate(ctx, county),
   } as const;
   for (const [path, template] of Object.entries(templates)) {
     app.get(`/${path}`, async (c) => {
       const county = c.req.query('county');
       if (!countyCode.safeParse(county).success || !county) throw new DomainError('bad_request', '须指定县级单位代码 county');
-      permit(c, deps, path === 'roster-template' ? 'files.roster.template' : 'files.cases.template', county);
-      const { fileName, content } = await template(deps.db, requestCampaign(c, deps), county);
+      const user = await permit(c, deps, path === 'roster-template' ? 'files.roster.template' : 'files.cases.template', county);
+      const { fileName, content } = await template(service(deps, await requestCampaign(c, deps), user), county);
       return download(c, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content);
     });
   }
@@ -99,9 +106,9 @@ export function fileRoutes(deps: AppDeps) {
     app.get(`/values.${format}`, async (c) => {
       const given = c.req.query('unit');
       if (given !== undefined && !anyUnitCode.safeParse(given).success) throw new DomainError('bad_request', 'unit：单位代码应为2、4、6、9或12位行政区划代码');
-      const user = permit(c, deps, 'files.values.export', given);
+      const user = await permit(c, deps, 'files.values.export', given);
       const unit = given ?? user.scopeCode;
-      const lines = valueLines(deps.db, requestCampaign(c, deps), unit);
+      const lines = await valueLines(service(deps, await requestCampaign(c, deps), user), unit);
       return format === 'csv'
         ? download(c, `指标数据_${unit}.csv`, 'text/csv; charset=utf-8', `\ufeff${valuesCsv(lines)}`)
         : download(c, `指标数据_${unit}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await valuesXlsx(lines));
@@ -112,19 +119,20 @@ export function fileRoutes(deps: AppDeps) {
       const given = c.req.query('unit');
       const query = auditExportQuery.safeParse({ unit: given ?? '34', period: c.req.query('period'), field: c.req.query('indicator'), asOf: c.req.query('asOf') });
       if (!query.success) throw new DomainError('bad_request', query.error.issues.map((i) => `${String(i.path[0])}：${i.message}`).join('；'));
-      const user = permit(c, deps, 'files.audit.export', given);
+      const user = await permit(c, deps, 'files.audit.export', given);
       if (given === undefined) query.data.unit = user.scopeCode;
       const name = `审计记录_${query.data.unit}`;
+      const asOf = await resolveAsOf(deps, query.data.asOf);
       return format === 'csv'
-        ? download(c, `${name}.csv`, 'text/csv; charset=utf-8', auditCsv(deps.db, { ...query.data, asOf: resolveAsOf(deps.db, query.data.asOf) }))
-        : download(c, `${name}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await auditXlsx(deps.db, { ...query.data, asOf: resolveAsOf(deps.db, query.data.asOf) }));
+        ? download(c, `${name}.csv`, 'text/csv; charset=utf-8', await auditCsv(deps, { ...query.data, asOf }))
+        : download(c, `${name}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await auditXlsx(deps, { ...query.data, asOf }));
     });
   }
-  app.get('/documents/:id', (c) => {
+  app.get('/documents/:id', async (c) => {
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '报告编号无效');
-    const doc = documentById(deps.db, requestCampaign(c, deps), id);
-    permit(c, deps, 'files.document.download', doc.unitCode);
+    const doc = await documentById(reader(deps, await requestCampaign(c, deps)), id);
+    await permit(c, deps, 'files.document.download', doc.unitCode);
     const type = doc.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return download(c, doc.fileName, type, doc.content);
   });
@@ -133,46 +141,47 @@ export function fileRoutes(deps: AppDeps) {
     const county = c.req.query('county');
     if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '督办单编号无效');
     if (!county || !/^\d{6}$/.test(county)) throw new DomainError('bad_request', '须指定县级单位代码 county');
-    const user = permit(c, deps, 'files.dispatch.attach', county);
+    const user = await permit(c, deps, 'files.dispatch.attach', county);
     const file = await uploadedFile(c);
-    return c.json(deps.db.transaction((tx) => storeAttachment(tx, requestCampaign(c, deps), id, county, file, user, clockNow(deps.db).toISOString())));
+    const campaign = await requestCampaign(c, deps);
+    return c.json(await withTransaction(service(deps, campaign, user), async (ctx) => storeAttachment(ctx, id, county, file, (await clockNow(ctx)).toISOString())));
   });
-  app.get('/dispatch-files/:fileId', (c) => {
+  app.get('/dispatch-files/:fileId', async (c) => {
     const fileId = Number(c.req.param('fileId'));
     if (!Number.isInteger(fileId) || fileId <= 0) throw new DomainError('bad_request', '附件编号无效');
-    const { file, county } = attachmentById(deps.db, requestCampaign(c, deps), fileId);
-    permit(c, deps, 'files.dispatch.download', county);
+    const { file, county } = await attachmentById(reader(deps, await requestCampaign(c, deps)), fileId);
+    await permit(c, deps, 'files.dispatch.download', county);
     return download(c, file.name, file.mime, file.content);
   });
   // 销号 with its evidence in one request: the text and the files are stored together or not at all.
   app.post('/items/:id/close', limit, async (c) => {
     const itemId = Number(c.req.param('id'));
     if (!Number.isInteger(itemId) || itemId <= 0) throw new DomainError('bad_request', '整改事项编号无效');
-    const campaign = requestCampaign(c, deps);
-    const county = itemCounty(deps.db, campaign, itemId);
+    const campaign = await requestCampaign(c, deps);
+    const county = await itemCounty(reader(deps, campaign), itemId);
     if (!county) throw new DomainError('not_found', `整改事项 ${itemId} 不存在`);
-    const user = permit(c, deps, 'files.evidence.close', county);
+    const user = await permit(c, deps, 'files.evidence.close', county);
     const body = await c.req.parseBody({ all: true });
     const evidence = typeof body.evidence === 'string' ? body.evidence.trim() : '';
     if (evidence.length < 2) throw new DomainError('bad_request', '整改佐证：销号须填写整改佐证（至少 2 个字）');
     const uploads = ([] as unknown[]).concat(body.file ?? []).filter((f): f is File => f instanceof File && f.size > 0);
     const files = await Promise.all(uploads.map(async (f) => ({ name: f.name, content: Buffer.from(await f.arrayBuffer()) })));
-    const closed = deps.db.transaction((tx) => closeItem(tx, campaign, { itemId, evidence, files }, user, clockNow(deps.db).toISOString()));
+    const closed = await withTransaction(service(deps, campaign, user), async (ctx) => closeItem(ctx, { itemId, evidence, files }, (await clockNow(ctx)).toISOString()));
     return c.json(closed);
   });
-  app.get('/evidence/:id', (c) => {
+  app.get('/evidence/:id', async (c) => {
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '佐证文件编号无效');
-    const file = evidenceFile(deps.db, requestCampaign(c, deps), id);
-    permit(c, deps, 'files.evidence.download', file.county);
+    const file = await evidenceFile(reader(deps, await requestCampaign(c, deps)), id);
+    await permit(c, deps, 'files.evidence.download', file.county);
     return download(c, file.fileName, file.mediaType, file.content);
   });
   // Printing offices and those that send PDFs get the same document as LibreOffice sets it, where it is installed.
-  app.get('/documents/:id/pdf', (c) => {
+  app.get('/documents/:id/pdf', async (c) => {
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '报告编号无效');
-    const doc = documentById(deps.db, requestCampaign(c, deps), id);
-    permit(c, deps, 'files.document.download', doc.unitCode);
+    const doc = await documentById(reader(deps, await requestCampaign(c, deps)), id);
+    await permit(c, deps, 'files.document.download', doc.unitCode);
     if (!doc.fileName.endsWith('.docx')) throw new DomainError('bad_request', '只有公文（.docx）可以另存为 PDF');
     if (!pdfAvailable()) throw new DomainError('not_found', '本机未安装 LibreOffice，暂不能生成 PDF，请下载 Word 文件');
     return download(c, doc.fileName.replace(/\.docx$/, '.pdf'), 'application/pdf', docxToPdf(doc.content));

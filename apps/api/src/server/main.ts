@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { rmSync, writeFileSync } from 'node:fs';
 import pino from 'pino';
-import { serverMarker } from '../services/backup/backup';
+import { serverMarker, shownLocation } from '../services/backup/backup';
 import { openDb } from '../db/client';
 import { databasePath } from '../db/paths';
 import { currentCampaign } from '../services/campaign/store';
@@ -12,34 +12,55 @@ import { campaignDays, warmStatusCache } from '../services/known/warm';
 
 const logger = pino({ name: 'dudao-api' });
 const path = databasePath();
-const opened = openDb(path);
-const marker = serverMarker(path);
-if (path !== ':memory:') writeFileSync(marker, String(process.pid));
-process.once('exit', () => rmSync(marker, { force: true }));
+const opened = await openDb(path);
+// The pid marker guards a SQLite file against a restore while we run; a PostgreSQL URL has no file beside it.
+const marker = opened.kind === 'sqlite' && path !== ':memory:' ? serverMarker(path) : null;
+if (marker) {
+  writeFileSync(marker, String(process.pid));
+  process.once('exit', () => rmSync(marker, { force: true }));
+}
 const { db } = opened;
 const port = Number(process.env.PORT ?? 8787);
 const readiness = { warm: false };
 const app = createApp({ db, logger }, readiness);
 
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
-  logger.info({ port: info.port, db: path }, `督导台 API 已启动：http://127.0.0.1:${info.port}`);
-  const today = beijingDate(new Date());
-  const plans = installedCampaigns(db).map((k) => {
-    const campaign = currentCampaign(db, k.code);
-    return { campaign, days: campaignDays(campaign, today) };
-  });
-  warmStatusCache(db, plans, (ms) => {
-    readiness.warm = true;
-    logger.info({ campaigns: plans.map((p) => p.campaign.code), days: plans.reduce((n, p) => n + p.days.length, 0), ms: Math.round(ms) }, 'status cache warmed');
+  // A URL may carry a password: the log names the engine and database, never the credentials.
+  logger.info({ port: info.port, db: shownLocation(path) }, `督导台 API 已启动：http://127.0.0.1:${info.port}`);
+  // A failing start-up read ends the process, as it did when the warm-up ran inline.
+  warm().catch((err) => {
+    logger.error({ err }, 'status cache warm-up failed');
+    process.exit(1);
   });
 });
 
-// Finish in-flight requests and checkpoint the WAL before leaving.
+let stopWarm = () => {};
+
+async function warm(): Promise<void> {
+  const today = beijingDate(new Date());
+  const plans: { campaign: Awaited<ReturnType<typeof currentCampaign>>; days: string[] }[] = [];
+  for (const k of await installedCampaigns(opened)) {
+    const campaign = await currentCampaign(opened, k.code);
+    plans.push({ campaign, days: campaignDays(campaign, today) });
+  }
+  stopWarm = warmStatusCache(
+    opened,
+    plans,
+    (ms) => {
+      readiness.warm = true;
+      logger.info({ campaigns: plans.map((p) => p.campaign.code), days: plans.reduce((n, p) => n + p.days.length, 0), ms: Math.round(ms) }, 'status cache warmed');
+    },
+    // A request answers without the cache, so a failed warm-up is logged, not fatal.
+    (err) => logger.error({ err }, 'status cache warm-up failed'),
+  );
+}
+
+// Finish in-flight requests and close the database before leaving (SQLite checkpoints its WAL, PostgreSQL's pool ends).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    stopWarm();
     server.close(() => {
-      opened.close();
-      process.exit(0);
+      void opened.close().finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 3000).unref();
   });

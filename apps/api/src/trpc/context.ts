@@ -11,7 +11,7 @@ export interface Context extends AppDeps {
   user: SessionUser | null;
   requestId: string;
   /** The campaign clock, read from the database at each write; sessions always use the wall clock. */
-  now: () => Date;
+  now: () => Promise<Date>;
   /** The caller's session token, so a password change can end every other session but this one. */
   sessionToken?: string;
   /** The campaign the request names (header `x-dudao-campaign`); `guarded` resolves it to `ctx.campaign`. */

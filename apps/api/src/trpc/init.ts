@@ -1,7 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { isBusy, isMissingReference } from '../db/client';
+import { isBusy, isMissingReference, isUniqueViolation } from '../db/client';
 import { resolveCampaign } from '../services/campaign/registry';
+import { serviceContext, type ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import type { Context } from './context';
 import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
@@ -29,6 +30,8 @@ const domainErrors = t.middleware(async ({ ctx, next, path }) => {
     if (cause instanceof DomainError) throw new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
     if (isBusy(cause)) throw new TRPCError({ code: 'CONFLICT', message: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试' });
     if (isMissingReference(cause)) throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的单位代码或编号不存在，未保存任何内容' });
+    // Services turn the clashes they expect into their own messages; any other one (SQLite or PostgreSQL) lands here.
+    if (isUniqueViolation(cause)) throw new TRPCError({ code: 'CONFLICT', message: '另一项写入刚刚保存了相同的记录，未保存任何内容，请刷新后重试' });
     if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, 'procedure failed');
   }
   return result;
@@ -49,22 +52,24 @@ export function guarded(name: ProcedureName) {
     if (ctx.user.mustChangePassword && !passwordFree.has(name)) throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码（账号页面）后再继续' });
     if (!rule.roles.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
     // The switcher must still list campaigns when a stale cookie names one that is gone or not the user's.
-    const campaign = name === 'campaign.list' ? resolveLeniently(ctx) : resolveCampaign(ctx.db, ctx.user.scopeCode, ctx.requestedCampaign);
+    const campaign = name === 'campaign.list' ? await resolveLeniently(ctx) : await resolveCampaign(ctx, ctx.user.scopeCode, ctx.requestedCampaign);
+    // What every service of the procedure is called with: the database, the campaign in use, and the user as actor.
+    const service: ServiceContext = serviceContext(ctx.db, campaign, ctx.user);
     const input = (await getRawInput()) as never;
-    const units = input == null || typeof input !== 'object' ? [] : (rule.units as Rule['units'])(input, ctx.db, campaign);
+    const units = input == null || typeof input !== 'object' ? [] : await (rule.units as Rule['units'])(input, service);
     for (const unit of units) {
       if (typeof unit === 'string' && !isWithin(unit, ctx.user.scopeCode)) {
         throw new TRPCError({ code: 'FORBIDDEN', message: `无权访问管辖范围以外的单位（${unit}）` });
       }
     }
-    return next({ ctx: { campaign } });
+    return next({ ctx: { campaign, service } });
   });
 }
 
-function resolveLeniently(ctx: Context & { user: { scopeCode: string } }) {
+async function resolveLeniently(ctx: Context & { user: { scopeCode: string } }) {
   try {
-    return resolveCampaign(ctx.db, ctx.user.scopeCode, ctx.requestedCampaign);
+    return await resolveCampaign(ctx, ctx.user.scopeCode, ctx.requestedCampaign);
   } catch {
-    return resolveCampaign(ctx.db, ctx.user.scopeCode, undefined);
+    return await resolveCampaign(ctx, ctx.user.scopeCode, undefined);
   }
 }

@@ -1,9 +1,8 @@
 import type { Role } from '@dudao/schema/tables';
-import type { Db } from '../db/client';
+import type { Ctx } from '../services/context';
 import { itemCounty } from '../services/supervision/visits';
 import { visitCounty } from '../services/supervision/lookup';
 import { documentUnit } from '../services/summaries/lookup';
-import type { CampaignRef } from '../services/campaign/ref';
 
 const all: readonly Role[] = ['province_admin', 'province_viewer', 'city_officer', 'county_clerk'];
 const admin: readonly Role[] = ['province_admin'];
@@ -18,13 +17,13 @@ const readers: readonly Role[] = ['province_admin', 'province_viewer', 'city_off
  */
 export interface Rule {
   roles: readonly Role[];
-  units: (input: never, db: Db, campaign: CampaignRef) => (string | undefined)[];
+  units: (input: never, ctx: Ctx<'campaign'>) => Promise<(string | undefined)[]> | (string | undefined)[];
 }
 
 const none = () => [];
 // An id that names no record yields no unit: the service then answers 404 without touching anything.
-const targetCounty = (db: Db, campaign: CampaignRef, i: { target?: string; id?: number }) =>
-  typeof i.id !== 'number' ? undefined : i.target === 'visit' ? visitCounty(db, campaign, i.id) : i.target === 'item' ? itemCounty(db, campaign, i.id) : undefined;
+const targetCounty = async (ctx: Ctx<'campaign'>, i: { target?: string; id?: number }) =>
+  typeof i.id !== 'number' ? undefined : i.target === 'visit' ? await visitCounty(ctx, i.id) : i.target === 'item' ? await itemCounty(ctx, i.id) : undefined;
 const unit = (i: { unit?: string }) => [i.unit];
 const county = (i: { countyCode?: string }) => [i.countyCode];
 
@@ -51,15 +50,15 @@ export const rules = {
   'audit.history': { roles: all, units: unit },
   'supervision.list': { roles: all, units: unit },
   'supervision.recordVisit': { roles: officer, units: county },
-  'supervision.addItem': { roles: officer, units: (i: { visitId?: number }, db, c) => [typeof i.visitId === 'number' ? visitCounty(db, c, i.visitId) : undefined] },
-  'supervision.closeItem': { roles: officer, units: (i: { itemId?: number }, db, c) => [typeof i.itemId === 'number' ? itemCounty(db, c, i.itemId) : undefined] },
+  'supervision.addItem': { roles: officer, units: async (i: { visitId?: number }, ctx) => [typeof i.visitId === 'number' ? await visitCounty(ctx, i.visitId) : undefined] },
+  'supervision.closeItem': { roles: officer, units: async (i: { itemId?: number }, ctx) => [typeof i.itemId === 'number' ? await itemCounty(ctx, i.itemId) : undefined] },
   'supervision.overview': { roles: all, units: unit },
-  'supervision.correct': { roles: officer, units: (i: { target?: string; id?: number }, db, c) => [targetCounty(db, c, i)] },
-  'supervision.void': { roles: officer, units: (i: { target?: string; id?: number }, db, c) => [targetCounty(db, c, i)] },
+  'supervision.correct': { roles: officer, units: async (i: { target?: string; id?: number }, ctx) => [await targetCounty(ctx, i)] },
+  'supervision.void': { roles: officer, units: async (i: { target?: string; id?: number }, ctx) => [await targetCounty(ctx, i)] },
   'documents.generate': { roles: officer, units: unit },
   'documents.list': { roles: readers, units: unit },
-  'documents.preview': { roles: readers, units: (i: { id?: number }, db, c) => [typeof i.id === 'number' ? documentUnit(db, c, i.id) : undefined] },
-  'summaries.submit': { roles: officer, units: (i: { id?: number }, db, c) => [typeof i.id === 'number' ? documentUnit(db, c, i.id) : undefined] },
+  'documents.preview': { roles: readers, units: async (i: { id?: number }, ctx) => [typeof i.id === 'number' ? await documentUnit(ctx, i.id) : undefined] },
+  'summaries.submit': { roles: officer, units: async (i: { id?: number }, ctx) => [typeof i.id === 'number' ? await documentUnit(ctx, i.id) : undefined] },
   'summaries.status': { roles: readers, units: unit },
   'dispatch.issue': { roles: officer, units: (i: { counties?: unknown }) => (Array.isArray(i.counties) ? i.counties.filter((c): c is string => typeof c === 'string') : []) },
   'dispatch.list': { roles: all, units: unit },

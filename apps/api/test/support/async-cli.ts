@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 export const apiDir = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `pnpm cli …` in a child process without blocking this one, so an in-process server keeps serving meanwhile. */
+/** `pnpm cli …` in a child process (the database location, a SQLite path or a postgres:// URL, goes as `--db`) without blocking this one, so an in-process server keeps serving meanwhile. */
 export function cliAsync(args: string[], dbPath: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile('node', ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', dbPath], { cwd: apiDir, env: { ...process.env, INIT_CWD: apiDir, ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
@@ -15,8 +15,10 @@ export function cliAsync(args: string[], dbPath: string, env: Record<string, str
 /**
  * Another process that takes the database's write lock (BEGIN IMMEDIATE, one audit row) and holds it for `ms`
  * before committing: the second writer every concurrency finding was about. Resolves once the lock is held.
+ * SQLite only: it is SQLite's one file-wide write lock (PostgreSQL locks rows, so it has no such lock to hold).
  */
 export function holdWriteLock(dbPath: string, ms: number): Promise<{ done: Promise<void>; child: ChildProcess }> {
+  if (/^postgres(ql)?:\/\//.test(dbPath)) throw new Error('holdWriteLock holds a SQLite file\'s write lock; a PostgreSQL test needs its own blocker');
   const script = `
     const Database = require('better-sqlite3');
     const db = new Database(process.argv[1]);

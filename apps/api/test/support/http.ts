@@ -2,10 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import pino from 'pino';
+import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import type { Role } from '@dudao/schema/tables';
 import { openDb } from '../../src/db/client';
-import { freshDb, tempPath } from './fresh-db';
+import { freshLocation } from './fresh-db';
 import { systemActor } from '../../src/services/actor';
+import { serviceContext } from '../../src/services/context';
 import { setClock } from '../../src/services/clock/clock';
 import { createUser } from '../../src/services/users/accounts';
 import { createApp } from '../../src/server/app';
@@ -19,13 +21,17 @@ export const people: { username: string; role: Role; scopeCode: string }[] = [
   { username: 'huaiyuan', role: 'county_clerk', scopeCode: '340321' },
 ];
 
-/** The real app on a real port over a real SQLite file; the clock is the test's, so the campaign plays at its dates. */
-export async function startServer(dbPath: string) {
-  const opened = openDb(dbPath);
-  for (const p of people) await createUser(opened.db, { ...p, displayName: p.username, password: PASSWORD }, systemActor, '2021-07-01T00:00:00.000Z');
-  // A frozen campaign clock, so each write is stamped exactly at the instant the test set.
-  const setTime = (iso: string) => setClock(opened.db, { at: iso, mode: 'frozen' }, systemActor);
-  setTime('2021-08-02T02:00:00.000Z');
+/**
+ * The real app on a real port over a real database (a SQLite file or a postgres:// URL, whichever the test engine
+ * is); the clock is the test's, so the campaign plays at its dates.
+ */
+export async function startServer(location: string) {
+  const opened = await openDb(location);
+  const ctx = serviceContext(opened.db, builtinCampaign('anhui-2021'), systemActor);
+  for (const p of people) await createUser(ctx, { ...p, displayName: p.username, password: PASSWORD }, '2021-07-01T00:00:00.000Z');
+  // A frozen campaign clock, so each write is stamped exactly at the instant the test set (await it before the write).
+  const setTime = (iso: string) => setClock(ctx, { at: iso, mode: 'frozen' });
+  await setTime('2021-08-02T02:00:00.000Z');
   const app = createApp({ db: opened.db, logger: pino({ level: 'silent' }) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -33,10 +39,11 @@ export async function startServer(dbPath: string) {
   return {
     url,
     db: opened.db,
+    kind: opened.kind,
     setTime,
     close: async () => {
       await new Promise((resolve) => server.close(resolve));
-      opened.close();
+      await opened.close();
     },
   };
 }
@@ -63,7 +70,5 @@ export function errorCode(e: unknown): string | undefined {
 
 /** A server over its own copy of the tree-only database. */
 export async function freshServer() {
-  const path = tempPath();
-  (await freshDb(path)).close();
-  return startServer(path);
+  return startServer(await freshLocation());
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../src/db/client';
+import { engineOf, type Db } from '../../src/db/client';
 
 export interface RawAnswer {
   status: number;
@@ -19,7 +19,14 @@ export async function rawCall(url: string, cookie: string, path: string, type: '
 }
 
 /** Row counts of every table: equal before and after means a refused request wrote nothing. */
-export function fingerprint(db: Db): Record<string, number> {
-  const tables = db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`);
-  return Object.fromEntries(tables.map((t) => [t.name, db.get<{ n: number }>(sql.raw(`select count(*) as n from "${t.name}"`))!.n]));
+export async function fingerprint(db: Db): Promise<Record<string, number>> {
+  // Raw SQL rows come back positional ([name], [n]) on both engines; each engine lists its tables its own way.
+  const tables = await db.all<[string]>(
+    engineOf(db) === 'postgres'
+      ? sql`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like '__drizzle%' order by table_name`
+      : sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name`,
+  );
+  const counts: Record<string, number> = {};
+  for (const [name] of tables) counts[name] = Number((await db.get<[number]>(sql.raw(`select count(*) from "${name}"`)))![0]);
+  return counts;
 }

@@ -23,7 +23,7 @@ function readOrExplain(file: string) {
   return read;
 }
 
-export function campaignCommand(argv: string[]): number {
+export async function campaignCommand(argv: string[]): Promise<number> {
   const { flags, positionals } = parse(argv, { db: { type: 'string' }, out: { type: 'string' } });
   const [verb, file] = positionals;
   if (verb === 'validate' || verb === 'install') {
@@ -35,23 +35,24 @@ export function campaignCommand(argv: string[]): number {
       console.log(`活动定义有效：${def.code} ${def.name}（${def.tasks.length} 项任务，${def.indicators.length} 个指标，${def.gates.length} 个关口，${def.periods.length} 个报送期）`);
       return 0;
     }
-    const opened = openDb(databasePath(str(flags, 'db')));
+    const opened = await openDb(databasePath(str(flags, 'db')));
     try {
-      const installed = installDefinition(opened.db, def, systemActor, readClock(opened.db).now);
+      const ctx = { db: opened.db, actor: systemActor };
+      const installed = await installDefinition(ctx, def, (await readClock(ctx)).now);
       console.log(installed.changed ? `已安装 ${installed.code} 第 ${installed.version} 版` : `${installed.code} 第 ${installed.version} 版与文件相同，未新建版本`);
     } finally {
-      opened.close();
+      await opened.close();
     }
     return 0;
   }
   if (verb === 'list') {
-    const opened = openDb(databasePath(str(flags, 'db')));
+    const opened = await openDb(databasePath(str(flags, 'db')));
     try {
-      const versions = listCampaignVersions(opened.db);
+      const versions = await listCampaignVersions(opened);
       if (versions.length === 0) console.log('尚未安装任何活动');
       for (const v of versions) console.log(`${v.code}  第 ${v.version} 版  ${v.name}  ${v.start} 至 ${v.end}  安装于 ${v.installedAt}（${v.installedBy}）`);
     } finally {
-      opened.close();
+      await opened.close();
     }
     return 0;
   }

@@ -12,20 +12,20 @@ function describe(c: ClockReading): string {
 }
 
 /** `clock` prints the campaign clock, `clock set ISO` starts a simulated clock there, `clock real` returns to real time. */
-export function clockCommand(argv: string[]): number {
+export async function clockCommand(argv: string[]): Promise<number> {
   const { flags, positionals } = parse(argv, { db: { type: 'string' } });
   const [action, at] = positionals;
-  const opened = openDb(databasePath(str(flags, 'db')));
+  const opened = await openDb(databasePath(str(flags, 'db')));
   try {
-    const { db } = opened;
-    if (action === undefined) console.log(describe(readClock(db)));
+    const ctx = { db: opened.db, actor: systemActor };
+    if (action === undefined) console.log(describe(await readClock(ctx)));
     else if (action === 'set') {
       if (!at) throw new UsageError('用法：clock set ISO时间（北京时间，形如 YYYY-MM-DDThh:mm:ss+08:00）');
-      console.log(`已设定${describe(setClock(db, { at }, systemActor))}`);
-    } else if (action === 'real') console.log(`已恢复${describe(setClock(db, { at: null }, systemActor))}`);
+      console.log(`已设定${describe(await setClock(ctx, { at }))}`);
+    } else if (action === 'real') console.log(`已恢复${describe(await setClock(ctx, { at: null }))}`);
     else throw new UsageError('用法：clock [set ISO时间 | real]');
   } finally {
-    opened.close();
+    await opened.close();
   }
   return 0;
 }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { databasePath } from '../../db/paths';
-import { backupDatabase, restoreDatabase } from '../../services/backup/backup';
+import { backupDatabase, restoreDatabase, shownLocation } from '../../services/backup/backup';
 import { parse, str, UsageError } from '../args';
 
 const fromUser = (file: string) => resolve(process.env.INIT_CWD ?? process.cwd(), file);
@@ -10,8 +10,9 @@ export async function dbBackup(argv: string[]): Promise<number> {
   const [file] = positionals;
   if (!file) throw new UsageError('用法：db:backup FILE [--db PATH]');
   const path = databasePath(str(flags, 'db'));
-  const { pages } = await backupDatabase(path, fromUser(file));
-  console.log(`已备份 ${path} → ${fromUser(file)}（${pages} 页，联机备份，服务可继续运行）`);
+  const result = await backupDatabase(path, fromUser(file));
+  const size = result.kind === 'sqlite' ? `${result.pages} 页` : `pg_dump 自定义格式，${(result.bytes / 1024 / 1024).toFixed(1)} MB`;
+  console.log(`已备份 ${shownLocation(path)} → ${fromUser(file)}（${size}，联机备份，服务可继续运行）`);
   return 0;
 }
 
@@ -21,6 +22,6 @@ export async function dbRestore(argv: string[]): Promise<number> {
   if (!file) throw new UsageError('用法：db:restore FILE [--db PATH]（须先停止 API）');
   const path = databasePath(str(flags, 'db'));
   const { keptAs } = await restoreDatabase(path, fromUser(file), new Date());
-  console.log(`已从 ${fromUser(file)} 恢复 ${path}${keptAs ? `；恢复前的数据库保留为 ${keptAs}` : ''}`);
+  console.log(`已从 ${fromUser(file)} 恢复 ${shownLocation(path)}${keptAs ? `；恢复前的数据库保留为 ${keptAs}` : ''}`);
   return 0;
 }

@@ -3,6 +3,8 @@ import { openDb } from '../../db/client';
 import { databasePath } from '../../db/paths';
 import { knownValueLines, valueLines, valuesCsv, valuesXlsx } from '../../services/reports/export-values';
 import { isoDateSchema } from '@dudao/schema/inputs';
+import { systemActor } from '../../services/actor';
+import { serviceContext } from '../../services/context';
 import { parse, str, UsageError } from '../args';
 import { campaignFlag } from '../campaign-flag';
 
@@ -12,12 +14,15 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (positionals[0] !== 'values') throw new UsageError(usage);
   const asOf = str(flags, 'as-of');
   if (asOf !== undefined && !isoDateSchema.safeParse(asOf).success) throw new UsageError(`--as-of 须为 YYYY-MM-DD\n${usage}`);
-  const opened = openDb(databasePath(str(flags, 'db')));
-  const { db } = opened;
-  const campaign = campaignFlag(db, flags);
-  const unit = str(flags, 'unit') ?? campaign.province;
-  const lines = asOf ? knownValueLines(db, campaign, unit, asOf) : valueLines(db, campaign, unit);
-  opened.close();
+  const opened = await openDb(databasePath(str(flags, 'db')));
+  let lines: Awaited<ReturnType<typeof valueLines>>;
+  try {
+    const ctx = serviceContext(opened.db, await campaignFlag(opened.db, flags), systemActor);
+    const unit = str(flags, 'unit') ?? ctx.campaign.province;
+    lines = asOf ? await knownValueLines(ctx, unit, asOf) : await valueLines(ctx, unit);
+  } finally {
+    await opened.close();
+  }
   const out = str(flags, 'out');
   if (!out) {
     process.stdout.write(valuesCsv(lines));

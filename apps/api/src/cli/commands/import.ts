@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { openDb } from '../../db/client';
 import { databasePath } from '../../db/paths';
 import { normalizeInstant, systemActor } from '../../services/actor';
+import { serviceContext } from '../../services/context';
 import { clockNow, notAfterClock } from '../../services/clock/clock';
 import { importCases } from '../../services/cases/import-cases';
 import { readTable } from '../../services/files/table-reader';
@@ -19,24 +20,25 @@ export async function importCommand(argv: string[]): Promise<number> {
   if (what !== 'values' && !county) throw new UsageError(`import ${what} 须指定 --county 县级单位代码`);
   const path = file.startsWith('/') ? file : `${process.env.INIT_CWD ?? process.cwd()}/${file}`;
   const table = await readTable(readFileSync(path), basename(path));
-  const opened = openDb(databasePath(str(flags, 'db')));
+  const opened = await openDb(databasePath(str(flags, 'db')));
   try {
     const { db } = opened;
     // Without --at the write is stamped by the campaign clock; a back-filled --at may never lie after it.
-    const at = str(flags, 'at') ? notAfterClock(db, normalizeInstant(str(flags, 'at')!)) : clockNow(db).toISOString();
-    const campaign = campaignFlag(db, flags);
+    const at = str(flags, 'at') ? await notAfterClock(opened, normalizeInstant(str(flags, 'at')!)) : (await clockNow(opened)).toISOString();
+    const campaign = await campaignFlag(db, flags);
+    const ctx = serviceContext(db, campaign, systemActor);
     if (what === 'values') {
-      const r = importValues(db, campaign, table, systemActor, at, { submit: Boolean(flags.submit) });
+      const r = await importValues(ctx, table, at, { submit: Boolean(flags.submit) });
       console.log(`导入成功：${r.rows} 行，${r.reports} 份${campaign.reportName}，变更 ${r.changedFields} 项${flags.submit ? `，报送 ${r.submitted} 份` : ''}（记录时间 ${at}）`);
     } else if (what === 'roster') {
-      const r = importRoster(db, campaign, county!, table, systemActor, at, basename(path));
+      const r = await importRoster(ctx, county!, table, at, basename(path));
       console.log(`村级台账导入成功：${r.rows} 个村（社区）（记录时间 ${at}）`);
     } else {
-      const r = importCases(db, campaign, county!, table, systemActor, at, basename(path));
+      const r = await importCases(ctx, county!, table, at, basename(path));
       console.log(`办件台账导入成功：${r.rows} 件（记录时间 ${at}）`);
     }
   } finally {
-    opened.close();
+    await opened.close();
   }
   return 0;
 }

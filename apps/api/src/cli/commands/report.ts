@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CampaignDef } from '@dudao/schema/campaign';
 import { isoDateSchema } from '@dudao/schema/inputs';
-import { openDb, type DbOrTx } from '../../db/client';
+import { openDb } from '../../db/client';
+import { systemActor } from '../../services/actor';
+import { serviceContext, type Ctx } from '../../services/context';
 import { databasePath } from '../../db/paths';
 import { annexXlsx } from '../../services/documents/annex-xlsx';
 import { citySummaryContent } from '../../services/documents/city-summary';
@@ -63,36 +64,37 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const pdf = flags.pdf === true;
   if (pdf && kind === 'annex') throw new UsageError(`指标附表是 Excel 文件，不另存 PDF\n${usage}`);
   if (pdf && !pdfAvailable()) throw new UsageError('--pdf 需要 LibreOffice（apt-get install libreoffice-writer），本机未找到 soffice');
-  const opened = openDb(databasePath(str(flags, 'db')));
+  const opened = await openDb(databasePath(str(flags, 'db')));
   try {
     const { db } = opened;
-    const campaign = campaignFlag(db, flags);
+    const campaign = await campaignFlag(db, flags);
+    const ctx = serviceContext(db, campaign, systemActor);
     if (kind === 'annex') {
       const unit = str(flags, 'unit') ?? campaign.province;
-      if (!getUnit(db, unit)) throw new UsageError(`单位 ${unit} 不存在`);
-      write(target, await annexXlsx(db, campaign, unit, asOf.data));
+      if (!(await getUnit(ctx, unit))) throw new UsageError(`单位 ${unit} 不存在`);
+      write(target, await annexXlsx(ctx, unit, asOf.data));
       return 0;
     }
     if (kind === 'city') {
       const city = required(flags, 'city', 'CODE');
-      if (getUnit(db, city)?.level !== 'city') throw new UsageError(`${city} 不是市级单位代码`);
-      write(target, await renderDocx(citySummaryContent(snapshotAt(db, campaign, asOf.data), city, documentSettings(db, campaign, city))), pdf);
+      if ((await getUnit(ctx, city))?.level !== 'city') throw new UsageError(`${city} 不是市级单位代码`);
+      write(target, await renderDocx(citySummaryContent(await snapshotAt(ctx, asOf.data), city, await documentSettings(ctx, city))), pdf);
       return 0;
     }
-    const province = documentSettings(db, campaign, campaign.province);
-    if (kind === 'province') write(target, await renderDocx(provinceSummaryContent(snapshotAt(db, campaign, asOf.data), province)), pdf);
-    if (kind === 'notice') write(target, await renderDocx(supervisionNoticeContent(snapshotAt(db, campaign, asOf.data), province)), pdf);
-    if (kind === 'all') await reportAll(db, campaign, asOf.data, target, pdf);
+    const province = await documentSettings(ctx, campaign.province);
+    if (kind === 'province') write(target, await renderDocx(provinceSummaryContent(await snapshotAt(ctx, asOf.data), province)), pdf);
+    if (kind === 'notice') write(target, await renderDocx(supervisionNoticeContent(await snapshotAt(ctx, asOf.data), province)), pdf);
+    if (kind === 'all') await reportAll(ctx, asOf.data, target, pdf);
     return 0;
   } finally {
-    opened.close();
+    await opened.close();
   }
 }
 
 /** Every December-15 document from one snapshot, so all of them describe exactly the same day. */
-async function reportAll(db: DbOrTx, campaign: CampaignDef, asOf: string, dir: string, pdf: boolean): Promise<void> {
+async function reportAll(ctx: Ctx<'campaign'>, asOf: string, dir: string, pdf: boolean): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const snapshot = snapshotAt(db, campaign, asOf);
+  const snapshot = await snapshotAt(ctx, asOf);
   const { province, cities } = snapshot.status;
   const bar = progressBar('生成报告');
   bar.start(cities.length + 3);
@@ -106,11 +108,11 @@ async function reportAll(db: DbOrTx, campaign: CampaignDef, asOf: string, dir: s
     }
     bar.tick(1);
   };
-  const own = documentSettings(db, campaign, province.code);
-  for (const city of cities) save(`${city.code}${city.name}行动总结.docx`, await renderDocx(citySummaryContent(snapshot, city.code, documentSettings(db, campaign, city.code))));
+  const own = await documentSettings(ctx, province.code);
+  for (const city of cities) save(`${city.code}${city.name}行动总结.docx`, await renderDocx(citySummaryContent(snapshot, city.code, await documentSettings(ctx, city.code))));
   save(`${province.code}${province.name}行动总结.docx`, await renderDocx(provinceSummaryContent(snapshot, own)));
   save('督导通报.docx', await renderDocx(supervisionNoticeContent(snapshot, own)));
-  save('附件-指标明细.xlsx', await annexXlsx(db, campaign, province.code, asOf));
+  save('附件-指标明细.xlsx', await annexXlsx(ctx, province.code, asOf));
   bar.stop();
   console.error(`已在 ${dir} 生成 ${files.length} 个文件`);
 }

@@ -7,30 +7,34 @@ import { resolveAsOf } from '../../services/clock/clock';
 import { cutToUnit, provinceStatusAt } from '../../services/known/status-at';
 import { statusJson } from '../../services/known/status-json';
 import { getUnit } from '../../services/org/units';
+import { systemActor } from '../../services/actor';
+import { serviceContext } from '../../services/context';
 import { parse, str, UsageError } from '../args';
 import { campaignFlag } from '../campaign-flag';
 
 const score = (s: number | null) => (s == null ? '—' : scoreText(s));
 
-export function statusCommand(argv: string[]): number {
+export async function statusCommand(argv: string[]): Promise<number> {
   const { flags } = parse(argv, { 'as-of': { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' }, campaign: { type: 'string' } });
   const given = str(flags, 'as-of');
   const parsed = isoDateSchema.safeParse(given);
   if (given !== undefined && !parsed.success) throw new UsageError('--as-of 格式应为 YYYY-MM-DD');
-  const opened = openDb(databasePath(str(flags, 'db')));
+  const opened = await openDb(databasePath(str(flags, 'db')));
   try {
-    const asOf = { data: resolveAsOf(opened.db, given) };
+    const asOf = { data: await resolveAsOf(opened, given) };
     // Each day is judged by the definition version in force on it.
-    const campaign = campaignOn(opened.db, campaignFlag(opened.db, flags).code, asOf.data);
+    const campaign = await campaignOn(opened, (await campaignFlag(opened.db, flags)).code, asOf.data);
+    const ctx = serviceContext(opened.db, campaign, systemActor);
     const unit = str(flags, 'unit') ?? campaign.province;
-    if (!getUnit(opened.db, unit)) throw new UsageError(`单位 ${unit} 不存在`);
-    const result = cutToUnit(provinceStatusAt(opened.db, campaign, asOf.data), unit);
+    const found = await getUnit(ctx, unit);
+    if (!found) throw new UsageError(`单位 ${unit} 不存在`);
+    const result = cutToUnit(await provinceStatusAt(ctx, asOf.data), unit);
     if (flags.json) {
       console.log(JSON.stringify(statusJson(result)));
       return 0;
     }
     const cityName = new Map(result.cities.map((c) => [c.code, c.name]));
-    console.log(`${getUnit(opened.db, unit)!.name} 截至 ${asOf.data}：${result.province ? `综合得分 ${score(result.province.score)}，` : ''}进展缓慢县区 ${result.counties.filter((c) => c.lagging).length} 个`);
+    console.log(`${found.name} 截至 ${asOf.data}：${result.province ? `综合得分 ${score(result.province.score)}，` : ''}进展缓慢县区 ${result.counties.filter((c) => c.lagging).length} 个`);
     console.log(['全省排名', '市内排名', '县（市、区）', '所属市', '综合得分', '进展缓慢', '原因'].join('\t'));
     for (const c of [...result.counties].sort((a, b) => a.rankInProvince - b.rankInProvince || (a.code < b.code ? -1 : 1))) {
       const flag = c.lagging ? '是' : c.watch ? '关注' : '';
@@ -38,6 +42,6 @@ export function statusCommand(argv: string[]): number {
     }
     return 0;
   } finally {
-    opened.close();
+    await opened.close();
   }
 }

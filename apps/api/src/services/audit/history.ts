@@ -1,7 +1,7 @@
 import { and, desc, eq, like, lt, or, type SQL } from 'drizzle-orm';
 import { endOfBeijingDay } from '@dudao/schema/campaign';
 import { auditLog, type AuditEntry } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 
 export const AUDIT_PAGE = 500;
@@ -28,12 +28,12 @@ function afterCursor(cursor: string): SQL {
 }
 
 /** Who changed what, when, old → new, for a unit (and its units below), newest first, as recorded by the end of `asOf`, one page at a time. */
-export function auditHistory(db: DbOrTx, query: AuditQuery): AuditEntry[] {
+export async function auditHistory(ctx: Ctx, query: AuditQuery): Promise<AuditEntry[]> {
   const where: SQL[] = [like(auditLog.unitCode, `${query.unit}%`), lt(auditLog.at, endOfBeijingDay(query.asOf))];
   if (query.period) where.push(eq(auditLog.period, query.period));
   if (query.field) where.push(eq(auditLog.field, query.field));
   if (query.cursor) where.push(afterCursor(query.cursor));
-  return db
+  return ctx.db
     .select()
     .from(auditLog)
     .where(and(...where))
@@ -43,10 +43,10 @@ export function auditHistory(db: DbOrTx, query: AuditQuery): AuditEntry[] {
 }
 
 /** Every entry of the query, page by page, for an auditor's export. */
-export function* allAuditHistory(db: DbOrTx, query: Omit<AuditQuery, 'cursor' | 'limit'>): Generator<AuditEntry> {
+export async function* allAuditHistory(ctx: Ctx, query: Omit<AuditQuery, 'cursor' | 'limit'>): AsyncGenerator<AuditEntry> {
   let cursor: string | undefined;
   for (;;) {
-    const page = auditHistory(db, { ...query, cursor, limit: 5000 });
+    const page = await auditHistory(ctx, { ...query, cursor, limit: 5000 });
     yield* page;
     if (page.length < 5000) return;
     cursor = cursorOf(page.at(-1)!);

@@ -1,7 +1,6 @@
 import { auditLog } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
-import type { DbOrTx } from '../../db/client';
-import type { Actor } from '../actor';
+import type { Ctx } from '../context';
 
 export interface AuditInput {
   action: string;
@@ -16,7 +15,8 @@ export interface AuditInput {
   address?: string | null;
 }
 
-export function recordAudit(db: DbOrTx, actor: Actor, at: string, entries: AuditInput[]): void {
+export async function recordAudit(ctx: Ctx<'actor'>, at: string, entries: AuditInput[]): Promise<void> {
+  const { actor } = ctx;
   // An entry that changes nothing (old equals new) is not a change and would only bury the real ones.
   const changes = entries.filter((e) => e.oldValue == null || e.oldValue !== e.newValue);
   if (changes.length === 0) return;
@@ -34,6 +34,6 @@ export function recordAudit(db: DbOrTx, actor: Actor, at: string, entries: Audit
     newValue: e.newValue ?? null,
     address: e.address ?? null,
   }));
-  if (rows.length === 1) db.insert(auditLog).values(rows).run();
-  else bulkInsert(db, auditLog, rows);
+  if (rows.length === 1) await ctx.db.insert(auditLog).values(rows).run();
+  else await bulkInsert(ctx.db, auditLog, rows);
 }

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { users } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
+import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { verifyPassword } from '../users/password';
 import { createSession, sessionUser, type SessionUser } from './sessions';
@@ -23,14 +23,14 @@ export class LoginThrottled extends DomainError {
 const stranger = (username: string): Actor => ({ id: null, label: `未登录用户（${username.slice(0, 64)}）`, role: 'county_clerk', scopeCode: '' });
 
 /** Signs in, or refuses: throttled attempts never reach the password check, so waiting cannot be skipped by guessing. */
-export async function login(db: DbOrTx, username: string, password: string, address: string, now: Date, stampedAt: string = now.toISOString()): Promise<{ token: string; user: SessionUser }> {
-  const row = db.select().from(users).where(eq(users.username, username)).get();
+export async function login(ctx: Ctx, username: string, password: string, address: string, now: Date, stampedAt: string = now.toISOString()): Promise<{ token: string; user: SessionUser }> {
+  const row = await ctx.db.select().from(users).where(eq(users.username, username)).get();
   const actor = row ? { id: row.id, label: row.displayName, role: row.role, scopeCode: row.scopeCode } : stranger(username);
   const audit = (action: string, newValue: string | null = null) =>
-    recordAudit(db, actor, stampedAt, [{ action, entity: 'user', entityId: row?.id ?? username.slice(0, 64), unitCode: row?.scopeCode ?? null, field: 'login', newValue, address }]);
-  const throttle = throttleFor(db, username, address, now);
+    recordAudit({ ...ctx, actor }, stampedAt, [{ action, entity: 'user', entityId: row?.id ?? username.slice(0, 64), unitCode: row?.scopeCode ?? null, field: 'login', newValue, address }]);
+  const throttle = await throttleFor(ctx, username, address, now);
   if (throttle) {
-    audit('auth.throttle', `${throttle.kind === 'address' ? '来源地址' : '账号'}限速 ${throttle.waitSeconds} 秒`);
+    await audit('auth.throttle', `${throttle.kind === 'address' ? '来源地址' : '账号'}限速 ${throttle.waitSeconds} 秒`);
     const message =
       throttle.kind === 'address'
         ? `该电脑登录失败次数过多，请 ${throttle.waitSeconds} 秒后再试`
@@ -39,13 +39,13 @@ export async function login(db: DbOrTx, username: string, password: string, addr
   }
   const ok = await verifyPassword(password, row?.passwordHash ?? decoyHash);
   if (!row || !ok || row.disabled) {
-    recordAttempt(db, username, address, false, now);
-    audit('auth.failure', !row ? '用户名不存在' : !ok ? '密码错误' : '账号已停用');
+    await recordAttempt(ctx, username, address, false, now);
+    await audit('auth.failure', !row ? '用户名不存在' : !ok ? '密码错误' : '账号已停用');
     throw new DomainError('bad_request', row?.disabled && ok ? '该账号已停用' : '用户名或密码错误');
   }
-  recordAttempt(db, username, address, true, now);
-  const token = createSession(db, row.id, now);
-  const user = sessionUser(db, token, now)!;
-  audit('auth.login');
+  await recordAttempt(ctx, username, address, true, now);
+  const token = await createSession(ctx, row.id, now);
+  const user = (await sessionUser(ctx, token, now))!;
+  await audit('auth.login');
   return { token, user };
 }

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne, or, sql } from 'drizzle-orm';
 import { orgUnits, sessions, users } from '@dudao/schema/tables';
-import { isBusy, type DbOrTx } from '../../db/client';
+import { isBusy } from '../../db/client';
 import { preparedFor } from '../../db/prepared';
 import type { Actor } from '../actor';
+import type { Ctx } from '../context';
 
 const SESSION_HOURS = 12;
 export const IDLE_MINUTES = 30;
@@ -20,10 +21,10 @@ export interface SessionUser extends Actor {
   mustChangePassword: boolean;
 }
 
-export function createSession(db: DbOrTx, userId: number, now: Date): string {
+export async function createSession(ctx: Ctx, userId: number, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const at = now.toISOString();
-  db.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: at, lastSeenAt: at, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString() }).run();
+  await ctx.db.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: at, lastSeenAt: at, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString() }).run();
   return token;
 }
 
@@ -48,41 +49,41 @@ const sessionQuery = preparedFor((db) =>
 );
 
 /** The signed-in user of a token, or null once it expired, sat idle 30 minutes, or its user was disabled. */
-export function sessionUser(db: DbOrTx, token: string | undefined, now: Date): SessionUser | null {
+export async function sessionUser(ctx: Ctx, token: string | undefined, now: Date): Promise<SessionUser | null> {
   if (!token) return null;
   const tokenHash = hashToken(token);
-  const row = sessionQuery(db).get({ tokenHash, now: now.toISOString() });
+  const row = await sessionQuery(ctx.db).get({ tokenHash, now: now.toISOString() });
   if (!row || row.disabled) return null;
   const idleMs = now.getTime() - Date.parse(row.lastSeenAt);
   if (idleMs > IDLE_MINUTES * 60_000) {
-    endSession(db, token);
+    await endSession(ctx, token);
     return null;
   }
-  if (idleMs > TOUCH_EVERY_MS) touch(db, tokenHash, now);
+  if (idleMs > TOUCH_EVERY_MS) await touch(ctx, tokenHash, now);
   return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, scopeCode: row.scopeCode, scopeName: row.scopeName, label: row.displayName, mustChangePassword: row.mustChangePassword };
 }
 
-function touch(db: DbOrTx, tokenHash: string, now: Date): void {
+async function touch(ctx: Ctx, tokenHash: string, now: Date): Promise<void> {
   try {
-    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
+    await ctx.db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
   } catch (e) {
     // A writer holding the database only delays the refresh; the next request tries again.
     if (!isBusy(e)) throw e;
   }
 }
 
-export function endSession(db: DbOrTx, token: string): number | null {
-  const row = db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).returning({ userId: sessions.userId }).get();
+export async function endSession(ctx: Ctx, token: string): Promise<number | null> {
+  const row = await ctx.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).returning({ userId: sessions.userId }).get();
   return row?.userId ?? null;
 }
 
 /** Ends every session of the user, or every one but the session the user is working in. */
-export function endUserSessions(db: DbOrTx, userId: number, keepToken?: string): void {
+export async function endUserSessions(ctx: Ctx, userId: number, keepToken?: string): Promise<void> {
   const keep = keepToken ? ne(sessions.tokenHash, hashToken(keepToken)) : undefined;
-  db.delete(sessions).where(and(eq(sessions.userId, userId), keep)).run();
+  await ctx.db.delete(sessions).where(and(eq(sessions.userId, userId), keep)).run();
 }
 
 /** Expired and idle sessions are dropped now and then, so the table holds only live ones. */
-export function pruneSessions(db: DbOrTx, now: Date): void {
-  db.delete(sessions).where(or(lt(sessions.expiresAt, now.toISOString()), lt(sql`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`, new Date(now.getTime() - IDLE_MINUTES * 60_000).toISOString()))).run();
+export async function pruneSessions(ctx: Ctx, now: Date): Promise<void> {
+  await ctx.db.delete(sessions).where(or(lt(sessions.expiresAt, now.toISOString()), lt(sql`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`, new Date(now.getTime() - IDLE_MINUTES * 60_000).toISOString()))).run();
 }

@@ -1,6 +1,6 @@
 import { and, count, countDistinct, desc, eq, gt, sql } from 'drizzle-orm';
 import { loginAttempts } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 
 const WINDOW_MS = 15 * 60_000;
 export const ADDRESS_FREE_FAILURES = 5;
@@ -17,14 +17,14 @@ export type Throttle = { kind: 'address' | 'username'; waitSeconds: number } | n
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function lastSuccess(db: DbOrTx, where: ReturnType<typeof and>): string | null {
-  return db.select({ at: loginAttempts.at }).from(loginAttempts).where(and(where, eq(loginAttempts.ok, true))).orderBy(desc(loginAttempts.at)).limit(1).get()?.at ?? null;
+async function lastSuccess(ctx: Ctx, where: ReturnType<typeof and>): Promise<string | null> {
+  return (await ctx.db.select({ at: loginAttempts.at }).from(loginAttempts).where(and(where, eq(loginAttempts.ok, true))).orderBy(desc(loginAttempts.at)).limit(1).get())?.at ?? null;
 }
 
 /** Failures from one address since its last success in the window; 5 are free, then each waits twice as long. */
-function addressWait(db: DbOrTx, address: string, now: number): number {
-  const since = [iso(now - WINDOW_MS), lastSuccess(db, eq(loginAttempts.address, address)) ?? ''].sort().at(-1)!;
-  const failures = db
+async function addressWait(ctx: Ctx, address: string, now: number): Promise<number> {
+  const since = [iso(now - WINDOW_MS), (await lastSuccess(ctx, eq(loginAttempts.address, address))) ?? ''].sort().at(-1)!;
+  const failures = await ctx.db
     .select({ n: count(), last: sql<string | null>`max(${loginAttempts.at})` })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.address, address), eq(loginAttempts.ok, false), gt(loginAttempts.at, since)))
@@ -36,10 +36,10 @@ function addressWait(db: DbOrTx, address: string, now: number): number {
 }
 
 /** A username attacked from many addresses lets a stranger's address try once per SLOW_PATH_MS; a known address passes. */
-function usernameWait(db: DbOrTx, username: string, address: string, now: number): number {
-  const known = lastSuccess(db, and(eq(loginAttempts.username, username), eq(loginAttempts.address, address)));
+async function usernameWait(ctx: Ctx, username: string, address: string, now: number): Promise<number> {
+  const known = await lastSuccess(ctx, and(eq(loginAttempts.username, username), eq(loginAttempts.address, address)));
   if (known && known > iso(now - KNOWN_ADDRESS_MS)) return 0;
-  const recent = db
+  const recent = await ctx.db
     .select({ n: count(), addresses: countDistinct(loginAttempts.address), last: sql<string | null>`max(${loginAttempts.at})` })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.username, username), eq(loginAttempts.ok, false), gt(loginAttempts.at, iso(now - WINDOW_MS))))
@@ -49,15 +49,15 @@ function usernameWait(db: DbOrTx, username: string, address: string, now: number
 }
 
 /** Whether this attempt must wait, read from the database so it holds across restarts and API processes. */
-export function throttleFor(db: DbOrTx, username: string, address: string, now: Date): Throttle {
+export async function throttleFor(ctx: Ctx, username: string, address: string, now: Date): Promise<Throttle> {
   const t = now.getTime();
-  const byAddress = addressWait(db, address, t);
+  const byAddress = await addressWait(ctx, address, t);
   if (byAddress > 0) return { kind: 'address', waitSeconds: Math.ceil(byAddress / 1000) };
-  const byName = usernameWait(db, username, address, t);
+  const byName = await usernameWait(ctx, username, address, t);
   if (byName > 0) return { kind: 'username', waitSeconds: Math.ceil(byName / 1000) };
   return null;
 }
 
-export function recordAttempt(db: DbOrTx, username: string, address: string, ok: boolean, now: Date): void {
-  db.insert(loginAttempts).values({ at: now.toISOString(), username: username.slice(0, 64), address, ok }).run();
+export async function recordAttempt(ctx: Ctx, username: string, address: string, ok: boolean, now: Date): Promise<void> {
+  await ctx.db.insert(loginAttempts).values({ at: now.toISOString(), username: username.slice(0, 64), address, ok }).run();
 }

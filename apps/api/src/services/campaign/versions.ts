@@ -2,8 +2,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
 import { campaigns } from '@dudao/schema/tables';
 import type { CampaignDef } from '@dudao/schema/campaign';
-import type { DbOrTx } from '../../db/client';
-import type { Actor } from '../actor';
+import { withTransaction, type Ctx } from '../context';
 import { installCampaign } from './store';
 
 export interface Installed {
@@ -13,11 +12,11 @@ export interface Installed {
 }
 
 /** A changed definition becomes a new version; the same definition again changes nothing, so re-running is safe. */
-export function installDefinition(db: DbOrTx, def: CampaignDef, actor: Actor, at: string): Installed {
-  return db.transaction((tx) => {
-    const latest = tx.select().from(campaigns).where(eq(campaigns.code, def.code)).orderBy(desc(campaigns.version)).get();
+export async function installDefinition(ctx: Ctx<'actor'>, def: CampaignDef, at: string): Promise<Installed> {
+  return withTransaction(ctx, async (ctx) => {
+    const latest = await ctx.db.select().from(campaigns).where(eq(campaigns.code, def.code)).orderBy(desc(campaigns.version)).get();
     if (latest && isDeepStrictEqual(latest.definition, def)) return { code: def.code, version: latest.version, changed: false };
-    return { code: def.code, version: installCampaign(tx, def, actor, at), changed: true };
+    return { code: def.code, version: await installCampaign(ctx, def, at), changed: true };
   });
 }
 
@@ -31,14 +30,10 @@ export interface CampaignVersion {
   end: string;
 }
 
-export function listCampaignVersions(db: DbOrTx): CampaignVersion[] {
-  return db
-    .select()
-    .from(campaigns)
-    .orderBy(asc(campaigns.code), asc(campaigns.version))
-    .all()
-    .map((row) => {
-      const def = row.definition as CampaignDef;
-      return { code: row.code, name: def.name, version: row.version, installedAt: row.createdAt, installedBy: row.createdBy, start: def.start, end: def.end };
-    });
+export async function listCampaignVersions(ctx: Ctx): Promise<CampaignVersion[]> {
+  const rows = await ctx.db.select().from(campaigns).orderBy(asc(campaigns.code), asc(campaigns.version)).all();
+  return rows.map((row) => {
+    const def = row.definition as CampaignDef;
+    return { code: row.code, name: def.name, version: row.version, installedAt: row.createdAt, installedBy: row.createdBy, start: def.start, end: def.end };
+  });
 }

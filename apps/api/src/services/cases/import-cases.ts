@@ -1,9 +1,7 @@
 import { caseColumnHeaders, caseColumns, caseRowSchema, type CaseRowInput } from '@dudao/schema/inputs';
 import { caseRecords, caseUploads } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
-import type { DbOrTx } from '../../db/client';
-import type { Actor } from '../actor';
-import type { CampaignRef } from '../campaign/ref';
+import { withTransaction, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { FileFormatError, type Table } from '../files/table-reader';
 import { ImportRejected, type ImportIssue } from '../import-errors';
@@ -20,13 +18,13 @@ function byCodes(table: Table): Table {
   return { headers: [...caseColumns], rows: table.rows.map((r) => ({ row: r.row, cells: Object.fromEntries(caseColumns.map((c) => [c, r.cells[caseColumnHeaders[c]] ?? ''])) })) };
 }
 
-export function validateCases(db: DbOrTx, countyCode: string, source: Table): CaseRowInput[] {
+export async function validateCases(ctx: Ctx, countyCode: string, source: Table): Promise<CaseRowInput[]> {
   const table = byCodes(source);
-  const county = getUnit(db, countyCode);
+  const county = await getUnit(ctx, countyCode);
   if (!county || county.level !== 'county') throw new ImportRejected([{ row: null, column: '县级单位', message: `${countyCode} 不是县级单位代码` }]);
   // A header-only file would become the current case log and silently zero every figure drawn from it.
   if (table.rows.length === 0) throw new ImportRejected([{ row: null, column: '办件台账', message: '文件只有表头、没有办件记录，未导入' }]);
-  const townships = new Set(townshipsOf(db, [countyCode]).map((t) => t.code));
+  const townships = new Set((await townshipsOf(ctx, [countyCode])).map((t) => t.code));
   const issues: ImportIssue[] = [];
   const seen = new Map<string, number>();
   const rows: CaseRowInput[] = [];
@@ -47,16 +45,18 @@ export function validateCases(db: DbOrTx, countyCode: string, source: Table): Ca
   return rows;
 }
 
-export function importCases(db: DbOrTx, campaign: CampaignRef, countyCode: string, table: Table, actor: Actor, at: string, fileName: string | null) {
-  return saveCases(db, campaign, countyCode, validateCases(db, countyCode, table), actor, at, fileName);
+/** One import is all or nothing: the checks and the writes run in one transaction. */
+export async function importCases(ctx: Ctx<'campaign' | 'actor'>, countyCode: string, table: Table, at: string, fileName: string | null) {
+  return withTransaction(ctx, async (ctx) => saveCases(ctx, countyCode, await validateCases(ctx, countyCode, table), at, fileName));
 }
 
-export function saveCases(db: DbOrTx, campaign: CampaignRef, countyCode: string, rows: CaseRowInput[], actor: Actor, at: string, fileName: string | null) {
-  return db.transaction((tx) => {
-    const upload = tx.insert(caseUploads).values({ campaignCode: campaign.code, countyCode, uploadedAt: at, actorId: actor.id, actor: actor.label, fileName, rowCount: rows.length }).returning().get();
+export async function saveCases(ctx: Ctx<'campaign' | 'actor'>, countyCode: string, rows: CaseRowInput[], at: string, fileName: string | null) {
+  return withTransaction(ctx, async (ctx) => {
+    const { db, campaign, actor } = ctx;
+    const upload = await db.insert(caseUploads).values({ campaignCode: campaign.code, countyCode, uploadedAt: at, actorId: actor.id, actor: actor.label, fileName, rowCount: rows.length }).returning().get();
     const values = rows.map((r) => ({ uploadId: upload.id, caseId: r.case_id, kind: r.kind, townshipCode: r.township_code, appliedOn: r.applied_on, decidedOn: r.decided_on }));
-    bulkInsert(tx, caseRecords, values);
-    recordAudit(tx, actor, at, [{ action: 'cases.upload', entity: 'case_upload', entityId: upload.id, unitCode: countyCode, field: 'case_log', newValue: `${rows.length} 件` }]);
+    await bulkInsert(db, caseRecords, values);
+    await recordAudit(ctx, at, [{ action: 'cases.upload', entity: 'case_upload', entityId: upload.id, unitCode: countyCode, field: 'case_log', newValue: `${rows.length} 件` }]);
     return { uploadId: upload.id, rows: rows.length };
   });
 }

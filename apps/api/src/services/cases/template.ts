@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import { caseColumnHeaders, caseColumns } from '@dudao/schema/inputs';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { getUnit, townshipsOf } from '../org/units';
 
 /** The case-log template: the Chinese headers to fill in, and the county's township codes and the rules on a second sheet. */
-export async function casesTemplate(db: DbOrTx, countyCode: string): Promise<{ fileName: string; content: Buffer }> {
-  const county = getUnit(db, countyCode);
+export async function casesTemplate(ctx: Ctx, countyCode: string): Promise<{ fileName: string; content: Buffer }> {
+  const county = await getUnit(ctx, countyCode);
+  const townships = await townshipsOf(ctx, [countyCode]);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('办件台账');
   sheet.columns = caseColumns.map((c) => ({ header: caseColumnHeaders[c], key: c, width: c === 'township_code' ? 20 : 16, style: { numFmt: '@' } }));
@@ -22,7 +23,7 @@ export async function casesTemplate(db: DbOrTx, countyCode: string): Promise<{ f
     [caseColumnHeaders.decided_on, '日期，格式同上；尚未办结的留空'],
     [],
     ['乡镇（街道）代码', '乡镇（街道）名称'],
-    ...townshipsOf(db, [countyCode]).map((t) => [t.code, t.name]),
+    ...townships.map((t) => [t.code, t.name]),
   ]);
   help.getRow(1).font = { bold: true };
   help.getRow(8).font = { bold: true };

@@ -1,8 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { beijingDate } from '@dudao/schema/campaign';
 import { clockSettings, type ClockMode } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
-import type { Actor } from '../actor';
+import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 
 export interface ClockReading {
@@ -14,13 +13,13 @@ export interface ClockReading {
   simulated: boolean;
 }
 
-function newestSetting(db: DbOrTx) {
-  return db.select().from(clockSettings).orderBy(desc(clockSettings.id)).limit(1).get();
+async function newestSetting(ctx: Ctx) {
+  return ctx.db.select().from(clockSettings).orderBy(desc(clockSettings.id)).limit(1).get();
 }
 
 /** Reads the campaign clock; `wall` is the real time, which a running simulated clock advances with. */
-export function readClock(db: DbOrTx, wall: Date = new Date()): ClockReading {
-  const setting = newestSetting(db);
+export async function readClock(ctx: Ctx, wall: Date = new Date()): Promise<ClockReading> {
+  const setting = await newestSetting(ctx);
   let ms = wall.getTime();
   if (setting && setting.mode !== 'real' && setting.campaignAt) {
     ms = Date.parse(setting.campaignAt) + (setting.mode === 'running' ? Math.max(0, ms - Date.parse(setting.setAt)) : 0);
@@ -30,43 +29,44 @@ export function readClock(db: DbOrTx, wall: Date = new Date()): ClockReading {
   return { now, today: beijingDate(now), mode, simulated: mode !== 'real' };
 }
 
-export function clockNow(db: DbOrTx): Date {
-  return new Date(readClock(db).now);
+export async function clockNow(ctx: Ctx): Promise<Date> {
+  return new Date((await readClock(ctx)).now);
 }
 
 /**
  * Sets the clock to `at` (running from there, or frozen for tests) or back to real time (`at` null).
  * `forwardOnly` guards the dashboard: moving back would stamp new writes before ones already recorded.
  */
-export function setClock(db: DbOrTx, change: { at: string | null; mode?: 'running' | 'frozen'; forwardOnly?: boolean }, actor: Actor, wall: Date = new Date()): ClockReading {
+export async function setClock(ctx: Ctx<'actor'>, change: { at: string | null; mode?: 'running' | 'frozen'; forwardOnly?: boolean }, wall: Date = new Date()): Promise<ClockReading> {
   if (change.at !== null) {
     const ms = Date.parse(change.at);
     if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(change.at)) throw new DomainError('bad_request', `时钟时间（at）格式无效：${change.at}（应为 ISO 8601，形如 YYYY-MM-DDThh:mm:ss+08:00）`);
-    const current = readClock(db, wall);
+    const current = await readClock(ctx, wall);
     if (change.forwardOnly && ms < Date.parse(current.now)) throw new DomainError('bad_request', `时钟只能向后拨：${change.at} 早于当前时钟 ${current.now}`);
   }
-  db.insert(clockSettings)
+  await ctx.db
+    .insert(clockSettings)
     .values({
       mode: change.at === null ? 'real' : (change.mode ?? 'running'),
       campaignAt: change.at === null ? null : new Date(change.at).toISOString(),
       setAt: wall.toISOString(),
-      setBy: actor.label,
+      setBy: ctx.actor.label,
     })
     .run();
-  return readClock(db, wall);
+  return readClock(ctx, wall);
 }
 
 /** The as-of date a read uses: the clock's day unless asked for an earlier one; a later one is refused. */
-export function resolveAsOf(db: DbOrTx, asOf: string | undefined): string {
-  const { today } = readClock(db);
+export async function resolveAsOf(ctx: Ctx, asOf: string | undefined): Promise<string> {
+  const { today } = await readClock(ctx);
   if (asOf === undefined) return today;
   if (asOf > today) throw new DomainError('bad_request', `查看日期（asOf）${asOf} 晚于活动时钟的日期 ${today}，不能查看尚未发生的情况`);
   return asOf;
 }
 
 /** A back-filled write (`--at`) may lie in the past, never after the clock. */
-export function notAfterClock(db: DbOrTx, at: string): string {
-  const { now } = readClock(db);
+export async function notAfterClock(ctx: Ctx, at: string): Promise<string> {
+  const { now } = await readClock(ctx);
   if (at > now) throw new DomainError('bad_request', `记录时间（--at）${at} 晚于活动时钟 ${now}`);
   return at;
 }

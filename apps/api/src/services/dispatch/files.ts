@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { dispatchCopies, dispatchFiles } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
-import type { CampaignRef } from '../campaign/ref';
-import type { Actor } from '../actor';
+import type { Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { copyOf } from './read';
@@ -30,27 +28,28 @@ function fileKind(name: string, content: Buffer): string {
 }
 
 /** Stores a feedback attachment of one county's copy, pending until the feedback that names it. */
-export function storeAttachment(db: DbOrTx, campaign: CampaignRef, id: number, county: string, file: { name: string; content: Buffer }, actor: Actor, at: string) {
-  const copy = copyOf(db, campaign, id, county);
+export async function storeAttachment(ctx: Ctx<'campaign' | 'actor'>, id: number, county: string, file: { name: string; content: Buffer }, at: string) {
+  const { db, actor } = ctx;
+  const copy = await copyOf(ctx, id, county);
   if (file.content.length === 0) throw new DomainError('bad_request', `附件 ${file.name} 是空文件`);
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw new DomainError('bad_request', `附件 ${file.name} 超过 10 MB`);
   const mime = fileKind(file.name, file.content);
   const sha256 = createHash('sha256').update(file.content).digest('hex');
-  const row = db
+  const row = await db
     .insert(dispatchFiles)
     .values({ copyId: copy.id, name: file.name.slice(0, 120), mime, size: file.content.length, sha256, content: file.content, uploadedAt: at, actorId: actor.id })
     .returning({ id: dispatchFiles.id, name: dispatchFiles.name, size: dispatchFiles.size, sha256: dispatchFiles.sha256 })
     .get();
-  recordAudit(db, actor, at, [{ action: 'dispatch.attach', entity: 'dispatch_file', entityId: row.id, unitCode: county, field: 'sha256', newValue: sha256 }]);
+  await recordAudit(ctx, at, [{ action: 'dispatch.attach', entity: 'dispatch_file', entityId: row.id, unitCode: county, field: 'sha256', newValue: sha256 }]);
   return row;
 }
 
-export function attachmentById(db: DbOrTx, campaign: CampaignRef, fileId: number) {
-  const row = db
+export async function attachmentById(ctx: Ctx<'campaign'>, fileId: number) {
+  const row = await ctx.db
     .select({ file: dispatchFiles, county: dispatchCopies.countyCode, orderId: dispatchCopies.orderId })
     .from(dispatchFiles)
     .innerJoin(dispatchCopies, eq(dispatchCopies.id, dispatchFiles.copyId))
-    .where(and(eq(dispatchCopies.campaignCode, campaign.code), eq(dispatchFiles.id, fileId)))
+    .where(and(eq(dispatchCopies.campaignCode, ctx.campaign.code), eq(dispatchFiles.id, fileId)))
     .get();
   if (!row) throw new DomainError('not_found', `附件 ${fileId} 不存在`);
   return row;

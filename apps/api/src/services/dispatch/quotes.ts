@@ -1,5 +1,4 @@
-import type { CampaignDef } from '@dudao/schema/campaign';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { provinceStatusAt } from '../known/status-at';
 
@@ -10,9 +9,10 @@ export type DispatchQuote =
   | { county: string; kind: 'reason'; code: string; text: string; figures: Record<string, number | string | null> };
 
 /** The linked indicators and lagging reasons of each county, with their figures as the status answer gave them on `issuedOn`. */
-export function quoteLinks(db: DbOrTx, campaign: CampaignDef, counties: string[], links: DispatchLink[], issuedOn: string): DispatchQuote[] {
+export async function quoteLinks(ctx: Ctx<'campaign'>, counties: string[], links: DispatchLink[], issuedOn: string): Promise<DispatchQuote[]> {
   if (links.length === 0) return [];
-  const status = provinceStatusAt(db, campaign, issuedOn);
+  const { campaign } = ctx;
+  const status = await provinceStatusAt(ctx, issuedOn);
   const byCode = new Map(status.counties.map((c) => [c.code, c]));
   return counties.flatMap((code) => {
     const county = byCode.get(code);

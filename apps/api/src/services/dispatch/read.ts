@@ -2,8 +2,7 @@ import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { dispatchCopyAt, dispatchStatusText, type DispatchCopyAt } from '@dudao/metrics';
 import { beijingDate, endOfBeijingDay } from '@dudao/schema/campaign';
 import { dispatchCopies, dispatchEvents, dispatchFiles, dispatchOrders, orgUnits } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
-import type { CampaignRef } from '../campaign/ref';
+import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { isWithin } from '../org/units';
 import type { DispatchQuote } from './quotes';
@@ -62,22 +61,25 @@ function copyView(deadline: string, county: { code: string; name: string }, even
 }
 
 /** Orders as known at the end of `asOf`, each with the copies of counties inside `unit` (and the viewer's scope). */
-export function dispatchOrdersAt(db: DbOrTx, campaign: CampaignRef, unit: string, asOf: string, orderIds?: number[]): DispatchOrderView[] {
+export async function dispatchOrdersAt(ctx: Ctx<'campaign'>, unit: string, asOf: string, orderIds?: number[]): Promise<DispatchOrderView[]> {
+  const { db, campaign } = ctx;
   const end = endOfBeijingDay(asOf);
-  const copyRows = db
-    .select({ id: dispatchCopies.id, orderId: dispatchCopies.orderId, county: dispatchCopies.countyCode, name: orgUnits.name })
-    .from(dispatchCopies)
-    .innerJoin(orgUnits, eq(orgUnits.code, dispatchCopies.countyCode))
-    .where(and(eq(dispatchCopies.campaignCode, campaign.code), like(dispatchCopies.countyCode, `${unit}%`)))
-    .orderBy(asc(dispatchCopies.id))
-    .all()
-    .filter((c) => !orderIds || orderIds.includes(c.orderId));
+  const copyRows = (
+    await db
+      .select({ id: dispatchCopies.id, orderId: dispatchCopies.orderId, county: dispatchCopies.countyCode, name: orgUnits.name })
+      .from(dispatchCopies)
+      .innerJoin(orgUnits, eq(orgUnits.code, dispatchCopies.countyCode))
+      .where(and(eq(dispatchCopies.campaignCode, campaign.code), like(dispatchCopies.countyCode, `${unit}%`)))
+      .orderBy(asc(dispatchCopies.id))
+      .all()
+  ).filter((c) => !orderIds || orderIds.includes(c.orderId));
   if (copyRows.length === 0) return [];
   const ids = [...new Set(copyRows.map((c) => c.orderId))];
-  const orders = db.select().from(dispatchOrders).where(inArray(dispatchOrders.id, ids)).all().filter((o) => o.issuedAt < end);
-  const events = db.select().from(dispatchEvents).where(inArray(dispatchEvents.copyId, copyRows.map((c) => c.id))).orderBy(asc(dispatchEvents.at), asc(dispatchEvents.id)).all().filter((e) => e.at < end);
-  const files = db.select().from(dispatchFiles).where(inArray(dispatchFiles.copyId, copyRows.map((c) => c.id))).all();
-  const names = new Map(db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.code, orders.map((o) => o.issuerUnit))).all().map((u) => [u.code, u.name]));
+  // Ordered by id so orders issued at the same instant keep one order on either engine.
+  const orders = (await db.select().from(dispatchOrders).where(inArray(dispatchOrders.id, ids)).orderBy(asc(dispatchOrders.id)).all()).filter((o) => o.issuedAt < end);
+  const events = (await db.select().from(dispatchEvents).where(inArray(dispatchEvents.copyId, copyRows.map((c) => c.id))).orderBy(asc(dispatchEvents.at), asc(dispatchEvents.id)).all()).filter((e) => e.at < end);
+  const files = await db.select().from(dispatchFiles).where(inArray(dispatchFiles.copyId, copyRows.map((c) => c.id))).orderBy(asc(dispatchFiles.id)).all();
+  const names = new Map((await db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.code, orders.map((o) => o.issuerUnit))).all()).map((u) => [u.code, u.name]));
   return orders
     .sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))
     .map((o) => ({
@@ -94,9 +96,9 @@ function orderHead(o: OrderRow, issuerName: string) {
 }
 
 /** One order as the viewer may see it: the issuer sees every copy, a county only its own. */
-export function dispatchOrderAt(db: DbOrTx, campaign: CampaignRef, id: number, viewerScope: string, asOf: string): DispatchOrderView {
-  const order = orderById(db, campaign, id);
-  const [view] = dispatchOrdersAt(db, campaign, viewerScope, asOf, [id]);
+export async function dispatchOrderAt(ctx: Ctx<'campaign'>, id: number, viewerScope: string, asOf: string): Promise<DispatchOrderView> {
+  const order = await orderById(ctx, id);
+  const [view] = await dispatchOrdersAt(ctx, viewerScope, asOf, [id]);
   if (!view || view.copies.length === 0) {
     if (order.issuedAt >= endOfBeijingDay(asOf)) throw new DomainError('not_found', `督办单 ${id} 在 ${asOf} 尚未下发`);
     throw new DomainError('forbidden', `无权查看督办单 ${id}`);
@@ -104,20 +106,19 @@ export function dispatchOrderAt(db: DbOrTx, campaign: CampaignRef, id: number, v
   return view;
 }
 
-export function orderById(db: DbOrTx, campaign: CampaignRef, id: number): OrderRow {
-  const order = db.select().from(dispatchOrders).where(and(eq(dispatchOrders.campaignCode, campaign.code), eq(dispatchOrders.id, id))).get();
+export async function orderById(ctx: Ctx<'campaign'>, id: number): Promise<OrderRow> {
+  const order = await ctx.db.select().from(dispatchOrders).where(and(eq(dispatchOrders.campaignCode, ctx.campaign.code), eq(dispatchOrders.id, id))).get();
   if (!order) throw new DomainError('not_found', `督办单 ${id} 不存在`);
   return order;
 }
 
-export function copyOf(db: DbOrTx, campaign: CampaignRef, id: number, county: string) {
-  const copy = db.select().from(dispatchCopies).where(and(eq(dispatchCopies.campaignCode, campaign.code), eq(dispatchCopies.orderId, id))).all().find((c) => c.countyCode === county);
+export async function copyOf(ctx: Ctx<'campaign'>, id: number, county: string) {
+  const copy = (await ctx.db.select().from(dispatchCopies).where(and(eq(dispatchCopies.campaignCode, ctx.campaign.code), eq(dispatchCopies.orderId, id))).all()).find((c) => c.countyCode === county);
   if (!copy) throw new DomainError('not_found', `督办单 ${id} 未下发给 ${county}`);
   return copy;
 }
 
-export function copyEvents(db: DbOrTx, copyId: number, before?: string): EventRow[] {
-  const rows = db.select().from(dispatchEvents).where(eq(dispatchEvents.copyId, copyId)).orderBy(asc(dispatchEvents.at), asc(dispatchEvents.id)).all();
+export async function copyEvents(ctx: Ctx, copyId: number, before?: string): Promise<EventRow[]> {
+  const rows = await ctx.db.select().from(dispatchEvents).where(eq(dispatchEvents.copyId, copyId)).orderBy(asc(dispatchEvents.at), asc(dispatchEvents.id)).all();
   return before ? rows.filter((e) => e.at < before) : rows;
 }
-

@@ -1,6 +1,5 @@
 import { dispatchCounts, type DispatchCounts } from '@dudao/metrics';
-import type { CampaignDef } from '@dudao/schema/campaign';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { urgeTotals } from '../urge/counts';
 import { dispatchOrdersAt } from './read';
 
@@ -12,10 +11,11 @@ export interface DispatchSummary {
 }
 
 /** The orders and urges of `unit` as known at the end of `asOf`: the one home of the overview counts and the documents' lines. */
-export function dispatchSummary(db: DbOrTx, campaign: Pick<CampaignDef, 'code' | 'reportName'>, unit: string, asOf: string): DispatchSummary {
-  const copies = dispatchOrdersAt(db, campaign, unit, asOf).flatMap((o) => o.copies.map((c) => ({ ...c, title: o.title })));
+export async function dispatchSummary(ctx: Ctx<'campaign'>, unit: string, asOf: string): Promise<DispatchSummary> {
+  const { campaign } = ctx;
+  const copies = (await dispatchOrdersAt(ctx, unit, asOf)).flatMap((o) => o.copies.map((c) => ({ ...c, title: o.title })));
   const counts = dispatchCounts(copies);
-  const urges = urgeTotals(db, campaign, unit, asOf);
+  const urges = await urgeTotals(ctx, unit, asOf);
   const lines: string[] = [];
   if (counts.issued > 0) {
     lines.push(`累计下发督办单${counts.issued}件次，按期办结${counts.closedOnTime}件次，逾期${counts.overdue}件次。`);

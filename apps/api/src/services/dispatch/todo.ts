@@ -1,11 +1,10 @@
 import type { TodoItem } from '../todo/items';
-import type { DbOrTx } from '../../db/client';
-import type { CampaignRef } from '../campaign/ref';
+import type { Ctx } from '../context';
 import { dispatchOrdersAt } from './read';
 
 /** What the orders ask of this user at `asOf`: a county signs and answers; the issuer reviews answers. */
-export function dispatchTodo(db: DbOrTx, campaign: CampaignRef, scope: string, asOf: string, role: 'county' | 'issuer'): TodoItem[] {
-  return dispatchOrdersAt(db, campaign, scope, asOf).flatMap((order) =>
+export async function dispatchTodo(ctx: Ctx<'campaign'>, scope: string, asOf: string, role: 'county' | 'issuer'): Promise<TodoItem[]> {
+  return (await dispatchOrdersAt(ctx, scope, asOf)).flatMap((order) =>
     order.copies
       .filter((c) => (role === 'county' ? c.state === 'issued' || c.state === 'signed' : c.state === 'feedback' && order.issuerUnit === scope))
       .map((c) => ({

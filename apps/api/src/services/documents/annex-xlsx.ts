@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CampaignDef, IndicatorDef } from '@dudao/schema/campaign';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { listUnits } from '../org/units';
 import { knownValueLines, type ValueLine } from '../reports/export-values';
 import { provinceStatusAt } from '../known/status-at';
@@ -85,9 +85,9 @@ function valuesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, lines: Value
 const printable: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
 
 /** From each county's village roster known at `asOf`: the counts behind the campaign's roster coverages. */
-function rosterSheet(book: ExcelJS.Workbook, campaign: CampaignDef, db: DbOrTx, unitCode: string, asOf: string, names: Map<string, string>): void {
-  const rosterColumns = rosterCoverageColumns(campaign);
-  const status = provinceStatusAt(db, campaign, asOf);
+async function rosterSheet(ctx: Ctx<'campaign'>, book: ExcelJS.Workbook, unitCode: string, asOf: string, names: Map<string, string>): Promise<void> {
+  const rosterColumns = rosterCoverageColumns(ctx.campaign);
+  const status = await provinceStatusAt(ctx, asOf);
   const sheet = book.addWorksheet('村级台账', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }], pageSetup: printable });
   sheet.columns = [{ width: 14 }, { width: 18 }, { width: 10 }, ...rosterColumns.map(() => ({ width: 14 }))];
   const header = sheet.addRow(['县级单位代码', '县（市、区）', '所属市', ...rosterColumns.map((c) => c.header.join(''))]);
@@ -121,13 +121,14 @@ function notesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, scopeName: st
 }
 
 /** 附件 Excel: every indicator per county and period as submitted by `asOf`, the T10 roster figures, and the codes. */
-export async function annexXlsx(db: DbOrTx, campaign: CampaignDef, unitCode: string, asOf: string): Promise<Buffer> {
-  const units = [...listUnits(db, { level: 'city' }), ...listUnits(db, { level: 'county' }), ...listUnits(db, { level: 'province' })];
+export async function annexXlsx(ctx: Ctx<'campaign'>, unitCode: string, asOf: string): Promise<Buffer> {
+  const { campaign } = ctx;
+  const units = [...(await listUnits(ctx, { level: 'city' })), ...(await listUnits(ctx, { level: 'county' })), ...(await listUnits(ctx, { level: 'province' }))];
   const names = new Map(units.map((u) => [u.code, u.name]));
   const book = new ExcelJS.Workbook();
   book.creator = provinceIssuer(campaign);
-  valuesSheet(book, campaign, knownValueLines(db, campaign, unitCode, asOf), names);
-  rosterSheet(book, campaign, db, unitCode, asOf, names);
+  valuesSheet(book, campaign, await knownValueLines(ctx, unitCode, asOf), names);
+  await rosterSheet(ctx, book, unitCode, asOf, names);
   notesSheet(book, campaign, names.get(unitCode) ?? unitCode, asOf);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,5 +1,4 @@
-import type { CampaignDef } from '@dudao/schema/campaign';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { cityBasics } from './basics';
 import { paragraph, type DocumentContent } from './content';
 import { chineseDate } from './format';
@@ -52,6 +51,6 @@ export function citySummaryContent(snapshot: Snapshot, cityCode: string, setting
   };
 }
 
-export async function citySummaryDocx(db: DbOrTx, campaign: CampaignDef, cityCode: string, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
-  return renderDocx(citySummaryContent(snapshotAt(db, campaign, asOf), cityCode, settings));
+export async function citySummaryDocx(ctx: Ctx<'campaign'>, cityCode: string, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+  return renderDocx(citySummaryContent(await snapshotAt(ctx, asOf), cityCode, settings));
 }

@@ -2,7 +2,7 @@ import type { CountyStatus } from '@dudao/metrics';
 import { paragraph, type Block } from './content';
 import { dispatchOrdersAt } from '../dispatch/read';
 import { urgeCounts } from '../urge/counts';
-import type { Snapshot } from './snapshot';
+import type { Ctx } from '../context';
 
 /** Dispatch orders (督办单) of one county known at the date: how many were issued, how many are still open, how often it was urged. */
 export interface DispatchCount {
@@ -13,10 +13,11 @@ export interface DispatchCount {
   urged: number;
 }
 
-/** The one place documents read dispatch orders and urges from: every county copy and urge known at the document's date. */
-export function knownDispatchCounts(snapshot: Snapshot): DispatchCount[] {
+/** The one place documents read dispatch orders and urges from: every county copy and urge known at the document's date (`asOf`). */
+export async function knownDispatchCounts(ctx: Ctx<'campaign'>, asOf: string): Promise<DispatchCount[]> {
+  const { province } = ctx.campaign;
   const byCounty = new Map<string, DispatchCount>();
-  for (const order of dispatchOrdersAt(snapshot.db, snapshot.campaign, snapshot.campaign.province, snapshot.asOf)) {
+  for (const order of await dispatchOrdersAt(ctx, province, asOf)) {
     for (const copy of order.copies) {
       const count = byCounty.get(copy.county) ?? { countyCode: copy.county, issued: 0, open: 0, urged: 0 };
       count.issued += 1;
@@ -24,7 +25,7 @@ export function knownDispatchCounts(snapshot: Snapshot): DispatchCount[] {
       byCounty.set(copy.county, count);
     }
   }
-  for (const urge of urgeCounts(snapshot.db, snapshot.campaign, snapshot.campaign.province, snapshot.asOf)) {
+  for (const urge of await urgeCounts(ctx, province, asOf)) {
     if (urge.kind === 'summary') continue;
     const count = byCounty.get(urge.unit) ?? { countyCode: urge.unit, issued: 0, open: 0, urged: 0 };
     count.urged += urge.count;

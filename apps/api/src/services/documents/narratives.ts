@@ -1,5 +1,5 @@
-import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
-import type { DbOrTx } from '../../db/client';
+import { endOfBeijingDay } from '@dudao/schema/campaign';
+import type { Ctx } from '../context';
 import { knownSubmissions, submissionFields } from '../known/rows';
 import { narrativePrefix } from '../reports/fields';
 
@@ -7,9 +7,10 @@ import { narrativePrefix } from '../reports/fields';
 export type Narratives = Map<string, Record<string, string>>;
 
 /** The narratives of each county's newest report known at the end of `asOf`: the same submission its figures come from. */
-export function knownNarratives(db: DbOrTx, campaign: CampaignDef, scope: string, asOf: string): Narratives {
-  const newest = knownSubmissions(db, campaign, scope, endOfBeijingDay(asOf)).newest;
-  const fields = submissionFields(db, [...newest.values()].map((s) => s.id));
+export async function knownNarratives(ctx: Ctx<'campaign'>, scope: string, asOf: string): Promise<Narratives> {
+  const { campaign } = ctx;
+  const newest = (await knownSubmissions(ctx, scope, endOfBeijingDay(asOf))).newest;
+  const fields = await submissionFields(ctx, [...newest.values()].map((s) => s.id));
   const out: Narratives = new Map();
   for (const [county, submission] of newest) {
     const values = fields.get(submission.id) ?? {};

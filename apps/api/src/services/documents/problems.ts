@@ -1,5 +1,5 @@
 import { rankText } from './rank-text';
-import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
+import { dispatchProblem } from './dispatch-hook';
 import { countyGateDefs, gateOfKind, type CountyStatus, type ReasonCode } from '@dudao/metrics';
 import { cadenceWord, type CampaignDef } from '@dudao/schema/campaign';
 import { paragraph, type Block } from './content';
@@ -70,7 +70,7 @@ export function problemBlocks(view: ScopeView): Block[] {
     const both = watch.filter((c) => c.lagging).length;
     blocks.push(paragraph(`各市综合得分后三位的${countiesWord(watch.length)}列入关注名单，其中${both}个同时进展缓慢。`, { level: 2, text: `${next()}${titles.ranking}。` }));
   }
-  const dispatch = dispatchProblem(knownDispatchCounts(view.snapshot), view.counties, view.label, `（${chineseNumber(n + 1)}）`, titles.dispatch, view.snapshot.campaign.reportName);
+  const dispatch = dispatchProblem(view.snapshot.dispatch, view.counties, view.label, `（${chineseNumber(n + 1)}）`, titles.dispatch, view.snapshot.campaign.reportName);
   if (dispatch) {
     n++;
     blocks.push(dispatch);

@@ -1,5 +1,4 @@
-import type { CampaignDef } from '@dudao/schema/campaign';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { provinceBasics } from './basics';
 import { paragraph, type DocumentContent } from './content';
 import { chineseDate } from './format';
@@ -53,6 +52,6 @@ export function provinceSummaryContent(snapshot: Snapshot, settings: DocumentSet
   };
 }
 
-export async function provinceSummaryDocx(db: DbOrTx, campaign: CampaignDef, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
-  return renderDocx(provinceSummaryContent(snapshotAt(db, campaign, asOf), settings));
+export async function provinceSummaryDocx(ctx: Ctx<'campaign'>, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+  return renderDocx(provinceSummaryContent(await snapshotAt(ctx, asOf), settings));
 }

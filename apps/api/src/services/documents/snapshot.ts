@@ -1,27 +1,37 @@
 import type { CountyStatus, StatusResult } from '@dudao/metrics';
 import type { CampaignDef } from '@dudao/schema/campaign';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { provinceStatusAt } from '../known/status-at';
+import { knownDispatchCounts, type DispatchCount } from './dispatch-hook';
 import { knownNarratives, type Narratives } from './narratives';
+import { knownSupervision, type KnownSupervision } from './supervision-known';
 
 /**
- * Everything a document says about day `asOf`: the metrics answer for the whole province (ranks are province-wide)
- * and the narratives known then. Built once, it serves every document of a `report all` run.
+ * Everything a document says about day `asOf`: the metrics answer for the whole province (ranks are province-wide),
+ * the narratives, dispatch orders, urges and supervision known then. Built once, it serves every document of a
+ * `report all` run; everything is read here, so the documents are built from it without touching the database.
  */
 export interface Snapshot {
-  db: DbOrTx;
   campaign: CampaignDef;
   asOf: string;
   status: StatusResult;
   narratives: Narratives;
+  /** Dispatch orders and urges of each county known at `asOf` (see dispatch-hook.ts). */
+  dispatch: DispatchCount[];
+  /** Supervision of each county known at the end of `asOf` (see supervision-known.ts). */
+  supervision: Map<string, KnownSupervision>;
 }
 
-export function snapshotAt(db: DbOrTx, campaign: CampaignDef, asOf: string): Snapshot {
+export async function snapshotAt(ctx: Ctx<'campaign'>, asOf: string): Promise<Snapshot> {
+  const { campaign } = ctx;
   // A definition installed before documents took their texts from it has none to write with.
   if (!campaign.documents) throw new DomainError('conflict', `活动 ${campaign.code} 的已安装版本缺少公文固定文字（documents），请先运行 pnpm cli campaign install campaigns/${campaign.code}.yaml 安装新版本`);
-  const status = provinceStatusAt(db, campaign, asOf);
-  return { db, campaign, asOf, status, narratives: knownNarratives(db, campaign, campaign.province, asOf) };
+  const status = await provinceStatusAt(ctx, asOf);
+  const narratives = await knownNarratives(ctx, campaign.province, asOf);
+  const dispatch = await knownDispatchCounts(ctx, asOf);
+  const supervision = await knownSupervision(ctx, campaign.province, asOf);
+  return { campaign, asOf, status, narratives, dispatch, supervision };
 }
 
 export function cityName(snapshot: Snapshot, cityCode: string): string {

@@ -1,5 +1,4 @@
-import type { DbOrTx } from '../../db/client';
-import type { CampaignRef } from '../campaign/ref';
+import type { Ctx } from '../context';
 import { visitsWithin } from '../supervision/visits';
 
 export interface KnownSupervision {
@@ -11,10 +10,10 @@ export interface KnownSupervision {
 }
 
 /** Supervision as known at the end of `asOf`: records, items and closures written later do not count yet. */
-export function knownSupervision(db: DbOrTx, campaign: CampaignRef, scope: string, asOf: string): Map<string, KnownSupervision> {
+export async function knownSupervision(ctx: Ctx<'campaign'>, scope: string, asOf: string): Promise<Map<string, KnownSupervision>> {
   const out = new Map<string, KnownSupervision>();
   // The read already leaves out what was recorded after asOf; voided records count nowhere.
-  for (const visit of visitsWithin(db, campaign, scope, asOf)) {
+  for (const visit of await visitsWithin(ctx, scope, asOf)) {
     if (visit.voided || visit.visitedOn > asOf) continue;
     const items = visit.items.filter((i) => !i.voided);
     const closed = items.filter((i) => i.status === 'done').length;

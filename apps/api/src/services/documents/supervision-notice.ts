@@ -1,13 +1,13 @@
-import { cadenceWord, type CampaignDef, type NoticePart } from '@dudao/schema/campaign';
+import { cadenceWord, type NoticePart } from '@dudao/schema/campaign';
 import { rankCell, rankText } from './rank-text';
-import { dispatchProblem, knownDispatchCounts } from './dispatch-hook';
+import { dispatchProblem } from './dispatch-hook';
 import { cityGateDefs, gateOfKind, type CountyStatus } from '@dudao/metrics';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { heading, paragraph, type Block, type Cell, type DocumentContent } from './content';
 import { byDeadline, chineseDate, chineseNumber, gateWords, monthDay, scoreText, typeset } from './format';
 import { renderDocx } from './render-docx';
 import { byRankInProvince, cityName, fullName, snapshotAt, type Snapshot } from './snapshot';
-import { knownSupervision, type KnownSupervision } from './supervision-known';
+import type { KnownSupervision } from './supervision-known';
 import { countiesWord, joinNames } from './view';
 import { noSettings, type DocumentSettings } from './settings';
 import { cityIssuer, contactNote, documentWords, printedBy, provinceBureau, provinceIssuer, recipientText } from './titles';
@@ -86,7 +86,7 @@ function supervisionDemand(snapshot: Snapshot): string {
 
 /** Open dispatch orders of the lagging counties, when there are any (see dispatch-hook.ts). */
 function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
-  const block = dispatchProblem(knownDispatchCounts(snapshot), lagging, (c) => fullName(snapshot, c), '', snapshot.campaign.documents.problems.dispatch, snapshot.campaign.reportName);
+  const block = dispatchProblem(snapshot.dispatch, lagging, (c) => fullName(snapshot, c), '', snapshot.campaign.documents.problems.dispatch, snapshot.campaign.reportName);
   return block?.kind === 'paragraph' ? [paragraph(`${block.text}相关市要督促逐件办结。`, { level: 2, text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。` })] : [];
 }
 
@@ -141,7 +141,7 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
 export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentSettings = noSettings): DocumentContent {
   // Worst first (DOMAIN Reports): the counties furthest behind lead the notice and its table.
   const lagging = snapshot.status.counties.filter((c) => c.lagging).sort((a, b) => byRankInProvince(b, a));
-  const visits = knownSupervision(snapshot.db, snapshot.campaign, snapshot.campaign.province, snapshot.asOf);
+  const visits = snapshot.supervision;
   const { campaign } = snapshot;
   const texts = campaign.documents.notice;
   const issuer = provinceIssuer(campaign);
@@ -167,6 +167,6 @@ export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentS
   };
 }
 
-export async function supervisionNoticeDocx(db: DbOrTx, campaign: CampaignDef, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
-  return renderDocx(supervisionNoticeContent(snapshotAt(db, campaign, asOf), settings));
+export async function supervisionNoticeDocx(ctx: Ctx<'campaign'>, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+  return renderDocx(supervisionNoticeContent(await snapshotAt(ctx, asOf), settings));
 }

@@ -1,6 +1,6 @@
 import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
 import { gatesOfKind, supervisionStart, type CountyInput, type KnownRoster, type StatusInput } from '@dudao/metrics';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { getUnit, listUnits } from '../org/units';
 import { cachedCountyShapes } from './county-shapes';
 import { knownCaseLogs, knownRosters, knownSubmissions, knownSummaries, knownVisits, submissionFields } from './rows';
@@ -18,18 +18,20 @@ export function supervisionJudged(campaign: CampaignDef, asOf: string): boolean 
  * Exactly what was known at the end of day `asOf` (Beijing) for every county under `scope`:
  * nothing recorded later can reach the answer, because every query is bounded by that instant.
  */
-export function readKnownAt(db: DbOrTx, campaign: CampaignDef, scope: string, asOf: string, laggingAtSupervision: Map<string, boolean> | null): StatusInput {
+export async function readKnownAt(ctx: Ctx<'campaign'>, scope: string, asOf: string, laggingAtSupervision: Map<string, boolean> | null): Promise<StatusInput> {
+  const { campaign } = ctx;
   const before = endOfBeijingDay(asOf);
   const rosterDeadlines = [...new Set(gatesOfKind(campaign, 'roster_condition').map((g) => g.deadline))].filter((d) => asOf > d);
-  const submissions = knownSubmissions(db, campaign, scope, before);
-  const fields = submissionFields(db, [...submissions.newest.values()].map((s) => s.id));
-  const rosters = knownRosters(db, campaign, scope, before);
+  const submissions = await knownSubmissions(ctx, scope, before);
+  const fields = await submissionFields(ctx, [...submissions.newest.values()].map((s) => s.id));
+  const rosters = await knownRosters(ctx, scope, before);
   // One read per roster-gate deadline already past: each gate is judged on the roster known at the end of its own day.
-  const atDeadlines = new Map(rosterDeadlines.map((d) => [d, knownRosters(db, campaign, scope, endOfBeijingDay(d))]));
-  const caseLogs = knownCaseLogs(db, campaign, scope, before);
-  const visits = knownVisits(db, campaign, scope, before);
-  const summaries = knownSummaries(db, campaign, scope, before);
-  const counties: CountyInput[] = cachedCountyShapes(db, scope).map((shape) => {
+  const atDeadlines = new Map<string, Map<string, KnownRoster>>();
+  for (const d of rosterDeadlines) atDeadlines.set(d, await knownRosters(ctx, scope, endOfBeijingDay(d)));
+  const caseLogs = await knownCaseLogs(ctx, scope, before);
+  const visits = await knownVisits(ctx, scope, before);
+  const summaries = await knownSummaries(ctx, scope, before);
+  const counties: CountyInput[] = (await cachedCountyShapes(ctx, scope)).map((shape) => {
     const newest = submissions.newest.get(shape.code);
     return {
       code: shape.code,
@@ -47,8 +49,8 @@ export function readKnownAt(db: DbOrTx, campaign: CampaignDef, scope: string, as
       laggingAtSupervision: laggingAtSupervision ? (laggingAtSupervision.get(shape.code) ?? false) : null,
     };
   });
-  const province = getUnit(db, campaign.province);
-  const cities = listUnits(db, { level: 'city' }).filter((c) => c.code.startsWith(scope) || scope.startsWith(c.code));
+  const province = await getUnit(ctx, campaign.province);
+  const cities = (await listUnits(ctx, { level: 'city' })).filter((c) => c.code.startsWith(scope) || scope.startsWith(c.code));
   return {
     campaign,
     asOf,

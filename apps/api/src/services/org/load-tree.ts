@@ -1,6 +1,6 @@
 import { orgUnits, type OrgUnit } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
-import type { Db } from '../../db/client';
+import { withTransaction, type Ctx } from '../context';
 import { readDivisionCsv } from './division-source';
 import { countyKind } from './county-kind';
 
@@ -41,13 +41,13 @@ export function readTree(scale: Scale, provinceCode = '34'): OrgUnit[] {
   return units;
 }
 
-export function loadTree(db: Db, scale: Scale, progress: LoadProgress = silent): TreeCounts {
+export async function loadTree(ctx: Ctx, scale: Scale, progress: LoadProgress = silent): Promise<TreeCounts> {
   const units = readTree(scale);
   const batch = 1000;
   progress.start(units.length);
-  db.transaction((tx) => {
+  await withTransaction(ctx, async (ctx) => {
     for (let i = 0; i < units.length; i += batch) {
-      bulkInsert(tx, orgUnits, units.slice(i, i + batch));
+      await bulkInsert(ctx.db, orgUnits, units.slice(i, i + batch));
       progress.tick(Math.min(batch, units.length - i));
     }
   });

@@ -1,15 +1,15 @@
 import { and, asc, inArray, like, sql } from 'drizzle-orm';
 import { orgUnits } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { ancestorCodes } from './units';
 
 const searchable = ['county', 'township', 'village'] as const;
 
 /** Counties, townships and villages inside the scope whose name contains the words or whose code starts with them; each leads to its county. */
-export function searchUnits(db: DbOrTx, scopeCode: string, query: string, limit = 20) {
+export async function searchUnits(ctx: Ctx, scopeCode: string, query: string, limit = 20) {
   const text = query.trim();
   const byCode = /^\d+$/.test(text);
-  const matches = db
+  const matches = await ctx.db
     .select()
     .from(orgUnits)
     .where(and(inArray(orgUnits.level, [...searchable]), like(orgUnits.code, `${scopeCode}%`), byCode ? like(orgUnits.code, `${text}%`) : like(orgUnits.name, `%${text.replace(/[%_]/g, '')}%`)))
@@ -18,7 +18,7 @@ export function searchUnits(db: DbOrTx, scopeCode: string, query: string, limit 
     .limit(limit)
     .all();
   const ancestors = [...new Set(matches.flatMap((m) => ancestorCodes(m.code)))];
-  const names = new Map(ancestors.length ? db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.code, ancestors)).all().map((u) => [u.code, u.name]) : []);
+  const names = new Map(ancestors.length ? (await ctx.db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.code, ancestors)).all()).map((u) => [u.code, u.name]) : []);
   return matches.map((m) => {
     const chain = ancestorCodes(m.code).reverse().filter((c) => c.length >= 4).map((c) => names.get(c) ?? c);
     return { code: m.code, name: m.name, level: m.level, countyCode: m.code.slice(0, 6), path: chain.join(' · ') };

@@ -1,7 +1,6 @@
 import { and, asc, eq, inArray, like, lt } from 'drizzle-orm';
-import type { CampaignDef } from '@dudao/schema/campaign';
 import { monthlyReports, reportEvents, type ReportState } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 
 /** A report's workflow state replayed from its events up to an instant. */
 export interface StateAt {
@@ -32,19 +31,19 @@ function fold(events: EventRow[]): Map<number, StateAt> {
 const eventColumns = { reportId: reportEvents.reportId, action: reportEvents.action, toState: reportEvents.toState, version: reportEvents.version, at: reportEvents.at };
 
 /** Every report's state under `scope` at `before` (exclusive); a report created later is absent. */
-export function statesAt(db: DbOrTx, campaign: CampaignDef, scope: string, before: string): Map<number, StateAt> {
-  const events = db
+export async function statesAt(ctx: Ctx<'campaign'>, scope: string, before: string): Promise<Map<number, StateAt>> {
+  const events = await ctx.db
     .select(eventColumns)
     .from(reportEvents)
     .innerJoin(monthlyReports, eq(reportEvents.reportId, monthlyReports.id))
-    .where(and(eq(monthlyReports.campaignCode, campaign.code), like(monthlyReports.countyCode, `${scope}%`), lt(reportEvents.at, before)))
+    .where(and(eq(monthlyReports.campaignCode, ctx.campaign.code), like(monthlyReports.countyCode, `${scope}%`), lt(reportEvents.at, before)))
     .orderBy(asc(reportEvents.id))
     .all();
   return fold(events);
 }
 
-export function stateOf(db: DbOrTx, reportIds: number[], before: string): Map<number, StateAt> {
+export async function stateOf(ctx: Ctx, reportIds: number[], before: string): Promise<Map<number, StateAt>> {
   if (reportIds.length === 0) return new Map();
-  const events = db.select(eventColumns).from(reportEvents).where(and(inArray(reportEvents.reportId, reportIds), lt(reportEvents.at, before))).orderBy(asc(reportEvents.id)).all();
+  const events = await ctx.db.select(eventColumns).from(reportEvents).where(and(inArray(reportEvents.reportId, reportIds), lt(reportEvents.at, before))).orderBy(asc(reportEvents.id)).all();
   return fold(events);
 }

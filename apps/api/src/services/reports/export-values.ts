@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, like, lt, sql } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
+import { endOfBeijingDay } from '@dudao/schema/campaign';
 import { monthlyReports, reportSubmissions, reportValues, submissionValues } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
 import { inChunks } from '../../db/limits';
+import type { Ctx } from '../context';
 import { neutralised } from '../files/neutralise';
 import { fieldOrder } from './fields';
 import { valueColumns } from './import-values';
@@ -12,9 +12,10 @@ import { valueColumns } from './import-values';
 export type ValueLine = [unit_code: string, period: string, indicator: string, value: string, comment: string];
 
 /** The current value of every filled field in scope, in the long import format's order. */
-export function valueLines(db: DbOrTx, campaign: CampaignDef, scopeCode: string): ValueLine[] {
+export async function valueLines(ctx: Ctx<'campaign'>, scopeCode: string): Promise<ValueLine[]> {
+  const { campaign } = ctx;
   const order = new Map(fieldOrder(campaign).map((f, i) => [f, i]));
-  const rows = db
+  const rows = await ctx.db
     .select({ county: monthlyReports.countyCode, period: monthlyReports.period, field: reportValues.field, value: reportValues.value, comment: reportValues.comment })
     .from(reportValues)
     .innerJoin(monthlyReports, eq(reportValues.reportId, monthlyReports.id))
@@ -37,9 +38,10 @@ export function valueLines(db: DbOrTx, campaign: CampaignDef, scopeCode: string)
  * What was known at the end of `asOf` (Beijing time): per county and period the values of its latest submission
  * recorded by then — no drafts, no period submitted later, no correction made later.
  */
-export function knownValueLines(db: DbOrTx, campaign: CampaignDef, scopeCode: string, asOf: string): ValueLine[] {
+export async function knownValueLines(ctx: Ctx<'campaign'>, scopeCode: string, asOf: string): Promise<ValueLine[]> {
+  const { campaign } = ctx;
   const order = new Map(fieldOrder(campaign).map((f, i) => [f, i]));
-  const submissions = db
+  const submissions = await ctx.db
     .select({ id: reportSubmissions.id, county: reportSubmissions.countyCode, period: reportSubmissions.period })
     .from(reportSubmissions)
     .innerJoin(monthlyReports, eq(reportSubmissions.reportId, monthlyReports.id))
@@ -51,8 +53,8 @@ export function knownValueLines(db: DbOrTx, campaign: CampaignDef, scopeCode: st
   const ids = [...latest.values()].map((s) => s.id);
   const lines: ValueLine[] = [];
   const byId = new Map([...latest.values()].map((s) => [s.id, s]));
-  for (const part of inChunks(ids)) {
-    for (const v of db.select().from(submissionValues).where(inArray(submissionValues.submissionId, part)).all()) {
+  for (const part of inChunks(ctx.db, ids)) {
+    for (const v of await ctx.db.select().from(submissionValues).where(inArray(submissionValues.submissionId, part)).all()) {
       if (v.value == null && !v.comment) continue;
       const s = byId.get(v.submissionId)!;
       lines.push([s.county, s.period, v.field, v.value ?? '', v.comment ?? '']);

@@ -1,7 +1,6 @@
 import { valueRowSchema } from '@dudao/schema/inputs';
 import type { CampaignDef } from '@dudao/schema/campaign';
-import type { DbOrTx } from '../../db/client';
-import type { Actor } from '../actor';
+import { withTransaction, type Ctx } from '../context';
 import { requireHeaders, type Table } from '../files/table-reader';
 import { ImportRejected, type ImportIssue } from '../import-errors';
 import { countyShapes } from '../org/shape';
@@ -66,24 +65,25 @@ function readGroups(campaign: CampaignDef, table: Table, counties: Set<string>, 
  * All-or-nothing: every row and every report-level rule is checked before the first write, inside the transaction
  * that writes, so a report approved or edited by another writer meanwhile is judged as it stands.
  */
-export function importValues(db: DbOrTx, campaign: CampaignDef, table: Table, actor: Actor, at: string, options: { submit: boolean }): ValuesImportResult {
+export async function importValues(ctx: Ctx<'campaign' | 'actor'>, table: Table, at: string, options: { submit: boolean }): Promise<ValuesImportResult> {
+  const { campaign } = ctx;
   requireHeaders(table, valueColumns);
-  return db.transaction((tx) => {
-    const shapes = new Map(countyShapes(tx, campaign.province).map((c) => [c.code, c]));
+  return withTransaction(ctx, async (ctx) => {
+    const shapes = new Map((await countyShapes(ctx, campaign.province)).map((c) => [c.code, c]));
     const issues: ImportIssue[] = [];
     const groups = [...readGroups(campaign, table, new Set(shapes.keys()), issues).values()].sort((a, b) => a.countyCode.localeCompare(b.countyCode) || a.period.localeCompare(b.period));
     const merged = new Map<string, Fields>();
     for (const g of groups) {
-      const existing = findReport(tx, campaign, g.countyCode, g.period);
+      const existing = await findReport(ctx, g.countyCode, g.period);
       if (existing && (existing.state === 'approved' || existing.state === 'accepted')) {
         issues.push({ row: Object.values(g.rowOf)[0] ?? null, column: 'period', message: `${g.countyCode} ${g.period} ${campaign.reportName}已审核，须先由省级重新打开才能导入` });
       }
-      const current = existing ? currentFields(tx, existing.id) : { values: {}, comments: {} };
+      const current = existing ? await currentFields(ctx, existing.id) : { values: {}, comments: {} };
       const values = { ...current.values, ...g.values };
       merged.set(`${g.countyCode}|${g.period}`, values);
       const prevInFile = [...merged.entries()].filter(([k]) => k.startsWith(`${g.countyCode}|`) && k < `${g.countyCode}|${g.period}`).at(-1)?.[1];
-      const prevReport = prevInFile ? undefined : latestReportBefore(tx, campaign, g.countyCode, g.period);
-      const previous = prevInFile ?? (prevReport ? currentFields(tx, prevReport.id).values : null);
+      const prevReport = prevInFile ? undefined : await latestReportBefore(ctx, g.countyCode, g.period);
+      const previous = prevInFile ?? (prevReport ? (await currentFields(ctx, prevReport.id)).values : null);
       const ruleIssues = checkReportRules({ campaign, townships: shapes.get(g.countyCode)?.townships ?? 0, current: values, comments: { ...current.comments, ...g.comments }, previous });
       if (options.submit) ruleIssues.push(...checkRequired(campaign, values));
       for (const i of ruleIssues) {
@@ -94,13 +94,13 @@ export function importValues(db: DbOrTx, campaign: CampaignDef, table: Table, ac
 
     const result: ValuesImportResult = { rows: table.rows.length, reports: groups.length, changedFields: 0, submitted: 0 };
     for (const g of groups) {
-      let report = ensureReport(tx, campaign, g.countyCode, g.period, actor, at);
-      const changed = writeFields(tx, report, g.values, g.comments, actor, at);
+      let report = await ensureReport(ctx, g.countyCode, g.period, at);
+      const changed = await writeFields(ctx, report, g.values, g.comments, at);
       result.changedFields += changed;
-      if (changed > 0) report = transition(tx, report, 'save', report.state, actor, at);
+      if (changed > 0) report = await transition(ctx, report, 'save', report.state, at);
       if (options.submit) {
-        snapshotSubmission(tx, report, actor, at);
-        transition(tx, report, 'submit', 'submitted', actor, at);
+        await snapshotSubmission(ctx, report, at);
+        await transition(ctx, report, 'submit', 'submitted', at);
         result.submitted++;
       }
     }

@@ -1,7 +1,7 @@
 import { and, asc, eq, like, lt } from 'drizzle-orm';
-import { endOfBeijingDay, periodDue, type CampaignDef } from '@dudao/schema/campaign';
+import { endOfBeijingDay, periodDue } from '@dudao/schema/campaign';
 import { monthlyReports, orgUnits, type ReportState } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
+import type { Ctx } from '../context';
 import { townshipsOf } from '../org/units';
 import { statesAt, stateOf } from './as-of';
 import { currentFields, findReport, latestReportBefore, reportHistory } from './store';
@@ -10,13 +10,17 @@ import { currentFields, findReport, latestReportBefore, reportHistory } from './
  * Everything the report form needs as known at the end of `asOf`: the report, its history, and the previous
  * period for the rules. At the clock's day nothing later exists, so this is the report as it stands.
  */
-export function reportDetail(db: DbOrTx, campaign: CampaignDef, countyCode: string, period: string, asOf: string) {
+export async function reportDetail(ctx: Ctx<'campaign'>, countyCode: string, period: string, asOf: string) {
+  const { campaign } = ctx;
   const before = endOfBeijingDay(asOf);
-  const found = findReport(db, campaign, countyCode, period);
+  const found = await findReport(ctx, countyCode, period);
   const report = found && found.createdAt < before ? found : undefined;
-  const state = report ? stateOf(db, [report.id], before).get(report.id) : undefined;
-  const previous = latestReportBefore(db, campaign, countyCode, period);
+  const state = report ? (await stateOf(ctx, [report.id], before)).get(report.id) : undefined;
+  const previous = await latestReportBefore(ctx, countyCode, period);
   const previousKnown = previous && previous.createdAt < before ? previous : undefined;
+  const fields = report ? await currentFields(ctx, report.id, before) : { values: {}, comments: {} };
+  const history = report ? (await reportHistory(ctx, report.id)).filter((e) => e.at < before) : [];
+  const townships = (await townshipsOf(ctx, [countyCode])).length;
   return {
     countyCode,
     period,
@@ -27,26 +31,26 @@ export function reportDetail(db: DbOrTx, campaign: CampaignDef, countyCode: stri
     exists: Boolean(report),
     firstSubmittedAt: state?.firstSubmittedAt ?? null,
     editsAfterSubmit: state?.editsAfterSubmit ?? 0,
-    ...(report ? currentFields(db, report.id, before) : { values: {}, comments: {} }),
-    history: report ? reportHistory(db, report.id).filter((e) => e.at < before) : [],
-    previous: previousKnown ? { period: previousKnown.period, values: currentFields(db, previousKnown.id, before).values } : null,
-    townships: townshipsOf(db, [countyCode]).length,
+    ...fields,
+    history,
+    previous: previousKnown ? { period: previousKnown.period, values: (await currentFields(ctx, previousKnown.id, before)).values } : null,
+    townships,
   };
 }
 
 /** The reports under `scope` and their states as known at the end of `asOf`. */
-export function reportsWithin(db: DbOrTx, campaign: CampaignDef, scope: string, filter: { asOf: string; period?: string; state?: ReportState }) {
+export async function reportsWithin(ctx: Ctx<'campaign'>, scope: string, filter: { asOf: string; period?: string; state?: ReportState }) {
   const before = endOfBeijingDay(filter.asOf);
-  const where = [eq(monthlyReports.campaignCode, campaign.code), like(monthlyReports.countyCode, `${scope}%`), lt(monthlyReports.createdAt, before)];
+  const where = [eq(monthlyReports.campaignCode, ctx.campaign.code), like(monthlyReports.countyCode, `${scope}%`), lt(monthlyReports.createdAt, before)];
   if (filter.period) where.push(eq(monthlyReports.period, filter.period));
-  const rows = db
+  const rows = await ctx.db
     .select({ id: monthlyReports.id, countyCode: monthlyReports.countyCode, countyName: orgUnits.name, period: monthlyReports.period, dueOn: monthlyReports.dueOn })
     .from(monthlyReports)
     .innerJoin(orgUnits, eq(monthlyReports.countyCode, orgUnits.code))
     .where(and(...where))
     .orderBy(asc(monthlyReports.countyCode), asc(monthlyReports.period))
     .all();
-  const states = statesAt(db, campaign, scope, before);
+  const states = await statesAt(ctx, scope, before);
   return rows
     .flatMap(({ id, ...r }) => {
       const s = states.get(id);

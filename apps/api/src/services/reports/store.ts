@@ -1,38 +1,38 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { periodDue, type CampaignDef } from '@dudao/schema/campaign';
+import { periodDue } from '@dudao/schema/campaign';
 import { monthlyReports, reportEvents, reportSubmissions, reportValues, submissionValues, type MonthlyReport, type ReportAction, type ReportState } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
-import type { DbOrTx } from '../../db/client';
-import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
+import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import type { Fields } from './rules';
 
-export function findReport(db: DbOrTx, campaign: CampaignDef, countyCode: string, period: string): MonthlyReport | undefined {
-  return db
+export async function findReport(ctx: Ctx<'campaign'>, countyCode: string, period: string): Promise<MonthlyReport | undefined> {
+  return ctx.db
     .select()
     .from(monthlyReports)
-    .where(and(eq(monthlyReports.campaignCode, campaign.code), eq(monthlyReports.countyCode, countyCode), eq(monthlyReports.period, period)))
+    .where(and(eq(monthlyReports.campaignCode, ctx.campaign.code), eq(monthlyReports.countyCode, countyCode), eq(monthlyReports.period, period)))
     .get();
 }
 
-export function ensureReport(db: DbOrTx, campaign: CampaignDef, countyCode: string, period: string, actor: Actor, at: string): MonthlyReport {
-  const found = findReport(db, campaign, countyCode, period);
+export async function ensureReport(ctx: Ctx<'campaign' | 'actor'>, countyCode: string, period: string, at: string): Promise<MonthlyReport> {
+  const { campaign, actor } = ctx;
+  const found = await findReport(ctx, countyCode, period);
   if (found) return found;
-  const created = db
+  const created = await ctx.db
     .insert(monthlyReports)
     .values({ campaignCode: campaign.code, countyCode, period, state: 'draft', version: 0, dueOn: periodDue(period, campaign.reportDueAfterDays), createdAt: at, updatedAt: at })
     .returning()
     .get();
-  db.insert(reportEvents).values({ reportId: created.id, action: 'create', fromState: null, toState: 'draft', version: 0, at, actorId: actor.id, actor: actor.label }).run();
-  recordAudit(db, actor, at, [{ action: 'report.create', entity: 'monthly_report', entityId: created.id, unitCode: countyCode, period, newValue: 'draft' }]);
+  await ctx.db.insert(reportEvents).values({ reportId: created.id, action: 'create', fromState: null, toState: 'draft', version: 0, at, actorId: actor.id, actor: actor.label }).run();
+  await recordAudit(ctx, at, [{ action: 'report.create', entity: 'monthly_report', entityId: created.id, unitCode: countyCode, period, newValue: 'draft' }]);
   return created;
 }
 
 /** The newest version of every field recorded before `before` (by default: the report as it stands now). */
-export function currentFields(db: DbOrTx, reportId: number, before?: string): { values: Fields; comments: Record<string, string> } {
+export async function currentFields(ctx: Ctx, reportId: number, before?: string): Promise<{ values: Fields; comments: Record<string, string> }> {
   const known = before ? sql`and v2.recorded_at < ${before}` : sql``;
-  const rows = db
+  const rows = await ctx.db
     .select({ field: reportValues.field, value: reportValues.value, comment: reportValues.comment })
     .from(reportValues)
     .where(and(eq(reportValues.reportId, reportId), sql`${reportValues.id} = (select max(v2.id) from report_values v2 where v2.report_id = ${reportValues.reportId} and v2.field = ${reportValues.field} ${known})`))
@@ -48,8 +48,9 @@ export function currentFields(db: DbOrTx, reportId: number, before?: string): { 
 }
 
 /** Appends a version for each changed field (value or comment) and audits old → new; returns how many changed. */
-export function writeFields(db: DbOrTx, report: MonthlyReport, next: Fields, comments: Record<string, string>, actor: Actor, at: string): number {
-  const before = currentFields(db, report.id);
+export async function writeFields(ctx: Ctx<'actor'>, report: MonthlyReport, next: Fields, comments: Record<string, string>, at: string): Promise<number> {
+  const { actor } = ctx;
+  const before = await currentFields(ctx, report.id);
   const fields = [...new Set([...Object.keys(next), ...Object.keys(comments)])];
   const rows = fields
     .map((field) => ({
@@ -59,10 +60,9 @@ export function writeFields(db: DbOrTx, report: MonthlyReport, next: Fields, com
     }))
     .filter((r) => r.value !== (before.values[r.field] ?? null) || r.comment !== (before.comments[r.field] || null));
   if (rows.length === 0) return 0;
-  db.insert(reportValues).values(rows.map((r) => ({ reportId: report.id, ...r, recordedAt: at, actorId: actor.id }))).run();
-  recordAudit(
-    db,
-    actor,
+  await ctx.db.insert(reportValues).values(rows.map((r) => ({ reportId: report.id, ...r, recordedAt: at, actorId: actor.id }))).run();
+  await recordAudit(
+    ctx,
     at,
     // A comment-only change is audited as the comment's old → new, never as a value row whose old equals new.
     rows.flatMap((r) => {
@@ -78,43 +78,45 @@ export function writeFields(db: DbOrTx, report: MonthlyReport, next: Fields, com
   return rows.length;
 }
 
-export function transition(db: DbOrTx, report: MonthlyReport, action: ReportAction, to: ReportState, actor: Actor, at: string, reason?: string): MonthlyReport {
+export async function transition(ctx: Ctx<'actor'>, report: MonthlyReport, action: ReportAction, to: ReportState, at: string, reason?: string): Promise<MonthlyReport> {
+  const { actor } = ctx;
   const version = report.version + 1;
   const firstSubmittedAt = action === 'submit' ? (report.firstSubmittedAt ?? at) : report.firstSubmittedAt;
-  const updated = db
+  const updated = await ctx.db
     .update(monthlyReports)
     .set({ state: to, version, updatedAt: at, firstSubmittedAt })
     .where(and(eq(monthlyReports.id, report.id), eq(monthlyReports.version, report.version)))
     .returning()
     .get();
   if (!updated) throw new DomainError('conflict', '报表已被他人修改，请刷新后重试');
-  db.insert(reportEvents).values({ reportId: report.id, action, fromState: report.state, toState: to, version, at, actorId: actor.id, actor: actor.label, reason: reason ?? null }).run();
-  recordAudit(db, actor, at, [{ action: `report.${action}`, entity: 'monthly_report', entityId: report.id, unitCode: report.countyCode, period: report.period, field: 'state', oldValue: report.state, newValue: to }]);
+  await ctx.db.insert(reportEvents).values({ reportId: report.id, action, fromState: report.state, toState: to, version, at, actorId: actor.id, actor: actor.label, reason: reason ?? null }).run();
+  await recordAudit(ctx, at, [{ action: `report.${action}`, entity: 'monthly_report', entityId: report.id, unitCode: report.countyCode, period: report.period, field: 'state', oldValue: report.state, newValue: to }]);
   return updated;
 }
 
 /** Freezes the report's current fields as a submission: the known-at-t read only ever sees these. */
-export function snapshotSubmission(db: DbOrTx, report: MonthlyReport, actor: Actor, at: string): number {
-  const { values, comments } = currentFields(db, report.id);
-  const submission = db.insert(reportSubmissions).values({ reportId: report.id, campaignCode: report.campaignCode, countyCode: report.countyCode, period: report.period, submittedAt: at, actorId: actor.id }).returning().get();
+export async function snapshotSubmission(ctx: Ctx<'actor'>, report: MonthlyReport, at: string): Promise<number> {
+  const { actor } = ctx;
+  const { values, comments } = await currentFields(ctx, report.id);
+  const submission = await ctx.db.insert(reportSubmissions).values({ reportId: report.id, campaignCode: report.campaignCode, countyCode: report.countyCode, period: report.period, submittedAt: at, actorId: actor.id }).returning().get();
   const rows = Object.entries(values).map(([field, value]) => ({ submissionId: submission.id, field, value, comment: comments[field] ?? null }));
-  bulkInsert(db, submissionValues, rows);
+  await bulkInsert(ctx.db, submissionValues, rows);
   return submission.id;
 }
 
-export function bumpEditsAfterSubmit(db: DbOrTx, report: MonthlyReport): void {
-  if (report.firstSubmittedAt) db.update(monthlyReports).set({ editsAfterSubmit: report.editsAfterSubmit + 1 }).where(eq(monthlyReports.id, report.id)).run();
+export async function bumpEditsAfterSubmit(ctx: Ctx, report: MonthlyReport): Promise<void> {
+  if (report.firstSubmittedAt) await ctx.db.update(monthlyReports).set({ editsAfterSubmit: report.editsAfterSubmit + 1 }).where(eq(monthlyReports.id, report.id)).run();
 }
 
-export function reportHistory(db: DbOrTx, reportId: number) {
-  return db.select().from(reportEvents).where(eq(reportEvents.reportId, reportId)).orderBy(asc(reportEvents.id)).all();
+export async function reportHistory(ctx: Ctx, reportId: number) {
+  return ctx.db.select().from(reportEvents).where(eq(reportEvents.reportId, reportId)).orderBy(asc(reportEvents.id)).all();
 }
 
-export function latestReportBefore(db: DbOrTx, campaign: CampaignDef, countyCode: string, period: string): MonthlyReport | undefined {
-  return db
+export async function latestReportBefore(ctx: Ctx<'campaign'>, countyCode: string, period: string): Promise<MonthlyReport | undefined> {
+  return ctx.db
     .select()
     .from(monthlyReports)
-    .where(and(eq(monthlyReports.campaignCode, campaign.code), eq(monthlyReports.countyCode, countyCode), sql`${monthlyReports.period} < ${period}`))
+    .where(and(eq(monthlyReports.campaignCode, ctx.campaign.code), eq(monthlyReports.countyCode, countyCode), sql`${monthlyReports.period} < ${period}`))
     .orderBy(desc(monthlyReports.period))
     .get();
 }

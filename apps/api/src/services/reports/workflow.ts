@@ -1,7 +1,6 @@
 import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
 import type { MonthlyReport, ReportState } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
-import type { Actor } from '../actor';
+import { withTransaction, type Ctx } from '../context';
 import { DomainError } from '../errors';
 import { notifyRole } from '../notices/notify';
 import { getUnit, townshipsOf } from '../org/units';
@@ -17,9 +16,9 @@ export interface ReportRef {
   period: string;
 }
 
-function requireReport(db: DbOrTx, campaign: CampaignDef, ref: ReportRef): MonthlyReport {
-  const report = findReport(db, campaign, ref.countyCode, ref.period);
-  if (!report) throw new DomainError('not_found', `${ref.countyCode} ${ref.period} ${campaign.reportName}不存在`);
+async function requireReport(ctx: Ctx<'campaign'>, ref: ReportRef): Promise<MonthlyReport> {
+  const report = await findReport(ctx, ref.countyCode, ref.period);
+  if (!report) throw new DomainError('not_found', `${ref.countyCode} ${ref.period} ${ctx.campaign.reportName}不存在`);
   return report;
 }
 
@@ -51,13 +50,13 @@ export function parseFields(campaign: CampaignDef, raw: Record<string, string | 
   return out;
 }
 
-export function validateForSubmit(db: DbOrTx, campaign: CampaignDef, report: MonthlyReport) {
-  const { values, comments } = currentFields(db, report.id);
-  const prev = latestReportBefore(db, campaign, report.countyCode, report.period);
-  const issues = [
-    ...checkRequired(campaign, values),
-    ...checkReportRules({ campaign, townships: townshipsOf(db, [report.countyCode]).length, current: values, comments, previous: prev ? currentFields(db, prev.id).values : null }),
-  ];
+export async function validateForSubmit(ctx: Ctx<'campaign'>, report: MonthlyReport) {
+  const { campaign } = ctx;
+  const { values, comments } = await currentFields(ctx, report.id);
+  const prev = await latestReportBefore(ctx, report.countyCode, report.period);
+  const townships = (await townshipsOf(ctx, [report.countyCode])).length;
+  const previous = prev ? (await currentFields(ctx, prev.id)).values : null;
+  const issues = [...checkRequired(campaign, values), ...checkReportRules({ campaign, townships, current: values, comments, previous })];
   if (issues.length) {
     const list = issues.map((i) => ({ row: null, column: fieldLabel(campaign, i.field), message: i.message }));
     throw new DomainError('bad_request', `${campaign.reportName}未通过校验：${list.map((i) => `${i.column}${i.message}`).join('；')}`, list);
@@ -65,8 +64,9 @@ export function validateForSubmit(db: DbOrTx, campaign: CampaignDef, report: Mon
 }
 
 /** A report belongs to a county of the campaign's province and to one of its periods; anything else is refused before a write. */
-export function requireReportRef(db: DbOrTx, campaign: CampaignDef, ref: ReportRef): void {
-  const unit = getUnit(db, ref.countyCode);
+export async function requireReportRef(ctx: Ctx<'campaign'>, ref: ReportRef): Promise<void> {
+  const { campaign } = ctx;
+  const unit = await getUnit(ctx, ref.countyCode);
   if (!unit || unit.level !== 'county' || !ref.countyCode.startsWith(campaign.province)) throw new DomainError('bad_request', `countyCode：${ref.countyCode} 不是本活动的县级单位`);
   if (!campaign.periods.includes(ref.period)) throw new DomainError('bad_request', `period：${ref.period} 不在活动期间 ${campaign.periods[0]}…${campaign.periods.at(-1)} 内`);
 }
@@ -78,39 +78,39 @@ export function checkCommentKeys(campaign: CampaignDef, comments: Record<string,
   if (unknown.length) throw new DomainError('bad_request', `comments：${unknown.map((k) => k.slice(0, 64)).join('、')} 不是本活动的填报指标`, unknown.map((k) => ({ row: null, column: k.slice(0, 64), message: '不是本活动的填报指标' })));
 }
 
-export function saveDraft(db: DbOrTx, campaign: CampaignDef, actor: Actor, at: string, input: ReportRef & { version: number; values: Record<string, string | null>; comments?: Record<string, string> }) {
-  requireReportRef(db, campaign, input);
+export async function saveDraft(ctx: Ctx<'campaign' | 'actor'>, at: string, input: ReportRef & { version: number; values: Record<string, string | null>; comments?: Record<string, string> }) {
+  const { campaign } = ctx;
+  await requireReportRef(ctx, input);
   checkCommentKeys(campaign, input.comments ?? {});
   const values = parseFields(campaign, input.values);
-  return db.transaction((tx) => {
-    const report = ensureReport(tx, campaign, input.countyCode, input.period, actor, at);
+  return withTransaction(ctx, async (ctx) => {
+    const report = await ensureReport(ctx, input.countyCode, input.period, at);
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, editableStates, `修改（已报送的${campaign.reportName}须由市级退回后修改）`);
-    const changed = writeFields(tx, report, values, input.comments ?? {}, actor, at);
-    if (changed > 0) bumpEditsAfterSubmit(tx, report);
-    const fresh = requireReport(tx, campaign, input);
-    return { report: changed > 0 ? transition(tx, fresh, 'save', fresh.state, actor, at) : fresh, changed };
+    const changed = await writeFields(ctx, report, values, input.comments ?? {}, at);
+    if (changed > 0) await bumpEditsAfterSubmit(ctx, report);
+    const fresh = await requireReport(ctx, input);
+    return { report: changed > 0 ? await transition(ctx, fresh, 'save', fresh.state, at) : fresh, changed };
   });
 }
 
-export function submitReport(db: DbOrTx, campaign: CampaignDef, actor: Actor, at: string, input: ReportRef & { version: number }) {
-  return db.transaction((tx) => {
-    const report = requireReport(tx, campaign, input);
+export async function submitReport(ctx: Ctx<'campaign' | 'actor'>, at: string, input: ReportRef & { version: number }) {
+  const { campaign } = ctx;
+  return withTransaction(ctx, async (ctx) => {
+    const report = await requireReport(ctx, input);
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, editableStates, '报送');
-    validateForSubmit(tx, campaign, report);
-    snapshotSubmission(tx, report, actor, at);
-    const county = getUnit(tx, report.countyCode);
+    await validateForSubmit(ctx, report);
+    await snapshotSubmission(ctx, report, at);
+    const county = await getUnit(ctx, report.countyCode);
     const late = at >= endOfBeijingDay(report.dueOn) ? '（逾期报送）' : '';
-    notifyRole(tx, campaign, 'city_officer', report.countyCode.slice(0, 4), { kind: 'report.submitted', title: `${county?.name ?? report.countyCode} ${report.period} ${campaign.reportName}已报送${late}`, body: `请审核${county?.name ?? ''} ${report.period} ${campaign.reportName}。`, unitCode: report.countyCode, period: report.period }, at);
-    return transition(tx, report, 'submit', 'submitted', actor, at);
+    await notifyRole(ctx, 'city_officer', report.countyCode.slice(0, 4), { kind: 'report.submitted', title: `${county?.name ?? report.countyCode} ${report.period} ${campaign.reportName}已报送${late}`, body: `请审核${county?.name ?? ''} ${report.period} ${campaign.reportName}。`, unitCode: report.countyCode, period: report.period }, at);
+    return transition(ctx, report, 'submit', 'submitted', at);
   });
 }
 
-export function decideReport(
-  db: DbOrTx,
-  campaign: CampaignDef,
-  actor: Actor,
+export async function decideReport(
+  ctx: Ctx<'campaign' | 'actor'>,
   at: string,
   input: ReportRef & { version: number; reason?: string },
   decision: 'return' | 'approve' | 'accept' | 'reopen',
@@ -121,14 +121,15 @@ export function decideReport(
     accept: { from: ['approved'] as ReportState[], to: 'accepted' as ReportState, doing: '确认' },
     reopen: { from: ['submitted', 'approved', 'accepted'] as ReportState[], to: 'returned' as ReportState, doing: '重新打开' },
   }[decision];
+  const { campaign, actor } = ctx;
   if ((decision === 'return' || decision === 'reopen') && !input.reason?.trim()) throw new DomainError('bad_request', '退回或重新打开须填写原因');
-  return db.transaction((tx) => {
-    const report = requireReport(tx, campaign, input);
+  return withTransaction(ctx, async (ctx) => {
+    const report = await requireReport(ctx, input);
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, rule.from, rule.doing);
-    const updated = transition(tx, report, decision, rule.to, actor, at, input.reason);
+    const updated = await transition(ctx, report, decision, rule.to, at, input.reason);
     const told = { return: `被${actor.label}退回：${input.reason ?? ''}`, approve: `已由${actor.label}审核通过`, accept: `已由${actor.label}确认`, reopen: `已由${actor.label}重新打开：${input.reason ?? ''}` }[decision];
-    notifyRole(tx, campaign, 'county_clerk', report.countyCode, { kind: `report.${decision}`, title: `${report.period} ${campaign.reportName}${told.split('：')[0]}`, body: `${report.period} ${campaign.reportName}${told}`, unitCode: report.countyCode, period: report.period }, at);
+    await notifyRole(ctx, 'county_clerk', report.countyCode, { kind: `report.${decision}`, title: `${report.period} ${campaign.reportName}${told.split('：')[0]}`, body: `${report.period} ${campaign.reportName}${told}`, unitCode: report.countyCode, period: report.period }, at);
     return updated;
   });
 }

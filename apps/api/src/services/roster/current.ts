@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import { rosterRows, rosterUploads } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
-import type { CampaignRef } from '../campaign/ref';
+import type { Ctx } from '../context';
 
 /** The newest roster upload recorded before `before` (an instant), or the newest of all. */
-export function currentRoster(db: DbOrTx, campaign: CampaignRef, countyCode: string, before?: string) {
+export async function currentRoster(ctx: Ctx<'campaign'>, countyCode: string, before?: string) {
+  const { db, campaign } = ctx;
   const mine = and(eq(rosterUploads.campaignCode, campaign.code), eq(rosterUploads.countyCode, countyCode));
   const where = before ? and(mine, lt(rosterUploads.uploadedAt, before)) : mine;
-  const upload = db.select().from(rosterUploads).where(where).orderBy(desc(rosterUploads.uploadedAt), desc(rosterUploads.id)).get();
+  const upload = await db.select().from(rosterUploads).where(where).orderBy(desc(rosterUploads.uploadedAt), desc(rosterUploads.id)).get();
   if (!upload) return null;
-  const rows = db.select().from(rosterRows).where(eq(rosterRows.uploadId, upload.id)).orderBy(asc(rosterRows.villageCode)).all();
+  const rows = await db.select().from(rosterRows).where(eq(rosterRows.uploadId, upload.id)).orderBy(asc(rosterRows.villageCode)).all();
   return { upload, rows };
 }

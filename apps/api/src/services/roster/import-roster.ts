@@ -1,9 +1,7 @@
 import { rosterColumns, rosterRowSchema, type RosterRowInput } from '@dudao/schema/inputs';
 import { rosterRows, rosterUploads } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
-import type { DbOrTx } from '../../db/client';
-import type { Actor } from '../actor';
-import type { CampaignRef } from '../campaign/ref';
+import { withTransaction, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { requireHeaders, type Table } from '../files/table-reader';
 import { ImportRejected, type ImportIssue } from '../import-errors';
@@ -12,11 +10,11 @@ import { currentRoster } from './current';
 
 const headerOf = Object.fromEntries(rosterColumns.map((c) => [c.key, c.header])) as Record<string, string>;
 
-export function validateRoster(db: DbOrTx, countyCode: string, table: Table): RosterRowInput[] {
+export async function validateRoster(ctx: Ctx, countyCode: string, table: Table): Promise<RosterRowInput[]> {
   requireHeaders(table, rosterColumns.map((c) => c.header));
-  const county = getUnit(db, countyCode);
+  const county = await getUnit(ctx, countyCode);
   if (!county || county.level !== 'county') throw new ImportRejected([{ row: null, column: '县级单位', message: `${countyCode} 不是县级单位代码` }]);
-  const villages = new Map(villagesOf(db, countyCode).map((v) => [v.code, v.name]));
+  const villages = new Map((await villagesOf(ctx, countyCode)).map((v) => [v.code, v.name]));
   const issues: ImportIssue[] = [];
   const seen = new Map<string, number>();
   const rows: RosterRowInput[] = [];
@@ -49,16 +47,22 @@ export function validateRoster(db: DbOrTx, countyCode: string, table: Table): Ro
   return rows;
 }
 
-/** A roster upload replaces the county's roster as a whole new version; the old one stays for earlier dates. */
-export function importRoster(db: DbOrTx, campaign: CampaignRef, countyCode: string, table: Table, actor: Actor, at: string, fileName: string | null) {
-  const rows = validateRoster(db, countyCode, table);
-  return saveRoster(db, campaign, countyCode, rows, actor, at, fileName);
+/**
+ * A roster upload replaces the county's roster as a whole new version; the old one stays for earlier dates.
+ * One import is all or nothing: the checks and the writes run in one transaction.
+ */
+export async function importRoster(ctx: Ctx<'campaign' | 'actor'>, countyCode: string, table: Table, at: string, fileName: string | null) {
+  return withTransaction(ctx, async (ctx) => {
+    const rows = await validateRoster(ctx, countyCode, table);
+    return saveRoster(ctx, countyCode, rows, at, fileName);
+  });
 }
 
-export function saveRoster(db: DbOrTx, campaign: CampaignRef, countyCode: string, rows: RosterRowInput[], actor: Actor, at: string, fileName: string | null) {
-  return db.transaction((tx) => {
-    const before = currentRoster(tx, campaign, countyCode);
-    const upload = tx.insert(rosterUploads).values({ campaignCode: campaign.code, countyCode, uploadedAt: at, actorId: actor.id, actor: actor.label, fileName, rowCount: rows.length }).returning().get();
+export async function saveRoster(ctx: Ctx<'campaign' | 'actor'>, countyCode: string, rows: RosterRowInput[], at: string, fileName: string | null) {
+  return withTransaction(ctx, async (ctx) => {
+    const { db, campaign, actor } = ctx;
+    const before = await currentRoster(ctx, countyCode);
+    const upload = await db.insert(rosterUploads).values({ campaignCode: campaign.code, countyCode, uploadedAt: at, actorId: actor.id, actor: actor.label, fileName, rowCount: rows.length }).returning().get();
     const values = rows.map((r) => ({
       uploadId: upload.id,
       villageCode: r.village_code,
@@ -70,9 +74,9 @@ export function saveRoster(db: DbOrTx, campaign: CampaignRef, countyCode: string
       coordinatorPay: r.coordinator_pay,
       stations: r.stations,
     }));
-    bulkInsert(tx, rosterRows, values);
+    await bulkInsert(db, rosterRows, values);
     const summary = (n: number, c: number) => `${n} 个村，配备协理员 ${c} 个`;
-    recordAudit(tx, actor, at, [
+    await recordAudit(ctx, at, [
       {
         action: 'roster.upload',
         entity: 'roster_upload',

@@ -1,18 +1,17 @@
 import ExcelJS from 'exceljs';
 import { rosterColumns } from '@dudao/schema/inputs';
-import type { DbOrTx } from '../../db/client';
-import type { CampaignRef } from '../campaign/ref';
+import type { Ctx } from '../context';
 import { getUnit, villagesOf } from '../org/units';
 import { currentRoster } from './current';
 
 /** The county's roster as an xlsx to fill in: every village of the tree, prefilled from the current roster. */
-export async function rosterTemplate(db: DbOrTx, campaign: CampaignRef, countyCode: string): Promise<{ fileName: string; content: Buffer }> {
-  const county = getUnit(db, countyCode);
-  const current = new Map((currentRoster(db, campaign, countyCode)?.rows ?? []).map((r) => [r.villageCode, r]));
+export async function rosterTemplate(ctx: Ctx<'campaign'>, countyCode: string): Promise<{ fileName: string; content: Buffer }> {
+  const county = await getUnit(ctx, countyCode);
+  const current = new Map(((await currentRoster(ctx, countyCode))?.rows ?? []).map((r) => [r.villageCode, r]));
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('村级台账');
   sheet.columns = rosterColumns.map((c) => ({ header: c.header, key: c.key, width: c.key === 'village_name' ? 28 : 18 }));
-  for (const v of villagesOf(db, countyCode)) {
+  for (const v of await villagesOf(ctx, countyCode)) {
     const r = current.get(v.code);
     sheet.addRow({
       village_code: v.code,

@@ -1,13 +1,14 @@
 import { rosterFigures, rosterVillageView } from '@dudao/metrics';
-import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
-import type { DbOrTx } from '../../db/client';
+import { endOfBeijingDay } from '@dudao/schema/campaign';
+import type { Ctx } from '../context';
 import { villagesOf } from '../org/units';
 import { currentRoster } from './current';
 
 /** The county's roster as known at the end of `asOf` (or now), with the figures metrics derives from it. */
-export function rosterView(db: DbOrTx, campaign: CampaignDef, countyCode: string, asOf?: string) {
-  const roster = currentRoster(db, campaign, countyCode, asOf ? endOfBeijingDay(asOf) : undefined);
-  const orgVillages = villagesOf(db, countyCode).length;
+export async function rosterView(ctx: Ctx<'campaign'>, countyCode: string, asOf?: string) {
+  const { campaign } = ctx;
+  const roster = await currentRoster(ctx, countyCode, asOf ? endOfBeijingDay(asOf) : undefined);
+  const orgVillages = (await villagesOf(ctx, countyCode)).length;
   if (!roster) return { upload: null, villages: orgVillages, figures: null, rows: [] };
   const villages = roster.rows.map(({ uploadId: _u, ...v }) => v);
   return {

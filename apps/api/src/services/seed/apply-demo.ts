@@ -1,8 +1,7 @@
-import type { CampaignDef } from '@dudao/schema/campaign';
-import type { Db, DbOrTx } from '../../db/client';
 import type { DemoPlan, DemoReport } from '../../demo/types';
 import { normalizeInstant, type Actor } from '../actor';
 import { saveCases } from '../cases/import-cases';
+import { withTransaction, type Ctx } from '../context';
 import { decideReport, saveDraft, submitReport } from '../reports/workflow';
 import { saveRoster } from '../roster/import-roster';
 import { draftTime } from './draft-time';
@@ -13,18 +12,19 @@ export interface SeedActors {
   admin: Actor;
 }
 
-function applyReport(db: DbOrTx, campaign: CampaignDef, actors: SeedActors, report: DemoReport, cityCode: string): void {
+async function applyReport(ctx: Ctx<'campaign'>, actors: SeedActors, report: DemoReport, cityCode: string): Promise<void> {
   const ref = { countyCode: report.countyCode, period: report.period };
-  const clerk = actors.clerk(report.countyCode);
-  let { report: current } = saveDraft(db, campaign, clerk, draftTime(report), { ...ref, version: 0, values: report.values, comments: report.comments });
+  const clerk = { ...ctx, actor: actors.clerk(report.countyCode) };
+  const officer = () => ({ ...ctx, actor: actors.officer(cityCode) });
+  let { report: current } = await saveDraft(clerk, draftTime(report), { ...ref, version: 0, values: report.values, comments: report.comments });
   for (const event of report.events) {
     const at = normalizeInstant(event.at);
     const version = current.version;
-    if (event.action === 'submit') current = submitReport(db, campaign, clerk, at, { ...ref, version });
-    else if (event.action === 'edit') current = saveDraft(db, campaign, clerk, at, { ...ref, version, values: event.values }).report;
-    else if (event.action === 'return') current = decideReport(db, campaign, actors.officer(cityCode), at, { ...ref, version, reason: event.reason }, 'return');
-    else if (event.action === 'approve') current = decideReport(db, campaign, actors.officer(cityCode), at, { ...ref, version }, 'approve');
-    else current = decideReport(db, campaign, actors.admin, at, { ...ref, version }, 'accept');
+    if (event.action === 'submit') current = await submitReport(clerk, at, { ...ref, version });
+    else if (event.action === 'edit') current = (await saveDraft(clerk, at, { ...ref, version, values: event.values })).report;
+    else if (event.action === 'return') current = await decideReport(officer(), at, { ...ref, version, reason: event.reason }, 'return');
+    else if (event.action === 'approve') current = await decideReport(officer(), at, { ...ref, version }, 'approve');
+    else current = await decideReport({ ...ctx, actor: actors.admin }, at, { ...ref, version }, 'accept');
   }
 }
 
@@ -33,14 +33,14 @@ export interface SeedProgress {
 }
 
 /** Writes the demo plan through the same services a clerk, an officer and the province use, each at its recorded time. */
-export function applyDemoPlan(db: Db, campaign: CampaignDef, plan: DemoPlan, cityOf: Map<string, string>, actors: SeedActors, progress: SeedProgress): void {
+export async function applyDemoPlan(ctx: Ctx<'campaign'>, plan: DemoPlan, cityOf: Map<string, string>, actors: SeedActors, progress: SeedProgress): Promise<void> {
   const byCounty = groupBy(plan.reports, (r) => r.countyCode);
   const rosters = groupBy(plan.rosters, (r) => r.countyCode);
   const caseLogs = groupBy(plan.caseLogs, (r) => r.countyCode);
   for (const [countyCode, reports] of byCounty) {
-    db.transaction((tx) => {
+    await withTransaction(ctx, async (ctx) => {
       for (const r of reports.sort((a, b) => a.period.localeCompare(b.period))) {
-        applyReport(tx, campaign, actors, r, cityOf.get(countyCode)!);
+        await applyReport(ctx, actors, r, cityOf.get(countyCode)!);
       }
       for (const roster of rosters.get(countyCode) ?? []) {
         const rows = roster.rows.map((v) => ({
@@ -53,11 +53,11 @@ export function applyDemoPlan(db: Db, campaign: CampaignDef, plan: DemoPlan, cit
           coordinator_pay: v.coordinatorPay,
           stations: v.stations,
         }));
-        saveRoster(tx, campaign, countyCode, rows, actors.clerk(countyCode), normalizeInstant(roster.at), '村级台账.xlsx');
+        await saveRoster({ ...ctx, actor: actors.clerk(countyCode) }, countyCode, rows, normalizeInstant(roster.at), '村级台账.xlsx');
       }
       for (const log of caseLogs.get(countyCode) ?? []) {
         const rows = log.rows.map((c) => ({ case_id: c.caseId, kind: c.kind, township_code: c.townshipCode, applied_on: c.appliedOn, decided_on: c.decidedOn }));
-        saveCases(tx, campaign, countyCode, rows, actors.clerk(countyCode), normalizeInstant(log.at), '办件台账.csv');
+        await saveCases({ ...ctx, actor: actors.clerk(countyCode) }, countyCode, rows, normalizeInstant(log.at), '办件台账.csv');
       }
     });
     progress.tick();

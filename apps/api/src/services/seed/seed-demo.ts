@@ -1,6 +1,5 @@
-import type { CampaignDef } from '@dudao/schema/campaign';
 import { users } from '@dudao/schema/tables';
-import type { Db } from '../../db/client';
+import { withTransaction, type Ctx } from '../context';
 import { generateDemo } from '../../demo/generate';
 import type { Actor } from '../actor';
 import type { LoadProgress } from '../org/load-tree';
@@ -10,8 +9,8 @@ import { demoTreeFromDb } from './demo-tree';
 import { seedSummaries } from './seed-summaries';
 import { seedVisits } from './seed-visits';
 
-function actorsFromUsers(db: Db): SeedActors {
-  const byName = new Map(db.select().from(users).all().map((u) => [u.username, u]));
+async function actorsFromUsers(ctx: Ctx): Promise<SeedActors> {
+  const byName = new Map((await ctx.db.select().from(users).all()).map((u) => [u.username, u]));
   const actor = (username: string): Actor => {
     const u = byName.get(username);
     if (!u) throw new Error(`演示账号 ${username} 不存在`);
@@ -21,14 +20,14 @@ function actorsFromUsers(db: Db): SeedActors {
 }
 
 /** Seeds the campaign history for the counties under `scope` ('' = the whole country) up to the clock instant `until`. */
-export async function seedDemo(db: Db, campaign: CampaignDef, scope: string, until: string, progress?: LoadProgress): Promise<void> {
-  const tree = demoTreeFromDb(db, scope);
-  const plan = cutPlanAt(generateDemo(tree, campaign), until);
+export async function seedDemo(ctx: Ctx<'campaign'>, scope: string, until: string, progress?: LoadProgress): Promise<void> {
+  const tree = await demoTreeFromDb(ctx, scope);
+  const plan = cutPlanAt(generateDemo(tree, ctx.campaign), until);
   const cityOf = new Map(tree.counties.map((c) => [c.code, c.cityCode]));
   progress?.start(tree.counties.length);
-  const actors = actorsFromUsers(db);
-  applyDemoPlan(db, campaign, plan, cityOf, actors, { tick: () => progress?.tick(1) });
+  const actors = await actorsFromUsers(ctx);
+  await applyDemoPlan(ctx, plan, cityOf, actors, { tick: () => progress?.tick(1) });
   progress?.stop();
-  db.transaction((tx) => seedVisits(tx, campaign, actors, until));
-  if (scope !== '') await seedSummaries(db, campaign, actors, until);
+  await withTransaction(ctx, (ctx) => seedVisits(ctx, actors, until));
+  if (scope !== '') await seedSummaries(ctx, actors, until);
 }

@@ -1,8 +1,6 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { rectificationEvidence, rectificationItems, supervisionVisits } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
-import type { CampaignRef } from '../campaign/ref';
-import type { Actor } from '../actor';
+import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -28,18 +26,21 @@ export function evidenceType(file: EvidenceUpload): string {
   return found.type;
 }
 
-export function storeEvidence(db: DbOrTx, itemId: number, files: EvidenceUpload[], actor: Actor, at: string): number[] {
-  return files.map((file) => {
+export async function storeEvidence(ctx: Ctx<'actor'>, itemId: number, files: EvidenceUpload[], at: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (const file of files) {
     const mediaType = evidenceType(file);
     const name = file.name.replace(/[\\/]/g, '_').slice(0, 200) || 'evidence';
-    return db.insert(rectificationEvidence).values({ itemId, fileName: name, mediaType, size: file.content.length, content: file.content, uploadedAt: at, actorId: actor.id }).returning({ id: rectificationEvidence.id }).get().id;
-  });
+    const row = await ctx.db.insert(rectificationEvidence).values({ itemId, fileName: name, mediaType, size: file.content.length, content: file.content, uploadedAt: at, actorId: ctx.actor.id }).returning({ id: rectificationEvidence.id }).get();
+    ids.push(row.id);
+  }
+  return ids;
 }
 
 /** The files' names and sizes per item, known before `before` (an instant), without their content. */
-export function evidenceOf(db: DbOrTx, itemIds: number[], before: string) {
+export async function evidenceOf(ctx: Ctx, itemIds: number[], before: string) {
   if (itemIds.length === 0) return [];
-  return db
+  return ctx.db
     .select({ id: rectificationEvidence.id, itemId: rectificationEvidence.itemId, fileName: rectificationEvidence.fileName, mediaType: rectificationEvidence.mediaType, size: rectificationEvidence.size })
     .from(rectificationEvidence)
     .where(and(inArray(rectificationEvidence.itemId, itemIds), lt(rectificationEvidence.uploadedAt, before)))
@@ -47,13 +48,13 @@ export function evidenceOf(db: DbOrTx, itemIds: number[], before: string) {
     .all();
 }
 
-export function evidenceFile(db: DbOrTx, campaign: CampaignRef, id: number) {
-  const row = db
+export async function evidenceFile(ctx: Ctx<'campaign'>, id: number) {
+  const row = await ctx.db
     .select({ fileName: rectificationEvidence.fileName, mediaType: rectificationEvidence.mediaType, content: rectificationEvidence.content, county: supervisionVisits.countyCode })
     .from(rectificationEvidence)
     .innerJoin(rectificationItems, eq(rectificationEvidence.itemId, rectificationItems.id))
     .innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id))
-    .where(and(eq(supervisionVisits.campaignCode, campaign.code), eq(rectificationEvidence.id, id)))
+    .where(and(eq(supervisionVisits.campaignCode, ctx.campaign.code), eq(rectificationEvidence.id, id)))
     .get();
   if (!row) throw new DomainError('not_found', `佐证文件 ${id} 不存在`);
   return row;

@@ -1,6 +1,5 @@
 import { itemCounts, type ItemCounts } from '@dudao/metrics';
-import type { DbOrTx } from '../../db/client';
-import type { CampaignRef } from '../campaign/ref';
+import type { Ctx } from '../context';
 import { listUnits } from '../org/units';
 import { visitsWithin } from './read';
 
@@ -9,14 +8,14 @@ export interface SupervisionCounts extends ItemCounts {
 }
 
 /** Visits and rectification items of a scope as of a day, in total and per city (province) or per county (city). */
-export function supervisionOverview(db: DbOrTx, campaign: CampaignRef, scopeCode: string, asOf: string) {
-  const visits = visitsWithin(db, campaign, scopeCode, asOf).filter((v) => !v.voided && v.visitedOn <= asOf);
+export async function supervisionOverview(ctx: Ctx<'campaign'>, scopeCode: string, asOf: string) {
+  const visits = (await visitsWithin(ctx, scopeCode, asOf)).filter((v) => !v.voided && v.visitedOn <= asOf);
   const countsOf = (prefix: string): SupervisionCounts => {
     const mine = visits.filter((v) => v.countyCode.startsWith(prefix));
     const items = mine.flatMap((v) => v.items).map((i) => ({ dueOn: i.dueOn, closedOn: i.closedOn, voided: i.voided }));
     return { visits: mine.length, ...itemCounts(items, asOf) };
   };
-  const parts = listUnits(db, { parent: scopeCode.length <= 4 ? scopeCode : scopeCode.slice(0, 4) }).filter((u) => (scopeCode.length <= 4 ? true : u.code === scopeCode));
+  const parts = (await listUnits(ctx, { parent: scopeCode.length <= 4 ? scopeCode : scopeCode.slice(0, 4) })).filter((u) => (scopeCode.length <= 4 ? true : u.code === scopeCode));
   return {
     asOf,
     total: countsOf(scopeCode),

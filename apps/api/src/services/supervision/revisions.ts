@@ -1,9 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { type CampaignDef } from '@dudao/schema/campaign';
 import { rectificationItems, supervisionRevisions, supervisionVisits } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
-import type { CampaignRef } from '../campaign/ref';
-import type { Actor } from '../actor';
+import { withTransaction, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { checkDueDate, checkVisitDate } from './dates';
@@ -24,20 +21,21 @@ export interface ItemChanges {
 const fieldNames: Record<string, string> = { visitedOn: '督导日期', visitors: '督导人员', findings: '发现问题', description: '整改事项', owner: '责任单位', dueOn: '整改期限' };
 
 /** The current (corrected) visit holding the target, whichever of its visit or items is meant. */
-function currentOf(db: DbOrTx, campaign: CampaignRef, target: Target, id: number): { visit: VisitView; item?: VisitView['items'][number] } {
+async function currentOf(ctx: Ctx<'campaign'>, target: Target, id: number): Promise<{ visit: VisitView; item?: VisitView['items'][number] }> {
+  const { db, campaign } = ctx;
   const countyRow =
     target === 'visit'
-      ? db.select({ county: supervisionVisits.countyCode }).from(supervisionVisits).where(and(eq(supervisionVisits.campaignCode, campaign.code), eq(supervisionVisits.id, id))).get()
-      : db.select({ county: supervisionVisits.countyCode }).from(rectificationItems).innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id)).where(and(eq(supervisionVisits.campaignCode, campaign.code), eq(rectificationItems.id, id))).get();
+      ? await db.select({ county: supervisionVisits.countyCode }).from(supervisionVisits).where(and(eq(supervisionVisits.campaignCode, campaign.code), eq(supervisionVisits.id, id))).get()
+      : await db.select({ county: supervisionVisits.countyCode }).from(rectificationItems).innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id)).where(and(eq(supervisionVisits.campaignCode, campaign.code), eq(rectificationItems.id, id))).get();
   if (!countyRow) throw new DomainError('not_found', target === 'visit' ? `督导记录 ${id} 不存在` : `整改事项 ${id} 不存在`);
-  const visits = visitsWithin(db, campaign, countyRow.county);
+  const visits = await visitsWithin(ctx, countyRow.county);
   const visit = target === 'visit' ? visits.find((v) => v.id === id) : visits.find((v) => v.items.some((i) => i.id === id));
   const item = target === 'item' ? visit?.items.find((i) => i.id === id) : undefined;
   return { visit: visit!, item };
 }
 
-export function requireLive(db: DbOrTx, campaign: CampaignRef, target: Target, id: number) {
-  const found = currentOf(db, campaign, target, id);
+export async function requireLive(ctx: Ctx<'campaign'>, target: Target, id: number) {
+  const found = await currentOf(ctx, target, id);
   if (found.visit.voided) throw new DomainError('conflict', '该督导记录已作废，不能再修改或添加整改事项');
   if (found.item?.voided) throw new DomainError('conflict', '该整改事项已作废，不能再修改或销号');
   return found;
@@ -50,10 +48,11 @@ function requireReason(reason: string): string {
 }
 
 /** 更正: the new values become a revision row; the first recording and every earlier version stay readable. */
-export function correctRecord(db: DbOrTx, campaign: CampaignDef, actor: Actor, at: string, input: { target: Target; id: number; reason: string; changes: VisitChanges & ItemChanges }) {
+export async function correctRecord(ctx: Ctx<'campaign' | 'actor'>, at: string, input: { target: Target; id: number; reason: string; changes: VisitChanges & ItemChanges }) {
   const reason = requireReason(input.reason);
-  return db.transaction((tx) => {
-    const { visit, item } = requireLive(tx, campaign, input.target, input.id);
+  return withTransaction(ctx, async (ctx) => {
+    const { campaign, actor } = ctx;
+    const { visit, item } = await requireLive(ctx, input.target, input.id);
     const before = (item ?? visit) as unknown as Record<string, string>;
     const allowed = input.target === 'visit' ? ['visitedOn', 'visitors', 'findings'] : ['description', 'owner', 'dueOn'];
     const changes = Object.fromEntries(Object.entries(input.changes).filter(([k, v]) => allowed.includes(k) && typeof v === 'string' && v.trim() !== '' && v.trim() !== before[k]).map(([k, v]) => [k, (v as string).trim()]));
@@ -63,23 +62,24 @@ export function correctRecord(db: DbOrTx, campaign: CampaignDef, actor: Actor, a
       for (const i of visit.items) if (!i.voided && i.dueOn < changes.visitedOn) checkDueDate(i.dueOn, changes.visitedOn);
     }
     if (changes.dueOn) checkDueDate(changes.dueOn, visit.visitedOn);
-    tx.insert(supervisionRevisions).values({ target: input.target, targetId: input.id, action: 'correct', changes: JSON.stringify(changes), reason, recordedAt: at, actorId: actor.id }).run();
-    recordAudit(tx, actor, at, [
+    await ctx.db.insert(supervisionRevisions).values({ target: input.target, targetId: input.id, action: 'correct', changes: JSON.stringify(changes), reason, recordedAt: at, actorId: actor.id }).run();
+    await recordAudit(ctx, at, [
       ...Object.entries(changes).map(([k, v]) => ({ action: 'supervision.correct', entity: entityOf(input.target), entityId: input.id, unitCode: visit.countyCode, field: fieldNames[k] ?? k, oldValue: before[k] ?? null, newValue: v })),
       { action: 'supervision.correct', entity: entityOf(input.target), entityId: input.id, unitCode: visit.countyCode, field: '更正原因', newValue: reason },
     ]);
-    return currentOf(tx, campaign, input.target, input.id);
+    return currentOf(ctx, input.target, input.id);
   });
 }
 
 /** 作废: the record stays, marked void with its reason, and counts nowhere from then on. */
-export function voidRecord(db: DbOrTx, campaign: CampaignRef, actor: Actor, at: string, input: { target: Target; id: number; reason: string }) {
+export async function voidRecord(ctx: Ctx<'campaign' | 'actor'>, at: string, input: { target: Target; id: number; reason: string }) {
   const reason = requireReason(input.reason);
-  return db.transaction((tx) => {
-    const { visit } = requireLive(tx, campaign, input.target, input.id);
-    tx.insert(supervisionRevisions).values({ target: input.target, targetId: input.id, action: 'void', changes: null, reason, recordedAt: at, actorId: actor.id }).run();
-    recordAudit(tx, actor, at, [{ action: 'supervision.void', entity: entityOf(input.target), entityId: input.id, unitCode: visit.countyCode, field: '作废', oldValue: '有效', newValue: `作废：${reason}` }]);
-    return currentOf(tx, campaign, input.target, input.id);
+  return withTransaction(ctx, async (ctx) => {
+    const { actor } = ctx;
+    const { visit } = await requireLive(ctx, input.target, input.id);
+    await ctx.db.insert(supervisionRevisions).values({ target: input.target, targetId: input.id, action: 'void', changes: null, reason, recordedAt: at, actorId: actor.id }).run();
+    await recordAudit(ctx, at, [{ action: 'supervision.void', entity: entityOf(input.target), entityId: input.id, unitCode: visit.countyCode, field: '作废', oldValue: '有效', newValue: `作废：${reason}` }]);
+    return currentOf(ctx, input.target, input.id);
   });
 }
 

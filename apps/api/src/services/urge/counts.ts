@@ -1,8 +1,7 @@
-import { and, eq, like, lt } from 'drizzle-orm';
+import { and, asc, eq, like, lt } from 'drizzle-orm';
 import { endOfBeijingDay } from '@dudao/schema/campaign';
 import { urges } from '@dudao/schema/tables';
-import type { DbOrTx } from '../../db/client';
-import type { CampaignRef } from '../campaign/ref';
+import type { Ctx } from '../context';
 
 export interface UrgeCount {
   kind: 'report' | 'roster' | 'summary' | 'dispatch';
@@ -14,8 +13,9 @@ export interface UrgeCount {
 }
 
 /** How often each missing item inside `scope` was urged by the end of `asOf` (已催报 2 次). */
-export function urgeCounts(db: DbOrTx, campaign: CampaignRef, scope: string, asOf: string): UrgeCount[] {
-  const rows = db.select().from(urges).where(and(eq(urges.campaignCode, campaign.code), like(urges.unitCode, `${scope}%`), lt(urges.at, endOfBeijingDay(asOf)))).all();
+export async function urgeCounts(ctx: Ctx<'campaign'>, scope: string, asOf: string): Promise<UrgeCount[]> {
+  // Ordered by id (SQLite's own order without ORDER BY) so the items keep one order on either engine.
+  const rows = await ctx.db.select().from(urges).where(and(eq(urges.campaignCode, ctx.campaign.code), like(urges.unitCode, `${scope}%`), lt(urges.at, endOfBeijingDay(asOf)))).orderBy(asc(urges.id)).all();
   const byItem = new Map<string, UrgeCount>();
   for (const r of rows) {
     const key = urgeKey(r.kind, r.unitCode, r.period, r.orderId);
@@ -32,8 +32,8 @@ export function urgeKey(kind: string, unit: string, period?: string | null, orde
   return `${kind}:${unit}:${period ?? ''}:${orderId ?? ''}`;
 }
 
-export function urgeTotals(db: DbOrTx, campaign: CampaignRef, scope: string, asOf: string): number {
-  return urgeCounts(db, campaign, scope, asOf)
+export async function urgeTotals(ctx: Ctx<'campaign'>, scope: string, asOf: string): Promise<number> {
+  return (await urgeCounts(ctx, scope, asOf))
     .filter((u) => u.kind !== 'dispatch')
     .reduce((sum, u) => sum + u.count, 0);
 }

@@ -1,11 +1,12 @@
 import { clockSetInput } from '@dudao/schema/inputs';
 import { readClock, setClock } from '../../services/clock/clock';
+import { withTransaction } from '../../services/context';
 import { guarded, router } from '../init';
 
 export const clockRouter = router({
-  get: guarded('clock.get').query(({ ctx }) => readClock(ctx.db)),
+  get: guarded('clock.get').query(({ ctx }) => readClock(ctx.service)),
   // From the dashboard the clock only moves forward, so no new write lands before one already recorded.
   set: guarded('clock.set')
     .input(clockSetInput)
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => setClock(tx, { at: input.at, forwardOnly: true }, ctx.user))),
+    .mutation(({ ctx, input }) => withTransaction(ctx.service, (service) => setClock(service, { at: input.at, forwardOnly: true }))),
 });

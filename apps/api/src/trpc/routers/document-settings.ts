@@ -5,11 +5,11 @@ import { guarded, router } from '../init';
 export const documentSettingsRouter = router({
   get: guarded('documentSettings.get')
     .input(documentSettingsGetInput)
-    .query(({ ctx, input }) => documentSettings(ctx.db, ctx.campaign, input.unit)),
+    .query(({ ctx, input }) => documentSettings(ctx.service, input.unit)),
   save: guarded('documentSettings.save')
     .input(documentSettingsSaveInput)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const { unit, ...fields } = input;
-      return saveDocumentSettings(ctx.db, ctx.campaign, unit, fields, ctx.user, ctx.now().toISOString());
+      return saveDocumentSettings(ctx.service, unit, fields, (await ctx.now()).toISOString());
     }),
 });

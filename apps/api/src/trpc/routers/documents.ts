@@ -12,17 +12,17 @@ export const documentsRouter = router({
     .input(generateDocumentInput)
     .mutation(async ({ ctx, input }) => {
       if (ctx.user.role === 'city_officer' && input.kind !== 'city' && input.kind !== 'annex') throw new DomainError('forbidden', '市级用户只能生成本市行动总结和指标附表');
-      const built = await buildDocument(ctx.db, ctx.campaign, input.kind, input.unit, input.asOf);
-      return storeDocument(ctx.db, ctx.campaign, input.kind, input.unit, input.asOf, built, ctx.user, ctx.now().toISOString());
+      const built = await buildDocument(ctx.service, input.kind, input.unit, input.asOf);
+      return storeDocument(ctx.service, input.kind, input.unit, input.asOf, built, (await ctx.now()).toISOString());
     }),
   list: guarded('documents.list')
     .input(z.object({ unit: unitCodeSchema.optional(), asOf: isoDateSchema.optional() }))
     // `pdf`: the document can also be downloaded as PDF (a .docx, and LibreOffice installed on the server).
-    .query(({ ctx, input }) => documentsWithin(ctx.db, ctx.campaign, input.unit ?? ctx.user.scopeCode, resolveAsOf(ctx.db, input.asOf)).map((d) => ({ ...d, pdf: d.fileName.endsWith('.docx') && pdfAvailable() }))),
+    .query(async ({ ctx, input }) => (await documentsWithin(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))).map((d) => ({ ...d, pdf: d.fileName.endsWith('.docx') && pdfAvailable() }))),
   preview: guarded('documents.preview')
     .input(documentRefInput)
-    .query(({ ctx, input }) => {
-      const doc = documentById(ctx.db, ctx.campaign, input.id);
+    .query(async ({ ctx, input }) => {
+      const doc = await documentById(ctx.service, input.id);
       return { id: doc.id, kind: doc.kind, unitCode: doc.unitCode, asOf: doc.asOf, version: doc.version, fileName: doc.fileName, html: doc.previewHtml };
     }),
 });
@@ -30,8 +30,8 @@ export const documentsRouter = router({
 export const summariesRouter = router({
   submit: guarded('summaries.submit')
     .input(documentRefInput)
-    .mutation(({ ctx, input }) => submitCitySummary(ctx.db, ctx.campaign, input.id, ctx.user, ctx.now().toISOString())),
+    .mutation(async ({ ctx, input }) => submitCitySummary(ctx.service, input.id, (await ctx.now()).toISOString())),
   status: guarded('summaries.status')
     .input(z.object({ asOf: isoDateSchema.optional(), unit: unitCodeSchema.optional() }))
-    .query(({ ctx, input }) => summaryStatus(ctx.db, ctx.campaign, input.unit ?? ctx.user.scopeCode, resolveAsOf(ctx.db, input.asOf))),
+    .query(async ({ ctx, input }) => summaryStatus(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))),
 });

@@ -7,14 +7,14 @@ import { guarded, router } from '../init';
 export const todoRouter = router({
   mine: guarded('todo.mine')
     .input(asOfInput)
-    .query(({ ctx, input }) => todoFor(ctx.db, ctx.campaign, ctx.user, resolveAsOf(ctx.db, input.asOf))),
+    .query(async ({ ctx, input }) => todoFor(ctx.service, await resolveAsOf(ctx.service, input.asOf))),
 });
 
 export const noticesRouter = router({
   mine: guarded('notices.mine')
     .input(asOfInput)
-    .query(({ ctx, input }) => noticesFor(ctx.db, ctx.campaign, ctx.user, resolveAsOf(ctx.db, input.asOf))),
+    .query(async ({ ctx, input }) => noticesFor(ctx.service, await resolveAsOf(ctx.service, input.asOf))),
   markRead: guarded('notices.markRead')
     .input(markReadInput)
-    .mutation(({ ctx, input }) => ({ marked: markRead(ctx.db, ctx.user, input.keys, ctx.now().toISOString()) })),
+    .mutation(async ({ ctx, input }) => ({ marked: await markRead(ctx.service, input.keys, (await ctx.now()).toISOString()) })),
 });

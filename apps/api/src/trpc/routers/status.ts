@@ -8,8 +8,10 @@ import { guarded, router } from '../init';
 export const statusRouter = router({
   at: guarded('status.at')
     .input(z.object({ asOf: isoDateSchema.optional(), unit: unitCodeSchema.optional() }))
-    .query(({ ctx, input }) => {
-      const asOf = resolveAsOf(ctx.db, input.asOf);
-      return cutToUnit(provinceStatusAt(ctx.db, campaignOn(ctx.db, ctx.campaign.code, asOf), asOf), input.unit ?? ctx.user.scopeCode);
+    .query(async ({ ctx, input }) => {
+      const asOf = await resolveAsOf(ctx.service, input.asOf);
+      // The status as of a past day is judged by the campaign version in force that day.
+      const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
+      return cutToUnit(await provinceStatusAt({ ...ctx.service, campaign }, asOf), input.unit ?? ctx.user.scopeCode);
     }),
 });

@@ -9,15 +9,15 @@ import { guarded, router } from '../init';
 export const unitsRouter = router({
   tree: guarded('units.tree')
     .input(z.object({ unit: unitCodeSchema.optional() }).default({}))
-    .query(({ ctx, input }) => unitTree(ctx.db, input.unit ?? ctx.user.scopeCode)),
+    .query(({ ctx, input }) => unitTree(ctx.service, input.unit ?? ctx.user.scopeCode)),
   get: guarded('units.get')
     .input(z.object({ code: unitCodeSchema }))
-    .query(({ ctx, input }) => {
-      const unit = getUnit(ctx.db, input.code);
+    .query(async ({ ctx, input }) => {
+      const unit = await getUnit(ctx.service, input.code);
       if (!unit) throw new DomainError('not_found', `单位 ${input.code} 不存在`);
       return unit;
     }),
   search: guarded('units.search')
     .input(unitSearchInput)
-    .query(({ ctx, input }) => searchUnits(ctx.db, ctx.user.scopeCode, input.query, input.limit)),
+    .query(({ ctx, input }) => searchUnits(ctx.service, ctx.user.scopeCode, input.query, input.limit)),
 });
