@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -149,13 +149,18 @@ describe.skipIf(!postgresOnly)('two API processes on one PostgreSQL database', (
     await setTime(at('2021-12-20T10:00:00'));
     // Logged in before the backup: the session is a row of the database, so the cookie is valid on the restored copy.
     const { cookie } = await sessionOf(a.url, 'p_admin');
-    const file = join(mkdtempSync(join(tmpdir(), 'dudao-pgdump-')), 'dudao.dump');
-    const backup = await cliAsync(['db:backup', file], location);
-    expect(backup.code, backup.stderr).toBe(0);
-    expect(existsSync(file)).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'dudao-pgdump-'));
+    const file = join(dir, 'dudao.dump');
     const target = await emptyLocation();
-    const restore = await cliAsync(['db:restore', file], target);
-    expect(restore.code, restore.stderr).toBe(0);
+    try {
+      const backup = await cliAsync(['db:backup', file], location);
+      expect(backup.code, backup.stderr).toBe(0);
+      expect(existsSync(file)).toBe(true);
+      const restore = await cliAsync(['db:restore', file], target);
+      expect(restore.code, restore.stderr).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     c = await startApi(target);
 
     const fromA = trpcAs(a.url, cookie);

@@ -41,3 +41,8 @@ export function isUniqueViolation(e: unknown): boolean {
   const code = codeOf(e);
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }
+
+/** A number past the column's range (PostgreSQL's 32-bit integer; SQLite stores any 64-bit one): bad input, not a fault. */
+export function isOutOfRange(e: unknown): boolean {
+  return codeOf(e) === '22003';
+}

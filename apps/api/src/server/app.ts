@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { trpcServer } from '@hono/trpc-server';
 import { z } from 'zod';
-import { isBusy } from '../db/client';
+import { isBusy, isOutOfRange } from '../db/client';
 import { sessionUser } from '../services/auth/sessions';
 import { installedCampaigns } from '../services/campaign/registry';
 import { clockNow } from '../services/clock/clock';
@@ -46,6 +46,7 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
   app.onError((err, c) => {
     const requestId = c.get('requestId');
     if (isBusy(err)) return c.json({ error: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试', requestId }, 409);
+    if (isOutOfRange(err)) return c.json({ error: '输入中的数值超出允许范围，未保存任何内容', requestId }, 400);
     deps.logger.error({ err, requestId, clientRequestId: c.get('clientRequestId'), path: c.req.path }, 'request failed');
     return c.json({ error: `服务器内部错误，请联系管理员（请求编号 ${requestId}）`, requestId }, 500);
   });

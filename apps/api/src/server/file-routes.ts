@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { anyUnitCode, campaignDate, countyCode, periodSchema } from '@dudao/schema/inputs';
+import { anyUnitCode, campaignDate, countyCode, isRecordId, periodSchema } from '@dudao/schema/inputs';
 import type { Role } from '@dudao/schema/tables';
 import type { CampaignDef } from '@dudao/schema/campaign';
 import { resolveCampaign } from '../services/campaign/registry';
@@ -130,7 +130,7 @@ export function fileRoutes(deps: AppDeps) {
   }
   app.get('/documents/:id', async (c) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '报告编号无效');
+    if (!isRecordId(id)) throw new DomainError('bad_request', '报告编号无效');
     const doc = await documentById(reader(deps, await requestCampaign(c, deps)), id);
     await permit(c, deps, 'files.document.download', doc.unitCode);
     const type = doc.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -139,7 +139,7 @@ export function fileRoutes(deps: AppDeps) {
   app.post('/dispatch/:id/attachments', limit, async (c) => {
     const id = Number(c.req.param('id'));
     const county = c.req.query('county');
-    if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '督办单编号无效');
+    if (!isRecordId(id)) throw new DomainError('bad_request', '督办单编号无效');
     if (!county || !/^\d{6}$/.test(county)) throw new DomainError('bad_request', '须指定县级单位代码 county');
     const user = await permit(c, deps, 'files.dispatch.attach', county);
     const file = await uploadedFile(c);
@@ -148,7 +148,7 @@ export function fileRoutes(deps: AppDeps) {
   });
   app.get('/dispatch-files/:fileId', async (c) => {
     const fileId = Number(c.req.param('fileId'));
-    if (!Number.isInteger(fileId) || fileId <= 0) throw new DomainError('bad_request', '附件编号无效');
+    if (!isRecordId(fileId)) throw new DomainError('bad_request', '附件编号无效');
     const { file, county } = await attachmentById(reader(deps, await requestCampaign(c, deps)), fileId);
     await permit(c, deps, 'files.dispatch.download', county);
     return download(c, file.name, file.mime, file.content);
@@ -156,7 +156,7 @@ export function fileRoutes(deps: AppDeps) {
   // 销号 with its evidence in one request: the text and the files are stored together or not at all.
   app.post('/items/:id/close', limit, async (c) => {
     const itemId = Number(c.req.param('id'));
-    if (!Number.isInteger(itemId) || itemId <= 0) throw new DomainError('bad_request', '整改事项编号无效');
+    if (!isRecordId(itemId)) throw new DomainError('bad_request', '整改事项编号无效');
     const campaign = await requestCampaign(c, deps);
     const county = await itemCounty(reader(deps, campaign), itemId);
     if (!county) throw new DomainError('not_found', `整改事项 ${itemId} 不存在`);
@@ -171,7 +171,7 @@ export function fileRoutes(deps: AppDeps) {
   });
   app.get('/evidence/:id', async (c) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '佐证文件编号无效');
+    if (!isRecordId(id)) throw new DomainError('bad_request', '佐证文件编号无效');
     const file = await evidenceFile(reader(deps, await requestCampaign(c, deps)), id);
     await permit(c, deps, 'files.evidence.download', file.county);
     return download(c, file.fileName, file.mediaType, file.content);
@@ -179,7 +179,7 @@ export function fileRoutes(deps: AppDeps) {
   // Printing offices and those that send PDFs get the same document as LibreOffice sets it, where it is installed.
   app.get('/documents/:id/pdf', async (c) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isInteger(id) || id <= 0) throw new DomainError('bad_request', '报告编号无效');
+    if (!isRecordId(id)) throw new DomainError('bad_request', '报告编号无效');
     const doc = await documentById(reader(deps, await requestCampaign(c, deps)), id);
     await permit(c, deps, 'files.document.download', doc.unitCode);
     if (!doc.fileName.endsWith('.docx')) throw new DomainError('bad_request', '只有公文（.docx）可以另存为 PDF');

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { isBusy, isMissingReference, isUniqueViolation } from '../db/client';
+import { isBusy, isMissingReference, isOutOfRange, isUniqueViolation } from '../db/client';
 import { resolveCampaign } from '../services/campaign/registry';
 import { serviceContext, type ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
@@ -30,6 +30,7 @@ const domainErrors = t.middleware(async ({ ctx, next, path }) => {
     if (cause instanceof DomainError) throw new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
     if (isBusy(cause)) throw new TRPCError({ code: 'CONFLICT', message: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试' });
     if (isMissingReference(cause)) throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的单位代码或编号不存在，未保存任何内容' });
+    if (isOutOfRange(cause)) throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的数值超出允许范围，未保存任何内容' });
     // Services turn the clashes they expect into their own messages; any other one (SQLite or PostgreSQL) lands here.
     if (isUniqueViolation(cause)) throw new TRPCError({ code: 'CONFLICT', message: '另一项写入刚刚保存了相同的记录，未保存任何内容，请刷新后重试' });
     if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, 'procedure failed');

@@ -24,3 +24,10 @@ export const anyUnitCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/
 /** Free texts: a name or a person, a short note, a paragraph. */
 export const shortText = (label: string, max = 100) => z.string().trim().max(max, `${label}不能超过 ${max} 字`);
 export const longText = (label: string, max = 5000) => z.string().trim().max(max, `${label}不能超过 ${max} 字`);
+
+/** Record ids are 32-bit on both engines (PostgreSQL's integer): a larger number names no record. */
+export const MAX_RECORD_ID = 2_147_483_647;
+export const recordId = z.number().int().positive().max(MAX_RECORD_ID);
+export function isRecordId(n: number): boolean {
+  return Number.isInteger(n) && n > 0 && n <= MAX_RECORD_ID;
+}

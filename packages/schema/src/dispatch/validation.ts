@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from '../common/validation';
 import { isoDateSchema, periodSchema, unitCodeSchema } from '../reports/validation';
 
 const countyCode = z.string().regex(/^\d{6}$/, '县级单位代码应为 6 位数字');
@@ -16,17 +17,17 @@ export const issueDispatchInput = z.object({
   links: z.array(link).max(20).optional(),
 });
 export const dispatchListInput = z.object({ asOf: isoDateSchema, unit: unitCodeSchema.optional() });
-export const dispatchGetInput = z.object({ id: z.number().int().positive(), asOf: isoDateSchema.optional() });
-export const dispatchCopyInput = z.object({ id: z.number().int().positive(), county: countyCode });
+export const dispatchGetInput = z.object({ id: recordId, asOf: isoDateSchema.optional() });
+export const dispatchCopyInput = z.object({ id: recordId, county: countyCode });
 export const dispatchFeedbackInput = dispatchCopyInput.extend({
   text: z.string().trim().min(2, '请填写反馈内容').max(2000, '反馈内容不超过 2000 字'),
   askClose: z.boolean(),
-  files: z.array(z.number().int().positive()).max(10, '附件不超过 10 个').optional(),
+  files: z.array(recordId).max(10, '附件不超过 10 个').optional(),
 });
 export const dispatchSendBackInput = dispatchCopyInput.extend({ reason: z.string().trim().min(2, '请填写退回原因').max(500) });
 export const urgeInput = z.object({
   kind: z.enum(['report', 'roster', 'summary', 'dispatch'], { error: '催报类型应为月报、台账、总结或督办单' }),
   unit: unitCodeSchema,
   period: periodSchema.optional(),
-  id: z.number().int().positive().optional(),
+  id: recordId.optional(),
 });

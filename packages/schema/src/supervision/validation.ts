@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { campaignDate, countyCode, longText, shortText } from '../common/validation';
+import { campaignDate, countyCode, longText, recordId, shortText } from '../common/validation';
 
 export const recordVisitInput = z.object({
   countyCode,
@@ -9,16 +9,16 @@ export const recordVisitInput = z.object({
   findings: longText('督导发现的问题', 5000).min(2, '请填写督导发现的问题'),
 });
 export const addItemInput = z.object({
-  visitId: z.number().int().positive().max(2 ** 31),
+  visitId: recordId,
   description: longText('整改事项', 2000).min(2, '请填写整改事项'),
   owner: shortText('责任单位或责任人', 200).min(1, '请填写责任单位或责任人'),
   dueOn: campaignDate,
 });
 export const closeItemInput = z.object({
-  itemId: z.number().int().positive().max(2 ** 31),
+  itemId: recordId,
   evidence: longText('整改佐证', 5000).min(2, '销号须填写整改佐证'),
 });
-export const supervisionTargetInput = z.object({ target: z.enum(['visit', 'item']), id: z.number().int().positive() });
+export const supervisionTargetInput = z.object({ target: z.enum(['visit', 'item']), id: recordId });
 export const voidRecordInput = supervisionTargetInput.extend({ reason: z.string().trim().min(2, '作废须写明原因（至少 2 个字）').max(500, '原因过长') });
 export const correctRecordInput = supervisionTargetInput.extend({
   reason: z.string().trim().min(2, '更正须写明原因（至少 2 个字）').max(500, '原因过长'),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { changePasswordInput, createUserInput, passwordSchema, unitCodeSchema } from '@dudao/schema/inputs';
+import { changePasswordInput, createUserInput, passwordSchema, recordId, unitCodeSchema } from '@dudao/schema/inputs';
 import { roles } from '@dudao/schema/tables';
 import { createUser, listUsers } from '../../services/users/accounts';
 import { changeOwnPassword, resetPassword, setDisabled, setRole } from '../../services/users/manage';
 import { withTransaction } from '../../services/context';
 import { guarded, router } from '../init';
 
-const userId = z.object({ userId: z.number().int().positive() });
+const userId = z.object({ userId: recordId });
 
 export const usersRouter = router({
   list: guarded('users.list').query(({ ctx }) => listUsers(ctx.service)),
