@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql } from 'drizzle-orm';
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
 import * as tables from '@dudao/schema/tables';
 
@@ -86,4 +87,15 @@ export async function withTransaction<C extends { db: Db }, T>(ctx: C, fn: (ctx:
 /** Rows a write changed, from a `.run()` result (a lost compare-and-set changes none). */
 export function changesOf(result: unknown): number {
   return (result as Result).changes ?? 0;
+}
+
+/**
+ * Serializes the transactions that touch one record (`key`, e.g. `report:340321:2021-11`) until they end. SQLite
+ * needs nothing: one writer at a time. PostgreSQL reads committed rows at each statement, so two transactions could
+ * both judge a record's state before either writes; a transaction-scoped advisory lock makes the second wait and
+ * then judge what the first committed. Call it inside `withTransaction`, before reading the state it judges.
+ */
+export async function serializeOn(db: Db, key: string): Promise<void> {
+  if (driverOf(db).kind !== 'postgres' || !inTransaction(db)) return;
+  await db.run(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 }

@@ -9,8 +9,8 @@ import { resolveCampaign } from '../services/campaign/registry';
 import { sessionUser, type SessionUser } from '../services/auth/sessions';
 import { auditCsv, auditXlsx } from '../services/audit/export';
 import { importCases } from '../services/cases/import-cases';
-import { clockNow, resolveAsOf } from '../services/clock/clock';
-import { serviceContext, withTransaction, type Ctx, type ServiceContext } from '../services/context';
+import { resolveAsOf } from '../services/clock/clock';
+import { serviceContext, type Ctx, type ServiceContext } from '../services/context';
 import { casesTemplate } from '../services/cases/template';
 import { DomainError } from '../services/errors';
 import { FileFormatError, readTable } from '../services/files/table-reader';
@@ -84,7 +84,7 @@ export function fileRoutes(deps: AppDeps) {
       const campaign = await requestCampaign(c, deps);
       const file = await uploadedFile(c);
       const table = await readTable(file.content, file.name);
-      const result = await withTransaction(service(deps, campaign, user), async (ctx) => importer[kind](ctx, county, table, (await clockNow(ctx)).toISOString(), file.name));
+      const result = await importer[kind](service(deps, campaign, user), county, table, undefined, file.name);
       return c.json(result);
     });
   }
@@ -144,7 +144,7 @@ export function fileRoutes(deps: AppDeps) {
     const user = await permit(c, deps, 'files.dispatch.attach', county);
     const file = await uploadedFile(c);
     const campaign = await requestCampaign(c, deps);
-    return c.json(await withTransaction(service(deps, campaign, user), async (ctx) => storeAttachment(ctx, id, county, file, (await clockNow(ctx)).toISOString())));
+    return c.json(await storeAttachment(service(deps, campaign, user), id, county, file));
   });
   app.get('/dispatch-files/:fileId', async (c) => {
     const fileId = Number(c.req.param('fileId'));
@@ -166,7 +166,7 @@ export function fileRoutes(deps: AppDeps) {
     if (evidence.length < 2) throw new DomainError('bad_request', '整改佐证：销号须填写整改佐证（至少 2 个字）');
     const uploads = ([] as unknown[]).concat(body.file ?? []).filter((f): f is File => f instanceof File && f.size > 0);
     const files = await Promise.all(uploads.map(async (f) => ({ name: f.name, content: Buffer.from(await f.arrayBuffer()) })));
-    const closed = await withTransaction(service(deps, campaign, user), async (ctx) => closeItem(ctx, { itemId, evidence, files }, (await clockNow(ctx)).toISOString()));
+    const closed = await closeItem(service(deps, campaign, user), { itemId, evidence, files });
     return c.json(closed);
   });
   app.get('/evidence/:id', async (c) => {

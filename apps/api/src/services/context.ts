@@ -2,7 +2,10 @@ import type { CampaignDef } from '@dudao/schema/campaign';
 import type { Db } from '../db/engine';
 import { systemActor, type Actor } from './actor';
 
-export { withTransaction } from '../db/engine';
+import { withTransaction } from '../db/engine';
+import { clockNow } from './clock/clock';
+
+export { withTransaction };
 
 /** The wall clock the campaign clock runs from (a simulated clock advances with it); tests may hand their own. */
 export interface WallClock {
@@ -28,4 +31,12 @@ export type Ctx<K extends Exclude<keyof ServiceContext, 'db'> = never> = Pick<Se
 /** A context for work outside a request: the command line, the demo generator, a test's set-up. */
 export function serviceContext(db: Db, campaign: CampaignDef, actor: Actor = systemActor, clock: WallClock = systemClock): ServiceContext {
   return { db, campaign, actor, clock };
+}
+
+/**
+ * A write in one transaction, stamped by the campaign clock read inside it, so stamps follow commit order; a caller
+ * back-filling history (the demo, `--at`) gives its own time instead.
+ */
+export function stampedWrite<C extends Ctx, T>(ctx: C, at: string | undefined, write: (ctx: C, at: string) => Promise<T>): Promise<T> {
+  return withTransaction(ctx, async (ctx) => write(ctx, at ?? (await clockNow(ctx)).toISOString()));
 }

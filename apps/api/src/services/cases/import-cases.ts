@@ -1,7 +1,7 @@
 import { caseColumnHeaders, caseColumns, caseRowSchema, type CaseRowInput } from '@dudao/schema/inputs';
 import { caseRecords, caseUploads } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
-import { withTransaction, type Ctx } from '../context';
+import { stampedWrite, withTransaction, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { FileFormatError, type Table } from '../files/table-reader';
 import { ImportRejected, type ImportIssue } from '../import-errors';
@@ -46,8 +46,8 @@ export async function validateCases(ctx: Ctx, countyCode: string, source: Table)
 }
 
 /** One import is all or nothing: the checks and the writes run in one transaction. */
-export async function importCases(ctx: Ctx<'campaign' | 'actor'>, countyCode: string, table: Table, at: string, fileName: string | null) {
-  return withTransaction(ctx, async (ctx) => saveCases(ctx, countyCode, await validateCases(ctx, countyCode, table), at, fileName));
+export async function importCases(ctx: Ctx<'campaign' | 'actor'>, countyCode: string, table: Table, given: string | undefined, fileName: string | null) {
+  return stampedWrite(ctx, given, async (ctx, at) => saveCases(ctx, countyCode, await validateCases(ctx, countyCode, table), at, fileName));
 }
 
 export async function saveCases(ctx: Ctx<'campaign' | 'actor'>, countyCode: string, rows: CaseRowInput[], at: string, fileName: string | null) {

@@ -3,6 +3,7 @@ import { beijingDate } from '@dudao/schema/campaign';
 import { clockSettings, type ClockMode } from '@dudao/schema/tables';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
+import { serializeOn, withTransaction } from '../../db/engine';
 
 export interface ClockReading {
   /** The instant a write made now is stamped with. */
@@ -38,22 +39,26 @@ export async function clockNow(ctx: Ctx): Promise<Date> {
  * `forwardOnly` guards the dashboard: moving back would stamp new writes before ones already recorded.
  */
 export async function setClock(ctx: Ctx<'actor'>, change: { at: string | null; mode?: 'running' | 'frozen'; forwardOnly?: boolean }, wall: Date = new Date()): Promise<ClockReading> {
-  if (change.at !== null) {
-    const ms = Date.parse(change.at);
-    if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(change.at)) throw new DomainError('bad_request', `时钟时间（at）格式无效：${change.at}（应为 ISO 8601，形如 YYYY-MM-DDThh:mm:ss+08:00）`);
-    const current = await readClock(ctx, wall);
-    if (change.forwardOnly && ms < Date.parse(current.now)) throw new DomainError('bad_request', `时钟只能向后拨：${change.at} 早于当前时钟 ${current.now}`);
-  }
-  await ctx.db
-    .insert(clockSettings)
-    .values({
-      mode: change.at === null ? 'real' : (change.mode ?? 'running'),
-      campaignAt: change.at === null ? null : new Date(change.at).toISOString(),
-      setAt: wall.toISOString(),
-      setBy: ctx.actor.label,
-    })
-    .run();
-  return readClock(ctx, wall);
+  // The forward-only check and the new setting commit together: two admins cannot both move it past each other.
+  return withTransaction(ctx, async (ctx) => {
+    await serializeOn(ctx.db, 'clock');
+    if (change.at !== null) {
+      const ms = Date.parse(change.at);
+      if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(change.at)) throw new DomainError('bad_request', `时钟时间（at）格式无效：${change.at}（应为 ISO 8601，形如 YYYY-MM-DDThh:mm:ss+08:00）`);
+      const current = await readClock(ctx, wall);
+      if (change.forwardOnly && ms < Date.parse(current.now)) throw new DomainError('bad_request', `时钟只能向后拨：${change.at} 早于当前时钟 ${current.now}`);
+    }
+    await ctx.db
+      .insert(clockSettings)
+      .values({
+        mode: change.at === null ? 'real' : (change.mode ?? 'running'),
+        campaignAt: change.at === null ? null : new Date(change.at).toISOString(),
+        setAt: wall.toISOString(),
+        setBy: ctx.actor.label,
+      })
+      .run();
+    return readClock(ctx, wall);
+  });
 }
 
 /** The as-of date a read uses: the clock's day unless asked for an earlier one; a later one is refused. */

@@ -1,13 +1,14 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { canApply, dispatchCopyAt, type DispatchAction } from '@dudao/metrics';
 import { dispatchEvents, dispatchFiles } from '@dudao/schema/tables';
-import type { Ctx } from '../context';
+import { stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { notifyRole } from '../notices/notify';
 import { isWithin } from '../org/units';
 import { beijingDate } from '@dudao/schema/campaign';
 import { copyEvents, copyOf, orderById } from './read';
+import { serializeOn } from '../../db/engine';
 
 type CopyAction = Exclude<DispatchAction, 'issue'>;
 
@@ -36,27 +37,30 @@ async function attachFiles(ctx: Ctx, copyId: number, eventId: number, files: num
 }
 
 /** 签收 / 反馈 by the county; 退回 / 办结 by the issuer (or the province) — each an appended event, audited and notified. */
-export async function actOnCopy(ctx: Ctx<'campaign' | 'actor'>, action: CopyAction, input: CopyActionInput, at: string): Promise<{ state: string }> {
-  const { db, campaign, actor } = ctx;
-  const order = await orderById(ctx, input.id);
-  const copy = await copyOf(ctx, input.id, input.county);
-  if ((action === 'close' || action === 'sendBack') && !isWithin(order.issuerUnit, actor.scopeCode)) {
-    throw new DomainError('forbidden', '只有下发单位可以退回或办结督办单');
-  }
-  const events = await copyEvents(ctx, copy.id);
-  const now = dispatchCopyAt(events, order.deadline, beijingDate(at));
-  if (events.some((e) => e.at > at)) throw new DomainError('conflict', '该督办单已有更晚的办理记录，不能补记更早的操作');
-  if (!canApply(now.state, action)) throw new DomainError('conflict', refusal[action]);
-  const event = await db
-    .insert(dispatchEvents)
-    .values({ campaignCode: campaign.code, copyId: copy.id, action, text: input.text ?? null, askClose: action === 'feedback' && input.askClose === true, at, actorId: actor.id, actor: actor.label })
-    .returning({ id: dispatchEvents.id })
-    .get();
-  if (action === 'feedback') await attachFiles(ctx, copy.id, event.id, input.files ?? []);
-  await recordAudit(ctx, at, [{ action: `dispatch.${action}`, entity: 'dispatch_order', entityId: order.id, unitCode: input.county, field: 'state', oldValue: now.state, newValue: stateAfter[action] }]);
-  const notice = { title: `督办单：${order.title}`, unitCode: input.county };
-  if (action === 'sendBack') await notifyRole(ctx, 'county_clerk', input.county, { ...notice, kind: 'dispatch.sentBack', body: `反馈被退回：${input.text}` }, at);
-  if (action === 'close') await notifyRole(ctx, 'county_clerk', input.county, { ...notice, kind: 'dispatch.closed', body: '督办事项已办结。' }, at);
-  if (action === 'feedback') await notifyRole(ctx, order.issuerUnit.length === 2 ? 'province_admin' : 'city_officer', order.issuerUnit, { ...notice, kind: 'dispatch.feedback', body: input.askClose ? '县区已反馈并申请办结，请复核。' : '县区已反馈办理进展。' }, at);
-  return { state: stateAfter[action] };
+export async function actOnCopy(ctx: Ctx<'campaign' | 'actor'>, action: CopyAction, input: CopyActionInput, given?: string): Promise<{ state: string }> {
+  return stampedWrite(ctx, given, async (ctx, at) => {
+    const { db, campaign, actor } = ctx;
+    await serializeOn(db, `dispatch_copy:${campaign.code}:${input.id}:${input.county}`);
+    const order = await orderById(ctx, input.id);
+    const copy = await copyOf(ctx, input.id, input.county);
+    if ((action === 'close' || action === 'sendBack') && !isWithin(order.issuerUnit, actor.scopeCode)) {
+      throw new DomainError('forbidden', '只有下发单位可以退回或办结督办单');
+    }
+    const events = await copyEvents(ctx, copy.id);
+    const now = dispatchCopyAt(events, order.deadline, beijingDate(at));
+    if (events.some((e) => e.at > at)) throw new DomainError('conflict', '该督办单已有更晚的办理记录，不能补记更早的操作');
+    if (!canApply(now.state, action)) throw new DomainError('conflict', refusal[action]);
+    const event = await db
+      .insert(dispatchEvents)
+      .values({ campaignCode: campaign.code, copyId: copy.id, action, text: input.text ?? null, askClose: action === 'feedback' && input.askClose === true, at, actorId: actor.id, actor: actor.label })
+      .returning({ id: dispatchEvents.id })
+      .get();
+    if (action === 'feedback') await attachFiles(ctx, copy.id, event.id, input.files ?? []);
+    await recordAudit(ctx, at, [{ action: `dispatch.${action}`, entity: 'dispatch_order', entityId: order.id, unitCode: input.county, field: 'state', oldValue: now.state, newValue: stateAfter[action] }]);
+    const notice = { title: `督办单：${order.title}`, unitCode: input.county };
+    if (action === 'sendBack') await notifyRole(ctx, 'county_clerk', input.county, { ...notice, kind: 'dispatch.sentBack', body: `反馈被退回：${input.text}` }, at);
+    if (action === 'close') await notifyRole(ctx, 'county_clerk', input.county, { ...notice, kind: 'dispatch.closed', body: '督办事项已办结。' }, at);
+    if (action === 'feedback') await notifyRole(ctx, order.issuerUnit.length === 2 ? 'province_admin' : 'city_officer', order.issuerUnit, { ...notice, kind: 'dispatch.feedback', body: input.askClose ? '县区已反馈并申请办结，请复核。' : '县区已反馈办理进展。' }, at);
+    return { state: stateAfter[action] };
+  });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { dispatchCopies, dispatchFiles } from '@dudao/schema/tables';
-import type { Ctx } from '../context';
+import { stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { copyOf } from './read';
@@ -28,20 +28,22 @@ function fileKind(name: string, content: Buffer): string {
 }
 
 /** Stores a feedback attachment of one county's copy, pending until the feedback that names it. */
-export async function storeAttachment(ctx: Ctx<'campaign' | 'actor'>, id: number, county: string, file: { name: string; content: Buffer }, at: string) {
-  const { db, actor } = ctx;
-  const copy = await copyOf(ctx, id, county);
-  if (file.content.length === 0) throw new DomainError('bad_request', `附件 ${file.name} 是空文件`);
-  if (file.content.length > MAX_ATTACHMENT_BYTES) throw new DomainError('bad_request', `附件 ${file.name} 超过 10 MB`);
-  const mime = fileKind(file.name, file.content);
-  const sha256 = createHash('sha256').update(file.content).digest('hex');
-  const row = await db
-    .insert(dispatchFiles)
-    .values({ copyId: copy.id, name: file.name.slice(0, 120), mime, size: file.content.length, sha256, content: file.content, uploadedAt: at, actorId: actor.id })
-    .returning({ id: dispatchFiles.id, name: dispatchFiles.name, size: dispatchFiles.size, sha256: dispatchFiles.sha256 })
-    .get();
-  await recordAudit(ctx, at, [{ action: 'dispatch.attach', entity: 'dispatch_file', entityId: row.id, unitCode: county, field: 'sha256', newValue: sha256 }]);
-  return row;
+export async function storeAttachment(ctx: Ctx<'campaign' | 'actor'>, id: number, county: string, file: { name: string; content: Buffer }, given?: string) {
+  return stampedWrite(ctx, given, async (ctx, at) => {
+    const { db, actor } = ctx;
+    const copy = await copyOf(ctx, id, county);
+    if (file.content.length === 0) throw new DomainError('bad_request', `附件 ${file.name} 是空文件`);
+    if (file.content.length > MAX_ATTACHMENT_BYTES) throw new DomainError('bad_request', `附件 ${file.name} 超过 10 MB`);
+    const mime = fileKind(file.name, file.content);
+    const sha256 = createHash('sha256').update(file.content).digest('hex');
+    const row = await db
+      .insert(dispatchFiles)
+      .values({ copyId: copy.id, name: file.name.slice(0, 120), mime, size: file.content.length, sha256, content: file.content, uploadedAt: at, actorId: actor.id })
+      .returning({ id: dispatchFiles.id, name: dispatchFiles.name, size: dispatchFiles.size, sha256: dispatchFiles.sha256 })
+      .get();
+    await recordAudit(ctx, at, [{ action: 'dispatch.attach', entity: 'dispatch_file', entityId: row.id, unitCode: county, field: 'sha256', newValue: sha256 }]);
+    return row;
+  });
 }
 
 export async function attachmentById(ctx: Ctx<'campaign'>, fileId: number) {

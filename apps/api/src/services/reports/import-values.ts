@@ -7,6 +7,8 @@ import { countyShapes } from '../org/shape';
 import { fieldLabel, parseFieldValue } from './fields';
 import { checkReportRules, checkRequired, type Fields } from './rules';
 import { currentFields, ensureReport, findReport, latestReportBefore, snapshotSubmission, transition, writeFields } from './store';
+import { serializeOn } from '../../db/engine';
+import { reportKey } from './workflow';
 
 export const valueColumns = ['unit_code', 'period', 'indicator', 'value', 'comment'] as const;
 
@@ -74,6 +76,8 @@ export async function importValues(ctx: Ctx<'campaign' | 'actor'>, table: Table,
     const groups = [...readGroups(campaign, table, new Set(shapes.keys()), issues).values()].sort((a, b) => a.countyCode.localeCompare(b.countyCode) || a.period.localeCompare(b.period));
     const merged = new Map<string, Fields>();
     for (const g of groups) {
+      // In county and period order, as the workflow takes one: two writers never wait on each other in a circle.
+      await serializeOn(ctx.db, reportKey(campaign.code, g));
       const existing = await findReport(ctx, g.countyCode, g.period);
       if (existing && (existing.state === 'approved' || existing.state === 'accepted')) {
         issues.push({ row: Object.values(g.rowOf)[0] ?? null, column: 'period', message: `${g.countyCode} ${g.period} ${campaign.reportName}已审核，须先由省级重新打开才能导入` });

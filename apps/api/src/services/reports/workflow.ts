@@ -7,6 +7,7 @@ import { getUnit, townshipsOf } from '../org/units';
 import { fieldLabel, fieldOrder, parseFieldValue } from './fields';
 import { checkReportRules, checkRequired, type Fields } from './rules';
 import { bumpEditsAfterSubmit, currentFields, ensureReport, findReport, latestReportBefore, snapshotSubmission, transition, writeFields } from './store';
+import { serializeOn } from '../../db/engine';
 
 export const editableStates: ReportState[] = ['draft', 'returned'];
 const stateName: Record<ReportState, string> = { draft: '草稿', submitted: '已报送', returned: '已退回', approved: '市级已审核', accepted: '省级已确认' };
@@ -20,6 +21,11 @@ async function requireReport(ctx: Ctx<'campaign'>, ref: ReportRef): Promise<Mont
   const report = await findReport(ctx, ref.countyCode, ref.period);
   if (!report) throw new DomainError('not_found', `${ref.countyCode} ${ref.period} ${ctx.campaign.reportName}不存在`);
   return report;
+}
+
+/** The key every write of one report serializes on (PostgreSQL; SQLite has one writer anyway). */
+export function reportKey(campaignCode: string, ref: ReportRef): string {
+  return `report:${campaignCode}:${ref.countyCode}:${ref.period}`;
 }
 
 function requireVersion(campaign: CampaignDef, report: MonthlyReport, version: number): void {
@@ -84,12 +90,15 @@ export async function saveDraft(ctx: Ctx<'campaign' | 'actor'>, at: string, inpu
   checkCommentKeys(campaign, input.comments ?? {});
   const values = parseFields(campaign, input.values);
   return withTransaction(ctx, async (ctx) => {
+    await serializeOn(ctx.db, reportKey(campaign.code, input));
     const report = await ensureReport(ctx, input.countyCode, input.period, at);
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, editableStates, `修改（已报送的${campaign.reportName}须由市级退回后修改）`);
     const changed = await writeFields(ctx, report, values, input.comments ?? {}, at);
     if (changed > 0) await bumpEditsAfterSubmit(ctx, report);
     const fresh = await requireReport(ctx, input);
+    // PostgreSQL reads committed rows at each statement: a save that committed meanwhile shows here as a newer version.
+    requireVersion(campaign, fresh, input.version);
     return { report: changed > 0 ? await transition(ctx, fresh, 'save', fresh.state, at) : fresh, changed };
   });
 }
@@ -97,6 +106,7 @@ export async function saveDraft(ctx: Ctx<'campaign' | 'actor'>, at: string, inpu
 export async function submitReport(ctx: Ctx<'campaign' | 'actor'>, at: string, input: ReportRef & { version: number }) {
   const { campaign } = ctx;
   return withTransaction(ctx, async (ctx) => {
+    await serializeOn(ctx.db, reportKey(campaign.code, input));
     const report = await requireReport(ctx, input);
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, editableStates, '报送');
@@ -124,6 +134,7 @@ export async function decideReport(
   const { campaign, actor } = ctx;
   if ((decision === 'return' || decision === 'reopen') && !input.reason?.trim()) throw new DomainError('bad_request', '退回或重新打开须填写原因');
   return withTransaction(ctx, async (ctx) => {
+    await serializeOn(ctx.db, reportKey(campaign.code, input));
     const report = await requireReport(ctx, input);
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, rule.from, rule.doing);

@@ -1,7 +1,7 @@
 import { rosterColumns, rosterRowSchema, type RosterRowInput } from '@dudao/schema/inputs';
 import { rosterRows, rosterUploads } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
-import { withTransaction, type Ctx } from '../context';
+import { stampedWrite, withTransaction, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { requireHeaders, type Table } from '../files/table-reader';
 import { ImportRejected, type ImportIssue } from '../import-errors';
@@ -51,8 +51,8 @@ export async function validateRoster(ctx: Ctx, countyCode: string, table: Table)
  * A roster upload replaces the county's roster as a whole new version; the old one stays for earlier dates.
  * One import is all or nothing: the checks and the writes run in one transaction.
  */
-export async function importRoster(ctx: Ctx<'campaign' | 'actor'>, countyCode: string, table: Table, at: string, fileName: string | null) {
-  return withTransaction(ctx, async (ctx) => {
+export async function importRoster(ctx: Ctx<'campaign' | 'actor'>, countyCode: string, table: Table, given: string | undefined, fileName: string | null) {
+  return stampedWrite(ctx, given, async (ctx, at) => {
     const rows = await validateRoster(ctx, countyCode, table);
     return saveRoster(ctx, countyCode, rows, at, fileName);
   });

@@ -143,7 +143,8 @@ export async function resetDatabase(path: string, options: ResetOptions): Promis
       const cities = (await listUnits(ctx, { level: 'city' })).filter((c) => c.code.startsWith(scope));
       const counties = (await listUnits(ctx, { level: 'county' })).filter((c) => c.code.startsWith(scope));
       await insertUsers(ctx, demoAccounts(province, cities, counties).map((u) => ({ ...u, passwordHash: hash, demo: true })), at);
-      await seedDemo(ctx, scope, clock!, options.demoProgress);
+      // A national demo (the benchmark's) plays anhui-2021's plan in every province's counties.
+      await seedDemo(scope === '' ? { ...ctx, campaign: { ...anhui2021, province: '' } } : ctx, scope, clock!, options.demoProgress);
       await setClock(ctx, { at: clock! });
     } else {
       await insertUsers(ctx, [{ username: 'admin', displayName: `${province.name}民政厅社会救助处`, role: 'province_admin', scopeCode: province.code, passwordHash: hash, mustChangePassword: true }], at);

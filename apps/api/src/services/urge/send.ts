@@ -1,7 +1,7 @@
 import { beijingDate } from '@dudao/schema/campaign';
 import { dispatchCopyAt } from '@dudao/metrics';
 import { urges } from '@dudao/schema/tables';
-import type { Ctx } from '../context';
+import { stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { notifyRole, type NoticeInput } from '../notices/notify';
@@ -51,16 +51,18 @@ async function noticeFor(ctx: Ctx<'campaign' | 'actor'>, input: UrgeInput, at: s
 }
 
 /** 催报 / 催办: notices to the people who owe the item, and one counted, audited row. */
-export async function sendUrge(ctx: Ctx<'campaign' | 'actor'>, input: UrgeInput, at: string): Promise<{ id: number; recipients: number }> {
-  const { db, campaign, actor } = ctx;
-  const notice = await noticeFor(ctx, input, at);
-  const role = input.kind === 'summary' ? 'city_officer' : 'county_clerk';
-  const recipients = await notifyRole(ctx, role, input.unit, notice, at);
-  const row = await db
-    .insert(urges)
-    .values({ campaignCode: campaign.code, kind: input.kind, unitCode: input.unit, period: input.kind === 'report' ? input.period! : null, orderId: input.kind === 'dispatch' ? input.id! : null, at, actorId: actor.id, actor: actor.label })
-    .returning({ id: urges.id })
-    .get();
-  await recordAudit(ctx, at, [{ action: `urge.${input.kind}`, entity: 'urge', entityId: row.id, unitCode: input.unit, period: input.period ?? null, field: 'recipients', newValue: String(recipients) }]);
-  return { id: row.id, recipients };
+export async function sendUrge(ctx: Ctx<'campaign' | 'actor'>, input: UrgeInput, given?: string): Promise<{ id: number; recipients: number }> {
+  return stampedWrite(ctx, given, async (ctx, at) => {
+    const { db, campaign, actor } = ctx;
+    const notice = await noticeFor(ctx, input, at);
+    const role = input.kind === 'summary' ? 'city_officer' : 'county_clerk';
+    const recipients = await notifyRole(ctx, role, input.unit, notice, at);
+    const row = await db
+      .insert(urges)
+      .values({ campaignCode: campaign.code, kind: input.kind, unitCode: input.unit, period: input.kind === 'report' ? input.period! : null, orderId: input.kind === 'dispatch' ? input.id! : null, at, actorId: actor.id, actor: actor.label })
+      .returning({ id: urges.id })
+      .get();
+    await recordAudit(ctx, at, [{ action: `urge.${input.kind}`, entity: 'urge', entityId: row.id, unitCode: input.unit, period: input.period ?? null, field: 'recipients', newValue: String(recipients) }]);
+    return { id: row.id, recipients };
+  });
 }

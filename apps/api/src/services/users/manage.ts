@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users, type Role } from '@dudao/schema/tables';
 import { recordAudit } from '../audit/record';
-import type { Ctx } from '../context';
+import { stampedWrite, type Ctx } from '../context';
 import { endUserSessions } from '../auth/sessions';
 import { DomainError } from '../errors';
 import { checkScope } from './accounts';
@@ -14,20 +14,24 @@ async function requireUser(ctx: Ctx, id: number) {
   return user;
 }
 
-export async function setDisabled(ctx: Ctx<'actor'>, id: number, disabled: boolean, at: string) {
-  const user = await requireUser(ctx, id);
-  if (user.id === ctx.actor.id && disabled) throw new DomainError('bad_request', '不能停用自己的账号');
-  await ctx.db.update(users).set({ disabled }).where(eq(users.id, id)).run();
-  if (disabled) await endUserSessions(ctx, id);
-  await recordAudit(ctx, at, [{ action: 'user.disable', entity: 'user', entityId: user.username, unitCode: user.scopeCode, field: 'disabled', oldValue: String(user.disabled), newValue: String(disabled) }]);
+export async function setDisabled(ctx: Ctx<'actor'>, id: number, disabled: boolean, given?: string) {
+  return stampedWrite(ctx, given, async (ctx, at) => {
+    const user = await requireUser(ctx, id);
+    if (user.id === ctx.actor.id && disabled) throw new DomainError('bad_request', '不能停用自己的账号');
+    await ctx.db.update(users).set({ disabled }).where(eq(users.id, id)).run();
+    if (disabled) await endUserSessions(ctx, id);
+    await recordAudit(ctx, at, [{ action: 'user.disable', entity: 'user', entityId: user.username, unitCode: user.scopeCode, field: 'disabled', oldValue: String(user.disabled), newValue: String(disabled) }]);
+  });
 }
 
-export async function setRole(ctx: Ctx<'actor'>, id: number, role: Role, scopeCode: string, at: string) {
-  const user = await requireUser(ctx, id);
-  await checkScope(ctx, role, scopeCode);
-  await ctx.db.update(users).set({ role, scopeCode }).where(eq(users.id, id)).run();
-  await endUserSessions(ctx, id);
-  await recordAudit(ctx, at, [{ action: 'user.role', entity: 'user', entityId: user.username, unitCode: scopeCode, field: 'role', oldValue: `${user.role}@${user.scopeCode}`, newValue: `${role}@${scopeCode}` }]);
+export async function setRole(ctx: Ctx<'actor'>, id: number, role: Role, scopeCode: string, given?: string) {
+  return stampedWrite(ctx, given, async (ctx, at) => {
+    const user = await requireUser(ctx, id);
+    await checkScope(ctx, role, scopeCode);
+    await ctx.db.update(users).set({ role, scopeCode }).where(eq(users.id, id)).run();
+    await endUserSessions(ctx, id);
+    await recordAudit(ctx, at, [{ action: 'user.role', entity: 'user', entityId: user.username, unitCode: scopeCode, field: 'role', oldValue: `${user.role}@${user.scopeCode}`, newValue: `${role}@${scopeCode}` }]);
+  });
 }
 
 export async function resetPassword(ctx: Ctx<'actor'>, id: number, password: string, at: string) {

@@ -1,6 +1,5 @@
 import { clockSetInput } from '@dudao/schema/inputs';
 import { readClock, setClock } from '../../services/clock/clock';
-import { withTransaction } from '../../services/context';
 import { guarded, router } from '../init';
 
 export const clockRouter = router({
@@ -8,5 +7,5 @@ export const clockRouter = router({
   // From the dashboard the clock only moves forward, so no new write lands before one already recorded.
   set: guarded('clock.set')
     .input(clockSetInput)
-    .mutation(({ ctx, input }) => withTransaction(ctx.service, (service) => setClock(service, { at: input.at, forwardOnly: true }))),
+    .mutation(({ ctx, input }) => setClock(ctx.service, { at: input.at, forwardOnly: true })),
 });

@@ -4,13 +4,12 @@ import { actOnCopy } from '../../services/dispatch/act';
 import { issueDispatch } from '../../services/dispatch/issue';
 import { dispatchOrderAt, dispatchOrdersAt } from '../../services/dispatch/read';
 import { dispatchSummary } from '../../services/dispatch/summary';
-import { withTransaction } from '../../services/context';
 import { guarded, router } from '../init';
 
 export const dispatchRouter = router({
   issue: guarded('dispatch.issue')
     .input(issueDispatchInput)
-    .mutation(({ ctx, input }) => withTransaction(ctx.service, async (service) => issueDispatch(service, input, (await ctx.now()).toISOString()))),
+    .mutation(({ ctx, input }) => issueDispatch(ctx.service, input)),
   list: guarded('dispatch.list')
     .input(dispatchListInput)
     .query(async ({ ctx, input }) => dispatchOrdersAt(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))),
@@ -22,14 +21,14 @@ export const dispatchRouter = router({
     .query(async ({ ctx, input }) => dispatchSummary(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))),
   sign: guarded('dispatch.sign')
     .input(dispatchCopyInput)
-    .mutation(({ ctx, input }) => withTransaction(ctx.service, async (service) => actOnCopy(service, 'sign', input, (await ctx.now()).toISOString()))),
+    .mutation(({ ctx, input }) => actOnCopy(ctx.service, 'sign', input)),
   feedback: guarded('dispatch.feedback')
     .input(dispatchFeedbackInput)
-    .mutation(({ ctx, input }) => withTransaction(ctx.service, async (service) => actOnCopy(service, 'feedback', input, (await ctx.now()).toISOString()))),
+    .mutation(({ ctx, input }) => actOnCopy(ctx.service, 'feedback', input)),
   sendBack: guarded('dispatch.sendBack')
     .input(dispatchSendBackInput)
-    .mutation(({ ctx, input }) => withTransaction(ctx.service, async (service) => actOnCopy(service, 'sendBack', { ...input, text: input.reason }, (await ctx.now()).toISOString()))),
+    .mutation(({ ctx, input }) => actOnCopy(ctx.service, 'sendBack', { ...input, text: input.reason })),
   close: guarded('dispatch.close')
     .input(dispatchCopyInput)
-    .mutation(({ ctx, input }) => withTransaction(ctx.service, async (service) => actOnCopy(service, 'close', input, (await ctx.now()).toISOString()))),
+    .mutation(({ ctx, input }) => actOnCopy(ctx.service, 'close', input)),
 });

@@ -4,7 +4,6 @@ import { correctRecord, voidRecord } from '../../services/supervision/revisions'
 import { addItem, closeItem, recordVisit, visitsWithin } from '../../services/supervision/visits';
 import { resolveAsOf } from '../../services/clock/clock';
 import { requireCampaignDate } from '../../services/campaign/window';
-import { withTransaction } from '../../services/context';
 import { guarded, router } from '../init';
 
 export const supervisionRouter = router({
@@ -19,17 +18,17 @@ export const supervisionRouter = router({
     // The record says who supervised: a city officer's visit is the city's, an admin's the province's.
     .mutation(({ ctx, input }) => {
       const byLevel = ctx.user.role === 'city_officer' ? 'city' : input.byLevel;
-      return withTransaction(ctx.service, async (service) => recordVisit(service, { ...input, byLevel }, (await ctx.now()).toISOString()));
+      return recordVisit(ctx.service, { ...input, byLevel });
     }),
   addItem: guarded('supervision.addItem')
     .input(addItemInput)
     .mutation(({ ctx, input }) => {
       requireCampaignDate(ctx.campaign, 'dueOn', input.dueOn, 'due');
-      return withTransaction(ctx.service, async (service) => addItem(service, input, (await ctx.now()).toISOString()));
+      return addItem(ctx.service, input);
     }),
   closeItem: guarded('supervision.closeItem')
     .input(closeItemInput)
-    .mutation(({ ctx, input }) => withTransaction(ctx.service, async (service) => closeItem(service, input, (await ctx.now()).toISOString()))),
+    .mutation(({ ctx, input }) => closeItem(ctx.service, input)),
   correct: guarded('supervision.correct')
     .input(correctRecordInput)
     .mutation(async ({ ctx, input }) => correctRecord(ctx.service, (await ctx.now()).toISOString(), input)),

@@ -2,13 +2,12 @@ import { resolveAsOf } from '../../services/clock/clock';
 import { dispatchListInput, urgeInput } from '@dudao/schema/inputs';
 import { urgeCounts } from '../../services/urge/counts';
 import { sendUrge } from '../../services/urge/send';
-import { withTransaction } from '../../services/context';
 import { guarded, router } from '../init';
 
 export const urgeRouter = router({
   send: guarded('urge.send')
     .input(urgeInput)
-    .mutation(({ ctx, input }) => withTransaction(ctx.service, async (service) => sendUrge(service, input, (await ctx.now()).toISOString()))),
+    .mutation(({ ctx, input }) => sendUrge(ctx.service, input)),
   counts: guarded('urge.counts')
     .input(dispatchListInput)
     .query(async ({ ctx, input }) => urgeCounts(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))),

@@ -3,7 +3,6 @@ import { changePasswordInput, createUserInput, passwordSchema, recordId, unitCod
 import { roles } from '@dudao/schema/tables';
 import { createUser, listUsers } from '../../services/users/accounts';
 import { changeOwnPassword, resetPassword, setDisabled, setRole } from '../../services/users/manage';
-import { withTransaction } from '../../services/context';
 import { guarded, router } from '../init';
 
 const userId = z.object({ userId: recordId });
@@ -18,10 +17,10 @@ export const usersRouter = router({
     }),
   setDisabled: guarded('users.setDisabled')
     .input(userId.extend({ disabled: z.boolean() }))
-    .mutation(({ ctx, input }) => withTransaction(ctx.service, async (service) => setDisabled(service, input.userId, input.disabled, (await ctx.now()).toISOString()))),
+    .mutation(({ ctx, input }) => setDisabled(ctx.service, input.userId, input.disabled)),
   setRole: guarded('users.setRole')
     .input(userId.extend({ role: z.enum(roles, { message: '角色无效' }), scopeCode: unitCodeSchema }))
-    .mutation(({ ctx, input }) => withTransaction(ctx.service, async (service) => setRole(service, input.userId, input.role, input.scopeCode, (await ctx.now()).toISOString()))),
+    .mutation(({ ctx, input }) => setRole(ctx.service, input.userId, input.role, input.scopeCode)),
   resetPassword: guarded('users.resetPassword')
     .input(userId.extend({ password: passwordSchema }))
     .mutation(async ({ ctx, input }) => resetPassword(ctx.service, input.userId, input.password, (await ctx.now()).toISOString())),
