@@ -12,7 +12,7 @@ import { readKnownAt, supervisionJudged, supervisionStart } from './read';
  * would find an answer to data that never was.
  */
 const laggingAtStart = new WeakMap<CampaignDef, { key: string; lagging: Map<string, boolean> }>();
-const answers = new WeakMap<CampaignDef, Map<string, StatusResult>>();
+const answers = new WeakMap<CampaignDef, Map<string, Promise<StatusResult>>>();
 const MAX_ANSWERS = 400;
 
 async function laggingOnSupervisionStart(ctx: Ctx<'campaign'>, scope: string, version: number): Promise<Map<string, boolean>> {
@@ -34,17 +34,22 @@ export async function provinceStatusAt(ctx: Ctx<'campaign'>, asOf: string): Prom
   const { campaign } = ctx;
   const scope = campaign.province;
   const version = await readDataVersion(ctx.db);
+  const compute = async () => {
+    const lagging = supervisionJudged(campaign, asOf) ? await laggingOnSupervisionStart(ctx, scope, version) : null;
+    return computeStatus(await readKnownAt(ctx, scope, asOf, lagging));
+  };
+  if (inTransaction(ctx.db)) return compute();
   const key = `${scope}|${asOf}|${version}`;
-  const cache = answers.get(campaign) ?? new Map<string, StatusResult>();
+  const cache = answers.get(campaign) ?? new Map<string, Promise<StatusResult>>();
   answers.set(campaign, cache);
   const cached = cache.get(key);
   if (cached) return cached;
-  const lagging = supervisionJudged(campaign, asOf) ? await laggingOnSupervisionStart(ctx, scope, version) : null;
-  const result = computeStatus(await readKnownAt(ctx, scope, asOf, lagging));
-  if (inTransaction(ctx.db)) return result;
+  // The answer being computed is filed at once: the readers that arrive after a write share one computation.
+  const pending = compute();
   if (cache.size >= MAX_ANSWERS) cache.delete(cache.keys().next().value!);
-  cache.set(key, result);
-  return result;
+  cache.set(key, pending);
+  pending.catch(() => cache.get(key) === pending && cache.delete(key));
+  return pending;
 }
 
 /** The same answer computed afresh, bypassing the cache: what the benchmark measures. */
