@@ -1,7 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { beijingDate } from '@dudao/schema/campaign';
 import { clockSettings, type ClockMode } from '@dudao/schema/tables';
-import type { Ctx } from '../context';
+import type { Ctx, WallClock } from '../context';
 import { DomainError } from '../errors';
 import { serializeOn, withTransaction } from '../../db/engine';
 
@@ -19,9 +19,10 @@ async function newestSetting(ctx: Ctx) {
 }
 
 /** Reads the campaign clock; `wall` is the real time, which a running simulated clock advances with. */
-export async function readClock(ctx: Ctx, wall: Date = new Date()): Promise<ClockReading> {
+export async function readClock(ctx: Ctx & { clock?: WallClock }, wall?: Date): Promise<ClockReading> {
   const setting = await newestSetting(ctx);
-  let ms = wall.getTime();
+  // The context's wall clock (a test or a replay may hand its own), else the machine's.
+  let ms = (wall ?? ctx.clock?.wall() ?? new Date()).getTime();
   if (setting && setting.mode !== 'real' && setting.campaignAt) {
     ms = Date.parse(setting.campaignAt) + (setting.mode === 'running' ? Math.max(0, ms - Date.parse(setting.setAt)) : 0);
   }
@@ -30,7 +31,7 @@ export async function readClock(ctx: Ctx, wall: Date = new Date()): Promise<Cloc
   return { now, today: beijingDate(now), mode, simulated: mode !== 'real' };
 }
 
-export async function clockNow(ctx: Ctx): Promise<Date> {
+export async function clockNow(ctx: Ctx & { clock?: WallClock }): Promise<Date> {
   return new Date((await readClock(ctx)).now);
 }
 
@@ -38,7 +39,8 @@ export async function clockNow(ctx: Ctx): Promise<Date> {
  * Sets the clock to `at` (running from there, or frozen for tests) or back to real time (`at` null).
  * `forwardOnly` guards the dashboard: moving back would stamp new writes before ones already recorded.
  */
-export async function setClock(ctx: Ctx<'actor'>, change: { at: string | null; mode?: 'running' | 'frozen'; forwardOnly?: boolean }, wall: Date = new Date()): Promise<ClockReading> {
+export async function setClock(ctx: Ctx<'actor'> & { clock?: WallClock }, change: { at: string | null; mode?: 'running' | 'frozen'; forwardOnly?: boolean }, given?: Date): Promise<ClockReading> {
+  const wall = given ?? ctx.clock?.wall() ?? new Date();
   // The forward-only check and the new setting commit together: two admins cannot both move it past each other.
   return withTransaction(ctx, async (ctx) => {
     await serializeOn(ctx.db, 'clock');

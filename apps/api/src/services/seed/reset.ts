@@ -123,6 +123,8 @@ export async function resetDatabase(path: string, options: ResetOptions): Promis
     const problem = passwordProblem(chosen) ?? (chosen === demoPassword ? '不能使用公开的演示密码' : null) ?? (chosen === 'admin' ? '密码不能与用户名相同' : null);
     if (problem) throw new DomainError('bad_request', `DUDAO_ADMIN_PASSWORD 不符合密码规则：${problem}`);
   }
+  // An unknown --campaign is refused before anything is emptied.
+  const shipped = shippedCampaigns(options);
   await emptyDatabase(path);
   const opened = await openDb(path);
   try {
@@ -132,7 +134,7 @@ export async function resetDatabase(path: string, options: ResetOptions): Promis
     const clock = options.demo ? normalizeInstant(options.clock ?? DEMO_CLOCK) : null;
     const at = clock ? normalizeInstant(`${anhui2021.start}T08:00:00+08:00`) : nowIso();
     // Every shipped definition is installed; the demo data is generated for anhui-2021 only.
-    for (const def of shippedCampaigns(options)) await installCampaign(ctx, def, at);
+    for (const def of shipped) await installCampaign(ctx, def, at);
     const counts = await loadTree(ctx, options.scale, options.treeProgress);
     const province = (await listUnits(ctx, { level: 'province' })).find((p) => p.code === anhui2021.province) as OrgUnit;
     // A database without demo data gets one admin with a fresh random password, shown once; demo accounts share a published one.
