@@ -196,8 +196,8 @@ async function backupPostgres(url: string, file: string): Promise<BackupResult> 
   }
 }
 
-/** Other sessions on the database (an API process, most likely): a restore under them would fight their locks. */
-async function otherSessions(url: string): Promise<number> {
+/** A short-lived client on a PostgreSQL database (not the pool openDb opens), ended when `fn` settles. */
+export async function withPgClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
@@ -205,13 +205,20 @@ async function otherSessions(url: string): Promise<number> {
     throw new DomainError('bad_request', `无法连接 PostgreSQL 数据库 ${shownLocation(url)}：${(e as Error).message}`);
   }
   try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Other sessions on the database (an API process, most likely): a restore under them would fight their locks. */
+async function otherSessions(url: string): Promise<number> {
+  return withPgClient(url, async (client) => {
     const r = await client.query<{ n: string }>(
       "select count(*) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'",
     );
     return Number(r.rows[0]?.n ?? 0);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**

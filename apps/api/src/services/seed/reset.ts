@@ -1,6 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { passwordProblem } from '@dudao/schema/inputs';
 import { DomainError } from '../errors';
 import { randomBytes } from 'node:crypto';
@@ -8,7 +7,7 @@ import { builtinCampaign, builtinCampaigns } from '@dudao/schema/campaign/builti
 import type { OrgUnit } from '@dudao/schema/tables';
 import { openDb, type Opened } from '../../db/client';
 import { isPostgresUrl } from '../../db/postgres';
-import { shownLocation } from '../backup/backup';
+import { withPgClient } from '../backup/backup';
 import { serviceContext } from '../context';
 import { normalizeInstant, nowIso, systemActor } from '../actor';
 import { setClock } from '../clock/clock';
@@ -52,21 +51,6 @@ function randomAdminPassword(): string {
 
 /** The tables whose rows a reset would destroy: any account, report or audit row. */
 const dataTables = ['users', 'monthly_reports', 'audit_log'];
-
-/** A short-lived client on a PostgreSQL database (not the pool openDb opens), ended when `fn` settles. */
-async function withPgClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  try {
-    await client.connect();
-  } catch (e) {
-    throw new DomainError('bad_request', `无法连接 PostgreSQL 数据库 ${shownLocation(url)}：${(e as Error).message}`);
-  }
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Whether a database (a SQLite file or a postgres:// URL) already holds Dudao data that a reset would destroy. */
 export async function holdsData(path: string): Promise<boolean> {
