@@ -26,11 +26,25 @@ const children = new Map();
 const supervisor = { stopping: false };
 const supervise = (name, start) => superviseChild(name, start, { children, state: supervisor, log });
 
-supervise('API', () => spawn('pnpm', ['--filter', '@dudao/api', 'start'], { cwd: root, env: { ...env, PORT: apiPort }, stdio: ['ignore', 'ignore', 'inherit'], detached: true }));
+supervise('API', () =>
+  spawn('pnpm', ['--filter', '@dudao/api', 'start'], {
+    cwd: root,
+    env: { ...env, PORT: apiPort },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  }),
+);
 supervise('看板', () =>
   spawn('node', ['build'], {
     cwd: resolve(root, 'apps/dashboard'),
-    env: { ...env, PORT: webPort, HOST: '127.0.0.1', ORIGIN: `http://localhost:${webPort}`, BODY_SIZE_LIMIT: '11M', API_URL: `http://127.0.0.1:${apiPort}` },
+    env: {
+      ...env,
+      PORT: webPort,
+      HOST: '127.0.0.1',
+      ORIGIN: `http://localhost:${webPort}`,
+      BODY_SIZE_LIMIT: '11M',
+      API_URL: `http://127.0.0.1:${apiPort}`,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   }),
@@ -49,12 +63,20 @@ process.on('SIGTERM', stop);
 
 async function ready(url) {
   for (let i = 0; i < 120; i++) {
-    try { if ((await fetch(url)).status < 500) return; } catch {}
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {}
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} 未能启动`);
 }
 await ready(`http://127.0.0.1:${apiPort}/healthz`);
 await ready(`http://127.0.0.1:${webPort}/login`);
-spawnSync('pnpm', ['--filter', '@dudao/api', 'cli', 'users', '--brief'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
-console.log(`\n督导台已启动：\n  看板  http://localhost:${webPort}\n  API   http://127.0.0.1:${apiPort}/healthz\n按 Ctrl+C 停止。`);
+spawnSync('pnpm', ['--filter', '@dudao/api', 'cli', 'users', '--brief'], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+console.log(
+  `\n督导台已启动：\n  看板  http://localhost:${webPort}\n  API   http://127.0.0.1:${apiPort}/healthz\n按 Ctrl+C 停止。`,
+);

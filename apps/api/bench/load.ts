@@ -56,7 +56,12 @@ const counties = (await listUnits(ctx, { level: 'county' })).slice(0, CLIENTS).m
 for (const county of counties) {
   const report = await findReport(ctx, county, '2021-12');
   if (report && !['draft', 'returned'].includes(report.state)) {
-    await decideReport(ctx, new Date().toISOString(), { countyCode: county, period: '2021-12', version: report.version, reason: '压力测试：重新打开' }, 'reopen');
+    await decideReport(
+      ctx,
+      new Date().toISOString(),
+      { countyCode: county, period: '2021-12', version: report.version, reason: '压力测试：重新打开' },
+      'reopen',
+    );
   }
 }
 await opened.close();
@@ -66,10 +71,19 @@ await opened.close();
 const ports = postgres ? [PORT, PORT + 1] : [PORT];
 const bases = ports.map((port) => `http://127.0.0.1:${port}`);
 const servers: ChildProcess[] = ports.map((port, i) =>
-  spawn('node', [...(process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=/tmp/sprof${i}`] : []), '--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, DUDAO_DB: location, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  }),
+  spawn(
+    'node',
+    [
+      ...(process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=/tmp/sprof${i}`] : []),
+      '--import',
+      'tsx',
+      'src/server/main.ts',
+    ],
+    {
+      env: { ...process.env, DUDAO_DB: location, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  ),
 );
 // Measure the servers as they serve once ready: /healthz says when a status cache has warmed.
 const startedAt = Date.now();
@@ -82,10 +96,16 @@ for (const base of bases) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
-console.log(`API ${bases.length > 1 ? `${bases.length} 个进程` : ''}就绪（含状态缓存预热）用时 ${((Date.now() - startedAt) / 1000).toFixed(1)} 秒`);
+console.log(
+  `API ${bases.length > 1 ? `${bases.length} 个进程` : ''}就绪（含状态缓存预热）用时 ${((Date.now() - startedAt) / 1000).toFixed(1)} 秒`,
+);
 
 async function loginAs(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: demoPassword }) });
+  const res = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: demoPassword }),
+  });
   if (!res.ok) throw new Error(`登录失败 ${username}: ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
@@ -101,7 +121,10 @@ async function client(county: string, index: number) {
   // The session is a database row, so the cookie from one process is good on the other.
   const cookie = await loginAs(bases[index % bases.length]!, `county${county}`);
   const headers = { cookie, 'content-type': 'application/json' };
-  const detail = await fetch(`${bases[0]}/trpc/reports.get?input=${encodeURIComponent(JSON.stringify({ countyCode: county, period: '2021-12' }))}`, { headers });
+  const detail = await fetch(
+    `${bases[0]}/trpc/reports.get?input=${encodeURIComponent(JSON.stringify({ countyCode: county, period: '2021-12' }))}`,
+    { headers },
+  );
   let version = ((await detail.json()) as { result: { data: { version: number } } }).result.data.version;
   let n = index;
   while (Date.now() < deadline) {
@@ -110,8 +133,20 @@ async function client(county: string, index: number) {
     const write = n % 5 === 0;
     const started = performance.now();
     const res = write
-      ? await fetch(`${base}/trpc/reports.saveDraft`, { method: 'POST', headers, body: JSON.stringify({ countyCode: county, period: '2021-12', version, values: { 'narrative.T11': `压力测试第 ${n} 次保存` } }) })
-      : await fetch(`${base}/trpc/status.at?input=${encodeURIComponent(JSON.stringify({ asOf: days[n % days.length] }))}`, { headers });
+      ? await fetch(`${base}/trpc/reports.saveDraft`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            countyCode: county,
+            period: '2021-12',
+            version,
+            values: { 'narrative.T11': `压力测试第 ${n} 次保存` },
+          }),
+        })
+      : await fetch(
+          `${base}/trpc/status.at?input=${encodeURIComponent(JSON.stringify({ asOf: days[n % days.length] }))}`,
+          { headers },
+        );
     const body = (await res.json()) as { result?: { data: { report: { version: number } } } };
     latencies.push(performance.now() - started);
     byKind[write ? 'write' : 'read'].push(performance.now() - started);
@@ -136,8 +171,14 @@ await Promise.all(
 await dropCopy();
 latencies.sort((a, b) => a - b);
 const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
-console.log(`${postgres ? 'PostgreSQL，2 个 API 进程轮流' : 'SQLite，1 个 API 进程'}：${CLIENTS} 个已登录客户端并发 ${SECONDS} 秒（status.at 读 4 : saveDraft 写 1，各县写各自 2021-12 月报）`);
+console.log(
+  `${postgres ? 'PostgreSQL，2 个 API 进程轮流' : 'SQLite，1 个 API 进程'}：${CLIENTS} 个已登录客户端并发 ${SECONDS} 秒（status.at 读 4 : saveDraft 写 1，各县写各自 2021-12 月报）`,
+);
 console.log(`请求 ${latencies.length} 次（写 ${writes} 次），${(latencies.length / elapsed).toFixed(0)} 次/秒`);
 const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)] ?? 0;
-console.log(`读 p50 ${p(byKind.read, 0.5).toFixed(1)} / p99 ${p(byKind.read, 0.99).toFixed(1)} ms；写 p50 ${p(byKind.write, 0.5).toFixed(1)} / p99 ${p(byKind.write, 0.99).toFixed(1)} ms`);
-console.log(`延迟 p50 ${median(latencies).toFixed(1)} ms，p99 ${p99.toFixed(1)} ms（目标 ≤ 250 ms）；错误 ${errors} 次（目标 0）`);
+console.log(
+  `读 p50 ${p(byKind.read, 0.5).toFixed(1)} / p99 ${p(byKind.read, 0.99).toFixed(1)} ms；写 p50 ${p(byKind.write, 0.5).toFixed(1)} / p99 ${p(byKind.write, 0.99).toFixed(1)} ms`,
+);
+console.log(
+  `延迟 p50 ${median(latencies).toFixed(1)} ms，p99 ${p99.toFixed(1)} ms（目标 ≤ 250 ms）；错误 ${errors} 次（目标 0）`,
+);

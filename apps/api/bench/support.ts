@@ -25,7 +25,8 @@ export function benchDbFlag(): string | null {
 /** `--scale province|nation`: one scale only (both when left out; `--province-only` is the old spelling). */
 export function benchScales(): Scale[] {
   const i = process.argv.indexOf('--scale');
-  const given = i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith('--scale='))?.slice('--scale='.length);
+  const given =
+    i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith('--scale='))?.slice('--scale='.length);
   if (given === 'province' || given === 'nation') return [given];
   if (given !== undefined) throw new Error(`--scale 只能是 province 或 nation（实际为 ${given}）`);
   return process.argv.includes('--province-only') ? ['province'] : ['province', 'nation'];
@@ -35,7 +36,8 @@ export function benchScales(): Scale[] {
 async function holdsDemoAt(url: string, scale: Scale): Promise<boolean> {
   const opened = await openDb(url);
   try {
-    const provinces = (await opened.db.select({ n: count() }).from(orgUnits).where(eq(orgUnits.level, 'province')).get())?.n ?? 0;
+    const provinces =
+      (await opened.db.select({ n: count() }).from(orgUnits).where(eq(orgUnits.level, 'province')).get())?.n ?? 0;
     const demo = (await opened.db.select({ n: count() }).from(users).where(eq(users.demo, true)).get())?.n ?? 0;
     return demo > 0 && (scale === 'nation' ? provinces > 1 : provinces === 1);
   } finally {
@@ -52,8 +54,11 @@ export async function benchDb(scale: Scale): Promise<Opened> {
   const given = benchDbFlag();
   const location = given ?? resolve(repoRoot, `data/bench-${scale}.db`);
   const rebuild = process.argv.includes('--rebuild');
-  if (!rebuild && (isPostgresUrl(location) ? await holdsDemoAt(location, scale) : existsSync(location))) return openDb(location);
-  console.error(`› 生成 ${scale === 'nation' ? '全国' : '安徽省'}演示数据库 ${isPostgresUrl(location) ? 'PostgreSQL' : location}（只需一次）`);
+  if (!rebuild && (isPostgresUrl(location) ? await holdsDemoAt(location, scale) : existsSync(location)))
+    return openDb(location);
+  console.error(
+    `› 生成 ${scale === 'nation' ? '全国' : '安徽省'}演示数据库 ${isPostgresUrl(location) ? 'PostgreSQL' : location}（只需一次）`,
+  );
   const started = Date.now();
   const { opened } = await resetDatabase(location, { demo: true, scale });
   console.error(`  用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
@@ -73,7 +78,10 @@ export function median(samples: number[]): number {
 }
 
 /** Runs `fn` once to warm up, then `runs` times, one after another. */
-export async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<{ median: number; min: number; max: number }> {
+export async function timeIt(
+  runs: number,
+  fn: () => Promise<unknown>,
+): Promise<{ median: number; min: number; max: number }> {
   await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -85,7 +93,9 @@ export async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<
 }
 
 export function report(name: string, r: { median: number; min: number; max: number }, target?: string): void {
-  console.log(`${name.padEnd(34)} 中位数 ${r.median.toFixed(1).padStart(8)} ms   最快 ${r.min.toFixed(1).padStart(8)}   最慢 ${r.max.toFixed(1).padStart(8)}${target ? `   目标 ${target}` : ''}`);
+  console.log(
+    `${name.padEnd(34)} 中位数 ${r.median.toFixed(1).padStart(8)} ms   最快 ${r.min.toFixed(1).padStart(8)}   最慢 ${r.max.toFixed(1).padStart(8)}${target ? `   目标 ${target}` : ''}`,
+  );
 }
 
 /** Which engine a run measured, for the heading. */

@@ -47,7 +47,13 @@ const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> =
   'cases.summary': (c) => ({ countyCode: c, asOf: '2021-11-01' }),
   'audit.history': (c) => ({ unit: c }),
   'supervision.list': (c) => ({ unit: c }),
-  'supervision.recordVisit': (c) => ({ countyCode: c, visitedOn: 'not-a-date', byLevel: 'city', visitors: 'x', findings: 'xx' }),
+  'supervision.recordVisit': (c) => ({
+    countyCode: c,
+    visitedOn: 'not-a-date',
+    byLevel: 'city',
+    visitors: 'x',
+    findings: 'xx',
+  }),
   'supervision.addItem': (c) => ({ visitId: visitOf.get(c) ?? 999_999, description: '', owner: '', dueOn: 'x' }),
   'supervision.closeItem': (c) => ({ itemId: itemOf.get(c) ?? 999_999, evidence: '' }),
   'supervision.overview': (c) => ({ unit: c, asOf: '2021-11-30' }),
@@ -133,7 +139,10 @@ const unscopedInputs: Partial<Record<keyof typeof rules, unknown>> = {
 async function call(role: Role, path: string, input: unknown): Promise<string> {
   const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!;
   const [a, b] = path.split('.') as [string, string];
-  const client = trpcAs(server.url, sessions.get(role)!) as unknown as Record<string, Record<string, Record<string, (i: unknown) => Promise<unknown>>>>;
+  const client = trpcAs(server.url, sessions.get(role)!) as unknown as Record<
+    string,
+    Record<string, Record<string, (i: unknown) => Promise<unknown>>>
+  >;
   try {
     await client[a]![b]![procedure._def.type === 'query' ? 'query' : 'mutate']!(input);
     return 'OK';
@@ -149,10 +158,35 @@ beforeAll(async () => {
   for (const p of people) sessions.set(p.role, (await sessionOf(server.url, p.username)).cookie);
   const ctx = serviceContext(server.db, await currentCampaign({ db: server.db }), systemActor);
   for (const county of ['340321', '340102', '340322']) {
-    const visit = await recordVisit(ctx, { countyCode: county, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' }, '2021-11-10T10:00:00.000Z');
+    const visit = await recordVisit(
+      ctx,
+      { countyCode: county, visitedOn: '2021-11-10', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' },
+      '2021-11-10T10:00:00.000Z',
+    );
     visitOf.set(county, visit.id);
-    docOf.set(county, (await storeDocument(ctx, 'annex', county, '2021-12-15', { fileName: `${county}.xlsx`, content: Buffer.from('x'), previewHtml: null }, '2021-12-15T02:00:00.000Z')).id);
-    itemOf.set(county, (await addItem(ctx, { visitId: visit.id, description: '补齐协理员', owner: '县民政局', dueOn: '2021-12-10' }, '2021-11-10T10:00:00.000Z')).id);
+    docOf.set(
+      county,
+      (
+        await storeDocument(
+          ctx,
+          'annex',
+          county,
+          '2021-12-15',
+          { fileName: `${county}.xlsx`, content: Buffer.from('x'), previewHtml: null },
+          '2021-12-15T02:00:00.000Z',
+        )
+      ).id,
+    );
+    itemOf.set(
+      county,
+      (
+        await addItem(
+          ctx,
+          { visitId: visit.id, description: '补齐协理员', owner: '县民政局', dueOn: '2021-12-10' },
+          '2021-11-10T10:00:00.000Z',
+        )
+      ).id,
+    );
   }
 });
 afterAll(() => server.close());
@@ -172,7 +206,8 @@ describe('authorization', () => {
   test('without a session every procedure answers UNAUTHORIZED', async () => {
     sessions.set('province_admin', '');
     try {
-      for (const path of Object.keys(rules)) expect([path, await call('province_admin', path, {})]).toEqual([path, 'UNAUTHORIZED']);
+      for (const path of Object.keys(rules))
+        expect([path, await call('province_admin', path, {})]).toEqual([path, 'UNAUTHORIZED']);
     } finally {
       sessions.set('province_admin', (await sessionOf(server.url, 'p_admin')).cookie);
     }
@@ -186,9 +221,19 @@ describe('authorization', () => {
         const build = inputs[path];
         const input = build ? build(inside) : unscopedInputs[path];
         const inResult = await call(role, path, input);
-        if (permitted) expect([path, 'inside', inResult]).not.toSatisfy(([, , r]: string[]) => r === 'FORBIDDEN' || r === 'UNAUTHORIZED');
+        if (permitted)
+          expect([path, 'inside', inResult]).not.toSatisfy(
+            ([, , r]: string[]) => r === 'FORBIDDEN' || r === 'UNAUTHORIZED',
+          );
         else expect([path, 'inside', inResult]).toEqual([path, 'inside', 'FORBIDDEN']);
-        const idBased = ['supervision.addItem', 'supervision.closeItem', 'supervision.correct', 'supervision.void', 'documents.preview', 'summaries.submit'].includes(path);
+        const idBased = [
+          'supervision.addItem',
+          'supervision.closeItem',
+          'supervision.correct',
+          'supervision.void',
+          'documents.preview',
+          'summaries.submit',
+        ].includes(path);
         if (build && outside && !(idBased && role.startsWith('province'))) {
           expect([path, 'outside', await call(role, path, build(outside))]).toEqual([path, 'outside', 'FORBIDDEN']);
         }

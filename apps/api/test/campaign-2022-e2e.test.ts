@@ -31,20 +31,84 @@ const quarter = (county: string, period: string, v: Record<string, string>) => l
 
 // Q1 and Q2 of each county; flows (k2_*, k3_over_limit, k5_found_persons, k6_events) only grow, stocks move < 60 %.
 const q1 = {
-  [HUAIYUAN]: { p1_plan_on: '2022-03-15', k1_low_income_identified: '950', k1_low_income_covered: '880', k2_temp_aid_cases: '180', k2_temp_aid_fast: '130', k3_avg_days: '13', k3_over_limit: '0', k5_hotline_live: '否', k5_found_persons: '30', k6_events: '1' },
-  [WUHE]: { p1_plan_on: '2022-04-06', k1_low_income_identified: '780', k1_low_income_covered: '500', k2_temp_aid_cases: '90', k2_temp_aid_fast: '40', k3_avg_days: '19', k3_over_limit: '1', k5_hotline_live: '否', k5_found_persons: '10', k6_events: '2' },
-  [GUZHEN]: { p1_plan_on: '2022-03-28', k1_low_income_identified: '600', k1_low_income_covered: '500', k2_temp_aid_cases: '60', k2_temp_aid_fast: '54', k3_avg_days: '14', k3_over_limit: '0', k5_hotline_live: '否', k5_found_persons: '12', k6_events: '1' },
+  [HUAIYUAN]: {
+    p1_plan_on: '2022-03-15',
+    k1_low_income_identified: '950',
+    k1_low_income_covered: '880',
+    k2_temp_aid_cases: '180',
+    k2_temp_aid_fast: '130',
+    k3_avg_days: '13',
+    k3_over_limit: '0',
+    k5_hotline_live: '否',
+    k5_found_persons: '30',
+    k6_events: '1',
+  },
+  [WUHE]: {
+    p1_plan_on: '2022-04-06',
+    k1_low_income_identified: '780',
+    k1_low_income_covered: '500',
+    k2_temp_aid_cases: '90',
+    k2_temp_aid_fast: '40',
+    k3_avg_days: '19',
+    k3_over_limit: '1',
+    k5_hotline_live: '否',
+    k5_found_persons: '10',
+    k6_events: '2',
+  },
+  [GUZHEN]: {
+    p1_plan_on: '2022-03-28',
+    k1_low_income_identified: '600',
+    k1_low_income_covered: '500',
+    k2_temp_aid_cases: '60',
+    k2_temp_aid_fast: '54',
+    k3_avg_days: '14',
+    k3_over_limit: '0',
+    k5_hotline_live: '否',
+    k5_found_persons: '12',
+    k6_events: '1',
+  },
 };
 const q2 = {
-  [HUAIYUAN]: { p1_plan_on: '2022-03-15', k1_low_income_identified: '1000', k1_low_income_covered: '950', k2_temp_aid_cases: '400', k2_temp_aid_fast: '300', k3_avg_days: '12', k3_over_limit: '0', k5_hotline_live: '是', k5_found_persons: '80', k6_events: '3' },
-  [WUHE]: { p1_plan_on: '2022-04-06', k1_low_income_identified: '800', k1_low_income_covered: '520', k2_temp_aid_cases: '200', k2_temp_aid_fast: '100', k3_avg_days: '18', k3_over_limit: '1', k5_hotline_live: '否', k5_found_persons: '25', k6_events: '5' },
+  [HUAIYUAN]: {
+    p1_plan_on: '2022-03-15',
+    k1_low_income_identified: '1000',
+    k1_low_income_covered: '950',
+    k2_temp_aid_cases: '400',
+    k2_temp_aid_fast: '300',
+    k3_avg_days: '12',
+    k3_over_limit: '0',
+    k5_hotline_live: '是',
+    k5_found_persons: '80',
+    k6_events: '3',
+  },
+  [WUHE]: {
+    p1_plan_on: '2022-04-06',
+    k1_low_income_identified: '800',
+    k1_low_income_covered: '520',
+    k2_temp_aid_cases: '200',
+    k2_temp_aid_fast: '100',
+    k3_avg_days: '18',
+    k3_over_limit: '1',
+    k5_hotline_live: '否',
+    k5_found_persons: '25',
+    k6_events: '5',
+  },
 };
 
 /** 怀远县's villages: the first two have 120 and 150 long-term recipients and a station each, the first 100 a full-time coordinator; the last `noMember` have no 民政 member. */
 async function huaiyuanRoster(server: Server, noMember: number): Promise<RosterCells[]> {
   const rows = await rosterFor(server.db, HUAIYUAN);
   const villages = rows.length - 1;
-  return await rosterFor(server.db, HUAIYUAN, (r, i) => [r[0]!, r[1]!, i === 0 ? 120 : i === 1 ? 150 : 30, i >= villages - noMember ? '否' : '是', 1, i < 100 ? 1 : 0, 1200, i < 2 ? 1 : 0]);
+  return await rosterFor(server.db, HUAIYUAN, (r, i) => [
+    r[0]!,
+    r[1]!,
+    i === 0 ? 120 : i === 1 ? 150 : 30,
+    i >= villages - noMember ? '否' : '是',
+    1,
+    i < 100 ? 1 : 0,
+    1200,
+    i < 2 ? 1 : 0,
+  ]);
 }
 
 interface CountyJson {
@@ -60,7 +124,13 @@ interface CountyJson {
   tiedInCity: boolean;
 }
 interface StatusJson {
-  cities: { code: string; score: number | null; laggingCount: number; gates: Record<string, string>; timeliness: unknown }[];
+  cities: {
+    code: string;
+    score: number | null;
+    laggingCount: number;
+    gates: Record<string, string>;
+    timeliness: unknown;
+  }[];
   counties: CountyJson[];
 }
 
@@ -106,7 +176,12 @@ beforeAll(async () => {
 
   // anhui-2021 has one July 月报 of 怀远县 (1200 urban dibao), submitted in 2021.
   await server.setTime(at('2021-08-03T10:00:00'));
-  await importFile(dbPath, 'july-2021.csv', [header, ...lines(HUAIYUAN, '2021-07', julyValues)], ['values', '--submit', '--campaign', 'anhui-2021', '--at', '2021-08-02T10:00:00+08:00']);
+  await importFile(
+    dbPath,
+    'july-2021.csv',
+    [header, ...lines(HUAIYUAN, '2021-07', julyValues)],
+    ['values', '--submit', '--campaign', 'anhui-2021', '--at', '2021-08-02T10:00:00+08:00'],
+  );
 
   // The clock moves on to 2022-07-20 10:00; what anhui-2021 shows on that day before any 2022 data exists.
   await server.setTime(at(`${ASOF}T10:00:00`));
@@ -121,16 +196,48 @@ beforeAll(async () => {
   // The 2022 history, back-filled by the bureau with --at: Q1 of 怀远 and 五河 on time (due 04-10), 固镇 on 04-12;
   // Q2 of 怀远 on 07-08 (due 07-10), 五河 on 07-15; 固镇 sends no Q2.
   const campaign = ['--campaign', 'anhui-2022', '--submit'];
-  expect(await importFile(dbPath, 'q1-a.csv', [header, ...quarter(HUAIYUAN, '2022-Q1', q1[HUAIYUAN]), ...quarter(WUHE, '2022-Q1', q1[WUHE])], ['values', ...campaign, '--at', '2022-04-08T10:00:00+08:00'])).toContain('导入成功：20 行');
-  await importFile(dbPath, 'q1-b.csv', [header, ...quarter(GUZHEN, '2022-Q1', q1[GUZHEN])], ['values', ...campaign, '--at', '2022-04-12T10:00:00+08:00']);
-  await importFile(dbPath, 'q2-a.csv', [header, ...quarter(HUAIYUAN, '2022-Q2', q2[HUAIYUAN])], ['values', ...campaign, '--at', '2022-07-08T10:00:00+08:00']);
-  await importFile(dbPath, 'q2-b.csv', [header, ...quarter(WUHE, '2022-Q2', q2[WUHE])], ['values', ...campaign, '--at', '2022-07-15T10:00:00+08:00']);
+  expect(
+    await importFile(
+      dbPath,
+      'q1-a.csv',
+      [header, ...quarter(HUAIYUAN, '2022-Q1', q1[HUAIYUAN]), ...quarter(WUHE, '2022-Q1', q1[WUHE])],
+      ['values', ...campaign, '--at', '2022-04-08T10:00:00+08:00'],
+    ),
+  ).toContain('导入成功：20 行');
+  await importFile(
+    dbPath,
+    'q1-b.csv',
+    [header, ...quarter(GUZHEN, '2022-Q1', q1[GUZHEN])],
+    ['values', ...campaign, '--at', '2022-04-12T10:00:00+08:00'],
+  );
+  await importFile(
+    dbPath,
+    'q2-a.csv',
+    [header, ...quarter(HUAIYUAN, '2022-Q2', q2[HUAIYUAN])],
+    ['values', ...campaign, '--at', '2022-07-08T10:00:00+08:00'],
+  );
+  await importFile(
+    dbPath,
+    'q2-b.csv',
+    [header, ...quarter(WUHE, '2022-Q2', q2[WUHE])],
+    ['values', ...campaign, '--at', '2022-07-15T10:00:00+08:00'],
+  );
 
   // 怀远县's roster: complete on 05-01 (before the 06-30 member deadline), by the CLI; on 07-20 the clerk uploads
   // through the dashboard's route a newer one in which the last 9 villages have lost their 民政 member.
   const may = await huaiyuanRoster(server, 0);
   villages = may.length - 1;
-  expect(await importFile(dbPath, 'roster-may.csv', may, ['roster', '--county', HUAIYUAN, '--campaign', 'anhui-2022', '--at', '2022-05-01T10:00:00+08:00'])).toContain(`村级台账导入成功：${villages} 个村（社区）`);
+  expect(
+    await importFile(dbPath, 'roster-may.csv', may, [
+      'roster',
+      '--county',
+      HUAIYUAN,
+      '--campaign',
+      'anhui-2022',
+      '--at',
+      '2022-05-01T10:00:00+08:00',
+    ]),
+  ).toContain(`村级台账导入成功：${villages} 个村（社区）`);
   const clerk = await sessionOf(server.url, 'huaiyuan', 'anhui-2022');
   const upload = await fetch(`${server.url}/files/roster?county=${HUAIYUAN}`, {
     method: 'POST',
@@ -230,9 +337,9 @@ describe('anhui-2022 end to end: status --json against figures worked out by han
     // Q1 judged on 03-31: k1 500/600 = 0.833, r = 0.926 → green, 92.59; k2 54/60 = 0.9 → 100; K3 100; roster missing → K4 0;
     // hotline 否 and 1 event before their deadlines → unscored, so K5 and K6 are null.
     expect(c.taskScores).toMatchObject({ K2: 100, K3: 100, K4: 0, K5: null, K6: null });
-    expect(c.taskScores.K1).toBeCloseTo(((500 / 600) / 0.9) * 100, 9);
+    expect(c.taskScores.K1).toBeCloseTo((500 / 600 / 0.9) * 100, 9);
     // (2 × 92.59 + 100 + 100 + 0) / 6 = 64.20.
-    expect(c.score).toBeCloseTo((2 * (((500 / 600) / 0.9) * 100) + 100 + 100) / 6, 9);
+    expect(c.score).toBeCloseTo((2 * ((500 / 600 / 0.9) * 100) + 100 + 100) / 6, 9);
     expect(c.gates).toEqual({ g_plan: 'met', g_members: 'overdue', g_stations: 'pending', g_visit: 'n/a' });
     expect(c.reasons.map((r) => r.code)).toEqual(['gate_overdue:g_members', 'low_score', 'many_red', 'late_report']);
     expect(c.reasons.at(-1)!.text).toBe('2022-Q2 季报应于 2022-07-10 报送，截至 07-20 尚未报送');
@@ -243,7 +350,13 @@ describe('anhui-2022 end to end: status --json against figures worked out by han
     const c = county(NOTHING);
     expect(c.score).toBe(0);
     expect(c.gates).toEqual({ g_plan: 'overdue', g_members: 'overdue', g_stations: 'pending', g_visit: 'n/a' });
-    expect(c.reasons.map((r) => r.code)).toEqual(['gate_overdue:g_plan', 'gate_overdue:g_members', 'low_score', 'many_red', 'late_report']);
+    expect(c.reasons.map((r) => r.code)).toEqual([
+      'gate_overdue:g_plan',
+      'gate_overdue:g_members',
+      'low_score',
+      'many_red',
+      'late_report',
+    ]);
     expect(c.reasons[0]!.text).toBe('工作方案未按期印发（应于 2022-03-31 前印发）');
     // 8 scored indicators of 2022 (k1, k2, two k3, two roster coverages, k5 hotline, k6), all missing.
     expect(c.reasons[3]!.text).toBe('红色指标 8 项（含缺报 8 项），达到 2 项的认定标准');
@@ -266,7 +379,9 @@ describe('anhui-2022 city summary', () => {
   let text: string;
   beforeAll(async () => {
     const doc = await officer2022.trpc.documents.generate.mutate({ kind: 'city', unit: CITY, asOf: ASOF });
-    const res = await fetch(`${server.url}/files/documents/${doc.id}?campaign=anhui-2022`, { headers: { cookie: officer2022.cookie } });
+    const res = await fetch(`${server.url}/files/documents/${doc.id}?campaign=anhui-2022`, {
+      headers: { cookie: officer2022.cookie },
+    });
     expect(res.status).toBe(200);
     lines2022 = docxParagraphs(docxPart(Buffer.from(await res.arrayBuffer()), 'word/document.xml')!);
     text = lines2022.join('\n');
@@ -274,9 +389,15 @@ describe('anhui-2022 city summary', () => {
 
   test('its title, opening and headings are the 2022 plan’s own', () => {
     expect(lines2022).toContain('蚌埠市民政局文件');
-    expect(lines2022).toEqual(expect.arrayContaining(['蚌埠市民政局关于社会救助服务', '提质增效行动年度工作情况的报告']));
-    expect(text).toContain('根据《安徽省社会救助服务提质增效行动实施方案》安排，现将蚌埠市2022年度行动推进情况报告如下。');
-    const headings = ['一、总体进展', '二、主要做法和成效', '三、存在的问题', '四、下一步工作安排'].map((h) => lines2022.indexOf(h));
+    expect(lines2022).toEqual(
+      expect.arrayContaining(['蚌埠市民政局关于社会救助服务', '提质增效行动年度工作情况的报告']),
+    );
+    expect(text).toContain(
+      '根据《安徽省社会救助服务提质增效行动实施方案》安排，现将蚌埠市2022年度行动推进情况报告如下。',
+    );
+    const headings = ['一、总体进展', '二、主要做法和成效', '三、存在的问题', '四、下一步工作安排'].map((h) =>
+      lines2022.indexOf(h),
+    );
     expect(headings.every((i) => i > 0)).toBe(true);
     expect([...headings].sort((a, b) => a - b)).toEqual(headings);
     expect(lines2022).toContain('2022年7月20日');
@@ -293,7 +414,9 @@ describe('anhui-2022 city summary', () => {
     // Of the three, only 怀远's newest 季报 says 是 for the hotline.
     expect(text).toContain('全市1个县（市、区）社会救助热线接入12345');
     // 怀远's roster: its first 100 villages have a full-time coordinator; 2 stations per 11280 recipients × 100 = 0.018 → 0.02.
-    expect(text).toContain('100个村（社区）配备专职协理员，每100名常年救助对象拥有服务站（点）0.02个，常年救助对象11280人');
+    expect(text).toContain(
+      '100个村（社区）配备专职协理员，每100名常年救助对象拥有服务站（点）0.02个，常年救助对象11280人',
+    );
     expect(text).toContain('全市将把低保审核确认时限稳定压缩在15个工作日以内');
     // The missing Q2 of 固镇 is named as a 季报 of the second quarter.
     expect(text).toContain('固镇县2022年第二季度季报应于2022年7月10日报送，截至7月20日尚未报送');
@@ -312,7 +435,9 @@ describe('neither campaign shows the other’s data', () => {
     // Its only report is 怀远's July 月报 with its 1200 urban dibao; no 2022 indicator code appears.
     const huaiyuan = after.counties.find((c) => c.code === HUAIYUAN)!;
     expect(huaiyuan.indicators.t01_dibao_urban!.value).toBe(1200);
-    expect(Object.keys(huaiyuan.indicators).filter((code) => code in q2[HUAIYUAN] || code.startsWith('r_'))).toEqual([]);
+    expect(Object.keys(huaiyuan.indicators).filter((code) => code in q2[HUAIYUAN] || code.startsWith('r_'))).toEqual(
+      [],
+    );
     const reports = await officer2021.trpc.reports.list.query({ unit: CITY, asOf: ASOF });
     expect(reports).toEqual(before2021.reports);
     expect(reports.map((r) => [r.countyCode, r.period, r.state])).toEqual([[HUAIYUAN, '2021-07', 'submitted']]);
@@ -324,11 +449,19 @@ describe('neither campaign shows the other’s data', () => {
 
   test('anhui-2022 lists its five 季报 and its own roster, not the 2021 July report', async () => {
     const reports = await officer2022.trpc.reports.list.query({ unit: CITY, asOf: ASOF });
-    expect(reports.map((r) => [r.countyCode, r.period]).sort()).toEqual([
-      [HUAIYUAN, '2022-Q1'], [HUAIYUAN, '2022-Q2'], [WUHE, '2022-Q1'], [WUHE, '2022-Q2'], [GUZHEN, '2022-Q1'],
-    ].sort());
+    expect(reports.map((r) => [r.countyCode, r.period]).sort()).toEqual(
+      [
+        [HUAIYUAN, '2022-Q1'],
+        [HUAIYUAN, '2022-Q2'],
+        [WUHE, '2022-Q1'],
+        [WUHE, '2022-Q2'],
+        [GUZHEN, '2022-Q1'],
+      ].sort(),
+    );
     const roster = await officer2022.trpc.roster.current.query({ countyCode: HUAIYUAN, asOf: ASOF });
     expect(roster.rows.filter((r) => r.civilAffairsMember)).toHaveLength(360);
-    expect((await officer2022.trpc.documents.list.query({ unit: CITY, asOf: ASOF })).map((d) => d.kind)).toEqual(['city']);
+    expect((await officer2022.trpc.documents.list.query({ unit: CITY, asOf: ASOF })).map((d) => d.kind)).toEqual([
+      'city',
+    ]);
   });
 });

@@ -34,7 +34,9 @@ describe('pnpm cli campaign', () => {
 
     const listed = cli(['campaign', 'list'], path).stdout.trim().split('\n');
     expect(listed).toHaveLength(2);
-    expect(listed[0]).toMatch(/^anhui-2021 {2}第 1 版 {2}安徽省社会救助工作便民惠民优化服务行动 {2}2021-07-01 至 2021-12-31/);
+    expect(listed[0]).toMatch(
+      /^anhui-2021 {2}第 1 版 {2}安徽省社会救助工作便民惠民优化服务行动 {2}2021-07-01 至 2021-12-31/,
+    );
     expect(listed[1]).toMatch(/^anhui-2021 {2}第 2 版/);
   });
 });

@@ -36,7 +36,9 @@ describe.skipIf(!sqliteOnly)('the migration that files every record under a camp
       insert into urges (kind, unit_code, at, actor) values ('roster', '340321', '2021-08-04T02:00:00.000Z', '市民政局');
       insert into document_settings (unit_code, signer, saved_at) values ('3403', '张三', '2021-12-01T02:00:00.000Z');
     `);
-    expect(old.prepare("select count(*) as n from pragma_table_info('roster_uploads') where name = 'campaign_code'").get()).toEqual({ n: 0 });
+    expect(
+      old.prepare("select count(*) as n from pragma_table_info('roster_uploads') where name = 'campaign_code'").get(),
+    ).toEqual({ n: 0 });
     old.close();
 
     const opened = await openDb(path);
@@ -45,7 +47,9 @@ describe.skipIf(!sqliteOnly)('the migration that files every record under a camp
       expect(sqlite.prepare(`select campaign_code from ${table}`).all()).toEqual([{ campaign_code: 'anhui-2021' }]);
     }
     const anhui = builtinCampaign('anhui-2021');
-    expect((await currentRoster({ db: opened.db, campaign: anhui }, '340321'))?.upload.uploadedAt).toBe('2021-08-03T02:00:00.000Z');
+    expect((await currentRoster({ db: opened.db, campaign: anhui }, '340321'))?.upload.uploadedAt).toBe(
+      '2021-08-03T02:00:00.000Z',
+    );
     expect(await currentRoster({ db: opened.db, campaign: { ...anhui, code: 'another-plan' } }, '340321')).toBeNull();
     sqlite.close();
     await opened.close();

@@ -26,7 +26,10 @@ function secondPlan(): string {
     anhuiText
       .replace('code: anhui-2021', 'code: anhui-extra')
       .replace('name: 安徽省社会救助工作便民惠民优化服务行动', 'name: 安徽省社会救助专项复查行动')
-      .replace('periods: [ 2021-07, 2021-08, 2021-09, 2021-10, 2021-11, 2021-12 ]', 'periods: [ 2021-07, 2021-08, 2021-09, 2021-10, 2021-11 ]'),
+      .replace(
+        'periods: [ 2021-07, 2021-08, 2021-09, 2021-10, 2021-11, 2021-12 ]',
+        'periods: [ 2021-07, 2021-08, 2021-09, 2021-10, 2021-11 ]',
+      ),
   );
   return path;
 }
@@ -37,7 +40,11 @@ type Plan = 'anhui-2021' | 'anhui-extra';
 const as = {} as Record<Plan, { clerk: Session; officer: Session; admin: Session }>;
 
 async function upload(path: string, body: Buffer, cookie: string, campaign?: string) {
-  return fetch(`${server.url}${path}`, { method: 'POST', body: new Uint8Array(body), headers: { cookie, 'x-file-name': 'roster.xlsx', ...(campaign ? { 'x-dudao-campaign': campaign } : {}) } });
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    body: new Uint8Array(body),
+    headers: { cookie, 'x-file-name': 'roster.xlsx', ...(campaign ? { 'x-dudao-campaign': campaign } : {}) },
+  });
 }
 
 beforeAll(async () => {
@@ -47,9 +54,15 @@ beforeAll(async () => {
   const installed = cli(['campaign', 'install', secondPlan()], dbPath);
   expect(installed.stdout).toContain('已安装 anhui-extra 第 1 版');
   // A campaign of another province (江苏, 32) in the same database.
-  const jiangsu = readDefinition(anhuiText.replace('code: anhui-2021', 'code: jiangsu-2021').replace('province: "34"', 'province: "32"'));
+  const jiangsu = readDefinition(
+    anhuiText.replace('code: anhui-2021', 'code: jiangsu-2021').replace('province: "34"', 'province: "32"'),
+  );
   if (!jiangsu.ok) throw new Error('jiangsu copy invalid');
-  await installDefinition(serviceContext(server.db, jiangsu.definition, systemActor), jiangsu.definition, '2021-07-01T00:00:00.000Z');
+  await installDefinition(
+    serviceContext(server.db, jiangsu.definition, systemActor),
+    jiangsu.definition,
+    '2021-07-01T00:00:00.000Z',
+  );
 
   for (const campaign of ['anhui-2021', 'anhui-extra'] as const) {
     as[campaign] = {
@@ -63,19 +76,40 @@ beforeAll(async () => {
   for (const campaign of ['anhui-2021', 'anhui-extra'] as const) {
     const { clerk } = as[campaign];
     await server.setTime(at('2021-08-02T10:00:00'));
-    await clerk.trpc.reports.saveDraft.mutate({ countyCode: COUNTY, period: '2021-07', version: 0, values: { ...julyValues, t01_dibao_urban: urban[campaign] } });
+    await clerk.trpc.reports.saveDraft.mutate({
+      countyCode: COUNTY,
+      period: '2021-07',
+      version: 0,
+      values: { ...julyValues, t01_dibao_urban: urban[campaign] },
+    });
     await clerk.trpc.reports.submit.mutate({ countyCode: COUNTY, period: '2021-07', version: 1 });
   }
   // Rosters: every village with a coordinator in anhui-2021, none in anhui-extra.
   await server.setTime(at('2021-08-03T10:00:00'));
-  expect((await upload(`/files/roster?county=${COUNTY}`, await xlsx(await rosterFor(server.db, COUNTY)), as['anhui-2021'].clerk.cookie)).status).toBe(200);
+  expect(
+    (
+      await upload(
+        `/files/roster?county=${COUNTY}`,
+        await xlsx(await rosterFor(server.db, COUNTY)),
+        as['anhui-2021'].clerk.cookie,
+      )
+    ).status,
+  ).toBe(200);
   const none = await xlsx(await rosterFor(server.db, COUNTY, (r) => [r[0]!, r[1]!, 30, '是', 0, 0, '', 0]));
-  expect((await upload(`/files/roster?county=${COUNTY}`, none, as['anhui-extra'].clerk.cookie, 'anhui-extra')).status).toBe(200);
+  expect(
+    (await upload(`/files/roster?county=${COUNTY}`, none, as['anhui-extra'].clerk.cookie, 'anhui-extra')).status,
+  ).toBe(200);
   // One annex document, generated in anhui-2021 only.
   await server.setTime(at('2021-08-04T10:00:00'));
   await as['anhui-2021'].officer.trpc.documents.generate.mutate({ kind: 'annex', unit: '3403', asOf: '2021-08-04' });
   // One supervision visit and one urge, in anhui-extra only.
-  await as['anhui-extra'].officer.trpc.supervision.recordVisit.mutate({ countyCode: COUNTY, visitedOn: '2021-08-04', byLevel: 'city', visitors: '市民政局', findings: '台账未配协理员' });
+  await as['anhui-extra'].officer.trpc.supervision.recordVisit.mutate({
+    countyCode: COUNTY,
+    visitedOn: '2021-08-04',
+    byLevel: 'city',
+    visitors: '市民政局',
+    findings: '台账未配协理员',
+  });
   await as['anhui-extra'].officer.trpc.urge.send.mutate({ kind: 'roster', unit: COUNTY });
 }, 120_000);
 afterAll(() => server.close());
@@ -92,13 +126,20 @@ describe('several campaigns in one database', () => {
   });
 
   test('status, report lists and notices of one campaign never show the other\u2019s', async () => {
-    for (const [campaign, urban] of [['anhui-2021', 1200], ['anhui-extra', 1300]] as const) {
+    for (const [campaign, urban] of [
+      ['anhui-2021', 1200],
+      ['anhui-extra', 1300],
+    ] as const) {
       const { admin, officer } = as[campaign];
-      const county = (await admin.trpc.status.at.query({ asOf: '2021-08-04' })).counties.find((c) => c.code === COUNTY)!;
+      const county = (await admin.trpc.status.at.query({ asOf: '2021-08-04' })).counties.find(
+        (c) => c.code === COUNTY,
+      )!;
       expect(county.indicators.t01_dibao_urban!.value).toBe(urban);
       const reports = await officer.trpc.reports.list.query({ unit: '3403', asOf: '2021-08-04' });
       expect(reports.map((r) => [r.countyCode, r.period, r.state])).toEqual([[COUNTY, '2021-07', 'submitted']]);
-      const submitted = (await officer.trpc.notices.mine.query({ asOf: '2021-08-04' })).filter((n) => n.kind === 'report.submitted');
+      const submitted = (await officer.trpc.notices.mine.query({ asOf: '2021-08-04' })).filter(
+        (n) => n.kind === 'report.submitted',
+      );
       expect(submitted).toHaveLength(1);
     }
   });
@@ -115,17 +156,32 @@ describe('several campaigns in one database', () => {
     expect(docs.map((d) => d.kind)).toEqual(['annex']);
     expect(await as['anhui-extra'].officer.trpc.documents.list.query({ unit: '3403', asOf: '2021-08-04' })).toEqual([]);
     // The document's id named in the other campaign is not found there, neither by tRPC nor as a file.
-    await expect(as['anhui-extra'].officer.trpc.documents.preview.query({ id: docs[0]!.id })).rejects.toThrow(`报告 ${docs[0]!.id} 不存在`);
-    const file = await fetch(`${server.url}/files/documents/${docs[0]!.id}?campaign=anhui-extra`, { headers: { cookie: as['anhui-extra'].officer.cookie } });
+    await expect(as['anhui-extra'].officer.trpc.documents.preview.query({ id: docs[0]!.id })).rejects.toThrow(
+      `报告 ${docs[0]!.id} 不存在`,
+    );
+    const file = await fetch(`${server.url}/files/documents/${docs[0]!.id}?campaign=anhui-extra`, {
+      headers: { cookie: as['anhui-extra'].officer.cookie },
+    });
     expect(file.status).toBe(404);
   });
 
   test('supervision visits and urges stay in the campaign they were recorded in', async () => {
-    expect(await as['anhui-extra'].officer.trpc.supervision.list.query({ unit: COUNTY, asOf: '2021-08-04' })).toHaveLength(1);
-    expect(await as['anhui-2021'].officer.trpc.supervision.list.query({ unit: COUNTY, asOf: '2021-08-04' })).toEqual([]);
-    expect((await as['anhui-extra'].officer.trpc.urge.counts.query({ unit: COUNTY, asOf: '2021-08-04' })).map((u) => [u.kind, u.count])).toEqual([['roster', 1]]);
+    expect(
+      await as['anhui-extra'].officer.trpc.supervision.list.query({ unit: COUNTY, asOf: '2021-08-04' }),
+    ).toHaveLength(1);
+    expect(await as['anhui-2021'].officer.trpc.supervision.list.query({ unit: COUNTY, asOf: '2021-08-04' })).toEqual(
+      [],
+    );
+    expect(
+      (await as['anhui-extra'].officer.trpc.urge.counts.query({ unit: COUNTY, asOf: '2021-08-04' })).map((u) => [
+        u.kind,
+        u.count,
+      ]),
+    ).toEqual([['roster', 1]]);
     expect(await as['anhui-2021'].officer.trpc.urge.counts.query({ unit: COUNTY, asOf: '2021-08-04' })).toEqual([]);
-    const urged = (await as['anhui-2021'].clerk.trpc.notices.mine.query({ asOf: '2021-08-04' })).filter((n) => n.kind === 'urge.roster');
+    const urged = (await as['anhui-2021'].clerk.trpc.notices.mine.query({ asOf: '2021-08-04' })).filter(
+      (n) => n.kind === 'urge.roster',
+    );
     expect(urged).toEqual([]);
   });
 
@@ -134,8 +190,14 @@ describe('several campaigns in one database', () => {
     await expect(intruder.trpc.status.at.query({ asOf: '2021-08-04' })).rejects.toThrow('无权访问活动');
     expect(await intruder.trpc.status.at.query({ asOf: '2021-08-04' }).catch(errorCode)).toBe('FORBIDDEN');
     const clerk = await sessionOf(server.url, 'huaiyuan', 'jiangsu-2021');
-    expect(await clerk.trpc.reports.saveDraft.mutate({ countyCode: COUNTY, period: '2021-07', version: 0, values: julyValues }).catch(errorCode)).toBe('FORBIDDEN');
-    const file = await fetch(`${server.url}/files/values.csv?campaign=jiangsu-2021`, { headers: { cookie: intruder.cookie } });
+    expect(
+      await clerk.trpc.reports.saveDraft
+        .mutate({ countyCode: COUNTY, period: '2021-07', version: 0, values: julyValues })
+        .catch(errorCode),
+    ).toBe('FORBIDDEN');
+    const file = await fetch(`${server.url}/files/values.csv?campaign=jiangsu-2021`, {
+      headers: { cookie: intruder.cookie },
+    });
     expect(file.status).toBe(403);
     expect(((await file.json()) as { error: string }).error).toContain('属于其他省份');
     // The switcher still answers, with the user's own campaigns only.
@@ -150,7 +212,10 @@ describe('several campaigns in one database', () => {
   test('a due reminder read in one campaign stays unread in the other', async () => {
     // 2021-08 is due on 09-05 in both; from 09-02 each campaign reminds the clerk.
     await server.setTime(at('2021-09-03T10:00:00'));
-    const due = async (campaign: Plan) => (await as[campaign].clerk.trpc.notices.mine.query({ asOf: '2021-09-03' })).filter((n) => n.kind === 'reminder.due');
+    const due = async (campaign: Plan) =>
+      (await as[campaign].clerk.trpc.notices.mine.query({ asOf: '2021-09-03' })).filter(
+        (n) => n.kind === 'reminder.due',
+      );
     const [extra] = await due('anhui-extra');
     expect(extra).toMatchObject({ title: '2021-08 月报将于 2021-09-05 截止', read: false });
     await as['anhui-extra'].clerk.trpc.notices.markRead.mutate({ keys: [extra!.key] });
@@ -162,7 +227,8 @@ describe('several campaigns in one database', () => {
     const figure = (campaign: string) => {
       const r = cli(['status', '--as-of', '2021-08-04', '--unit', COUNTY, '--json', '--campaign', campaign], dbPath);
       expect(r.code).toBe(0);
-      return (JSON.parse(r.stdout) as { counties: { indicators: Record<string, { value: number }> }[] }).counties[0]!.indicators.t01_dibao_urban!.value;
+      return (JSON.parse(r.stdout) as { counties: { indicators: Record<string, { value: number }> }[] }).counties[0]!
+        .indicators.t01_dibao_urban!.value;
     };
     expect(figure('anhui-2021')).toBe(1200);
     expect(figure('anhui-extra')).toBe(1300);

@@ -30,7 +30,11 @@ describe('the case-log template', () => {
     sheet.addRow(['HY-002', '特困', townships[0]!.code, '2021-10-12', '']);
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(await book.xlsx.writeBuffer())]), '办件台账.xlsx');
-    const upload = await fetch(`${server.url}/files/cases?county=340321`, { method: 'POST', headers: { cookie }, body: form });
+    const upload = await fetch(`${server.url}/files/cases?county=340321`, {
+      method: 'POST',
+      headers: { cookie },
+      body: form,
+    });
     expect(upload.status).toBe(200);
     expect(await upload.json()).toMatchObject({ rows: 2 });
   });

@@ -19,7 +19,9 @@ beforeAll(async () => {
 const submittedAt = async () => {
   const opened = await openDb(db);
   try {
-    return (await opened.db.select({ at: reportSubmissions.submittedAt }).from(reportSubmissions).all()).map((r) => r.at);
+    return (await opened.db.select({ at: reportSubmissions.submittedAt }).from(reportSubmissions).all()).map(
+      (r) => r.at,
+    );
   } finally {
     await opened.close();
   }
@@ -47,7 +49,7 @@ describe('pnpm cli clock', () => {
     expect(imported.stdout).toContain(`记录时间 ${at}`);
   });
 
-  test('a back-filled --at after the clock is refused, and status defaults to the clock\'s day and refuses a later one', () => {
+  test("a back-filled --at after the clock is refused, and status defaults to the clock's day and refuses a later one", () => {
     const late = cli(['import', 'values', file, '--at', '2021-08-20T09:00:00+08:00'], db);
     expect(late.code).toBe(1);
     expect(late.stderr).toContain('记录时间（--at）2021-08-20T01:00:00.000Z 晚于活动时钟');

@@ -26,8 +26,15 @@ async function copiesAt(s: Session, asOf: string) {
 
 beforeAll(async () => {
   server = await freshServer();
-  for (const [username, scopeCode] of [['wuhe', WUHE], ['yaohai', '340102']] as const) {
-    await createUser(serviceContext(server.db, builtinCampaign('anhui-2021'), systemActor), { username, role: 'county_clerk', scopeCode, displayName: username, password: PASSWORD }, '2021-07-01T00:00:00.000Z');
+  for (const [username, scopeCode] of [
+    ['wuhe', WUHE],
+    ['yaohai', '340102'],
+  ] as const) {
+    await createUser(
+      serviceContext(server.db, builtinCampaign('anhui-2021'), systemActor),
+      { username, role: 'county_clerk', scopeCode, displayName: username, password: PASSWORD },
+      '2021-07-01T00:00:00.000Z',
+    );
   }
   admin = await sessionOf(server.url, 'p_admin');
   bengbu = await sessionOf(server.url, 'bengbu');
@@ -40,11 +47,24 @@ afterAll(() => server.close());
 describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2021-10-12 across 国庆', () => {
   test('bad input is refused with the field named and nothing is written', async () => {
     await server.setTime(at('2021-09-28'));
-    const base = { counties: [HUAIYUAN], title: '补齐协理员', matter: '请于期限内补齐村级协理员', level: 'key' as const };
-    await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2022-01-10' })).rejects.toThrow(/deadline.*不在行动期内/);
-    await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2021-09-28' })).rejects.toThrow(/deadline.*至少应在下发日/);
-    await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2021-10-12', links: [{ indicator: 'nope' }] })).rejects.toThrow(/links/);
-    await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, counties: ['340102'], deadline: '2021-10-12' })).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
+    const base = {
+      counties: [HUAIYUAN],
+      title: '补齐协理员',
+      matter: '请于期限内补齐村级协理员',
+      level: 'key' as const,
+    };
+    await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2022-01-10' })).rejects.toThrow(
+      /deadline.*不在行动期内/,
+    );
+    await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2021-09-28' })).rejects.toThrow(
+      /deadline.*至少应在下发日/,
+    );
+    await expect(
+      bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2021-10-12', links: [{ indicator: 'nope' }] }),
+    ).rejects.toThrow(/links/);
+    await expect(
+      bengbu.trpc.dispatch.issue.mutate({ ...base, counties: ['340102'], deadline: '2021-10-12' }),
+    ).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
     expect(await bengbu.trpc.dispatch.list.query({ asOf: '2021-09-28' })).toEqual([]);
   });
 
@@ -67,16 +87,26 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
       [WUHE, 'indicator', '村级社会救助协理员配备率'],
     ]);
     const notices = await huaiyuan.trpc.notices.mine.query({ asOf: '2021-09-28' });
-    expect(notices.filter((n) => n.kind === 'dispatch.issued').map((n) => n.title)).toEqual(['督办单：补齐村级社会救助协理员']);
+    expect(notices.filter((n) => n.kind === 'dispatch.issued').map((n) => n.title)).toEqual([
+      '督办单：补齐村级社会救助协理员',
+    ]);
     const todo = await huaiyuan.trpc.todo.mine.query({ asOf: '2021-09-28' });
-    expect(todo.filter((t) => t.kind === 'dispatch').map((t) => [t.title, t.dueOn])).toEqual([['签收督办单：补齐村级社会救助协理员', '2021-10-12']]);
+    expect(todo.filter((t) => t.kind === 'dispatch').map((t) => [t.title, t.dueOn])).toEqual([
+      ['签收督办单：补齐村级社会救助协理员', '2021-10-12'],
+    ]);
   });
 
   test('another city’s clerk is refused; a clerk sees only its own copy', async () => {
-    await expect(hefeiClerk.trpc.dispatch.sign.mutate({ id: orderId, county: HUAIYUAN })).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
-    await expect(hefeiClerk.trpc.dispatch.get.query({ id: orderId })).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
+    await expect(hefeiClerk.trpc.dispatch.sign.mutate({ id: orderId, county: HUAIYUAN })).rejects.toSatisfy(
+      (e) => errorCode(e) === 'FORBIDDEN',
+    );
+    await expect(hefeiClerk.trpc.dispatch.get.query({ id: orderId })).rejects.toSatisfy(
+      (e) => errorCode(e) === 'FORBIDDEN',
+    );
     expect(await hefeiClerk.trpc.dispatch.list.query({ asOf: '2021-09-28' })).toEqual([]);
-    await expect(wuhe.trpc.dispatch.feedback.mutate({ id: orderId, county: HUAIYUAN, text: '代为反馈', askClose: false })).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
+    await expect(
+      wuhe.trpc.dispatch.feedback.mutate({ id: orderId, county: HUAIYUAN, text: '代为反馈', askClose: false }),
+    ).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
     const mine = await wuhe.trpc.dispatch.get.query({ id: orderId, asOf: '2021-09-28' });
     expect(mine.copies.map((c) => c.county)).toEqual([WUHE]);
   });
@@ -84,29 +114,55 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
   test('怀远: sign → feedback with a file → sent back → feedback → closed on the deadline', async () => {
     await server.setTime(at('2021-09-29'));
     await huaiyuan.trpc.dispatch.sign.mutate({ id: orderId, county: HUAIYUAN });
-    await expect(huaiyuan.trpc.dispatch.sign.mutate({ id: orderId, county: HUAIYUAN })).rejects.toSatisfy((e) => errorCode(e) === 'CONFLICT');
+    await expect(huaiyuan.trpc.dispatch.sign.mutate({ id: orderId, county: HUAIYUAN })).rejects.toSatisfy(
+      (e) => errorCode(e) === 'CONFLICT',
+    );
     await server.setTime(at('2021-09-30'));
     const form = new FormData();
     form.append('file', new Blob([PNG], { type: 'image/png' }), '花名册.png');
-    const upload = await fetch(`${server.url}/files/dispatch/${orderId}/attachments?county=${HUAIYUAN}`, { method: 'POST', headers: { cookie: huaiyuan.cookie }, body: form });
+    const upload = await fetch(`${server.url}/files/dispatch/${orderId}/attachments?county=${HUAIYUAN}`, {
+      method: 'POST',
+      headers: { cookie: huaiyuan.cookie },
+      body: form,
+    });
     expect(upload.status).toBe(200);
     const file = (await upload.json()) as { id: number };
-    await huaiyuan.trpc.dispatch.feedback.mutate({ id: orderId, county: HUAIYUAN, text: '已补配协理员 5 名', askClose: true, files: [file.id] });
+    await huaiyuan.trpc.dispatch.feedback.mutate({
+      id: orderId,
+      county: HUAIYUAN,
+      text: '已补配协理员 5 名',
+      askClose: true,
+      files: [file.id],
+    });
     const review = await bengbu.trpc.todo.mine.query({ asOf: '2021-09-30' });
-    expect(review.filter((t) => t.kind === 'dispatch').map((t) => t.title)).toEqual(['复核怀远县对督办单“补齐村级社会救助协理员”的反馈']);
+    expect(review.filter((t) => t.kind === 'dispatch').map((t) => t.title)).toEqual([
+      '复核怀远县对督办单“补齐村级社会救助协理员”的反馈',
+    ]);
     await server.setTime(at('2021-10-08'));
-    await expect(huaiyuan.trpc.dispatch.close.mutate({ id: orderId, county: HUAIYUAN })).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
+    await expect(huaiyuan.trpc.dispatch.close.mutate({ id: orderId, county: HUAIYUAN })).rejects.toSatisfy(
+      (e) => errorCode(e) === 'FORBIDDEN',
+    );
     await bengbu.trpc.dispatch.sendBack.mutate({ id: orderId, county: HUAIYUAN, reason: '缺少花名册扫描件' });
     await server.setTime(at('2021-10-11'));
-    await huaiyuan.trpc.dispatch.feedback.mutate({ id: orderId, county: HUAIYUAN, text: '已补传花名册', askClose: true });
+    await huaiyuan.trpc.dispatch.feedback.mutate({
+      id: orderId,
+      county: HUAIYUAN,
+      text: '已补传花名册',
+      askClose: true,
+    });
     await server.setTime(at('2021-10-12'));
     await bengbu.trpc.dispatch.close.mutate({ id: orderId, county: HUAIYUAN });
 
-    const download = await fetch(`${server.url}/files/dispatch-files/${file.id}`, { headers: { cookie: bengbu.cookie } });
+    const download = await fetch(`${server.url}/files/dispatch-files/${file.id}`, {
+      headers: { cookie: bengbu.cookie },
+    });
     expect(Buffer.from(await download.arrayBuffer())).toEqual(PNG);
     const now = (await copiesAt(bengbu, '2021-10-12'))[HUAIYUAN]!;
     expect([now.state, now.light, now.overdue, now.statusText]).toEqual(['closed', 'closed', false, '按期办结']);
-    expect(now.feedback.map((f) => [f.text, f.files.map((x) => x.name)])).toEqual([['已补配协理员 5 名', ['花名册.png']], ['已补传花名册', []]]);
+    expect(now.feedback.map((f) => [f.text, f.files.map((x) => x.name)])).toEqual([
+      ['已补配协理员 5 名', ['花名册.png']],
+      ['已补传花名册', []],
+    ]);
   });
 
   test('怀远 replayed: each day shows the state and light it had then', async () => {
@@ -137,7 +193,13 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
     await wuhe.trpc.dispatch.feedback.mutate({ id: orderId, county: WUHE, text: '已补配 3 名', askClose: true });
     const red = (await copiesAt(bengbu, '2021-10-13'))[WUHE]!;
     expect([red.state, red.light, red.remaining]).toEqual(['feedback', 'red', null]);
-    expect((await bengbu.trpc.dispatch.summary.query({ asOf: '2021-10-13' })).counts).toEqual({ issued: 2, closedOnTime: 1, overdue: 1, redNow: 1, lateSigning: 0 });
+    expect((await bengbu.trpc.dispatch.summary.query({ asOf: '2021-10-13' })).counts).toEqual({
+      issued: 2,
+      closedOnTime: 1,
+      overdue: 1,
+      redNow: 1,
+      lateSigning: 0,
+    });
     await server.setTime(at('2021-10-14'));
     await admin.trpc.dispatch.close.mutate({ id: orderId, county: WUHE });
     const closed = (await copiesAt(bengbu, '2021-10-14'))[WUHE]!;
@@ -151,10 +213,17 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
     const upload = (cookie: string, name: string, bytes: Buffer) => {
       const form = new FormData();
       form.append('file', new Blob([bytes]), name);
-      return fetch(`${server.url}/files/dispatch/${orderId}/attachments?county=${HUAIYUAN}`, { method: 'POST', headers: { cookie }, body: form });
+      return fetch(`${server.url}/files/dispatch/${orderId}/attachments?county=${HUAIYUAN}`, {
+        method: 'POST',
+        headers: { cookie },
+        body: form,
+      });
     };
     const exe = await upload(huaiyuan.cookie, '照片.png', Buffer.from('MZ-not-an-image'));
-    expect([exe.status, ((await exe.json()) as { error: string }).error]).toEqual([400, '附件 照片.png：文件内容与扩展名 .png 不符']);
+    expect([exe.status, ((await exe.json()) as { error: string }).error]).toEqual([
+      400,
+      '附件 照片.png：文件内容与扩展名 .png 不符',
+    ]);
     expect((await upload(huaiyuan.cookie, 'a.exe', PNG)).status).toBe(400);
     expect((await upload(hefeiClerk.cookie, 'a.png', PNG)).status).toBe(403);
   });
@@ -204,7 +273,9 @@ describe('urging', () => {
     expect(second.recipients).toBe(1);
     const notices = await huaiyuan.trpc.notices.mine.query({ asOf: '2021-10-21' });
     expect(notices.filter((n) => n.kind === 'urge.report')).toHaveLength(2);
-    expect((await wuhe.trpc.notices.mine.query({ asOf: '2021-10-21' })).filter((n) => n.kind === 'urge.report')).toHaveLength(0);
+    expect(
+      (await wuhe.trpc.notices.mine.query({ asOf: '2021-10-21' })).filter((n) => n.kind === 'urge.report'),
+    ).toHaveLength(0);
     const counts = await bengbu.trpc.urge.counts.query({ asOf: '2021-10-21' });
     expect(counts.map((c) => [c.kind, c.unit, c.period, c.count])).toEqual([['report', HUAIYUAN, '2021-09', 2]]);
     expect((await bengbu.trpc.urge.counts.query({ asOf: '2021-10-20' }))[0]!.count).toBe(1);
@@ -213,15 +284,27 @@ describe('urging', () => {
   test('the province urges a city summary: the city officers get it; a city cannot urge itself or another city', async () => {
     await server.setTime(at('2021-12-16'));
     await admin.trpc.urge.send.mutate({ kind: 'summary', unit: '3403' });
-    expect((await bengbu.trpc.notices.mine.query({ asOf: '2021-12-16' })).filter((n) => n.kind === 'urge.summary')).toHaveLength(1);
-    await expect(bengbu.trpc.urge.send.mutate({ kind: 'summary', unit: '3403' })).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
-    await expect(bengbu.trpc.urge.send.mutate({ kind: 'roster', unit: '340102' })).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
-    await expect(huaiyuan.trpc.urge.send.mutate({ kind: 'roster', unit: HUAIYUAN })).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
+    expect(
+      (await bengbu.trpc.notices.mine.query({ asOf: '2021-12-16' })).filter((n) => n.kind === 'urge.summary'),
+    ).toHaveLength(1);
+    await expect(bengbu.trpc.urge.send.mutate({ kind: 'summary', unit: '3403' })).rejects.toSatisfy(
+      (e) => errorCode(e) === 'FORBIDDEN',
+    );
+    await expect(bengbu.trpc.urge.send.mutate({ kind: 'roster', unit: '340102' })).rejects.toSatisfy(
+      (e) => errorCode(e) === 'FORBIDDEN',
+    );
+    await expect(huaiyuan.trpc.urge.send.mutate({ kind: 'roster', unit: HUAIYUAN })).rejects.toSatisfy(
+      (e) => errorCode(e) === 'FORBIDDEN',
+    );
   });
 
   test('催办 a closed order is refused; a report urge needs its month', async () => {
-    await expect(bengbu.trpc.urge.send.mutate({ kind: 'dispatch', unit: HUAIYUAN, id: orderId })).rejects.toSatisfy((e) => errorCode(e) === 'CONFLICT');
+    await expect(bengbu.trpc.urge.send.mutate({ kind: 'dispatch', unit: HUAIYUAN, id: orderId })).rejects.toSatisfy(
+      (e) => errorCode(e) === 'CONFLICT',
+    );
     await expect(bengbu.trpc.urge.send.mutate({ kind: 'report', unit: HUAIYUAN })).rejects.toThrow(/period/);
-    await expect(server.db.run(sql`delete from urges`)).rejects.toThrow(expect.objectContaining({ cause: expect.objectContaining({ message: 'urges is append-only' }) }));
+    await expect(server.db.run(sql`delete from urges`)).rejects.toThrow(
+      expect.objectContaining({ cause: expect.objectContaining({ message: 'urges is append-only' }) }),
+    );
   });
 });

@@ -5,12 +5,19 @@ import { countPixels, decodePng } from './support/png';
 // Two counties: 甲县 scored 80.0, 乙县 has nothing to measure. The plot (single series, two categories) spans
 // x 48…556 and y 36…292 of the 580 × 340 chart, so 甲县's slot is centred at 48 + 508 / 4 = 175 and 乙县's at 429;
 // 甲县's bar tops at 292 − 0.8 × 256 = 87.2.
-const chart = barChart({ caption: '图1', categories: ['甲县', '乙县'], series: [{ name: '综合得分', color: '#3b6fb6', bars: [{ value: 80, label: '80.0' }, 'n/a'] }], yMax: 100, yName: '分' });
+const chart = barChart({
+  caption: '图1',
+  categories: ['甲县', '乙县'],
+  series: [{ name: '综合得分', color: '#3b6fb6', bars: [{ value: 80, label: '80.0' }, 'n/a'] }],
+  yMax: 100,
+  yName: '分',
+});
 const img = decodePng(chart.png);
 const s = PNG_SCALE;
 const box = (x0: number, y0: number, x1: number, y1: number) => ({ x0: x0 * s, y0: y0 * s, x1: x1 * s, y1: y1 * s });
 const dark = ([r, g, b]: [number, number, number]) => r < 90 && g < 90 && b < 90;
-const blue = ([r, g, b]: [number, number, number]) => Math.abs(r - 0x3b) < 20 && Math.abs(g - 0x6f) < 20 && Math.abs(b - 0xb6) < 20;
+const blue = ([r, g, b]: [number, number, number]) =>
+  Math.abs(r - 0x3b) < 20 && Math.abs(g - 0x6f) < 20 && Math.abs(b - 0xb6) < 20;
 const grey = ([r, g, b]: [number, number, number]) => r === g && g === b && r > 150 && r < 220;
 
 describe('chart PNG fallback, rendered from the SVG', () => {

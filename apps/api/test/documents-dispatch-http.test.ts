@@ -15,7 +15,13 @@ afterAll(() => server.close());
 describe('dispatch orders and urges in the city summary', () => {
   test('an open order and an urge known at the date are written in 存在的问题; the day before, neither', async () => {
     await server.setTime(at('2021-10-20T09:00:00'));
-    await bengbu.trpc.dispatch.issue.mutate({ counties: ['340321'], title: '补齐协理员', matter: '请于期限内补齐村级协理员', level: 'key', deadline: '2021-10-29' });
+    await bengbu.trpc.dispatch.issue.mutate({
+      counties: ['340321'],
+      title: '补齐协理员',
+      matter: '请于期限内补齐村级协理员',
+      level: 'key',
+      deadline: '2021-10-29',
+    });
     await bengbu.trpc.urge.send.mutate({ kind: 'report', unit: '340322', period: '2021-09' });
 
     const text = async (asOf: string) => {

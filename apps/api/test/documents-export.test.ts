@@ -33,7 +33,13 @@ beforeAll(async () => {
   expect(await exportCommand(['values', '--unit', '3403', '--as-of', AS_OF, '--out', csv, '--db', dbPath])).toBe(0);
   lines = (parse(readFileSync(csv, 'utf8').replace(/^\ufeff/, '')) as string[][]).slice(1) as ValueLine[];
   book = new ExcelJS.Workbook();
-  await book.xlsx.load((await annexXlsx({ db: opened.db, campaign: await currentCampaign({ db: opened.db }) }, '3403', AS_OF)) as unknown as ArrayBuffer);
+  await book.xlsx.load(
+    (await annexXlsx(
+      { db: opened.db, campaign: await currentCampaign({ db: opened.db }) },
+      '3403',
+      AS_OF,
+    )) as unknown as ArrayBuffer,
+  );
   sheet = book.getWorksheet('指标明细')!;
 }, 240_000);
 
@@ -62,7 +68,12 @@ describe('Excel annex', () => {
   test('prints on A4 landscape, one page wide, the header row repeated', () => {
     for (const name of ['指标明细', '村级台账']) {
       const setup = book.getWorksheet(name)!.pageSetup;
-      expect([setup.paperSize, setup.orientation, setup.fitToWidth, setup.printTitlesRow]).toEqual([9, 'landscape', 1, '1:1']);
+      expect([setup.paperSize, setup.orientation, setup.fitToWidth, setup.printTitlesRow]).toEqual([
+        9,
+        'landscape',
+        1,
+        '1:1',
+      ]);
     }
   });
 
@@ -80,7 +91,13 @@ describe('Excel annex', () => {
   test('村级台账: each county’s villages, villages with a coordinator and with a civil-affairs member, counted from its roster', async () => {
     const roster = book.getWorksheet('村级台账')!;
     const header = (roster.getRow(1).values as ExcelJS.CellValue[]).slice(1);
-    expect(header.slice(0, 5)).toEqual(['县级单位代码', '县（市、区）', '所属市', '村（社区）数（个）', '配备协理员的村（个）']);
+    expect(header.slice(0, 5)).toEqual([
+      '县级单位代码',
+      '县（市、区）',
+      '所属市',
+      '村（社区）数（个）',
+      '配备协理员的村（个）',
+    ]);
     const rows: ExcelJS.Row[] = [];
     roster.eachRow((row, n) => {
       if (n > 1) rows.push(row);
@@ -95,7 +112,11 @@ describe('Excel annex', () => {
       );
       const [villages, coordinated, members] = counts!.map(Number) as [number, number, number];
       if (villages === 0) continue;
-      expect([row.getCell(4).value, row.getCell(5).value, row.getCell(10).value]).toEqual([villages, coordinated, members]);
+      expect([row.getCell(4).value, row.getCell(5).value, row.getCell(10).value]).toEqual([
+        villages,
+        coordinated,
+        members,
+      ]);
       checked++;
     }
     expect(checked).toBeGreaterThan(3);

@@ -1,6 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { chineseDate, chineseNumber, countText, typeset } from '../src/services/documents/format';
-import { attachmentNoteLines, CHAR_PITCH, CHAR_SPACING, INDENT_TWO_CHARS, LINE_PITCH, MARGIN, mmToTwips, PAGE, sealSignatureIndents, TEXT_HEIGHT, TEXT_WIDTH } from '../src/services/documents/gbt9704';
+import {
+  attachmentNoteLines,
+  CHAR_PITCH,
+  CHAR_SPACING,
+  INDENT_TWO_CHARS,
+  LINE_PITCH,
+  MARGIN,
+  mmToTwips,
+  PAGE,
+  sealSignatureIndents,
+  TEXT_HEIGHT,
+  TEXT_WIDTH,
+} from '../src/services/documents/gbt9704';
 import { Raster } from '../src/services/documents/png';
 
 describe('GB/T 9704 layout in twips', () => {
@@ -84,7 +96,9 @@ describe('Chinese formats', () => {
 
   test('typesetting runs figures into the text and writes dates in Chinese, never changing a figure', () => {
     expect(typeset('协理员配备率 82.1%，低于截止日要求的 100%')).toBe('协理员配备率82.1%，低于截止日要求的100%');
-    expect(typeset('2021-11 月报应于 2021-12-05 报送，截至 12-15 尚未报送')).toBe('2021年11月月报应于2021年12月5日报送，截至12月15日尚未报送');
+    expect(typeset('2021-11 月报应于 2021-12-05 报送，截至 12-15 尚未报送')).toBe(
+      '2021年11月月报应于2021年12月5日报送，截至12月15日尚未报送',
+    );
     expect(typeset('加快社会救助"放管服"改革')).toBe('加快社会救助“放管服”改革');
   });
 });
@@ -122,7 +136,10 @@ describe('rank text with ties', () => {
 describe('lines break between words, never inside one', () => {
   test('a long attachment title splits before 和 into a trapezoid: 14 characters over 10', async () => {
     const { titleLines } = await import('../src/services/documents/line-breaks');
-    expect(titleLines('蚌埠市各县（市、区）综合得分和村级服务覆盖情况图', 20)).toEqual(['蚌埠市各县（市、区）综合得分', '和村级服务覆盖情况图']);
+    expect(titleLines('蚌埠市各县（市、区）综合得分和村级服务覆盖情况图', 20)).toEqual([
+      '蚌埠市各县（市、区）综合得分',
+      '和村级服务覆盖情况图',
+    ]);
     expect(titleLines('各市主要指标情况表', 20)).toEqual(['各市主要指标情况表']);
   });
 
@@ -140,15 +157,22 @@ describe('lines break between words, never inside one', () => {
   test('the 附件说明 wraps a name at a word, its half-width number counted as half a character', async () => {
     const { wrapAtWords } = await import('../src/services/documents/line-breaks');
     // '3.' is one character wide: 23 left on a line that starts 5 in, 22 under the name's first character.
-    expect(wrapAtWords('3.蚌埠市各县（市、区）综合得分和村级服务覆盖情况图', 23, 22)).toEqual(['3.蚌埠市各县（市、区）综合得分', '和村级服务覆盖情况图']);
+    expect(wrapAtWords('3.蚌埠市各县（市、区）综合得分和村级服务覆盖情况图', 23, 22)).toEqual([
+      '3.蚌埠市各县（市、区）综合得分',
+      '和村级服务覆盖情况图',
+    ]);
   });
 });
 
 describe('narratives in a year-end document', () => {
   test('a sentence about one month is dropped; 7月以来 and a dated event are not a month’s wording', async () => {
     const { withoutMonthWording } = await import('../src/services/documents/narratives');
-    expect(withoutMonthWording('五河县设立社会救助服务窗口。11月新增救助12人。本月走访30户。')).toBe('五河县设立社会救助服务窗口。');
+    expect(withoutMonthWording('五河县设立社会救助服务窗口。11月新增救助12人。本月走访30户。')).toBe(
+      '五河县设立社会救助服务窗口。',
+    );
     expect(withoutMonthWording('五河县常态化开展监测，11月末纳入监测520人。')).toBe('');
-    expect(withoutMonthWording('五河县7月以来累计救助98人，于2021年11月3日召开推进会。')).toBe('五河县7月以来累计救助98人，于2021年11月3日召开推进会。');
+    expect(withoutMonthWording('五河县7月以来累计救助98人，于2021年11月3日召开推进会。')).toBe(
+      '五河县7月以来累计救助98人，于2021年11月3日召开推进会。',
+    );
   });
 });

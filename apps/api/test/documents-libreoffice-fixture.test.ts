@@ -40,7 +40,13 @@ function fixture(ones: number): DocumentContent {
     note: '（联系人：        ，联系电话：            ）',
     printedBy: '蚌埠市民政局办公室',
     date: '2021年12月15日',
-    attachments: [{ label: '附件', title: ATTACHMENT, blocks: [{ kind: 'table', columns: [{ header: '县（市、区）', width: 6 }], rows: [['龙子湖区']] }] }],
+    attachments: [
+      {
+        label: '附件',
+        title: ATTACHMENT,
+        blocks: [{ kind: 'table', columns: [{ header: '县（市、区）', width: 6 }], rows: [['龙子湖区']] }],
+      },
+    ],
   };
 }
 
@@ -59,7 +65,10 @@ let pageHeight: number;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dudao-lo-fixture-'));
-  const docs: [string, DocumentContent][] = [...VARIANTS.map((ones): [string, DocumentContent] => [`v${ones}`, fixture(ones)]), ['chart', withChart()]];
+  const docs: [string, DocumentContent][] = [
+    ...VARIANTS.map((ones): [string, DocumentContent] => [`v${ones}`, fixture(ones)]),
+    ['chart', withChart()],
+  ];
   const files = await Promise.all(
     docs.map(async ([name, content]) => {
       const file = join(dir, `${name}.docx`);
@@ -67,23 +76,32 @@ beforeAll(async () => {
       return file;
     }),
   );
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { env: { ...process.env, HOME: dir }, stdio: 'ignore' });
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
+    env: { ...process.env, HOME: dir },
+    stdio: 'ignore',
+  });
   const read = (name: string): Line[][] => {
     const html = execFileSync('pdftotext', ['-bbox-layout', join(dir, `${name}.pdf`), '-']).toString();
     pageHeight = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(html)?.[1]);
-    return html.split('<page ').slice(1).map((page) =>
-      [...page.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map((m) => ({
-        yMax: Number(m[1]),
-        text: [...(m[2] ?? '').matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
-      })),
-    );
+    return html
+      .split('<page ')
+      .slice(1)
+      .map((page) =>
+        [...page.matchAll(/<line xMin="[\d.]+" yMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map(
+          (m) => ({
+            yMax: Number(m[1]),
+            text: [...(m[2] ?? '').matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+          }),
+        ),
+      );
   };
   pages = VARIANTS.map((ones) => read(`v${ones}`));
   charted = read('chart');
 }, 300_000);
 
 const isPageNumber = (l: Line) => /^—\d+—$/.test(l.text);
-const text = (variant: Line[][]) => variant.flatMap((p) => p.filter((l) => !isPageNumber(l)).map((l) => l.text)).join('');
+const text = (variant: Line[][]) =>
+  variant.flatMap((p) => p.filter((l) => !isPageNumber(l)).map((l) => l.text)).join('');
 
 describe('LibreOffice keeps every mark at a line end', () => {
   test('each 、；。 of the source text is on the page', () => {
@@ -111,7 +129,7 @@ describe('the signature keeps with its text', () => {
 });
 
 describe('titles break between words', () => {
-  test('附件\'s title is two 2号 lines, the longer on top, 覆盖 whole', () => {
+  test("附件's title is two 2号 lines, the longer on top, 覆盖 whole", () => {
     for (const variant of pages) {
       const page = variant.find((p) => p[0]?.text === '附件')!;
       expect(page.slice(1, 3).map((l) => l.text)).toEqual(['蚌埠市各县（市、区）综合得分', '和村级服务覆盖情况图']);
@@ -129,7 +147,7 @@ describe('titles break between words', () => {
 });
 
 describe('版记 at the foot of the last page', () => {
-  test('抄送 and 印发 are the last page\'s text, their last line within a line of the 版心\'s foot', () => {
+  test("抄送 and 印发 are the last page's text, their last line within a line of the 版心's foot", () => {
     // The 版心 ends 35 mm above the page's foot: 35 / 25.4 × 72 = 99.2 pt.
     const foot = pageHeight - 99.2;
     for (const variant of pages) {
@@ -142,7 +160,7 @@ describe('版记 at the foot of the last page', () => {
     }
   });
 
-  test('after a chart with room under it, the 版记 shares the chart\'s page, near its foot', () => {
+  test("after a chart with room under it, the 版记 shares the chart's page, near its foot", () => {
     const foot = pageHeight - 99.2;
     const last = charted[charted.length - 1]!.map((l) => l.text);
     expect(last).toContain('图1　各县（市、区）综合得分'.replace('　', ''));

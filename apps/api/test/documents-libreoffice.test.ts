@@ -19,11 +19,25 @@ let pageCount: number;
 beforeAll(async () => {
   ({ opened } = await resetDatabase(await emptyLocation(), { demo: true, scale: 'province' }));
   const dir = mkdtempSync(join(tmpdir(), 'dudao-lo-'));
-  writeFileSync(join(dir, 'city.docx'), await renderDocx(citySummaryContent(await snapshotAt({ db: opened.db, campaign: await currentCampaign({ db: opened.db }) }, '2021-12-15'), '3403')));
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'city.docx')], { env: { ...process.env, HOME: dir }, stdio: 'ignore' });
+  writeFileSync(
+    join(dir, 'city.docx'),
+    await renderDocx(
+      citySummaryContent(
+        await snapshotAt({ db: opened.db, campaign: await currentCampaign({ db: opened.db }) }, '2021-12-15'),
+        '3403',
+      ),
+    ),
+  );
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'city.docx')], {
+    env: { ...process.env, HOME: dir },
+    stdio: 'ignore',
+  });
   const pdf = join(dir, 'city.pdf');
   pageCount = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())?.[1]);
-  pages = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().split('\f').map((p) => p.split('\n').filter((l) => l.trim() !== ''));
+  pages = execFileSync('pdftotext', ['-layout', pdf, '-'])
+    .toString()
+    .split('\f')
+    .map((p) => p.split('\n').filter((l) => l.trim() !== ''));
   expect(readFileSync(pdf).subarray(0, 4).toString()).toBe('%PDF');
 }, 300_000);
 
@@ -60,7 +74,13 @@ describe('city summary set by LibreOffice', () => {
     const runOn = bodyPages().flatMap((page) =>
       page.flatMap((line, i) => {
         const next = page[i + 1];
-        const candidate = cjkOnly(line) && !titles.has(set(line)) && !set(line).endsWith('。') && next !== undefined && set(next).length > 0 && !indented(next);
+        const candidate =
+          cjkOnly(line) &&
+          !titles.has(set(line)) &&
+          !set(line).endsWith('。') &&
+          next !== undefined &&
+          set(next).length > 0 &&
+          !indented(next);
         return candidate ? [line] : [];
       }),
     );

@@ -14,21 +14,40 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const bengbu = { docNumber: '蚌民〔2021〕58号', signer: '王立新', contactName: '李敏', contactPhone: '0552-3021234', copyTo: '市人民政府办公室，市财政局' };
+const bengbu = {
+  docNumber: '蚌民〔2021〕58号',
+  signer: '王立新',
+  contactName: '李敏',
+  contactPhone: '0552-3021234',
+  copyTo: '市人民政府办公室，市财政局',
+};
 
 describe('document settings per city and for the province', () => {
   test('unset, every field is a blank to fill', async () => {
     const officer = await sessionOf(server.url, 'bengbu');
-    expect(await officer.trpc.documentSettings.get.query({ unit: '3403' })).toEqual({ docNumber: null, signer: null, contactName: null, contactPhone: null, copyTo: null, recipient: null });
+    expect(await officer.trpc.documentSettings.get.query({ unit: '3403' })).toEqual({
+      docNumber: null,
+      signer: null,
+      contactName: null,
+      contactPhone: null,
+      copyTo: null,
+      recipient: null,
+    });
   });
 
   test('an officer saves its city; each changed field is audited old → new; the generated report prints them', async () => {
     const officer = await sessionOf(server.url, 'bengbu');
     await officer.trpc.documentSettings.save.mutate({ unit: '3403', ...bengbu });
     await officer.trpc.documentSettings.save.mutate({ unit: '3403', ...bengbu, signer: '张华' });
-    expect(await officer.trpc.documentSettings.get.query({ unit: '3403' })).toEqual({ ...bengbu, signer: '张华', recipient: null });
+    expect(await officer.trpc.documentSettings.get.query({ unit: '3403' })).toEqual({
+      ...bengbu,
+      signer: '张华',
+      recipient: null,
+    });
     const history = await officer.trpc.audit.history.query({ unit: '3403' });
-    const signer = history.filter((h) => h.action === 'document_settings.save' && h.field === 'signer').map((h) => [h.oldValue, h.newValue]);
+    const signer = history
+      .filter((h) => h.action === 'document_settings.save' && h.field === 'signer')
+      .map((h) => [h.oldValue, h.newValue]);
     expect(signer).toEqual([
       ['王立新', '张华'],
       [null, '王立新'],
@@ -42,21 +61,35 @@ describe('document settings per city and for the province', () => {
 
   test('bad input names the field and writes nothing', async () => {
     const officer = await sessionOf(server.url, 'bengbu');
-    await expect(officer.trpc.documentSettings.save.mutate({ unit: '3403', docNumber: '58号' })).rejects.toThrow('发文字号须形如');
-    await expect(officer.trpc.documentSettings.save.mutate({ unit: '3403', contactPhone: '打电话' })).rejects.toThrow('联系电话');
-    await expect(officer.trpc.documentSettings.save.mutate({ unit: '3403', recipient: '民政部' })).rejects.toThrow('主送机关');
+    await expect(officer.trpc.documentSettings.save.mutate({ unit: '3403', docNumber: '58号' })).rejects.toThrow(
+      '发文字号须形如',
+    );
+    await expect(officer.trpc.documentSettings.save.mutate({ unit: '3403', contactPhone: '打电话' })).rejects.toThrow(
+      '联系电话',
+    );
+    await expect(officer.trpc.documentSettings.save.mutate({ unit: '3403', recipient: '民政部' })).rejects.toThrow(
+      '主送机关',
+    );
     expect((await officer.trpc.documentSettings.get.query({ unit: '3403' })).signer).toBe('张华');
   });
 
   test('the province sets its 主送机关; a viewer reads but cannot save; an officer cannot touch another city', async () => {
     const admin = await sessionOf(server.url, 'p_admin');
-    await admin.trpc.documentSettings.save.mutate({ unit: '34', recipient: '民政部社会救助司', docNumber: '皖民救〔2021〕101号' });
+    await admin.trpc.documentSettings.save.mutate({
+      unit: '34',
+      recipient: '民政部社会救助司',
+      docNumber: '皖民救〔2021〕101号',
+    });
     const viewer = await sessionOf(server.url, 'p_viewer');
     expect((await viewer.trpc.documentSettings.get.query({ unit: '34' })).recipient).toBe('民政部社会救助司');
-    const refused = await viewer.trpc.documentSettings.save.mutate({ unit: '34', recipient: '国务院' }).catch((e) => errorCode(e));
+    const refused = await viewer.trpc.documentSettings.save
+      .mutate({ unit: '34', recipient: '国务院' })
+      .catch((e) => errorCode(e));
     expect(refused).toBe('FORBIDDEN');
     const officer = await sessionOf(server.url, 'bengbu');
-    expect(await officer.trpc.documentSettings.save.mutate({ unit: '3401', signer: '某某' }).catch((e) => errorCode(e))).toBe('FORBIDDEN');
+    expect(
+      await officer.trpc.documentSettings.save.mutate({ unit: '3401', signer: '某某' }).catch((e) => errorCode(e)),
+    ).toBe('FORBIDDEN');
     const doc = await admin.trpc.documents.generate.mutate({ kind: 'province', unit: '34', asOf: '2021-12-13' });
     expect((await admin.trpc.documents.preview.query({ id: doc.id })).html).toContain('民政部社会救助司：');
   });
@@ -70,7 +103,9 @@ describe('document settings per city and for the province', () => {
     expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain('蚌埠市行动总结_2021-12-13.pdf');
     const dir = mkdtempSync(join(tmpdir(), 'dudao-pdf-'));
     writeFileSync(join(dir, 'a.pdf'), Buffer.from(await res.arrayBuffer()));
-    const text = execFileSync('pdftotext', [join(dir, 'a.pdf'), '-']).toString().replace(/\s/g, '');
+    const text = execFileSync('pdftotext', [join(dir, 'a.pdf'), '-'])
+      .toString()
+      .replace(/\s/g, '');
     expect(text).toContain('蚌民〔2021〕58号');
     expect(text).toContain('蚌埠市民政局文件');
   });

@@ -49,7 +49,11 @@ beforeAll(async () => {
   const opened = await freshDb(path);
   const checked = validateDefinition(otherTexts());
   if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
-  await installCampaign(serviceContext(opened.db, checked.definition, systemActor), checked.definition, '2021-07-01T01:00:00.000Z');
+  await installCampaign(
+    serviceContext(opened.db, checked.definition, systemActor),
+    checked.definition,
+    '2021-07-01T01:00:00.000Z',
+  );
   await opened.close();
   server = await startServer(path);
   await server.setTime('2021-12-14T02:00:00.000Z');
@@ -70,7 +74,9 @@ describe('a city summary written in the campaign definition’s words', () => {
     expect(lines).toEqual(expect.arrayContaining(['蚌埠市民政和社会事务局关于2021年度救助', '专项行动情况的报告']));
     expect(lines).toContain('省民政厅社会救助处：');
     expect(text).toContain('根据安徽省救助专项行动的部署，蚌埠市现将有关情况报告如下：');
-    const headings = ['一、总体进展', '二、短板弱项', '三、重点任务推进情况', '四、今后工作安排'].map((h) => lines.indexOf(h));
+    const headings = ['一、总体进展', '二、短板弱项', '三、重点任务推进情况', '四、今后工作安排'].map((h) =>
+      lines.indexOf(h),
+    );
     expect(headings.every((at) => at > 0)).toBe(true);
     expect([...headings].sort((a, b) => a - b)).toEqual(headings);
     expect(text).toMatch(/（一）夯实基层经办队伍。全市将推动协理员持证上岗。/);
@@ -83,7 +89,19 @@ describe('a city summary written in the campaign definition’s words', () => {
     expect(text).toMatch(/（经办人：\s*，电话：\s*）/);
     expect(text).toContain('蚌埠市民政和社会事务局综合科');
 
-    for (const old of ['蚌埠市民政局', '特此报告。', '一、基本情况', '二、主要做法和成效', '四、下一步打算', '持续加强基层社会救助经办能力', '建立健全长效机制', '开展情况的报告', '部分指标仍处于红色状态', '联系人：', '月度指标和村级台账明细表']) {
+    for (const old of [
+      '蚌埠市民政局',
+      '特此报告。',
+      '一、基本情况',
+      '二、主要做法和成效',
+      '四、下一步打算',
+      '持续加强基层社会救助经办能力',
+      '建立健全长效机制',
+      '开展情况的报告',
+      '部分指标仍处于红色状态',
+      '联系人：',
+      '月度指标和村级台账明细表',
+    ]) {
       expect(text).not.toContain(old);
     }
   });
@@ -124,6 +142,13 @@ describe('names pages show', () => {
     expect(titles.filter((t) => /^对.+开展实地督导（11月3日进展缓慢）$/.test(t)).length).toBeGreaterThan(0);
     expect(titles.join()).not.toContain('11月1日');
     const notices = await officer.trpc.notices.mine.query({ asOf: '2021-12-10' });
-    expect(notices).toEqual(expect.arrayContaining([expect.objectContaining({ title: '市级行动总结须于 2021-12-15 前报送省厅', body: '本市尚未报送安徽省救助专项行动总结，请抓紧撰写并报送。' })]));
+    expect(notices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          title: '市级行动总结须于 2021-12-15 前报送省厅',
+          body: '本市尚未报送安徽省救助专项行动总结，请抓紧撰写并报送。',
+        }),
+      ]),
+    );
   });
 });

@@ -36,12 +36,22 @@ function unzip(zip: Buffer): Map<string, string> {
   return parts;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-const texts = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join('');
-const paragraphs = (xml: string) => [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => ({ xml: m[1] ?? '', text: texts(m[1] ?? '') }));
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+const texts = (xml: string) =>
+  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join('');
+const paragraphs = (xml: string) =>
+  [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => ({ xml: m[1] ?? '', text: texts(m[1] ?? '') }));
 const tables = (xml: string): string[][][] =>
   [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
-    [...(t[1] ?? '').matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => [...(r[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => texts(c[1] ?? ''))),
+    [...(t[1] ?? '').matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) =>
+      [...(r[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => texts(c[1] ?? '')),
+    ),
   );
 const number = (cell: string) => Number(cell.replace(/,/g, ''));
 const paragraphWith = (xml: string, text: string) => paragraphs(xml).find((p) => p.text === text);
@@ -50,7 +60,10 @@ const paragraphWith = (xml: string, text: string) => paragraphs(xml).find((p) =>
  * A rank as a reader checks it against the scores printed (one decimal): one more than the scores printed higher, and
  * 并列 when another printed score is the same.
  */
-function shownRank(county: { code: string; score: number | null }, all: { code: string; score: number | null }[]): string {
+function shownRank(
+  county: { code: string; score: number | null },
+  all: { code: string; score: number | null }[],
+): string {
   const shown = (s: number) => Number(scoreText(s));
   const mine = shown(county.score!);
   const others = all.filter((c) => c.code !== county.code && c.score !== null).map((c) => shown(c.score!));
@@ -69,7 +82,11 @@ let notice: Map<string, string>;
 
 beforeAll(async () => {
   // The campaign's clock at the evening of the summaries' day, as the December documents are made.
-  ({ opened } = await resetDatabase(await emptyLocation(), { demo: true, scale: 'province', clock: '2021-12-15T18:00:00+08:00' }));
+  ({ opened } = await resetDatabase(await emptyLocation(), {
+    demo: true,
+    scale: 'province',
+    clock: '2021-12-15T18:00:00+08:00',
+  }));
   campaign = await currentCampaign({ db: opened.db });
   snapshot = await snapshotAt({ db: opened.db, campaign }, AS_OF);
   status = await provinceStatusAt({ db: opened.db, campaign }, AS_OF);
@@ -122,10 +139,15 @@ describe('city summary: GB/T 9704 layout', () => {
     const rels = city.get('word/_rels/document.xml.rels')!;
     const footerOf = (type: string) => {
       const id = doc().match(new RegExp(`<w:footerReference w:type="${type}" r:id="(\\w+)"/>`))?.[1];
-      const target = rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))?.[1];
+      const target =
+        rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ??
+        rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))?.[1];
       return city.get(`word/${target}`)!;
     };
-    for (const [type, side] of [['default', 'right'], ['even', 'left']] as const) {
+    for (const [type, side] of [
+      ['default', 'right'],
+      ['even', 'left'],
+    ] as const) {
       const footer = footerOf(type);
       expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
       expect(texts(footer)).toBe('—  —');
@@ -163,14 +185,18 @@ describe('city summary: every figure is the metrics answer for the day', () => {
   test('the coverages in 基本情况 are the city roll-ups, formatted', () => {
     const f = cityStatus().cities[0]!.figures;
     const coord = f.t10_coordinator_coverage!;
-    expect(doc()).toContain(`${coord.denominator}个村（社区）中${coord.numerator}个配备社会救助协理员，配备率${percentText(coord.value!)}`);
+    expect(doc()).toContain(
+      `${coord.denominator}个村（社区）中${coord.numerator}个配备社会救助协理员，配备率${percentText(coord.value!)}`,
+    );
     const stations = f.t10_station_coverage!;
     expect(doc()).toContain(`建成率${percentText(stations.value!)}`);
   });
 
   test('score, rank among cities and lagging count are the city status', () => {
     const c = cityStatus().cities[0]!;
-    expect(doc()).toContain(`综合得分${scoreText(c.score!)}分，在全省16个市中排名第${c.rank}位；进展缓慢的县（市、区）${c.laggingCount}个`);
+    expect(doc()).toContain(
+      `综合得分${scoreText(c.score!)}分，在全省16个市中排名第${c.rank}位；进展缓慢的县（市、区）${c.laggingCount}个`,
+    );
   });
 
   test('each county row of 附件1 is that county status: score, rank in city, coverages, lagging', () => {
@@ -195,8 +221,14 @@ describe('city summary: every figure is the metrics answer for the day', () => {
   test('narratives are those of the newest report known on the day, quoted only for counties the metrics allow', async () => {
     const counties = status.counties.filter((c) => c.cityCode === CITY);
     const said = (text: string) => doc().includes(typeset(text));
-    const allowed = counties.flatMap((c) => c.exemplarTasks.map((task) => snapshot.narratives.get(c.code)?.[task]).filter((t): t is string => Boolean(t)));
-    const others = counties.flatMap((c) => Object.entries(snapshot.narratives.get(c.code) ?? {}).filter(([task]) => !c.exemplarTasks.includes(task)).map(([, text]) => text));
+    const allowed = counties.flatMap((c) =>
+      c.exemplarTasks.map((task) => snapshot.narratives.get(c.code)?.[task]).filter((t): t is string => Boolean(t)),
+    );
+    const others = counties.flatMap((c) =>
+      Object.entries(snapshot.narratives.get(c.code) ?? {})
+        .filter(([task]) => !c.exemplarTasks.includes(task))
+        .map(([, text]) => text),
+    );
     expect(others.filter((text) => said(text) && !allowed.includes(text))).toEqual([]);
     expect(allowed.length === 0 || allowed.some(said)).toBe(true);
     const before = await snapshotAt({ db: opened.db, campaign }, '2021-07-31');
@@ -259,7 +291,9 @@ describe('supervision notice', () => {
       expect(doc()).toContain(`${county.name}（全省${shownRank(county, status.counties)}`);
       for (const reason of county.reasons) expect(doc()).toContain(typeset(reason.text));
     }
-    const worstFirst = [...lagging].filter((c) => c.cityCode === CITY).sort((a, b) => b.rankInProvince - a.rankInProvince);
+    const worstFirst = [...lagging]
+      .filter((c) => c.cityCode === CITY)
+      .sort((a, b) => b.rankInProvince - a.rankInProvince);
     expect(worstFirst.length).toBeGreaterThan(1);
     const at = worstFirst.map((c) => doc().indexOf(`${c.name}（全省${shownRank(c, status.counties)}`));
     expect(at).toEqual([...at].sort((a, b) => a - b));
@@ -276,13 +310,20 @@ describe('supervision notice', () => {
     const table = tables(notice.get('word/document.xml')!)[0]!;
     for (const county of status.counties.filter((c) => c.lagging)) {
       const row = table.find((r) => r[2] === county.name)!;
-      const words = { met: '按期完成', late: '逾期完成', overdue: '逾期未完成', pending: '应于', 'n/a': '不在实地督导范围' }[county.gates.m4_supervised!];
+      const words = {
+        met: '按期完成',
+        late: '逾期完成',
+        overdue: '逾期未完成',
+        pending: '应于',
+        'n/a': '不在实地督导范围',
+      }[county.gates.m4_supervised!];
       expect(row[6]).toContain(words);
     }
   });
 
   test('names the 关注 counties of every city', () => {
-    for (const county of status.counties.filter((c) => c.watch)) expect(doc()).toContain(`${county.name}（全省${shownRank(county, status.counties)}`);
+    for (const county of status.counties.filter((c) => c.watch))
+      expect(doc()).toContain(`${county.name}（全省${shownRank(county, status.counties)}`);
   });
 });
 
@@ -294,7 +335,9 @@ describe('a day before anything is known', () => {
     expect(text).toContain('截至2021年7月10日，全市尚无村级台账数据。');
     expect(text).toContain('月度进展情况尚未到首次报送期限。');
     expect(text).toContain('2021年7月10日');
-    expect(texts(unzip(await renderDocx(supervisionNoticeContent(early))).get('word/document.xml')!)).toContain('重点督导阶段自11月1日开始');
+    expect(texts(unzip(await renderDocx(supervisionNoticeContent(early))).get('word/document.xml')!)).toContain(
+      '重点督导阶段自11月1日开始',
+    );
   });
 });
 
@@ -315,8 +358,16 @@ describe('HTML preview', () => {
 });
 
 describe('GB/T 9704 版头, 主体 and 版记', () => {
-  const settings = { docNumber: '蚌民〔2021〕58号', signer: '王立新', contactName: '李敏', contactPhone: '0552-3021234', copyTo: '市人民政府办公室，市财政局', recipient: null };
-  const set = async () => unzip(await renderDocx(citySummaryContent(snapshot, CITY, settings))).get('word/document.xml')!;
+  const settings = {
+    docNumber: '蚌民〔2021〕58号',
+    signer: '王立新',
+    contactName: '李敏',
+    contactPhone: '0552-3021234',
+    copyTo: '市人民政府办公室，市财政局',
+    recipient: null,
+  };
+  const set = async () =>
+    unzip(await renderDocx(citySummaryContent(snapshot, CITY, settings))).get('word/document.xml')!;
   const all = () => paragraphs(city.get('word/document.xml')!);
 
   test('the 发文机关标志 comes first, red, in 小标宋', () => {
@@ -343,7 +394,9 @@ describe('GB/T 9704 版头, 主体 and 版记', () => {
   test('主送机关: the city reports to 省民政厅, the province to 民政部 unless set, the notice goes to 各市民政局', async () => {
     expect(all().some((p) => p.text === '省民政厅：')).toBe(true);
     expect(paragraphs(province.get('word/document.xml')!).some((p) => p.text === '民政部：')).toBe(true);
-    const toOffice = unzip(await renderDocx(provinceSummaryContent(snapshot, { ...settings, recipient: '国务院办公厅' }))).get('word/document.xml')!;
+    const toOffice = unzip(
+      await renderDocx(provinceSummaryContent(snapshot, { ...settings, recipient: '国务院办公厅' })),
+    ).get('word/document.xml')!;
     expect(paragraphs(toOffice).some((p) => p.text === '国务院办公厅：')).toBe(true);
     expect(paragraphs(notice.get('word/document.xml')!).some((p) => p.text === '各市民政局：')).toBe(true);
   });
@@ -389,7 +442,11 @@ describe('font table: every face with its fallback', () => {
     new Map(
       [...parts.get('word/fontTable.xml')!.matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)].map((m) => [
         m[1]!,
-        { alt: /<w:altName w:val="([^"]+)"/.exec(m[2]!)?.[1], charset: /<w:charset w:val="([^"]+)"/.exec(m[2]!)?.[1], panose: /<w:panose1 w:val="([^"]+)"/.exec(m[2]!)?.[1] },
+        {
+          alt: /<w:altName w:val="([^"]+)"/.exec(m[2]!)?.[1],
+          charset: /<w:charset w:val="([^"]+)"/.exec(m[2]!)?.[1],
+          panose: /<w:panose1 w:val="([^"]+)"/.exec(m[2]!)?.[1],
+        },
       ]),
     );
 
@@ -404,7 +461,8 @@ describe('font table: every face with its fallback', () => {
       expect(chain('楷体_GB2312')).toEqual(['楷体_GB2312', '楷体', 'KaiTi']);
       expect(chain('方正小标宋简体')).toEqual(['方正小标宋简体', '小标宋', '宋体', 'SimSun']);
       expect(chain('黑体')).toEqual(['黑体', 'SimHei']);
-      for (const name of ['仿宋_GB2312', '仿宋', '楷体_GB2312', '楷体', '方正小标宋简体', '小标宋', '黑体', '宋体']) expect(fonts.get(name)?.charset).toBe('86');
+      for (const name of ['仿宋_GB2312', '仿宋', '楷体_GB2312', '楷体', '方正小标宋简体', '小标宋', '黑体', '宋体'])
+        expect(fonts.get(name)?.charset).toBe('86');
       expect(fonts.get('宋体')?.panose).toBe('02010600030101010101');
       expect(fonts.get('黑体')?.panose).toBe('02010609060101010101');
       expect(fonts.get('Times New Roman')?.charset).toBe('00');
@@ -424,7 +482,11 @@ describe('主要做法和成效: a practice several counties share is written on
   const pick = () => {
     const tasks = campaign.tasks.map((t) => t.code);
     const options = status.cities.flatMap((city) =>
-      tasks.map((task) => ({ city: city.code, task, eligible: status.counties.filter((c) => c.cityCode === city.code && c.exemplarTasks.includes(task)) })),
+      tasks.map((task) => ({
+        city: city.code,
+        task,
+        eligible: status.counties.filter((c) => c.cityCode === city.code && c.exemplarTasks.includes(task)),
+      })),
     );
     return options.sort((a, b) => b.eligible.length - a.eligible.length)[0]!;
   };
@@ -433,7 +495,12 @@ describe('主要做法和成效: a practice several counties share is written on
   const own = (i: number, name: string) => `${name}本年累计走访困难家庭${100 + i}户。`;
   const fixture = (): Snapshot => {
     const narratives = new Map(snapshot.narratives);
-    cityCounties().forEach((c, i) => narratives.set(c.code, { ...(narratives.get(c.code) ?? {}), [pick().task]: `${c.name}${SHARED}${own(i, c.name)}` }));
+    cityCounties().forEach((c, i) =>
+      narratives.set(c.code, {
+        ...(narratives.get(c.code) ?? {}),
+        [pick().task]: `${c.name}${SHARED}${own(i, c.name)}`,
+      }),
+    );
     return { ...snapshot, narratives };
   };
 
@@ -462,7 +529,9 @@ describe('主要做法和成效: a practice several counties share is written on
         for (const text of Object.values(byTask)) {
           for (const sentence of sentencesOf(text)) {
             // What the sentence says, without its county's name or the 此外 that joins it to the one before.
-            const said = typeset((sentence.startsWith(name) ? sentence.slice(name.length) : sentence).replace(/^此外，/, ''));
+            const said = typeset(
+              (sentence.startsWith(name) ? sentence.slice(name.length) : sentence).replace(/^此外，/, ''),
+            );
             expect(body.split(said).length - 1, said).toBeLessThanOrEqual(1);
           }
         }
@@ -475,7 +544,10 @@ describe('下一步打算: a count short of its target reads with its measure wo
   test('实现数据共享的部门数 in 个 and 签约服务机构数 in 家, after each county short of them', () => {
     const body = texts(city.get('word/document.xml')!);
     // Below the plan's thresholds: 8 departments sharing data, 1 contracted agency.
-    const short = (code: string, min: number) => status.counties.filter((c) => c.cityCode === CITY && c.indicators[code]?.value != null && c.indicators[code]!.value! < min);
+    const short = (code: string, min: number) =>
+      status.counties.filter(
+        (c) => c.cityCode === CITY && c.indicators[code]?.value != null && c.indicators[code]!.value! < min,
+      );
     const cases = [
       { code: 't04_departments_sharing', min: 8, word: '个', name: '实现数据共享的部门数' },
       { code: 't07_service_providers', min: 1, word: '家', name: '签约服务机构数' },
@@ -511,9 +583,19 @@ describe('year-end documents never carry a month’s wording', () => {
     const narratives = new Map(snapshot.narratives);
     for (const c of status.counties.filter((c) => c.cityCode === CITY)) {
       const tasks = campaign.tasks.map((t) => t.code);
-      narratives.set(c.code, Object.fromEntries(tasks.map((t) => [t, `${c.name}依托乡镇便民服务中心设立社会救助服务窗口。11月新增救助12人。本月走访困难家庭30户。`])));
+      narratives.set(
+        c.code,
+        Object.fromEntries(
+          tasks.map((t) => [
+            t,
+            `${c.name}依托乡镇便民服务中心设立社会救助服务窗口。11月新增救助12人。本月走访困难家庭30户。`,
+          ]),
+        ),
+      );
     }
-    const body = texts(unzip(await renderDocx(citySummaryContent({ ...snapshot, narratives }, CITY))).get('word/document.xml')!);
+    const body = texts(
+      unzip(await renderDocx(citySummaryContent({ ...snapshot, narratives }, CITY))).get('word/document.xml')!,
+    );
     expect(body).toContain('依托乡镇便民服务中心设立社会救助服务窗口');
     expect(body).not.toContain('11月新增');
     expect(body).not.toContain('本月');

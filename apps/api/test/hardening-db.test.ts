@@ -39,7 +39,10 @@ async function holdPgWriteLock(location: string, ms: number): Promise<{ done: Pr
   let held!: () => void;
   const locked = new Promise<void>((resolve) => (held = resolve));
   const done = withTransaction({ db: other.db }, async ({ db }) => {
-    await db.insert(auditLog).values({ at: new Date().toISOString(), actor: 'lock-holder', action: 'test.lock', entity: 'test' }).run();
+    await db
+      .insert(auditLog)
+      .values({ at: new Date().toISOString(), actor: 'lock-holder', action: 'test.lock', entity: 'test' })
+      .run();
     await db.run(sql`update data_version set version = version + 1`);
     held();
     await new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,7 +55,12 @@ const holdLock = (ms: number) => (sqliteOnly ? holdWriteLock(dbPath, ms) : holdP
 let version = 0;
 /** One draft save of Huaiyuan's August report, carrying the version forward. */
 async function saveAugust(n: number) {
-  const answer = await rawCall(server.url, clerk, 'reports.saveDraft', 'mutation', { countyCode: HUAIYUAN, period: '2021-08', version, values: { t01_dibao_urban: String(1000 + n) } });
+  const answer = await rawCall(server.url, clerk, 'reports.saveDraft', 'mutation', {
+    countyCode: HUAIYUAN,
+    period: '2021-08',
+    version,
+    values: { t01_dibao_urban: String(1000 + n) },
+  });
   if (answer.status === 200) version += 1;
   return answer;
 }
@@ -67,16 +75,28 @@ describe('several writers on one database wait or get a conflict, never a 500', 
   test('a writer holding the lock past the busy timeout gives a CONFLICT in Chinese, and nothing is written', async () => {
     const lock = await holdLock(4000);
     const answer = await saveAugust(1);
-    expect(answer).toMatchObject({ status: 409, code: 'CONFLICT', message: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试' });
+    expect(answer).toMatchObject({
+      status: 409,
+      code: 'CONFLICT',
+      message: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试',
+    });
     await lock.done;
     expect((await saveAugust(2)).status).toBe(200);
   });
 
   test('a CLI import in another process while the API keeps writing: every answer is 200 or 409, the import succeeds', async () => {
     const counties = (await countyShapes({ db: server.db }, '34')).map((c) => c.code);
-    const few = { t01_dibao_urban: julyValues.t01_dibao_urban!, t01_dibao_rural: julyValues.t01_dibao_rural!, t01_tekun: julyValues.t01_tekun!, 'narrative.T01': julyValues['narrative.T01']! };
+    const few = {
+      t01_dibao_urban: julyValues.t01_dibao_urban!,
+      t01_dibao_rural: julyValues.t01_dibao_rural!,
+      t01_tekun: julyValues.t01_tekun!,
+      'narrative.T01': julyValues['narrative.T01']!,
+    };
     const file = tempPath('values.csv');
-    writeFileSync(file, csv([header, ...counties.flatMap((c) => ['2021-07', '2021-09', '2021-10'].flatMap((p) => lines(c, p, few)))]));
+    writeFileSync(
+      file,
+      csv([header, ...counties.flatMap((c) => ['2021-07', '2021-09', '2021-10'].flatMap((p) => lines(c, p, few)))]),
+    );
     const importing = cliAsync(['import', 'values', file], dbPath, { DUDAO_BUSY_TIMEOUT_MS: '20000' });
     let finished = false;
     void importing.then(() => (finished = true));
@@ -92,58 +112,72 @@ describe('several writers on one database wait or get a conflict, never a 500', 
 
 describe('backup and restore', () => {
   // SQLite's online backup of the file and its integrity_check; PostgreSQL's pg_dump round trip is postgres-processes.test.ts.
-  test.skipIf(!sqliteOnly)('db:backup while the API writes gives a sound copy; db:restore puts it back and status.at answers match', async () => {
-    // The clock (a database setting, so the backup carries it) stands after every day compared below.
-    await server.setTime('2021-12-31T08:00:00.000Z');
-    const backup = tempPath('backup.db');
-    const backingUp = cliAsync(['db:backup', backup], dbPath);
-    let finished = false;
-    void backingUp.then(() => (finished = true));
-    for (let n = 100; !finished; n++) expect([200, 409]).toContain((await saveAugust(n)).status);
-    const r = await backingUp;
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('已备份');
-    const copy = await openDb(backup);
-    // Raw SQL rows come back positional: one row, one column.
-    expect(await copy.db.all<[string]>(sql`pragma integrity_check`)).toEqual([['ok']]);
-    await copy.close();
+  test.skipIf(!sqliteOnly)(
+    'db:backup while the API writes gives a sound copy; db:restore puts it back and status.at answers match',
+    async () => {
+      // The clock (a database setting, so the backup carries it) stands after every day compared below.
+      await server.setTime('2021-12-31T08:00:00.000Z');
+      const backup = tempPath('backup.db');
+      const backingUp = cliAsync(['db:backup', backup], dbPath);
+      let finished = false;
+      void backingUp.then(() => (finished = true));
+      for (let n = 100; !finished; n++) expect([200, 409]).toContain((await saveAugust(n)).status);
+      const r = await backingUp;
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('已备份');
+      const copy = await openDb(backup);
+      // Raw SQL rows come back positional: one row, one column.
+      expect(await copy.db.all<[string]>(sql`pragma integrity_check`)).toEqual([['ok']]);
+      await copy.close();
 
-    const restored = tempPath('restored.db');
-    const back = await cliAsync(['db:restore', backup], restored);
-    expect(back.code).toBe(0);
-    const other = await startRestored(restored);
-    try {
-      for (const [asOf, unit] of [['2021-08-05', '34'], ['2021-11-20', '3403'], ['2021-12-31', HUAIYUAN]] as const) {
-        const a = await rawStatus(server.url, admin, asOf, unit);
-        const b = await rawStatus(other.url, other.admin, asOf, unit);
-        expect(b).toEqual(a);
+      const restored = tempPath('restored.db');
+      const back = await cliAsync(['db:restore', backup], restored);
+      expect(back.code).toBe(0);
+      const other = await startRestored(restored);
+      try {
+        for (const [asOf, unit] of [
+          ['2021-08-05', '34'],
+          ['2021-11-20', '3403'],
+          ['2021-12-31', HUAIYUAN],
+        ] as const) {
+          const a = await rawStatus(server.url, admin, asOf, unit);
+          const b = await rawStatus(other.url, other.admin, asOf, unit);
+          expect(b).toEqual(a);
+        }
+        // Every report but the one still being written after the backup reads the same from the restored file.
+        const list = async (url: string, cookie: string) =>
+          (
+            (await (
+              await fetch(`${url}/trpc/reports.list?input=${encodeURIComponent(JSON.stringify({ unit: '34' }))}`, {
+                headers: { cookie },
+              })
+            ).json()) as { result: { data: { countyCode: string; period: string }[] } }
+          ).result.data.filter((r) => !(r.countyCode === HUAIYUAN && r.period === '2021-08'));
+        const restoredList = await list(other.url, other.admin);
+        expect(restoredList.length).toBe((await countyShapes({ db: server.db }, '34')).length * 3);
+        expect(restoredList).toEqual(await list(server.url, admin));
+      } finally {
+        await other.close();
       }
-      // Every report but the one still being written after the backup reads the same from the restored file.
-      const list = async (url: string, cookie: string) =>
-        ((await (await fetch(`${url}/trpc/reports.list?input=${encodeURIComponent(JSON.stringify({ unit: '34' }))}`, { headers: { cookie } })).json()) as { result: { data: { countyCode: string; period: string }[] } }).result.data.filter(
-          (r) => !(r.countyCode === HUAIYUAN && r.period === '2021-08'),
-        );
-      const restoredList = await list(other.url, other.admin);
-      expect(restoredList.length).toBe((await countyShapes({ db: server.db }, '34')).length * 3);
-      expect(restoredList).toEqual(await list(server.url, admin));
-    } finally {
-      await other.close();
-    }
-  });
+    },
+  );
 
   // The server's pid marker beside the SQLite file and a file restore; PostgreSQL restores with pg_restore.
-  test.skipIf(!sqliteOnly)('db:restore refuses while an API process holds the database, and leaves it as it was', async () => {
-    writeFileSync(serverMarker(dbPath), String(process.pid));
-    const before = (await server.db.select({ n: count() }).from(auditLog).get())!.n;
-    const r = await cliAsync(['db:restore', tempPath('nothing.db')], dbPath);
-    expect(r.code).toBe(1);
-    const backup = tempPath('b.db');
-    expect((await cliAsync(['db:backup', backup], dbPath)).code).toBe(0);
-    const refused = await cliAsync(['db:restore', backup], dbPath);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`正在使用 ${dbPath}，请先停止服务再恢复`);
-    expect((await server.db.select({ n: count() }).from(auditLog).get())!.n).toBe(before);
-  });
+  test.skipIf(!sqliteOnly)(
+    'db:restore refuses while an API process holds the database, and leaves it as it was',
+    async () => {
+      writeFileSync(serverMarker(dbPath), String(process.pid));
+      const before = (await server.db.select({ n: count() }).from(auditLog).get())!.n;
+      const r = await cliAsync(['db:restore', tempPath('nothing.db')], dbPath);
+      expect(r.code).toBe(1);
+      const backup = tempPath('b.db');
+      expect((await cliAsync(['db:backup', backup], dbPath)).code).toBe(0);
+      const refused = await cliAsync(['db:restore', backup], dbPath);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`正在使用 ${dbPath}，请先停止服务再恢复`);
+      expect((await server.db.select({ n: count() }).from(auditLog).get())!.n).toBe(before);
+    },
+  );
 
   test('db:reset refuses a database holding data unless --force', async () => {
     const before = (await server.db.select({ n: count() }).from(auditLog).get())!.n;
@@ -157,7 +191,9 @@ describe('backup and restore', () => {
 });
 
 async function rawStatus(url: string, cookie: string, asOf: string, unit: string) {
-  const res = await fetch(`${url}/trpc/status.at?input=${encodeURIComponent(JSON.stringify({ asOf, unit }))}`, { headers: { cookie } });
+  const res = await fetch(`${url}/trpc/status.at?input=${encodeURIComponent(JSON.stringify({ asOf, unit }))}`, {
+    headers: { cookie },
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { result: { data: unknown } }).result.data;
 }
@@ -173,8 +209,12 @@ async function startRestored(path: string) {
   await new Promise((r) => s.once('listening', r));
   const url = `http://127.0.0.1:${(s.address() as import('node:net').AddressInfo).port}`;
   const { cookie } = await (await import('./support/http')).login(url, 'p_admin');
-  return { url, admin: cookie, close: async () => {
-    await new Promise<void>((r) => s.close(() => r()));
-    await opened.close();
-  } };
+  return {
+    url,
+    admin: cookie,
+    close: async () => {
+      await new Promise<void>((r) => s.close(() => r()));
+      await opened.close();
+    },
+  };
 }

@@ -17,7 +17,9 @@ describe('security headers and request ids', () => {
     const answers = [
       await fetch(`${server.url}/healthz`),
       await fetch(`${server.url}/auth/me`, { headers: { cookie: clerk } }),
-      await fetch(`${server.url}/trpc/todo.mine?input=${encodeURIComponent(JSON.stringify({ asOf: '2021-09-01' }))}`, { headers: { cookie: clerk } }),
+      await fetch(`${server.url}/trpc/todo.mine?input=${encodeURIComponent(JSON.stringify({ asOf: '2021-09-01' }))}`, {
+        headers: { cookie: clerk },
+      }),
       await fetch(`${server.url}/files/values.csv?unit=340321`, { headers: { cookie: clerk } }),
       await fetch(`${server.url}/no-such-route`),
     ];
@@ -31,7 +33,11 @@ describe('security headers and request ids', () => {
   });
 
   test('the session cookie is Secure when the browser came over HTTPS through the proxy', async () => {
-    const res = await fetch(`${server.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ username: 'bengbu', password: PASSWORD }) });
+    const res = await fetch(`${server.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+      body: JSON.stringify({ username: 'bengbu', password: PASSWORD }),
+    });
     expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
   });
 
@@ -51,7 +57,10 @@ describe('the start script keeps the API running', () => {
       import { superviseChild } from ${JSON.stringify(supervise)};
       const state = { stopping: false };
       superviseChild('API', () => spawn(process.execPath, ['-e', 'console.log("started"); process.exit(3)'], { stdio: 'inherit' }), { children: new Map(), state });`;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('.', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('.', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let log = '';
     await new Promise<void>((resolve) => {
       child.stdout!.on('data', (chunk: Buffer) => {

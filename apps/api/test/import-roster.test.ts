@@ -45,7 +45,10 @@ describe('roster import', () => {
     const roster = (await currentRoster(ctx, HUAIYUAN))!;
     expect(roster.rows).toHaveLength((await villagesOf(ctx, HUAIYUAN)).length);
     expect(roster.upload.uploadedAt).toBe('2021-08-01T02:00:00.000Z');
-    expect(await opened.db.select().from(auditLog).where(eq(auditLog.action, 'roster.upload')).get()).toMatchObject({ unitCode: HUAIYUAN, oldValue: null });
+    expect(await opened.db.select().from(auditLog).where(eq(auditLog.action, 'roster.upload')).get()).toMatchObject({
+      unitCode: HUAIYUAN,
+      oldValue: null,
+    });
   });
 
   test('a village missing, duplicated or from another county is refused and nothing is written', async () => {
@@ -61,7 +64,9 @@ describe('roster import', () => {
   });
 
   test('bad cells are named by their Chinese column and row', async () => {
-    const rows = await rosterFor(opened.db, HUAIYUAN, (r, i) => (i === 0 ? [r[0]!, '错误名称', -3, '有', 1, 2, 'abc', 0] : r));
+    const rows = await rosterFor(opened.db, HUAIYUAN, (r, i) =>
+      i === 0 ? [r[0]!, '错误名称', -3, '有', 1, 2, 'abc', 0] : r,
+    );
     const issues = await issuesOf(rows);
     expect(issues).toEqual([
       `第 2 行 村（社区）名称：与代码 ${rows[1]![0]} 不符（应为“${(await villagesOf(ctx, HUAIYUAN))[0]!.name}”）`,
@@ -69,14 +74,24 @@ describe('roster import', () => {
       '第 2 行 明确民政工作负责人：明确民政工作负责人应填“是”或“否”',
       '第 2 行 协理员月均报酬（元）：协理员月均报酬应为金额（元，最多两位小数），无报酬时留空',
     ]);
-    const named = await issuesOf(await rosterFor(opened.db, HUAIYUAN, (r, i) => (i === 4 ? [r[0]!, '错误名称', 30, '是', 1, 2, 1200, 0] : r)));
+    const named = await issuesOf(
+      await rosterFor(opened.db, HUAIYUAN, (r, i) => (i === 4 ? [r[0]!, '错误名称', 30, '是', 1, 2, 1200, 0] : r)),
+    );
     expect(named[0]).toMatch(/^第 6 行 村（社区）名称：与代码 \d{12} 不符（应为“.+”）$/);
     expect(named[1]).toBe('第 6 行 其中专职人数：其中专职人数不能大于社会救助协理员人数');
   });
 
   test('a replacement is atomic: the new version wins, the old one stays for earlier dates', async () => {
-    const rows = await rosterFor(opened.db, HUAIYUAN, (r, i) => (i < 10 ? [r[0]!, r[1]!, 250, '是', 2, 1, 1500, 1] : r));
-    await importRoster(ctx, HUAIYUAN, await readTable(csv(rows), 'roster.csv'), '2021-10-20T02:00:00.000Z', 'roster.csv');
+    const rows = await rosterFor(opened.db, HUAIYUAN, (r, i) =>
+      i < 10 ? [r[0]!, r[1]!, 250, '是', 2, 1, 1500, 1] : r,
+    );
+    await importRoster(
+      ctx,
+      HUAIYUAN,
+      await readTable(csv(rows), 'roster.csv'),
+      '2021-10-20T02:00:00.000Z',
+      'roster.csv',
+    );
     const now = (await currentRoster(ctx, HUAIYUAN))!;
     expect(now.rows.filter((r) => r.longTermRecipients === 250)).toHaveLength(10);
     const earlier = (await currentRoster(ctx, HUAIYUAN, '2021-09-30T16:00:00.000Z'))!;

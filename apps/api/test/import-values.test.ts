@@ -51,26 +51,47 @@ afterAll(() => opened.close());
 
 describe('import values: back-fill', () => {
   test('a back-filled write carries its --at time, and --submit marks the report submitted then', async () => {
-    const report = (await opened.db.select().from(monthlyReports).where(eq(monthlyReports.countyCode, HUAIYUAN)).get())!;
-    expect(report).toMatchObject({ period: '2021-07', state: 'submitted', firstSubmittedAt: '2021-08-03T01:00:00.000Z', dueOn: '2021-08-05' });
+    const report = (await opened.db
+      .select()
+      .from(monthlyReports)
+      .where(eq(monthlyReports.countyCode, HUAIYUAN))
+      .get())!;
+    expect(report).toMatchObject({
+      period: '2021-07',
+      state: 'submitted',
+      firstSubmittedAt: '2021-08-03T01:00:00.000Z',
+      dueOn: '2021-08-05',
+    });
     const values = await opened.db.select().from(reportValues).where(eq(reportValues.reportId, report.id)).all();
     expect(values).toHaveLength(Object.keys(julyValues).length);
     expect(new Set(values.map((v) => v.recordedAt))).toEqual(new Set(['2021-08-03T01:00:00.000Z']));
-    const submissions = await opened.db.select().from(reportSubmissions).where(eq(reportSubmissions.reportId, report.id)).all();
+    const submissions = await opened.db
+      .select()
+      .from(reportSubmissions)
+      .where(eq(reportSubmissions.reportId, report.id))
+      .all();
     expect(submissions.map((s) => s.submittedAt)).toEqual(['2021-08-03T01:00:00.000Z']);
     const audited = await opened.db.select().from(auditLog).where(eq(auditLog.unitCode, HUAIYUAN)).all();
-    expect(audited.find((a) => a.field === 't01_dibao_urban')).toMatchObject({ at: '2021-08-03T01:00:00.000Z', oldValue: null, newValue: '1200', actor: systemActor.label });
+    expect(audited.find((a) => a.field === 't01_dibao_urban')).toMatchObject({
+      at: '2021-08-03T01:00:00.000Z',
+      oldValue: null,
+      newValue: '1200',
+      actor: systemActor.label,
+    });
   });
 });
 
 describe('import values: all-or-nothing validation', () => {
-  const aug = (patch: Record<string, string>, comments: Record<string, string> = {}) => lines(HUAIYUAN, '2021-08', { ...augustValues, ...patch }, comments);
+  const aug = (patch: Record<string, string>, comments: Record<string, string> = {}) =>
+    lines(HUAIYUAN, '2021-08', { ...augustValues, ...patch }, comments);
   const rowOf = (rows: Line[], indicator: string) => rows.findIndex((r) => r[2] === indicator) + 2;
 
   test('a part larger than its whole is refused (t02_incapable_covered 900 > identified 800)', async () => {
     const rows = aug({ t02_incapable_covered: '900' });
     const issues = await rejection(rows);
-    expect(issues).toEqual([`第 ${rowOf(rows, 't02_incapable_covered')} 行 t02_incapable_covered（其中已纳入低保或特困人数）：340321 2021-08：不能大于脱贫人口中丧失劳动能力、无法稳定增收人数（900 > 800）`]);
+    expect(issues).toEqual([
+      `第 ${rowOf(rows, 't02_incapable_covered')} 行 t02_incapable_covered（其中已纳入低保或特困人数）：340321 2021-08：不能大于脱贫人口中丧失劳动能力、无法稳定增收人数（900 > 800）`,
+    ]);
   });
 
   test('township counts cannot exceed the county’s 23 townships', async () => {
@@ -80,7 +101,9 @@ describe('import values: all-or-nothing validation', () => {
 
   test('a flow never decreases from July (200) to August (150)', async () => {
     const issues = await rejection(aug({ t03_temp_aid_cases: '150' }));
-    expect(issues.join()).toContain('t03_temp_aid_cases（临时救助人次）：340321 2021-08：为自7月1日起的累计数，不能小于上期（200），本期为 150');
+    expect(issues.join()).toContain(
+      't03_temp_aid_cases（临时救助人次）：340321 2021-08：为自7月1日起的累计数，不能小于上期（200），本期为 150',
+    );
   });
 
   test('average processing days must lie in 0–120', async () => {
@@ -118,7 +141,9 @@ describe('import values: all-or-nothing validation', () => {
   test('--submit refuses a report missing a targeted indicator', async () => {
     const { t04_departments_sharing: _dropped, ...rest } = julyValues;
     const issues = await rejection(lines(LINQUAN, '2021-07', rest), { submit: true });
-    expect(issues).toEqual(['t04_departments_sharing（实现数据共享的部门数）：341221 2021-07：为考核指标，报送前必须填写']);
+    expect(issues).toEqual([
+      't04_departments_sharing（实现数据共享的部门数）：341221 2021-07：为考核指标，报送前必须填写',
+    ]);
   });
 
   test('the same stock move with a comment is accepted', async () => {
@@ -131,8 +156,17 @@ describe('export values', () => {
   test('export → reset → import → export is identical, through CSV and through XLSX', async () => {
     const first = await valueLines(ctxOf(opened.db), '34');
     expect(first.length).toBeGreaterThan(90);
-    expect(first.find((l) => l[2] === 't01_dibao_urban' && l[1] === '2021-08')).toEqual([HUAIYUAN, '2021-08', 't01_dibao_urban', '1900', '城区低保扩面，新增认定700人']);
-    for (const [name, file] of [['values.csv', Buffer.from(valuesCsv(first))], ['values.xlsx', await valuesXlsx(first)]] as const) {
+    expect(first.find((l) => l[2] === 't01_dibao_urban' && l[1] === '2021-08')).toEqual([
+      HUAIYUAN,
+      '2021-08',
+      't01_dibao_urban',
+      '1900',
+      '城区低保扩面，新增认定700人',
+    ]);
+    for (const [name, file] of [
+      ['values.csv', Buffer.from(valuesCsv(first))],
+      ['values.xlsx', await valuesXlsx(first)],
+    ] as const) {
       const again = await freshDb();
       await importValues(ctxOf(again.db), await readTable(file, name), '2021-12-01T00:00:00.000Z', { submit: false });
       expect(await valueLines(ctxOf(again.db), '34')).toEqual(first);

@@ -56,7 +56,8 @@ describe('data_version keys the status cache', () => {
   test('a submission committed later with a lower id than the newest still changes the next status answer', async () => {
     const { db, ctx } = await open();
     // Ids 1–10 are handed to writers that have not committed yet, as PostgreSQL's sequences do.
-    if (engineOf(db) === 'postgres') await db.run(sql`select setval(pg_get_serial_sequence('report_submissions', 'id'), 10)`);
+    if (engineOf(db) === 'postgres')
+      await db.run(sql`select setval(pg_get_serial_sequence('report_submissions', 'id'), 10)`);
     else await db.run(sql`insert into sqlite_sequence (name, seq) values ('report_submissions', 10)`);
     await submitJuly(ctx, HUAIYUAN);
     const table = await readTable(csv([header, ...lines(LINQUAN, '2021-07', julyValues)]), 'values.csv');
@@ -66,8 +67,22 @@ describe('data_version keys the status cache', () => {
     expect(before.submissions).toBe(11);
 
     // The writer that took id 5 commits only now: Linquan's July report, submitted on time.
-    const report = (await db.select().from(monthlyReports).where(and(eq(monthlyReports.countyCode, LINQUAN), eq(monthlyReports.period, '2021-07'))).get())!;
-    await db.insert(reportSubmissions).values({ id: 5, reportId: report.id, campaignCode: report.campaignCode, countyCode: LINQUAN, period: '2021-07', submittedAt: '2021-08-04T02:00:00.000Z' }).run();
+    const report = (await db
+      .select()
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.countyCode, LINQUAN), eq(monthlyReports.period, '2021-07')))
+      .get())!;
+    await db
+      .insert(reportSubmissions)
+      .values({
+        id: 5,
+        reportId: report.id,
+        campaignCode: report.campaignCode,
+        countyCode: LINQUAN,
+        period: '2021-07',
+        submittedAt: '2021-08-04T02:00:00.000Z',
+      })
+      .run();
     expect(await maxIds(db)).toEqual(before);
     expect(await onTimeJuly(ctx)).toMatchObject({ period: '2021-07', onTime: 2, late: 0 });
   });
@@ -99,13 +114,17 @@ describe('data_version keys the status cache', () => {
  */
 async function racingWriter(db: Db): Promise<() => Promise<void>> {
   if (engineOf(db) === 'postgres') {
-    await db.run(sql.raw(`create function racing_writer() returns trigger language plpgsql as $$ begin
+    await db.run(
+      sql.raw(`create function racing_writer() returns trigger language plpgsql as $$ begin
       if new.file_name <> 'racing.docx' then
         insert into generated_reports (campaign_code, kind, unit_code, as_of, version, file_name, content, generated_at)
         values (new.campaign_code, new.kind, new.unit_code, new.as_of, new.version, 'racing.docx', '\\x00', new.generated_at);
       end if;
-      return new; end $$`));
-    await db.run(sql`create trigger racing_writer before insert on generated_reports for each row execute function racing_writer()`);
+      return new; end $$`),
+    );
+    await db.run(
+      sql`create trigger racing_writer before insert on generated_reports for each row execute function racing_writer()`,
+    );
     return async () => {
       await db.run(sql`drop trigger racing_writer on generated_reports`);
       await db.run(sql`drop function racing_writer()`);
@@ -120,20 +139,40 @@ async function racingWriter(db: Db): Promise<() => Promise<void>> {
 }
 
 describe('numbered document versions', () => {
-  const built = (n: number) => ({ fileName: `淮北市行动总结-${n}.docx`, content: Buffer.from(`v${n}`), previewHtml: null });
+  const built = (n: number) => ({
+    fileName: `淮北市行动总结-${n}.docx`,
+    content: Buffer.from(`v${n}`),
+    previewHtml: null,
+  });
 
   test('the service numbers 1, 2, 3 and the database refuses a second row with a number already taken', async () => {
     const { db, ctx } = await open();
     const { campaign } = ctx;
     const versions: number[] = [];
-    for (const n of [1, 2, 3]) versions.push((await storeDocument(ctx, 'city', '3406', '2021-12-20', built(n), `2021-12-20T0${n}:00:00.000Z`)).version);
+    for (const n of [1, 2, 3])
+      versions.push(
+        (await storeDocument(ctx, 'city', '3406', '2021-12-20', built(n), `2021-12-20T0${n}:00:00.000Z`)).version,
+      );
     expect(versions).toEqual([1, 2, 3]);
-    const twice = { campaignCode: campaign.code, kind: 'city' as const, unitCode: '3406', asOf: '2021-12-20', version: 2, fileName: 'x.docx', content: Buffer.from('x'), generatedAt: '2021-12-20T05:00:00.000Z' };
+    const twice = {
+      campaignCode: campaign.code,
+      kind: 'city' as const,
+      unitCode: '3406',
+      asOf: '2021-12-20',
+      version: 2,
+      fileName: 'x.docx',
+      content: Buffer.from('x'),
+      generatedAt: '2021-12-20T05:00:00.000Z',
+    };
     // SQLite's "UNIQUE constraint failed" or PostgreSQL's 23505, whichever engine this run is on.
     await expect(db.insert(generatedReports).values(twice).run()).rejects.toSatisfy(isUniqueViolation);
     // Another unit, or another kind, numbers on its own.
-    expect((await storeDocument(ctx, 'city', '3401', '2021-12-20', built(1), '2021-12-20T06:00:00.000Z')).version).toBe(1);
-    expect((await storeDocument(ctx, 'annex', '3406', '2021-12-20', built(1), '2021-12-20T06:00:00.000Z')).version).toBe(1);
+    expect((await storeDocument(ctx, 'city', '3401', '2021-12-20', built(1), '2021-12-20T06:00:00.000Z')).version).toBe(
+      1,
+    );
+    expect(
+      (await storeDocument(ctx, 'annex', '3406', '2021-12-20', built(1), '2021-12-20T06:00:00.000Z')).version,
+    ).toBe(1);
   });
 
   test('a number another writer took first is a 409 with a Chinese message over HTTP, and nothing is written', async () => {
@@ -142,15 +181,23 @@ describe('numbered document versions', () => {
       await server.setTime('2021-12-13T02:00:00.000Z');
       const officer = await sessionOf(server.url, 'bengbu');
       const input = { kind: 'city', unit: '3403', asOf: '2021-12-13' };
-      expect((await officer.trpc.documents.generate.mutate({ kind: 'city', unit: '3403', asOf: '2021-12-13' })).version).toBe(1);
+      expect(
+        (await officer.trpc.documents.generate.mutate({ kind: 'city', unit: '3403', asOf: '2021-12-13' })).version,
+      ).toBe(1);
       // Another writer commits version 2 between this one's max(version) and its insert.
       const removeRacer = await racingWriter(server.db);
       const before = await fingerprint(server.db);
       const clash = await rawCall(server.url, officer.cookie, 'documents.generate', 'mutation', input);
-      expect(clash).toMatchObject({ status: 409, code: 'CONFLICT', message: '3403 的同类文档刚由他人生成了同一版本号，本次未保存，请重新生成' });
+      expect(clash).toMatchObject({
+        status: 409,
+        code: 'CONFLICT',
+        message: '3403 的同类文档刚由他人生成了同一版本号，本次未保存，请重新生成',
+      });
       expect(await fingerprint(server.db)).toEqual(before);
       await removeRacer();
-      expect((await officer.trpc.documents.generate.mutate({ kind: 'city', unit: '3403', asOf: '2021-12-13' })).version).toBe(2);
+      expect(
+        (await officer.trpc.documents.generate.mutate({ kind: 'city', unit: '3403', asOf: '2021-12-13' })).version,
+      ).toBe(2);
     } finally {
       await server.close();
     }
@@ -161,16 +208,25 @@ describe('importValues judges the report inside its own transaction', () => {
   test('an approved report refuses the import and nothing is written', async () => {
     const { db, ctx } = await open();
     await submitJuly(ctx, HUAIYUAN);
-    await db.update(monthlyReports).set({ state: 'approved' }).where(and(eq(monthlyReports.countyCode, HUAIYUAN), eq(monthlyReports.period, '2021-07'))).run();
+    await db
+      .update(monthlyReports)
+      .set({ state: 'approved' })
+      .where(and(eq(monthlyReports.countyCode, HUAIYUAN), eq(monthlyReports.period, '2021-07')))
+      .run();
     const before = await fingerprint(db);
     const version = await readDataVersion(db);
-    const table = await readTable(csv([header, ...lines(HUAIYUAN, '2021-07', { ...julyValues, t01_dibao_urban: '1300' })]), 'values.csv');
+    const table = await readTable(
+      csv([header, ...lines(HUAIYUAN, '2021-07', { ...julyValues, t01_dibao_urban: '1300' })]),
+      'values.csv',
+    );
     const error = await importValues(ctx, table, '2021-08-20T01:00:00.000Z', { submit: false }).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ImportRejected);
-    expect((error as ImportRejected).issues.map(formatIssue)).toEqual(['第 2 行 period：340321 2021-07 月报已审核，须先由省级重新打开才能导入']);
+    expect((error as ImportRejected).issues.map(formatIssue)).toEqual([
+      '第 2 行 period：340321 2021-07 月报已审核，须先由省级重新打开才能导入',
+    ]);
     expect(await fingerprint(db)).toEqual(before);
     expect(await readDataVersion(db)).toBe(version);
   });

@@ -21,7 +21,15 @@ const Z = '340323'; // 固镇县: July three days late and slower processing, no
 type Timeliness = { period: string | null; onTime: number; late: number; missing: number };
 type Json = {
   cities: { code: string; laggingCount: number; timeliness: Timeliness }[];
-  counties: { code: string; name: string; cityCode: string; lagging: boolean; rankInCity: number | null; tiedInCity: boolean; indicators: Record<string, { value: number | null }> }[];
+  counties: {
+    code: string;
+    name: string;
+    cityCode: string;
+    lagging: boolean;
+    rankInCity: number | null;
+    tiedInCity: boolean;
+    indicators: Record<string, { value: number | null }>;
+  }[];
 };
 
 /** The database location (a SQLite file or a postgres:// URL); the files the test writes go to `dir`. */
@@ -29,9 +37,19 @@ let db: string;
 let dir: string;
 let villagesX = 0;
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-const texts = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join('');
-const rowsOf = (xml: string) => [...xml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => [...(r[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => texts(c[1] ?? '')));
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+const texts = (xml: string) =>
+  [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join('');
+const rowsOf = (xml: string) =>
+  [...xml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) =>
+    [...(r[1] ?? '').matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => texts(c[1] ?? '')),
+  );
 
 function statusAt(asOf: string): Json {
   const r = cli(['status', '--as-of', asOf, '--json'], db);
@@ -66,7 +84,10 @@ beforeAll(async () => {
     return { ...values, t03_townships_with_reserve: townships, t06_townships_delegated: townships };
   };
   villagesX = (await villagesOf({ db: opened.db }, X)).length;
-  writeFileSync(join(dir, 'roster.csv'), csv(await rosterFor(opened.db, X, (row, i) => (i < 3 ? [row[0]!, row[1]!, 30, '是', 0, 0, '', 0] : row))));
+  writeFileSync(
+    join(dir, 'roster.csv'),
+    csv(await rosterFor(opened.db, X, (row, i) => (i < 3 ? [row[0]!, row[1]!, 30, '是', 0, 0, '', 0] : row))),
+  );
   const julyX = await full(X, julyValues);
   const julyY = await full(Y, julyValues);
   const julyZ = { ...(await full(Z, julyValues)), t06_avg_processing_days: '30.0' };
@@ -78,7 +99,9 @@ beforeAll(async () => {
   submit(X, '2021-07', julyX, '2021-08-03T09:00:00+08:00');
   submit(Y, '2021-07', julyY, '2021-08-03T10:00:00+08:00');
   submit(Z, '2021-07', julyZ, '2021-08-08T09:00:00+08:00');
-  expect(cli(['import', 'roster', join(dir, 'roster.csv'), '--county', X, '--at', '2021-08-20T10:00:00+08:00'], db).code).toBe(0);
+  expect(
+    cli(['import', 'roster', join(dir, 'roster.csv'), '--county', X, '--at', '2021-08-20T10:00:00+08:00'], db).code,
+  ).toBe(0);
   submit(X, '2021-08', augustX, '2021-09-03T09:00:00+08:00');
   submit(Y, '2021-08', augustY, '2021-09-07T09:00:00+08:00');
 }, 400_000);
@@ -117,7 +140,9 @@ describe('the same figures in status --json and in the city summary', { timeout:
 
     // X and Y by 08-05, Z on 08-08, the other four of 蚌埠 nothing
     expect(city.timeliness).toEqual({ period: '2021-07', onTime: 2, late: 1, missing: inCity.length - 3 });
-    expect(doc.body).toContain(`2个县（市、区）按时报送2021年7月月度进展情况，逾期报送1个，尚未报送${inCity.length - 3}个。`);
+    expect(doc.body).toContain(
+      `2个县（市、区）按时报送2021年7月月度进展情况，逾期报送1个，尚未报送${inCity.length - 3}个。`,
+    );
     // X, Y, Z: the over-limit cases plus three missing roster coverages = 4 red; the others miss everything
     expect(city.laggingCount).toBe(inCity.length);
     expect(doc.body).toContain(`进展缓慢的县（市、区）${inCity.length}个`);
@@ -137,7 +162,9 @@ describe('the same figures in status --json and in the city summary', { timeout:
 
     // X on 09-03, Y on 09-07 (late, though inside late_report's 5-day grace), nobody else
     expect(city.timeliness).toEqual({ period: '2021-08', onTime: 1, late: 1, missing: inCity.length - 2 });
-    expect(doc.body).toContain(`1个县（市、区）按时报送2021年8月月度进展情况，逾期报送1个，尚未报送${inCity.length - 2}个。`);
+    expect(doc.body).toContain(
+      `1个县（市、区）按时报送2021年8月月度进展情况，逾期报送1个，尚未报送${inCity.length - 2}个。`,
+    );
     // X: its roster is in, so only the over-limit cases stay red; Y: 4 red; everyone else lacks August
     expect(inCity.filter((c) => !c.lagging).map((c) => c.code)).toEqual([X]);
     expect(city.laggingCount).toBe(inCity.length - 1);

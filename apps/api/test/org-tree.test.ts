@@ -13,8 +13,11 @@ afterAll(() => opened.close());
 
 describe('the real Anhui organisation tree', () => {
   test('16 cities, 119 county-level units, 1,685 townships, 18,334 villages', async () => {
-    const count = async (level: 'city' | 'county' | 'township' | 'village') => (await listUnits({ db: opened.db }, { level })).length;
-    expect([await count('city'), await count('county'), await count('township'), await count('village')]).toEqual([16, 119, 1685, 18334]);
+    const count = async (level: 'city' | 'county' | 'township' | 'village') =>
+      (await listUnits({ db: opened.db }, { level })).length;
+    expect([await count('city'), await count('county'), await count('township'), await count('village')]).toEqual([
+      16, 119, 1685, 18334,
+    ]);
   });
 
   test('104 counties, districts and county-level cities plus 15 development zones', async () => {
@@ -30,7 +33,13 @@ describe('the real Anhui organisation tree', () => {
     ['340711', '郊区', '市辖区', '3407'],
     ['340176', '合肥高新技术产业开发区', '开发区', '3401'],
   ])('%s %s is a %s under %s', async (code, name, kind, city) => {
-    expect(await getUnit({ db: opened.db }, code)).toMatchObject({ code, name, kind, level: 'county', parentCode: city });
+    expect(await getUnit({ db: opened.db }, code)).toMatchObject({
+      code,
+      name,
+      kind,
+      level: 'county',
+      parentCode: city,
+    });
   });
 
   test('a county owns the villages of its townships', async () => {

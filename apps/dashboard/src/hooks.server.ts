@@ -17,7 +17,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 
   event.locals.user = pathname === '/healthz' ? null : await currentUser(event);
   if (!event.locals.user && !publicPaths.has(pathname)) redirect(303, loginUrl(event.url));
-  if (event.locals.user?.mustChangePassword && !passwordPaths.has(pathname) && !publicPaths.has(pathname)) redirect(303, '/account');
+  if (event.locals.user?.mustChangePassword && !passwordPaths.has(pathname) && !publicPaths.has(pathname))
+    redirect(303, '/account');
   // A remembered campaign that is gone (a reset) or not the user's is forgotten before any page asks the API with it.
   const chosen = event.cookies.get(campaignCookie);
   if (event.locals.user && chosen && !(await campaignChoices(event)).campaigns.some((c) => c.code === chosen)) {

@@ -15,15 +15,34 @@ const hefei = city({ code: '3401', name: '合肥市' });
 const wuhu = city({ code: '3402', name: '芜湖市' });
 
 // 10 villages with a 民政 member; two eligible (≥ 100 recipients), each with a station.
-const fullRoster = () => roster([village({ longTermRecipients: 120, stations: 1 }), village({ longTermRecipients: 150, stations: 1 }), ...villages(8)], '2022-05-01T02:00:00.000Z');
+const fullRoster = () =>
+  roster(
+    [
+      village({ longTermRecipients: 120, stations: 1 }),
+      village({ longTermRecipients: 150, stations: 1 }),
+      ...villages(8),
+    ],
+    '2022-05-01T02:00:00.000Z',
+  );
 // 8 of 10 with a 民政 member; of the two eligible villages only the first has a station.
 const weakRoster = () =>
   roster(
-    [village({ longTermRecipients: 120, stations: 1 }), village({ longTermRecipients: 150, stations: 0 }), ...villages(6), ...villages(2, { civilAffairsMember: false })],
+    [
+      village({ longTermRecipients: 120, stations: 1 }),
+      village({ longTermRecipients: 150, stations: 0 }),
+      ...villages(6),
+      ...villages(2, { civilAffairsMember: false }),
+    ],
     '2022-05-01T02:00:00.000Z',
   );
 
-const decided = (appliedOn: string, decidedOn: string): CaseRecord => ({ caseId: `${appliedOn}-${decidedOn}`, kind: '低保', townshipCode: '340202001', appliedOn, decidedOn });
+const decided = (appliedOn: string, decidedOn: string): CaseRecord => ({
+  caseId: `${appliedOn}-${decidedOn}`,
+  kind: '低保',
+  townshipCode: '340202001',
+  appliedOn,
+  decidedOn,
+});
 
 // A: everything met. Q1 and Q2 on time.
 const countyA: CountyInput = county({
@@ -31,7 +50,21 @@ const countyA: CountyInput = county({
   name: '瑶海区',
   cityCode: '3401',
   firstSubmissions: { '2022-Q1': '2022-04-08T02:00:00.000Z', '2022-Q2': '2022-07-08T02:00:00.000Z' },
-  report: report('2022-Q2', { p1_plan_on: '2022-03-20', k1_low_income_identified: '200', k1_low_income_covered: '190', k2_temp_aid_cases: '100', k2_temp_aid_fast: '85', k3_avg_days: '12', k3_over_limit: '0', k5_hotline_live: 'true', k6_events: '5' }, '2022-07-08T02:00:00.000Z'),
+  report: report(
+    '2022-Q2',
+    {
+      p1_plan_on: '2022-03-20',
+      k1_low_income_identified: '200',
+      k1_low_income_covered: '190',
+      k2_temp_aid_cases: '100',
+      k2_temp_aid_fast: '85',
+      k3_avg_days: '12',
+      k3_over_limit: '0',
+      k5_hotline_live: 'true',
+      k6_events: '5',
+    },
+    '2022-07-08T02:00:00.000Z',
+  ),
   roster: fullRoster(),
   rosterAtDeadline: fullRoster(),
   rostersAtDeadlines: { '2022-06-30': fullRoster() },
@@ -43,7 +76,21 @@ const countyB: CountyInput = county({
   name: '庐阳区',
   cityCode: '3401',
   firstSubmissions: { '2022-Q1': '2022-04-09T02:00:00.000Z', '2022-Q2': '2022-07-15T02:00:00.000Z' },
-  report: report('2022-Q2', { p1_plan_on: null, k1_low_income_identified: '200', k1_low_income_covered: '144', k2_temp_aid_cases: '50', k2_temp_aid_fast: '20', k3_avg_days: '18', k3_over_limit: '3', k5_hotline_live: 'false', k6_events: '2' }, '2022-07-15T02:00:00.000Z'),
+  report: report(
+    '2022-Q2',
+    {
+      p1_plan_on: null,
+      k1_low_income_identified: '200',
+      k1_low_income_covered: '144',
+      k2_temp_aid_cases: '50',
+      k2_temp_aid_fast: '20',
+      k3_avg_days: '18',
+      k3_over_limit: '3',
+      k5_hotline_live: 'false',
+      k6_events: '2',
+    },
+    '2022-07-15T02:00:00.000Z',
+  ),
   roster: weakRoster(),
   rosterAtDeadline: weakRoster(),
   rostersAtDeadlines: { '2022-06-30': weakRoster() },
@@ -55,18 +102,48 @@ const countyC: CountyInput = county({
   name: '镜湖区',
   cityCode: '3402',
   firstSubmissions: { '2022-Q1': '2022-04-07T02:00:00.000Z', '2022-Q2': '2022-07-09T02:00:00.000Z' },
-  report: report('2022-Q2', { p1_plan_on: '2022-04-02', k1_low_income_identified: '100', k1_low_income_covered: '90', k2_temp_aid_cases: '40', k2_temp_aid_fast: '32', k3_avg_days: '30', k3_over_limit: '5', k5_hotline_live: 'true', k6_events: '4' }, '2022-07-09T02:00:00.000Z'),
+  report: report(
+    '2022-Q2',
+    {
+      p1_plan_on: '2022-04-02',
+      k1_low_income_identified: '100',
+      k1_low_income_covered: '90',
+      k2_temp_aid_cases: '40',
+      k2_temp_aid_fast: '32',
+      k3_avg_days: '30',
+      k3_over_limit: '5',
+      k5_hotline_live: 'true',
+      k6_events: '4',
+    },
+    '2022-07-09T02:00:00.000Z',
+  ),
   // 05-09 (Mon) → 05-13 (Fri): 4 working days; 05-09 → 05-31: 4 + 5 + 5 + 2 = 16 > 15; one still undecided.
-  caseLog: [decided('2022-05-09', '2022-05-13'), decided('2022-05-09', '2022-05-31'), { ...decided('2022-06-01', '2022-06-01'), decidedOn: null }],
+  caseLog: [
+    decided('2022-05-09', '2022-05-13'),
+    decided('2022-05-09', '2022-05-31'),
+    { ...decided('2022-06-01', '2022-06-01'), decidedOn: null },
+  ],
 });
 
-const board = (counties: CountyInput[], asOf = ASOF, cities = [hefei, wuhu]): StatusInput => ({ campaign: anhui2022, asOf, province: { code: '34', name: '安徽省' }, cities, counties });
+const board = (counties: CountyInput[], asOf = ASOF, cities = [hefei, wuhu]): StatusInput => ({
+  campaign: anhui2022,
+  asOf,
+  province: { code: '34', name: '安徽省' },
+  cities,
+  counties,
+});
 
 describe('anhui-2022: a quarterly plan with its own gates, tasks and thresholds', () => {
   test('the definition file is quarterly, named 季报, with one gate of each kind', () => {
     expect(anhui2022.periods).toEqual(['2022-Q1', '2022-Q2', '2022-Q3', '2022-Q4']);
     expect(anhui2022.reportName).toBe('季报');
-    expect(anhui2022.gates.map((g) => g.kind).sort()).toEqual(['date_by', 'roster_condition', 'roster_condition', 'summary_submitted', 'supervision_of_lagging']);
+    expect(anhui2022.gates.map((g) => g.kind).sort()).toEqual([
+      'date_by',
+      'roster_condition',
+      'roster_condition',
+      'summary_submitted',
+      'supervision_of_lagging',
+    ]);
     expect(supervisionStart(anhui2022)).toBe('2022-10-15');
   });
 
@@ -133,7 +210,12 @@ describe('anhui-2022: a quarterly plan with its own gates, tasks and thresholds'
     const b = byCode('340103');
     // no plan date once Q1 was due (04-10) → overdue; 8/10 members at 06-30 and now → overdue; stations short before 09-30 → pending
     expect(b.gates).toEqual({ g_plan: 'overdue', g_members: 'overdue', g_stations: 'pending', g_visit: 'n/a' });
-    expect(b.reasons.map((r) => r.code)).toEqual(['gate_overdue:g_plan', 'gate_overdue:g_members', 'low_score', 'many_red']);
+    expect(b.reasons.map((r) => r.code)).toEqual([
+      'gate_overdue:g_plan',
+      'gate_overdue:g_members',
+      'low_score',
+      'many_red',
+    ]);
     expect(b.reasons[0]!.text).toBe('工作方案未按期印发（应于 2022-03-31 前印发）');
     // the roster gate cites the coverage it shows, by that indicator's short name, against its 100 % target
     expect(b.reasons[1]!.text).toBe('民政工作负责人明确率 80%，低于截止日要求的 100%');
@@ -164,7 +246,11 @@ describe('anhui-2022: a quarterly plan with its own gates, tasks and thresholds'
 
   test('ranks, cities and the province are keyed by this campaign’s gates', () => {
     // province order: A 100, C 71.875, B 66.61
-    expect([...result.counties].sort((x, y) => x.rankInProvince - y.rankInProvince).map((c) => c.code)).toEqual(['340102', '340202', '340103']);
+    expect([...result.counties].sort((x, y) => x.rankInProvince - y.rankInProvince).map((c) => c.code)).toEqual([
+      '340102',
+      '340202',
+      '340103',
+    ]);
     const [h, w] = result.cities;
     // 合肥 (100 + 66.61)/2 = 83.31 ranks above 芜湖 71.875
     expect(h!.score).toBeCloseTo((100 + (160 + 50 + 125 / 3 + 148) / 6) / 2, 9);
@@ -194,11 +280,17 @@ describe('anhui-2022: a quarterly plan with its own gates, tasks and thresholds'
   test('supervision of those lagging on 10-15 is due by 11-30; the summary by the end of 12-20 Beijing', () => {
     const lagging = { ...countyB, laggingAtSupervision: true };
     expect(computeStatus(board([lagging], '2022-11-30')).counties[0]!.gates.g_visit).toBe('pending');
-    expect(computeStatus(board([{ ...lagging, visits: ['2022-12-01'] }], '2022-12-05')).counties[0]!.gates.g_visit).toBe('late');
+    expect(
+      computeStatus(board([{ ...lagging, visits: ['2022-12-01'] }], '2022-12-05')).counties[0]!.gates.g_visit,
+    ).toBe('late');
     expect(computeStatus(board([{ ...lagging, visits: [] }], '2022-12-01')).cities[0]!.supervision.overdue).toBe(1);
     // 12-20 23:59 Beijing = 15:59 UTC: on time; 12-21 00:00 Beijing: late
-    const onTime = computeStatus(board([countyA], '2022-12-25', [{ ...hefei, summarySubmittedAt: '2022-12-20T15:59:00.000Z' }]));
-    const late = computeStatus(board([countyA], '2022-12-25', [{ ...hefei, summarySubmittedAt: '2022-12-20T16:00:00.000Z' }]));
+    const onTime = computeStatus(
+      board([countyA], '2022-12-25', [{ ...hefei, summarySubmittedAt: '2022-12-20T15:59:00.000Z' }]),
+    );
+    const late = computeStatus(
+      board([countyA], '2022-12-25', [{ ...hefei, summarySubmittedAt: '2022-12-20T16:00:00.000Z' }]),
+    );
     expect([onTime.cities[0]!.gates.g_summary, late.cities[0]!.gates.g_summary]).toEqual(['met', 'late']);
   });
 });

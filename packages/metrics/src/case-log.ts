@@ -10,7 +10,10 @@ export interface CaseLogFigures {
 }
 
 /** The indicator a case log's figure of this kind replaces, or null when the campaign derives none. */
-export function caseLogIndicator(campaign: Pick<CampaignDef, 'indicators'>, kind: 'case_log_average_days' | 'case_log_over_limit'): IndicatorDef | null {
+export function caseLogIndicator(
+  campaign: Pick<CampaignDef, 'indicators'>,
+  kind: 'case_log_average_days' | 'case_log_over_limit',
+): IndicatorDef | null {
   return campaign.indicators.find((i) => i.derived?.kind === kind) ?? null;
 }
 
@@ -31,7 +34,12 @@ export function processingDayLimit(campaign: CampaignDef): number | null {
 }
 
 /** Cases decided from the campaign start through asOf, both inclusive: a flow like the reported figures. */
-export function caseLogFigures(cases: CaseRecord[], asOf: string, campaignStart: string, limitDays: number): CaseLogFigures {
+export function caseLogFigures(
+  cases: CaseRecord[],
+  asOf: string,
+  campaignStart: string,
+  limitDays: number,
+): CaseLogFigures {
   let totalDays = 0;
   let overLimitCases = 0;
   let decidedCases = 0;

@@ -6,7 +6,13 @@ import type { CaseRecord } from './types';
 
 const anhui2021 = builtinCampaign('anhui-2021');
 
-const caseOf = (appliedOn: string, decidedOn: string | null): CaseRecord => ({ caseId: appliedOn, kind: '特困', townshipCode: '340321100', appliedOn, decidedOn });
+const caseOf = (appliedOn: string, decidedOn: string | null): CaseRecord => ({
+  caseId: appliedOn,
+  kind: '特困',
+  townshipCode: '340321100',
+  appliedOn,
+  decidedOn,
+});
 
 describe('countyIndicators: nothing known yet', () => {
   test.each([
@@ -16,7 +22,13 @@ describe('countyIndicators: nothing known yet', () => {
     ['2021-09-20', 'missing', 0],
   ])('as of %s targeted indicators are %s', (asOf, status, score) => {
     const results = countyIndicators(county(), anhui2021, asOf);
-    for (const code of ['t02_incapable_covered', 't04_platform_live', 't06_over_limit_cases', 't10_coordinator_coverage', 't10_station_coverage']) {
+    for (const code of [
+      't02_incapable_covered',
+      't04_platform_live',
+      't06_over_limit_cases',
+      't10_coordinator_coverage',
+      't10_station_coverage',
+    ]) {
       expect(results[code], code).toMatchObject({ status, score, judgedOn: asOf });
     }
     expect(results.t01_tekun).toMatchObject({ value: null, status: null, score: null });
@@ -74,13 +86,21 @@ describe('countyIndicators: the case log overrides reported processing figures',
 
   test('a 22-working-day case: average 22 (≤ 1.1 × 20 → amber), 1 over the limit (→ amber, 50)', () => {
     // 08-02 → 09-01: 21 working days in August after the 2nd, plus 09-01 = 22
-    const results = countyIndicators(county({ report: reported, caseLog: [caseOf('2021-08-02', '2021-09-01')] }), anhui2021, '2021-10-05');
+    const results = countyIndicators(
+      county({ report: reported, caseLog: [caseOf('2021-08-02', '2021-09-01')] }),
+      anhui2021,
+      '2021-10-05',
+    );
     expect(results.t06_avg_processing_days).toMatchObject({ value: 22, status: 'amber', judgedOn: '2021-10-05' });
     expect(results.t06_over_limit_cases).toMatchObject({ value: 1, status: 'amber', score: 50 });
   });
 
   test('with no case decided yet, the reported average stands and no case is over the limit', () => {
-    const results = countyIndicators(county({ report: reported, caseLog: [caseOf('2021-09-20', null)] }), anhui2021, '2021-10-05');
+    const results = countyIndicators(
+      county({ report: reported, caseLog: [caseOf('2021-09-20', null)] }),
+      anhui2021,
+      '2021-10-05',
+    );
     expect(results.t06_avg_processing_days).toMatchObject({ value: 10, judgedOn: '2021-09-30' });
     expect(results.t06_over_limit_cases).toMatchObject({ value: 0, status: 'green' });
   });

@@ -26,7 +26,8 @@ function rosterObservation(def: IndicatorDef, known: Known): Observation {
 function caseLogObservation(def: IndicatorDef, known: Known, campaign: CampaignDef): Observation | null {
   const kind = def.derived?.kind;
   if (!known.cases || (kind !== 'case_log_over_limit' && kind !== 'case_log_average_days')) return null;
-  if (kind === 'case_log_over_limit') return { state: 'known', judgedOn: known.asOf, value: known.cases(overLimitDays(def, campaign)).overLimitCases };
+  if (kind === 'case_log_over_limit')
+    return { state: 'known', judgedOn: known.asOf, value: known.cases(overLimitDays(def, campaign)).overLimitCases };
   const average = known.cases(Infinity).avgProcessingDays;
   return average === null ? null : { state: 'known', judgedOn: known.asOf, value: average };
 }
@@ -49,7 +50,8 @@ function reportObservation(def: IndicatorDef, known: Known, campaign: CampaignDe
   if (!report) return { state: known.absent, judgedOn: known.asOf };
   const judgedOn = periodEnd(report.period);
   const raw = report.values[def.code];
-  if (def.kind === 'date') return { state: 'known', judgedOn, value: null, date: parseReportValue(def, raw) as string | null };
+  if (def.kind === 'date')
+    return { state: 'known', judgedOn, value: null, date: parseReportValue(def, raw) as string | null };
   const value = parseReportNumber(def, raw);
   if (def.target?.kind !== 'ratio') return { state: 'known', judgedOn, value };
   return { state: 'known', judgedOn, value, numerator: value, denominator: denominatorOf(def, known, campaign) };
@@ -68,7 +70,11 @@ function caseLogOf(county: CountyInput, asOf: string, campaign: CampaignDef): Kn
 }
 
 /** Every indicator of the campaign for one county, from what is known at the end of asOf. */
-export function countyIndicators(county: CountyInput, campaign: CampaignDef, asOf: string): Record<string, IndicatorResult> {
+export function countyIndicators(
+  county: CountyInput,
+  campaign: CampaignDef,
+  asOf: string,
+): Record<string, IndicatorResult> {
   const known: Known = {
     county,
     asOf,
@@ -78,7 +84,8 @@ export function countyIndicators(county: CountyInput, campaign: CampaignDef, asO
   };
   const results: Record<string, IndicatorResult> = {};
   for (const def of campaign.indicators) {
-    const observation = def.source === 'roster' ? rosterObservation(def, known) : reportObservation(def, known, campaign);
+    const observation =
+      def.source === 'roster' ? rosterObservation(def, known) : reportObservation(def, known, campaign);
     results[def.code] = judgeIndicator(def, observation, campaign);
   }
   return results;

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { canApply, dispatchCopyAt, dispatchCounts, dispatchStatusText, lightOn, type DispatchEvent } from './dispatch-lights';
+import {
+  canApply,
+  dispatchCopyAt,
+  dispatchCounts,
+  dispatchStatusText,
+  lightOn,
+  type DispatchEvent,
+} from './dispatch-lights';
 
 // Issued Tue 2021-09-28, deadline Tue 2021-10-12. Working days of the official calendar in between:
 // 09-29, 09-30 | 10-01..07 国庆 holiday | 10-08 Fri, 10-09 Sat (调休 working), 10-10 Sun off, 10-11, 10-12.

@@ -31,8 +31,18 @@ export interface DispatchCopyAt {
 export const SIGN_WITHIN_WORKING_DAYS = 2;
 export const YELLOW_WITHIN_WORKING_DAYS = 3;
 
-const allowed: Record<Exclude<DispatchAction, 'issue'>, DispatchState> = { sign: 'issued', feedback: 'signed', sendBack: 'feedback', close: 'feedback' };
-const after: Record<Exclude<DispatchAction, 'issue'>, DispatchState> = { sign: 'signed', feedback: 'feedback', sendBack: 'signed', close: 'closed' };
+const allowed: Record<Exclude<DispatchAction, 'issue'>, DispatchState> = {
+  sign: 'issued',
+  feedback: 'signed',
+  sendBack: 'feedback',
+  close: 'feedback',
+};
+const after: Record<Exclude<DispatchAction, 'issue'>, DispatchState> = {
+  sign: 'signed',
+  feedback: 'feedback',
+  sendBack: 'signed',
+  close: 'closed',
+};
 
 /** Whether `action` may follow a copy in `state` (交办 → 签收 → 反馈 → 办结, or 退回 to 签收). */
 export function canApply(state: DispatchState, action: Exclude<DispatchAction, 'issue'>): boolean {
@@ -47,7 +57,9 @@ export function lightOn(t: string, deadline: string): Exclude<DispatchLight, 'cl
 
 /** One county's copy as it stood at the end of `asOf` (Beijing day): the fold of its events recorded by then. */
 export function dispatchCopyAt(events: readonly DispatchEvent[], deadline: string, asOf: string): DispatchCopyAt {
-  const known = events.filter((e) => beijingDate(e.at) <= asOf).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const known = events
+    .filter((e) => beijingDate(e.at) <= asOf)
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const issue = known.find((e) => e.action === 'issue');
   if (!issue) throw new Error(`督办单在 ${asOf} 尚未下发`);
   let state: DispatchState = 'issued';
@@ -89,7 +101,9 @@ export interface DispatchCounts {
 }
 
 /** The counts shown on the overviews, over county copies (one order to three counties is three). */
-export function dispatchCounts(copies: readonly Pick<DispatchCopyAt, 'state' | 'light' | 'overdue' | 'lateSigning'>[]): DispatchCounts {
+export function dispatchCounts(
+  copies: readonly Pick<DispatchCopyAt, 'state' | 'light' | 'overdue' | 'lateSigning'>[],
+): DispatchCounts {
   return {
     issued: copies.length,
     closedOnTime: copies.filter((c) => c.state === 'closed' && !c.overdue).length,
@@ -99,10 +113,17 @@ export function dispatchCounts(copies: readonly Pick<DispatchCopyAt, 'state' | '
   };
 }
 
-const stateText: Record<DispatchState, string> = { issued: '待签收', signed: '已签收', feedback: '已反馈', closed: '已办结' };
+const stateText: Record<DispatchState, string> = {
+  issued: '待签收',
+  signed: '已签收',
+  feedback: '已反馈',
+  closed: '已办结',
+};
 
 /** The words beside a light, so it never rests on colour alone. */
-export function dispatchStatusText(c: Pick<DispatchCopyAt, 'state' | 'light' | 'overdue' | 'lateSigning' | 'remaining'>): string {
+export function dispatchStatusText(
+  c: Pick<DispatchCopyAt, 'state' | 'light' | 'overdue' | 'lateSigning' | 'remaining'>,
+): string {
   if (c.state === 'closed') return c.overdue ? '逾期办结' : '按期办结';
   const base = c.state === 'issued' && c.lateSigning ? '逾期未签收' : stateText[c.state];
   if (c.light === 'red') return `${base}（已超期）`;

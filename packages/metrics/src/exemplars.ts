@@ -9,12 +9,17 @@ export function tasksMet(indicators: Record<string, IndicatorResult>, campaign: 
   return campaign.tasks
     .map((task) => task.code)
     .filter((task) => {
-      const targeted = campaign.indicators.filter((d) => d.task === task && d.target && d.kind !== 'date' && !d.shownOnly);
+      const targeted = campaign.indicators.filter(
+        (d) => d.task === task && d.target && d.kind !== 'date' && !d.shownOnly,
+      );
       return targeted.length > 0 && targeted.every((d) => indicators[d.code]?.score === 100);
     });
 }
 
 /** DOMAIN "Reports" rule 1: cited only where the task is met and the county is neither lagging nor watched. */
-export function exemplarTasks(county: { indicators: Record<string, IndicatorResult>; lagging: boolean; watch: boolean }, campaign: CampaignDef): string[] {
+export function exemplarTasks(
+  county: { indicators: Record<string, IndicatorResult>; lagging: boolean; watch: boolean },
+  campaign: CampaignDef,
+): string[] {
   return county.lagging || county.watch ? [] : tasksMet(county.indicators, campaign);
 }

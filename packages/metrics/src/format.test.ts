@@ -1,5 +1,22 @@
 import { describe, expect, test } from 'vitest';
-import { amount, amountText, chineseDate, countText, countTexts, dateText, daysText, figure, instantText, percent, percentText, periodText, rankText, rosterFigureText, scoreText, workingDaysText } from './format';
+import {
+  amount,
+  amountText,
+  chineseDate,
+  countText,
+  countTexts,
+  dateText,
+  daysText,
+  figure,
+  instantText,
+  percent,
+  percentText,
+  periodText,
+  rankText,
+  rosterFigureText,
+  scoreText,
+  workingDaysText,
+} from './format';
 
 describe('percentages and scores: half up to one decimal, never up onto a whole number they fall short of', () => {
   test.each([
@@ -32,7 +49,14 @@ describe('percentages and scores: half up to one decimal, never up onto a whole 
   });
 
   test('null reads as a dash', () => {
-    expect([percent(null), dateText(null), instantText(null), amount(undefined), figure(null, 'count'), workingDaysText(null)]).toEqual(['—', '—', '—', '—', '—', '—']);
+    expect([
+      percent(null),
+      dateText(null),
+      instantText(null),
+      amount(undefined),
+      figure(null, 'count'),
+      workingDaysText(null),
+    ]).toEqual(['—', '—', '—', '—', '—', '—']);
   });
 });
 
@@ -74,8 +98,20 @@ describe('units and scales', () => {
 
   test('roster figures read by their derived kind', () => {
     // 7 of 10 villages → 70%; 3 stations per 4.4 hundred-recipient units = 0.6818… → 0.68
-    expect(rosterFigureText({ kind: 'coverage', has: 'coordinator', villages: 'all' }, null, { value: 0.7, numerator: 7, denominator: 10 })).toBe('7 / 10 个，70%');
-    expect(rosterFigureText({ kind: 'stations_per_recipients', per: 200, recipients: 'eligible' }, null, { value: 3 / 4.4, numerator: 3, denominator: 4.4 })).toBe('0.68（共 3 个站点）');
+    expect(
+      rosterFigureText({ kind: 'coverage', has: 'coordinator', villages: 'all' }, null, {
+        value: 0.7,
+        numerator: 7,
+        denominator: 10,
+      }),
+    ).toBe('7 / 10 个，70%');
+    expect(
+      rosterFigureText({ kind: 'stations_per_recipients', per: 200, recipients: 'eligible' }, null, {
+        value: 3 / 4.4,
+        numerator: 3,
+        denominator: 4.4,
+      }),
+    ).toBe('0.68（共 3 个站点）');
     expect(rosterFigureText({ kind: 'village_count', villages: 'eligible' }, null, { value: 3 })).toBe('3 个');
     expect(rosterFigureText({ kind: 'average', column: 'coordinatorPay' }, '元', { value: 1000 })).toBe('1,000 元');
     expect(rosterFigureText(null, null, undefined)).toBe('—');

@@ -32,7 +32,9 @@ export function shownDecimal(value: number): number {
 
 /** 35/45 → '77.8%'; 1 → '100%'; 0.9996 → '99.9%'. */
 export function percentText(share: number): string {
-  return `${shownDecimal(share * 100).toFixed(1).replace(/\.0$/, '')}%`;
+  return `${shownDecimal(share * 100)
+    .toFixed(1)
+    .replace(/\.0$/, '')}%`;
 }
 
 /** 72.46 → '72.5'; 79.96 → '79.9'; 80 → '80.0'; null → '—'. */
@@ -96,7 +98,9 @@ export function tableCount(n: number | null | undefined): string {
 }
 
 export function tableAmount(yuan: number | null | undefined): string {
-  return yuan == null ? DASH : roundHalfUp(yuan, 2).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return yuan == null
+    ? DASH
+    : roundHalfUp(yuan, 2).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 export function tablePercent(share: number | null | undefined): string {
@@ -167,7 +171,11 @@ export function shortDate(date: string, contextYear: string): string {
 }
 
 /** A roster-derived figure as the roster summary reads it, by its kind: "7 / 10 个，70%", "1,000 元". */
-export function rosterFigureText(derived: DerivedDef | null, unit: string | null, figure: { value: number | null; numerator?: number | null; denominator?: number | null } | null | undefined): string {
+export function rosterFigureText(
+  derived: DerivedDef | null,
+  unit: string | null,
+  figure: { value: number | null; numerator?: number | null; denominator?: number | null } | null | undefined,
+): string {
   if (!figure) return DASH;
   const n = figure.numerator ?? null;
   const d = figure.denominator ?? null;

@@ -11,11 +11,16 @@ const gate = <K extends GateDef['kind']>(code: string, kind: K) => {
   if (found?.kind !== kind) throw new Error(`anhui-2021 has no ${kind} gate ${code}`);
   return found as Extract<GateDef, { kind: K }>;
 };
-const planGate = (issuedOn: string | null, campaign: CampaignDef, asOf: string) => dateByGate(gate('m1_plan_issued', 'date_by'), issuedOn, campaign, asOf);
-const coordinatorGate = (c: CountyInput, campaign: CampaignDef, asOf: string) => rosterConditionGate(gate('m2_coordinators', 'roster_condition'), c, campaign, asOf);
-const stationGate = (c: CountyInput, campaign: CampaignDef, asOf: string) => rosterConditionGate(gate('m3_stations', 'roster_condition'), c, campaign, asOf);
-const supervisionGate = (c: CountyInput, _campaign: CampaignDef, asOf: string) => supervisionOfLaggingGate(gate('m4_supervised', 'supervision_of_lagging'), c, asOf);
-const citySummaryGate = (submittedAt: string | null, _campaign: CampaignDef, asOf: string) => summarySubmittedGate(gate('m5_city_summary', 'summary_submitted'), submittedAt, asOf);
+const planGate = (issuedOn: string | null, campaign: CampaignDef, asOf: string) =>
+  dateByGate(gate('m1_plan_issued', 'date_by'), issuedOn, campaign, asOf);
+const coordinatorGate = (c: CountyInput, campaign: CampaignDef, asOf: string) =>
+  rosterConditionGate(gate('m2_coordinators', 'roster_condition'), c, campaign, asOf);
+const stationGate = (c: CountyInput, campaign: CampaignDef, asOf: string) =>
+  rosterConditionGate(gate('m3_stations', 'roster_condition'), c, campaign, asOf);
+const supervisionGate = (c: CountyInput, _campaign: CampaignDef, asOf: string) =>
+  supervisionOfLaggingGate(gate('m4_supervised', 'supervision_of_lagging'), c, asOf);
+const citySummaryGate = (submittedAt: string | null, _campaign: CampaignDef, asOf: string) =>
+  summarySubmittedGate(gate('m5_city_summary', 'summary_submitted'), submittedAt, asOf);
 
 describe('m1_plan_issued (by 07-15; overdue once the first report is due 08-05)', () => {
   test.each([

@@ -1,4 +1,12 @@
-import { endOfBeijingDay, type CampaignDef, type DateByGate, type GateDef, type RosterConditionGate, type SummaryGate, type SupervisionGate } from '@dudao/schema/campaign';
+import {
+  endOfBeijingDay,
+  type CampaignDef,
+  type DateByGate,
+  type GateDef,
+  type RosterConditionGate,
+  type SummaryGate,
+  type SupervisionGate,
+} from '@dudao/schema/campaign';
 import type { CountyInput, GateStatus, IndicatorResult, KnownRoster } from './types';
 import { isEligible, villageHas } from './roster';
 import { countyGateDefs, cityGateDefs, firstReportDue, isDueBy, isPast } from './schedule';
@@ -19,13 +27,19 @@ function rosterAt(county: CountyInput, deadline: string): KnownRoster | null {
  * roster_condition: every village of the set has the thing — `all` counts against the org tree's villages, never the
  * roster's length; `eligible` is n/a when the rosters considered show no eligible village.
  */
-export function rosterConditionGate(gate: RosterConditionGate, county: CountyInput, campaign: CampaignDef, asOf: string): GateStatus {
+export function rosterConditionGate(
+  gate: RosterConditionGate,
+  county: CountyInput,
+  campaign: CampaignDef,
+  asOf: string,
+): GateStatus {
   const { thresholds } = campaign;
   const past = isPast(gate.deadline, asOf);
   const atDeadline = rosterAt(county, gate.deadline);
   if (gate.villages === 'eligible') {
     const considered = (past ? [atDeadline, county.roster] : [county.roster]).filter((r) => r !== null);
-    if (considered.length > 0 && !considered.some((r) => r.villages.some((v) => isEligible(v, thresholds)))) return 'n/a';
+    if (considered.length > 0 && !considered.some((r) => r.villages.some((v) => isEligible(v, thresholds))))
+      return 'n/a';
   }
   const holds = (roster: KnownRoster) =>
     gate.villages === 'all'
@@ -47,12 +61,19 @@ export function supervisionOfLaggingGate(gate: SupervisionGate, county: CountyIn
 
 /** summary_submitted: the city's summary, compared as an instant against the end of the deadline day in Beijing. */
 export function summarySubmittedGate(gate: SummaryGate, summarySubmittedAt: string | null, asOf: string): GateStatus {
-  if (summarySubmittedAt !== null) return Date.parse(summarySubmittedAt) < Date.parse(endOfBeijingDay(gate.deadline)) ? 'met' : 'late';
+  if (summarySubmittedAt !== null)
+    return Date.parse(summarySubmittedAt) < Date.parse(endOfBeijingDay(gate.deadline)) ? 'met' : 'late';
   return isPast(gate.deadline, asOf) ? 'overdue' : 'pending';
 }
 
 /** One county gate by its kind; `indicators` gives the known date of a date_by gate. */
-export function countyGate(gate: GateDef, county: CountyInput, indicators: Record<string, IndicatorResult>, campaign: CampaignDef, asOf: string): GateStatus {
+export function countyGate(
+  gate: GateDef,
+  county: CountyInput,
+  indicators: Record<string, IndicatorResult>,
+  campaign: CampaignDef,
+  asOf: string,
+): GateStatus {
   switch (gate.kind) {
     case 'date_by':
       return dateByGate(gate, indicators[gate.indicator]?.date ?? null, campaign, asOf);
@@ -66,12 +87,23 @@ export function countyGate(gate: GateDef, county: CountyInput, indicators: Recor
 }
 
 /** Every county gate of the campaign, keyed by its code. */
-export function countyGates(county: CountyInput, indicators: Record<string, IndicatorResult>, campaign: CampaignDef, asOf: string): Record<string, GateStatus> {
-  return Object.fromEntries(countyGateDefs(campaign).map((g) => [g.code, countyGate(g, county, indicators, campaign, asOf)]));
+export function countyGates(
+  county: CountyInput,
+  indicators: Record<string, IndicatorResult>,
+  campaign: CampaignDef,
+  asOf: string,
+): Record<string, GateStatus> {
+  return Object.fromEntries(
+    countyGateDefs(campaign).map((g) => [g.code, countyGate(g, county, indicators, campaign, asOf)]),
+  );
 }
 
 /** Every city gate of the campaign, keyed by its code. */
-export function cityGates(summarySubmittedAt: string | null, campaign: CampaignDef, asOf: string): Record<string, GateStatus> {
+export function cityGates(
+  summarySubmittedAt: string | null,
+  campaign: CampaignDef,
+  asOf: string,
+): Record<string, GateStatus> {
   return Object.fromEntries(
     cityGateDefs(campaign).map((g) => {
       if (g.kind !== 'summary_submitted') throw new Error(`关口 ${g.code} 不是市级关口`);

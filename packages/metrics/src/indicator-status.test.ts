@@ -7,8 +7,18 @@ import { indicatorDef } from './schedule';
 const anhui2021 = builtinCampaign('anhui-2021');
 
 const { thresholds, rampStart } = anhui2021;
-const byOct31: Extract<Target, { kind: 'ratio' }> = { kind: 'ratio', denominator: null, share: 1, deadline: '2021-10-31' };
-const noDeadline: Extract<Target, { kind: 'ratio' }> = { kind: 'ratio', denominator: null, share: 0.95, deadline: null };
+const byOct31: Extract<Target, { kind: 'ratio' }> = {
+  kind: 'ratio',
+  denominator: null,
+  share: 1,
+  deadline: '2021-10-31',
+};
+const noDeadline: Extract<Target, { kind: 'ratio' }> = {
+  kind: 'ratio',
+  denominator: null,
+  share: 0.95,
+  deadline: null,
+};
 
 describe('the 序时进度 (ramp from 07-15 to 10-31, 108 days)', () => {
   test.each([
@@ -38,9 +48,9 @@ describe('ratio targets', () => {
     [2, 5, '2021-09-07', 'amber', 80], // 0.4 / 0.5 = 0.80 → amber
     [39, 100, '2021-09-07', 'red', 78], // 0.39 / 0.5 = 0.78
     // on 09-30 expected = 77/108
-    [7, 10, '2021-09-30', 'green', (0.7 * 108 / 77) * 100], // 0.7 × 108/77 = 0.9818 → green, 98.18
-    [6, 10, '2021-09-30', 'amber', (0.6 * 108 / 77) * 100], // 0.8416 → amber, 84.16
-    [5, 10, '2021-09-30', 'red', (0.5 * 108 / 77) * 100], // 0.7013 → red
+    [7, 10, '2021-09-30', 'green', ((0.7 * 108) / 77) * 100], // 0.7 × 108/77 = 0.9818 → green, 98.18
+    [6, 10, '2021-09-30', 'amber', ((0.6 * 108) / 77) * 100], // 0.8416 → amber, 84.16
+    [5, 10, '2021-09-30', 'red', ((0.5 * 108) / 77) * 100], // 0.7013 → red
     // on 08-01 (17 of 108 days) exactly 0.95 and 0.80 of 17/108; plain division gives 0.9499…/0.7999…, which must not flip the status
     [323, 2160, '2021-08-01', 'green', 95], // (323/2160) / (17/108) = 0.95
     [272, 2160, '2021-08-01', 'amber', 80], // (272/2160) / (17/108) = 0.80
@@ -69,7 +79,11 @@ describe('ratio targets', () => {
   });
 
   test('a zero denominator is not scored', () => {
-    expect(judgeRatio(0, 0, byOct31, '2021-10-31', rampStart, thresholds)).toMatchObject({ value: null, status: null, score: null });
+    expect(judgeRatio(0, 0, byOct31, '2021-10-31', rampStart, thresholds)).toMatchObject({
+      value: null,
+      status: null,
+      score: null,
+    });
   });
 
   test('the thresholds are the campaign’s: with green at 0.90, 0.92 is green', () => {
@@ -117,13 +131,24 @@ describe('upper bounds', () => {
 
 describe('judgeIndicator', () => {
   const def = (code: string): IndicatorDef => indicatorDef(anhui2021, code);
-  const known = (value: number | null, extra = {}) => ({ state: 'known' as const, judgedOn: '2021-09-30', value, ...extra });
+  const known = (value: number | null, extra = {}) => ({
+    state: 'known' as const,
+    judgedOn: '2021-09-30',
+    value,
+    ...extra,
+  });
 
   test.each([
     ['pending', 't04_platform_live', { state: 'pending' as const, judgedOn: '2021-08-01' }, 'pending', null],
     ['missing', 't04_platform_live', { state: 'missing' as const, judgedOn: '2021-08-10' }, 'missing', 0],
     ['blank in a submitted report', 't04_departments_sharing', known(null), 'missing', 0],
-    ['ratio with a blank denominator', 't02_incapable_covered', known(5, { numerator: 5, denominator: null }), 'missing', 0],
+    [
+      'ratio with a blank denominator',
+      't02_incapable_covered',
+      known(5, { numerator: 5, denominator: null }),
+      'missing',
+      0,
+    ],
     ['known ratio', 't02_incapable_covered', known(9, { numerator: 9, denominator: 10 }), 'green', 100], // 0.9 vs 77/108 → r 1.26
     ['untargeted count', 't01_tekun', known(321), null, null],
     ['untargeted but missing', 't01_tekun', { state: 'missing' as const, judgedOn: '2021-08-10' }, null, null],

@@ -9,7 +9,14 @@ type UpperTarget = Extract<Target, { kind: 'upper' }>;
 /** What is known of one indicator for one county, before it is judged. */
 export type Observation =
   | { state: 'pending' | 'missing'; judgedOn: string }
-  | { state: 'known'; judgedOn: string; value: number | null; numerator?: number | null; denominator?: number | null; date?: string | null };
+  | {
+      state: 'known';
+      judgedOn: string;
+      value: number | null;
+      numerator?: number | null;
+      denominator?: number | null;
+      date?: string | null;
+    };
 
 // Figures are ratios of whole numbers; floating-point noise must not move a figure that sits exactly on a threshold.
 const EPSILON = 1e-9;
@@ -22,15 +29,32 @@ export function rampedExpected(target: RatioTarget, rampStart: string, d: string
   return target.share * progress;
 }
 
-export function judgeRatio(numerator: number, denominator: number, target: RatioTarget, d: string, rampStart: string, thresholds: Thresholds): IndicatorResult {
+export function judgeRatio(
+  numerator: number,
+  denominator: number,
+  target: RatioTarget,
+  d: string,
+  rampStart: string,
+  thresholds: Thresholds,
+): IndicatorResult {
   if (denominator === 0) {
-    return { value: null, expected: null, attainment: null, status: null, score: null, numerator, denominator, judgedOn: d };
+    return {
+      value: null,
+      expected: null,
+      attainment: null,
+      status: null,
+      score: null,
+      numerator,
+      denominator,
+      judgedOn: d,
+    };
   }
   const value = numerator / denominator;
   const expected = rampedExpected(target, rampStart, d);
   const r = expected === 0 ? 1 : value / expected;
   const shortAfterDeadline = target.deadline !== null && isPast(target.deadline, d) && value < target.share - EPSILON;
-  const status = r < thresholds.amber - EPSILON || shortAfterDeadline ? 'red' : r >= thresholds.green - EPSILON ? 'green' : 'amber';
+  const status =
+    r < thresholds.amber - EPSILON || shortAfterDeadline ? 'red' : r >= thresholds.green - EPSILON ? 'green' : 'amber';
   return { value, expected, attainment: r, status, score: Math.min(r, 1) * 100, numerator, denominator, judgedOn: d };
 }
 
@@ -70,8 +94,20 @@ function unscored(observation: Observation): IndicatorResult {
   };
 }
 
-function absent(status: 'pending' | 'missing', judgedOn: string, extra: Partial<IndicatorResult> = {}): IndicatorResult {
-  return { value: null, expected: null, attainment: null, status, score: status === 'missing' ? 0 : null, judgedOn, ...extra };
+function absent(
+  status: 'pending' | 'missing',
+  judgedOn: string,
+  extra: Partial<IndicatorResult> = {},
+): IndicatorResult {
+  return {
+    value: null,
+    expected: null,
+    attainment: null,
+    status,
+    score: status === 'missing' ? 0 : null,
+    judgedOn,
+    ...extra,
+  };
 }
 
 /** Judges one indicator; untargeted, shown-only and date indicators pass their figure through unscored. */
@@ -87,5 +123,7 @@ export function judgeIndicator(def: IndicatorDef, observation: Observation, camp
     return judgeRatio(numerator, denominator, target, d, campaign.rampStart, campaign.thresholds);
   }
   if (observation.value === null) return absent('missing', d);
-  return target.kind === 'threshold' ? judgeThreshold(observation.value, target, d) : judgeUpper(observation.value, target, d);
+  return target.kind === 'threshold'
+    ? judgeThreshold(observation.value, target, d)
+    : judgeUpper(observation.value, target, d);
 }

@@ -6,7 +6,12 @@ import type { CountyStatus, IndicatorResult } from './types';
 
 const anhui2021 = builtinCampaign('anhui-2021');
 
-const allMet: CountyStatus['gates'] = { m1_plan_issued: 'met', m2_coordinators: 'met', m3_stations: 'met', m4_supervised: 'n/a' };
+const allMet: CountyStatus['gates'] = {
+  m1_plan_issued: 'met',
+  m2_coordinators: 'met',
+  m3_stations: 'met',
+  m4_supervised: 'n/a',
+};
 const result = (status: IndicatorResult['status'], extra: Partial<IndicatorResult> = {}): IndicatorResult => ({
   value: null,
   expected: null,
@@ -15,9 +20,19 @@ const result = (status: IndicatorResult['status'], extra: Partial<IndicatorResul
   score: status === 'missing' ? 0 : null,
   ...extra,
 });
-const judged = (overrides: Partial<JudgedCounty> = {}): JudgedCounty => ({ indicators: {}, score: 90, gates: allMet, ...overrides });
+const judged = (overrides: Partial<JudgedCounty> = {}): JudgedCounty => ({
+  indicators: {},
+  score: 90,
+  gates: allMet,
+  ...overrides,
+});
 // every report due by 11-10 submitted on time, so only the reason under test can fire
-const onTime = { '2021-07': '2021-08-03T02:00:00Z', '2021-08': '2021-09-03T02:00:00Z', '2021-09': '2021-10-03T02:00:00Z', '2021-10': '2021-11-03T02:00:00Z' };
+const onTime = {
+  '2021-07': '2021-08-03T02:00:00Z',
+  '2021-08': '2021-09-03T02:00:00Z',
+  '2021-09': '2021-10-03T02:00:00Z',
+  '2021-10': '2021-11-03T02:00:00Z',
+};
 const punctual = county({ firstSubmissions: onTime });
 const codes = (reasons: { code: string }[]) => reasons.map((r) => r.code);
 
@@ -27,14 +42,26 @@ describe('lagging reasons, each alone', () => {
   });
 
   test('m1 overdue', () => {
-    const [reason, ...rest] = laggingReasons(punctual, judged({ gates: { ...allMet, m1_plan_issued: 'overdue' } }), anhui2021, '2021-11-10');
+    const [reason, ...rest] = laggingReasons(
+      punctual,
+      judged({ gates: { ...allMet, m1_plan_issued: 'overdue' } }),
+      anhui2021,
+      '2021-11-10',
+    );
     expect(rest).toEqual([]);
     expect(reason).toMatchObject({ code: 'gate_overdue:m1', text: '实施方案未按期印发（应于 2021-07-15 前印发）' });
   });
 
   test('m2 overdue: 协理员配备率 with the roster figure (156/190 = 0.8210…)', () => {
-    const indicators = { t10_coordinator_coverage: result('red', { value: 156 / 190, numerator: 156, denominator: 190 }) };
-    const reasons = laggingReasons(punctual, judged({ indicators, gates: { ...allMet, m2_coordinators: 'overdue' } }), anhui2021, '2021-11-10');
+    const indicators = {
+      t10_coordinator_coverage: result('red', { value: 156 / 190, numerator: 156, denominator: 190 }),
+    };
+    const reasons = laggingReasons(
+      punctual,
+      judged({ indicators, gates: { ...allMet, m2_coordinators: 'overdue' } }),
+      anhui2021,
+      '2021-11-10',
+    );
     // one red indicator only, below many_red
     expect(reasons).toEqual([
       {
@@ -47,12 +74,19 @@ describe('lagging reasons, each alone', () => {
 
   test('m3 overdue without any roster', () => {
     const indicators = { t10_station_coverage: result('missing') };
-    const reasons = laggingReasons(punctual, judged({ indicators, gates: { ...allMet, m3_stations: 'overdue' } }), anhui2021, '2021-11-10');
+    const reasons = laggingReasons(
+      punctual,
+      judged({ indicators, gates: { ...allMet, m3_stations: 'overdue' } }),
+      anhui2021,
+      '2021-11-10',
+    );
     expect(reasons.map((r) => r.text)).toEqual(['未上传村级台账，服务站（点）建成率未达到截止日要求的 100%']);
   });
 
   test('m4 overdue is the city’s duty, not a county reason', () => {
-    expect(laggingReasons(punctual, judged({ gates: { ...allMet, m4_supervised: 'overdue' } }), anhui2021, '2021-12-01')).toEqual([]);
+    expect(
+      laggingReasons(punctual, judged({ gates: { ...allMet, m4_supervised: 'overdue' } }), anhui2021, '2021-12-01'),
+    ).toEqual([]);
   });
 
   test.each([
@@ -69,13 +103,21 @@ describe('lagging reasons, each alone', () => {
   test.each([
     [['red', 'red', 'amber'], [], null, 2],
     [['red', 'red', 'red'], ['many_red'], '红色指标 3 项，达到 3 项的认定标准', 3],
-    [['red', 'red', 'missing', 'missing', 'green'], ['many_red'], '红色指标 4 项（含缺报 2 项），达到 3 项的认定标准', 4],
-  ] as [IndicatorResult['status'][], string[], string | null, number][])('statuses %o → %o', (statuses, expected, text, redCount) => {
-    const indicators = Object.fromEntries(statuses.map((s, i) => [`i${i}`, result(s)]));
-    const reasons = laggingReasons(punctual, judged({ indicators }), anhui2021, '2021-11-10');
-    expect(codes(reasons)).toEqual(expected);
-    if (text) expect(reasons[0]).toMatchObject({ text, figures: { redCount } });
-  });
+    [
+      ['red', 'red', 'missing', 'missing', 'green'],
+      ['many_red'],
+      '红色指标 4 项（含缺报 2 项），达到 3 项的认定标准',
+      4,
+    ],
+  ] as [IndicatorResult['status'][], string[], string | null, number][])(
+    'statuses %o → %o',
+    (statuses, expected, text, redCount) => {
+      const indicators = Object.fromEntries(statuses.map((s, i) => [`i${i}`, result(s)]));
+      const reasons = laggingReasons(punctual, judged({ indicators }), anhui2021, '2021-11-10');
+      expect(codes(reasons)).toEqual(expected);
+      if (text) expect(reasons[0]).toMatchObject({ text, figures: { redCount } });
+    },
+  );
 
   test('the many_red threshold comes from the campaign', () => {
     const indicators = { a: result('red'), b: result('red') };
@@ -90,14 +132,29 @@ describe('late_report', () => {
     // October's report, due 11-05, unknown on 11-10
     ['unknown', without('2021-10'), '2021-11-10', '2021-10 月报应于 2021-11-05 报送，截至 11-10 尚未报送'],
     // on 11-05 itself, October's is due (end of day) and unknown
-    ['unknown on the due day', without('2021-10'), '2021-11-05', '2021-10 月报应于 2021-11-05 报送，截至 11-05 尚未报送'],
+    [
+      'unknown on the due day',
+      without('2021-10'),
+      '2021-11-05',
+      '2021-10 月报应于 2021-11-05 报送，截至 11-05 尚未报送',
+    ],
     // on 11-04 the latest due is September's, which was on time
     ['not yet due', without('2021-10'), '2021-11-04', null],
     // first submitted 11-10 23:59 Beijing (15:59Z): 5 days after 11-05, not more → on time enough
     ['5 days late', { ...onTime, '2021-10': '2021-11-10T15:59:00Z' }, '2021-11-20', null],
     // 11-11 00:00 Beijing (11-10 16:00Z) → 6 days after the due date
-    ['6 days late', { ...onTime, '2021-10': '2021-11-10T16:00:00Z' }, '2021-11-20', '2021-10 月报应于 2021-11-05 报送，首次报送晚于截止日 6 天'],
-    ['12 days late', { ...onTime, '2021-10': '2021-11-17T01:00:00Z' }, '2021-11-20', '2021-10 月报应于 2021-11-05 报送，首次报送晚于截止日 12 天'],
+    [
+      '6 days late',
+      { ...onTime, '2021-10': '2021-11-10T16:00:00Z' },
+      '2021-11-20',
+      '2021-10 月报应于 2021-11-05 报送，首次报送晚于截止日 6 天',
+    ],
+    [
+      '12 days late',
+      { ...onTime, '2021-10': '2021-11-17T01:00:00Z' },
+      '2021-11-20',
+      '2021-10 月报应于 2021-11-05 报送，首次报送晚于截止日 12 天',
+    ],
     // a missing September report is not re-judged once October's is the latest due
     ['an older gap', without('2021-09'), '2021-11-10', null],
     ['before any report is due', {}, '2021-08-04', null],
@@ -108,8 +165,18 @@ describe('late_report', () => {
   });
 
   test('figures carry the period, due date and days late', () => {
-    const reason = lateReportReason(county({ firstSubmissions: { '2021-10': '2021-11-17T01:00:00Z' } }), anhui2021, '2021-11-20');
-    expect(reason?.figures).toEqual({ period: '2021-10', dueOn: '2021-11-05', submittedOn: '2021-11-17', daysLate: 12, lateReportDays: 5 });
+    const reason = lateReportReason(
+      county({ firstSubmissions: { '2021-10': '2021-11-17T01:00:00Z' } }),
+      anhui2021,
+      '2021-11-20',
+    );
+    expect(reason?.figures).toEqual({
+      period: '2021-10',
+      dueOn: '2021-11-05',
+      submittedOn: '2021-11-17',
+      daysLate: 12,
+      lateReportDays: 5,
+    });
   });
 
   test('the known report stands in when its first submission is not listed', () => {
@@ -119,12 +186,16 @@ describe('late_report', () => {
 
   test('lateReportDays comes from the campaign: with 10 days, 6 days late passes', () => {
     const campaign = { ...anhui2021, thresholds: { ...anhui2021.thresholds, lateReportDays: 10 } };
-    expect(lateReportReason(county({ firstSubmissions: { '2021-10': '2021-11-10T16:00:00Z' } }), campaign, '2021-11-20')).toBeNull();
+    expect(
+      lateReportReason(county({ firstSubmissions: { '2021-10': '2021-11-10T16:00:00Z' } }), campaign, '2021-11-20'),
+    ).toBeNull();
   });
 });
 
 describe('redCounts', () => {
   test('red and missing both count; missing is also told apart', () => {
-    expect(redCounts({ a: result('red'), b: result('missing'), c: result('amber'), d: result('pending'), e: result(null) })).toEqual({ red: 2, missing: 1 });
+    expect(
+      redCounts({ a: result('red'), b: result('missing'), c: result('amber'), d: result('pending'), e: result(null) }),
+    ).toEqual({ red: 2, missing: 1 });
   });
 });

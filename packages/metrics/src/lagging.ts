@@ -1,4 +1,14 @@
-import { addDays, beijingDate, daysBetween, endOfBeijingDay, periodDue, type CampaignDef, type DateByGate, type GateDef, type RosterConditionGate } from '@dudao/schema/campaign';
+import {
+  addDays,
+  beijingDate,
+  daysBetween,
+  endOfBeijingDay,
+  periodDue,
+  type CampaignDef,
+  type DateByGate,
+  type GateDef,
+  type RosterConditionGate,
+} from '@dudao/schema/campaign';
 import type { CountyInput, GateStatus, IndicatorResult, Reason, ReasonCode } from './types';
 import { indicatorDef, latestDuePeriod } from './schedule';
 import { percentText, scoreText, shortDate } from './format';
@@ -19,23 +29,44 @@ function gateReasonCode(gate: GateDef): ReasonCode {
 
 function dateByReason(gate: DateByGate): Reason {
   const template = gate.overdueText ?? `${gate.name}未按期完成（应于 {deadline} 前完成）`;
-  return { code: gateReasonCode(gate), text: template.replaceAll('{deadline}', gate.deadline), figures: { deadline: gate.deadline } };
+  return {
+    code: gateReasonCode(gate),
+    text: template.replaceAll('{deadline}', gate.deadline),
+    figures: { deadline: gate.deadline },
+  };
 }
 
 // A roster gate cites the coverage indicator it shows, against the share that indicator's target requires.
-function rosterReason(gate: RosterConditionGate, indicators: Record<string, IndicatorResult>, campaign: CampaignDef): Reason {
+function rosterReason(
+  gate: RosterConditionGate,
+  indicators: Record<string, IndicatorResult>,
+  campaign: CampaignDef,
+): Reason {
   const def = indicatorDef(campaign, gate.showsIndicator);
   const label = def.shortName ?? def.name;
   const required = def.target?.kind === 'ratio' ? def.target.share : 1;
   const figure = indicators[gate.showsIndicator];
   const value = figure?.value ?? null;
-  const figures = { deadline: gate.deadline, value, numerator: figure?.numerator ?? null, denominator: figure?.denominator ?? null, required };
-  const text = value === null ? `未上传村级台账，${label}未达到截止日要求的 ${percentText(required)}` : `${label} ${percentText(value)}，低于截止日要求的 ${percentText(required)}`;
+  const figures = {
+    deadline: gate.deadline,
+    value,
+    numerator: figure?.numerator ?? null,
+    denominator: figure?.denominator ?? null,
+    required,
+  };
+  const text =
+    value === null
+      ? `未上传村级台账，${label}未达到截止日要求的 ${percentText(required)}`
+      : `${label} ${percentText(value)}，低于截止日要求的 ${percentText(required)}`;
   return { code: gateReasonCode(gate), text, figures };
 }
 
 // Only the county's own duties: the supervision gate is the city's duty and never a county reason.
-function gateReasons(gates: Record<string, GateStatus>, indicators: Record<string, IndicatorResult>, campaign: CampaignDef): Reason[] {
+function gateReasons(
+  gates: Record<string, GateStatus>,
+  indicators: Record<string, IndicatorResult>,
+  campaign: CampaignDef,
+): Reason[] {
   const reasons: Reason[] = [];
   for (const gate of campaign.gates) {
     if (gates[gate.code] !== 'overdue') continue;
@@ -51,15 +82,24 @@ export function lateReportReason(county: CountyInput, campaign: CampaignDef, asO
   if (period === null) return null;
   const dueOn = periodDue(period, campaign.reportDueAfterDays);
   const { lateReportDays } = campaign.thresholds;
-  const submittedAt = county.firstSubmissions[period] ?? (county.report?.period === period ? county.report.submittedAt : null);
+  const submittedAt =
+    county.firstSubmissions[period] ?? (county.report?.period === period ? county.report.submittedAt : null);
   const head = `${period} ${campaign.reportName}应于 ${dueOn} 报送`;
   if (submittedAt === null) {
-    return { code: 'late_report', text: `${head}，截至 ${shortDate(asOf, dueOn.slice(0, 4))} 尚未报送`, figures: { period, dueOn, submittedOn: null, daysLate: daysBetween(dueOn, asOf), lateReportDays } };
+    return {
+      code: 'late_report',
+      text: `${head}，截至 ${shortDate(asOf, dueOn.slice(0, 4))} 尚未报送`,
+      figures: { period, dueOn, submittedOn: null, daysLate: daysBetween(dueOn, asOf), lateReportDays },
+    };
   }
   if (Date.parse(submittedAt) < Date.parse(endOfBeijingDay(addDays(dueOn, lateReportDays)))) return null;
   const submittedOn = beijingDate(submittedAt);
   const daysLate = daysBetween(dueOn, submittedOn);
-  return { code: 'late_report', text: `${head}，首次报送晚于截止日 ${daysLate} 天`, figures: { period, dueOn, submittedOn, daysLate, lateReportDays } };
+  return {
+    code: 'late_report',
+    text: `${head}，首次报送晚于截止日 ${daysLate} 天`,
+    figures: { period, dueOn, submittedOn, daysLate, lateReportDays },
+  };
 }
 
 export interface JudgedCounty {
@@ -69,16 +109,29 @@ export interface JudgedCounty {
 }
 
 /** Every reason the county is lagging at asOf. */
-export function laggingReasons(county: CountyInput, judged: JudgedCounty, campaign: CampaignDef, asOf: string): Reason[] {
+export function laggingReasons(
+  county: CountyInput,
+  judged: JudgedCounty,
+  campaign: CampaignDef,
+  asOf: string,
+): Reason[] {
   const { lowScore, manyRed } = campaign.thresholds;
   const reasons = gateReasons(judged.gates, judged.indicators, campaign);
   if (judged.score !== null && judged.score < lowScore) {
-    reasons.push({ code: 'low_score', text: `综合得分 ${scoreText(judged.score)} 分，低于 ${lowScore} 分`, figures: { score: judged.score, lowScore } });
+    reasons.push({
+      code: 'low_score',
+      text: `综合得分 ${scoreText(judged.score)} 分，低于 ${lowScore} 分`,
+      figures: { score: judged.score, lowScore },
+    });
   }
   const { red, missing } = redCounts(judged.indicators);
   if (red >= manyRed) {
     const detail = missing > 0 ? `（含缺报 ${missing} 项）` : '';
-    reasons.push({ code: 'many_red', text: `红色指标 ${red} 项${detail}，达到 ${manyRed} 项的认定标准`, figures: { redCount: red, missingCount: missing, manyRed } });
+    reasons.push({
+      code: 'many_red',
+      text: `红色指标 ${red} 项${detail}，达到 ${manyRed} 项的认定标准`,
+      figures: { redCount: red, missingCount: missing, manyRed },
+    });
   }
   const late = lateReportReason(county, campaign, asOf);
   if (late) reasons.push(late);

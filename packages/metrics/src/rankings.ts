@@ -32,7 +32,8 @@ export function rankings(items: Scored[]): Map<string, Rank> {
   sorted.forEach((item, i) => {
     const score = shown[i] ?? null;
     if (score === null) result.set(item.code, { rank: null, tied: false });
-    else result.set(item.code, { rank: shown.indexOf(score) + 1, tied: shown[i - 1] === score || shown[i + 1] === score });
+    else
+      result.set(item.code, { rank: shown.indexOf(score) + 1, tied: shown[i - 1] === score || shown[i + 1] === score });
   });
   return result;
 }

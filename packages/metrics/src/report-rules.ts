@@ -47,7 +47,9 @@ export function formatIssue(def: IndicatorDef, text: string | null | undefined):
 }
 
 /** Stocks that moved more than the outlier share from the previous period: they need a comment. */
-export function outliers(ctx: Pick<RuleContext, 'campaign' | 'current' | 'previous'>): { field: string; before: number; now: number; change: number }[] {
+export function outliers(
+  ctx: Pick<RuleContext, 'campaign' | 'current' | 'previous'>,
+): { field: string; before: number; now: number; change: number }[] {
   const limit = ctx.campaign.thresholds.outlierChange;
   return ctx.campaign.indicators.flatMap((def) => {
     if (def.source !== 'report' || def.accumulation !== 'stock') return [];
@@ -81,17 +83,29 @@ function ruleIssues(ctx: RuleContext): FieldIssue[] {
     const value = num(ctx.current[def.code]);
     if (value == null || Number.isNaN(value)) continue;
     if (def.range && (value < def.range.min || value > def.range.max)) {
-      issues.push({ field: def.code, kind: 'rule', message: `应在 ${def.range.min}–${def.range.max} 之间，实际为 ${value}` });
+      issues.push({
+        field: def.code,
+        kind: 'rule',
+        message: `应在 ${def.range.min}–${def.range.max} 之间，实际为 ${value}`,
+      });
     }
     const before = num(ctx.previous?.[def.code]);
     if (def.accumulation === 'flow' && before !== null && value < before) {
-      issues.push({ field: def.code, kind: 'rule', message: `为自${monthDay(ctx.campaign.start)}起的累计数，不能小于上期（${before}），本期为 ${value}` });
+      issues.push({
+        field: def.code,
+        kind: 'rule',
+        message: `为自${monthDay(ctx.campaign.start)}起的累计数，不能小于上期（${before}），本期为 ${value}`,
+      });
     }
   }
   const limit = ctx.campaign.thresholds.outlierChange;
   for (const o of outliers(ctx)) {
     if (blank(ctx.comments[o.field])) {
-      issues.push({ field: o.field, kind: 'comment', message: `较上期变动 ${pct(o.change)}（${o.before} → ${o.now}），超过 ${pct(limit)}，须填写说明` });
+      issues.push({
+        field: o.field,
+        kind: 'comment',
+        message: `较上期变动 ${pct(o.change)}（${o.before} → ${o.now}），超过 ${pct(limit)}，须填写说明`,
+      });
     }
   }
   return issues;
@@ -104,7 +118,9 @@ export function checkReportRules(ctx: RuleContext): RuleIssue[] {
 
 /** Every targeted indicator must be filled before a report can be submitted. */
 export function checkRequired(campaign: Pick<CampaignDef, 'indicators'>, current: FilledFields): RuleIssue[] {
-  return campaign.indicators.filter((d) => d.source === 'report' && d.target && blank(current[d.code])).map((d) => ({ field: d.code, message: '为考核指标，报送前必须填写' }));
+  return campaign.indicators
+    .filter((d) => d.source === 'report' && d.target && blank(current[d.code]))
+    .map((d) => ({ field: d.code, message: '为考核指标，报送前必须填写' }));
 }
 
 /** Every issue of a report as filled: wrong formats first, then blank targets, broken rules and missing comments. */

@@ -8,7 +8,8 @@ function ratioFigure(results: IndicatorResult[]): RollupFigure {
   let denominator = 0;
   let countiesReporting = 0;
   for (const r of results) {
-    if (r.numerator === null || r.numerator === undefined || r.denominator === null || r.denominator === undefined) continue;
+    if (r.numerator === null || r.numerator === undefined || r.denominator === null || r.denominator === undefined)
+      continue;
     numerator += r.numerator;
     denominator += r.denominator;
     countiesReporting += 1;
@@ -27,7 +28,10 @@ function sumFigure(values: number[]): RollupFigure {
 
 // A county's average processing time comes without its case count, so the best available roll-up is the plain mean.
 function meanFigure(values: number[]): RollupFigure {
-  return { value: values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length, countiesReporting: values.length };
+  return {
+    value: values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length,
+    countiesReporting: values.length,
+  };
 }
 
 function rollupOne(def: IndicatorDef, results: IndicatorResult[]): RollupFigure {

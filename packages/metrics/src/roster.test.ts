@@ -18,11 +18,14 @@ describe('eligible villages and expected stations', () => {
     [399, perFull200, true, 1], // ⌊399/200⌋ = 1
     [400, perFull200, true, 2], // ⌊400/200⌋ = 2
     [650, perFull200, true, 3], // ⌊650/200⌋ = 3
-  ])('%i long-term recipients (%o) → eligible %s, %i stations expected', (recipients, thresholds, eligible, stations) => {
-    const v = village({ longTermRecipients: recipients });
-    expect(isEligible(v, thresholds)).toBe(eligible);
-    expect(expectedStations(v, thresholds)).toBe(stations);
-  });
+  ])(
+    '%i long-term recipients (%o) → eligible %s, %i stations expected',
+    (recipients, thresholds, eligible, stations) => {
+      const v = village({ longTermRecipients: recipients });
+      expect(isEligible(v, thresholds)).toBe(eligible);
+      expect(expectedStations(v, thresholds)).toBe(stations);
+    },
+  );
 
   test('the eligibility threshold is read from the campaign', () => {
     expect(isEligible(village({ longTermRecipients: 150 }), { ...perVillage, eligibleRecipients: 150 })).toBe(true);
@@ -35,7 +38,14 @@ describe('rosterFigures', () => {
     village({ longTermRecipients: 250, stations: 1, coordinators: 2, coordinatorsFullTime: 1, coordinatorPay: 1200 }),
     village({ longTermRecipients: 420, stations: 1, coordinators: 1, coordinatorsFullTime: 1, coordinatorPay: 800 }),
     village({ longTermRecipients: 210, stations: 0, coordinators: 1, coordinatorsFullTime: 0, coordinatorPay: null }),
-    village({ longTermRecipients: 30, stations: 1, coordinators: 0, coordinatorsFullTime: 0, coordinatorPay: null, civilAffairsMember: false }),
+    village({
+      longTermRecipients: 30,
+      stations: 1,
+      coordinators: 0,
+      coordinatorsFullTime: 0,
+      coordinatorPay: null,
+      civilAffairsMember: false,
+    }),
     ...villages(4, { longTermRecipients: 40, coordinators: 1, coordinatorsFullTime: 0, coordinatorPay: 1000 }),
   ];
   const byVillage = rosterFigures(rows, 10, anhui2021);

@@ -16,7 +16,9 @@ export function isEligible(village: RosterVillage, thresholds: Thresholds): bool
 
 export function expectedStations(village: RosterVillage, thresholds: Thresholds): number {
   if (!isEligible(village, thresholds)) return 0;
-  return thresholds.stationPolicy === 'per_full_200' ? Math.floor(village.longTermRecipients / thresholds.stationsPer) : 1;
+  return thresholds.stationPolicy === 'per_full_200'
+    ? Math.floor(village.longTermRecipients / thresholds.stationsPer)
+    : 1;
 }
 
 export function meetsStations(village: RosterVillage, thresholds: Thresholds): boolean {
@@ -45,10 +47,16 @@ function ratio(numerator: number, denominator: number): RosterFigure {
 
 type RosterDerived = Exclude<DerivedDef, { kind: 'case_log_average_days' | 'case_log_over_limit' }>;
 
-const sumOf = (villages: RosterVillage[], column: RosterColumn) => villages.reduce((total, v) => total + (v[column] ?? 0), 0);
+const sumOf = (villages: RosterVillage[], column: RosterColumn) =>
+  villages.reduce((total, v) => total + (v[column] ?? 0), 0);
 
 /** One roster figure by its kind; `orgVillages` is the county's village count from the organisation tree, never the roster's length. */
-export function rosterFigure(derived: RosterDerived, villages: RosterVillage[], orgVillages: number, thresholds: Thresholds): RosterFigure {
+export function rosterFigure(
+  derived: RosterDerived,
+  villages: RosterVillage[],
+  orgVillages: number,
+  thresholds: Thresholds,
+): RosterFigure {
   const eligible = villages.filter((v) => isEligible(v, thresholds));
   const inSet = (set: VillageSet | undefined) => (set === 'eligible' ? eligible : villages);
   switch (derived.kind) {
@@ -59,12 +67,16 @@ export function rosterFigure(derived: RosterDerived, villages: RosterVillage[], 
     case 'share':
       return ratio(sumOf(villages, derived.part), sumOf(villages, derived.whole));
     case 'average': {
-      const counted = villages.filter((v) => v[derived.column] !== null && (derived.where === undefined || villageHas(v, derived.where, thresholds)));
+      const counted = villages.filter(
+        (v) => v[derived.column] !== null && (derived.where === undefined || villageHas(v, derived.where, thresholds)),
+      );
       return ratio(sumOf(counted, derived.column), counted.length);
     }
     case 'village_count': {
       const has = derived.has;
-      return { value: inSet(derived.villages).filter((v) => has === undefined || villageHas(v, has, thresholds)).length };
+      return {
+        value: inSet(derived.villages).filter((v) => has === undefined || villageHas(v, has, thresholds)).length,
+      };
     }
     case 'sum':
       return { value: sumOf(inSet(derived.villages), derived.column) };
@@ -74,12 +86,17 @@ export function rosterFigure(derived: RosterDerived, villages: RosterVillage[], 
 }
 
 /** Every roster-derived indicator of the campaign for one county's roster. */
-export function rosterFigures(villages: RosterVillage[], orgVillages: number, campaign: Pick<CampaignDef, 'indicators' | 'thresholds'>): RosterFigures {
+export function rosterFigures(
+  villages: RosterVillage[],
+  orgVillages: number,
+  campaign: Pick<CampaignDef, 'indicators' | 'thresholds'>,
+): RosterFigures {
   const figures: RosterFigures = {};
   for (const def of campaign.indicators) {
     if (def.source !== 'roster') continue;
     const derived = def.derived;
-    if (!derived || derived.kind === 'case_log_average_days' || derived.kind === 'case_log_over_limit') throw new Error(`村级台账指标 ${def.code} 缺少派生方式`);
+    if (!derived || derived.kind === 'case_log_average_days' || derived.kind === 'case_log_over_limit')
+      throw new Error(`村级台账指标 ${def.code} 缺少派生方式`);
     figures[def.code] = rosterFigure(derived, villages, orgVillages, campaign.thresholds);
   }
   return figures;

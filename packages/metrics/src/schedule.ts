@@ -17,7 +17,10 @@ export function firstReportDue(campaign: CampaignDef): string {
 }
 
 /** The newest period whose report is due by asOf, or null before the first is due. */
-export function latestDuePeriod(campaign: Pick<CampaignDef, 'periods' | 'reportDueAfterDays'>, asOf: string): string | null {
+export function latestDuePeriod(
+  campaign: Pick<CampaignDef, 'periods' | 'reportDueAfterDays'>,
+  asOf: string,
+): string | null {
   let latest: string | null = null;
   for (const period of campaign.periods) {
     if (isDueBy(periodDue(period, campaign.reportDueAfterDays), asOf)) latest = period;
@@ -79,13 +82,18 @@ export interface Deadline {
   label: string;
 }
 
-type Dated = Pick<CampaignDef, 'periods' | 'reportDueAfterDays' | 'reportName'> & { gates: Pick<GateDef, 'name' | 'deadline'>[] };
+type Dated = Pick<CampaignDef, 'periods' | 'reportDueAfterDays' | 'reportName'> & {
+  gates: Pick<GateDef, 'name' | 'deadline'>[];
+};
 
 /** Every dated duty of the campaign: the gates and each period's report, in date order. */
 export function deadlines(campaign: Dated): Deadline[] {
   return [
     ...campaign.gates.map((g) => ({ on: g.deadline, label: g.name })),
-    ...campaign.periods.map((p) => ({ on: periodDue(p, campaign.reportDueAfterDays), label: `${p} ${campaign.reportName}报送` })),
+    ...campaign.periods.map((p) => ({
+      on: periodDue(p, campaign.reportDueAfterDays),
+      label: `${p} ${campaign.reportName}报送`,
+    })),
   ].sort((a, b) => a.on.localeCompare(b.on) || a.label.localeCompare(b.label));
 }
 

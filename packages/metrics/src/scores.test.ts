@@ -47,7 +47,11 @@ describe('compositeScore', () => {
     [{ T01: null, T02: null }, anhui2021, null],
     [{}, anhui2021, null],
     // weight T06 three times: (56.67 + 3 × 75) / 4 = 70.42
-    [{ T04: 170 / 3, T06: 75 }, { ...anhui2021, tasks: anhui2021.tasks.map((t) => ({ ...t, weight: t.code === 'T06' ? 3 : 1 })) }, (170 / 3 + 225) / 4],
+    [
+      { T04: 170 / 3, T06: 75 },
+      { ...anhui2021, tasks: anhui2021.tasks.map((t) => ({ ...t, weight: t.code === 'T06' ? 3 : 1 })) },
+      (170 / 3 + 225) / 4,
+    ],
   ])('%o → %s', (scores, campaign: CampaignDef, expected) => {
     expect(compositeScore(scores, campaign)).toBe(expected);
   });

@@ -2,7 +2,10 @@ import type { CampaignDef } from '@dudao/schema/campaign';
 import type { IndicatorResult } from './types';
 
 /** Mean of each task's scored indicators; a missing indicator is scored 0 and so pulls the mean down. */
-export function taskScores(indicators: Record<string, IndicatorResult>, campaign: CampaignDef): Record<string, number | null> {
+export function taskScores(
+  indicators: Record<string, IndicatorResult>,
+  campaign: CampaignDef,
+): Record<string, number | null> {
   const scores: Record<string, number | null> = {};
   for (const task of campaign.tasks) {
     let sum = 0;

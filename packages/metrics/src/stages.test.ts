@@ -14,7 +14,14 @@ const gates = [
   { code: 'm4_supervised', name: '进展缓慢县区实地督导', level: 'county' as const, deadline: '2021-11-30' },
   { code: 'm5_city_summary', name: '市级行动总结报送', level: 'city' as const, deadline: '2021-12-15' },
 ];
-const campaign = { start: '2021-07-01', stages, gates, periods: ['2021-07', '2021-08', '2021-12'], reportDueAfterDays: 5, reportName: '月报' };
+const campaign = {
+  start: '2021-07-01',
+  stages,
+  gates,
+  periods: ['2021-07', '2021-08', '2021-12'],
+  reportDueAfterDays: 5,
+  reportName: '月报',
+};
 
 describe('stageAt', () => {
   test.each([
@@ -34,7 +41,15 @@ describe('stageAt', () => {
 
 describe('deadlines', () => {
   test('gates and reports in date order', () => {
-    expect(deadlines(campaign).map((d) => d.on)).toEqual(['2021-07-15', '2021-08-05', '2021-09-05', '2021-10-31', '2021-11-30', '2021-12-15', '2022-01-05']);
+    expect(deadlines(campaign).map((d) => d.on)).toEqual([
+      '2021-07-15',
+      '2021-08-05',
+      '2021-09-05',
+      '2021-10-31',
+      '2021-11-30',
+      '2021-12-15',
+      '2022-01-05',
+    ]);
   });
 
   test.each([

@@ -32,7 +32,8 @@ export const perfectValues: Record<string, string | null> = {
 };
 
 // 10 villages, each with a coordinator and a 民政 member; one eligible (250 recipients) with its station.
-export const perfectRoster = (): KnownRoster => roster([village({ longTermRecipients: 250, stations: 1 }), ...villages(9)]);
+export const perfectRoster = (): KnownRoster =>
+  roster([village({ longTermRecipients: 250, stations: 1 }), ...villages(9)]);
 
 // Every report submitted two days before its due date; only submissions made by asOf are known.
 export function onTime(asOf: string): Record<string, string> {
@@ -44,11 +45,27 @@ export function onTime(asOf: string): Record<string, string> {
   return known;
 }
 
-export function perfect(code: string, cityCode: string, asOf: string, values: Record<string, string | null> = {}, overrides: Partial<CountyInput> = {}): CountyInput {
+export function perfect(
+  code: string,
+  cityCode: string,
+  asOf: string,
+  values: Record<string, string | null> = {},
+  overrides: Partial<CountyInput> = {},
+): CountyInput {
   const firstSubmissions = onTime(asOf);
   const period = Object.keys(firstSubmissions).at(-1);
   const known = period ? report(period, { ...perfectValues, ...values }, firstSubmissions[period]) : null;
-  return county({ code, name: code, cityCode, report: known, firstSubmissions, roster: perfectRoster(), rosterAtDeadline: asOf > '2021-10-31' ? perfectRoster() : null, laggingAtSupervision: asOf >= '2021-11-01' ? false : null, ...overrides });
+  return county({
+    code,
+    name: code,
+    cityCode,
+    report: known,
+    firstSubmissions,
+    roster: perfectRoster(),
+    rosterAtDeadline: asOf > '2021-10-31' ? perfectRoster() : null,
+    laggingAtSupervision: asOf >= '2021-11-01' ? false : null,
+    ...overrides,
+  });
 }
 
 export const ASOF = '2021-11-10';
@@ -68,4 +85,9 @@ export const one = (c: CountyInput, asOf = ASOF) => {
 };
 
 // 8 of 10 villages with a coordinator; the eligible one has its station.
-export const shortRoster = (): KnownRoster => roster([village({ longTermRecipients: 250, stations: 1 }), ...villages(7), ...villages(2, { coordinators: 0, coordinatorPay: null })]);
+export const shortRoster = (): KnownRoster =>
+  roster([
+    village({ longTermRecipients: 250, stations: 1 }),
+    ...villages(7),
+    ...villages(2, { coordinators: 0, coordinatorPay: null }),
+  ]);

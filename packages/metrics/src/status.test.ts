@@ -18,18 +18,55 @@ const B = perfect('340322', '3403', ASOF, {
   t04_warnings_handled: '0',
 });
 // October report never sent: September's (judged on 09-30) is the newest known; 8 of 10 villages with a coordinator then and now
-const C = perfect('340323', '3403', ASOF, {}, {
-  report: report('2021-09', { ...perfectValues, t02_incapable_identified: '200', t02_incapable_covered: '120', t04_departments_sharing: '5' }, '2021-10-03T02:00:00.000Z'),
-  firstSubmissions: { '2021-07': '2021-08-03T02:00:00.000Z', '2021-08': '2021-09-03T02:00:00.000Z', '2021-09': '2021-10-03T02:00:00.000Z' },
-  roster: shortRoster(),
-  rosterAtDeadline: shortRoster(),
-  laggingAtSupervision: true,
-});
+const C = perfect(
+  '340323',
+  '3403',
+  ASOF,
+  {},
+  {
+    report: report(
+      '2021-09',
+      { ...perfectValues, t02_incapable_identified: '200', t02_incapable_covered: '120', t04_departments_sharing: '5' },
+      '2021-10-03T02:00:00.000Z',
+    ),
+    firstSubmissions: {
+      '2021-07': '2021-08-03T02:00:00.000Z',
+      '2021-08': '2021-09-03T02:00:00.000Z',
+      '2021-09': '2021-10-03T02:00:00.000Z',
+    },
+    roster: shortRoster(),
+    rosterAtDeadline: shortRoster(),
+    laggingAtSupervision: true,
+  },
+);
 const G = perfect('340324', '3403', ASOF);
 // 9 full-time among 10 coordinators
-const D = perfect('340402', '3404', ASOF, {}, { roster: roster([village({ longTermRecipients: 250, stations: 1, coordinatorsFullTime: 1 }), ...villages(8, { coordinatorsFullTime: 1 }), village()]) });
+const D = perfect(
+  '340402',
+  '3404',
+  ASOF,
+  {},
+  {
+    roster: roster([
+      village({ longTermRecipients: 250, stations: 1, coordinatorsFullTime: 1 }),
+      ...villages(8, { coordinatorsFullTime: 1 }),
+      village(),
+    ]),
+  },
+);
 // 90 coordinators (9 a village), 1 full-time
-const E = perfect('340403', '3404', ASOF, {}, { roster: roster([village({ longTermRecipients: 250, stations: 1, coordinators: 9, coordinatorsFullTime: 1 }), ...villages(9, { coordinators: 9 })]) });
+const E = perfect(
+  '340403',
+  '3404',
+  ASOF,
+  {},
+  {
+    roster: roster([
+      village({ longTermRecipients: 250, stations: 1, coordinators: 9, coordinatorsFullTime: 1 }),
+      ...villages(9, { coordinators: 9 }),
+    ]),
+  },
+);
 // nothing known at all
 const F = county({ code: '340404', name: '340404', cityCode: '3404', laggingAtSupervision: false });
 
@@ -56,14 +93,24 @@ describe('the scenario as of 2021-11-10', () => {
     // four counties at 100 province-wide share 第1名, so the next is 5th (competition ranking)
     ['340402', 100, 1, 1, false, []],
     ['340403', 100, 1, 1, false, []],
-    ['340404', 0, 3, 7, true, ['gate_overdue:m1', 'gate_overdue:m2', 'gate_overdue:m3', 'low_score', 'many_red', 'late_report']],
-  ])('%s: score %d, rank %i in city and %i in province, watch %s, reasons %o', (code, score, inCity, inProvince, watch, reasons) => {
-    const c = byCode(code);
-    expect(c.score).toBeCloseTo(score, 9);
-    expect([c.rankInCity, c.rankInProvince, c.watch]).toEqual([inCity, inProvince, watch]);
-    expect(c.reasons.map((r) => r.code)).toEqual(reasons);
-    expect(c.lagging).toBe(reasons.length > 0);
-  });
+    [
+      '340404',
+      0,
+      3,
+      7,
+      true,
+      ['gate_overdue:m1', 'gate_overdue:m2', 'gate_overdue:m3', 'low_score', 'many_red', 'late_report'],
+    ],
+  ])(
+    '%s: score %d, rank %i in city and %i in province, watch %s, reasons %o',
+    (code, score, inCity, inProvince, watch, reasons) => {
+      const c = byCode(code);
+      expect(c.score).toBeCloseTo(score, 9);
+      expect([c.rankInCity, c.rankInProvince, c.watch]).toEqual([inCity, inProvince, watch]);
+      expect(c.reasons.map((r) => r.code)).toEqual(reasons);
+      expect(c.lagging).toBe(reasons.length > 0);
+    },
+  );
 
   test.each([
     ['340322', 't02_incapable_covered', 'green', 95], // exactly 0.95
@@ -103,7 +150,13 @@ describe('the scenario as of 2021-11-10', () => {
     expect(result.cities[0]?.gateCounts.m2_coordinators).toEqual({ met: 3, late: 0, overdue: 1, pending: 0, 'n/a': 0 });
     expect(result.province.gateCounts.m2_coordinators).toEqual({ met: 5, late: 0, overdue: 2, pending: 0, 'n/a': 0 });
     expect(result.province.gateCounts.m4_supervised).toEqual({ met: 0, late: 0, overdue: 0, pending: 1, 'n/a': 6 });
-    expect(result.province.cityGateCounts.m5_city_summary).toEqual({ met: 0, late: 0, overdue: 0, pending: 2, 'n/a': 0 });
+    expect(result.province.cityGateCounts.m5_city_summary).toEqual({
+      met: 0,
+      late: 0,
+      overdue: 0,
+      pending: 2,
+      'n/a': 0,
+    });
   });
 
   test('red indicators by indicator: C’s coordinators in 蚌埠; F’s 19 missing figures once each in 淮南', () => {
@@ -130,10 +183,15 @@ describe('the scenario as of 2021-11-10', () => {
   });
 
   test('reason sentences carry the figures', () => {
-    expect(byCode('340323').reasons.map((r) => r.text)).toEqual(['协理员配备率 80%，低于截止日要求的 100%', '2021-10 月报应于 2021-11-05 报送，截至 11-10 尚未报送']);
+    expect(byCode('340323').reasons.map((r) => r.text)).toEqual([
+      '协理员配备率 80%，低于截止日要求的 100%',
+      '2021-10 月报应于 2021-11-05 报送，截至 11-10 尚未报送',
+    ]);
     // 19 targeted indicators, all missing
     expect(byCode('340404').redCount).toBe(19);
-    expect(byCode('340404').reasons.find((r) => r.code === 'many_red')?.text).toBe('红色指标 19 项（含缺报 19 项），达到 3 项的认定标准');
+    expect(byCode('340404').reasons.find((r) => r.code === 'many_red')?.text).toBe(
+      '红色指标 19 项（含缺报 19 项），达到 3 项的认定标准',
+    );
   });
 
   test('cities: mean of their counties, lagging counts, m5 pending, m4 duties', () => {
@@ -179,36 +237,92 @@ describe('pending before the first due date, missing from it', () => {
 
 describe('each lagging reason alone', () => {
   test.each([
-    ['gate_overdue:m1', perfect('340321', '3403', ASOF, { s1_plan_issued_on: null }), ASOF, '实施方案未按期印发（应于 2021-07-15 前印发）'],
+    [
+      'gate_overdue:m1',
+      perfect('340321', '3403', ASOF, { s1_plan_issued_on: null }),
+      ASOF,
+      '实施方案未按期印发（应于 2021-07-15 前印发）',
+    ],
     [
       'gate_overdue:m2',
-      perfect('340321', '3403', ASOF, {}, { roster: roster([village({ longTermRecipients: 250, stations: 1 }), ...villages(8), village({ coordinators: 0 })]), rosterAtDeadline: null }),
+      perfect(
+        '340321',
+        '3403',
+        ASOF,
+        {},
+        {
+          roster: roster([
+            village({ longTermRecipients: 250, stations: 1 }),
+            ...villages(8),
+            village({ coordinators: 0 }),
+          ]),
+          rosterAtDeadline: null,
+        },
+      ),
       ASOF,
       '协理员配备率 90%，低于截止日要求的 100%',
     ],
-    ['gate_overdue:m3', perfect('340321', '3403', ASOF, {}, { roster: roster([village({ longTermRecipients: 250 }), ...villages(9)]), rosterAtDeadline: null }), ASOF, '服务站（点）建成率 0%，低于截止日要求的 100%'],
+    [
+      'gate_overdue:m3',
+      perfect(
+        '340321',
+        '3403',
+        ASOF,
+        {},
+        { roster: roster([village({ longTermRecipients: 250 }), ...villages(9)]), rosterAtDeadline: null },
+      ),
+      ASOF,
+      '服务站（点）建成率 0%，低于截止日要求的 100%',
+    ],
     // T02 0/100 → 0, T09 0/40 → 0 (two reds), T03 8/10 → 80 amber, T06 (100+100+100+50)/4 = 87.5 → (0 + 80 + 87.5 + 0 + 6 × 100) / 10 = 76.75
     [
       'low_score',
-      perfect('340321', '3403', ASOF, { t02_incapable_covered: '0', t09_care_agreements: '0', t03_townships_with_reserve: '8', t06_over_limit_cases: '1' }),
+      perfect('340321', '3403', ASOF, {
+        t02_incapable_covered: '0',
+        t09_care_agreements: '0',
+        t03_townships_with_reserve: '8',
+        t06_over_limit_cases: '1',
+      }),
       ASOF,
       '综合得分 76.8 分，低于 80 分',
     ],
     // November report judged 11-30, past 10-31: 96/100 → red 96; 39/40 → red 97.5; 7 departments < 8 → red 87.5
     [
       'many_red',
-      perfect('340321', '3403', '2021-12-10', { t02_incapable_covered: '96', t09_care_agreements: '39', t04_departments_sharing: '7' }),
+      perfect('340321', '3403', '2021-12-10', {
+        t02_incapable_covered: '96',
+        t09_care_agreements: '39',
+        t04_departments_sharing: '7',
+      }),
       '2021-12-10',
       '红色指标 3 项，达到 3 项的认定标准',
     ],
     // October first submitted 11-12 Beijing: 7 days after 11-05
-    ['late_report', perfect('340321', '3403', ASOF, {}, { firstSubmissions: { ...onTime(ASOF), '2021-10': '2021-11-12T02:00:00.000Z' } }), ASOF, '2021-10 月报应于 2021-11-05 报送，首次报送晚于截止日 7 天'],
+    [
+      'late_report',
+      perfect(
+        '340321',
+        '3403',
+        ASOF,
+        {},
+        { firstSubmissions: { ...onTime(ASOF), '2021-10': '2021-11-12T02:00:00.000Z' } },
+      ),
+      ASOF,
+      '2021-10 月报应于 2021-11-05 报送，首次报送晚于截止日 7 天',
+    ],
   ])('%s', (code, c, asOf, text) => {
     expect(one(c, asOf).reasons).toMatchObject([{ code, text }]);
   });
 
   test('many_red leaves the score above 80: (96 + 97.5 + (100 + 87.5 + 100)/3 + 7 × 100) / 10', () => {
-    const c = one(perfect('340321', '3403', '2021-12-10', { t02_incapable_covered: '96', t09_care_agreements: '39', t04_departments_sharing: '7' }), '2021-12-10');
+    const c = one(
+      perfect('340321', '3403', '2021-12-10', {
+        t02_incapable_covered: '96',
+        t09_care_agreements: '39',
+        t04_departments_sharing: '7',
+      }),
+      '2021-12-10',
+    );
     expect(c.score).toBeCloseTo((96 + 97.5 + 287.5 / 3 + 700) / 10, 9);
     expect(c.indicators.t04_departments_sharing).toMatchObject({ status: 'red', score: 87.5 }); // threshold after its deadline: 7/8
   });
@@ -218,12 +332,48 @@ describe('gates through computeStatus', () => {
   test.each([
     ['m1 met', perfect('340321', '3403', ASOF), ASOF, 'm1_plan_issued', 'met'],
     ['m1 late', perfect('340321', '3403', ASOF, { s1_plan_issued_on: '2021-07-20' }), ASOF, 'm1_plan_issued', 'late'],
-    ['m2 pending before the deadline', perfect('340321', '3403', '2021-10-20', {}, { roster: shortRoster() }), '2021-10-20', 'm2_coordinators', 'pending'],
-    ['m2 late', perfect('340321', '3403', ASOF, {}, { rosterAtDeadline: shortRoster() }), ASOF, 'm2_coordinators', 'late'],
-    ['m3 n/a without eligible villages', perfect('340321', '3403', ASOF, {}, { roster: roster(villages(10)), rosterAtDeadline: roster(villages(10)) }), ASOF, 'm3_stations', 'n/a'],
-    ['m4 met', perfect('340321', '3403', '2021-12-10', {}, { laggingAtSupervision: true, visits: ['2021-11-20'] }), '2021-12-10', 'm4_supervised', 'met'],
-    ['m4 late', perfect('340321', '3403', '2021-12-10', {}, { laggingAtSupervision: true, visits: ['2021-12-02'] }), '2021-12-10', 'm4_supervised', 'late'],
-    ['m4 overdue', perfect('340321', '3403', '2021-12-10', {}, { laggingAtSupervision: true }), '2021-12-10', 'm4_supervised', 'overdue'],
+    [
+      'm2 pending before the deadline',
+      perfect('340321', '3403', '2021-10-20', {}, { roster: shortRoster() }),
+      '2021-10-20',
+      'm2_coordinators',
+      'pending',
+    ],
+    [
+      'm2 late',
+      perfect('340321', '3403', ASOF, {}, { rosterAtDeadline: shortRoster() }),
+      ASOF,
+      'm2_coordinators',
+      'late',
+    ],
+    [
+      'm3 n/a without eligible villages',
+      perfect('340321', '3403', ASOF, {}, { roster: roster(villages(10)), rosterAtDeadline: roster(villages(10)) }),
+      ASOF,
+      'm3_stations',
+      'n/a',
+    ],
+    [
+      'm4 met',
+      perfect('340321', '3403', '2021-12-10', {}, { laggingAtSupervision: true, visits: ['2021-11-20'] }),
+      '2021-12-10',
+      'm4_supervised',
+      'met',
+    ],
+    [
+      'm4 late',
+      perfect('340321', '3403', '2021-12-10', {}, { laggingAtSupervision: true, visits: ['2021-12-02'] }),
+      '2021-12-10',
+      'm4_supervised',
+      'late',
+    ],
+    [
+      'm4 overdue',
+      perfect('340321', '3403', '2021-12-10', {}, { laggingAtSupervision: true }),
+      '2021-12-10',
+      'm4_supervised',
+      'overdue',
+    ],
   ] as const)('%s', (_label, c, asOf, gate, status) => {
     const judged = one(c, asOf);
     expect(judged.gates[gate]).toBe(status);
@@ -243,7 +393,10 @@ describe('gates through computeStatus', () => {
 
 describe('ranking', () => {
   test('cities tied on score share the rank', () => {
-    const input = { ...board([perfect('340402', '3404', ASOF), perfect('340321', '3403', ASOF)]), cities: [huainan, bengbu] };
+    const input = {
+      ...board([perfect('340402', '3404', ASOF), perfect('340321', '3403', ASOF)]),
+      cities: [huainan, bengbu],
+    };
     expect(computeStatus(input).cities.map((c) => [c.code, c.provinceRank])).toEqual([
       ['3404', { rank: 1, tied: true }],
       ['3403', { rank: 1, tied: true }],
@@ -252,7 +405,11 @@ describe('ranking', () => {
 
   test('a county with nothing scored has no rank', () => {
     const c = one(county({ code: '340404', cityCode: '3404' }), '2021-08-04');
-    expect([c.score, c.cityRank, c.provinceRank]).toEqual([null, { rank: null, tied: false }, { rank: null, tied: false }]);
+    expect([c.score, c.cityRank, c.provinceRank]).toEqual([
+      null,
+      { rank: null, tied: false },
+      { rank: null, tied: false },
+    ]);
   });
 
   test('a county of a city not in the input fails loudly', () => {
@@ -283,13 +440,20 @@ describe('computeStatus uses only what it is given', () => {
 
   test('a county is judged on its own data: another county’s report does not move its figures', () => {
     const alone = countyStatus(C, anhui2021, ASOF);
-    const withOthers = computeStatus(board([C, perfect('340321', '3403', ASOF, { t02_incapable_covered: '0' })])).counties[0];
+    const withOthers = computeStatus(board([C, perfect('340321', '3403', ASOF, { t02_incapable_covered: '0' })]))
+      .counties[0];
     expect(withOthers?.indicators).toEqual(alone.indicators);
     expect(withOthers?.reasons).toEqual(alone.reasons);
   });
 
   test('what was known is trusted as given: a later-dated report passed in is used, filtering is the caller’s job', () => {
-    const leaked = perfect('340321', '3403', '2021-09-10', {}, { report: report('2021-11', perfectValues, '2021-12-03T02:00:00.000Z') });
+    const leaked = perfect(
+      '340321',
+      '3403',
+      '2021-09-10',
+      {},
+      { report: report('2021-11', perfectValues, '2021-12-03T02:00:00.000Z') },
+    );
     expect(one(leaked, '2021-09-10').indicators.t02_incapable_covered?.judgedOn).toBe('2021-11-30');
   });
 });

@@ -11,7 +11,10 @@ import { countyGateCounts, gateCounts, redByIndicator, tally } from './tallies';
 import { cityGateDefs, gateOfKind } from './schedule';
 import { countyTimeliness, timelinessCounts } from './timeliness';
 
-export type JudgedCountyStatus = Omit<CountyStatus, 'rankInCity' | 'rankInProvince' | 'cityRank' | 'provinceRank' | 'watch' | 'exemplarTasks'>;
+export type JudgedCountyStatus = Omit<
+  CountyStatus,
+  'rankInCity' | 'rankInProvince' | 'cityRank' | 'provinceRank' | 'watch' | 'exemplarTasks'
+>;
 
 /** One county judged on its own, without ranks: enough to know whether it was lagging at asOf (the supervision gate asks this of its day). */
 export function countyStatus(county: CountyInput, campaign: CampaignDef, asOf: string): JudgedCountyStatus {
@@ -71,7 +74,10 @@ export function computeStatus(input: StatusInput): StatusResult {
     return { ...ranked, exemplarTasks: exemplarTasks(ranked, campaign) };
   });
 
-  const cityScores = input.cities.map((city) => ({ code: city.code, score: meanScore(counties.filter((c) => c.cityCode === city.code).map((c) => c.score)) }));
+  const cityScores = input.cities.map((city) => ({
+    code: city.code,
+    score: meanScore(counties.filter((c) => c.cityCode === city.code).map((c) => c.score)),
+  }));
   const cityPlaces = placesOf(cityScores);
   const supervisionGate = gateOfKind(campaign, 'supervision_of_lagging');
   const cities: CityStatus[] = input.cities.map((city, i) => {
@@ -79,7 +85,10 @@ export function computeStatus(input: StatusInput): StatusResult {
     const countyCounts = countyGateCounts(members, campaign);
     const exemplars: Record<string, string[]> = {};
     for (const task of campaign.tasks) {
-      exemplars[task.code] = members.filter((c) => c.exemplarTasks.includes(task.code)).sort((a, b) => a.rankInCity - b.rankInCity || (a.code < b.code ? -1 : 1)).map((c) => c.code);
+      exemplars[task.code] = members
+        .filter((c) => c.exemplarTasks.includes(task.code))
+        .sort((a, b) => a.rankInCity - b.rankInCity || (a.code < b.code ? -1 : 1))
+        .map((c) => c.code);
     }
     return {
       code: city.code,
@@ -105,7 +114,10 @@ export function computeStatus(input: StatusInput): StatusResult {
       score: meanScore(counties.map((c) => c.score)),
       laggingCount: counties.filter((c) => c.lagging).length,
       gateCounts: countyGateCounts(counties, campaign),
-      cityGateCounts: gateCounts(cities, cityGateDefs(campaign).map((g) => g.code)),
+      cityGateCounts: gateCounts(
+        cities,
+        cityGateDefs(campaign).map((g) => g.code),
+      ),
       redByIndicator: redByIndicator(counties, campaign),
       timeliness: timelinessCounts(counties, campaign, asOf),
       figures: rollupFigures(counties, campaign),

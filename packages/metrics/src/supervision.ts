@@ -24,5 +24,10 @@ export function isItemOverdue(item: KnownItem, asOf: string): boolean {
 export function itemCounts(items: KnownItem[], asOf: string): ItemCounts {
   const live = items.filter((i) => !i.voided);
   const closed = live.filter((i) => i.closedOn !== null && i.closedOn <= asOf).length;
-  return { items: live.length, closed, open: live.length - closed, overdue: live.filter((i) => isItemOverdue(i, asOf)).length };
+  return {
+    items: live.length,
+    closed,
+    open: live.length - closed,
+    overdue: live.filter((i) => isItemOverdue(i, asOf)).length,
+  };
 }

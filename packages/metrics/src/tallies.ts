@@ -17,12 +17,21 @@ export function gateCounts(units: Pick<CountyStatus, 'gates'>[], codes: readonly
 }
 
 /** Gate counts of every county gate of the campaign over the given counties. */
-export function countyGateCounts(counties: Pick<CountyStatus, 'gates'>[], campaign: Pick<CampaignDef, 'code' | 'gates'>): GateCounts {
-  return gateCounts(counties, countyGateDefs(campaign).map((g) => g.code));
+export function countyGateCounts(
+  counties: Pick<CountyStatus, 'gates'>[],
+  campaign: Pick<CampaignDef, 'code' | 'gates'>,
+): GateCounts {
+  return gateCounts(
+    counties,
+    countyGateDefs(campaign).map((g) => g.code),
+  );
 }
 
 /** Per indicator code, how many counties have it red (a missing figure counts as red, as in many_red). */
-export function redByIndicator(counties: { indicators: Record<string, IndicatorResult> }[], campaign: CampaignDef): Record<string, number> {
+export function redByIndicator(
+  counties: { indicators: Record<string, IndicatorResult> }[],
+  campaign: CampaignDef,
+): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const def of campaign.indicators) {
     const red = counties.filter((c) => {

@@ -8,7 +8,11 @@ export function submittedOnTime(firstSubmittedAt: string, dueOn: string): boolea
 }
 
 /** DOMAIN "Timeliness": the latest period due by asOf, judged by the first submission known at asOf against its due day. */
-export function countyTimeliness(county: Pick<CountyInput, 'firstSubmissions'>, campaign: CampaignDef, asOf: string): Timeliness | null {
+export function countyTimeliness(
+  county: Pick<CountyInput, 'firstSubmissions'>,
+  campaign: CampaignDef,
+  asOf: string,
+): Timeliness | null {
   const period = latestDuePeriod(campaign, asOf);
   if (period === null) return null;
   const first = county.firstSubmissions[period];
@@ -17,7 +21,11 @@ export function countyTimeliness(county: Pick<CountyInput, 'firstSubmissions'>, 
 }
 
 /** 按时报送 of a city or the province: how many of its counties stand on_time, late and missing. */
-export function timelinessCounts(counties: { timeliness: Timeliness | null }[], campaign: CampaignDef, asOf: string): TimelinessCounts {
+export function timelinessCounts(
+  counties: { timeliness: Timeliness | null }[],
+  campaign: CampaignDef,
+  asOf: string,
+): TimelinessCounts {
   const counts: TimelinessCounts = { period: latestDuePeriod(campaign, asOf), onTime: 0, late: 0, missing: 0 };
   if (counts.period === null) return counts;
   for (const county of counties) {

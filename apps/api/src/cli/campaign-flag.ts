@@ -9,7 +9,8 @@ export async function campaignFlag(db: Db, flags: Flags): Promise<CampaignDef> {
   try {
     return await resolveCampaign({ db }, '', str(flags, 'campaign'));
   } catch (e) {
-    if (e instanceof DomainError) throw new UsageError(`--campaign：${e.message}（pnpm cli campaign list 列出已安装的活动）`);
+    if (e instanceof DomainError)
+      throw new UsageError(`--campaign：${e.message}（pnpm cli campaign list 列出已安装的活动）`);
     throw e;
   }
 }

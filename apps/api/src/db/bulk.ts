@@ -12,5 +12,9 @@ export async function bulkInsert<T extends SQLiteTable>(db: Db, table: T, rows: 
   // drizzle binds every column of the table for each row (null where a row leaves one out).
   const perRow = Object.keys(getTableColumns(table)).length;
   const size = Math.max(1, Math.floor(maxParameters(db) / perRow));
-  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size)).run();
+  for (let i = 0; i < rows.length; i += size)
+    await db
+      .insert(table)
+      .values(rows.slice(i, i + size))
+      .run();
 }

@@ -19,7 +19,8 @@ export async function openDb(location: string): Promise<Opened> {
   return { db: databaseOver(driver), kind: driver.kind, path: location, close: () => driver.close() };
 }
 
-const codeOf = (e: unknown): unknown => (e as { code?: unknown } | null)?.code ?? (e as { cause?: { code?: unknown } } | null)?.cause?.code;
+const codeOf = (e: unknown): unknown =>
+  (e as { code?: unknown } | null)?.code ?? (e as { cause?: { code?: unknown } } | null)?.cause?.code;
 
 /**
  * Another writer held the data past the wait (SQLite's "database is locked" after busy_timeout; PostgreSQL's
@@ -27,7 +28,10 @@ const codeOf = (e: unknown): unknown => (e as { code?: unknown } | null)?.code ?
  */
 export function isBusy(e: unknown): boolean {
   const code = codeOf(e);
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code === '40001' || code === '40P01' || code === '55P03');
+  return (
+    typeof code === 'string' &&
+    (code.startsWith('SQLITE_BUSY') || code === '40001' || code === '40P01' || code === '55P03')
+  );
 }
 
 /** A foreign key the input named but the database does not hold (an unknown unit code). */

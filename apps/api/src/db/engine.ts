@@ -51,7 +51,10 @@ export function databaseOver(driver: Driver): Db {
   const db = drizzle(
     async (sql, params, method) => {
       const open = current.getStore();
-      const result = open && open.driver === driver ? await open.connection.query(sql, params, method) : await driver.autocommit(sql, params, method);
+      const result =
+        open && open.driver === driver
+          ? await open.connection.query(sql, params, method)
+          : await driver.autocommit(sql, params, method);
       return result as { rows: unknown[] };
     },
     { schema: tables },

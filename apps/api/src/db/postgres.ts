@@ -70,7 +70,12 @@ export interface PostgresDriver extends Driver {
 export async function openPostgresDriver(url: string): Promise<PostgresDriver> {
   // A writer waits for another's row locks as long as SQLite's busy_timeout, then gets a conflict to retry.
   const lockTimeout = Number(process.env.DUDAO_BUSY_TIMEOUT_MS ?? 10000);
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DUDAO_PG_POOL ?? 10), types, options: `-c lock_timeout=${lockTimeout}` });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.DUDAO_PG_POOL ?? 10),
+    types,
+    options: `-c lock_timeout=${lockTimeout}`,
+  });
   // An idle client's error (the server restarting) must not end the process; the next query reconnects.
   pool.on('error', () => {});
   await migrate(drizzle(pool), { migrationsFolder: pgMigrationsFolder });

@@ -20,7 +20,8 @@ export function demoCalendar(campaign: CampaignDef): DemoCalendar {
     const d = t && 'deadline' in t ? t.deadline : null;
     if (d) deadlines.set(d, (deadlines.get(d) ?? 0) + 1);
   }
-  const deadline = [...deadlines.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? campaign.end;
+  const deadline =
+    [...deadlines.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? campaign.end;
   const periodEnds = campaign.periods.map(periodEnd);
   return {
     periods: campaign.periods,
@@ -31,4 +32,3 @@ export function demoCalendar(campaign: CampaignDef): DemoCalendar {
     planDeadline,
   };
 }
-

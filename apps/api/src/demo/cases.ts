@@ -22,20 +22,36 @@ export interface CaseWindow {
   uploadAfter: [string, string];
 }
 
-export function drawCasePool(rng: Rng, countyCode: string, townships: string[], profile: CountyProfile, window: CaseWindow): CasePool | null {
+export function drawCasePool(
+  rng: Rng,
+  countyCode: string,
+  townships: string[],
+  profile: CountyProfile,
+  window: CaseWindow,
+): CasePool | null {
   if (profile.caseLogUploads === 0 || townships.length === 0) return null;
   const first = addDays(window.uploadAfter[0], intBetween(rng, 8, 15));
-  const uploads = profile.caseLogUploads === 2 ? [first, addDays(window.uploadAfter[1], intBetween(rng, 1, 7))] : [first];
+  const uploads =
+    profile.caseLogUploads === 2 ? [first, addDays(window.uploadAfter[1], intBetween(rng, 1, 7))] : [first];
   const early = intBetween(rng, 20, 120);
   const late = profile.caseLogUploads === 2 ? intBetween(rng, 10, Math.min(80, 200 - early)) : 0;
   const applied = [
-    ...Array.from({ length: early }, () => addDays(window.start, intBetween(rng, 0, daysBetween(window.start, first) - 1))),
+    ...Array.from({ length: early }, () =>
+      addDays(window.start, intBetween(rng, 0, daysBetween(window.start, first) - 1)),
+    ),
     ...Array.from({ length: late }, () => addDays(first, intBetween(rng, 0, daysBetween(first, window.lastApplied)))),
   ].sort();
-  const overLimit = new Set(shuffled(rng, applied.map((_, i) => i)).slice(0, profile.overLimitCases));
+  const overLimit = new Set(
+    shuffled(
+      rng,
+      applied.map((_, i) => i),
+    ).slice(0, profile.overLimitCases),
+  );
   const cases = applied.map((appliedOn, i): PoolCase => {
     const undecided = !overLimit.has(i) && chance(rng, 0.03);
-    const decidedOn = undecided ? null : addDays(appliedOn, overLimit.has(i) ? intBetween(rng, 40, 55) : intBetween(rng, 5, 24));
+    const decidedOn = undecided
+      ? null
+      : addDays(appliedOn, overLimit.has(i) ? intBetween(rng, 40, 55) : intBetween(rng, 5, 24));
     return {
       caseId: `${countyCode}-2021-${String(i + 1).padStart(4, '0')}`,
       kind: chance(rng, 0.8) ? '低保' : '特困',

@@ -28,10 +28,16 @@ export function outlierComments(
     if (def.source !== 'report' || def.accumulation !== 'stock') continue;
     const now = Number(values[def.code] ?? NaN);
     const before = Number(previous[def.code] ?? NaN);
-    if (Number.isNaN(now) || Number.isNaN(before) || !isOutlier(before, now, campaign.thresholds.outlierChange)) continue;
+    if (Number.isNaN(now) || Number.isNaN(before) || !isOutlier(before, now, campaign.thresholds.outlierChange))
+      continue;
     const up = now > before;
-    const why = (up ? rises[def.code] : falls[def.code]) ?? (up ? '本月集中开展排查核实，数据据实更新' : '开展动态管理，按规定清退不再符合条件的对象');
-    const change = before === 0 ? `由0增至${now}` : `由${before}${up ? '增至' : '降至'}${now}（${up ? '+' : ''}${Math.round(((now - before) / before) * 100)}%）`;
+    const why =
+      (up ? rises[def.code] : falls[def.code]) ??
+      (up ? '本月集中开展排查核实，数据据实更新' : '开展动态管理，按规定清退不再符合条件的对象');
+    const change =
+      before === 0
+        ? `由0增至${now}`
+        : `由${before}${up ? '增至' : '降至'}${now}（${up ? '+' : ''}${Math.round(((now - before) / before) * 100)}%）`;
     comments[def.code] = `${def.name}${change}，主要原因是${why}。`;
   }
   return comments;

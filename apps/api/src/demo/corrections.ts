@@ -19,10 +19,18 @@ export interface Mistake {
 }
 
 /** The clerk's first submission got one figure (or one narrative) wrong; the edit restores the right one. */
-export function drawMistake(rng: Rng, countyName: string, final: Record<string, string | null>, tasks: string[]): Mistake {
+export function drawMistake(
+  rng: Rng,
+  countyName: string,
+  final: Record<string, string | null>,
+  tasks: string[],
+): Mistake {
   if (chance(rng, 0.25)) {
     const field = `narrative.${pick(rng, tasks)}`;
-    return { wrong: { [field]: `${countyName}按要求推进相关工作。` }, correction: { reason: briefNarrative, values: { [field]: final[field] ?? null } } };
+    return {
+      wrong: { [field]: `${countyName}按要求推进相关工作。` },
+      correction: { reason: briefNarrative, values: { [field]: final[field] ?? null } },
+    };
   }
   const code = pick(rng, Object.keys(questioned));
   const right = Number(final[code] ?? 0);

@@ -17,13 +17,24 @@ export interface CountyDemo {
   caseLogs: DemoCaseLog[];
 }
 
-export function countyDemo(seed: number, campaign: CampaignDef, cal: DemoCalendar, county: DemoCounty, townships: string[], villages: DemoVillage[]): CountyDemo {
+export function countyDemo(
+  seed: number,
+  campaign: CampaignDef,
+  cal: DemoCalendar,
+  county: DemoCounty,
+  townships: string[],
+  villages: DemoVillage[],
+): CountyDemo {
   const stream = (...keys: string[]) => streamFor(seed, county.code, ...keys);
   const at = (i: number) => cal.periodEnds[Math.max(0, Math.min(cal.periodEnds.length - 1, i))] ?? campaign.end;
   const profile = drawProfile(stream('profile'), campaign.start, cal.planDeadline);
   const recipients = villageRecipients(stream('villages'), county.kind, villages.length);
   const size = countySize(stream('size'), county.kind, townships.length, recipients);
-  const window = { start: campaign.start, lastApplied: at(cal.deadlineIdx + 1), uploadAfter: [at(cal.deadlineIdx - 1), at(cal.deadlineIdx + 1)] as [string, string] };
+  const window = {
+    start: campaign.start,
+    lastApplied: at(cal.deadlineIdx + 1),
+    uploadAfter: [at(cal.deadlineIdx - 1), at(cal.deadlineIdx + 1)] as [string, string],
+  };
   const pool = drawCasePool(stream('cases'), county.code, townships, profile, window);
   const eligibleAt = campaign.thresholds.eligibleRecipients;
   const rosters = buildRosters(stream('roster'), county.code, villages, recipients, profile, {
@@ -33,7 +44,15 @@ export function countyDemo(seed: number, campaign: CampaignDef, cal: DemoCalenda
     lastDay: at(cal.deadlineIdx + 1),
     eligibleAt,
   });
-  const ctx: SeriesContext = { rng: stream('values'), n: cal.periods.length, deadlineIdx: cal.deadlineIdx, periodEnds: cal.periodEnds, size, profile, pool };
+  const ctx: SeriesContext = {
+    rng: stream('values'),
+    n: cal.periods.length,
+    deadlineIdx: cal.deadlineIdx,
+    periodEnds: cal.periodEnds,
+    size,
+    profile,
+    pool,
+  };
   const relief = reliefSeries(ctx);
   const series = { ...relief, ...serviceSeries(ctx, (relief.t01_tekun ?? []).map(Number)) };
   const reports = buildReports({ campaign, cal, county, series, profile, rosters, stream });

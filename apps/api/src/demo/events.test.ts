@@ -36,7 +36,9 @@ describe('report workflow events', () => {
 
   test('the workflow follows draft → submitted → (returned → edit → submitted) → approved → accepted', () => {
     const allowed = /^submit(,return,edit,submit)?(,approve(,accept)?)?$/;
-    for (const r of all) if (r.events.length > 0) expect(r.events.map((e) => e.action).join(','), `${r.countyCode} ${r.period}`).toMatch(allowed);
+    for (const r of all)
+      if (r.events.length > 0)
+        expect(r.events.map((e) => e.action).join(','), `${r.countyCode} ${r.period}`).toMatch(allowed);
   });
 
   test('a return carries a Chinese reason and the edit changes at least one field', () => {
@@ -46,7 +48,9 @@ describe('report workflow events', () => {
       const ret = r.events.find((e) => e.action === 'return');
       const edit = r.events.find((e) => e.action === 'edit');
       expect(ret?.action === 'return' && /[\u4e00-\u9fa5]{6,}/.test(ret.reason)).toBe(true);
-      expect(edit?.action === 'edit' && Object.entries(edit.values).some(([field, v]) => r.values[field] !== v)).toBe(true);
+      expect(edit?.action === 'edit' && Object.entries(edit.values).some(([field, v]) => r.values[field] !== v)).toBe(
+        true,
+      );
     }
   });
 
@@ -56,7 +60,10 @@ describe('report workflow events', () => {
   });
 
   test('December is submitted in early January 2022', () => {
-    const december = province.reports.filter((r) => r.period === '2021-12').map(firstSubmit).filter((e) => e !== undefined);
+    const december = province.reports
+      .filter((r) => r.period === '2021-12')
+      .map(firstSubmit)
+      .filter((e) => e !== undefined);
     const early = december.filter((e) => day(e.at) >= '2022-01-01' && day(e.at) <= '2022-01-05');
     expect(early.length / december.length).toBeGreaterThan(0.8);
   });

@@ -8,12 +8,18 @@ const anhui2021 = builtinCampaign('anhui-2021');
 
 describe('generateDemo', () => {
   test('the same seed gives byte-identical output', () => {
-    expect(JSON.stringify(generateDemo(smallTree(), anhui2021, 42))).toBe(JSON.stringify(generateDemo(smallTree(), anhui2021, 42)));
-    expect(JSON.stringify(generateDemo(smallTree(), anhui2021))).toBe(JSON.stringify(generateDemo(smallTree(), anhui2021, 2021)));
+    expect(JSON.stringify(generateDemo(smallTree(), anhui2021, 42))).toBe(
+      JSON.stringify(generateDemo(smallTree(), anhui2021, 42)),
+    );
+    expect(JSON.stringify(generateDemo(smallTree(), anhui2021))).toBe(
+      JSON.stringify(generateDemo(smallTree(), anhui2021, 2021)),
+    );
   });
 
   test('a different seed gives different data', () => {
-    expect(JSON.stringify(generateDemo(smallTree(), anhui2021, 1))).not.toBe(JSON.stringify(generateDemo(smallTree(), anhui2021, 2)));
+    expect(JSON.stringify(generateDemo(smallTree(), anhui2021, 1))).not.toBe(
+      JSON.stringify(generateDemo(smallTree(), anhui2021, 2)),
+    );
   });
 
   test("a county's data does not depend on the other counties in the tree", () => {
@@ -24,8 +30,12 @@ describe('generateDemo', () => {
   });
 
   test('the magnitudes follow the county: rural 低保 above urban in a 县, 特困 about a sixth of rural 低保', () => {
-    const july = generateDemo(smallTree(), anhui2021).reports.find((r) => r.countyCode === '340321' && r.period === '2021-07')!;
-    const [urban, rural, tekun] = ['t01_dibao_urban', 't01_dibao_rural', 't01_tekun'].map((c) => Number(july.values[c]));
+    const july = generateDemo(smallTree(), anhui2021).reports.find(
+      (r) => r.countyCode === '340321' && r.period === '2021-07',
+    )!;
+    const [urban, rural, tekun] = ['t01_dibao_urban', 't01_dibao_rural', 't01_tekun'].map((c) =>
+      Number(july.values[c]),
+    );
     expect(rural!).toBeGreaterThan(urban!);
     expect(tekun! / rural!).toBeGreaterThan(1 / 8);
     expect(tekun! / rural!).toBeLessThan(1 / 5);

@@ -12,7 +12,14 @@ export function generateDemo(tree: DemoTree, campaign: CampaignDef, seed = 2021)
   const plan: DemoPlan = { reports: [], rosters: [], caseLogs: [], narratives: {}, visitTexts };
   for (const county of tree.counties) {
     const ownTownships = (townships.get(county.code) ?? []).map((t) => t.code);
-    const demo = countyDemo(seed, campaign, cal, county, ownTownships, villages.get(county.code) ?? ([] as DemoVillage[]));
+    const demo = countyDemo(
+      seed,
+      campaign,
+      cal,
+      county,
+      ownTownships,
+      villages.get(county.code) ?? ([] as DemoVillage[]),
+    );
     plan.reports.push(...demo.reports);
     plan.rosters.push(...demo.rosters);
     plan.caseLogs.push(...demo.caseLogs);

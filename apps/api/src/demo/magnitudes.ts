@@ -3,8 +3,18 @@ import type { CountyKind } from './types';
 
 /** Mean long-term recipients (低保 + 特困) per village; log-normal with σ = 1 puts 2–4 % of county villages at ≥ 200. */
 const recipientsMean: Record<CountyKind, number> = { 县: 55, 县级市: 50, 市辖区: 40, 开发区: 25 };
-const urbanShare: Record<CountyKind, [number, number]> = { 县: [0.1, 0.18], 县级市: [0.18, 0.3], 市辖区: [0.55, 0.8], 开发区: [0.3, 0.5] };
-const povertyShare: Record<CountyKind, [number, number]> = { 县: [0.18, 0.3], 县级市: [0.15, 0.25], 市辖区: [0.03, 0.08], 开发区: [0.05, 0.1] };
+const urbanShare: Record<CountyKind, [number, number]> = {
+  县: [0.1, 0.18],
+  县级市: [0.18, 0.3],
+  市辖区: [0.55, 0.8],
+  开发区: [0.3, 0.5],
+};
+const povertyShare: Record<CountyKind, [number, number]> = {
+  县: [0.18, 0.3],
+  县级市: [0.15, 0.25],
+  市辖区: [0.03, 0.08],
+  开发区: [0.05, 0.1],
+};
 
 export function villageRecipients(rng: Rng, kind: CountyKind, villages: number): number[] {
   const mu = Math.log(recipientsMean[kind]) - 0.5;

@@ -23,7 +23,13 @@ export function drawProfile(rng: Rng, campaignStart: string, planDeadline: strin
   const planIssuedOn = latePlan
     ? addDays(planDeadline, intBetween(rng, 3, 16))
     : addDays(campaignStart, intBetween(rng, 1, Math.max(1, daysBetween(campaignStart, planDeadline))));
-  const overLimitCases = laggard ? intBetween(rng, 1, 5) : chance(rng, 0.6) ? 0 : chance(rng, 0.7) ? 1 : intBetween(rng, 2, 3);
+  const overLimitCases = laggard
+    ? intBetween(rng, 1, 5)
+    : chance(rng, 0.6)
+      ? 0
+      : chance(rng, 0.7)
+        ? 1
+        : intBetween(rng, 2, 3);
   const caseLogUploads = chance(rng, 0.4) ? (chance(rng, 0.5) ? 2 : 1) : 0;
   return {
     laggard,
@@ -38,4 +44,3 @@ export function drawProfile(rng: Rng, campaignStart: string, planDeadline: strin
     caseLogUploads,
   };
 }
-

@@ -20,7 +20,13 @@ const parts: [string, string][] = [
   ['t03_nonlocal_cases', 't03_temp_aid_cases'],
   ['t03_advance_aid_cases', 't03_temp_aid_cases'],
 ];
-const formats: Record<string, RegExp> = { count: /^\d+$/, amount: /^\d+\.\d{2}$/, days: /^\d+\.\d$/, bool: /^(true|false)$/, date: /^\d{4}-\d{2}-\d{2}$/ };
+const formats: Record<string, RegExp> = {
+  count: /^\d+$/,
+  amount: /^\d+\.\d{2}$/,
+  days: /^\d+\.\d$/,
+  bool: /^(true|false)$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+};
 
 describe('every submitted report passes validation', () => {
   test.each([0, 1])('plan %i', (which) => {
@@ -42,7 +48,8 @@ describe('every submitted report passes validation', () => {
         for (const [part, whole] of parts) if (n(part) > n(whole)) fail(`${part} > ${whole}`);
         if (n('t03_townships_with_reserve') > townships) fail('t03_townships_with_reserve > townships');
         if (n('t06_townships_delegated') > townships) fail('t06_townships_delegated > townships');
-        if (!(n('t06_avg_processing_days') >= 0 && n('t06_avg_processing_days') <= 120)) fail('t06_avg_processing_days outside 0–120');
+        if (!(n('t06_avg_processing_days') >= 0 && n('t06_avg_processing_days') <= 120))
+          fail('t06_avg_processing_days outside 0–120');
         for (let i = 1; i <= 11; i++) {
           const text = values[`narrative.T${String(i).padStart(2, '0')}`] ?? '';
           if (!text.startsWith(name) || !text.endsWith('。')) fail(`narrative T${i}: ${text}`);
@@ -64,7 +71,9 @@ describe('flows and outliers', () => {
       for (let i = 1; i < reports.length; i++) {
         const before = finalValues(reports[i - 1]!);
         for (const version of [reports[i]!.values, finalValues(reports[i]!)]) {
-          for (const code of flows) if (Number(version[code]) < Number(before[code])) problems.push(`${reports[i]!.countyCode} ${reports[i]!.period} ${code}`);
+          for (const code of flows)
+            if (Number(version[code]) < Number(before[code]))
+              problems.push(`${reports[i]!.countyCode} ${reports[i]!.period} ${code}`);
         }
       }
     }
@@ -83,7 +92,8 @@ describe('flows and outliers', () => {
             const moved = b === 0 ? a !== 0 : Math.abs(a - b) / b > 0.5;
             if (!moved) continue;
             outliers++;
-            if (!/[\u4e00-\u9fa5]/.test(reports[i]!.comments[code] ?? '')) problems.push(`${reports[i]!.countyCode} ${reports[i]!.period} ${code}`);
+            if (!/[\u4e00-\u9fa5]/.test(reports[i]!.comments[code] ?? ''))
+              problems.push(`${reports[i]!.countyCode} ${reports[i]!.period} ${code}`);
           }
         }
       }
@@ -98,9 +108,12 @@ describe('the county plan date (gate m1)', () => {
     const reports = plans[1]!.reports.filter((r) => r.period === '2021-07');
     const late = reports.filter((r) => (r.values.s1_plan_issued_on ?? '') > '2021-07-15');
     for (const r of reports) {
-      expect(r.values.s1_plan_issued_on! >= '2021-07-01' && r.values.s1_plan_issued_on! <= periodEnd('2021-07')).toBe(true);
+      expect(r.values.s1_plan_issued_on! >= '2021-07-01' && r.values.s1_plan_issued_on! <= periodEnd('2021-07')).toBe(
+        true,
+      );
       const first = r.events[0];
-      if (first) expect(Date.parse(first.at)).toBeGreaterThanOrEqual(Date.parse(endOfBeijingDay(r.values.s1_plan_issued_on!)));
+      if (first)
+        expect(Date.parse(first.at)).toBeGreaterThanOrEqual(Date.parse(endOfBeijingDay(r.values.s1_plan_issued_on!)));
     }
     expect(late.length / reports.length).toBeGreaterThan(0.01);
     expect(late.length / reports.length).toBeLessThan(0.12);

@@ -34,12 +34,21 @@ export function buildReports({ campaign, cal, county, series, profile, rosters, 
     const end = cal.periodEnds[i] ?? campaign.end;
     const before = previous;
     const roster = rosterFacts(rosters, end, eligibleAt);
-    const narrate = (values: Values) => writeNarratives({ county: county.name, period, values, previous: before, roster }, (task) => stream('narrative', period, task));
+    const narrate = (values: Values) =>
+      writeNarratives({ county: county.name, period, values, previous: before, roster }, (task) =>
+        stream('narrative', period, task),
+      );
     const final: Values = Object.fromEntries(codes.map((code) => [code, series[code]?.[i] ?? null]));
     Object.assign(final, narrate(final));
     let first = final;
     const acceptChance = i <= cal.deadlineIdx ? 0.85 : i === cal.deadlineIdx + 1 ? 0.4 : 0;
-    const schedule = { due: cal.dues[i] ?? end, earliest: addDays(end, 1), profile, approveChance: i === last ? 0.8 : 0.95, acceptChance };
+    const schedule = {
+      due: cal.dues[i] ?? end,
+      earliest: addDays(end, 1),
+      profile,
+      approveChance: i === last ? 0.8 : 0.95,
+      acceptChance,
+    };
     const events = timeline(stream('timeline', period), schedule, () => {
       const { wrong, correction } = drawMistake(stream('mistake', period), county.name, final, tasks);
       first = { ...final, ...wrong };
@@ -52,7 +61,8 @@ export function buildReports({ campaign, cal, county, series, profile, rosters, 
     });
     // Outliers against the previous period and, when that one was never submitted, against the last submitted one too.
     const comments: Record<string, string> = {};
-    for (const base of [lastSubmitted, before]) for (const version of [first, final]) Object.assign(comments, outlierComments(campaign, version, base));
+    for (const base of [lastSubmitted, before])
+      for (const version of [first, final]) Object.assign(comments, outlierComments(campaign, version, base));
     previous = final;
     if (events.length > 0) lastSubmitted = final;
     return { countyCode: county.code, period, values: first, comments, events };

@@ -17,9 +17,13 @@ describe.each(cases)('village rosters on the %s', (_, tree, seed) => {
   const rosters = generateDemo(tree, anhui2021, seed).rosters;
 
   test('every upload lists each village of its county exactly once, with the tree name', () => {
-    const treeRows = new Map(byCounty(tree.villages).map((vs) => [vs[0]!.countyCode, vs.map((v) => `${v.code} ${v.name}`).sort()]));
+    const treeRows = new Map(
+      byCounty(tree.villages).map((vs) => [vs[0]!.countyCode, vs.map((v) => `${v.code} ${v.name}`).sort()]),
+    );
     for (const roster of rosters) {
-      expect(roster.rows.map((r) => `${r.villageCode} ${r.villageName}`).sort()).toEqual(treeRows.get(roster.countyCode));
+      expect(roster.rows.map((r) => `${r.villageCode} ${r.villageName}`).sort()).toEqual(
+        treeRows.get(roster.countyCode),
+      );
     }
   });
 
@@ -42,7 +46,9 @@ describe.each(cases)('village rosters on the %s', (_, tree, seed) => {
       .filter(
         (row) =>
           row.coordinatorsFullTime > row.coordinators ||
-          (row.coordinators === 0 ? row.coordinatorPay !== null : row.coordinatorPay === null || row.coordinatorPay < 800 || row.coordinatorPay > 2500) ||
+          (row.coordinators === 0
+            ? row.coordinatorPay !== null
+            : row.coordinatorPay === null || row.coordinatorPay < 800 || row.coordinatorPay > 2500) ||
           !Number.isInteger(row.longTermRecipients) ||
           row.longTermRecipients < 0,
       );
@@ -66,7 +72,9 @@ describe('roster shares on a province-sized tree', () => {
     const met = atDeadline.filter((r) => full(r, (row) => row.coordinators >= 1)).length / counties.length;
     expect(met).toBeGreaterThan(0.8);
     expect(met).toBeLessThan(0.97);
-    const lateMet = counties.filter((u, i) => !full(atDeadline[i]!, (r) => r.coordinators >= 1) && full(u.at(-1)!, (r) => r.coordinators >= 1));
+    const lateMet = counties.filter(
+      (u, i) => !full(atDeadline[i]!, (r) => r.coordinators >= 1) && full(u.at(-1)!, (r) => r.coordinators >= 1),
+    );
     expect(lateMet.length).toBeGreaterThan(0);
   });
 

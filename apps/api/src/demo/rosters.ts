@@ -14,7 +14,11 @@ export interface RosterWindow {
 
 function uploadDays(rng: Rng, w: RosterWindow): string[] {
   const days = [addDays(w.firstFrom, intBetween(rng, 0, daysBetween(w.firstFrom, w.firstTo)))];
-  for (let next = addDays(days[0] ?? w.firstFrom, intBetween(rng, 24, 36)); next <= w.lastDay && days.length < 5; next = addDays(next, intBetween(rng, 24, 36))) {
+  for (
+    let next = addDays(days[0] ?? w.firstFrom, intBetween(rng, 24, 36));
+    next <= w.lastDay && days.length < 5;
+    next = addDays(next, intBetween(rng, 24, 36))
+  ) {
     days.push(next);
   }
   return days;
@@ -23,7 +27,10 @@ function uploadDays(rng: Rng, w: RosterWindow): string[] {
 /** Share of villages covered at each upload: full by the last upload before the deadline unless the county has a gap. */
 function shares(rng: Rng, uploads: number, lastBefore: number, gap: 'none' | 'november' | 'never'): number[] {
   const end = gap === 'none' ? 1 : between(rng, 0.7, 0.95);
-  const reach = Math.min(lastBefore, gap === 'none' ? intBetween(rng, Math.max(1, lastBefore - 1), lastBefore) : lastBefore);
+  const reach = Math.min(
+    lastBefore,
+    gap === 'none' ? intBetween(rng, Math.max(1, lastBefore - 1), lastBefore) : lastBefore,
+  );
   const start = Math.min(end, between(rng, 0.45, 0.85));
   return Array.from({ length: uploads }, (_, u) => {
     if (u > lastBefore) return gap === 'never' ? Math.min(0.97, end + 0.02 * (u - lastBefore)) : 1;
@@ -31,16 +38,39 @@ function shares(rng: Rng, uploads: number, lastBefore: number, gap: 'none' | 'no
   });
 }
 
-const covered = (share: number, villages: number): number => (share >= 1 ? villages : Math.min(villages - 1, Math.floor(share * villages)));
+const covered = (share: number, villages: number): number =>
+  share >= 1 ? villages : Math.min(villages - 1, Math.floor(share * villages));
 
-export function buildRosters(rng: Rng, countyCode: string, villages: DemoVillage[], recipients: number[], profile: CountyProfile, w: RosterWindow): DemoRoster[] {
+export function buildRosters(
+  rng: Rng,
+  countyCode: string,
+  villages: DemoVillage[],
+  recipients: number[],
+  profile: CountyProfile,
+  w: RosterWindow,
+): DemoRoster[] {
   if (villages.length === 0) return [];
   const days = uploadDays(rng, w);
   const lastBefore = days.filter((d) => d <= w.deadline).length - 1;
   const coordinatorShares = shares(rng, days.length, lastBefore, profile.coordinatorGap);
-  const civilShares = shares(rng, days.length, lastBefore, profile.civilAffairsGap ? pick(rng, ['november', 'never'] as const) : 'none');
-  const coordinatorRank = rankOf(shuffled(rng, villages.map((_, i) => i)));
-  const civilRank = rankOf(shuffled(rng, villages.map((_, i) => i)));
+  const civilShares = shares(
+    rng,
+    days.length,
+    lastBefore,
+    profile.civilAffairsGap ? pick(rng, ['november', 'never'] as const) : 'none',
+  );
+  const coordinatorRank = rankOf(
+    shuffled(
+      rng,
+      villages.map((_, i) => i),
+    ),
+  );
+  const civilRank = rankOf(
+    shuffled(
+      rng,
+      villages.map((_, i) => i),
+    ),
+  );
   const stationReady = readiness(rng, recipients, profile.stationGap, lastBefore, w.eligibleAt);
   const staff = villages.map((_, i) => {
     const coordinators = 1 + ((recipients[i] ?? 0) >= 150 && chance(rng, 0.5) ? 1 : 0) + (chance(rng, 0.05) ? 1 : 0);

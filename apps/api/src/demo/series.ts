@@ -35,7 +35,10 @@ export function coverage(rng: Rng, n: number, plan: CoveragePlan): number[] {
   const out: number[] = [];
   let prev = 0;
   for (let i = 0; i < n; i++) {
-    const planned = i >= plan.reachAt ? plan.end : plan.start + ((plan.end - plan.start) * i * between(rng, 0.9, 1.05)) / plan.reachAt;
+    const planned =
+      i >= plan.reachAt
+        ? plan.end
+        : plan.start + ((plan.end - plan.start) * i * between(rng, 0.9, 1.05)) / plan.reachAt;
     const v = plan.catchUpAt !== null && i >= plan.catchUpAt ? 1 : Math.min(planned, plan.end);
     prev = Math.max(prev, Math.min(1, v));
     out.push(prev);
@@ -44,7 +47,14 @@ export function coverage(rng: Rng, n: number, plan: CoveragePlan): number[] {
 }
 
 /** Most counties reach the target by the deadline period; one behind stops short and may catch up after supervision. */
-export function coveragePlan(rng: Rng, n: number, deadlineIdx: number, behind: boolean, start: [number, number], lagStart: [number, number]): CoveragePlan {
+export function coveragePlan(
+  rng: Rng,
+  n: number,
+  deadlineIdx: number,
+  behind: boolean,
+  start: [number, number],
+  lagStart: [number, number],
+): CoveragePlan {
   if (!behind) {
     const reachAt = Math.min(deadlineIdx, pick(rng, [1, 2, 2, 3, 3, 3]));
     return { start: between(rng, ...start), reachAt, end: 1, catchUpAt: null };
@@ -62,8 +72,12 @@ export function partOf(share: number, whole: number): number {
 /** The period index at which a measure is in place (a bool turns true), null for never. */
 export function switchAt(rng: Rng, n: number, deadlineIdx: number, behind: boolean): number | null {
   if (!behind) return Math.min(deadlineIdx, pick(rng, [0, 1, 1, 2, 2, 2, 3, 3]));
-  return pick(rng, [deadlineIdx + 1, n - 1, null].map((i) => (i !== null && i < n ? i : null)));
+  return pick(
+    rng,
+    [deadlineIdx + 1, n - 1, null].map((i) => (i !== null && i < n ? i : null)),
+  );
 }
 
-export const formatCents = (cents: number): string => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+export const formatCents = (cents: number): string =>
+  `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 export const formatBool = (on: boolean): string => (on ? 'true' : 'false');

@@ -43,6 +43,7 @@ export function timeline(rng: Rng, input: TimelineInput, correct: () => Correcti
   if (!chance(rng, input.approveChance)) return events;
   day = addDays(day, intBetween(rng, 1, 5));
   events.push({ action: 'approve', at: officeInstant(rng, day) });
-  if (chance(rng, input.acceptChance)) events.push({ action: 'accept', at: officeInstant(rng, addDays(day, intBetween(rng, 2, 15))) });
+  if (chance(rng, input.acceptChance))
+    events.push({ action: 'accept', at: officeInstant(rng, addDays(day, intBetween(rng, 2, 15))) });
   return events;
 }

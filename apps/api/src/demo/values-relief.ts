@@ -1,6 +1,16 @@
 import { type SeriesContext, type Series, isBehind, texts } from './context';
 import { between, type Rng } from './rng';
-import { coverage, coveragePlan, cumulate, drift, formatBool, formatCents, increments, partOf, switchAt } from './series';
+import {
+  coverage,
+  coveragePlan,
+  cumulate,
+  drift,
+  formatBool,
+  formatCents,
+  increments,
+  partOf,
+  switchAt,
+} from './series';
 
 /** Cumulated handled counts at a share of a cumulated whole, never decreasing. */
 function handled(rng: Rng, whole: number[], share: [number, number]): number[] {
@@ -11,7 +21,8 @@ function handled(rng: Rng, whole: number[], share: [number, number]): number[] {
 export function reliefSeries(ctx: SeriesContext): Series {
   const { rng, n, deadlineIdx, size, profile } = ctx;
   const u = size.unit;
-  const plan = (start: [number, number], lag: [number, number]) => coverage(rng, n, coveragePlan(rng, n, deadlineIdx, isBehind(ctx), start, lag));
+  const plan = (start: [number, number], lag: [number, number]) =>
+    coverage(rng, n, coveragePlan(rng, n, deadlineIdx, isBehind(ctx), start, lag));
 
   const identified = drift(rng, n, size.incapable, 0.01);
   const covered = plan([0.8, 0.9], [0.35, 0.55]).map((s, i) => partOf(s, identified[i] ?? 0));

@@ -36,7 +36,8 @@ function providers(ctx: SeriesContext, at: number | null): number[] {
 export function serviceSeries(ctx: SeriesContext, tekun: number[]): Series {
   const { rng, n, deadlineIdx, size } = ctx;
   const u = size.unit;
-  const plan = (start: [number, number], lag: [number, number]) => coverage(rng, n, coveragePlan(rng, n, deadlineIdx, isBehind(ctx), start, lag));
+  const plan = (start: [number, number], lag: [number, number]) =>
+    coverage(rng, n, coveragePlan(rng, n, deadlineIdx, isBehind(ctx), start, lag));
   const { avgDays, overLimit } = processing(ctx);
 
   const catalog = onFrom(switchAt(rng, n, deadlineIdx, isBehind(ctx)), n);
@@ -46,9 +47,12 @@ export function serviceSeries(ctx: SeriesContext, tekun: number[]): Series {
   const dispersed = tekun.map((t) => Math.round(t * dispersedShare));
   const disabledShare = between(rng, 0.15, 0.25);
   const typicalBehind = isBehind(ctx);
-  const typicalAt = typicalBehind ? pick(rng, [n - 2, n - 1, null]) : intBetween(rng, 1, Math.min(n - 2, deadlineIdx + 1));
+  const typicalAt = typicalBehind
+    ? pick(rng, [n - 2, n - 1, null])
+    : intBetween(rng, 1, Math.min(n - 2, deadlineIdx + 1));
   const townships = size.townships;
-  const typicalCasesIn = (i: number) => (typicalAt === null || i < typicalAt ? 0 : i === typicalAt ? intBetween(rng, 1, 2) : intBetween(rng, 0, 1));
+  const typicalCasesIn = (i: number) =>
+    typicalAt === null || i < typicalAt ? 0 : i === typicalAt ? intBetween(rng, 1, 2) : intBetween(rng, 0, 1);
 
   return {
     t06_townships_delegated: texts(plan([0.3, 0.7], [0.1, 0.35]).map((s) => partOf(s, townships))),
@@ -61,7 +65,9 @@ export function serviceSeries(ctx: SeriesContext, tekun: number[]): Series {
     t07_persons_served: texts(cumulate(served)),
     t07_purchase_amount: cumulate(served.map((s) => s * Math.round(between(rng, 200, 500) * 100))).map(formatCents),
     t08_residence_permit_open: residence.map(formatBool),
-    t08_residence_permit_applicants: texts(cumulate(increments(rng, n, u * 0.05 + 1).map((a, i) => (residence[i] ? a : 0)))),
+    t08_residence_permit_applicants: texts(
+      cumulate(increments(rng, n, u * 0.05 + 1).map((a, i) => (residence[i] ? a : 0))),
+    ),
     t08_migrants_included: texts(cumulate(increments(rng, n, u * (size.kind === '市辖区' ? 0.15 : 0.06)))),
     t08_unified_rules: onFrom(switchAt(rng, n, deadlineIdx, isBehind(ctx)), n).map(formatBool),
     t09_dispersed_tekun: texts(dispersed),

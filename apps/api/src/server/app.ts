@@ -21,7 +21,13 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
   app.use('*', requestIds);
   app.use('*', securityHeaders);
   app.use('*', sameOriginWrites);
-  app.get('/healthz', async (c) => c.json({ ok: true, campaigns: (await installedCampaigns(deps)).map((k) => ({ code: k.code, version: k.version, name: k.name })), warm: readiness.warm }));
+  app.get('/healthz', async (c) =>
+    c.json({
+      ok: true,
+      campaigns: (await installedCampaigns(deps)).map((k) => ({ code: k.code, version: k.version, name: k.name })),
+      warm: readiness.warm,
+    }),
+  );
   app.use('/auth/*', limitBody(16 * 1024, '16 KB'));
   app.route('/auth', authRoutes(deps));
   app.route('/files', fileRoutes(deps));
@@ -45,9 +51,13 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
   app.notFound((c) => c.json({ error: '接口不存在' }, 404));
   app.onError((err, c) => {
     const requestId = c.get('requestId');
-    if (isBusy(err)) return c.json({ error: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试', requestId }, 409);
+    if (isBusy(err))
+      return c.json({ error: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试', requestId }, 409);
     if (isOutOfRange(err)) return c.json({ error: '输入中的数值超出允许范围，未保存任何内容', requestId }, 400);
-    deps.logger.error({ err, requestId, clientRequestId: c.get('clientRequestId'), path: c.req.path }, 'request failed');
+    deps.logger.error(
+      { err, requestId, clientRequestId: c.get('clientRequestId'), path: c.req.path },
+      'request failed',
+    );
     return c.json({ error: `服务器内部错误，请联系管理员（请求编号 ${requestId}）`, requestId }, 500);
   });
   return app;

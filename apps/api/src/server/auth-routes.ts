@@ -31,13 +31,25 @@ export function authRoutes(deps: AppDeps) {
   const app = new Hono();
   app.post('/login', async (c) => {
     const body = loginInput.safeParse(await c.req.json().catch(() => null));
-    if (!body.success) return c.json({ error: body.error.issues.map((i) => `${i.path.join('.') || '输入'}：${i.message}`).join('；') }, 400);
+    if (!body.success)
+      return c.json(
+        { error: body.error.issues.map((i) => `${i.path.join('.') || '输入'}：${i.message}`).join('；') },
+        400,
+      );
     try {
-      const { token, user } = await login(deps, body.data.username, body.data.password, addressOf(c), new Date(), (await clockNow(deps)).toISOString());
+      const { token, user } = await login(
+        deps,
+        body.data.username,
+        body.data.password,
+        addressOf(c),
+        new Date(),
+        (await clockNow(deps)).toISOString(),
+      );
       setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: overHttps(c) });
       return c.json({ user });
     } catch (e) {
-      if (e instanceof LoginThrottled) return c.json({ error: e.message, waitSeconds: e.waitSeconds }, 429, { 'Retry-After': String(e.waitSeconds) });
+      if (e instanceof LoginThrottled)
+        return c.json({ error: e.message, waitSeconds: e.waitSeconds }, 429, { 'Retry-After': String(e.waitSeconds) });
       if (e instanceof DomainError) return c.json({ error: e.message }, 401);
       throw e;
     }
@@ -47,7 +59,17 @@ export function authRoutes(deps: AppDeps) {
     if (token) {
       const user = await sessionUser(deps, token, new Date());
       await endSession(deps, token);
-      if (user) await recordAudit({ db: deps.db, actor: user }, (await clockNow(deps)).toISOString(), [{ action: 'auth.logout', entity: 'user', entityId: user.id, unitCode: user.scopeCode, field: 'login', address: addressOf(c) }]);
+      if (user)
+        await recordAudit({ db: deps.db, actor: user }, (await clockNow(deps)).toISOString(), [
+          {
+            action: 'auth.logout',
+            entity: 'user',
+            entityId: user.id,
+            unitCode: user.scopeCode,
+            field: 'login',
+            address: addressOf(c),
+          },
+        ]);
     }
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.json({ ok: true });

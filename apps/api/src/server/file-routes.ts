@@ -27,7 +27,12 @@ import type { AppDeps } from '../trpc/context';
 import { fileRules, isWithin, type FileRoute } from '../trpc/permissions';
 import { sessionCookie } from './auth-routes';
 
-const auditExportQuery = z.object({ unit: anyUnitCode, period: periodSchema.optional(), field: z.string().max(64).optional(), asOf: campaignDate.optional() });
+const auditExportQuery = z.object({
+  unit: anyUnitCode,
+  period: periodSchema.optional(),
+  field: z.string().max(64).optional(),
+  asOf: campaignDate.optional(),
+});
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -42,7 +47,8 @@ async function requestCampaign(c: Context, deps: AppDeps): Promise<CampaignDef> 
 }
 
 /** What the route's services are called with: the database, the request's campaign, and the signed-in user as actor. */
-const service = (deps: AppDeps, campaign: CampaignDef, user: SessionUser): ServiceContext => serviceContext(deps.db, campaign, user);
+const service = (deps: AppDeps, campaign: CampaignDef, user: SessionUser): ServiceContext =>
+  serviceContext(deps.db, campaign, user);
 
 /** A context for a read that is checked (permit) only after its record is found, so no actor acts yet. */
 const reader = (deps: AppDeps, campaign: CampaignDef): Ctx<'campaign'> => ({ db: deps.db, campaign });
@@ -53,7 +59,8 @@ async function permit(c: Context, deps: AppDeps, route: FileRoute, unit: string 
   if (user.mustChangePassword) throw new DomainError('forbidden', '请先修改初始密码（账号页面）后再继续');
   const rule = fileRules[route];
   if (!(rule as readonly Role[]).includes(user.role)) throw new DomainError('forbidden', '当前角色无权执行此操作');
-  if (unit !== undefined && !isWithin(unit, user.scopeCode)) throw new DomainError('forbidden', `无权访问管辖范围以外的单位（${unit}）`);
+  if (unit !== undefined && !isWithin(unit, user.scopeCode))
+    throw new DomainError('forbidden', `无权访问管辖范围以外的单位（${unit}）`);
   return user;
 }
 
@@ -69,17 +76,24 @@ async function uploadedFile(c: Context): Promise<{ name: string; content: Buffer
 }
 
 const download = (c: Context, name: string, type: string, content: Buffer | string) =>
-  c.body(typeof content === 'string' ? content : new Uint8Array(content), 200, { 'content-type': type, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
+  c.body(typeof content === 'string' ? content : new Uint8Array(content), 200, {
+    'content-type': type,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+  });
 
 export function fileRoutes(deps: AppDeps) {
   const app = new Hono();
-  const limit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: (c) => c.json({ error: '文件超过 10 MB，请拆分后上传' }, 413) });
+  const limit = bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES,
+    onError: (c) => c.json({ error: '文件超过 10 MB，请拆分后上传' }, 413),
+  });
   const importer = { roster: importRoster, cases: importCases } as const;
 
   for (const kind of ['roster', 'cases'] as const) {
     app.post(`/${kind}`, limit, async (c) => {
       const county = c.req.query('county');
-      if (!countyCode.safeParse(county).success || !county) throw new DomainError('bad_request', '须指定县级单位代码 county');
+      if (!countyCode.safeParse(county).success || !county)
+        throw new DomainError('bad_request', '须指定县级单位代码 county');
       const user = await permit(c, deps, kind === 'roster' ? 'files.roster.upload' : 'files.cases.upload', county);
       const campaign = await requestCampaign(c, deps);
       const file = await uploadedFile(c);
@@ -96,8 +110,14 @@ export function fileRoutes(deps: AppDeps) {
   for (const [path, template] of Object.entries(templates)) {
     app.get(`/${path}`, async (c) => {
       const county = c.req.query('county');
-      if (!countyCode.safeParse(county).success || !county) throw new DomainError('bad_request', '须指定县级单位代码 county');
-      const user = await permit(c, deps, path === 'roster-template' ? 'files.roster.template' : 'files.cases.template', county);
+      if (!countyCode.safeParse(county).success || !county)
+        throw new DomainError('bad_request', '须指定县级单位代码 county');
+      const user = await permit(
+        c,
+        deps,
+        path === 'roster-template' ? 'files.roster.template' : 'files.cases.template',
+        county,
+      );
       const { fileName, content } = await template(service(deps, await requestCampaign(c, deps), user), county);
       return download(c, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content);
     });
@@ -105,27 +125,47 @@ export function fileRoutes(deps: AppDeps) {
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/values.${format}`, async (c) => {
       const given = c.req.query('unit');
-      if (given !== undefined && !anyUnitCode.safeParse(given).success) throw new DomainError('bad_request', 'unit：单位代码应为2、4、6、9或12位行政区划代码');
+      if (given !== undefined && !anyUnitCode.safeParse(given).success)
+        throw new DomainError('bad_request', 'unit：单位代码应为2、4、6、9或12位行政区划代码');
       const user = await permit(c, deps, 'files.values.export', given);
       const unit = given ?? user.scopeCode;
       const lines = await valueLines(service(deps, await requestCampaign(c, deps), user), unit);
       return format === 'csv'
         ? download(c, `指标数据_${unit}.csv`, 'text/csv; charset=utf-8', `\ufeff${valuesCsv(lines)}`)
-        : download(c, `指标数据_${unit}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await valuesXlsx(lines));
+        : download(
+            c,
+            `指标数据_${unit}.xlsx`,
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            await valuesXlsx(lines),
+          );
     });
   }
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/audit.${format}`, async (c) => {
       const given = c.req.query('unit');
-      const query = auditExportQuery.safeParse({ unit: given ?? '34', period: c.req.query('period'), field: c.req.query('indicator'), asOf: c.req.query('asOf') });
-      if (!query.success) throw new DomainError('bad_request', query.error.issues.map((i) => `${String(i.path[0])}：${i.message}`).join('；'));
+      const query = auditExportQuery.safeParse({
+        unit: given ?? '34',
+        period: c.req.query('period'),
+        field: c.req.query('indicator'),
+        asOf: c.req.query('asOf'),
+      });
+      if (!query.success)
+        throw new DomainError(
+          'bad_request',
+          query.error.issues.map((i) => `${String(i.path[0])}：${i.message}`).join('；'),
+        );
       const user = await permit(c, deps, 'files.audit.export', given);
       if (given === undefined) query.data.unit = user.scopeCode;
       const name = `审计记录_${query.data.unit}`;
       const asOf = await resolveAsOf(deps, query.data.asOf);
       return format === 'csv'
         ? download(c, `${name}.csv`, 'text/csv; charset=utf-8', await auditCsv(deps, { ...query.data, asOf }))
-        : download(c, `${name}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await auditXlsx(deps, { ...query.data, asOf }));
+        : download(
+            c,
+            `${name}.xlsx`,
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            await auditXlsx(deps, { ...query.data, asOf }),
+          );
     });
   }
   app.get('/documents/:id', async (c) => {
@@ -133,7 +173,9 @@ export function fileRoutes(deps: AppDeps) {
     if (!isRecordId(id)) throw new DomainError('bad_request', '报告编号无效');
     const doc = await documentById(reader(deps, await requestCampaign(c, deps)), id);
     await permit(c, deps, 'files.document.download', doc.unitCode);
-    const type = doc.fileName.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const type = doc.fileName.endsWith('.xlsx')
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return download(c, doc.fileName, type, doc.content);
   });
   app.post('/dispatch/:id/attachments', limit, async (c) => {
@@ -165,7 +207,9 @@ export function fileRoutes(deps: AppDeps) {
     const evidence = typeof body.evidence === 'string' ? body.evidence.trim() : '';
     if (evidence.length < 2) throw new DomainError('bad_request', '整改佐证：销号须填写整改佐证（至少 2 个字）');
     const uploads = ([] as unknown[]).concat(body.file ?? []).filter((f): f is File => f instanceof File && f.size > 0);
-    const files = await Promise.all(uploads.map(async (f) => ({ name: f.name, content: Buffer.from(await f.arrayBuffer()) })));
+    const files = await Promise.all(
+      uploads.map(async (f) => ({ name: f.name, content: Buffer.from(await f.arrayBuffer()) })),
+    );
     const closed = await closeItem(service(deps, campaign, user), { itemId, evidence, files });
     return c.json(closed);
   });
@@ -187,9 +231,14 @@ export function fileRoutes(deps: AppDeps) {
     return download(c, doc.fileName.replace(/\.docx$/, '.pdf'), 'application/pdf', docxToPdf(doc.content));
   });
   app.onError((err, c) => {
-    if (err instanceof ImportRejected) return c.json({ error: err.message, issues: err.issues, lines: err.issues.map(formatIssue) }, 400);
+    if (err instanceof ImportRejected)
+      return c.json({ error: err.message, issues: err.issues, lines: err.issues.map(formatIssue) }, 400);
     if (err instanceof FileFormatError) return c.json({ error: err.message }, 400);
-    if (err instanceof DomainError) return c.json({ error: err.message, issues: err.issues }, err.kind === 'forbidden' ? 403 : err.kind === 'not_found' ? 404 : 400);
+    if (err instanceof DomainError)
+      return c.json(
+        { error: err.message, issues: err.issues },
+        err.kind === 'forbidden' ? 403 : err.kind === 'not_found' ? 404 : 400,
+      );
     throw err;
   });
   return app;

@@ -48,7 +48,14 @@ async function warm(): Promise<void> {
     plans,
     (ms) => {
       readiness.warm = true;
-      logger.info({ campaigns: plans.map((p) => p.campaign.code), days: plans.reduce((n, p) => n + p.days.length, 0), ms: Math.round(ms) }, 'status cache warmed');
+      logger.info(
+        {
+          campaigns: plans.map((p) => p.campaign.code),
+          days: plans.reduce((n, p) => n + p.days.length, 0),
+          ms: Math.round(ms),
+        },
+        'status cache warmed',
+      );
     },
     // A request answers without the cache, so a failed warm-up is logged, not fatal.
     (err) => logger.error({ err }, 'status cache warm-up failed'),

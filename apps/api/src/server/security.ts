@@ -5,7 +5,10 @@ import { bodyLimit } from 'hono/body-limit';
 /** The API serves data, never pages: nothing may frame, sniff, cache or script it. */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  c.header(
+    'Content-Security-Policy',
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  );
   c.header('X-Frame-Options', 'DENY');
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'no-referrer');
@@ -19,7 +22,9 @@ const clientIdPattern = /^[A-Za-z0-9._:-]{1,64}$/;
  * The request id is always the server's; a client's x-request-id is kept only as a separate, validated field for
  * correlating with the dashboard's logs, so a caller can never forge or inject a log line's id.
  */
-export const requestIds: MiddlewareHandler<{ Variables: { requestId: string; clientRequestId: string | undefined } }> = async (c, next) => {
+export const requestIds: MiddlewareHandler<{
+  Variables: { requestId: string; clientRequestId: string | undefined };
+}> = async (c, next) => {
   const requestId = randomUUID();
   const given = c.req.header('x-request-id');
   c.set('requestId', requestId);

@@ -17,6 +17,7 @@ export function nowIso(): string {
 /** Accepts any ISO 8601 instant (with offset) and stores it in UTC, so text order is time order. */
 export function normalizeInstant(at: string): string {
   const ms = Date.parse(at);
-  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(at)) throw new Error(`时间格式无效：${at}（应为 ISO 8601，形如 YYYY-MM-DDThh:mm:ss+08:00）`);
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(at))
+    throw new Error(`时间格式无效：${at}（应为 ISO 8601，形如 YYYY-MM-DDThh:mm:ss+08:00）`);
   return new Date(ms).toISOString();
 }

@@ -29,7 +29,12 @@ export interface ServiceContext {
 export type Ctx<K extends Exclude<keyof ServiceContext, 'db'> = never> = Pick<ServiceContext, 'db' | K>;
 
 /** A context for work outside a request: the command line, the demo generator, a test's set-up. */
-export function serviceContext(db: Db, campaign: CampaignDef, actor: Actor = systemActor, clock: WallClock = systemClock): ServiceContext {
+export function serviceContext(
+  db: Db,
+  campaign: CampaignDef,
+  actor: Actor = systemActor,
+  clock: WallClock = systemClock,
+): ServiceContext {
   return { db, campaign, actor, clock };
 }
 
@@ -37,6 +42,10 @@ export function serviceContext(db: Db, campaign: CampaignDef, actor: Actor = sys
  * A write in one transaction, stamped by the campaign clock read inside it, so stamps follow commit order; a caller
  * back-filling history (the demo, `--at`) gives its own time instead.
  */
-export function stampedWrite<C extends Ctx, T>(ctx: C, at: string | undefined, write: (ctx: C, at: string) => Promise<T>): Promise<T> {
+export function stampedWrite<C extends Ctx, T>(
+  ctx: C,
+  at: string | undefined,
+  write: (ctx: C, at: string) => Promise<T>,
+): Promise<T> {
   return withTransaction(ctx, async (ctx) => write(ctx, at ?? (await clockNow(ctx)).toISOString()));
 }

@@ -10,30 +10,57 @@ import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
-    const invalid = error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.map(String).join('.') || '输入'}：${i.message}`).join('；') : null;
+    const invalid =
+      error.cause instanceof ZodError
+        ? error.cause.issues.map((i) => `${i.path.map(String).join('.') || '输入'}：${i.message}`).join('；')
+        : null;
     return {
       ...shape,
-      message: internal ? `服务器内部错误，请联系管理员（请求编号 ${ctx?.requestId ?? '-'}）` : (invalid ?? (shape.message === 'Batch call exceeds maximum size' ? '一次批量请求的调用过多' : shape.message)),
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, requestId: ctx?.requestId, issues: error.cause instanceof DomainError ? error.cause.issues : undefined },
+      message: internal
+        ? `服务器内部错误，请联系管理员（请求编号 ${ctx?.requestId ?? '-'}）`
+        : (invalid ?? (shape.message === 'Batch call exceeds maximum size' ? '一次批量请求的调用过多' : shape.message)),
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        requestId: ctx?.requestId,
+        issues: error.cause instanceof DomainError ? error.cause.issues : undefined,
+      },
     };
   },
 });
 
 export const router = t.router;
 
-const codeOf = { bad_request: 'BAD_REQUEST', conflict: 'CONFLICT', not_found: 'NOT_FOUND', forbidden: 'FORBIDDEN' } as const;
+const codeOf = {
+  bad_request: 'BAD_REQUEST',
+  conflict: 'CONFLICT',
+  not_found: 'NOT_FOUND',
+  forbidden: 'FORBIDDEN',
+} as const;
 
 const domainErrors = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof DomainError) throw new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
-    if (isBusy(cause)) throw new TRPCError({ code: 'CONFLICT', message: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试' });
-    if (isMissingReference(cause)) throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的单位代码或编号不存在，未保存任何内容' });
-    if (isOutOfRange(cause)) throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的数值超出允许范围，未保存任何内容' });
+    if (isBusy(cause))
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试',
+      });
+    if (isMissingReference(cause))
+      throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的单位代码或编号不存在，未保存任何内容' });
+    if (isOutOfRange(cause))
+      throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的数值超出允许范围，未保存任何内容' });
     // Services turn the clashes they expect into their own messages; any other one (SQLite or PostgreSQL) lands here.
-    if (isUniqueViolation(cause)) throw new TRPCError({ code: 'CONFLICT', message: '另一项写入刚刚保存了相同的记录，未保存任何内容，请刷新后重试' });
-    if (result.error.code === 'INTERNAL_SERVER_ERROR') ctx.logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, 'procedure failed');
+    if (isUniqueViolation(cause))
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: '另一项写入刚刚保存了相同的记录，未保存任何内容，请刷新后重试',
+      });
+    if (result.error.code === 'INTERNAL_SERVER_ERROR')
+      ctx.logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, 'procedure failed');
   }
   return result;
 });
@@ -50,10 +77,15 @@ const passwordFree = new Set<ProcedureName>(['account.changePassword', 'campaign
 export function guarded(name: ProcedureName) {
   const rule = rules[name];
   return t.procedure.use(loggedIn).use(async ({ ctx, next, getRawInput }) => {
-    if (ctx.user.mustChangePassword && !passwordFree.has(name)) throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码（账号页面）后再继续' });
-    if (!rule.roles.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
+    if (ctx.user.mustChangePassword && !passwordFree.has(name))
+      throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码（账号页面）后再继续' });
+    if (!rule.roles.includes(ctx.user.role))
+      throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
     // The switcher must still list campaigns when a stale cookie names one that is gone or not the user's.
-    const campaign = name === 'campaign.list' ? await resolveLeniently(ctx) : await resolveCampaign(ctx, ctx.user.scopeCode, ctx.requestedCampaign);
+    const campaign =
+      name === 'campaign.list'
+        ? await resolveLeniently(ctx)
+        : await resolveCampaign(ctx, ctx.user.scopeCode, ctx.requestedCampaign);
     // What every service of the procedure is called with: the database, the campaign in use, and the user as actor.
     const service: ServiceContext = serviceContext(ctx.db, campaign, ctx.user);
     const input = (await getRawInput()) as never;

@@ -23,7 +23,13 @@ export interface Rule {
 const none = () => [];
 // An id that names no record yields no unit: the service then answers 404 without touching anything.
 const targetCounty = async (ctx: Ctx<'campaign'>, i: { target?: string; id?: number }) =>
-  typeof i.id !== 'number' ? undefined : i.target === 'visit' ? await visitCounty(ctx, i.id) : i.target === 'item' ? await itemCounty(ctx, i.id) : undefined;
+  typeof i.id !== 'number'
+    ? undefined
+    : i.target === 'visit'
+      ? await visitCounty(ctx, i.id)
+      : i.target === 'item'
+        ? await itemCounty(ctx, i.id)
+        : undefined;
 const unit = (i: { unit?: string }) => [i.unit];
 const county = (i: { countyCode?: string }) => [i.countyCode];
 
@@ -43,24 +49,54 @@ export const rules = {
   'reports.return': { roles: officer, units: county },
   'reports.approve': { roles: officer, units: county },
   'reports.accept': { roles: admin, units: county },
-  'reports.acceptMany': { roles: admin, units: (i: { reports?: { countyCode?: string }[] }) => (Array.isArray(i.reports) ? i.reports.map((r) => r?.countyCode) : []) },
+  'reports.acceptMany': {
+    roles: admin,
+    units: (i: { reports?: { countyCode?: string }[] }) =>
+      Array.isArray(i.reports) ? i.reports.map((r) => r?.countyCode) : [],
+  },
   'reports.reopen': { roles: admin, units: county },
   'roster.current': { roles: all, units: county },
   'cases.summary': { roles: all, units: county },
   'audit.history': { roles: all, units: unit },
   'supervision.list': { roles: all, units: unit },
   'supervision.recordVisit': { roles: officer, units: county },
-  'supervision.addItem': { roles: officer, units: async (i: { visitId?: number }, ctx) => [typeof i.visitId === 'number' ? await visitCounty(ctx, i.visitId) : undefined] },
-  'supervision.closeItem': { roles: officer, units: async (i: { itemId?: number }, ctx) => [typeof i.itemId === 'number' ? await itemCounty(ctx, i.itemId) : undefined] },
+  'supervision.addItem': {
+    roles: officer,
+    units: async (i: { visitId?: number }, ctx) => [
+      typeof i.visitId === 'number' ? await visitCounty(ctx, i.visitId) : undefined,
+    ],
+  },
+  'supervision.closeItem': {
+    roles: officer,
+    units: async (i: { itemId?: number }, ctx) => [
+      typeof i.itemId === 'number' ? await itemCounty(ctx, i.itemId) : undefined,
+    ],
+  },
   'supervision.overview': { roles: all, units: unit },
-  'supervision.correct': { roles: officer, units: async (i: { target?: string; id?: number }, ctx) => [await targetCounty(ctx, i)] },
-  'supervision.void': { roles: officer, units: async (i: { target?: string; id?: number }, ctx) => [await targetCounty(ctx, i)] },
+  'supervision.correct': {
+    roles: officer,
+    units: async (i: { target?: string; id?: number }, ctx) => [await targetCounty(ctx, i)],
+  },
+  'supervision.void': {
+    roles: officer,
+    units: async (i: { target?: string; id?: number }, ctx) => [await targetCounty(ctx, i)],
+  },
   'documents.generate': { roles: officer, units: unit },
   'documents.list': { roles: readers, units: unit },
-  'documents.preview': { roles: readers, units: async (i: { id?: number }, ctx) => [typeof i.id === 'number' ? await documentUnit(ctx, i.id) : undefined] },
-  'summaries.submit': { roles: officer, units: async (i: { id?: number }, ctx) => [typeof i.id === 'number' ? await documentUnit(ctx, i.id) : undefined] },
+  'documents.preview': {
+    roles: readers,
+    units: async (i: { id?: number }, ctx) => [typeof i.id === 'number' ? await documentUnit(ctx, i.id) : undefined],
+  },
+  'summaries.submit': {
+    roles: officer,
+    units: async (i: { id?: number }, ctx) => [typeof i.id === 'number' ? await documentUnit(ctx, i.id) : undefined],
+  },
   'summaries.status': { roles: readers, units: unit },
-  'dispatch.issue': { roles: officer, units: (i: { counties?: unknown }) => (Array.isArray(i.counties) ? i.counties.filter((c): c is string => typeof c === 'string') : []) },
+  'dispatch.issue': {
+    roles: officer,
+    units: (i: { counties?: unknown }) =>
+      Array.isArray(i.counties) ? i.counties.filter((c): c is string => typeof c === 'string') : [],
+  },
   'dispatch.list': { roles: all, units: unit },
   'dispatch.get': { roles: all, units: none },
   'dispatch.summary': { roles: all, units: unit },

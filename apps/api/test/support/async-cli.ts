@@ -4,10 +4,17 @@ import { fileURLToPath } from 'node:url';
 export const apiDir = fileURLToPath(new URL('../..', import.meta.url));
 
 /** `pnpm cli …` in a child process (the database location, a SQLite path or a postgres:// URL, goes as `--db`) without blocking this one, so an in-process server keeps serving meanwhile. */
-export function cliAsync(args: string[], dbPath: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export function cliAsync(
+  args: string[],
+  dbPath: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('node', ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', dbPath], { cwd: apiDir, env: { ...process.env, INIT_CWD: apiDir, ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      'node',
+      ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', dbPath],
+      { cwd: apiDir, env: { ...process.env, INIT_CWD: apiDir, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -18,7 +25,8 @@ export function cliAsync(args: string[], dbPath: string, env: Record<string, str
  * SQLite only: it is SQLite's one file-wide write lock (PostgreSQL locks rows, so it has no such lock to hold).
  */
 export function holdWriteLock(dbPath: string, ms: number): Promise<{ done: Promise<void>; child: ChildProcess }> {
-  if (/^postgres(ql)?:\/\//.test(dbPath)) throw new Error('holdWriteLock holds a SQLite file\'s write lock; a PostgreSQL test needs its own blocker');
+  if (/^postgres(ql)?:\/\//.test(dbPath))
+    throw new Error("holdWriteLock holds a SQLite file's write lock; a PostgreSQL test needs its own blocker");
   const script = `
     const Database = require('better-sqlite3');
     const db = new Database(process.argv[1]);
@@ -29,7 +37,10 @@ export function holdWriteLock(dbPath: string, ms: number): Promise<{ done: Promi
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[2]));
     db.exec('COMMIT');
     db.close();`;
-  const child = spawn('node', ['-e', script, dbPath, String(ms)], { cwd: apiDir, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('node', ['-e', script, dbPath, String(ms)], {
+    cwd: apiDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', () => resolve({ done, child }));

@@ -5,6 +5,10 @@ const apiDir = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs `pnpm cli …` the way a user does: a real process, real files, its exit code and output; `dbPath` is the `--db` location (a SQLite path or a postgres:// URL). */
 export function cli(args: string[], dbPath: string) {
-  const r = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', dbPath], { cwd: apiDir, encoding: 'utf8', env: { ...process.env, INIT_CWD: apiDir } });
+  const r = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', dbPath], {
+    cwd: apiDir,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: apiDir },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -22,8 +22,16 @@ export function docxPart(zip: Buffer, wanted: string): string | undefined {
   return undefined;
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The text of each paragraph of a document.xml, runs joined. */
 export const docxParagraphs = (xml: string): string[] =>
-  [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((p) => [...(p[1] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join(''));
+  [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((p) =>
+    [...(p[1] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1] ?? '')).join(''),
+  );

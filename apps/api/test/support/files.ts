@@ -1,7 +1,11 @@
 import ExcelJS from 'exceljs';
 
 export function csv(rows: (string | number)[][]): Buffer {
-  return Buffer.from(rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',')).join('\n') + '\n');
+  return Buffer.from(
+    rows
+      .map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(','))
+      .join('\n') + '\n',
+  );
 }
 
 export async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {

@@ -28,7 +28,8 @@ export const people: { username: string; role: Role; scopeCode: string }[] = [
 export async function startServer(location: string) {
   const opened = await openDb(location);
   const ctx = serviceContext(opened.db, builtinCampaign('anhui-2021'), systemActor);
-  for (const p of people) await createUser(ctx, { ...p, displayName: p.username, password: PASSWORD }, '2021-07-01T00:00:00.000Z');
+  for (const p of people)
+    await createUser(ctx, { ...p, displayName: p.username, password: PASSWORD }, '2021-07-01T00:00:00.000Z');
   // A frozen campaign clock, so each write is stamped exactly at the instant the test set (await it before the write).
   const setTime = (iso: string) => setClock(ctx, { at: iso, mode: 'frozen' });
   await setTime('2021-08-02T02:00:00.000Z');
@@ -49,14 +50,27 @@ export async function startServer(location: string) {
 }
 
 export async function login(url: string, username: string, password = PASSWORD) {
-  const res = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const cookie = res.headers.get('set-cookie')?.split(';')[0] ?? '';
-  return { status: res.status, body: (await res.json()) as { error?: string; user?: unknown }, cookie, setCookie: res.headers.get('set-cookie') ?? '' };
+  return {
+    status: res.status,
+    body: (await res.json()) as { error?: string; user?: unknown },
+    cookie,
+    setCookie: res.headers.get('set-cookie') ?? '',
+  };
 }
 
 /** A client as the dashboard makes one: the session cookie, and the chosen campaign when given. */
 export function trpcAs(url: string, cookie: string, campaign?: string) {
-  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, headers: { cookie, ...(campaign ? { 'x-dudao-campaign': campaign } : {}) } })] });
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({ url: `${url}/trpc`, headers: { cookie, ...(campaign ? { 'x-dudao-campaign': campaign } : {}) } }),
+    ],
+  });
 }
 
 export async function sessionOf(url: string, username: string, campaign?: string) {

@@ -20,8 +20,13 @@ export interface TestPostgres {
 /** The newest PostgreSQL Debian installed (/usr/lib/postgresql/N/bin). */
 export function postgresBin(): string {
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
-  if (versions.length === 0) throw new Error('PostgreSQL is not installed: the test command installs Debian\'s postgresql package');
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions.length === 0)
+    throw new Error("PostgreSQL is not installed: the test command installs Debian's postgresql package");
   return join(root, versions[0]!, 'bin');
 }
 
@@ -62,7 +67,10 @@ export async function onServer(base: string, statement: string): Promise<void> {
  * connection, so whoever built it closed its pool); FILE_COPY copies the files instead of writing them all to the WAL.
  */
 export async function createDatabase(base: string, name: string, template?: string): Promise<string> {
-  await onServer(base, `CREATE DATABASE ${quoted(name)}${template ? ` TEMPLATE ${quoted(template)} STRATEGY FILE_COPY` : ''}`);
+  await onServer(
+    base,
+    `CREATE DATABASE ${quoted(name)}${template ? ` TEMPLATE ${quoted(template)} STRATEGY FILE_COPY` : ''}`,
+  );
   return `${base}/${name}`;
 }
 
@@ -87,8 +95,25 @@ export async function startPostgres(): Promise<TestPostgres> {
   const port = await freePort();
   asServerUser(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C']);
   // Throwaway data: no fsync. Enough connections for two test workers, each with a few pools and API processes.
-  const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=400'];
-  asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options.join(' '), 'start']);
+  const options = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=400',
+  ];
+  asServerUser(join(bin, 'pg_ctl'), [
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-w',
+    '-o',
+    options.join(' '),
+    'start',
+  ]);
   const base = `postgres://postgres@127.0.0.1:${port}`;
   return {
     base,

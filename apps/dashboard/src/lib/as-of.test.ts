@@ -12,12 +12,18 @@ describe('asOfRange', () => {
     expect(asOfRange({ start: '2022-01-01', end: '2022-06-30' }, '2026-12-01').max).toBe('2022-07-31');
   });
 
-  test('stops at the campaign clock\'s day while the campaign runs', () => {
-    expect(asOfRange({ start: '2021-07-01', end: '2021-12-31' }, '2021-11-20')).toEqual({ min: '2021-07-01', max: '2021-11-20' });
+  test("stops at the campaign clock's day while the campaign runs", () => {
+    expect(asOfRange({ start: '2021-07-01', end: '2021-12-31' }, '2021-11-20')).toEqual({
+      min: '2021-07-01',
+      max: '2021-11-20',
+    });
   });
 
   test('a clock before the campaign offers only its first day', () => {
-    expect(asOfRange({ start: '2021-07-01', end: '2021-12-31' }, '2021-06-15')).toEqual({ min: '2021-07-01', max: '2021-07-01' });
+    expect(asOfRange({ start: '2021-07-01', end: '2021-12-31' }, '2021-06-15')).toEqual({
+      min: '2021-07-01',
+      max: '2021-07-01',
+    });
   });
 });
 

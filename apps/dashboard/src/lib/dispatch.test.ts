@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { filterOrders, lightBadge, urgedText, urgeText, urgesOf } from './dispatch';
 
-const copy = (state: 'issued' | 'signed' | 'feedback' | 'closed', light: 'green' | 'yellow' | 'red' | 'closed', overdue = false) => ({ state, light, overdue, statusText: 's' });
+const copy = (
+  state: 'issued' | 'signed' | 'feedback' | 'closed',
+  light: 'green' | 'yellow' | 'red' | 'closed',
+  overdue = false,
+) => ({ state, light, overdue, statusText: 's' });
 
 describe('dispatch lights on the page', () => {
   test.each([
@@ -15,7 +19,10 @@ describe('dispatch lights on the page', () => {
   });
 
   test('filters keep matching copies and drop empty orders', () => {
-    const orders = [{ id: 1, copies: [copy('signed', 'red'), copy('closed', 'closed')] }, { id: 2, copies: [copy('issued', 'green')] }];
+    const orders = [
+      { id: 1, copies: [copy('signed', 'red'), copy('closed', 'closed')] },
+      { id: 2, copies: [copy('issued', 'green')] },
+    ];
     expect(filterOrders(orders, '', 'red').map((o) => [o.id, o.copies.length])).toEqual([[1, 1]]);
     expect(filterOrders(orders, 'issued', '').map((o) => o.id)).toEqual([2]);
     expect(filterOrders(orders, '', '')).toHaveLength(2);

@@ -1,12 +1,18 @@
 import type { Badge } from './labels';
 
-type CopyLike = { state: 'issued' | 'signed' | 'feedback' | 'closed'; light: 'green' | 'yellow' | 'red' | 'closed'; overdue: boolean; statusText: string };
+type CopyLike = {
+  state: 'issued' | 'signed' | 'feedback' | 'closed';
+  light: 'green' | 'yellow' | 'red' | 'closed';
+  overdue: boolean;
+  statusText: string;
+};
 
 const lightLabel = { green: '绿灯', yellow: '黄灯', red: '红灯' } as const;
 
 /** The light as a badge that names itself in words, never by colour alone. */
 export function lightBadge(c: CopyLike): Badge {
-  if (c.light === 'closed') return { icon: c.overdue ? '!' : '✓', text: c.statusText, tone: c.overdue ? 'warn' : 'good' };
+  if (c.light === 'closed')
+    return { icon: c.overdue ? '!' : '✓', text: c.statusText, tone: c.overdue ? 'warn' : 'good' };
   const tone = c.light === 'green' ? 'good' : c.light === 'yellow' ? 'warn' : 'bad';
   return { icon: '●', text: `${lightLabel[c.light]} · ${c.statusText}`, tone };
 }
@@ -28,9 +34,16 @@ export const lightFilters = [
 ] as const;
 
 /** Orders keep only the copies that pass the filters; an order with none left drops out. */
-export function filterOrders<O extends { copies: C[] }, C extends CopyLike>(orders: O[], state: string, light: string): O[] {
+export function filterOrders<O extends { copies: C[] }, C extends CopyLike>(
+  orders: O[],
+  state: string,
+  light: string,
+): O[] {
   return orders
-    .map((o) => ({ ...o, copies: o.copies.filter((c) => (!state || c.state === state) && (!light || c.light === light)) }))
+    .map((o) => ({
+      ...o,
+      copies: o.copies.filter((c) => (!state || c.state === state) && (!light || c.light === light)),
+    }))
     .filter((o) => o.copies.length > 0);
 }
 
@@ -51,11 +64,18 @@ export function urgedText(count: number | undefined): string {
 type UrgeRow = { kind: string; unit: string; period: string | null; orderId: number | null; count: number };
 
 /** How often the to-do item's missing report, roster or order copy was urged; other items are never urged. */
-export function urgesOf(item: { kind: string; unitCode: string; period?: string | null; orderId?: number | null }, urges: UrgeRow[]): number {
+export function urgesOf(
+  item: { kind: string; unitCode: string; period?: string | null; orderId?: number | null },
+  urges: UrgeRow[],
+): number {
   const kind = item.kind === 'report' || item.kind === 'roster' || item.kind === 'dispatch' ? item.kind : null;
   if (!kind) return 0;
   const hit = urges.find(
-    (u) => u.kind === kind && u.unit === item.unitCode && (kind !== 'report' || u.period === (item.period ?? null)) && (kind !== 'dispatch' || u.orderId === (item.orderId ?? null)),
+    (u) =>
+      u.kind === kind &&
+      u.unit === item.unitCode &&
+      (kind !== 'report' || u.period === (item.period ?? null)) &&
+      (kind !== 'dispatch' || u.orderId === (item.orderId ?? null)),
   );
   return hit?.count ?? 0;
 }

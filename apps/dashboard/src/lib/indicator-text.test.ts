@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { expectedText, shownKind, statusBadge, valueText } from './indicator-text';
 
-const ratio = { kind: 'ratio' as const, target: { kind: 'ratio' as const, denominator: null, share: 1, deadline: '2021-10-31' } };
+const ratio = {
+  kind: 'ratio' as const,
+  target: { kind: 'ratio' as const, denominator: null, share: 1, deadline: '2021-10-31' },
+};
 
 describe('valueText', () => {
   test.each([
@@ -17,8 +20,18 @@ describe('valueText', () => {
 
 describe('shownKind', () => {
   test('a reported count judged as a coverage is shown as a share', () => {
-    expect(shownKind({ kind: 'count', target: { kind: 'ratio', denominator: { indicator: 't09_dispersed_tekun' }, share: 1, deadline: '2021-10-31' } })).toBe('ratio');
-    expect(valueText({ kind: 'count', target: { kind: 'ratio', denominator: null, share: 1, deadline: null } }, { value: 0.877 })).toBe('87.7%');
+    expect(
+      shownKind({
+        kind: 'count',
+        target: { kind: 'ratio', denominator: { indicator: 't09_dispersed_tekun' }, share: 1, deadline: '2021-10-31' },
+      }),
+    ).toBe('ratio');
+    expect(
+      valueText(
+        { kind: 'count', target: { kind: 'ratio', denominator: null, share: 1, deadline: null } },
+        { value: 0.877 },
+      ),
+    ).toBe('87.7%');
   });
 
   test('other figures keep their own kind', () => {
@@ -37,12 +50,18 @@ describe('expectedText', () => {
   });
 
   test('a threshold is written with ≥, a bool as 是', () => {
-    expect(expectedText({ kind: 'count', target: { kind: 'threshold', min: 8, deadline: '2021-10-31' } }, { expected: 8 })).toBe('≥ 8');
-    expect(expectedText({ kind: 'bool', target: { kind: 'threshold', min: 1, deadline: '2021-10-31' } }, { expected: 1 })).toBe('是');
+    expect(
+      expectedText({ kind: 'count', target: { kind: 'threshold', min: 8, deadline: '2021-10-31' } }, { expected: 8 }),
+    ).toBe('≥ 8');
+    expect(
+      expectedText({ kind: 'bool', target: { kind: 'threshold', min: 1, deadline: '2021-10-31' } }, { expected: 1 }),
+    ).toBe('是');
   });
 
   test('the plan date must come by its deadline', () => {
-    expect(expectedText({ kind: 'date', target: { kind: 'date_by', deadline: '2021-07-15' } }, { expected: null })).toBe('不晚于 2021年7月15日');
+    expect(
+      expectedText({ kind: 'date', target: { kind: 'date_by', deadline: '2021-07-15' } }, { expected: null }),
+    ).toBe('不晚于 2021年7月15日');
   });
 
   test('an indicator without a target has no expectation', () => {

@@ -8,7 +8,10 @@ export function shownKind(def: Pick<IndicatorDef, 'kind' | 'target'>): string {
 }
 
 /** The figure as the county page writes it: a plan date, 是/否, a share, or a number. */
-export function valueText(def: Pick<IndicatorDef, 'kind' | 'target'>, r: Pick<IndicatorResult, 'value' | 'date'>): string {
+export function valueText(
+  def: Pick<IndicatorDef, 'kind' | 'target'>,
+  r: Pick<IndicatorResult, 'value' | 'date'>,
+): string {
   if (def.kind === 'date') return r.date ? dateText(r.date) : '—';
   return figure(r.value, shownKind(def));
 }

@@ -23,6 +23,8 @@ describe('loginUrl', () => {
   });
 
   test('a deeper page comes back with its query', () => {
-    expect(loginUrl(new URL('http://d.example/reports?period=2021-09'))).toBe('/login?next=%2Freports%3Fperiod%3D2021-09');
+    expect(loginUrl(new URL('http://d.example/reports?period=2021-09'))).toBe(
+      '/login?next=%2Freports%3Fperiod%3D2021-09',
+    );
   });
 });

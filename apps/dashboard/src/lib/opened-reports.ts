@@ -6,7 +6,8 @@ export interface OpenedStore {
 
 const key = 'dudao.openedReports';
 
-export const reportKey = (r: { countyCode: string; period: string; version: number }) => `${r.countyCode}|${r.period}|${r.version}`;
+export const reportKey = (r: { countyCode: string; period: string; version: number }) =>
+  `${r.countyCode}|${r.period}|${r.version}`;
 
 export function openedReports(store: OpenedStore): Set<string> {
   try {

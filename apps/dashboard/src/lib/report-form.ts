@@ -17,8 +17,15 @@ export function reportGroups(campaign: Pick<Campaign, 'stages' | 'tasks' | 'indi
   const s1 = campaign.stages.find((s) => s.code === 'S1');
   const planning = reported.filter((i) => !campaign.tasks.some((t) => t.code === i.task));
   return [
-    ...(planning.length ? [{ code: s1?.code ?? 'S1', name: s1?.name ?? '谋划部署', indicators: planning, narrative: null }] : []),
-    ...campaign.tasks.map((t) => ({ code: t.code, name: t.name, indicators: reported.filter((i) => i.task === t.code), narrative: narrativeField(t.code) })),
+    ...(planning.length
+      ? [{ code: s1?.code ?? 'S1', name: s1?.name ?? '谋划部署', indicators: planning, narrative: null }]
+      : []),
+    ...campaign.tasks.map((t) => ({
+      code: t.code,
+      name: t.name,
+      indicators: reported.filter((i) => i.task === t.code),
+      narrative: narrativeField(t.code),
+    })),
   ];
 }
 
@@ -28,7 +35,10 @@ export function reportFieldCodes(groups: readonly ReportGroup[]): string[] {
 }
 
 /** The values and comments of a posted report form, as reports.saveDraft takes them: blanks are null, empty comments left out. */
-export function readReportForm(form: FormData, fields: readonly string[]): { values: Record<string, string | null>; comments: Record<string, string> } {
+export function readReportForm(
+  form: FormData,
+  fields: readonly string[],
+): { values: Record<string, string | null>; comments: Record<string, string> } {
   const values: Record<string, string | null> = {};
   const comments: Record<string, string> = {};
   for (const field of fields) {

@@ -23,7 +23,14 @@ describe('navFor', () => {
   });
 
   test('links point inside the user’s own scope', () => {
-    expect(navFor({ role: 'city_officer', scopeCode: '3403' }).map((i) => i.href)).toEqual(['/city/3403', '/city/3403/inbox', '/city/3403/supervision', '/city/3403/dispatch', '/reports', '/notices']);
+    expect(navFor({ role: 'city_officer', scopeCode: '3403' }).map((i) => i.href)).toEqual([
+      '/city/3403',
+      '/city/3403/inbox',
+      '/city/3403/supervision',
+      '/city/3403/dispatch',
+      '/reports',
+      '/notices',
+    ]);
     expect(navFor({ role: 'county_clerk', scopeCode: '340321' }).at(-2)?.href).toBe('/county/340321');
   });
 });

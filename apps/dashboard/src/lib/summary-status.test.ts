@@ -14,6 +14,8 @@ describe('submissionBadge', () => {
 
 describe('tallySubmissions', () => {
   test('counts on-time, late and missing cities', () => {
-    expect(tallySubmissions([{ gate: 'met' }, { gate: 'met' }, { gate: 'late' }, { gate: 'pending' }, { gate: 'overdue' }])).toEqual({ onTime: 2, late: 1, missing: 2 });
+    expect(
+      tallySubmissions([{ gate: 'met' }, { gate: 'met' }, { gate: 'late' }, { gate: 'pending' }, { gate: 'overdue' }]),
+    ).toEqual({ onTime: 2, late: 1, missing: 2 });
   });
 });

@@ -15,9 +15,12 @@ describe('table cells in the spreadsheet', () => {
     expect(sheetCell('82.1%')).toEqual({ percent: 0.821 });
   });
 
-  test.each(['怀远县', '2021年7月', '340321', '340321001001', '—', '12,34'])('the text %s stays text (a division code is no figure)', (text) => {
-    expect(sheetCell(text)).toBe(text);
-  });
+  test.each(['怀远县', '2021年7月', '340321', '340321001001', '—', '12,34'])(
+    'the text %s stays text (a division code is no figure)',
+    (text) => {
+      expect(sheetCell(text)).toBe(text);
+    },
+  );
 
   test('the file is named after the table and the as-of date', () => {
     expect(exportFileName('省级确认收件箱', '2021-11-20')).toBe('省级确认收件箱_2021-11-20.xlsx');

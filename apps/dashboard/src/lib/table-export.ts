@@ -29,10 +29,15 @@ export function exportFileName(title: string, asOf: string | null): string {
 /** Reads a rendered <table>: the cells' visible text, leaving out cells marked data-export="skip" (checkboxes, buttons). */
 export function readTable(table: HTMLTableElement, title: string): ExportedTable {
   const texts = (row: HTMLTableRowElement) =>
-    [...row.cells].filter((c) => c.dataset.export !== 'skip').map((c) => (c.dataset.exportValue ?? c.innerText ?? c.textContent ?? '').replace(/\s+/g, ' ').trim());
+    [...row.cells]
+      .filter((c) => c.dataset.export !== 'skip')
+      .map((c) => (c.dataset.exportValue ?? c.innerText ?? c.textContent ?? '').replace(/\s+/g, ' ').trim());
   return {
     title,
     header: [...(table.tHead?.rows ?? [])].map(texts),
-    rows: [...table.tBodies].flatMap((b) => [...b.rows]).map(texts).concat([...(table.tFoot?.rows ?? [])].map(texts)),
+    rows: [...table.tBodies]
+      .flatMap((b) => [...b.rows])
+      .map(texts)
+      .concat([...(table.tFoot?.rows ?? [])].map(texts)),
   };
 }

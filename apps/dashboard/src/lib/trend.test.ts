@@ -5,7 +5,15 @@ const periods = ['2021-07', '2021-08', '2021-09', '2021-10', '2021-11', '2021-12
 
 describe('trendDays', () => {
   test('at the end of January: every month end, then the day itself', () => {
-    expect(trendDays(periods, '2022-01-31')).toEqual(['2021-07-31', '2021-08-31', '2021-09-30', '2021-10-31', '2021-11-30', '2021-12-31', '2022-01-31']);
+    expect(trendDays(periods, '2022-01-31')).toEqual([
+      '2021-07-31',
+      '2021-08-31',
+      '2021-09-30',
+      '2021-10-31',
+      '2021-11-30',
+      '2021-12-31',
+      '2022-01-31',
+    ]);
   });
 
   test('in mid-September: July and August ends, then the day', () => {

@@ -23,7 +23,8 @@ export function trendDays(periods: readonly string[], asOf: string): string[] {
   const first = periods[0];
   if (!first) return [asOf];
   const days: string[] = [];
-  for (let month = first, end = periodEnd(month); end < asOf; month = nextPeriod(month), end = periodEnd(month)) days.push(end);
+  for (let month = first, end = periodEnd(month); end < asOf; month = nextPeriod(month), end = periodEnd(month))
+    days.push(end);
   return [...days, asOf];
 }
 

@@ -27,7 +27,10 @@ export const load: PageServerLoad = async (event) => {
   const summaryGate = campaignTerms(campaign).summary;
 
   return {
-    province: provinceBrief(status.province, coverages.map((c) => c.code)),
+    province: provinceBrief(
+      status.province,
+      coverages.map((c) => c.code),
+    ),
     coverages,
     cities: status.cities.map((c) => cityBrief(c, [])),
     counties: status.counties.map(countyBrief),

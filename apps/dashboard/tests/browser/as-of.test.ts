@@ -72,17 +72,24 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
     await clerk.getByRole('button', { name: '报送', exact: true }).click();
     await confirmIn(clerk, '确认报送');
     expect(await statusLine(clerk)).toContain('月报已报送');
-    const detail = await query<{ state: string; firstSubmittedAt: string }>(clerk, 'reports.get', { countyCode, period: '2021-10' });
+    const detail = await query<{ state: string; firstSubmittedAt: string }>(clerk, 'reports.get', {
+      countyCode,
+      period: '2021-10',
+    });
     expect(detail.state).toBe('submitted');
     // Stamped by the campaign clock, on its day, not by the machine's date.
     expect(detail.firstSubmittedAt.slice(0, 10)).toBe('2021-11-20');
 
     // Page 2, 审核收件箱: the city officer finds it today, and not as of the day before.
     await officer.goto(`/city/${city}/inbox?asOf=2021-11-20`);
-    expect(await officer.getByRole('row').filter({ hasText: countyName }).filter({ hasText: '2021年10月' }).count()).toBe(1);
+    expect(
+      await officer.getByRole('row').filter({ hasText: countyName }).filter({ hasText: '2021年10月' }).count(),
+    ).toBe(1);
     await screenshot(officer, 'as-of-inbox-today');
     await officer.goto(`/city/${city}/inbox?${before}`);
-    expect(await officer.getByRole('row').filter({ hasText: countyName }).filter({ hasText: '2021年10月' }).count()).toBe(0);
+    expect(
+      await officer.getByRole('row').filter({ hasText: countyName }).filter({ hasText: '2021年10月' }).count(),
+    ).toBe(0);
     expect(await officer.locator('main').textContent()).toContain('显示的是截至 2021-11-19 的情况');
     expect(await officer.getByRole('button', { name: /^审核通过/ }).count()).toBe(0);
 
@@ -92,8 +99,14 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
 
     // The status engine behind the pages: the October report counts as submitted (late) today, as missing the day before.
     const lateOn = async (asOf: string) => {
-      const answer = await query<{ counties: { code: string; reasons: { code: string; figures: { period?: string; submittedOn?: string | null } }[] }[] }>(officer, 'status.at', { asOf, unit: countyCode });
-      return answer.counties[0]!.reasons.find((r) => r.code === 'late_report' && r.figures.period === '2021-10')?.figures.submittedOn;
+      const answer = await query<{
+        counties: {
+          code: string;
+          reasons: { code: string; figures: { period?: string; submittedOn?: string | null } }[];
+        }[];
+      }>(officer, 'status.at', { asOf, unit: countyCode });
+      return answer.counties[0]!.reasons.find((r) => r.code === 'late_report' && r.figures.period === '2021-10')
+        ?.figures.submittedOn;
     };
     expect(await lateOn('2021-11-20')).toBe('2021-11-20');
     expect(await lateOn('2021-11-19')).toBeNull();
@@ -103,13 +116,18 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
     await officer.getByRole('button', { name: `审核通过${countyName} 2021-10 月报` }).click();
     await confirmIn(officer, '确认审核通过');
     expect(await statusLine(officer)).toContain(`已审核通过：${countyName}`);
-    const officerNotices = async (asOf: string) => (await query<Notice[]>(officer, 'notices.mine', { asOf })).filter((n) => n.kind === 'report.submitted' && n.title.includes(`${countyName} 2021-10`)).length;
+    const officerNotices = async (asOf: string) =>
+      (await query<Notice[]>(officer, 'notices.mine', { asOf })).filter(
+        (n) => n.kind === 'report.submitted' && n.title.includes(`${countyName} 2021-10`),
+      ).length;
     expect([await officerNotices('2021-11-19'), await officerNotices('2021-11-20')]).toEqual([0, 1]);
 
     await clerk.goto('/workspace?asOf=2021-11-20');
     const notices = clerk.getByRole('region', { name: /^通知/ });
     expect(await notices.textContent()).toMatch(/2021-10 月报已由.+审核通过/);
-    expect(await clerk.getByRole('region', { name: /^待办事项/ }).textContent()).not.toContain('填报并报送 2021-10 月报');
+    expect(await clerk.getByRole('region', { name: /^待办事项/ }).textContent()).not.toContain(
+      '填报并报送 2021-10 月报',
+    );
     await screenshot(clerk, 'as-of-workspace-today');
     await clerk.goto(`/workspace?${before}`);
     expect(await clerk.getByRole('region', { name: /^通知/ }).textContent()).not.toMatch(/2021-10 月报已由.+审核通过/);

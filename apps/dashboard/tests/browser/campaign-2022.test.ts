@@ -19,21 +19,49 @@ const HUAIYUAN = '340321';
 /** `pnpm cli …` on the copy, in a child process; its stdout, or the failure with its stderr. */
 function cli(db: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', db], { cwd: apiDir, env: { ...process.env, INIT_CWD: apiDir } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', db], {
+      cwd: apiDir,
+      env: { ...process.env, INIT_CWD: apiDir },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`cli ${args.join(' ')} exited ${code}: ${err}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`cli ${args.join(' ')} exited ${code}: ${err}`)),
+    );
   });
 }
 
 const csvText = (rows: (string | number)[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
 
 // 怀远县's Q1 and Q2; Q2 is the latest 季报 due by 07-20 (due 07-10), submitted on 07-08.
-const q1 = { p1_plan_on: '2022-03-15', k1_low_income_identified: '950', k1_low_income_covered: '880', k2_temp_aid_cases: '180', k2_temp_aid_fast: '130', k3_avg_days: '13', k3_over_limit: '0', k5_hotline_live: '否', k5_found_persons: '30', k6_events: '1' };
-const q2 = { p1_plan_on: '2022-03-15', k1_low_income_identified: '1000', k1_low_income_covered: '950', k2_temp_aid_cases: '400', k2_temp_aid_fast: '300', k3_avg_days: '12', k3_over_limit: '0', k5_hotline_live: '是', k5_found_persons: '80', k6_events: '3' };
-const values = (period: string, v: Record<string, string>) => Object.entries(v).map(([indicator, value]) => [HUAIYUAN, period, indicator, value, '']);
+const q1 = {
+  p1_plan_on: '2022-03-15',
+  k1_low_income_identified: '950',
+  k1_low_income_covered: '880',
+  k2_temp_aid_cases: '180',
+  k2_temp_aid_fast: '130',
+  k3_avg_days: '13',
+  k3_over_limit: '0',
+  k5_hotline_live: '否',
+  k5_found_persons: '30',
+  k6_events: '1',
+};
+const q2 = {
+  p1_plan_on: '2022-03-15',
+  k1_low_income_identified: '1000',
+  k1_low_income_covered: '950',
+  k2_temp_aid_cases: '400',
+  k2_temp_aid_fast: '300',
+  k3_avg_days: '12',
+  k3_over_limit: '0',
+  k5_hotline_live: '是',
+  k5_found_persons: '80',
+  k6_events: '3',
+};
+const values = (period: string, v: Record<string, string>) =>
+  Object.entries(v).map(([indicator, value]) => [HUAIYUAN, period, indicator, value, '']);
 
 // By hand from campaigns/anhui-2022.yaml, judged on 06-30 (report) and 07-20 (roster):
 // K1 950/1000 = 0.95 ≥ 0.9 → 100; K2 300/400 = 0.75, r = 0.9375 → 93.75; K3 12 ≤ 15 days and 0 over → 100;
@@ -54,21 +82,76 @@ beforeAll(async () => {
   await cli(inject('dbPath'), ['db:backup', db]);
   await cli(db, ['clock', 'set', '2022-07-20T10:00:00+08:00']);
   const valuesFile = join(tmp, 'huaiyuan-2022.csv');
-  await writeFile(valuesFile, csvText([['unit_code', 'period', 'indicator', 'value', 'comment'], ...values('2022-Q1', q1)]));
-  await cli(db, ['import', 'values', valuesFile, '--submit', '--campaign', 'anhui-2022', '--at', '2022-04-08T10:00:00+08:00']);
-  await writeFile(valuesFile, csvText([['unit_code', 'period', 'indicator', 'value', 'comment'], ...values('2022-Q2', q2)]));
-  await cli(db, ['import', 'values', valuesFile, '--submit', '--campaign', 'anhui-2022', '--at', '2022-07-08T10:00:00+08:00']);
+  await writeFile(
+    valuesFile,
+    csvText([['unit_code', 'period', 'indicator', 'value', 'comment'], ...values('2022-Q1', q1)]),
+  );
+  await cli(db, [
+    'import',
+    'values',
+    valuesFile,
+    '--submit',
+    '--campaign',
+    'anhui-2022',
+    '--at',
+    '2022-04-08T10:00:00+08:00',
+  ]);
+  await writeFile(
+    valuesFile,
+    csvText([['unit_code', 'period', 'indicator', 'value', 'comment'], ...values('2022-Q2', q2)]),
+  );
+  await cli(db, [
+    'import',
+    'values',
+    valuesFile,
+    '--submit',
+    '--campaign',
+    'anhui-2022',
+    '--at',
+    '2022-07-08T10:00:00+08:00',
+  ]);
   // Every village of 怀远县 with a member; the first two with 120 and 150 long-term recipients (eligible) and a station.
-  const villages = (JSON.parse(await cli(db, ['units', '--level', 'village', '--json'])) as { code: string; name: string }[]).filter((v) => v.code.startsWith(HUAIYUAN));
-  const header = ['村（社区）代码', '村（社区）名称', '常年救助对象人数', '明确民政工作负责人', '社会救助协理员人数', '其中专职人数', '协理员月均报酬（元）', '社会救助服务站（点）数'];
+  const villages = (
+    JSON.parse(await cli(db, ['units', '--level', 'village', '--json'])) as { code: string; name: string }[]
+  ).filter((v) => v.code.startsWith(HUAIYUAN));
+  const header = [
+    '村（社区）代码',
+    '村（社区）名称',
+    '常年救助对象人数',
+    '明确民政工作负责人',
+    '社会救助协理员人数',
+    '其中专职人数',
+    '协理员月均报酬（元）',
+    '社会救助服务站（点）数',
+  ];
   const rosterFile = join(tmp, 'huaiyuan-roster.csv');
-  await writeFile(rosterFile, csvText([header, ...villages.map((v, i) => [v.code, v.name, i === 0 ? 120 : i === 1 ? 150 : 30, '是', 1, 0, 1200, i < 2 ? 1 : 0])]));
-  await cli(db, ['import', 'roster', rosterFile, '--county', HUAIYUAN, '--campaign', 'anhui-2022', '--at', '2022-05-01T10:00:00+08:00']);
+  await writeFile(
+    rosterFile,
+    csvText([
+      header,
+      ...villages.map((v, i) => [v.code, v.name, i === 0 ? 120 : i === 1 ? 150 : 30, '是', 1, 0, 1200, i < 2 ? 1 : 0]),
+    ]),
+  );
+  await cli(db, [
+    'import',
+    'roster',
+    rosterFile,
+    '--county',
+    HUAIYUAN,
+    '--campaign',
+    'anhui-2022',
+    '--at',
+    '2022-05-01T10:00:00+08:00',
+  ]);
 
   const apiPort = await freePort();
   apiUrl = `http://127.0.0.1:${apiPort}`;
   const apiLog = join(resultsDir, 'logs/api-2022.log');
-  const api = startProcess('api-2022', process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: apiDir, env: { ...process.env, DUDAO_DB: db, PORT: String(apiPort), HOST: '127.0.0.1' }, log: apiLog });
+  const api = startProcess('api-2022', process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: apiDir,
+    env: { ...process.env, DUDAO_DB: db, PORT: String(apiPort), HOST: '127.0.0.1' },
+    log: apiLog,
+  });
   started.push(api);
   await waitForHealthy(`${apiUrl}/healthz`, api, apiLog);
   const dashboardPort = await freePort();
@@ -76,7 +159,15 @@ beforeAll(async () => {
   const dashboardLog = join(resultsDir, 'logs/dashboard-2022.log');
   const dashboard = startProcess('dashboard-2022', process.execPath, ['build'], {
     cwd: dashboardDir,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(dashboardPort), HOST: '127.0.0.1', API_URL: apiUrl, ORIGIN: dashboardUrl, BODY_SIZE_LIMIT: '11M' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(dashboardPort),
+      HOST: '127.0.0.1',
+      API_URL: apiUrl,
+      ORIGIN: dashboardUrl,
+      BODY_SIZE_LIMIT: '11M',
+    },
     log: dashboardLog,
   });
   started.push(dashboard);
@@ -90,7 +181,12 @@ afterAll(async () => {
 });
 
 async function openAs(username: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: dashboardUrl, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    baseURL: dashboardUrl,
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
@@ -104,7 +200,10 @@ async function openAs(username: string, viewport: { width: number; height: numbe
 /** The header's switcher, as a user changes it: the page reloads in the chosen campaign. */
 async function switchTo(page: Page, code: string): Promise<void> {
   await page.getByRole('combobox', { name: '当前行动' }).selectOption(code);
-  await page.waitForFunction((c) => (document.querySelector('select[name="campaign"]') as HTMLSelectElement | null)?.value === c, code);
+  await page.waitForFunction(
+    (c) => (document.querySelector('select[name="campaign"]') as HTMLSelectElement | null)?.value === c,
+    code,
+  );
   await page.waitForLoadState('networkidle');
 }
 
@@ -114,7 +213,10 @@ const region = (page: Page, name: string | RegExp) => page.getByRole('region', {
 const shot = (page: Page, name: string) => page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
 
 describe('the 2022 plan in the dashboard beside the 2021 one', () => {
-  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 390, height: 844 },
+  ]) {
     test(`at ${viewport.width} px: the province switches to anhui-2022, sees its name, 蚌埠市 and 怀远县 at their hand-computed scores, and back`, async () => {
       const page = await openAs('admin', viewport);
       // On 2022-07-20 the plan that has begun with the latest start is anhui-2022: it is the default.
@@ -130,7 +232,9 @@ describe('the 2022 plan in the dashboard beside the 2021 one', () => {
       await expect.poll(() => laggingList.count()).toBe(1);
       expect(await laggingList.textContent()).not.toContain('怀远县');
       // 蚌埠市 is the mean of its nine counties: 99.107 / 9 = 11.01 → 11.0.
-      const bengbu = region(page, '各市情况').getByRole('row').filter({ has: page.getByRole('link', { name: '蚌埠市', exact: true }) });
+      const bengbu = region(page, '各市情况')
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: '蚌埠市', exact: true }) });
       expect(await bengbu.textContent()).toContain('11.0');
       await shot(page, `campaign-2022-${viewport.width}-province`);
 

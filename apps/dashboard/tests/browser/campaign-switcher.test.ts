@@ -14,8 +14,17 @@ const extraName = '安徽省社会救助专项复查行动';
 function installSecondPlan(): void {
   const shipped = readFileSync(join(apiDir, '../../campaigns/anhui-2021.yaml'), 'utf8');
   const file = join(mkdtempSync(join(tmpdir(), 'dudao-plan-')), 'extra.yaml');
-  writeFileSync(file, shipped.replace('code: anhui-2021', 'code: anhui-extra').replace('name: 安徽省社会救助工作便民惠民优化服务行动', `name: ${extraName}`));
-  const r = spawnSync(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'campaign', 'install', file, '--db', inject('dbPath')], { cwd: apiDir, encoding: 'utf8' });
+  writeFileSync(
+    file,
+    shipped
+      .replace('code: anhui-2021', 'code: anhui-extra')
+      .replace('name: 安徽省社会救助工作便民惠民优化服务行动', `name: ${extraName}`),
+  );
+  const r = spawnSync(
+    join(apiDir, 'node_modules/.bin/tsx'),
+    ['src/cli/main.ts', 'campaign', 'install', file, '--db', inject('dbPath')],
+    { cwd: apiDir, encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`campaign install failed: ${r.stderr}`);
 }
 
@@ -29,12 +38,21 @@ afterAll(async () => {
 });
 
 describe('the header\u2019s campaign switcher', () => {
-  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 390, height: 844 },
+  ]) {
     test(`at ${viewport.width} px: lists both campaigns, switching shows the other one's name and data, and back`, async () => {
       const page = await openAs(browser, 'admin', viewport);
       const select = page.getByRole('combobox', { name: '当前行动' });
       // The year leads each choice (both copies start in 2021), so the narrow closed select still tells them apart.
-      expect(await select.locator('option').allTextContents()).toEqual(expect.arrayContaining(['2021年 安徽省社会救助工作便民惠民优化服务行动', `2021年 ${extraName}`, '2022年 安徽省社会救助服务提质增效行动']));
+      expect(await select.locator('option').allTextContents()).toEqual(
+        expect.arrayContaining([
+          '2021年 安徽省社会救助工作便民惠民优化服务行动',
+          `2021年 ${extraName}`,
+          '2022年 安徽省社会救助服务提质增效行动',
+        ]),
+      );
       expect(await select.inputValue()).toBe('anhui-2021');
       await screenshot(page, `campaign-switcher-${viewport.width}-anhui-2021`);
       await page.screenshot({ path: join(resultsDir, `campaign-switcher-${viewport.width}-top.png`) });
@@ -45,13 +63,22 @@ describe('the header\u2019s campaign switcher', () => {
       expect(await page.getByRole('combobox', { name: '当前行动' }).inputValue()).toBe('anhui-extra');
       expect(await page.locator('main').textContent()).toContain(extraName);
       // The new plan has no reports yet: the province overview counts none received.
-      const reports = await page.request.get(`/trpc/reports.list?input=${encodeURIComponent(JSON.stringify({ unit: '34' }))}`);
+      const reports = await page.request.get(
+        `/trpc/reports.list?input=${encodeURIComponent(JSON.stringify({ unit: '34' }))}`,
+      );
       expect(((await reports.json()) as { result: { data: unknown[] } }).result.data).toEqual([]);
       const wide = await page.evaluate(() =>
         [...document.querySelectorAll('body *')]
           .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 1)
-          .filter((e) => { for (let p = e.parentElement; p; p = p.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return false; return true; })
-          .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}px ${(e.textContent ?? '').slice(0, 30)}`),
+          .filter((e) => {
+            for (let p = e.parentElement; p; p = p.parentElement)
+              if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return false;
+            return true;
+          })
+          .map(
+            (e) =>
+              `${e.tagName.toLowerCase()}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}px ${(e.textContent ?? '').slice(0, 30)}`,
+          ),
       );
       await page.screenshot({ path: join(resultsDir, `campaign-switcher-${viewport.width}-extra-top.png`) });
       expect(wide).toEqual([]);

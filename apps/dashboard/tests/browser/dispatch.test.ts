@@ -15,11 +15,16 @@ afterAll(async () => {
 // The demo's clock stands on Sat 2021-11-20; the prefilled deadline is two weeks on, Sat 12-04, so
 // 11-22…26 and 11-29…12-03 remain: 10 working days, a green light.
 const asOf = '2021-11-20';
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 // The page's own content stays inside a phone's width (the header's 390 px layout is issue 12's navigation part).
 async function noSidewaysScroll(page: Page) {
-  return page.evaluate(() => [...document.querySelectorAll('main *')].every((e) => e.getBoundingClientRect().right <= window.innerWidth + 1));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main *')].every((e) => e.getBoundingClientRect().right <= window.innerWidth + 1),
+  );
 }
 
 describe('督办 (dispatch orders)', () => {
@@ -29,8 +34,11 @@ describe('督办 (dispatch orders)', () => {
     await officer.waitForURL(/\/city\/3403\/dispatch/);
     await officer.goto(`/city/3403/dispatch?asOf=${asOf}`);
 
-    const button = officer.getByRole('region', { name: /进展缓慢县区/ }).getByRole('link', { name: /^督办/ }).first();
-    const county = new URL(await button.getAttribute('href') ?? '', 'http://x').searchParams.get('county')!;
+    const button = officer
+      .getByRole('region', { name: /进展缓慢县区/ })
+      .getByRole('link', { name: /^督办/ })
+      .first();
+    const county = new URL((await button.getAttribute('href')) ?? '', 'http://x').searchParams.get('county')!;
     await button.click();
     await officer.waitForURL(/county=/);
     const issue = officer.getByRole('region', { name: '下发督办单' });
@@ -87,15 +95,25 @@ describe('督办 (dispatch orders)', () => {
   test('催报 an unsent report: the count reads 已催报 1 次 where it is listed, the county clerk gets the notice', async () => {
     const admin = await openAs(browser, 'admin');
     await admin.goto(`/dispatch?asOf=${asOf}`);
-    const item = () => admin.getByRole('region', { name: /^催报/ }).getByRole('listitem').filter({ hasText: '2021-10 月报未报送' }).first();
+    const item = () =>
+      admin
+        .getByRole('region', { name: /^催报/ })
+        .getByRole('listitem')
+        .filter({ hasText: '2021-10 月报未报送' })
+        .first();
     const county = await item().locator('input[name=unit]').inputValue();
     await item().getByRole('button', { name: /^催报/ }).click();
     await admin.getByText(/已催报，\d+ 人收到通知/).waitFor();
     await admin.reload();
-    const listed = admin.getByRole('region', { name: /^催报/ }).getByRole('listitem').filter({ has: admin.locator(`input[name=unit][value="${county}"]`) });
+    const listed = admin
+      .getByRole('region', { name: /^催报/ })
+      .getByRole('listitem')
+      .filter({ has: admin.locator(`input[name=unit][value="${county}"]`) });
     expect(await listed.textContent()).toContain('已催报 1 次');
     const clerk = await openAs(browser, `county${county}`);
     const notices = await query<{ kind: string; title: string }[]>(clerk, 'notices.mine', { asOf });
-    expect(notices.filter((n) => n.kind === 'urge.report').map((n) => n.title)).toEqual(['催报：请尽快报送 2021-10 月报']);
+    expect(notices.filter((n) => n.kind === 'urge.report').map((n) => n.title)).toEqual([
+      '催报：请尽快报送 2021-10 月报',
+    ]);
   });
 });

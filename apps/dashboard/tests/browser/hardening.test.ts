@@ -16,7 +16,12 @@ describe('hardening seen from the browser', () => {
     await logIn(page, 'county340321');
     await page.waitForURL((u) => u.pathname !== '/login');
     const send = (bytes: number) =>
-      page.request.post('/files/roster?county=340321', { headers: { origin: new URL(page.url()).origin }, multipart: { file: { name: 'roster.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(bytes, 65) } } });
+      page.request.post('/files/roster?county=340321', {
+        headers: { origin: new URL(page.url()).origin },
+        multipart: {
+          file: { name: 'roster.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(bytes, 65) },
+        },
+      });
     const big = await send(12 * 1024 * 1024);
     expect(big.status()).toBe(413);
     expect((await big.json()).error).toContain('上传内容超过 10 MB');
@@ -48,7 +53,13 @@ describe('hardening seen from the browser', () => {
     await logIn(admin, 'admin');
     await admin.waitForURL((u) => u.pathname !== '/login');
     const created = await admin.request.post('/trpc/users.create', {
-      data: { username: 'xin.yuangong2', displayName: '新员工', role: 'county_clerk', scopeCode: '340321', password: 'Init#2021ab' },
+      data: {
+        username: 'xin.yuangong2',
+        displayName: '新员工',
+        role: 'county_clerk',
+        scopeCode: '340321',
+        password: 'Init#2021ab',
+      },
       headers: { origin: new URL(admin.url()).origin },
     });
     expect(created.status()).toBe(200);

@@ -29,7 +29,10 @@ async function mapPaths(page: Page) {
   await page.locator('[role="img"][aria-label*="地图"][data-rendered="true"]').waitFor();
   return map.evaluate((el) => {
     const regions = [...el.querySelectorAll('svg path')].filter((p) => p.getAttribute('stroke') === '#ffffff');
-    return { plain: regions.filter((p) => !p.getAttribute('fill')?.startsWith('url(')).length, hatched: regions.filter((p) => p.getAttribute('fill')?.startsWith('url(')).length };
+    return {
+      plain: regions.filter((p) => !p.getAttribute('fill')?.startsWith('url(')).length,
+      hatched: regions.filter((p) => p.getAttribute('fill')?.startsWith('url(')).length,
+    };
   });
 }
 
@@ -37,13 +40,17 @@ describe('province overview', () => {
   test('the map draws one shape per county with a boundary and lists the 15 development zones beside it', async () => {
     const page = await openAs(browser, 'viewer');
     const status = await query<StatusAnswer>(page, 'status.at', { asOf: await asOfShown(page) });
-    const geo = (await (await page.request.get('/geo/34.json')).json()) as { features: { properties: { name: string } }[] };
+    const geo = (await (await page.request.get('/geo/34.json')).json()) as {
+      features: { properties: { name: string } }[];
+    };
     // 三山区 no longer exists: its shape is drawn as part of 弋江区, so one shape fewer than the package has.
     const countiesWithShape = geo.features.filter((f) => f.properties.name !== '三山区').length;
 
     const shapeless = page.getByRole('complementary', { name: /无边界数据的单位/ }).getByRole('listitem');
     expect(await shapeless.count()).toBe(15);
-    expect(await shapeless.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('合肥高新技术产业开发区')]));
+    expect(await shapeless.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('合肥高新技术产业开发区')]),
+    );
     expect(countiesWithShape + 15).toBe(status.counties.length);
 
     const paths = await mapPaths(page);
@@ -92,7 +99,13 @@ describe('province overview', () => {
       const row = rows.filter({ has: page.getByRole('rowheader', { name: c.name, exact: true }) });
       for (const r of c.reasons) expect(await row.textContent()).toContain(r.text);
     }
-    expect(await page.getByRole('region', { name: /进展缓慢县区（/ }).getByRole('heading').first().textContent()).toContain(`${lagging.length} 个`);
+    expect(
+      await page
+        .getByRole('region', { name: /进展缓慢县区（/ })
+        .getByRole('heading')
+        .first()
+        .textContent(),
+    ).toContain(`${lagging.length} 个`);
     await screenshot(page, 'overview-1280');
   });
 
@@ -113,21 +126,31 @@ describe('province overview', () => {
     // The day travels in the URL: the same link opened afresh shows the same figures.
     const shared = await openAs(browser, 'viewer');
     await shared.goto(page.url());
-    expect(await shared.getByRole('region', { name: '进展缓慢县区', exact: true }).textContent()).toBe(await laggingCard.textContent());
+    expect(await shared.getByRole('region', { name: '进展缓慢县区', exact: true }).textContent()).toBe(
+      await laggingCard.textContent(),
+    );
   });
 
   test('按时报送 and the lagging count on the page are the metrics’ figures at three dates', async () => {
     const page = await openAs(browser, 'viewer');
     for (const asOf of ['2021-08-10', '2021-10-06', '2021-11-20']) {
       await page.goto(`/?asOf=${asOf}`);
-      const status = await query<{ province: { laggingCount: number; timeliness: { period: string; onTime: number; late: number; missing: number } }; counties: unknown[] }>(page, 'status.at', { asOf });
+      const status = await query<{
+        province: {
+          laggingCount: number;
+          timeliness: { period: string; onTime: number; late: number; missing: number };
+        };
+        counties: unknown[];
+      }>(page, 'status.at', { asOf });
       const t = status.province.timeliness;
       const card = page.getByRole('region', { name: `${t.period} 月报按时报送` });
       expect(await card.textContent()).toContain(`${t.onTime} / ${status.counties.length}`);
       expect(await card.textContent()).toContain(`逾期报送 ${t.late} 个，未报送 ${t.missing} 个`);
       // every county is in exactly one of the three
       expect(t.onTime + t.late + t.missing).toBe(status.counties.length);
-      expect(await page.getByRole('region', { name: '进展缓慢县区', exact: true }).textContent()).toContain(`${status.province.laggingCount} 个`);
+      expect(await page.getByRole('region', { name: '进展缓慢县区', exact: true }).textContent()).toContain(
+        `${status.province.laggingCount} 个`,
+      );
     }
     await page.setViewportSize({ width: 1366, height: 900 });
     await screenshot(page, 'overview-timeliness-1366');
@@ -158,16 +181,25 @@ describe('county page', () => {
     const page = await openAs(browser, 'city3403');
     await page.goto('/county/340321');
     const main = page.locator('main');
-    for (const task of ['T01 建立健全分层分类救助体系', 'T10 加强基层社会救助经办能力', 'T11 加大社会救助政策宣传力度']) {
+    for (const task of [
+      'T01 建立健全分层分类救助体系',
+      'T10 加强基层社会救助经办能力',
+      'T11 加大社会救助政策宣传力度',
+    ]) {
       expect(await main.textContent()).toContain(task);
     }
-    expect(await page.getByRole('region', { name: '关键节点', exact: true }).textContent()).toContain('村级协理员全覆盖');
+    expect(await page.getByRole('region', { name: '关键节点', exact: true }).textContent()).toContain(
+      '村级协理员全覆盖',
+    );
     expect(await page.getByRole('region', { name: '村级台账', exact: true }).textContent()).toContain('配备率');
 
     await page.getByRole('link', { name: '其中签订照料服务协议人数' }).click();
     await page.waitForURL(/indicator=t09_care_agreements/);
     const trend = page.getByRole('region', { name: /所选指标：其中签订照料服务协议人数/ });
-    await trend.getByRole('img', { name: /趋势折线图/ }).locator('svg').waitFor();
+    await trend
+      .getByRole('img', { name: /趋势折线图/ })
+      .locator('svg')
+      .waitFor();
     expect(await trend.textContent()).toContain('序时进度');
     expect(await trend.getByRole('table', { name: '修改记录' }).getByRole('row').count()).toBeGreaterThan(1);
 

@@ -42,9 +42,18 @@ async function pagesFit(username: string, paths: (string | Promise<string>)[]) {
 describe('at 390 × 844 no page scrolls sideways', () => {
   test('province overview, inbox, county detail, report and reports', async () => {
     const admin = await openAs(browser, 'admin', phone);
-    const approved = await query<{ countyCode: string; period: string }[]>(admin, 'reports.list', { unit: '34', state: 'approved' });
+    const approved = await query<{ countyCode: string; period: string }[]>(admin, 'reports.list', {
+      unit: '34',
+      state: 'approved',
+    });
     const report = approved[0] ?? { countyCode: '340321', period: '2021-10' };
-    const { wide } = await pagesFit('admin', ['/', '/inbox', '/county/340321', `/county/${report.countyCode}/report/${report.period}`, '/reports']);
+    const { wide } = await pagesFit('admin', [
+      '/',
+      '/inbox',
+      '/county/340321',
+      `/county/${report.countyCode}/report/${report.period}`,
+      '/reports',
+    ]);
     expect(wide).toEqual([]);
   });
 
@@ -55,16 +64,26 @@ describe('at 390 × 844 no page scrolls sideways', () => {
 
   test('the clerk’s workspace, report form and roster; the KPI cards stacked and the form buttons full width', async () => {
     const admin = await openAs(browser, 'admin', phone);
-    const draft = (await query<{ countyCode: string; period: string }[]>(admin, 'reports.list', { state: 'draft' })).at(-1);
+    const draft = (await query<{ countyCode: string; period: string }[]>(admin, 'reports.list', { state: 'draft' })).at(
+      -1,
+    );
     expect(draft, '演示数据中应有草稿月报').toBeDefined();
-    const { page, wide } = await pagesFit(`county${draft!.countyCode}`, ['/workspace', '/workspace/roster', `/workspace/report/${draft!.period}`]);
+    const { page, wide } = await pagesFit(`county${draft!.countyCode}`, [
+      '/workspace',
+      '/workspace/roster',
+      `/workspace/report/${draft!.period}`,
+    ]);
     expect(wide).toEqual([]);
-    const buttons = await page.locator('main form > .actions > button').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+    const buttons = await page
+      .locator('main form > .actions > button')
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
     expect(buttons.length).toBeGreaterThan(0);
     for (const w of buttons) expect(w).toBeGreaterThan(300);
 
     const city = await openAs(browser, 'city3403', phone);
-    const cards = await city.locator('.kpis > *').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+    const cards = await city
+      .locator('.kpis > *')
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
     expect(new Set(cards).size).toBe(1);
   });
 
@@ -88,7 +107,9 @@ describe('at 1366 px the header is one row', () => {
     const bar = await page.evaluate(() => {
       const header = document.querySelector('header.bar')!;
       const style = getComputedStyle(header);
-      const items = [...header.children].filter((e) => e.getClientRects().length > 0).map((e) => e.getBoundingClientRect());
+      const items = [...header.children]
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => e.getBoundingClientRect());
       return {
         height: header.getBoundingClientRect().height,
         padding: parseFloat(style.paddingTop) + parseFloat(style.paddingBottom),
@@ -99,7 +120,10 @@ describe('at 1366 px the header is one row', () => {
         right: Math.max(...items.map((r) => r.right)),
       };
     });
-    await page.screenshot({ path: `${resultsDir}header-1366-${username}.png`, clip: { x: 0, y: 0, width: 1366, height: 120 } });
+    await page.screenshot({
+      path: `${resultsDir}header-1366-${username}.png`,
+      clip: { x: 0, y: 0, width: 1366, height: 120 },
+    });
     expect(bar.lowestTop).toBeLessThan(bar.highestBottom);
     expect(bar.height).toBeLessThanOrEqual(Math.max(bar.minHeight, bar.tallest + bar.padding) + 1);
     expect(bar.right).toBeLessThanOrEqual(1366);

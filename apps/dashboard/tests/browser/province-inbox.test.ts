@@ -30,7 +30,11 @@ describe('the province inbox (省级确认收件箱)', () => {
     const first = approved[0]!;
 
     // Nothing can be picked before it was opened.
-    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: first.countyName, exact: true }) }).filter({ hasText: `${Number(first.period.slice(5))}月` }).first();
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: first.countyName, exact: true }) })
+      .filter({ hasText: `${Number(first.period.slice(5))}月` })
+      .first();
     expect(await row.getByRole('checkbox').isDisabled()).toBe(true);
     await screenshot(page, 'province-inbox');
 
@@ -41,8 +45,13 @@ describe('the province inbox (省级确认收件箱)', () => {
     expect(await dialog.textContent()).toContain(`县区：${first.countyName}`);
     await screenshot(page, 'province-accept-dialog');
     await confirmIn(page, '确认');
-    await page.getByRole('status').filter({ hasText: `已确认：${first.countyName}` }).waitFor();
-    expect((await query<ReportRow>(page, 'reports.get', { countyCode: first.countyCode, period: first.period })).state).toBe('accepted');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已确认：${first.countyName}` })
+      .waitFor();
+    expect(
+      (await query<ReportRow>(page, 'reports.get', { countyCode: first.countyCode, period: first.period })).state,
+    ).toBe('accepted');
   });
 
   test('two opened reports are accepted together with 批量确认', async () => {
@@ -52,17 +61,24 @@ describe('the province inbox (省级确认收件箱)', () => {
     for (const r of pair) {
       await page.goto(`/county/${r.countyCode}/report/${r.period}?from=inbox`);
       // The opened page remembers the report in the tab once it has started.
-      await page.waitForFunction((key) => (sessionStorage.getItem('dudao.openedReports') ?? '').includes(key), `${r.countyCode}|${r.period}|${r.version}`);
+      await page.waitForFunction(
+        (key) => (sessionStorage.getItem('dudao.openedReports') ?? '').includes(key),
+        `${r.countyCode}|${r.period}|${r.version}`,
+      );
     }
     await page.goto('/inbox');
-    for (const r of pair) await page.getByRole('checkbox', { name: `选择${r.countyName} ${r.period} 月报`, exact: true }).check();
+    for (const r of pair)
+      await page.getByRole('checkbox', { name: `选择${r.countyName} ${r.period} 月报`, exact: true }).check();
     await page.getByRole('button', { name: '批量确认（2 份）' }).click();
     const dialog = page.locator('dialog[open]');
     await dialog.waitFor();
     for (const r of pair) expect(await dialog.textContent()).toContain(r.countyName);
     await confirmIn(page, '确认 2 份');
     await page.getByRole('status').filter({ hasText: '已批量确认 2 份月报' }).waitFor();
-    for (const r of pair) expect((await query<ReportRow>(page, 'reports.get', { countyCode: r.countyCode, period: r.period })).state).toBe('accepted');
+    for (const r of pair)
+      expect((await query<ReportRow>(page, 'reports.get', { countyCode: r.countyCode, period: r.period })).state).toBe(
+        'accepted',
+      );
   });
 
   test('a city officer has no province inbox', async () => {

@@ -7,7 +7,10 @@ import { apiDir } from './support/paths';
 import { mainText, navLabels, openAs } from './support/session';
 
 function cli(args: string[]): string {
-  const r = spawnSync(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args, '--db', inject('dbPath')], { cwd: apiDir, encoding: 'utf8' });
+  const r = spawnSync(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args, '--db', inject('dbPath')], {
+    cwd: apiDir,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`pnpm cli ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }
@@ -23,7 +26,9 @@ function clockNow(): string {
 async function choose(page: Page, campaign: string): Promise<void> {
   const select = page.getByRole('combobox', { name: '当前行动' });
   if ((await select.inputValue()) !== campaign) {
-    const posted = page.waitForResponse((r) => new URL(r.url()).pathname === '/campaign' && r.request().method() === 'POST');
+    const posted = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/campaign' && r.request().method() === 'POST',
+    );
     await select.selectOption(campaign);
     await posted;
   }

@@ -53,7 +53,9 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
     expect(await summary.textContent()).toContain(`不能大于临时救助人次（${whole + 1} > ${whole}）`);
     expect(await nonlocal.getAttribute('aria-invalid')).toBe('true');
     await screenshot(clerk, 'report-form-validation');
-    expect((await query<ReportDetail>(clerk, 'reports.get', { countyCode: '340321', period })).version).toBe(before.version);
+    expect((await query<ReportDetail>(clerk, 'reports.get', { countyCode: '340321', period })).version).toBe(
+      before.version,
+    );
 
     await nonlocal.fill(String(Math.max(0, whole - 1)));
     await clerk.getByLabel('T11 本月工作情况').fill('开展政策宣讲进村入户活动，发放口袋书。');
@@ -64,7 +66,10 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
 
     const officer = await openAs(browser, 'city3403');
     await officer.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审核收件箱' }).click();
-    const row = officer.getByRole('row').filter({ hasText: '怀远县' }).filter({ hasText: `${Number(month)}月` });
+    const row = officer
+      .getByRole('row')
+      .filter({ hasText: '怀远县' })
+      .filter({ hasText: `${Number(month)}月` });
     await row.getByText('↩ 退回').click();
     await row.getByLabel('退回原因（必填）').fill('急难发生地救助人次与台账不符，请核实。');
     await row.getByRole('button', { name: `退回怀远县 ${period} 月报` }).click();
@@ -127,10 +132,13 @@ describe('the report form', () => {
     const clerk = await openAs(browser, `county${draft!.countyCode}`);
     await clerk.goto(`/workspace/report/${draft!.period}`);
     const groups = await clerk.locator('fieldset legend').allTextContents();
-    for (const task of ['S1 谋划部署', 'T01 建立健全分层分类救助体系', 'T11 加大社会救助政策宣传力度']) expect(groups).toContain(task);
-    const unlabelled = await clerk.locator('main input:not([type=hidden]), main select, main textarea').evaluateAll(
-      (els) => els.filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => el.outerHTML.slice(0, 80)),
-    );
+    for (const task of ['S1 谋划部署', 'T01 建立健全分层分类救助体系', 'T11 加大社会救助政策宣传力度'])
+      expect(groups).toContain(task);
+    const unlabelled = await clerk
+      .locator('main input:not([type=hidden]), main select, main textarea')
+      .evaluateAll((els) =>
+        els.filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => el.outerHTML.slice(0, 80)),
+      );
     expect(unlabelled).toEqual([]);
     await screenshot(clerk, 'report-form');
   });

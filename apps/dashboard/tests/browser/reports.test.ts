@@ -47,7 +47,11 @@ describe('reports (12-15 行动总结)', () => {
     await page.getByRole('status').filter({ hasText: '已生成' }).waitFor();
 
     const documents = page.getByRole('region', { name: '已生成的报告' });
-    const row = documents.getByRole('row').filter({ hasText: '2021年11月20日' }).filter({ hasText: '市级行动总结' }).first();
+    const row = documents
+      .getByRole('row')
+      .filter({ hasText: '2021年11月20日' })
+      .filter({ hasText: '市级行动总结' })
+      .first();
     expect(await row.textContent()).toContain(missing.cityName);
     await row.getByRole('link', { name: /^预览/ }).click();
     await page.waitForURL(/preview=\d+/);
@@ -66,7 +70,9 @@ describe('reports (12-15 行动总结)', () => {
     // Debian's LibreOffice is installed by the test command: the same document is offered as PDF.
     const pdfHref = await row.getByRole('link', { name: /^下载 PDF/ }).getAttribute('href');
     const pdf = await page.request.get(pdfHref ?? '');
-    expect([pdf.status(), pdf.headers()['content-type'], (await pdf.body()).subarray(0, 4).toString('latin1')]).toEqual([200, 'application/pdf', '%PDF']);
+    expect([pdf.status(), pdf.headers()['content-type'], (await pdf.body()).subarray(0, 4).toString('latin1')]).toEqual(
+      [200, 'application/pdf', '%PDF'],
+    );
 
     await row.getByRole('button', { name: /^报送省厅/ }).click();
     await confirmIn(page, '确认报送省厅');
@@ -76,22 +82,41 @@ describe('reports (12-15 行动总结)', () => {
     const ours = await query<DocumentRow[]>(admin, 'documents.list', {});
     const generated = ours.find((d) => d.kind === 'city' && d.unitCode === missing.cityCode && d.asOf === '2021-11-20');
     expect(generated).toBeDefined();
-    const listed = admin.getByRole('region', { name: '已生成的报告' }).getByRole('row').filter({ hasText: missing.cityName }).filter({ hasText: '2021年11月20日' });
+    const listed = admin
+      .getByRole('region', { name: '已生成的报告' })
+      .getByRole('row')
+      .filter({ hasText: missing.cityName })
+      .filter({ hasText: '2021年11月20日' });
     expect(await listed.count()).toBeGreaterThan(0);
 
     // Stamped by the campaign clock, so the province sees it at once, on time for 12-15; the day before, not yet.
     const after = await query<CityStatus[]>(admin, 'summaries.status', { asOf: '2021-11-20' });
     expect(after.find((c) => c.cityCode === missing.cityCode)).toMatchObject({ onTime: true });
     expect(after.find((c) => c.cityCode === missing.cityCode)!.firstSubmittedAt!.slice(0, 10)).toBe('2021-11-20');
-    expect(after.filter((c) => c.cityCode !== missing.cityCode)).toEqual(before.filter((c) => c.cityCode !== missing.cityCode));
+    expect(after.filter((c) => c.cityCode !== missing.cityCode)).toEqual(
+      before.filter((c) => c.cityCode !== missing.cityCode),
+    );
     expect(await query<CityStatus[]>(admin, 'summaries.status', { asOf: '2021-11-19' })).toEqual(before);
     const panel = admin.getByRole('region', { name: '各市行动总结报送情况' });
     const ourRow = await panel.getByRole('row').filter({ hasText: missing.cityName }).textContent();
     expect(ourRow).toContain('已报送 · 按期');
     expect(ourRow).toMatch(/2021-11-20 1\d:\d\d/);
     await admin.goto('/reports?asOf=2021-11-19');
-    expect(await admin.getByRole('region', { name: '各市行动总结报送情况' }).getByRole('row').filter({ hasText: missing.cityName }).textContent()).toContain('未报送');
-    expect(await admin.getByRole('region', { name: '已生成的报告' }).getByRole('row').filter({ hasText: missing.cityName }).filter({ hasText: '2021年11月20日' }).count()).toBe(0);
+    expect(
+      await admin
+        .getByRole('region', { name: '各市行动总结报送情况' })
+        .getByRole('row')
+        .filter({ hasText: missing.cityName })
+        .textContent(),
+    ).toContain('未报送');
+    expect(
+      await admin
+        .getByRole('region', { name: '已生成的报告' })
+        .getByRole('row')
+        .filter({ hasText: missing.cityName })
+        .filter({ hasText: '2021年11月20日' })
+        .count(),
+    ).toBe(0);
   });
 
   test('the province viewer reads and downloads documents but cannot generate or submit', async () => {

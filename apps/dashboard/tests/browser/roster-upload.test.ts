@@ -26,7 +26,8 @@ interface RosterNow {
   }[];
 }
 
-const header = '村（社区）代码,村（社区）名称,常年救助对象人数,明确民政工作负责人,社会救助协理员人数,其中专职人数,协理员月均报酬（元）,社会救助服务站（点）数';
+const header =
+  '村（社区）代码,村（社区）名称,常年救助对象人数,明确民政工作负责人,社会救助协理员人数,其中专职人数,协理员月均报酬（元）,社会救助服务站（点）数';
 
 describe('roster upload', () => {
   test('a file with one bad row shows that row’s error and leaves the roster as it was', async () => {
@@ -35,10 +36,23 @@ describe('roster upload', () => {
     expect(before.upload).not.toBeNull();
 
     const lines = before.rows.map((r, i) =>
-      [r.villageCode, r.villageName, r.longTermRecipients, r.civilAffairsMember ? '是' : '否', i === 2 ? '三' : r.coordinators, r.coordinatorsFullTime, r.coordinatorPay ?? '', r.stations].join(','),
+      [
+        r.villageCode,
+        r.villageName,
+        r.longTermRecipients,
+        r.civilAffairsMember ? '是' : '否',
+        i === 2 ? '三' : r.coordinators,
+        r.coordinatorsFullTime,
+        r.coordinatorPay ?? '',
+        r.stations,
+      ].join(','),
     );
     await page.getByRole('link', { name: '村级台账' }).click();
-    await page.getByLabel('选择台账文件').setInputFiles({ name: '台账-有误.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${lines.join('\n')}\n`) });
+    await page.getByLabel('选择台账文件').setInputFiles({
+      name: '台账-有误.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\n${lines.join('\n')}\n`),
+    });
     await page.getByRole('button', { name: '上传' }).click();
 
     const alert = page.getByRole('alert');
@@ -57,7 +71,10 @@ describe('roster upload', () => {
   test('the template downloads as an xlsx named for the county', async () => {
     const page = await openAs(browser, 'county340321');
     await page.getByRole('link', { name: '村级台账' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /下载本县台账模板/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /下载本县台账模板/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   });
 });

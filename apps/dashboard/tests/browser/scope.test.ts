@@ -69,12 +69,18 @@ describe('each role sees its own scope', () => {
   test('every page is reachable by its navigation link and no page scrolls sideways at 1280×720', async () => {
     for (const user of ['admin', 'city3403', 'county340321']) {
       const page = await openAs(browser, user);
-      const links = await page.getByRole('navigation', { name: '主导航' }).getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      const links = await page
+        .getByRole('navigation', { name: '主导航' })
+        .getByRole('link')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       for (const href of [...links, new URL('/account', page.url()).href]) {
         const res = await page.goto(href);
         expect(res?.status(), href).toBe(200);
         await page.waitForLoadState('networkidle');
-        const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+        const [scroll, client] = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          document.documentElement.clientWidth,
+        ]);
         expect(scroll, href).toBeLessThanOrEqual(client);
       }
     }

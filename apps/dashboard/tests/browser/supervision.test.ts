@@ -48,7 +48,13 @@ describe('supervision (督导)', () => {
 
     const visits = await query<VisitRow[]>(page, 'supervision.list', { unit: '340322' });
     const recorded = visits.find((v) => v.visitedOn === '2021-11-20');
-    expect(recorded?.items).toEqual([expect.objectContaining({ description: '一周内更新全部村（社区）台账', status: 'done', evidence: '已更新台账，佐证材料已存档。' })]);
+    expect(recorded?.items).toEqual([
+      expect.objectContaining({
+        description: '一周内更新全部村（社区）台账',
+        status: 'done',
+        evidence: '已更新台账，佐证材料已存档。',
+      }),
+    ]);
   });
 
   test('the province viewer reads the records but gets no forms', async () => {

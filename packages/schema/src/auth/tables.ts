@@ -10,7 +10,9 @@ export const users = sqliteTable('users', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   role: text('role', { enum: roles }).notNull(),
-  scopeCode: text('scope_code').notNull().references(() => orgUnits.code),
+  scopeCode: text('scope_code')
+    .notNull()
+    .references(() => orgUnits.code),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull(),
   /** Set when someone else chose the password (initial admin, an admin's create or reset): changed at next login. */
@@ -24,7 +26,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     lastSeenAt: text('last_seen_at'),
@@ -42,5 +46,8 @@ export const loginAttempts = sqliteTable(
     address: text('address').notNull(),
     ok: integer('ok', { mode: 'boolean' }).notNull(),
   },
-  (t) => [index('login_attempts_address_idx').on(t.address, t.at), index('login_attempts_username_idx').on(t.username, t.at)],
+  (t) => [
+    index('login_attempts_address_idx').on(t.address, t.at),
+    index('login_attempts_username_idx').on(t.username, t.at),
+  ],
 );

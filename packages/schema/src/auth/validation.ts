@@ -19,9 +19,15 @@ export const passwordSchema = z.string().superRefine((p, ctx) => {
   const problem = passwordProblem(p);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
-export const changePasswordInput = z.object({ oldPassword: z.string().min(1, '请输入原密码').max(256), newPassword: passwordSchema });
+export const changePasswordInput = z.object({
+  oldPassword: z.string().min(1, '请输入原密码').max(256),
+  newPassword: passwordSchema,
+});
 export const createUserInput = z.object({
-  username: z.string().trim().regex(/^[a-z0-9_.-]{3,64}$/, '用户名为3-64位小写字母、数字或 _ . -'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{3,64}$/, '用户名为3-64位小写字母、数字或 _ . -'),
   displayName: z.string().trim().min(1, '请输入姓名').max(64, '姓名不能超过 64 字'),
   password: passwordSchema,
   role: z.enum(roles, { message: '角色无效' }),

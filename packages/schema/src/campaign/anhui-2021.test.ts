@@ -24,13 +24,30 @@ describe('campaign anhui-2021', () => {
   });
 
   test('eleven tasks T01…T11, each with at least one indicator', () => {
-    expect(anhui2021.tasks.map((t) => t.code)).toEqual(['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10', 'T11']);
+    expect(anhui2021.tasks.map((t) => t.code)).toEqual([
+      'T01',
+      'T02',
+      'T03',
+      'T04',
+      'T05',
+      'T06',
+      'T07',
+      'T08',
+      'T09',
+      'T10',
+      'T11',
+    ]);
     for (const task of anhui2021.tasks) expect(anhui2021.indicators.some((i) => i.task === task.code)).toBe(true);
   });
 
   test('targets follow the plan: coverages by 10-31, 95 % shares without deadline, typical cases by 12-15', () => {
     const target = (code: string) => anhui2021.indicators.find((i) => i.code === code)?.target;
-    expect(target('t02_incapable_covered')).toEqual({ kind: 'ratio', denominator: { indicator: 't02_incapable_identified' }, share: 1, deadline: '2021-10-31' });
+    expect(target('t02_incapable_covered')).toEqual({
+      kind: 'ratio',
+      denominator: { indicator: 't02_incapable_identified' },
+      share: 1,
+      deadline: '2021-10-31',
+    });
     expect(target('t04_warnings_handled')).toMatchObject({ kind: 'ratio', share: 0.95, deadline: null });
     expect(target('t04_departments_sharing')).toEqual({ kind: 'threshold', min: 8, deadline: '2021-10-31' });
     expect(target('t06_avg_processing_days')).toEqual({ kind: 'upper', max: 20 });

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { beijingDate, cadenceWord, endOfBeijingDay, periodDue, periodEnd, periodLabel, periodStart, previousPeriod } from './calendar';
+import {
+  beijingDate,
+  cadenceWord,
+  endOfBeijingDay,
+  periodDue,
+  periodEnd,
+  periodLabel,
+  periodStart,
+  previousPeriod,
+} from './calendar';
 
 describe('calendar', () => {
   test.each([

@@ -14,7 +14,14 @@ export function readDefinition(text: string): ReadDefinition {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return { ok: false, issues: doc.errors.map((e) => ({ path: [], message: `文件格式错误：${e.message.split('\n')[0]}`, line: e.linePos?.[0]?.line ?? null })) };
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => ({
+        path: [],
+        message: `文件格式错误：${e.message.split('\n')[0]}`,
+        line: e.linePos?.[0]?.line ?? null,
+      })),
+    };
   }
   const checked = validateDefinition(doc.toJS());
   if (checked.ok) return checked;
@@ -32,7 +39,10 @@ function lineOf(doc: ReturnType<typeof parseDocument>, lines: LineCounter, path:
 
 /** `indicators[3].target.deadline`: the path as an editor would search for it. */
 export function pathText(path: (string | number)[]): string {
-  return path.reduce<string>((text, p) => (typeof p === 'number' ? `${text}[${p}]` : text ? `${text}.${p}` : p), '') || '（整个文件）';
+  return (
+    path.reduce<string>((text, p) => (typeof p === 'number' ? `${text}[${p}]` : text ? `${text}.${p}` : p), '') ||
+    '（整个文件）'
+  );
 }
 
 export function issueText(issue: FileIssue): string {

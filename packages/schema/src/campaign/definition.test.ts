@@ -50,20 +50,30 @@ describe('campaign definition files', () => {
   });
 
   test('a missing field and a wrong type are named in Chinese', () => {
-    const text = fileText('anhui-2021.yaml').replace(/^summaryDue: .*$/m, '').replace(/^reportDueAfterDays: 5$/m, 'reportDueAfterDays: 五天');
+    const text = fileText('anhui-2021.yaml')
+      .replace(/^summaryDue: .*$/m, '')
+      .replace(/^reportDueAfterDays: 5$/m, 'reportDueAfterDays: 五天');
     const read = readDefinition(text);
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    expect(read.issues.map((i) => `${i.path.join('.')}：${i.message}`)).toEqual(expect.arrayContaining(['reportDueAfterDays：类型错误：应为数字', 'summaryDue：缺少此项']));
+    expect(read.issues.map((i) => `${i.path.join('.')}：${i.message}`)).toEqual(
+      expect.arrayContaining(['reportDueAfterDays：类型错误：应为数字', 'summaryDue：缺少此项']),
+    );
   });
 
   test('gates and derived indicators by kind: what each kind names must exist and fit', () => {
     const text = fileText('anhui-2022.yaml')
       .replace('kind: date_by, indicator: p1_plan_on,', 'kind: date_by, indicator: k6_events,')
       .replace('showsIndicator: r_member_coverage', 'showsIndicator: nowhere')
-      .replace('level: city, deadline: 2022-12-20, kind: summary_submitted', 'level: county, deadline: 2022-12-20, kind: summary_submitted')
+      .replace(
+        'level: city, deadline: 2022-12-20, kind: summary_submitted',
+        'level: county, deadline: 2022-12-20, kind: summary_submitted',
+      )
       .replace('derived: { kind: case_log_over_limit, limitDays: 15 }', 'derived: { kind: case_log_over_limit }')
-      .replace('derived: { kind: sum, column: longTermRecipients }', 'derived: { kind: median, column: longTermRecipients }')
+      .replace(
+        'derived: { kind: sum, column: longTermRecipients }',
+        'derived: { kind: median, column: longTermRecipients }',
+      )
       .replace('periods: [ 2022-Q1, 2022-Q2, 2022-Q3, 2022-Q4 ]', 'periods: [ 2022-Q1, 2022-06, 2022-Q3, 2022-Q4 ]');
     const read = readDefinition(text);
     expect(read.ok).toBe(false);

@@ -22,13 +22,20 @@ const share = z.number().min(0, '比例应在 0 到 1 之间').max(1, '比例应
 
 const denominator = z.union([
   z.strictObject({ indicator: code }),
-  z.strictObject({ orgCount: z.enum(['townships', 'villages'], { error: msg('组织计数只能是 townships 或 villages') }) }),
+  z.strictObject({
+    orgCount: z.enum(['townships', 'villages'], { error: msg('组织计数只能是 townships 或 villages') }),
+  }),
 ]);
 
 const target = z.discriminatedUnion(
   'kind',
   [
-    z.strictObject({ kind: z.literal('ratio'), denominator: denominator.nullable(), share, deadline: isoDate.nullable() }),
+    z.strictObject({
+      kind: z.literal('ratio'),
+      denominator: denominator.nullable(),
+      share,
+      deadline: isoDate.nullable(),
+    }),
     z.strictObject({ kind: z.literal('threshold'), min: z.number().nonnegative('下限不能为负'), deadline: isoDate }),
     z.strictObject({ kind: z.literal('upper'), max: z.number().nonnegative('上限不能为负') }),
     z.strictObject({ kind: z.literal('date_by'), deadline: isoDate }),
@@ -36,13 +43,19 @@ const target = z.discriminatedUnion(
   { error: msg('目标类型只能是 ratio、threshold、upper 或 date_by') },
 );
 
-const villageHas = z.enum(['coordinator', 'expected_stations', 'civil_affairs_member', 'station', 'full_time_coordinator'], {
-  error: msg('村级条件只能是 coordinator、expected_stations、civil_affairs_member、station 或 full_time_coordinator'),
-});
+const villageHas = z.enum(
+  ['coordinator', 'expected_stations', 'civil_affairs_member', 'station', 'full_time_coordinator'],
+  {
+    error: msg('村级条件只能是 coordinator、expected_stations、civil_affairs_member、station 或 full_time_coordinator'),
+  },
+);
 const villageSet = z.enum(['all', 'eligible'], { error: msg('村范围只能是 all（全部村）或 eligible（符合条件的村）') });
-const rosterColumn = z.enum(['longTermRecipients', 'coordinators', 'coordinatorsFullTime', 'coordinatorPay', 'stations'], {
-  error: msg('台账列只能是 longTermRecipients、coordinators、coordinatorsFullTime、coordinatorPay 或 stations'),
-});
+const rosterColumn = z.enum(
+  ['longTermRecipients', 'coordinators', 'coordinatorsFullTime', 'coordinatorPay', 'stations'],
+  {
+    error: msg('台账列只能是 longTermRecipients、coordinators、coordinatorsFullTime、coordinatorPay 或 stations'),
+  },
+);
 
 const derived = z.discriminatedUnion(
   'kind',
@@ -52,18 +65,32 @@ const derived = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('average'), column: rosterColumn, where: villageHas.optional() }),
     z.strictObject({ kind: z.literal('village_count'), villages: villageSet, has: villageHas.optional() }),
     z.strictObject({ kind: z.literal('sum'), column: rosterColumn, villages: villageSet.optional() }),
-    z.strictObject({ kind: z.literal('stations_per_recipients'), per: z.int().positive('人数应大于 0'), recipients: villageSet }),
+    z.strictObject({
+      kind: z.literal('stations_per_recipients'),
+      per: z.int().positive('人数应大于 0'),
+      recipients: villageSet,
+    }),
     z.strictObject({ kind: z.literal('case_log_average_days') }),
-    z.strictObject({ kind: z.literal('case_log_over_limit'), limitDays: z.int().positive('天数应大于 0').optional(), limitFrom: code.optional() }),
+    z.strictObject({
+      kind: z.literal('case_log_over_limit'),
+      limitDays: z.int().positive('天数应大于 0').optional(),
+      limitFrom: code.optional(),
+    }),
   ],
-  { error: msg('派生方式只能是 coverage、share、average、village_count、sum、stations_per_recipients、case_log_average_days 或 case_log_over_limit') },
+  {
+    error: msg(
+      '派生方式只能是 coverage、share、average、village_count、sum、stations_per_recipients、case_log_average_days 或 case_log_over_limit',
+    ),
+  },
 );
 
 const indicator = z.strictObject({
   code,
   task: code,
   name,
-  kind: z.enum(['count', 'amount', 'days', 'bool', 'date', 'ratio'], { error: msg('指标类型只能是 count、amount、days、bool、date 或 ratio') }),
+  kind: z.enum(['count', 'amount', 'days', 'bool', 'date', 'ratio'], {
+    error: msg('指标类型只能是 count、amount、days、bool、date 或 ratio'),
+  }),
   accumulation: z.enum(['stock', 'flow'], { error: msg('累计方式只能是 stock（时点）或 flow（累计）') }).optional(),
   source: z.enum(['report', 'roster'], { error: msg('来源只能是 report（月报）或 roster（村级台账）') }),
   target: target.optional(),
@@ -86,8 +113,19 @@ const gateBase = {
 const gate = z.discriminatedUnion(
   'kind',
   [
-    z.strictObject({ ...gateBase, kind: z.literal('date_by'), indicator: code, overdueText: z.string().min(1).max(100).optional() }),
-    z.strictObject({ ...gateBase, kind: z.literal('roster_condition'), villages: villageSet, has: villageHas, showsIndicator: code }),
+    z.strictObject({
+      ...gateBase,
+      kind: z.literal('date_by'),
+      indicator: code,
+      overdueText: z.string().min(1).max(100).optional(),
+    }),
+    z.strictObject({
+      ...gateBase,
+      kind: z.literal('roster_condition'),
+      villages: villageSet,
+      has: villageHas,
+      showsIndicator: code,
+    }),
     z.strictObject({ ...gateBase, kind: z.literal('supervision_of_lagging'), laggingOn: isoDate }),
     z.strictObject({ ...gateBase, kind: z.literal('summary_submitted') }),
   ],
@@ -104,7 +142,9 @@ const thresholds = z.strictObject({
   lateReportDays: z.int().nonnegative(),
   outlierChange: z.number().positive(),
   eligibleRecipients: z.int().positive(),
-  stationPolicy: z.enum(['per_eligible_village', 'per_full_200'], { error: msg('服务站政策只能是 per_eligible_village 或 per_full_200') }),
+  stationPolicy: z.enum(['per_eligible_village', 'per_full_200'], {
+    error: msg('服务站政策只能是 per_eligible_village 或 per_full_200'),
+  }),
   stationsPer: z.int().positive(),
 });
 
@@ -130,7 +170,8 @@ const shape = z.strictObject({
 });
 
 type Loose = Record<string, unknown>;
-const list = (v: unknown): Loose[] => (Array.isArray(v) ? v.filter((x): x is Loose => typeof x === 'object' && x !== null) : []);
+const list = (v: unknown): Loose[] =>
+  Array.isArray(v) ? v.filter((x): x is Loose => typeof x === 'object' && x !== null) : [];
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const day = (v: unknown): string | undefined => (isoDate.safeParse(v).success ? (v as string) : undefined);
 
@@ -142,7 +183,12 @@ function crossIssues(raw: unknown): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
   const fail = (path: (string | number)[], message: string) => issues.push({ path, message });
   const def = (typeof raw === 'object' && raw !== null ? raw : {}) as Loose;
-  const codes = (key: string) => new Set(list(def[key]).map((x) => text(x.code)).filter(Boolean));
+  const codes = (key: string) =>
+    new Set(
+      list(def[key])
+        .map((x) => text(x.code))
+        .filter(Boolean),
+    );
   const tasks = codes('tasks');
   const stages = codes('stages');
   const gates = codes('gates');
@@ -161,17 +207,26 @@ function crossIssues(raw: unknown): DefinitionIssue[] {
   duplicates('indicators', '指标');
   const [start, end, summaryDue] = [day(def.start), day(def.end), day(def.summaryDue)];
   if (start && end && end < start) fail(['end'], `结束日期 ${end} 早于开始日期 ${start}`);
-  if (start && end && summaryDue && (summaryDue < start || summaryDue > end)) fail(['summaryDue'], `总结报送截止日 ${summaryDue} 不在活动期（${start} 至 ${end}）内`);
+  if (start && end && summaryDue && (summaryDue < start || summaryDue > end))
+    fail(['summaryDue'], `总结报送截止日 ${summaryDue} 不在活动期（${start} 至 ${end}）内`);
   const thresholds = (def.thresholds ?? {}) as Loose;
-  if (typeof thresholds.amber === 'number' && typeof thresholds.green === 'number' && thresholds.amber > thresholds.green) fail(['thresholds', 'amber'], '黄色阈值不能高于绿色阈值');
+  if (
+    typeof thresholds.amber === 'number' &&
+    typeof thresholds.green === 'number' &&
+    thresholds.amber > thresholds.green
+  )
+    fail(['thresholds', 'amber'], '黄色阈值不能高于绿色阈值');
   list(def.indicators).forEach((ind, i) => {
     const task = text(ind.task);
-    if (task && !tasks.has(task) && !stages.has(task)) fail(['indicators', i, 'task'], `任务 ${task} 未在 tasks 或 stages 中定义`);
+    if (task && !tasks.has(task) && !stages.has(task))
+      fail(['indicators', i, 'task'], `任务 ${task} 未在 tasks 或 stages 中定义`);
     const denominator = ((ind.target ?? {}) as Loose).denominator as Loose | null | undefined;
     const named = text(denominator?.indicator);
-    if (named && !indicators.has(named)) fail(['indicators', i, 'target', 'denominator', 'indicator'], `分母指标 ${named} 未定义`);
+    if (named && !indicators.has(named))
+      fail(['indicators', i, 'target', 'denominator', 'indicator'], `分母指标 ${named} 未定义`);
     const range = (ind.range ?? {}) as Loose;
-    if (typeof range.min === 'number' && typeof range.max === 'number' && range.min > range.max) fail(['indicators', i, 'range'], '取值范围下限大于上限');
+    if (typeof range.min === 'number' && typeof range.max === 'number' && range.min > range.max)
+      fail(['indicators', i, 'range'], '取值范围下限大于上限');
   });
   list(def.stages).forEach((s, i) =>
     (Array.isArray(s.gates) ? s.gates : []).forEach((g: unknown, j: number) => {
@@ -194,7 +249,8 @@ function crossIssues(raw: unknown): DefinitionIssue[] {
     if (q !== quarterly[0]) fail(['periods', i], '报送期应全部为月度（YYYY-MM）或全部为季度（YYYY-Qn）');
   });
   const expectedName = quarterly[0] ? '季报' : '月报';
-  if (typeof def.reportName === 'string' && periods.length > 0 && def.reportName !== expectedName) fail(['reportName'], `报送期为${quarterly[0] ? '季度' : '月度'}，报告名称应为 ${expectedName}`);
+  if (typeof def.reportName === 'string' && periods.length > 0 && def.reportName !== expectedName)
+    fail(['reportName'], `报送期为${quarterly[0] ? '季度' : '月度'}，报告名称应为 ${expectedName}`);
   issues.push(...kindIssues(def));
   return issues;
 }
@@ -210,16 +266,21 @@ function kindIssues(def: Loose): DefinitionIssue[] {
   list(def.indicators).forEach((ind, i) => {
     const kind = text(((ind.derived ?? {}) as Loose).kind);
     const caseLog = kind !== undefined && CASE_LOG_KINDS.includes(kind);
-    if (ind.source === 'roster' && ind.derived === undefined) fail(['indicators', i, 'derived'], '村级台账指标须写明派生方式（derived）');
-    if (ind.source === 'roster' && caseLog) fail(['indicators', i, 'derived', 'kind'], `${kind} 由办件台账计算，来源应为 report`);
-    if (ind.source === 'report' && kind !== undefined && !caseLog) fail(['indicators', i, 'derived', 'kind'], `${kind} 由村级台账计算，来源应为 roster`);
+    if (ind.source === 'roster' && ind.derived === undefined)
+      fail(['indicators', i, 'derived'], '村级台账指标须写明派生方式（derived）');
+    if (ind.source === 'roster' && caseLog)
+      fail(['indicators', i, 'derived', 'kind'], `${kind} 由办件台账计算，来源应为 report`);
+    if (ind.source === 'report' && kind !== undefined && !caseLog)
+      fail(['indicators', i, 'derived', 'kind'], `${kind} 由村级台账计算，来源应为 roster`);
     if (kind === 'case_log_over_limit') {
       const d = ind.derived as Loose;
-      if ((d.limitDays === undefined) === (d.limitFrom === undefined)) fail(['indicators', i, 'derived'], '超时件数须写明 limitDays 或 limitFrom 之一');
+      if ((d.limitDays === undefined) === (d.limitFrom === undefined))
+        fail(['indicators', i, 'derived'], '超时件数须写明 limitDays 或 limitFrom 之一');
       const from = text(d.limitFrom);
       const limited = from === undefined ? undefined : indicators.get(from);
       if (from !== undefined && !limited) fail(['indicators', i, 'derived', 'limitFrom'], `指标 ${from} 未定义`);
-      else if (limited && ((limited.target ?? {}) as Loose).kind !== 'upper') fail(['indicators', i, 'derived', 'limitFrom'], `指标 ${from} 没有上限目标（upper），不能作为时限`);
+      else if (limited && ((limited.target ?? {}) as Loose).kind !== 'upper')
+        fail(['indicators', i, 'derived', 'limitFrom'], `指标 ${from} 没有上限目标（upper），不能作为时限`);
     }
   });
   let supervision = 0;
@@ -227,8 +288,10 @@ function kindIssues(def: Loose): DefinitionIssue[] {
     const kind = text(g.kind);
     if (kind === undefined) return;
     const level = CITY_KINDS.includes(kind) ? 'city' : 'county';
-    if (typeof g.level === 'string' && g.level !== level) fail(['gates', i, 'level'], `${kind} 关口的层级应为 ${level}`);
-    if (kind === 'supervision_of_lagging' && ++supervision > 1) fail(['gates', i, 'kind'], '只能有一个 supervision_of_lagging 关口');
+    if (typeof g.level === 'string' && g.level !== level)
+      fail(['gates', i, 'level'], `${kind} 关口的层级应为 ${level}`);
+    if (kind === 'supervision_of_lagging' && ++supervision > 1)
+      fail(['gates', i, 'kind'], '只能有一个 supervision_of_lagging 关口');
     const named = (key: string, fits: (ind: Loose) => boolean, what: string) => {
       const c = text(g[key]);
       if (c === undefined) return;
@@ -236,11 +299,13 @@ function kindIssues(def: Loose): DefinitionIssue[] {
       if (!ind) fail(['gates', i, key], `指标 ${c} 未定义`);
       else if (!fits(ind)) fail(['gates', i, key], `指标 ${c} 不是${what}`);
     };
-    if (kind === 'date_by') named('indicator', (ind) => ind.kind === 'date' && ind.source === 'report', '月报中填报的日期指标');
+    if (kind === 'date_by')
+      named('indicator', (ind) => ind.kind === 'date' && ind.source === 'report', '月报中填报的日期指标');
     if (kind === 'roster_condition') named('showsIndicator', (ind) => ind.source === 'roster', '村级台账指标');
     const laggingOn = day(g.laggingOn);
     const deadline = day(g.deadline);
-    if (laggingOn && deadline && laggingOn > deadline) fail(['gates', i, 'laggingOn'], `认定滞后的日期 ${laggingOn} 晚于督导截止日 ${deadline}`);
+    if (laggingOn && deadline && laggingOn > deadline)
+      fail(['gates', i, 'laggingOn'], `认定滞后的日期 ${laggingOn} 晚于督导截止日 ${deadline}`);
   });
   return issues;
 }
@@ -257,7 +322,12 @@ export type Validated = { ok: true; definition: CampaignDef } | { ok: false; iss
 export function validateDefinition(input: unknown): Validated {
   const parsed = shape.safeParse(input, { error: (issue) => chineseFallback(issue) });
   const issues = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.filter((p): p is string | number => typeof p !== 'symbol'), message: i.message }))),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({
+          path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+          message: i.message,
+        }))),
     ...crossIssues(input),
   ];
   if (parsed.success && issues.length === 0) {
@@ -269,8 +339,14 @@ export function validateDefinition(input: unknown): Validated {
 }
 
 // Messages the schema does not spell out itself (missing keys, wrong types, unknown keys) in the editor's language.
-function chineseFallback(issue: { code?: string; expected?: unknown; input?: unknown; keys?: string[] }): string | undefined {
-  if (issue.code === 'invalid_type') return issue.input === undefined ? '缺少此项' : `类型错误：应为${typeName(issue.expected)}`;
+function chineseFallback(issue: {
+  code?: string;
+  expected?: unknown;
+  input?: unknown;
+  keys?: string[];
+}): string | undefined {
+  if (issue.code === 'invalid_type')
+    return issue.input === undefined ? '缺少此项' : `类型错误：应为${typeName(issue.expected)}`;
   if (issue.code === 'unrecognized_keys') return `不认识的字段：${(issue.keys ?? []).join('、')}`;
   if (issue.code === 'too_small') return '数值过小或项目过少';
   if (issue.code === 'too_big') return '数值过大或内容过长';
@@ -279,7 +355,14 @@ function chineseFallback(issue: { code?: string; expected?: unknown; input?: unk
 }
 
 function typeName(expected: unknown): string {
-  const names: Record<string, string> = { string: '文本', number: '数字', int: '整数', boolean: '是/否（true/false）', array: '列表', object: '对象' };
+  const names: Record<string, string> = {
+    string: '文本',
+    number: '数字',
+    int: '整数',
+    boolean: '是/否（true/false）',
+    array: '列表',
+    object: '对象',
+  };
   return names[String(expected)] ?? String(expected);
 }
 

@@ -53,10 +53,14 @@ describe('the documents section of a campaign definition', () => {
   });
 
   test('an unknown field in the section is refused by name', () => {
-    expect(withDocuments((d) => (d.citySummary.greeting = '您好'))).toEqual(['documents.citySummary：不认识的字段：greeting']);
+    expect(withDocuments((d) => (d.citySummary.greeting = '您好'))).toEqual([
+      'documents.citySummary：不认识的字段：greeting',
+    ]);
   });
 
   test('placeholders are filled where given and left visible where not', () => {
-    expect(fillText('{issuer}关于{year}年{what}的报告', { issuer: '蚌埠市民政局', year: '2022' })).toBe('蚌埠市民政局关于2022年{what}的报告');
+    expect(fillText('{issuer}关于{year}年{what}的报告', { issuer: '蚌埠市民政局', year: '2022' })).toBe(
+      '蚌埠市民政局关于2022年{what}的报告',
+    );
   });
 });

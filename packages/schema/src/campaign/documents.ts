@@ -20,7 +20,11 @@ const template = (allowed: readonly string[], { empty = false }: { empty?: boole
     .max(400, '文字不超过 400 个字符')
     .superRefine((text, ctx) => {
       for (const [, name] of text.matchAll(/\{([^{}]*)\}/g)) {
-        if (!allowed.includes(name!)) ctx.addIssue({ code: 'custom', message: `未知的占位符 {${name}}，可用：${allowed.length ? placeholderList(allowed) : '无'}` });
+        if (!allowed.includes(name!))
+          ctx.addIssue({
+            code: 'custom',
+            message: `未知的占位符 {${name}}，可用：${allowed.length ? placeholderList(allowed) : '无'}`,
+          });
       }
     });
 
@@ -30,17 +34,22 @@ const taskCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '任务代码只能
 /** Each part at most once: a summary with 存在的问题 twice would say everything twice. */
 const partsOnce = <T extends { part: string }>(sections: T[], ctx: z.RefinementCtx) => {
   sections.forEach((s, i) => {
-    if (sections.findIndex((o) => o.part === s.part) !== i) ctx.addIssue({ code: 'custom', path: [i, 'part'], message: `部分 ${s.part} 重复` });
+    if (sections.findIndex((o) => o.part === s.part) !== i)
+      ctx.addIssue({ code: 'custom', path: [i, 'part'], message: `部分 ${s.part} 重复` });
   });
 };
 
 const summarySection = z.strictObject({
-  part: z.enum(['basics', 'tasks', 'problems', 'plans'], { error: '部分只能是 basics（基本情况）、tasks（主要做法和成效）、problems（存在的问题）或 plans（下一步打算）' }),
+  part: z.enum(['basics', 'tasks', 'problems', 'plans'], {
+    error: '部分只能是 basics（基本情况）、tasks（主要做法和成效）、problems（存在的问题）或 plans（下一步打算）',
+  }),
   heading: template([]),
 });
 
 const noticeSection = z.strictObject({
-  part: z.enum(['overview', 'lagging', 'watch', 'requirements'], { error: '部分只能是 overview（总体情况）、lagging（进展缓慢县区）、watch（关注名单）或 requirements（工作要求）' }),
+  part: z.enum(['overview', 'lagging', 'watch', 'requirements'], {
+    error: '部分只能是 overview（总体情况）、lagging（进展缓慢县区）、watch（关注名单）或 requirements（工作要求）',
+  }),
   heading: template([]),
 });
 
@@ -74,11 +83,20 @@ const notice = z.strictObject({
   laggingLead: docText,
   watchLead: docText,
   /** Titles of 工作要求's parts; the dispatch part is written only when open dispatch orders remain. */
-  requirements: z.strictObject({ rectify: template([]), supervise: template([]), dispatch: template([]), summary: template([]) }),
+  requirements: z.strictObject({
+    rectify: template([]),
+    supervise: template([]),
+    dispatch: template([]),
+    summary: template([]),
+  }),
   annex: docText,
 });
 
-const planArea = z.strictObject({ title: template([]), tasks: z.array(taskCode).min(1, '至少一项任务'), aim: template([]) });
+const planArea = z.strictObject({
+  title: template([]),
+  tasks: z.array(taskCode).min(1, '至少一项任务'),
+  aim: template([]),
+});
 
 const figure = z.strictObject({
   wording: template(figurePlaceholders, { empty: true }).optional(),
@@ -105,8 +123,16 @@ export const documentsSchema = z.strictObject({
   provinceSummary: summaryKind,
   notice,
   /** Run-in titles of 存在的问题's parts beyond the lagging reasons, each written only when it has something to say. */
-  problems: z.strictObject({ red: template([]), ranking: template([]), dispatch: template([]), unvisited: template([]) }),
-  plans: z.strictObject({ areas: z.array(planArea).min(1, '至少一项'), lasting: z.strictObject({ title: template([]), text: template([]) }) }),
+  problems: z.strictObject({
+    red: template([]),
+    ranking: template([]),
+    dispatch: template([]),
+    unvisited: template([]),
+  }),
+  plans: z.strictObject({
+    areas: z.array(planArea).min(1, '至少一项'),
+    lasting: z.strictObject({ title: template([]), text: template([]) }),
+  }),
   figures: z.record(indicatorCode, figure),
   /** Reported columns of the 附件 tables, after the roster coverages: counts that add up, and shares. */
   tables: z.strictObject({
@@ -125,7 +151,8 @@ export type FigureTexts = DocumentTexts['figures'][string];
 export type CountColumnTexts = DocumentTexts['tables']['counts'][number];
 
 /** The issuer of a city's documents, from the definition's pattern ('{city}民政局' → '蚌埠市民政局'). */
-export const cityIssuer = (campaign: { documents: DocumentTexts }, cityName: string) => fillText(campaign.documents.issuers.city, { city: cityName });
+export const cityIssuer = (campaign: { documents: DocumentTexts }, cityName: string) =>
+  fillText(campaign.documents.issuers.city, { city: cityName });
 
 /** The province's bureau as its documents sign ('安徽省民政厅'). */
 export const provinceIssuer = (campaign: { documents: DocumentTexts }) => campaign.documents.issuers.province;
@@ -139,27 +166,41 @@ export function fillText(text: string, values: Partial<Record<string, string>>):
 }
 
 /** Plan areas name tasks and figures name indicators: each must be one the definition defines. */
-export function documentsCrossIssues(documents: unknown, tasks: ReadonlySet<string | undefined>, indicators: ReadonlySet<string | undefined>): { path: (string | number)[]; message: string }[] {
+export function documentsCrossIssues(
+  documents: unknown,
+  tasks: ReadonlySet<string | undefined>,
+  indicators: ReadonlySet<string | undefined>,
+): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   if (typeof documents !== 'object' || documents === null) return issues;
-  const docs = documents as { plans?: { areas?: unknown }; figures?: unknown; tables?: { counts?: unknown; shares?: unknown } };
+  const docs = documents as {
+    plans?: { areas?: unknown };
+    figures?: unknown;
+    tables?: { counts?: unknown; shares?: unknown };
+  };
   const areas = Array.isArray(docs.plans?.areas) ? docs.plans.areas : [];
   areas.forEach((area: unknown, i: number) => {
     const named = (area as { tasks?: unknown })?.tasks;
     (Array.isArray(named) ? named : []).forEach((t: unknown, j: number) => {
-      if (typeof t === 'string' && !tasks.has(t)) issues.push({ path: ['documents', 'plans', 'areas', i, 'tasks', j], message: `任务 ${t} 未在 tasks 中定义` });
+      if (typeof t === 'string' && !tasks.has(t))
+        issues.push({ path: ['documents', 'plans', 'areas', i, 'tasks', j], message: `任务 ${t} 未在 tasks 中定义` });
     });
   });
   if (typeof docs.figures === 'object' && docs.figures !== null) {
     for (const code of Object.keys(docs.figures)) {
-      if (!indicators.has(code)) issues.push({ path: ['documents', 'figures', code], message: `指标 ${code} 未在 indicators 中定义` });
+      if (!indicators.has(code))
+        issues.push({ path: ['documents', 'figures', code], message: `指标 ${code} 未在 indicators 中定义` });
     }
   }
   for (const key of ['counts', 'shares'] as const) {
     const columns = docs.tables?.[key];
     (Array.isArray(columns) ? columns : []).forEach((column: unknown, i: number) => {
       const code = (column as { indicator?: unknown })?.indicator;
-      if (typeof code === 'string' && !indicators.has(code)) issues.push({ path: ['documents', 'tables', key, i, 'indicator'], message: `指标 ${code} 未在 indicators 中定义` });
+      if (typeof code === 'string' && !indicators.has(code))
+        issues.push({
+          path: ['documents', 'tables', key, i, 'indicator'],
+          message: `指标 ${code} 未在 indicators 中定义`,
+        });
     });
   }
   return issues;

@@ -14,11 +14,13 @@ export type Target =
   | { kind: 'date_by'; deadline: string };
 
 /** A village-level condition of the roster: what a village must have to count (gates and coverages share it). */
-export type VillageHas = 'coordinator' | 'expected_stations' | 'civil_affairs_member' | 'station' | 'full_time_coordinator';
+export type VillageHas =
+  'coordinator' | 'expected_stations' | 'civil_affairs_member' | 'station' | 'full_time_coordinator';
 /** Which of the county's villages a roster figure or gate looks at: every village of the tree, or the eligible ones. */
 export type VillageSet = 'all' | 'eligible';
 /** The numeric columns of a roster village row. */
-export type RosterColumn = 'longTermRecipients' | 'coordinators' | 'coordinatorsFullTime' | 'coordinatorPay' | 'stations';
+export type RosterColumn =
+  'longTermRecipients' | 'coordinators' | 'coordinatorsFullTime' | 'coordinatorPay' | 'stations';
 
 /** How a figure not typed into the report is computed: from the county's roster or from its case log. */
 export type DerivedDef =

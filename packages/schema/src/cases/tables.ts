@@ -9,7 +9,9 @@ export const caseUploads = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     campaignCode: campaignColumn(),
-    countyCode: text('county_code').notNull().references(() => orgUnits.code),
+    countyCode: text('county_code')
+      .notNull()
+      .references(() => orgUnits.code),
     uploadedAt: text('uploaded_at').notNull(),
     actorId: integer('actor_id'),
     actor: text('actor').notNull(),
@@ -22,7 +24,9 @@ export const caseUploads = sqliteTable(
 export const caseRecords = sqliteTable(
   'case_records',
   {
-    uploadId: integer('upload_id').notNull().references(() => caseUploads.id),
+    uploadId: integer('upload_id')
+      .notNull()
+      .references(() => caseUploads.id),
     caseId: text('case_id').notNull(),
     kind: text('kind', { enum: caseKinds }).notNull(),
     townshipCode: text('township_code').notNull(),

@@ -7,13 +7,24 @@ const date = (label: string) => z.string().trim().refine(isCalendarDate, `${labe
 
 export const caseRowSchema = z
   .object({
-    case_id: z.string().trim().min(1, '缺少案件编号').regex(/^[^=+\-@]/, '案件编号不能以 = + - @ 开头').max(64, '案件编号过长'),
+    case_id: z
+      .string()
+      .trim()
+      .min(1, '缺少案件编号')
+      .regex(/^[^=+\-@]/, '案件编号不能以 = + - @ 开头')
+      .max(64, '案件编号过长'),
     kind: z.enum(caseKinds, { message: '类别应为“低保”或“特困”' }),
-    township_code: z.string().trim().regex(/^\d{9}$/, '乡镇（街道）代码应为9位数字'),
+    township_code: z
+      .string()
+      .trim()
+      .regex(/^\d{9}$/, '乡镇（街道）代码应为9位数字'),
     applied_on: date('申请日期'),
     decided_on: z.union([z.literal('').transform(() => null), date('办结日期')]),
   })
-  .refine((r) => r.decided_on === null || r.decided_on >= r.applied_on, { message: '办结日期不能早于申请日期', path: ['decided_on'] });
+  .refine((r) => r.decided_on === null || r.decided_on >= r.applied_on, {
+    message: '办结日期不能早于申请日期',
+    path: ['decided_on'],
+  });
 export type CaseRowInput = z.output<typeof caseRowSchema>;
 
 /** The case log's Chinese headers as the template writes them; the English codes are still accepted. */

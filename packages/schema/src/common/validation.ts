@@ -10,16 +10,21 @@ export function isCalendarDate(text: string): boolean {
 }
 
 /** The one date schema: a real calendar date YYYY-MM-DD between 2000 and 2099. */
-export const campaignDate = z.string().refine(isCalendarDate, { message: '日期应为真实的日历日期 YYYY-MM-DD，例如 2021-08-03' });
+export const campaignDate = z
+  .string()
+  .refine(isCalendarDate, { message: '日期应为真实的日历日期 YYYY-MM-DD，例如 2021-08-03' });
 
-const codeOf = (digits: number, name: string) => z.string().regex(new RegExp(`^\\d{${digits}}$`), `${name}代码应为${digits}位数字`);
+const codeOf = (digits: number, name: string) =>
+  z.string().regex(new RegExp(`^\\d{${digits}}$`), `${name}代码应为${digits}位数字`);
 export const provinceCode = codeOf(2, '省级单位');
 export const cityCode = codeOf(4, '市级单位');
 export const countyCode = codeOf(6, '县级单位');
 export const townshipCode = codeOf(9, '乡镇（街道）');
 export const villageCode = codeOf(12, '村（社区）');
 /** A unit of any level: 2, 4, 6, 9 or 12 digits of the division code. */
-export const anyUnitCode = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '单位代码应为2、4、6、9或12位行政区划代码');
+export const anyUnitCode = z
+  .string()
+  .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '单位代码应为2、4、6、9或12位行政区划代码');
 
 /** Free texts: a name or a person, a short note, a paragraph. */
 export const shortText = (label: string, max = 100) => z.string().trim().max(max, `${label}不能超过 ${max} 字`);

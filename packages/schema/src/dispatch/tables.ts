@@ -6,7 +6,9 @@ import { campaignColumn } from '../campaign/column';
 export const dispatchOrders = sqliteTable('dispatch_orders', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   campaignCode: campaignColumn(),
-  issuerUnit: text('issuer_unit').notNull().references(() => orgUnits.code),
+  issuerUnit: text('issuer_unit')
+    .notNull()
+    .references(() => orgUnits.code),
   title: text('title').notNull(),
   matter: text('matter').notNull(),
   level: text('level', { enum: ['normal', 'key'] }).notNull(),
@@ -23,18 +25,27 @@ export const dispatchCopies = sqliteTable(
   'dispatch_copies',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    orderId: integer('order_id').notNull().references(() => dispatchOrders.id),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => dispatchOrders.id),
     campaignCode: campaignColumn(),
-    countyCode: text('county_code').notNull().references(() => orgUnits.code),
+    countyCode: text('county_code')
+      .notNull()
+      .references(() => orgUnits.code),
   },
-  (t) => [index('dispatch_copies_order_idx').on(t.orderId), index('dispatch_copies_county_idx').on(t.campaignCode, t.countyCode)],
+  (t) => [
+    index('dispatch_copies_order_idx').on(t.orderId),
+    index('dispatch_copies_county_idx').on(t.campaignCode, t.countyCode),
+  ],
 );
 
 export const dispatchEvents = sqliteTable(
   'dispatch_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    copyId: integer('copy_id').notNull().references(() => dispatchCopies.id),
+    copyId: integer('copy_id')
+      .notNull()
+      .references(() => dispatchCopies.id),
     campaignCode: campaignColumn(),
     action: text('action', { enum: ['issue', 'sign', 'feedback', 'sendBack', 'close'] }).notNull(),
     text: text('text'),
@@ -51,7 +62,9 @@ export const dispatchFiles = sqliteTable(
   'dispatch_files',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    copyId: integer('copy_id').notNull().references(() => dispatchCopies.id),
+    copyId: integer('copy_id')
+      .notNull()
+      .references(() => dispatchCopies.id),
     eventId: integer('event_id').references(() => dispatchEvents.id),
     name: text('name').notNull(),
     mime: text('mime').notNull(),
@@ -71,7 +84,9 @@ export const urges = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     campaignCode: campaignColumn(),
     kind: text('kind', { enum: ['report', 'roster', 'summary', 'dispatch'] }).notNull(),
-    unitCode: text('unit_code').notNull().references(() => orgUnits.code),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => orgUnits.code),
     period: text('period'),
     orderId: integer('order_id').references(() => dispatchOrders.id),
     at: text('at').notNull(),

@@ -24,7 +24,9 @@ export const dispatchFeedbackInput = dispatchCopyInput.extend({
   askClose: z.boolean(),
   files: z.array(recordId).max(10, '附件不超过 10 个').optional(),
 });
-export const dispatchSendBackInput = dispatchCopyInput.extend({ reason: z.string().trim().min(2, '请填写退回原因').max(500) });
+export const dispatchSendBackInput = dispatchCopyInput.extend({
+  reason: z.string().trim().min(2, '请填写退回原因').max(500),
+});
 export const urgeInput = z.object({
   kind: z.enum(['report', 'roster', 'summary', 'dispatch'], { error: '催报类型应为月报、台账、总结或督办单' }),
   unit: unitCodeSchema,

@@ -11,7 +11,9 @@ export const documentSettings = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     campaignCode: campaignColumn(),
-    unitCode: text('unit_code').notNull().references(() => orgUnits.code),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => orgUnits.code),
     docNumber: text('doc_number'),
     signer: text('signer'),
     contactName: text('contact_name'),

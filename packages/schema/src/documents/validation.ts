@@ -12,10 +12,14 @@ const line = (label: string, max: number) =>
     .transform((v) => (v ? v : null));
 
 export const documentSettingsFields = {
-  docNumber: line('发文字号', 30).refine((v) => v === null || /〔\d{4}〕\d+号$/.test(v), { message: '发文字号须形如“蚌民〔2021〕58号”（六角括号，年份四位）' }),
+  docNumber: line('发文字号', 30).refine((v) => v === null || /〔\d{4}〕\d+号$/.test(v), {
+    message: '发文字号须形如“蚌民〔2021〕58号”（六角括号，年份四位）',
+  }),
   signer: line('签发人', 10),
   contactName: line('联系人', 10),
-  contactPhone: line('联系电话', 30).refine((v) => v === null || /^[\d\-－ （）()转]+$/.test(v), { message: '联系电话只能含数字、连字符和括号' }),
+  contactPhone: line('联系电话', 30).refine((v) => v === null || /^[\d\-－ （）()转]+$/.test(v), {
+    message: '联系电话只能含数字、连字符和括号',
+  }),
   copyTo: line('抄送机关', 120),
   recipient: line('主送机关', 30),
 };

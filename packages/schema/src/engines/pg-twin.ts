@@ -89,7 +89,10 @@ export function pgTwins(tables: Record<string, unknown>): Record<string, PgTwin>
       const ref = fk.reference();
       if (ref.columns.length !== 1) throw new Error(`composite foreign keys are not mirrored (${fk.getName()})`);
       const foreignTable = ref.foreignTable as SQLiteTable;
-      references.set(ref.columns[0] as SQLiteColumn, { table: foreignTable, column: propertyOf(foreignTable, ref.foreignColumns[0]!) });
+      references.set(ref.columns[0] as SQLiteColumn, {
+        table: foreignTable,
+        column: propertyOf(foreignTable, ref.foreignColumns[0]!),
+      });
     }
   }
   const out: Record<string, PgTwin> = {};
@@ -100,7 +103,9 @@ export function pgTwins(tables: Record<string, unknown>): Record<string, PgTwin>
     const twin = pgTable(config.name, columns, (t: Record<string, any>) => {
       const byName = (c: unknown) => t[propertyOf(table, c as AnyColumn)];
       return [
-        ...config.primaryKeys.map((pk) => primaryKey({ name: pk.getName(), columns: pk.columns.map(byName) as [any, ...any[]] })),
+        ...config.primaryKeys.map((pk) =>
+          primaryKey({ name: pk.getName(), columns: pk.columns.map(byName) as [any, ...any[]] }),
+        ),
         ...config.indexes.map((ix) => {
           const { name, columns: on, unique } = ix.config;
           const make = unique ? uniqueIndex(name) : index(name);

@@ -8,7 +8,9 @@ export const notices = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     campaignCode: campaignColumn(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -23,7 +25,9 @@ export const notices = sqliteTable(
 export const noticeReads = sqliteTable(
   'notice_reads',
   {
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     key: text('key').notNull(),
     readAt: text('read_at').notNull(),
   },

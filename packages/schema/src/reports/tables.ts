@@ -12,7 +12,9 @@ export const monthlyReports = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     campaignCode: text('campaign_code').notNull(),
-    countyCode: text('county_code').notNull().references(() => orgUnits.code),
+    countyCode: text('county_code')
+      .notNull()
+      .references(() => orgUnits.code),
     period: text('period').notNull(),
     state: text('state', { enum: reportStates }).notNull(),
     version: integer('version').notNull(),
@@ -31,7 +33,9 @@ export const reportEvents = sqliteTable(
   'report_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    reportId: integer('report_id').notNull().references(() => monthlyReports.id),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => monthlyReports.id),
     action: text('action', { enum: reportActions }).notNull(),
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
@@ -49,7 +53,9 @@ export const reportValues = sqliteTable(
   'report_values',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    reportId: integer('report_id').notNull().references(() => monthlyReports.id),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => monthlyReports.id),
     field: text('field').notNull(),
     value: text('value'),
     comment: text('comment'),
@@ -63,7 +69,9 @@ export const reportSubmissions = sqliteTable(
   'report_submissions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    reportId: integer('report_id').notNull().references(() => monthlyReports.id),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => monthlyReports.id),
     campaignCode: campaignColumn(),
     countyCode: text('county_code').notNull(),
     period: text('period').notNull(),
@@ -77,7 +85,9 @@ export const reportSubmissions = sqliteTable(
 export const submissionValues = sqliteTable(
   'submission_values',
   {
-    submissionId: integer('submission_id').notNull().references(() => reportSubmissions.id),
+    submissionId: integer('submission_id')
+      .notNull()
+      .references(() => reportSubmissions.id),
     field: text('field').notNull(),
     value: text('value'),
     comment: text('comment'),

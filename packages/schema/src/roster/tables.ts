@@ -8,7 +8,9 @@ export const rosterUploads = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     campaignCode: campaignColumn(),
-    countyCode: text('county_code').notNull().references(() => orgUnits.code),
+    countyCode: text('county_code')
+      .notNull()
+      .references(() => orgUnits.code),
     uploadedAt: text('uploaded_at').notNull(),
     actorId: integer('actor_id'),
     actor: text('actor').notNull(),
@@ -21,7 +23,9 @@ export const rosterUploads = sqliteTable(
 export const rosterRows = sqliteTable(
   'roster_rows',
   {
-    uploadId: integer('upload_id').notNull().references(() => rosterUploads.id),
+    uploadId: integer('upload_id')
+      .notNull()
+      .references(() => rosterUploads.id),
     villageCode: text('village_code').notNull(),
     villageName: text('village_name').notNull(),
     longTermRecipients: integer('long_term_recipients').notNull(),

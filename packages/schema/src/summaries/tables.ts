@@ -9,7 +9,9 @@ export const generatedReports = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     campaignCode: campaignColumn(),
     kind: text('kind', { enum: ['city', 'province', 'notice', 'annex'] }).notNull(),
-    unitCode: text('unit_code').notNull().references(() => orgUnits.code),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => orgUnits.code),
     asOf: text('as_of').notNull(),
     version: integer('version').notNull(),
     fileName: text('file_name').notNull(),
@@ -20,7 +22,10 @@ export const generatedReports = sqliteTable(
     generatedBy: integer('generated_by'),
   },
   // A version number names one generation: two writers numbering at once clash here instead of sharing it.
-  (t) => [index('generated_reports_unit_idx').on(t.campaignCode, t.unitCode, t.kind), uniqueIndex('generated_reports_version').on(t.campaignCode, t.kind, t.unitCode, t.version)],
+  (t) => [
+    index('generated_reports_unit_idx').on(t.campaignCode, t.unitCode, t.kind),
+    uniqueIndex('generated_reports_version').on(t.campaignCode, t.kind, t.unitCode, t.version),
+  ],
 );
 
 export const citySummaries = sqliteTable(
@@ -28,7 +33,9 @@ export const citySummaries = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     campaignCode: campaignColumn(),
-    cityCode: text('city_code').notNull().references(() => orgUnits.code),
+    cityCode: text('city_code')
+      .notNull()
+      .references(() => orgUnits.code),
     reportId: integer('report_id').references(() => generatedReports.id),
     submittedAt: text('submitted_at').notNull(),
     actorId: integer('actor_id'),

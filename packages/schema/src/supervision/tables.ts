@@ -7,7 +7,9 @@ export const supervisionVisits = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     campaignCode: campaignColumn(),
-    countyCode: text('county_code').notNull().references(() => orgUnits.code),
+    countyCode: text('county_code')
+      .notNull()
+      .references(() => orgUnits.code),
     visitedOn: text('visited_on').notNull(),
     byLevel: text('by_level', { enum: ['city', 'province'] }).notNull(),
     visitors: text('visitors').notNull(),
@@ -22,7 +24,9 @@ export const rectificationItems = sqliteTable(
   'rectification_items',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    visitId: integer('visit_id').notNull().references(() => supervisionVisits.id),
+    visitId: integer('visit_id')
+      .notNull()
+      .references(() => supervisionVisits.id),
     description: text('description').notNull(),
     owner: text('owner').notNull(),
     dueOn: text('due_on').notNull(),
@@ -57,7 +61,9 @@ export const rectificationEvidence = sqliteTable(
   'rectification_evidence',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    itemId: integer('item_id').notNull().references(() => rectificationItems.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => rectificationItems.id),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),

@@ -19,7 +19,9 @@ export const closeItemInput = z.object({
   evidence: longText('整改佐证', 5000).min(2, '销号须填写整改佐证'),
 });
 export const supervisionTargetInput = z.object({ target: z.enum(['visit', 'item']), id: recordId });
-export const voidRecordInput = supervisionTargetInput.extend({ reason: z.string().trim().min(2, '作废须写明原因（至少 2 个字）').max(500, '原因过长') });
+export const voidRecordInput = supervisionTargetInput.extend({
+  reason: z.string().trim().min(2, '作废须写明原因（至少 2 个字）').max(500, '原因过长'),
+});
 export const correctRecordInput = supervisionTargetInput.extend({
   reason: z.string().trim().min(2, '更正须写明原因（至少 2 个字）').max(500, '原因过长'),
   changes: z.object({
@@ -32,7 +34,16 @@ export const correctRecordInput = supervisionTargetInput.extend({
   }),
 });
 export const supervisionListInput = z.object({
-  unit: z.string().regex(/^\d{2}(\d{2}){0,2}$/, '单位代码应为行政区划代码').optional(),
+  unit: z
+    .string()
+    .regex(/^\d{2}(\d{2}){0,2}$/, '单位代码应为行政区划代码')
+    .optional(),
   asOf: campaignDate.optional(),
 });
-export const supervisionOverviewInput = z.object({ unit: z.string().regex(/^\d{2}(\d{2}){0,2}$/, '单位代码应为行政区划代码').optional(), asOf: campaignDate });
+export const supervisionOverviewInput = z.object({
+  unit: z
+    .string()
+    .regex(/^\d{2}(\d{2}){0,2}$/, '单位代码应为行政区划代码')
+    .optional(),
+  asOf: campaignDate,
+});

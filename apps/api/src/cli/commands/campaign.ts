@@ -32,14 +32,20 @@ export async function campaignCommand(argv: string[]): Promise<number> {
     if (!read.ok) return 1;
     const def = read.definition;
     if (verb === 'validate') {
-      console.log(`活动定义有效：${def.code} ${def.name}（${def.tasks.length} 项任务，${def.indicators.length} 个指标，${def.gates.length} 个关口，${def.periods.length} 个报送期）`);
+      console.log(
+        `活动定义有效：${def.code} ${def.name}（${def.tasks.length} 项任务，${def.indicators.length} 个指标，${def.gates.length} 个关口，${def.periods.length} 个报送期）`,
+      );
       return 0;
     }
     const opened = await openDb(databasePath(str(flags, 'db')));
     try {
       const ctx = { db: opened.db, actor: systemActor };
       const installed = await installDefinition(ctx, def, (await readClock(ctx)).now);
-      console.log(installed.changed ? `已安装 ${installed.code} 第 ${installed.version} 版` : `${installed.code} 第 ${installed.version} 版与文件相同，未新建版本`);
+      console.log(
+        installed.changed
+          ? `已安装 ${installed.code} 第 ${installed.version} 版`
+          : `${installed.code} 第 ${installed.version} 版与文件相同，未新建版本`,
+      );
     } finally {
       await opened.close();
     }
@@ -50,7 +56,10 @@ export async function campaignCommand(argv: string[]): Promise<number> {
     try {
       const versions = await listCampaignVersions(opened);
       if (versions.length === 0) console.log('尚未安装任何活动');
-      for (const v of versions) console.log(`${v.code}  第 ${v.version} 版  ${v.name}  ${v.start} 至 ${v.end}  安装于 ${v.installedAt}（${v.installedBy}）`);
+      for (const v of versions)
+        console.log(
+          `${v.code}  第 ${v.version} 版  ${v.name}  ${v.start} 至 ${v.end}  安装于 ${v.installedAt}（${v.installedBy}）`,
+        );
     } finally {
       await opened.close();
     }

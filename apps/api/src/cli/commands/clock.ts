@@ -7,7 +7,12 @@ import { parse, str, UsageError } from '../args';
 const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 function describe(c: ClockReading): string {
-  const kind = c.mode === 'real' ? '真实时间' : c.mode === 'running' ? '模拟时钟（自设定时刻起随真实时间走动）' : '模拟时钟（停止）';
+  const kind =
+    c.mode === 'real'
+      ? '真实时间'
+      : c.mode === 'running'
+        ? '模拟时钟（自设定时刻起随真实时间走动）'
+        : '模拟时钟（停止）';
   return `${kind}：${beijing(c.now)}（北京时间），${c.now}；查看日期默认 ${c.today}`;
 }
 

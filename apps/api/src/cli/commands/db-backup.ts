@@ -11,7 +11,10 @@ export async function dbBackup(argv: string[]): Promise<number> {
   if (!file) throw new UsageError('用法：db:backup FILE [--db PATH]');
   const path = databasePath(str(flags, 'db'));
   const result = await backupDatabase(path, fromUser(file));
-  const size = result.kind === 'sqlite' ? `${result.pages} 页` : `pg_dump 自定义格式，${(result.bytes / 1024 / 1024).toFixed(1)} MB`;
+  const size =
+    result.kind === 'sqlite'
+      ? `${result.pages} 页`
+      : `pg_dump 自定义格式，${(result.bytes / 1024 / 1024).toFixed(1)} MB`;
   console.log(`已备份 ${shownLocation(path)} → ${fromUser(file)}（${size}，联机备份，服务可继续运行）`);
   return 0;
 }

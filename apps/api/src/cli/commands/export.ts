@@ -9,11 +9,19 @@ import { parse, str, UsageError } from '../args';
 import { campaignFlag } from '../campaign-flag';
 
 export async function exportCommand(argv: string[]): Promise<number> {
-  const { flags, positionals } = parse(argv, { out: { type: 'string' }, unit: { type: 'string' }, db: { type: 'string' }, 'as-of': { type: 'string' }, campaign: { type: 'string' } });
-  const usage = '用法：export values [--out FILE.csv|FILE.xlsx] [--unit CODE] [--as-of YYYY-MM-DD] [--campaign CODE]\n  --as-of 只导出该日结束前已报送的数值（不含草稿、其后报送的期间和更正）';
+  const { flags, positionals } = parse(argv, {
+    out: { type: 'string' },
+    unit: { type: 'string' },
+    db: { type: 'string' },
+    'as-of': { type: 'string' },
+    campaign: { type: 'string' },
+  });
+  const usage =
+    '用法：export values [--out FILE.csv|FILE.xlsx] [--unit CODE] [--as-of YYYY-MM-DD] [--campaign CODE]\n  --as-of 只导出该日结束前已报送的数值（不含草稿、其后报送的期间和更正）';
   if (positionals[0] !== 'values') throw new UsageError(usage);
   const asOf = str(flags, 'as-of');
-  if (asOf !== undefined && !isoDateSchema.safeParse(asOf).success) throw new UsageError(`--as-of 须为 YYYY-MM-DD\n${usage}`);
+  if (asOf !== undefined && !isoDateSchema.safeParse(asOf).success)
+    throw new UsageError(`--as-of 须为 YYYY-MM-DD\n${usage}`);
   const opened = await openDb(databasePath(str(flags, 'db')));
   let lines: Awaited<ReturnType<typeof valueLines>>;
   try {

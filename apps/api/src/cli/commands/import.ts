@@ -13,9 +13,18 @@ import { parse, str, UsageError } from '../args';
 import { campaignFlag } from '../campaign-flag';
 
 export async function importCommand(argv: string[]): Promise<number> {
-  const { flags, positionals } = parse(argv, { at: { type: 'string' }, submit: { type: 'boolean' }, county: { type: 'string' }, db: { type: 'string' }, campaign: { type: 'string' } });
+  const { flags, positionals } = parse(argv, {
+    at: { type: 'string' },
+    submit: { type: 'boolean' },
+    county: { type: 'string' },
+    db: { type: 'string' },
+    campaign: { type: 'string' },
+  });
   const [what, file] = positionals;
-  if (!what || !file || !['values', 'roster', 'cases'].includes(what)) throw new UsageError('用法：import values|roster|cases FILE [--county CODE] [--at ISO时间] [--submit] [--campaign CODE]');
+  if (!what || !file || !['values', 'roster', 'cases'].includes(what))
+    throw new UsageError(
+      '用法：import values|roster|cases FILE [--county CODE] [--at ISO时间] [--submit] [--campaign CODE]',
+    );
   const county = str(flags, 'county');
   if (what !== 'values' && !county) throw new UsageError(`import ${what} 须指定 --county 县级单位代码`);
   const path = file.startsWith('/') ? file : `${process.env.INIT_CWD ?? process.cwd()}/${file}`;
@@ -24,12 +33,16 @@ export async function importCommand(argv: string[]): Promise<number> {
   try {
     const { db } = opened;
     // Without --at the write is stamped by the campaign clock; a back-filled --at may never lie after it.
-    const at = str(flags, 'at') ? await notAfterClock(opened, normalizeInstant(str(flags, 'at')!)) : (await clockNow(opened)).toISOString();
+    const at = str(flags, 'at')
+      ? await notAfterClock(opened, normalizeInstant(str(flags, 'at')!))
+      : (await clockNow(opened)).toISOString();
     const campaign = await campaignFlag(db, flags);
     const ctx = serviceContext(db, campaign, systemActor);
     if (what === 'values') {
       const r = await importValues(ctx, table, at, { submit: Boolean(flags.submit) });
-      console.log(`导入成功：${r.rows} 行，${r.reports} 份${campaign.reportName}，变更 ${r.changedFields} 项${flags.submit ? `，报送 ${r.submitted} 份` : ''}（记录时间 ${at}）`);
+      console.log(
+        `导入成功：${r.rows} 行，${r.reports} 份${campaign.reportName}，变更 ${r.changedFields} 项${flags.submit ? `，报送 ${r.submitted} 份` : ''}（记录时间 ${at}）`,
+      );
     } else if (what === 'roster') {
       const r = await importRoster(ctx, county!, table, at, basename(path));
       console.log(`村级台账导入成功：${r.rows} 个村（社区）（记录时间 ${at}）`);

@@ -60,10 +60,14 @@ export async function reportCommand(argv: string[]): Promise<number> {
   if (!kind || !['city', 'province', 'notice', 'annex', 'all'].includes(kind)) throw new UsageError(usage);
   const asOf = isoDateSchema.safeParse(str(flags, 'as-of'));
   if (!asOf.success) throw new UsageError(`须指定 --as-of YYYY-MM-DD\n${usage}`);
-  const target = kind === 'all' ? fromUser(required(flags, 'dir', 'DIR')) : fromUser(required(flags, 'out', kind === 'annex' ? 'FILE.xlsx' : 'FILE.docx'));
+  const target =
+    kind === 'all'
+      ? fromUser(required(flags, 'dir', 'DIR'))
+      : fromUser(required(flags, 'out', kind === 'annex' ? 'FILE.xlsx' : 'FILE.docx'));
   const pdf = flags.pdf === true;
   if (pdf && kind === 'annex') throw new UsageError(`指标附表是 Excel 文件，不另存 PDF\n${usage}`);
-  if (pdf && !pdfAvailable()) throw new UsageError('--pdf 需要 LibreOffice（apt-get install libreoffice-writer），本机未找到 soffice');
+  if (pdf && !pdfAvailable())
+    throw new UsageError('--pdf 需要 LibreOffice（apt-get install libreoffice-writer），本机未找到 soffice');
   const opened = await openDb(databasePath(str(flags, 'db')));
   try {
     const { db } = opened;
@@ -78,12 +82,18 @@ export async function reportCommand(argv: string[]): Promise<number> {
     if (kind === 'city') {
       const city = required(flags, 'city', 'CODE');
       if ((await getUnit(ctx, city))?.level !== 'city') throw new UsageError(`${city} 不是市级单位代码`);
-      write(target, await renderDocx(citySummaryContent(await snapshotAt(ctx, asOf.data), city, await documentSettings(ctx, city))), pdf);
+      write(
+        target,
+        await renderDocx(citySummaryContent(await snapshotAt(ctx, asOf.data), city, await documentSettings(ctx, city))),
+        pdf,
+      );
       return 0;
     }
     const province = await documentSettings(ctx, campaign.province);
-    if (kind === 'province') write(target, await renderDocx(provinceSummaryContent(await snapshotAt(ctx, asOf.data), province)), pdf);
-    if (kind === 'notice') write(target, await renderDocx(supervisionNoticeContent(await snapshotAt(ctx, asOf.data), province)), pdf);
+    if (kind === 'province')
+      write(target, await renderDocx(provinceSummaryContent(await snapshotAt(ctx, asOf.data), province)), pdf);
+    if (kind === 'notice')
+      write(target, await renderDocx(supervisionNoticeContent(await snapshotAt(ctx, asOf.data), province)), pdf);
     if (kind === 'all') await reportAll(ctx, asOf.data, target, pdf);
     return 0;
   } finally {
@@ -109,7 +119,11 @@ async function reportAll(ctx: Ctx<'campaign'>, asOf: string, dir: string, pdf: b
     bar.tick(1);
   };
   const own = await documentSettings(ctx, province.code);
-  for (const city of cities) save(`${city.code}${city.name}行动总结.docx`, await renderDocx(citySummaryContent(snapshot, city.code, await documentSettings(ctx, city.code))));
+  for (const city of cities)
+    save(
+      `${city.code}${city.name}行动总结.docx`,
+      await renderDocx(citySummaryContent(snapshot, city.code, await documentSettings(ctx, city.code))),
+    );
   save(`${province.code}${province.name}行动总结.docx`, await renderDocx(provinceSummaryContent(snapshot, own)));
   save('督导通报.docx', await renderDocx(supervisionNoticeContent(snapshot, own)));
   save('附件-指标明细.xlsx', await annexXlsx(ctx, province.code, asOf));

@@ -15,7 +15,13 @@ import { campaignFlag } from '../campaign-flag';
 const score = (s: number | null) => (s == null ? '—' : scoreText(s));
 
 export async function statusCommand(argv: string[]): Promise<number> {
-  const { flags } = parse(argv, { 'as-of': { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' }, campaign: { type: 'string' } });
+  const { flags } = parse(argv, {
+    'as-of': { type: 'string' },
+    unit: { type: 'string' },
+    json: { type: 'boolean' },
+    db: { type: 'string' },
+    campaign: { type: 'string' },
+  });
   const given = str(flags, 'as-of');
   const parsed = isoDateSchema.safeParse(given);
   if (given !== undefined && !parsed.success) throw new UsageError('--as-of 格式应为 YYYY-MM-DD');
@@ -34,11 +40,25 @@ export async function statusCommand(argv: string[]): Promise<number> {
       return 0;
     }
     const cityName = new Map(result.cities.map((c) => [c.code, c.name]));
-    console.log(`${found.name} 截至 ${asOf.data}：${result.province ? `综合得分 ${score(result.province.score)}，` : ''}进展缓慢县区 ${result.counties.filter((c) => c.lagging).length} 个`);
+    console.log(
+      `${found.name} 截至 ${asOf.data}：${result.province ? `综合得分 ${score(result.province.score)}，` : ''}进展缓慢县区 ${result.counties.filter((c) => c.lagging).length} 个`,
+    );
     console.log(['全省排名', '市内排名', '县（市、区）', '所属市', '综合得分', '进展缓慢', '原因'].join('\t'));
-    for (const c of [...result.counties].sort((a, b) => a.rankInProvince - b.rankInProvince || (a.code < b.code ? -1 : 1))) {
+    for (const c of [...result.counties].sort(
+      (a, b) => a.rankInProvince - b.rankInProvince || (a.code < b.code ? -1 : 1),
+    )) {
       const flag = c.lagging ? '是' : c.watch ? '关注' : '';
-      console.log([rankText(c.provinceRank.rank, c.provinceRank.tied), rankText(c.cityRank.rank, c.cityRank.tied), c.name, cityName.get(c.cityCode) ?? c.cityCode, score(c.score), flag, c.reasons.map((r) => r.text).join('；')].join('\t'));
+      console.log(
+        [
+          rankText(c.provinceRank.rank, c.provinceRank.tied),
+          rankText(c.cityRank.rank, c.cityRank.tied),
+          c.name,
+          cityName.get(c.cityCode) ?? c.cityCode,
+          score(c.score),
+          flag,
+          c.reasons.map((r) => r.text).join('；'),
+        ].join('\t'),
+      );
     }
     return 0;
   } finally {

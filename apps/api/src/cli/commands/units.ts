@@ -5,7 +5,12 @@ import { listUnits } from '../../services/org/units';
 import { parse, str, UsageError } from '../args';
 
 export async function unitsCommand(argv: string[]): Promise<number> {
-  const { flags } = parse(argv, { parent: { type: 'string' }, level: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } });
+  const { flags } = parse(argv, {
+    parent: { type: 'string' },
+    level: { type: 'string' },
+    json: { type: 'boolean' },
+    db: { type: 'string' },
+  });
   const query = unitsQueryInput.safeParse({ parent: str(flags, 'parent'), level: str(flags, 'level') });
   if (!query.success) throw new UsageError(query.error.issues.map((i) => i.message).join('；'));
   const opened = await openDb(databasePath(str(flags, 'db')));

@@ -4,12 +4,38 @@ import type { Ctx } from '../context';
 import { neutralised } from '../files/neutralise';
 import { allAuditHistory, type AuditQuery } from './history';
 
-const columns = ['时间', '操作人', '操作', '对象', '对象编号', '单位代码', '期间', '字段', '原值', '新值', '来源地址'] as const;
+const columns = [
+  '时间',
+  '操作人',
+  '操作',
+  '对象',
+  '对象编号',
+  '单位代码',
+  '期间',
+  '字段',
+  '原值',
+  '新值',
+  '来源地址',
+] as const;
 
 async function auditLines(ctx: Ctx, query: Omit<AuditQuery, 'cursor' | 'limit'>): Promise<string[][]> {
   const lines: string[][] = [];
   for await (const e of allAuditHistory(ctx, query)) {
-    lines.push([e.at, e.actor, e.action, e.entity, e.entityId ?? '', e.unitCode ?? '', e.period ?? '', e.field ?? '', e.oldValue ?? '', e.newValue ?? '', e.address ?? ''].map(neutralised));
+    lines.push(
+      [
+        e.at,
+        e.actor,
+        e.action,
+        e.entity,
+        e.entityId ?? '',
+        e.unitCode ?? '',
+        e.period ?? '',
+        e.field ?? '',
+        e.oldValue ?? '',
+        e.newValue ?? '',
+        e.address ?? '',
+      ].map(neutralised),
+    );
   }
   return lines;
 }

@@ -43,7 +43,10 @@ export async function auditHistory(ctx: Ctx, query: AuditQuery): Promise<AuditEn
 }
 
 /** Every entry of the query, page by page, for an auditor's export. */
-export async function* allAuditHistory(ctx: Ctx, query: Omit<AuditQuery, 'cursor' | 'limit'>): AsyncGenerator<AuditEntry> {
+export async function* allAuditHistory(
+  ctx: Ctx,
+  query: Omit<AuditQuery, 'cursor' | 'limit'>,
+): AsyncGenerator<AuditEntry> {
   let cursor: string | undefined;
   for (;;) {
     const page = await auditHistory(ctx, { ...query, cursor, limit: 5000 });

@@ -1,7 +1,14 @@
 import { isIP } from 'node:net';
 
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-const trusted = () => new Set([...loopback, ...(process.env.DUDAO_TRUSTED_PROXIES ?? '').split(',').map((a) => a.trim()).filter(Boolean)]);
+const trusted = () =>
+  new Set([
+    ...loopback,
+    ...(process.env.DUDAO_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+  ]);
 
 /**
  * The source address a login is counted and audited under. X-Forwarded-For is believed only from a trusted proxy:

@@ -20,14 +20,38 @@ export class LoginThrottled extends DomainError {
   }
 }
 
-const stranger = (username: string): Actor => ({ id: null, label: `未登录用户（${username.slice(0, 64)}）`, role: 'county_clerk', scopeCode: '' });
+const stranger = (username: string): Actor => ({
+  id: null,
+  label: `未登录用户（${username.slice(0, 64)}）`,
+  role: 'county_clerk',
+  scopeCode: '',
+});
 
 /** Signs in, or refuses: throttled attempts never reach the password check, so waiting cannot be skipped by guessing. */
-export async function login(ctx: Ctx, username: string, password: string, address: string, now: Date, stampedAt: string = now.toISOString()): Promise<{ token: string; user: SessionUser }> {
+export async function login(
+  ctx: Ctx,
+  username: string,
+  password: string,
+  address: string,
+  now: Date,
+  stampedAt: string = now.toISOString(),
+): Promise<{ token: string; user: SessionUser }> {
   const row = await ctx.db.select().from(users).where(eq(users.username, username)).get();
-  const actor = row ? { id: row.id, label: row.displayName, role: row.role, scopeCode: row.scopeCode } : stranger(username);
+  const actor = row
+    ? { id: row.id, label: row.displayName, role: row.role, scopeCode: row.scopeCode }
+    : stranger(username);
   const audit = (action: string, newValue: string | null = null) =>
-    recordAudit({ ...ctx, actor }, stampedAt, [{ action, entity: 'user', entityId: row?.id ?? username.slice(0, 64), unitCode: row?.scopeCode ?? null, field: 'login', newValue, address }]);
+    recordAudit({ ...ctx, actor }, stampedAt, [
+      {
+        action,
+        entity: 'user',
+        entityId: row?.id ?? username.slice(0, 64),
+        unitCode: row?.scopeCode ?? null,
+        field: 'login',
+        newValue,
+        address,
+      },
+    ]);
   const throttle = await throttleFor(ctx, username, address, now);
   if (throttle) {
     await audit('auth.throttle', `${throttle.kind === 'address' ? '来源地址' : '账号'}限速 ${throttle.waitSeconds} 秒`);

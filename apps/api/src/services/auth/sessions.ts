@@ -24,7 +24,16 @@ export interface SessionUser extends Actor {
 export async function createSession(ctx: Ctx, userId: number, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const at = now.toISOString();
-  await ctx.db.insert(sessions).values({ tokenHash: hashToken(token), userId, createdAt: at, lastSeenAt: at, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString() }).run();
+  await ctx.db
+    .insert(sessions)
+    .values({
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+    })
+    .run();
   return token;
 }
 
@@ -60,7 +69,16 @@ export async function sessionUser(ctx: Ctx, token: string | undefined, now: Date
     return null;
   }
   if (idleMs > TOUCH_EVERY_MS) await touch(ctx, tokenHash, now);
-  return { id: row.id, username: row.username, displayName: row.displayName, role: row.role, scopeCode: row.scopeCode, scopeName: row.scopeName, label: row.displayName, mustChangePassword: row.mustChangePassword };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    scopeCode: row.scopeCode,
+    scopeName: row.scopeName,
+    label: row.displayName,
+    mustChangePassword: row.mustChangePassword,
+  };
 }
 
 async function touch(ctx: Ctx, tokenHash: string, now: Date): Promise<void> {
@@ -73,17 +91,35 @@ async function touch(ctx: Ctx, tokenHash: string, now: Date): Promise<void> {
 }
 
 export async function endSession(ctx: Ctx, token: string): Promise<number | null> {
-  const row = await ctx.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).returning({ userId: sessions.userId }).get();
+  const row = await ctx.db
+    .delete(sessions)
+    .where(eq(sessions.tokenHash, hashToken(token)))
+    .returning({ userId: sessions.userId })
+    .get();
   return row?.userId ?? null;
 }
 
 /** Ends every session of the user, or every one but the session the user is working in. */
 export async function endUserSessions(ctx: Ctx, userId: number, keepToken?: string): Promise<void> {
   const keep = keepToken ? ne(sessions.tokenHash, hashToken(keepToken)) : undefined;
-  await ctx.db.delete(sessions).where(and(eq(sessions.userId, userId), keep)).run();
+  await ctx.db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keep))
+    .run();
 }
 
 /** Expired and idle sessions are dropped now and then, so the table holds only live ones. */
 export async function pruneSessions(ctx: Ctx, now: Date): Promise<void> {
-  await ctx.db.delete(sessions).where(or(lt(sessions.expiresAt, now.toISOString()), lt(sql`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`, new Date(now.getTime() - IDLE_MINUTES * 60_000).toISOString()))).run();
+  await ctx.db
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.expiresAt, now.toISOString()),
+        lt(
+          sql`coalesce(${sessions.lastSeenAt}, ${sessions.createdAt})`,
+          new Date(now.getTime() - IDLE_MINUTES * 60_000).toISOString(),
+        ),
+      ),
+    )
+    .run();
 }

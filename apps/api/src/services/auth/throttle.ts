@@ -18,12 +18,24 @@ export type Throttle = { kind: 'address' | 'username'; waitSeconds: number } | n
 const iso = (ms: number) => new Date(ms).toISOString();
 
 async function lastSuccess(ctx: Ctx, where: ReturnType<typeof and>): Promise<string | null> {
-  return (await ctx.db.select({ at: loginAttempts.at }).from(loginAttempts).where(and(where, eq(loginAttempts.ok, true))).orderBy(desc(loginAttempts.at)).limit(1).get())?.at ?? null;
+  return (
+    (
+      await ctx.db
+        .select({ at: loginAttempts.at })
+        .from(loginAttempts)
+        .where(and(where, eq(loginAttempts.ok, true)))
+        .orderBy(desc(loginAttempts.at))
+        .limit(1)
+        .get()
+    )?.at ?? null
+  );
 }
 
 /** Failures from one address since its last success in the window; 5 are free, then each waits twice as long. */
 async function addressWait(ctx: Ctx, address: string, now: number): Promise<number> {
-  const since = [iso(now - WINDOW_MS), (await lastSuccess(ctx, eq(loginAttempts.address, address))) ?? ''].sort().at(-1)!;
+  const since = [iso(now - WINDOW_MS), (await lastSuccess(ctx, eq(loginAttempts.address, address))) ?? '']
+    .sort()
+    .at(-1)!;
   const failures = await ctx.db
     .select({ n: count(), last: sql<string | null>`max(${loginAttempts.at})` })
     .from(loginAttempts)
@@ -40,9 +52,19 @@ async function usernameWait(ctx: Ctx, username: string, address: string, now: nu
   const known = await lastSuccess(ctx, and(eq(loginAttempts.username, username), eq(loginAttempts.address, address)));
   if (known && known > iso(now - KNOWN_ADDRESS_MS)) return 0;
   const recent = await ctx.db
-    .select({ n: count(), addresses: countDistinct(loginAttempts.address), last: sql<string | null>`max(${loginAttempts.at})` })
+    .select({
+      n: count(),
+      addresses: countDistinct(loginAttempts.address),
+      last: sql<string | null>`max(${loginAttempts.at})`,
+    })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.username, username), eq(loginAttempts.ok, false), gt(loginAttempts.at, iso(now - WINDOW_MS))))
+    .where(
+      and(
+        eq(loginAttempts.username, username),
+        eq(loginAttempts.ok, false),
+        gt(loginAttempts.at, iso(now - WINDOW_MS)),
+      ),
+    )
     .get();
   if (!recent?.last || recent.n < ATTACK_FAILURES || recent.addresses < ATTACK_ADDRESSES) return 0;
   return Math.max(0, Date.parse(recent.last) + SLOW_PATH_MS - now);
@@ -58,6 +80,15 @@ export async function throttleFor(ctx: Ctx, username: string, address: string, n
   return null;
 }
 
-export async function recordAttempt(ctx: Ctx, username: string, address: string, ok: boolean, now: Date): Promise<void> {
-  await ctx.db.insert(loginAttempts).values({ at: now.toISOString(), username: username.slice(0, 64), address, ok }).run();
+export async function recordAttempt(
+  ctx: Ctx,
+  username: string,
+  address: string,
+  ok: boolean,
+  now: Date,
+): Promise<void> {
+  await ctx.db
+    .insert(loginAttempts)
+    .values({ at: now.toISOString(), username: username.slice(0, 64), address, ok })
+    .run();
 }

@@ -47,7 +47,11 @@ function checkDudaoFile(path: string): void {
   try {
     const ok = (sqlite.pragma('integrity_check', { simple: true }) as string) === 'ok';
     if (!ok) throw new DomainError('bad_request', `${path} 已损坏（integrity_check 未通过）`);
-    const tables = sqlite.prepare("select count(*) as n from sqlite_master where type = 'table' and name in ('users', 'org_units', 'audit_log')").get() as { n: number };
+    const tables = sqlite
+      .prepare(
+        "select count(*) as n from sqlite_master where type = 'table' and name in ('users', 'org_units', 'audit_log')",
+      )
+      .get() as { n: number };
     if (tables.n < 3) throw new DomainError('bad_request', `${path} 不是督导台数据库`);
   } catch (e) {
     if (e instanceof DomainError) throw e;
@@ -132,7 +136,11 @@ export function postgresTool(name: 'pg_dump' | 'pg_restore'): string {
     if (existsSync(candidate)) return candidate;
   }
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+(\.\d+)?$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+(\.\d+)?$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const v of versions) {
     const candidate = join(root, v, 'bin', name);
     if (existsSync(candidate)) return candidate;
@@ -162,11 +170,16 @@ async function runTool(name: 'pg_dump' | 'pg_restore', args: string[], failure: 
   const env: NodeJS.ProcessEnv = { ...process.env, PGCONNECT_TIMEOUT: process.env.PGCONNECT_TIMEOUT ?? '10' };
   if (target?.password !== undefined) env.PGPASSWORD = target.password;
   try {
-    const { stdout } = await run(tool, target ? ['--dbname', target.dbname, ...args] : args, { maxBuffer: 64 * 1024 * 1024, env });
+    const { stdout } = await run(tool, target ? ['--dbname', target.dbname, ...args] : args, {
+      maxBuffer: 64 * 1024 * 1024,
+      env,
+    });
     return stdout;
   } catch (e) {
     const err = e as { stderr?: string; message?: string };
-    const detail = (err.stderr || err.message || '').trim().replace(/postgres(ql)?:\/\/[^\s"']*/g, (url) => shownLocation(url));
+    const detail = (err.stderr || err.message || '')
+      .trim()
+      .replace(/postgres(ql)?:\/\/[^\s"']*/g, (url) => shownLocation(url));
     throw new DomainError('bad_request', `${failure}（${name}：${detail.split('\n').slice(0, 5).join(' ')}）`);
   }
 }
@@ -228,11 +241,20 @@ async function otherSessions(url: string): Promise<number> {
  */
 async function restorePostgres(url: string, file: string, at: Date): Promise<{ keptAs: string | null }> {
   const others = await otherSessions(url);
-  if (others > 0) throw new DomainError('conflict', `PostgreSQL 数据库 ${shownLocation(url)} 还有 ${others} 个其他连接（督导台 API 等），请先停止服务再恢复`);
+  if (others > 0)
+    throw new DomainError(
+      'conflict',
+      `PostgreSQL 数据库 ${shownLocation(url)} 还有 ${others} 个其他连接（督导台 API 等），请先停止服务再恢复`,
+    );
   await checkDudaoDump(file);
   const keptAs = `${file}.before-restore-${at.toISOString().replace(/[:.]/g, '-')}`;
   await backupPostgresRaw(url, keptAs);
-  await runTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', file], `恢复到 ${shownLocation(url)} 失败，数据库未改动`, url);
+  await runTool(
+    'pg_restore',
+    ['--clean', '--if-exists', '--no-owner', '--single-transaction', '--exit-on-error', file],
+    `恢复到 ${shownLocation(url)} 失败，数据库未改动`,
+    url,
+  );
   return { keptAs };
 }
 
@@ -241,7 +263,12 @@ async function backupPostgresRaw(url: string, file: string): Promise<void> {
   const tmp = `${file}.partial`;
   rmSync(tmp, { force: true });
   try {
-    await runTool('pg_dump', ['--format=custom', '--file', tmp], `恢复前备份当前数据库 ${shownLocation(url)} 失败，未恢复`, url);
+    await runTool(
+      'pg_dump',
+      ['--format=custom', '--file', tmp],
+      `恢复前备份当前数据库 ${shownLocation(url)} 失败，未恢复`,
+      url,
+    );
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });

@@ -19,7 +19,11 @@ export async function campaignVersion(ctx: Ctx, code: string, version: number): 
   const key = `${code}@${version}`;
   let def = perDb.get(key);
   if (!def) {
-    const row = await ctx.db.select().from(campaigns).where(and(eq(campaigns.code, code), eq(campaigns.version, version))).get();
+    const row = await ctx.db
+      .select()
+      .from(campaigns)
+      .where(and(eq(campaigns.code, code), eq(campaigns.version, version)))
+      .get();
     if (!row) throw new DomainError('not_found', `活动 ${code} 第 ${version} 版未安装`);
     // Another request may have filed the same version while this one awaited: keep the first, so the object stays one.
     def = perDb.get(key) ?? (row.definition as CampaignDef);
@@ -41,13 +45,25 @@ export interface InstalledCampaign {
 /** Every installed campaign at its newest version, latest start first. */
 export async function installedCampaigns(ctx: Ctx): Promise<InstalledCampaign[]> {
   const newest = new Map<string, { version: number; at: string }>();
-  for (const r of await ctx.db.select({ code: campaigns.code, version: campaigns.version, at: campaigns.createdAt }).from(campaigns).orderBy(asc(campaigns.version)).all()) {
+  for (const r of await ctx.db
+    .select({ code: campaigns.code, version: campaigns.version, at: campaigns.createdAt })
+    .from(campaigns)
+    .orderBy(asc(campaigns.version))
+    .all()) {
     newest.set(r.code, { version: r.version, at: r.at });
   }
   const out: InstalledCampaign[] = [];
   for (const [code, v] of newest) {
     const def = await campaignVersion(ctx, code, v.version);
-    out.push({ code, name: def.name, province: def.province, start: def.start, end: def.end, version: v.version, installedAt: v.at });
+    out.push({
+      code,
+      name: def.name,
+      province: def.province,
+      start: def.start,
+      end: def.end,
+      version: v.version,
+      installedAt: v.at,
+    });
   }
   return out.sort((a, b) => (a.start === b.start ? (a.code < b.code ? -1 : 1) : a.start < b.start ? 1 : -1));
 }
@@ -67,18 +83,24 @@ export async function campaignsVisibleTo(ctx: Ctx, scopeCode: string): Promise<I
  * starts), else the visible one with the latest start.
  * An unknown code is 404 and a campaign of another province 403, each in words the user can act on.
  */
-export async function resolveCampaign(ctx: Ctx, scopeCode: string, requested: string | undefined): Promise<CampaignDef> {
+export async function resolveCampaign(
+  ctx: Ctx,
+  scopeCode: string,
+  requested: string | undefined,
+): Promise<CampaignDef> {
   const all = await installedCampaigns(ctx);
   if (requested) {
     const found = all.find((c) => c.code === requested);
     if (!found) throw new DomainError('not_found', `活动 ${requested} 不存在或尚未安装`);
-    if (!mayUseCampaign(scopeCode, found.province)) throw new DomainError('forbidden', `无权访问活动“${found.name}”（属于其他省份）`);
+    if (!mayUseCampaign(scopeCode, found.province))
+      throw new DomainError('forbidden', `无权访问活动“${found.name}”（属于其他省份）`);
     return campaignVersion(ctx, found.code, found.version);
   }
   const today = beijingDate(await clockNow(ctx));
   const mine = all.filter((c) => mayUseCampaign(scopeCode, c.province));
   const visible = mine.find((c) => c.start <= today) ?? mine[0];
-  if (!visible) throw new DomainError('not_found', '没有您可以访问的活动，请先安装活动定义（pnpm cli campaign install FILE）');
+  if (!visible)
+    throw new DomainError('not_found', '没有您可以访问的活动，请先安装活动定义（pnpm cli campaign install FILE）');
   return campaignVersion(ctx, visible.code, visible.version);
 }
 
@@ -88,7 +110,12 @@ export async function resolveCampaign(ctx: Ctx, scopeCode: string, requested: st
  */
 export async function campaignOn(ctx: Ctx, code: string, asOf: string): Promise<CampaignDef> {
   const before = endOfBeijingDay(asOf);
-  const rows = await ctx.db.select({ version: campaigns.version, at: campaigns.createdAt }).from(campaigns).where(eq(campaigns.code, code)).orderBy(asc(campaigns.version)).all();
+  const rows = await ctx.db
+    .select({ version: campaigns.version, at: campaigns.createdAt })
+    .from(campaigns)
+    .where(eq(campaigns.code, code))
+    .orderBy(asc(campaigns.version))
+    .all();
   if (rows.length === 0) throw new DomainError('not_found', `活动 ${code} 不存在或尚未安装`);
   const inForce = rows.filter((r) => r.at < before).at(-1) ?? rows[0]!;
   return campaignVersion(ctx, code, inForce.version);

@@ -14,8 +14,14 @@ export interface Installed {
 /** A changed definition becomes a new version; the same definition again changes nothing, so re-running is safe. */
 export async function installDefinition(ctx: Ctx<'actor'>, def: CampaignDef, at: string): Promise<Installed> {
   return withTransaction(ctx, async (ctx) => {
-    const latest = await ctx.db.select().from(campaigns).where(eq(campaigns.code, def.code)).orderBy(desc(campaigns.version)).get();
-    if (latest && isDeepStrictEqual(latest.definition, def)) return { code: def.code, version: latest.version, changed: false };
+    const latest = await ctx.db
+      .select()
+      .from(campaigns)
+      .where(eq(campaigns.code, def.code))
+      .orderBy(desc(campaigns.version))
+      .get();
+    if (latest && isDeepStrictEqual(latest.definition, def))
+      return { code: def.code, version: latest.version, changed: false };
     return { code: def.code, version: await installCampaign(ctx, def, at), changed: true };
   });
 }
@@ -34,6 +40,14 @@ export async function listCampaignVersions(ctx: Ctx): Promise<CampaignVersion[]>
   const rows = await ctx.db.select().from(campaigns).orderBy(asc(campaigns.code), asc(campaigns.version)).all();
   return rows.map((row) => {
     const def = row.definition as CampaignDef;
-    return { code: row.code, name: def.name, version: row.version, installedAt: row.createdAt, installedBy: row.createdBy, start: def.start, end: def.end };
+    return {
+      code: row.code,
+      name: def.name,
+      version: row.version,
+      installedAt: row.createdAt,
+      installedBy: row.createdBy,
+      start: def.start,
+      end: def.end,
+    };
   });
 }

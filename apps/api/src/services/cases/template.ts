@@ -9,7 +9,12 @@ export async function casesTemplate(ctx: Ctx, countyCode: string): Promise<{ fil
   const townships = await townshipsOf(ctx, [countyCode]);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('办件台账');
-  sheet.columns = caseColumns.map((c) => ({ header: caseColumnHeaders[c], key: c, width: c === 'township_code' ? 20 : 16, style: { numFmt: '@' } }));
+  sheet.columns = caseColumns.map((c) => ({
+    header: caseColumnHeaders[c],
+    key: c,
+    width: c === 'township_code' ? 20 : 16,
+    style: { numFmt: '@' },
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const help = book.addWorksheet('填写说明');
@@ -27,5 +32,8 @@ export async function casesTemplate(ctx: Ctx, countyCode: string): Promise<{ fil
   ]);
   help.getRow(1).font = { bold: true };
   help.getRow(8).font = { bold: true };
-  return { fileName: `${county?.name ?? countyCode}办件台账模板.xlsx`, content: Buffer.from(await book.xlsx.writeBuffer()) };
+  return {
+    fileName: `${county?.name ?? countyCode}办件台账模板.xlsx`,
+    content: Buffer.from(await book.xlsx.writeBuffer()),
+  };
 }

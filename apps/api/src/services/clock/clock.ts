@@ -24,7 +24,8 @@ export async function readClock(ctx: Ctx & { clock?: WallClock }, wall?: Date): 
   // The context's wall clock (a test or a replay may hand its own), else the machine's.
   let ms = (wall ?? ctx.clock?.wall() ?? new Date()).getTime();
   if (setting && setting.mode !== 'real' && setting.campaignAt) {
-    ms = Date.parse(setting.campaignAt) + (setting.mode === 'running' ? Math.max(0, ms - Date.parse(setting.setAt)) : 0);
+    ms =
+      Date.parse(setting.campaignAt) + (setting.mode === 'running' ? Math.max(0, ms - Date.parse(setting.setAt)) : 0);
   }
   const now = new Date(ms).toISOString();
   const mode = setting?.mode ?? 'real';
@@ -39,16 +40,25 @@ export async function clockNow(ctx: Ctx & { clock?: WallClock }): Promise<Date> 
  * Sets the clock to `at` (running from there, or frozen for tests) or back to real time (`at` null).
  * `forwardOnly` guards the dashboard: moving back would stamp new writes before ones already recorded.
  */
-export async function setClock(ctx: Ctx<'actor'> & { clock?: WallClock }, change: { at: string | null; mode?: 'running' | 'frozen'; forwardOnly?: boolean }, given?: Date): Promise<ClockReading> {
+export async function setClock(
+  ctx: Ctx<'actor'> & { clock?: WallClock },
+  change: { at: string | null; mode?: 'running' | 'frozen'; forwardOnly?: boolean },
+  given?: Date,
+): Promise<ClockReading> {
   const wall = given ?? ctx.clock?.wall() ?? new Date();
   // The forward-only check and the new setting commit together: two admins cannot both move it past each other.
   return withTransaction(ctx, async (ctx) => {
     await serializeOn(ctx.db, 'clock');
     if (change.at !== null) {
       const ms = Date.parse(change.at);
-      if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(change.at)) throw new DomainError('bad_request', `时钟时间（at）格式无效：${change.at}（应为 ISO 8601，形如 YYYY-MM-DDThh:mm:ss+08:00）`);
+      if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(change.at))
+        throw new DomainError(
+          'bad_request',
+          `时钟时间（at）格式无效：${change.at}（应为 ISO 8601，形如 YYYY-MM-DDThh:mm:ss+08:00）`,
+        );
       const current = await readClock(ctx, wall);
-      if (change.forwardOnly && ms < Date.parse(current.now)) throw new DomainError('bad_request', `时钟只能向后拨：${change.at} 早于当前时钟 ${current.now}`);
+      if (change.forwardOnly && ms < Date.parse(current.now))
+        throw new DomainError('bad_request', `时钟只能向后拨：${change.at} 早于当前时钟 ${current.now}`);
     }
     await ctx.db
       .insert(clockSettings)
@@ -67,7 +77,8 @@ export async function setClock(ctx: Ctx<'actor'> & { clock?: WallClock }, change
 export async function resolveAsOf(ctx: Ctx, asOf: string | undefined): Promise<string> {
   const { today } = await readClock(ctx);
   if (asOf === undefined) return today;
-  if (asOf > today) throw new DomainError('bad_request', `查看日期（asOf）${asOf} 晚于活动时钟的日期 ${today}，不能查看尚未发生的情况`);
+  if (asOf > today)
+    throw new DomainError('bad_request', `查看日期（asOf）${asOf} 晚于活动时钟的日期 ${today}，不能查看尚未发生的情况`);
   return asOf;
 }
 

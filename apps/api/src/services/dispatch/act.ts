@@ -18,7 +18,12 @@ const refusal: Record<CopyAction, string> = {
   sendBack: '只有已反馈的督办单可以退回',
   close: '只有已反馈的督办单可以办结',
 };
-const stateAfter: Record<CopyAction, string> = { sign: 'signed', feedback: 'feedback', sendBack: 'signed', close: 'closed' };
+const stateAfter: Record<CopyAction, string> = {
+  sign: 'signed',
+  feedback: 'feedback',
+  sendBack: 'signed',
+  close: 'closed',
+};
 
 export interface CopyActionInput {
   id: number;
@@ -30,14 +35,24 @@ export interface CopyActionInput {
 
 async function attachFiles(ctx: Ctx, copyId: number, eventId: number, files: number[]): Promise<void> {
   if (files.length === 0) return;
-  const pending = await ctx.db.select({ id: dispatchFiles.id }).from(dispatchFiles).where(and(eq(dispatchFiles.copyId, copyId), isNull(dispatchFiles.eventId), inArray(dispatchFiles.id, files))).all();
+  const pending = await ctx.db
+    .select({ id: dispatchFiles.id })
+    .from(dispatchFiles)
+    .where(and(eq(dispatchFiles.copyId, copyId), isNull(dispatchFiles.eventId), inArray(dispatchFiles.id, files)))
+    .all();
   const missing = files.filter((f) => !pending.some((p) => p.id === f));
-  if (missing.length) throw new DomainError('bad_request', `附件（files）：${missing.join('、')} 不是本督办单待提交的附件`);
+  if (missing.length)
+    throw new DomainError('bad_request', `附件（files）：${missing.join('、')} 不是本督办单待提交的附件`);
   for (const f of pending) await ctx.db.update(dispatchFiles).set({ eventId }).where(eq(dispatchFiles.id, f.id)).run();
 }
 
 /** 签收 / 反馈 by the county; 退回 / 办结 by the issuer (or the province) — each an appended event, audited and notified. */
-export async function actOnCopy(ctx: Ctx<'campaign' | 'actor'>, action: CopyAction, input: CopyActionInput, given?: string): Promise<{ state: string }> {
+export async function actOnCopy(
+  ctx: Ctx<'campaign' | 'actor'>,
+  action: CopyAction,
+  input: CopyActionInput,
+  given?: string,
+): Promise<{ state: string }> {
   return stampedWrite(ctx, given, async (ctx, at) => {
     const { db, campaign, actor } = ctx;
     await serializeOn(db, `dispatch_copy:${campaign.code}:${input.id}:${input.county}`);
@@ -48,19 +63,64 @@ export async function actOnCopy(ctx: Ctx<'campaign' | 'actor'>, action: CopyActi
     }
     const events = await copyEvents(ctx, copy.id);
     const now = dispatchCopyAt(events, order.deadline, beijingDate(at));
-    if (events.some((e) => e.at > at)) throw new DomainError('conflict', '该督办单已有更晚的办理记录，不能补记更早的操作');
+    if (events.some((e) => e.at > at))
+      throw new DomainError('conflict', '该督办单已有更晚的办理记录，不能补记更早的操作');
     if (!canApply(now.state, action)) throw new DomainError('conflict', refusal[action]);
     const event = await db
       .insert(dispatchEvents)
-      .values({ campaignCode: campaign.code, copyId: copy.id, action, text: input.text ?? null, askClose: action === 'feedback' && input.askClose === true, at, actorId: actor.id, actor: actor.label })
+      .values({
+        campaignCode: campaign.code,
+        copyId: copy.id,
+        action,
+        text: input.text ?? null,
+        askClose: action === 'feedback' && input.askClose === true,
+        at,
+        actorId: actor.id,
+        actor: actor.label,
+      })
       .returning({ id: dispatchEvents.id })
       .get();
     if (action === 'feedback') await attachFiles(ctx, copy.id, event.id, input.files ?? []);
-    await recordAudit(ctx, at, [{ action: `dispatch.${action}`, entity: 'dispatch_order', entityId: order.id, unitCode: input.county, field: 'state', oldValue: now.state, newValue: stateAfter[action] }]);
+    await recordAudit(ctx, at, [
+      {
+        action: `dispatch.${action}`,
+        entity: 'dispatch_order',
+        entityId: order.id,
+        unitCode: input.county,
+        field: 'state',
+        oldValue: now.state,
+        newValue: stateAfter[action],
+      },
+    ]);
     const notice = { title: `督办单：${order.title}`, unitCode: input.county };
-    if (action === 'sendBack') await notifyRole(ctx, 'county_clerk', input.county, { ...notice, kind: 'dispatch.sentBack', body: `反馈被退回：${input.text}` }, at);
-    if (action === 'close') await notifyRole(ctx, 'county_clerk', input.county, { ...notice, kind: 'dispatch.closed', body: '督办事项已办结。' }, at);
-    if (action === 'feedback') await notifyRole(ctx, order.issuerUnit.length === 2 ? 'province_admin' : 'city_officer', order.issuerUnit, { ...notice, kind: 'dispatch.feedback', body: input.askClose ? '县区已反馈并申请办结，请复核。' : '县区已反馈办理进展。' }, at);
+    if (action === 'sendBack')
+      await notifyRole(
+        ctx,
+        'county_clerk',
+        input.county,
+        { ...notice, kind: 'dispatch.sentBack', body: `反馈被退回：${input.text}` },
+        at,
+      );
+    if (action === 'close')
+      await notifyRole(
+        ctx,
+        'county_clerk',
+        input.county,
+        { ...notice, kind: 'dispatch.closed', body: '督办事项已办结。' },
+        at,
+      );
+    if (action === 'feedback')
+      await notifyRole(
+        ctx,
+        order.issuerUnit.length === 2 ? 'province_admin' : 'city_officer',
+        order.issuerUnit,
+        {
+          ...notice,
+          kind: 'dispatch.feedback',
+          body: input.askClose ? '县区已反馈并申请办结，请复核。' : '县区已反馈办理进展。',
+        },
+        at,
+      );
     return { state: stateAfter[action] };
   });
 }

@@ -5,11 +5,25 @@ import { provinceStatusAt } from '../known/status-at';
 export type DispatchLink = { indicator: string } | { reason: string };
 
 export type DispatchQuote =
-  | { county: string; kind: 'indicator'; code: string; name: string; value: number | null; expected: number | null; status: string | null; unit: string | null }
+  | {
+      county: string;
+      kind: 'indicator';
+      code: string;
+      name: string;
+      value: number | null;
+      expected: number | null;
+      status: string | null;
+      unit: string | null;
+    }
   | { county: string; kind: 'reason'; code: string; text: string; figures: Record<string, number | string | null> };
 
 /** The linked indicators and lagging reasons of each county, with their figures as the status answer gave them on `issuedOn`. */
-export async function quoteLinks(ctx: Ctx<'campaign'>, counties: string[], links: DispatchLink[], issuedOn: string): Promise<DispatchQuote[]> {
+export async function quoteLinks(
+  ctx: Ctx<'campaign'>,
+  counties: string[],
+  links: DispatchLink[],
+  issuedOn: string,
+): Promise<DispatchQuote[]> {
   if (links.length === 0) return [];
   const { campaign } = ctx;
   const status = await provinceStatusAt(ctx, issuedOn);
@@ -22,10 +36,23 @@ export async function quoteLinks(ctx: Ctx<'campaign'>, counties: string[], links
         const def = campaign.indicators.find((i) => i.code === link.indicator);
         const figure = county.indicators[link.indicator];
         if (!def || !figure) throw new DomainError('bad_request', `关联指标（links）：没有指标 ${link.indicator}`);
-        return { county: code, kind: 'indicator', code: def.code, name: def.name, value: figure.value, expected: figure.expected, status: figure.status, unit: def.unit ?? null };
+        return {
+          county: code,
+          kind: 'indicator',
+          code: def.code,
+          name: def.name,
+          value: figure.value,
+          expected: figure.expected,
+          status: figure.status,
+          unit: def.unit ?? null,
+        };
       }
       const reason = county.reasons.find((r) => r.code === link.reason);
-      if (!reason) throw new DomainError('bad_request', `关联滞后原因（links）：${county.name}在 ${issuedOn} 没有滞后原因 ${link.reason}`);
+      if (!reason)
+        throw new DomainError(
+          'bad_request',
+          `关联滞后原因（links）：${county.name}在 ${issuedOn} 没有滞后原因 ${link.reason}`,
+        );
       return { county: code, kind: 'reason', code: reason.code, text: reason.text, figures: reason.figures };
     });
   });

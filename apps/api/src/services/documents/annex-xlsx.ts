@@ -27,7 +27,12 @@ export function annexColumns(campaign: CampaignDef): AnnexColumn[] {
   ];
 }
 
-const numberFormats: Partial<Record<IndicatorDef['kind'], string>> = { count: '#,##0', amount: '#,##0.00', days: '0.0', date: 'yyyy-mm-dd' };
+const numberFormats: Partial<Record<IndicatorDef['kind'], string>> = {
+  count: '#,##0',
+  amount: '#,##0.00',
+  days: '0.0',
+  date: 'yyyy-mm-dd',
+};
 
 /** A stored text value as the cell it becomes: numbers stay numbers, bools read 是/否, dates become dates. */
 export function annexCell(def: IndicatorDef | undefined, value: string): ExcelJS.CellValue {
@@ -48,9 +53,17 @@ export function annexCell(def: IndicatorDef | undefined, value: string): ExcelJS
 
 const FIXED = ['县级单位代码', '县（市、区）', '所属市', '期间'];
 
-function valuesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, lines: ValueLine[], names: Map<string, string>): void {
+function valuesSheet(
+  book: ExcelJS.Workbook,
+  campaign: CampaignDef,
+  lines: ValueLine[],
+  names: Map<string, string>,
+): void {
   const columns = annexColumns(campaign);
-  const sheet = book.addWorksheet('指标明细', { views: [{ state: 'frozen', ySplit: 1, xSplit: FIXED.length }], pageSetup: printable });
+  const sheet = book.addWorksheet('指标明细', {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: FIXED.length }],
+    pageSetup: printable,
+  });
   sheet.columns = [
     { width: 14 },
     { width: 18 },
@@ -68,7 +81,12 @@ function valuesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, lines: Value
   for (const [county, period, field, value, comment] of lines) {
     if (`${county}|${period}` !== key) {
       key = `${county}|${period}`;
-      row = sheet.addRow([county, names.get(county) ?? county, names.get(county.slice(0, 4)) ?? county.slice(0, 4), period]);
+      row = sheet.addRow([
+        county,
+        names.get(county) ?? county,
+        names.get(county.slice(0, 4)) ?? county.slice(0, 4),
+        period,
+      ]);
     }
     const col = at.get(field);
     if (!row || col === undefined) continue;
@@ -82,15 +100,37 @@ function valuesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, lines: Value
 }
 
 /** A4 landscape, one page wide, the header row on every page. */
-const printable: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+const printable: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+  margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
 
 /** From each county's village roster known at `asOf`: the counts behind the campaign's roster coverages. */
-async function rosterSheet(ctx: Ctx<'campaign'>, book: ExcelJS.Workbook, unitCode: string, asOf: string, names: Map<string, string>): Promise<void> {
+async function rosterSheet(
+  ctx: Ctx<'campaign'>,
+  book: ExcelJS.Workbook,
+  unitCode: string,
+  asOf: string,
+  names: Map<string, string>,
+): Promise<void> {
   const rosterColumns = rosterCoverageColumns(ctx.campaign);
   const status = await provinceStatusAt(ctx, asOf);
-  const sheet = book.addWorksheet('村级台账', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }], pageSetup: printable });
+  const sheet = book.addWorksheet('村级台账', {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }],
+    pageSetup: printable,
+  });
   sheet.columns = [{ width: 14 }, { width: 18 }, { width: 10 }, ...rosterColumns.map(() => ({ width: 14 }))];
-  const header = sheet.addRow(['县级单位代码', '县（市、区）', '所属市', ...rosterColumns.map((c) => c.header.join(''))]);
+  const header = sheet.addRow([
+    '县级单位代码',
+    '县（市、区）',
+    '所属市',
+    ...rosterColumns.map((c) => c.header.join('')),
+  ]);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   header.height = 45;
@@ -112,18 +152,26 @@ function notesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, scopeName: st
   sheet.addRows([
     ['数据范围', scopeName],
     ['导出日期', chineseDate(asOf)],
-    ['数据口径', `截至${chineseDate(asOf)}已报送的各县（市、区）每期${campaign.reportName}数值（每期取当日结束前最后一次报送的数值，不含草稿、其后报送的期间和更正），一行为一个县（市、区）的一个期间；单元格批注为填报说明`],
+    [
+      '数据口径',
+      `截至${chineseDate(asOf)}已报送的各县（市、区）每期${campaign.reportName}数值（每期取当日结束前最后一次报送的数值，不含草稿、其后报送的期间和更正），一行为一个县（市、区）的一个期间；单元格批注为填报说明`,
+    ],
     [],
     ['指标代码', '指标名称', '所属任务', '类型', '单位'],
   ]);
   sheet.getRow(5).font = { bold: true };
-  for (const def of reportFields(campaign).indicators) sheet.addRow([def.code, def.name, def.task, def.kind, def.unit ?? '']);
+  for (const def of reportFields(campaign).indicators)
+    sheet.addRow([def.code, def.name, def.task, def.kind, def.unit ?? '']);
 }
 
 /** 附件 Excel: every indicator per county and period as submitted by `asOf`, the T10 roster figures, and the codes. */
 export async function annexXlsx(ctx: Ctx<'campaign'>, unitCode: string, asOf: string): Promise<Buffer> {
   const { campaign } = ctx;
-  const units = [...(await listUnits(ctx, { level: 'city' })), ...(await listUnits(ctx, { level: 'county' })), ...(await listUnits(ctx, { level: 'province' }))];
+  const units = [
+    ...(await listUnits(ctx, { level: 'city' })),
+    ...(await listUnits(ctx, { level: 'county' })),
+    ...(await listUnits(ctx, { level: 'province' })),
+  ];
   const names = new Map(units.map((u) => [u.code, u.name]));
   const book = new ExcelJS.Workbook();
   book.creator = provinceIssuer(campaign);

@@ -1,5 +1,13 @@
 import { rankText } from './rank-text';
-import { cityGateDefs, countyGateDefs, gateOfKind, latestDuePeriod, periodText, timelinessCounts, type GateStatus } from '@dudao/metrics';
+import {
+  cityGateDefs,
+  countyGateDefs,
+  gateOfKind,
+  latestDuePeriod,
+  periodText,
+  timelinessCounts,
+  type GateStatus,
+} from '@dudao/metrics';
 import { cadenceWord, type CampaignDef } from '@dudao/schema/campaign';
 import { paragraph, type Block } from './content';
 import { chineseDate, monthDay, scoreText } from './format';
@@ -19,10 +27,21 @@ function count<T>(items: T[], pick: (item: T) => boolean): number {
 function coverageParagraph(view: ScopeView): Block {
   const { campaign, asOf } = view.snapshot;
   const codes = coverageCodes(campaign);
-  const phrases = codes.map((code) => figurePhrase(campaign, campaign.indicators.find((d) => d.code === code)!, view.figures[code])).filter((p) => p !== null);
+  const phrases = codes
+    .map((code) =>
+      figurePhrase(
+        campaign,
+        campaign.indicators.find((d) => d.code === code)!,
+        view.figures[code],
+      ),
+    )
+    .filter((p) => p !== null);
   const reporting = Math.max(0, ...codes.map((code) => view.figures[code]?.countiesReporting ?? 0));
-  const note = reporting > 0 && reporting < view.counties.length ? `（已上传村级台账的${countiesWord(reporting)}）` : '';
-  return paragraph(`截至${chineseDate(asOf)}，${view.word}${note}${phrases.length ? phrases.join('；') : '尚无村级台账数据'}。`);
+  const note =
+    reporting > 0 && reporting < view.counties.length ? `（已上传村级台账的${countiesWord(reporting)}）` : '';
+  return paragraph(
+    `截至${chineseDate(asOf)}，${view.word}${note}${phrases.length ? phrases.join('；') : '尚无村级台账数据'}。`,
+  );
 }
 
 /** The supervision owed to the counties lagging on the supervision gate's day; nothing without that gate. */
@@ -72,11 +91,16 @@ export function cityBasics(view: ScopeView): Block[] {
   const city = view.snapshot.status.cities.find((c) => c.code === view.code)!;
   const cities = view.snapshot.status.cities.length;
   const watch = count(view.counties, (c) => c.watch);
-  const score = city.score === null ? '尚无综合得分' : `综合得分${scoreText(city.score)}分，在全省${cities}个市中排名${rankText(city.provinceRank, '位')}`;
+  const score =
+    city.score === null
+      ? '尚无综合得分'
+      : `综合得分${scoreText(city.score)}分，在全省${cities}个市中排名${rankText(city.provinceRank, '位')}`;
   return [
     paragraph(`${view.name}共辖${countiesWord(view.counties.length)}。`),
     coverageParagraph(view),
-    paragraph(`按照行动方案确定的评估办法，${view.word}${score}；进展缓慢的县（市、区）${city.laggingCount}个，列入关注名单的${watch}个。`),
+    paragraph(
+      `按照行动方案确定的评估办法，${view.word}${score}；进展缓慢的县（市、区）${city.laggingCount}个，列入关注名单的${watch}个。`,
+    ),
     gatesParagraph(view),
   ];
 }
@@ -84,15 +108,26 @@ export function cityBasics(view: ScopeView): Block[] {
 /** 一、基本情况 for the province, with the cities ranked. */
 export function provinceBasics(view: ScopeView): Block[] {
   const { status } = view.snapshot;
-  const ranked = [...status.cities].sort((a, b) => a.rank - b.rank).map((c) => `${c.name}${c.score === null ? '（未评分）' : `${scoreText(c.score)}分`}`);
+  const ranked = [...status.cities]
+    .sort((a, b) => a.rank - b.rank)
+    .map((c) => `${c.name}${c.score === null ? '（未评分）' : `${scoreText(c.score)}分`}`);
   const summary = cityGateDefs(view.snapshot.campaign).find((g) => g.kind === 'summary_submitted');
   const m5 = (s: GateStatus) => count(status.cities, (c) => summary !== undefined && c.gates[summary.code] === s);
-  const score = status.province.score === null ? '尚无综合得分' : `各县（市、区）综合得分平均${scoreText(status.province.score)}分`;
+  const score =
+    status.province.score === null ? '尚无综合得分' : `各县（市、区）综合得分平均${scoreText(status.province.score)}分`;
   return [
     paragraph(`${view.name}共辖${status.cities.length}个市、${countiesWord(view.counties.length)}。`),
     coverageParagraph(view),
-    paragraph(`按照行动方案确定的评估办法，${view.word}${score}，进展缓慢的县（市、区）${status.province.laggingCount}个。各市综合得分由高到低依次为：${ranked.join('、')}。`),
+    paragraph(
+      `按照行动方案确定的评估办法，${view.word}${score}，进展缓慢的县（市、区）${status.province.laggingCount}个。各市综合得分由高到低依次为：${ranked.join('、')}。`,
+    ),
     gatesParagraph(view),
-    ...(summary ? [paragraph(`市级行动总结已按期报送${m5('met')}个市，逾期报送${m5('late')}个，尚未报送${m5('pending') + m5('overdue')}个。`)] : []),
+    ...(summary
+      ? [
+          paragraph(
+            `市级行动总结已按期报送${m5('met')}个市，逾期报送${m5('late')}个，尚未报送${m5('pending') + m5('overdue')}个。`,
+          ),
+        ]
+      : []),
   ];
 }

@@ -30,17 +30,45 @@ export const PNG_SCALE = 2.5;
 const GREY = '#bfbfbf';
 const wordFor = { 'n/a': '不适用', missing: '未报送' } as const;
 /** Long county names are set at an angle and need a deeper margin below the plot. */
-const grid = (spec: BarChartSpec) => ({ left: 48, right: 24, top: spec.series.length > 1 ? 48 : 36, bottom: spec.categories.length > 8 ? 110 : 48 });
+const grid = (spec: BarChartSpec) => ({
+  left: 48,
+  right: 24,
+  top: spec.series.length > 1 ? 48 : 36,
+  bottom: spec.categories.length > 8 ? 110 : 48,
+});
 const FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', SimHei, sans-serif";
 
 function barData(spec: BarChartSpec, s: BarSeries, labelSize: number, rotate: number) {
   return s.bars.map((bar) => {
-    if (typeof bar === 'object') return { value: bar.value, label: { show: true, formatter: bar.label, position: rotate ? 'insideBottom' : 'top', rotate, align: rotate ? 'left' : 'center', verticalAlign: 'middle', fontSize: labelSize, color: rotate ? '#fff' : '#000' } };
+    if (typeof bar === 'object')
+      return {
+        value: bar.value,
+        label: {
+          show: true,
+          formatter: bar.label,
+          position: rotate ? 'insideBottom' : 'top',
+          rotate,
+          align: rotate ? 'left' : 'center',
+          verticalAlign: 'middle',
+          fontSize: labelSize,
+          color: rotate ? '#fff' : '#000',
+        },
+      };
     // A short grey stub says why there is no bar, so it never reads as a figure of 0.
     return {
       value: spec.yMax * 0.04,
       itemStyle: { color: GREY, borderColor: '#7f7f7f', borderType: 'dashed', borderWidth: 1 },
-      label: { show: true, formatter: wordFor[bar], position: 'top', rotate: 90, align: 'left', verticalAlign: 'middle', fontSize: labelSize, color: '#404040', distance: 4 },
+      label: {
+        show: true,
+        formatter: wordFor[bar],
+        position: 'top',
+        rotate: 90,
+        align: 'left',
+        verticalAlign: 'middle',
+        fontSize: labelSize,
+        color: '#404040',
+        distance: 4,
+      },
     };
   });
 }
@@ -55,10 +83,20 @@ function option(spec: BarChartSpec): echarts.EChartsCoreOption {
     animation: false,
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: FONT_FAMILY },
-    legend: spec.series.length > 1 ? { top: 6, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11, color: '#000' } } : undefined,
+    legend:
+      spec.series.length > 1
+        ? { top: 6, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11, color: '#000' } }
+        : undefined,
     grid: { ...grid(spec), containLabel: false },
     xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, rotate, fontSize: 11, color: '#000' } },
-    yAxis: { type: 'value', max: spec.yMax, min: 0, name: spec.yName, nameTextStyle: { fontSize: 11, color: '#000' }, axisLabel: { fontSize: 11, color: '#000' } },
+    yAxis: {
+      type: 'value',
+      max: spec.yMax,
+      min: 0,
+      name: spec.yName,
+      nameTextStyle: { fontSize: 11, color: '#000' },
+      axisLabel: { fontSize: 11, color: '#000' },
+    },
     series: spec.series.map((s, i) => ({
       type: 'bar',
       name: s.name,
@@ -66,7 +104,15 @@ function option(spec: BarChartSpec): echarts.EChartsCoreOption {
       itemStyle: { color: s.color },
       barMaxWidth: 28,
       ...(i === 0 && spec.markLine
-        ? { markLine: { silent: true, symbol: 'none', data: [{ yAxis: spec.markLine.value }], label: { formatter: spec.markLine.label, fontSize: 11, position: 'insideEndTop', color: '#c23531' }, lineStyle: { color: '#c23531', type: 'dashed' } } }
+        ? {
+            markLine: {
+              silent: true,
+              symbol: 'none',
+              data: [{ yAxis: spec.markLine.value }],
+              label: { formatter: spec.markLine.label, fontSize: 11, position: 'insideEndTop', color: '#c23531' },
+              lineStyle: { color: '#c23531', type: 'dashed' },
+            },
+          }
         : {}),
     })),
   };
@@ -74,7 +120,11 @@ function option(spec: BarChartSpec): echarts.EChartsCoreOption {
 
 /** The same picture as the SVG, for word processors that cannot draw SVG: rendered from it with the system's CJK fonts. */
 export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
-  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' } });
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
+  });
   return resvg.render().asPng();
 }
 

@@ -12,7 +12,11 @@ import { noSettings, type DocumentSettings } from './settings';
 import { cityIssuer, contactNote, documentWords, printedBy, recipientText } from './titles';
 
 /** 市级行动总结: every figure is the city's roll-up or its counties' status on `snapshot.asOf`; every fixed text the campaign's. */
-export function citySummaryContent(snapshot: Snapshot, cityCode: string, settings: DocumentSettings = noSettings): DocumentContent {
+export function citySummaryContent(
+  snapshot: Snapshot,
+  cityCode: string,
+  settings: DocumentSettings = noSettings,
+): DocumentContent {
   const view = cityView(snapshot, cityCode);
   const { campaign } = snapshot;
   const texts = campaign.documents.citySummary;
@@ -26,7 +30,11 @@ export function citySummaryContent(snapshot: Snapshot, cityCode: string, setting
     settings,
     title: texts.title.map(words),
     recipient: recipientText(words(texts.recipient)),
-    body: [paragraph(words(texts.opening)), ...summarySections(view, cityBasics(view)), paragraph(words(texts.closing))],
+    body: [
+      paragraph(words(texts.opening)),
+      ...summarySections(view, cityBasics(view)),
+      paragraph(words(texts.closing)),
+    ],
     issuer,
     date: chineseDate(snapshot.asOf),
     note: contactNote(campaign, settings),
@@ -37,20 +45,48 @@ export function citySummaryContent(snapshot: Snapshot, cityCode: string, setting
       {
         label: '附件2',
         title: words(texts.annexes.countTable),
-        blocks: [countTable(campaign, '县（市、区）', byRank.map((c) => ({ name: c.name, figures: c.indicators })), { name: '合计', figures: view.figures })],
+        blocks: [
+          countTable(
+            campaign,
+            '县（市、区）',
+            byRank.map((c) => ({ name: c.name, figures: c.indicators })),
+            { name: '合计', figures: view.figures },
+          ),
+        ],
       },
       {
         label: '附件3',
         title: words(texts.annexes.charts),
         blocks: [
-          { kind: 'chart', chart: scoreChart(words(texts.annexes.scoreChart), names, byRank.map((c) => c.score), campaign.thresholds.lowScore) },
-          { kind: 'chart', chart: coverageChart(words(texts.annexes.coverageChart), names, byRank.map((c) => c.indicators), campaign) },
+          {
+            kind: 'chart',
+            chart: scoreChart(
+              words(texts.annexes.scoreChart),
+              names,
+              byRank.map((c) => c.score),
+              campaign.thresholds.lowScore,
+            ),
+          },
+          {
+            kind: 'chart',
+            chart: coverageChart(
+              words(texts.annexes.coverageChart),
+              names,
+              byRank.map((c) => c.indicators),
+              campaign,
+            ),
+          },
         ],
       },
     ],
   };
 }
 
-export async function citySummaryDocx(ctx: Ctx<'campaign'>, cityCode: string, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+export async function citySummaryDocx(
+  ctx: Ctx<'campaign'>,
+  cityCode: string,
+  asOf: string,
+  settings: DocumentSettings = noSettings,
+): Promise<Buffer> {
   return renderDocx(citySummaryContent(await snapshotAt(ctx, asOf), cityCode, settings));
 }

@@ -62,4 +62,6 @@ export interface DocumentContent {
 
 export const heading = (level: 1 | 2 | 3 | 4, text: string): Block => ({ kind: 'heading', level, text: typeset(text) });
 export const paragraph = (text: string, lead?: { level: 2 | 3 | 4; text: string }): Block =>
-  lead ? { kind: 'paragraph', text: typeset(text), lead: { level: lead.level, text: typeset(lead.text) } } : { kind: 'paragraph', text: typeset(text) };
+  lead
+    ? { kind: 'paragraph', text: typeset(text), lead: { level: lead.level, text: typeset(lead.text) } }
+    : { kind: 'paragraph', text: typeset(text) };

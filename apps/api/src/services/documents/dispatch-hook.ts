@@ -35,7 +35,14 @@ export async function knownDispatchCounts(ctx: Ctx<'campaign'>, asOf: string): P
 }
 
 /** '（五）督促调度事项尚未全部落实。' for 存在的问题 and the 通报, or nothing when no order is open and nobody was urged. */
-export function dispatchProblem(counts: DispatchCount[], counties: CountyStatus[], label: (c: CountyStatus) => string, lead: string, title: string, reportName: string): Block | null {
+export function dispatchProblem(
+  counts: DispatchCount[],
+  counties: CountyStatus[],
+  label: (c: CountyStatus) => string,
+  lead: string,
+  title: string,
+  reportName: string,
+): Block | null {
   const mine = counts.filter((d) => counties.some((c) => c.code === d.countyCode));
   const name = (d: DispatchCount) => label(counties.find((c) => c.code === d.countyCode)!);
   const open = mine.filter((d) => d.open > 0);
@@ -46,6 +53,9 @@ export function dispatchProblem(counts: DispatchCount[], counties: CountyStatus[
     const issued = mine.reduce((s, d) => s + d.issued, 0);
     sentences.push(`已下发督办单${issued}件次，尚未办结的有${open.map((d) => `${name(d)}${d.open}件`).join('、')}。`);
   }
-  if (urged.length > 0) sentences.push(`${reportName}、台账或督办事项经催报、催办的有${urged.map((d) => `${name(d)}${d.urged}次`).join('、')}。`);
+  if (urged.length > 0)
+    sentences.push(
+      `${reportName}、台账或督办事项经催报、催办的有${urged.map((d) => `${name(d)}${d.urged}次`).join('、')}。`,
+    );
   return paragraph(sentences.join(''), { level: 2, text: `${lead}${title}。` });
 }

@@ -1,5 +1,15 @@
 import { textWidthInChars, titleLines, wrapAtWords } from './line-breaks';
-import { AlignmentType, DocumentGridType, Footer, ImportedXmlComponent, LineRuleType, PageNumber, Paragraph, TextRun, type ISectionPropertiesOptions } from 'docx';
+import {
+  AlignmentType,
+  DocumentGridType,
+  Footer,
+  ImportedXmlComponent,
+  LineRuleType,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  type ISectionPropertiesOptions,
+} from 'docx';
 
 // GB/T 9704-2012 党政机关公文格式, in the units Word stores: twips (1/20 pt) and half-points.
 export const mmToTwips = (mm: number): number => Math.round((mm * 1440) / 25.4);
@@ -38,11 +48,21 @@ export const FONT = {
 /** Font sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt, 五号 10.5 pt, 小五 9 pt. */
 export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 21, small: 18 } as const;
 
-export const font = (eastAsia: string, latin: string = FONT.latin) => ({ eastAsia, ascii: latin, hAnsi: latin, cs: latin });
+export const font = (eastAsia: string, latin: string = FONT.latin) => ({
+  eastAsia,
+  ascii: latin,
+  hAnsi: latin,
+  cs: latin,
+});
 
 const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
-export const headingFont: Record<1 | 2 | 3 | 4, string> = { 1: FONT.heading1, 2: FONT.heading2, 3: FONT.body, 4: FONT.body };
+export const headingFont: Record<1 | 2 | 3 | 4, string> = {
+  1: FONT.heading1,
+  2: FONT.heading2,
+  3: FONT.body,
+  4: FONT.body,
+};
 
 export function run(text: string, eastAsia: string = FONT.body): TextRun {
   return new TextRun({ text, font: font(eastAsia), size: SIZE.body, characterSpacing: CHAR_SPACING });
@@ -50,7 +70,13 @@ export function run(text: string, eastAsia: string = FONT.body): TextRun {
 
 /** `keepNext` with widow control: at least the paragraph's last two lines go to the page of what follows. */
 export function bodyParagraph(children: TextRun[], keepNext = false): Paragraph {
-  return new Paragraph({ children, alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT_TWO_CHARS }, spacing: exactLine, ...(keepNext ? { keepNext, widowControl: true } : {}) });
+  return new Paragraph({
+    children,
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: INDENT_TWO_CHARS },
+    spacing: exactLine,
+    ...(keepNext ? { keepNext, widowControl: true } : {}),
+  });
 }
 
 /** 一、黑体 /（一）楷体 / 1. 仿宋 /（1）仿宋, all 3号, indented two characters like the body. */
@@ -76,13 +102,28 @@ export function titleParagraphs(lines: string[]): Paragraph[] {
     .flatMap((line) => titleLines(line, TITLE_CHARS))
     .map(
       (line) =>
-        new Paragraph({ style: OFF_GRID, children: [new TextRun({ text: line, font: font(FONT.title), size: SIZE.title })], alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true }),
+        new Paragraph({
+          style: OFF_GRID,
+          children: [new TextRun({ text: line, font: font(FONT.title), size: SIZE.title })],
+          alignment: AlignmentType.CENTER,
+          spacing: exactLine,
+          keepNext: true,
+        }),
     );
 }
 
 /** Lines set with explicit breaks between them, so a reader wraps only where the words allow. */
 export function brokenRuns(lines: string[], eastAsia: string = FONT.body): TextRun[] {
-  return lines.map((text, i) => new TextRun({ text, font: font(eastAsia), size: SIZE.body, characterSpacing: CHAR_SPACING, ...(i > 0 ? { break: 1 } : {}) }));
+  return lines.map(
+    (text, i) =>
+      new TextRun({
+        text,
+        font: font(eastAsia),
+        size: SIZE.body,
+        characterSpacing: CHAR_SPACING,
+        ...(i > 0 ? { break: 1 } : {}),
+      }),
+  );
 }
 
 export const blankLine = (keepNext = false): Paragraph => new Paragraph({ children: [], spacing: exactLine, keepNext });
@@ -106,7 +147,11 @@ export function attachmentNoteLines(titles: string[]): { text: string; start: nu
   const names = 2 + textWidthInChars(head);
   return titles.map((title, i) => {
     const number = titles.length > 1 ? `${i + 1}.` : '';
-    return { text: `${i === 0 ? head : ''}${number}${title}`, start: i === 0 ? 2 : names, wrap: names + textWidthInChars(number) };
+    return {
+      text: `${i === 0 ? head : ''}${number}${title}`,
+      start: i === 0 ? 2 : names,
+      wrap: names + textWidthInChars(number),
+    };
   });
 }
 
@@ -141,14 +186,33 @@ export function signatureParagraphs(issuer: string, date: string): Paragraph[] {
   const indents = sealSignatureIndents(issuer, date);
   const at = (chars: number) => Math.round(chars * CHAR_PITCH);
   return [
-    new Paragraph({ children: [run(issuer)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.issuer) }, spacing: exactLine, keepNext: true, keepLines: true }),
-    new Paragraph({ children: [run(date)], alignment: AlignmentType.RIGHT, indent: { right: at(indents.date) }, spacing: exactLine, keepNext: true, keepLines: true }),
+    new Paragraph({
+      children: [run(issuer)],
+      alignment: AlignmentType.RIGHT,
+      indent: { right: at(indents.issuer) },
+      spacing: exactLine,
+      keepNext: true,
+      keepLines: true,
+    }),
+    new Paragraph({
+      children: [run(date)],
+      alignment: AlignmentType.RIGHT,
+      indent: { right: at(indents.date) },
+      spacing: exactLine,
+      keepNext: true,
+      keepLines: true,
+    }),
   ];
 }
 
 /** 附注 (GB/T 9704 7.3.6): one line under the date, two characters in, in parentheses. */
 export function noteParagraph(text: string): Paragraph {
-  return new Paragraph({ children: [run(text)], indent: { firstLine: INDENT_TWO_CHARS }, spacing: exactLine, keepLines: true });
+  return new Paragraph({
+    children: [run(text)],
+    indent: { firstLine: INDENT_TWO_CHARS },
+    spacing: exactLine,
+    keepLines: true,
+  });
 }
 
 /**

@@ -1,4 +1,17 @@
-import { AlignmentType, BorderStyle, HeightRule, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  HeightRule,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { DocumentContent } from './content';
 import { FONT, font, OFF_GRID, TEXT_HEIGHT, TEXT_WIDTH } from './gbt9704';
 import { copyToText } from './settings';
@@ -52,7 +65,14 @@ export function imprintTable(content: DocumentContent): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [TEXT_WIDTH],
     layout: TableLayoutType.FIXED,
-    borders: { top: line(8), bottom: line(8), insideHorizontal: line(4), left: none, right: none, insideVertical: none },
+    borders: {
+      top: line(8),
+      bottom: line(8),
+      insideHorizontal: line(4),
+      left: none,
+      right: none,
+      insideVertical: none,
+    },
   });
 }
 
@@ -66,5 +86,13 @@ export function imprintAtFoot(content: DocumentContent, used: number | null): (P
   const table = 2 * ROW_HEIGHT + SLACK;
   const own = used === null || used + table + MARGIN_FOR_PICTURES > TEXT_HEIGHT;
   const above = own ? TEXT_HEIGHT - table : TEXT_HEIGHT - used - table - MARGIN_FOR_PICTURES;
-  return [new Paragraph({ style: OFF_GRID, pageBreakBefore: own, children: [], spacing: { line: above, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }), imprintTable(content)];
+  return [
+    new Paragraph({
+      style: OFF_GRID,
+      pageBreakBefore: own,
+      children: [],
+      spacing: { line: above, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    }),
+    imprintTable(content),
+  ];
 }

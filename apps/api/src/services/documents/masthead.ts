@@ -24,13 +24,29 @@ export function mastheadParagraphs(content: DocumentContent): Paragraph[] {
   const line =
     content.direction === 'up'
       ? new Paragraph({
-          children: [run(`　${number}`), new TextRun({ text: '\t' }), run('签发人：'), run(signerText(content.settings), FONT.heading2)],
+          children: [
+            run(`　${number}`),
+            new TextRun({ text: '\t' }),
+            run('签发人：'),
+            run(signerText(content.settings), FONT.heading2),
+          ],
           tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - CHAR_PITCH }],
           border: separator,
           spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           keepNext: true,
         })
-      : new Paragraph({ children: [run(number)], alignment: AlignmentType.CENTER, border: separator, spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext: true });
-  const blank = () => new Paragraph({ children: [], spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, keepNext: true });
+      : new Paragraph({
+          children: [run(number)],
+          alignment: AlignmentType.CENTER,
+          border: separator,
+          spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          keepNext: true,
+        });
+  const blank = () =>
+    new Paragraph({
+      children: [],
+      spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      keepNext: true,
+    });
   return [mark, blank(), line, blank(), blank()];
 }

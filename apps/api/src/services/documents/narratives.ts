@@ -10,7 +10,10 @@ export type Narratives = Map<string, Record<string, string>>;
 export async function knownNarratives(ctx: Ctx<'campaign'>, scope: string, asOf: string): Promise<Narratives> {
   const { campaign } = ctx;
   const newest = (await knownSubmissions(ctx, scope, endOfBeijingDay(asOf))).newest;
-  const fields = await submissionFields(ctx, [...newest.values()].map((s) => s.id));
+  const fields = await submissionFields(
+    ctx,
+    [...newest.values()].map((s) => s.id),
+  );
   const out: Narratives = new Map();
   for (const [county, submission] of newest) {
     const values = fields.get(submission.id) ?? {};
@@ -32,7 +35,10 @@ export const aboutOneMonth = (sentence: string) => MONTH_WORDING.test(sentence);
 /** The narrative without its sentences about one month, which a document quoting it at another date must not repeat. */
 export function withoutMonthWording(text: string): string {
   const sentences = text.match(/[^。！？]+[。！？]?/g) ?? [];
-  return sentences.filter((s) => !aboutOneMonth(s)).join('').trim();
+  return sentences
+    .filter((s) => !aboutOneMonth(s))
+    .join('')
+    .trim();
 }
 
 /** The first sentence of a narrative not about one month, for an excerpt. */

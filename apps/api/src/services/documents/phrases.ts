@@ -25,7 +25,11 @@ export function valueWords(campaign: CampaignDef, def: IndicatorDef, value: numb
  * numerator and denominator, {pct} the share); an indicator without a wording reads '<name><value>', an empty wording is
  * not written. Null when the figure is unknown (nobody reported it, or its denominator is 0).
  */
-export function figurePhrase(campaign: CampaignDef, def: IndicatorDef, figure: RollupFigure | undefined): string | null {
+export function figurePhrase(
+  campaign: CampaignDef,
+  def: IndicatorDef,
+  figure: RollupFigure | undefined,
+): string | null {
   if (!figure || figure.value === null) return null;
   const wording = campaign.documents.figures[def.code]?.wording;
   if (wording === '') return null;
@@ -39,7 +43,11 @@ export function figurePhrase(campaign: CampaignDef, def: IndicatorDef, figure: R
 }
 
 /** A county's or a city's figure as a short value, for lists such as '合肥市99.8%'. */
-export function shortValue(campaign: CampaignDef, def: IndicatorDef, figure: Pick<RollupFigure, 'value' | 'numerator' | 'denominator'> | IndicatorResult | undefined): string {
+export function shortValue(
+  campaign: CampaignDef,
+  def: IndicatorDef,
+  figure: Pick<RollupFigure, 'value' | 'numerator' | 'denominator'> | IndicatorResult | undefined,
+): string {
   if (!figure || figure.value === null) return '—';
   if (def.kind === 'bool' && figure.denominator != null) return `${figure.numerator ?? 0}/${figure.denominator}`;
   if (def.kind === 'bool') return figure.value === 1 ? '是' : '否';

@@ -37,7 +37,10 @@ function countWord(name: string): string {
 /** '超过20个工作日办结件数' (at most 0) reads as the problem itself: '超过20个工作日办结的有禹会区1件'. */
 function upperCount(def: IndicatorDef): { subject: string; unit: string } | null {
   if (def.target?.kind !== 'upper' || def.kind !== 'count') return null;
-  return { subject: def.name.replace(/件数$|人数$|数$/, ''), unit: def.unit ?? (def.name.endsWith('人数') ? '人' : '件') };
+  return {
+    subject: def.name.replace(/件数$|人数$|数$/, ''),
+    unit: def.unit ?? (def.name.endsWith('人数') ? '人' : '件'),
+  };
 }
 
 function gapSentence(view: ScopeView, def: IndicatorDef): string | null {
@@ -49,7 +52,9 @@ function gapSentence(view: ScopeView, def: IndicatorDef): string | null {
   if (upper) {
     const names = short.slice(0, MAX_NAMES).map((c) => {
       const r = c.indicators[def.code]!;
-      return r.status === 'missing' || r.value === null ? `${view.label(c)}（缺报）` : `${view.label(c)}${shortValue(campaign, def, r)}${upper.unit}`;
+      return r.status === 'missing' || r.value === null
+        ? `${view.label(c)}（缺报）`
+        : `${view.label(c)}${shortValue(campaign, def, r)}${upper.unit}`;
     });
     return `${upper.subject}的有${names.join('、')}${more}`;
   }
@@ -63,16 +68,24 @@ function gapSentence(view: ScopeView, def: IndicatorDef): string | null {
 }
 
 function areaParagraph(view: ScopeView, area: PlanArea, index: number, quoted: Quoted, written: Written): Block {
-  const defs = view.snapshot.campaign.indicators.filter((d) => area.tasks.includes(d.task) && d.target && !d.shownOnly && d.kind !== 'date');
+  const defs = view.snapshot.campaign.indicators.filter(
+    (d) => area.tasks.includes(d.task) && d.target && !d.shownOnly && d.kind !== 'date',
+  );
   const gaps = defs.map((d) => gapSentence(view, d)).filter((s): s is string => s !== null);
-  const status = gaps.length > 0 ? `目前，${gaps.join('；')}，要逐县列出清单、限期整改到位。` : `目前${view.word}相关指标均已达到目标要求，要巩固成果、防止反弹。`;
+  const status =
+    gaps.length > 0
+      ? `目前，${gaps.join('；')}，要逐县列出清单、限期整改到位。`
+      : `目前${view.word}相关指标均已达到目标要求，要巩固成果、防止反弹。`;
   const example = area.tasks.map((t) => pickNarratives(view, t, quoted, 1)[0]).find((n) => n !== undefined);
   const sentence = example ? firstSentence(example.text) : '';
   // A practice already written under 主要做法和成效 is not offered again as the one to copy.
   const fresh = example && !written.has(normalised(sentence, example.county));
   if (fresh) written.add(normalised(sentence, example.county));
   const learn = fresh ? `要总结推广先进经验，如${quote(view, example.county, sentence)}` : '';
-  return paragraph(`${view.word}将${area.aim}。${status}${learn}`, { level: 2, text: `（${chineseNumber(index + 1)}）${area.title}。` });
+  return paragraph(`${view.word}将${area.aim}。${status}${learn}`, {
+    level: 2,
+    text: `（${chineseNumber(index + 1)}）${area.title}。`,
+  });
 }
 
 /**

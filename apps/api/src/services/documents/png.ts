@@ -24,7 +24,11 @@ function chunk(type: string, data: Buffer): Buffer {
 /** A pixel buffer drawn with filled rectangles only, enough for a bar chart's raster fallback. */
 export class Raster {
   readonly pixels: Buffer;
-  constructor(readonly width: number, readonly height: number, background = 0xffffff) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    background = 0xffffff,
+  ) {
     this.pixels = Buffer.alloc(width * height * 3);
     this.fill(0, 0, width, height, background);
   }
@@ -50,7 +54,13 @@ export class Raster {
     header.writeUInt32BE(this.height, 4);
     header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
     const rows = Buffer.alloc((this.width * 3 + 1) * this.height);
-    for (let row = 0; row < this.height; row++) this.pixels.copy(rows, row * (this.width * 3 + 1) + 1, row * this.width * 3, (row + 1) * this.width * 3);
-    return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+    for (let row = 0; row < this.height; row++)
+      this.pixels.copy(rows, row * (this.width * 3 + 1) + 1, row * this.width * 3, (row + 1) * this.width * 3);
+    return Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(rows)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
   }
 }

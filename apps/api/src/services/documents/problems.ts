@@ -27,7 +27,11 @@ export function reasonHeadings(campaign: CampaignDef): { code: ReasonCode; title
 export function redIndicators(view: ScopeView): { code: string; name: string; counties: CountyStatus[] }[] {
   const { indicators } = view.snapshot.campaign;
   return indicators
-    .map((def) => ({ code: def.code, name: displayName(view.snapshot.campaign, def), counties: view.counties.filter((c) => ['red', 'missing'].includes(c.indicators[def.code]?.status ?? '')) }))
+    .map((def) => ({
+      code: def.code,
+      name: displayName(view.snapshot.campaign, def),
+      counties: view.counties.filter((c) => ['red', 'missing'].includes(c.indicators[def.code]?.status ?? '')),
+    }))
     .filter((r) => r.counties.length > 0)
     .sort((a, b) => b.counties.length - a.counties.length);
 }
@@ -35,9 +39,13 @@ export function redIndicators(view: ScopeView): { code: string; name: string; co
 function reasonParagraphs(view: ScopeView, lagging: CountyStatus[], next: () => string): Block[] {
   const blocks: Block[] = [];
   for (const { code, title } of reasonHeadings(view.snapshot.campaign)) {
-    const hits = lagging.flatMap((county) => county.reasons.filter((r) => r.code === code).map((r) => `${view.label(county)}${r.text}`));
+    const hits = lagging.flatMap((county) =>
+      county.reasons.filter((r) => r.code === code).map((r) => `${view.label(county)}${r.text}`),
+    );
     if (hits.length === 0) continue;
-    blocks.push(paragraph(`涉及${countiesWord(hits.length)}：${hits.join('；')}。`, { level: 2, text: `${next()}${title}。` }));
+    blocks.push(
+      paragraph(`涉及${countiesWord(hits.length)}：${hits.join('；')}。`, { level: 2, text: `${next()}${title}。` }),
+    );
   }
   return blocks;
 }
@@ -60,17 +68,41 @@ export function problemBlocks(view: ScopeView): Block[] {
   const red = redIndicators(view).slice(0, 6);
   if (red.length > 0) {
     const parts = red.map((r) => `${r.name}${r.counties.length}个县（市、区）`);
-    blocks.push(paragraph(`处于红色状态（含缺报）的指标中，涉及县（市、区）较多的是：${parts.join('，')}。`, { level: 2, text: `${next()}${titles.red}。` }));
+    blocks.push(
+      paragraph(`处于红色状态（含缺报）的指标中，涉及县（市、区）较多的是：${parts.join('，')}。`, {
+        level: 2,
+        text: `${next()}${titles.red}。`,
+      }),
+    );
   }
   const watch = view.counties.filter((c) => c.watch);
   if (view.level === 'city' && watch.length > 0) {
-    const names = watch.map((c) => `${c.name}（市内${rankText(c.cityRank)}，${c.score === null ? '未评分' : `${scoreText(c.score)}分`}）`);
-    blocks.push(paragraph(`按综合得分排名，${joinNames(names)}位列全市后三位，列入关注名单。`, { level: 2, text: `${next()}${titles.ranking}。` }));
+    const names = watch.map(
+      (c) => `${c.name}（市内${rankText(c.cityRank)}，${c.score === null ? '未评分' : `${scoreText(c.score)}分`}）`,
+    );
+    blocks.push(
+      paragraph(`按综合得分排名，${joinNames(names)}位列全市后三位，列入关注名单。`, {
+        level: 2,
+        text: `${next()}${titles.ranking}。`,
+      }),
+    );
   } else if (watch.length > 0) {
     const both = watch.filter((c) => c.lagging).length;
-    blocks.push(paragraph(`各市综合得分后三位的${countiesWord(watch.length)}列入关注名单，其中${both}个同时进展缓慢。`, { level: 2, text: `${next()}${titles.ranking}。` }));
+    blocks.push(
+      paragraph(`各市综合得分后三位的${countiesWord(watch.length)}列入关注名单，其中${both}个同时进展缓慢。`, {
+        level: 2,
+        text: `${next()}${titles.ranking}。`,
+      }),
+    );
   }
-  const dispatch = dispatchProblem(view.snapshot.dispatch, view.counties, view.label, `（${chineseNumber(n + 1)}）`, titles.dispatch, view.snapshot.campaign.reportName);
+  const dispatch = dispatchProblem(
+    view.snapshot.dispatch,
+    view.counties,
+    view.label,
+    `（${chineseNumber(n + 1)}）`,
+    titles.dispatch,
+    view.snapshot.campaign.reportName,
+  );
   if (dispatch) {
     n++;
     blocks.push(dispatch);
@@ -79,7 +111,10 @@ export function problemBlocks(view: ScopeView): Block[] {
   const unvisited = supervision ? view.counties.filter((c) => c.gates[supervision.code] === 'overdue') : [];
   if (supervision && unvisited.length > 0) {
     blocks.push(
-      paragraph(`${monthDay(supervision.laggingOn)}列为进展缓慢的县（市、区）中，${joinNames(unvisited.map((c) => view.label(c)))}截至目前尚未开展实地督导。`, { level: 2, text: `${next()}${titles.unvisited}。` }),
+      paragraph(
+        `${monthDay(supervision.laggingOn)}列为进展缓慢的县（市、区）中，${joinNames(unvisited.map((c) => view.label(c)))}截至目前尚未开展实地督导。`,
+        { level: 2, text: `${next()}${titles.unvisited}。` },
+      ),
     );
   }
   return blocks;

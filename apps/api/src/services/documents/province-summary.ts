@@ -27,7 +27,11 @@ export function provinceSummaryContent(snapshot: Snapshot, settings: DocumentSet
     title: texts.title.map(words),
     // The province's 主送机关 is a setting; the definition names the usual one.
     recipient: recipientText(settings.recipient ?? words(texts.recipient)),
-    body: [paragraph(words(texts.opening)), ...summarySections(view, provinceBasics(view)), paragraph(words(texts.closing))],
+    body: [
+      paragraph(words(texts.opening)),
+      ...summarySections(view, provinceBasics(view)),
+      paragraph(words(texts.closing)),
+    ],
     issuer,
     date: chineseDate(snapshot.asOf),
     note: contactNote(campaign, settings),
@@ -38,20 +42,47 @@ export function provinceSummaryContent(snapshot: Snapshot, settings: DocumentSet
       {
         label: '附件2',
         title: words(texts.annexes.countTable),
-        blocks: [countTable(campaign, '市', cities.map((c) => ({ name: c.name, figures: c.figures })), { name: '全省合计', figures: view.figures })],
+        blocks: [
+          countTable(
+            campaign,
+            '市',
+            cities.map((c) => ({ name: c.name, figures: c.figures })),
+            { name: '全省合计', figures: view.figures },
+          ),
+        ],
       },
       {
         label: '附件3',
         title: words(texts.annexes.charts),
         blocks: [
-          { kind: 'chart', chart: scoreChart(words(texts.annexes.scoreChart), names, cities.map((c) => c.score), campaign.thresholds.lowScore) },
-          { kind: 'chart', chart: coverageChart(words(texts.annexes.coverageChart), names, cities.map((c) => c.figures), campaign) },
+          {
+            kind: 'chart',
+            chart: scoreChart(
+              words(texts.annexes.scoreChart),
+              names,
+              cities.map((c) => c.score),
+              campaign.thresholds.lowScore,
+            ),
+          },
+          {
+            kind: 'chart',
+            chart: coverageChart(
+              words(texts.annexes.coverageChart),
+              names,
+              cities.map((c) => c.figures),
+              campaign,
+            ),
+          },
         ],
       },
     ],
   };
 }
 
-export async function provinceSummaryDocx(ctx: Ctx<'campaign'>, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+export async function provinceSummaryDocx(
+  ctx: Ctx<'campaign'>,
+  asOf: string,
+  settings: DocumentSettings = noSettings,
+): Promise<Buffer> {
   return renderDocx(provinceSummaryContent(await snapshotAt(ctx, asOf), settings));
 }

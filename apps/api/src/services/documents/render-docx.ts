@@ -51,7 +51,8 @@ import { mastheadParagraphs } from './masthead';
 // Tables and figures step off the 3号 grid: 五号 text on its own exact 15 pt lines, not snapped to the character grid.
 const tableSpacing = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const smallSpacing = { line: 260, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-const tableRun = (text: string, eastAsia: string = FONT.body, size: number = SIZE.table) => new TextRun({ text, font: font(eastAsia), size, snapToGrid: false });
+const tableRun = (text: string, eastAsia: string = FONT.body, size: number = SIZE.table) =>
+  new TextRun({ text, font: font(eastAsia), size, snapToGrid: false });
 /** Left and right cell margins in twips: narrow, so a column of n characters needs little more than n characters. */
 const CELL_MARGIN = 40;
 
@@ -59,7 +60,14 @@ const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, righ
 
 /** `keepNext` holds the last row to the table's note, so the note never starts a page alone. */
 /** A line longer than the cell holds (`room` characters) is broken at word boundaries, never inside a word. */
-function cell(content: Cell, width: number, align: Column['align'], header: boolean, small: boolean, keepNext = false): TableCell {
+function cell(
+  content: Cell,
+  width: number,
+  align: Column['align'],
+  header: boolean,
+  small: boolean,
+  keepNext = false,
+): TableCell {
   const size = small ? SIZE.small : SIZE.table;
   const room = (width - 2 * CELL_MARGIN) / (size * 10);
   // Prose (left-aligned) wraps as the reader sets it; names, headers and figures break only between words.
@@ -88,13 +96,34 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
   const needs = block.columns.map((c) => c.width * (small ? SIZE.small : SIZE.table) * 10 + 2 * CELL_MARGIN);
   const total = needs.reduce((s, n) => s + n, 0);
   const widths = needs.map((n) => Math.floor((TEXT_WIDTH * n) / total));
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.header, widths[i] ?? 0, 'center', true, small)) });
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: block.columns.map((c, i) => cell(c.header, widths[i] ?? 0, 'center', true, small)),
+  });
   const last = block.rows.length - 1;
-  const rows = block.rows.map((r, n) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i] ?? 0, block.columns[i]?.align, false, small, Boolean(block.note) && n === last)) }));
+  const rows = block.rows.map(
+    (r, n) =>
+      new TableRow({
+        cantSplit: true,
+        children: r.map((c, i) =>
+          cell(c, widths[i] ?? 0, block.columns[i]?.align, false, small, Boolean(block.note) && n === last),
+        ),
+      }),
+  );
   const out: FileChild[] = [
-    new Table({ rows: [header, ...rows], width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, alignment: AlignmentType.CENTER }),
+    new Table({
+      rows: [header, ...rows],
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+    }),
   ];
-  if (block.note) out.push(new Paragraph({ style: OFF_GRID, children: [tableRun(block.note)], spacing: { ...tableSpacing, before: 60 } }));
+  if (block.note)
+    out.push(
+      new Paragraph({ style: OFF_GRID, children: [tableRun(block.note)], spacing: { ...tableSpacing, before: 60 } }),
+    );
   return out;
 }
 
@@ -130,7 +159,12 @@ export function blockToDocx(block: Block, keepNext = false): FileChild[] {
     case 'heading':
       return [headingParagraph(block.level, block.text)];
     case 'paragraph':
-      return [bodyParagraph(block.lead ? [run(block.lead.text, headingFont[block.lead.level]), run(block.text)] : [run(block.text)], keepNext)];
+      return [
+        bodyParagraph(
+          block.lead ? [run(block.lead.text, headingFont[block.lead.level]), run(block.text)] : [run(block.text)],
+          keepNext,
+        ),
+      ];
     case 'table':
       return table(block);
     case 'chart':
@@ -176,9 +210,20 @@ export function documentChildren(content: DocumentContent): FileChild[] {
   const named = [...content.attachments.map((a) => a.title), ...(content.enclosures ?? [])];
   if (named.length > 0) children.push(blankLine(true), ...attachmentNote(named));
   // Room above the issuer for the seal.
-  children.push(blankLine(true), blankLine(true), ...signatureParagraphs(content.issuer, content.date), noteParagraph(content.note));
+  children.push(
+    blankLine(true),
+    blankLine(true),
+    ...signatureParagraphs(content.issuer, content.date),
+    noteParagraph(content.note),
+  );
   for (const attachment of content.attachments) {
-    children.push(attachmentLabel(attachment.label), blankLine(), ...titleParagraphs([attachment.title]), blankLine(), ...attachment.blocks.flatMap((b) => blockToDocx(b)));
+    children.push(
+      attachmentLabel(attachment.label),
+      blankLine(),
+      ...titleParagraphs([attachment.title]),
+      blankLine(),
+      ...attachment.blocks.flatMap((b) => blockToDocx(b)),
+    );
   }
   children.push(...imprintAtFoot(content, lastPageUsed(content)));
   return children;

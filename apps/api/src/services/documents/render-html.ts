@@ -1,8 +1,17 @@
 import type { Block, Cell, DocumentContent } from './content';
 import { copyToText, docNumberText, signerText } from './settings';
-import { attachmentNoteLines, BODY_PT, CHARS_PER_LINE, FONT, headingFont, LINE_PITCH, sealSignatureIndents } from './gbt9704';
+import {
+  attachmentNoteLines,
+  BODY_PT,
+  CHARS_PER_LINE,
+  FONT,
+  headingFont,
+  LINE_PITCH,
+  sealSignatureIndents,
+} from './gbt9704';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 // The same fonts as the docx, each with the fallbacks a browser is likely to have.
 const family = (name: string) =>
@@ -53,7 +62,12 @@ function blockHtml(block: Block): string {
     }
     case 'table': {
       const head = `<tr>${block.columns.map((c) => `<th>${cellHtml(c.header)}</th>`).join('')}</tr>`;
-      const rows = block.rows.map((r) => `<tr>${r.map((c, i) => `<td class="gw-${block.columns[i]?.align ?? 'center'}">${cellHtml(c)}</td>`).join('')}</tr>`).join('');
+      const rows = block.rows
+        .map(
+          (r) =>
+            `<tr>${r.map((c, i) => `<td class="gw-${block.columns[i]?.align ?? 'center'}">${cellHtml(c)}</td>`).join('')}</tr>`,
+        )
+        .join('');
       return `<table><thead>${head}</thead><tbody>${rows}</tbody></table>${block.note ? `<p class="gw-note">${escape(block.note)}</p>` : ''}`;
     }
     case 'chart':
@@ -67,13 +81,23 @@ export function renderHtmlFragment(content: DocumentContent): string {
     content.direction === 'up'
       ? `<p class="gw-number"><span>${escape(docNumberText(content.settings))}</span><span>签发人：${escape(signerText(content.settings))}</span></p>`
       : `<p class="gw-number gw-down"><span>${escape(docNumberText(content.settings))}</span></p>`;
-  const parts: string[] = [`<p class="gw-mark">${escape(content.mark)}</p>`, number, ...content.title.map((line) => `<p class="gw-title">${escape(line)}</p>`), '<p class="gw-blank"></p>'];
+  const parts: string[] = [
+    `<p class="gw-mark">${escape(content.mark)}</p>`,
+    number,
+    ...content.title.map((line) => `<p class="gw-title">${escape(line)}</p>`),
+    '<p class="gw-blank"></p>',
+  ];
   if (content.recipient) parts.push(`<p>${escape(content.recipient)}</p>`);
   parts.push(...content.body.map(blockHtml));
   const named = [...content.attachments.map((a) => a.title), ...(content.enclosures ?? [])];
   if (named.length > 0) {
     const lines = attachmentNoteLines(named);
-    parts.push('<p class="gw-blank"></p>', ...lines.map((l) => `<p style="padding-left: ${l.wrap}em; text-indent: ${l.start - l.wrap}em">${escape(l.text)}</p>`));
+    parts.push(
+      '<p class="gw-blank"></p>',
+      ...lines.map(
+        (l) => `<p style="padding-left: ${l.wrap}em; text-indent: ${l.start - l.wrap}em">${escape(l.text)}</p>`,
+      ),
+    );
   }
   const indents = sealSignatureIndents(content.issuer, content.date);
   parts.push(
@@ -83,9 +107,15 @@ export function renderHtmlFragment(content: DocumentContent): string {
     `<p class="gw-body">${escape(content.note)}</p>`,
   );
   for (const a of content.attachments) {
-    parts.push(`<section class="gw-attachment"><p class="gw-label">${escape(a.label)}</p><p class="gw-blank"></p><p class="gw-title">${escape(a.title)}</p>`, ...a.blocks.map(blockHtml), '</section>');
+    parts.push(
+      `<section class="gw-attachment"><p class="gw-label">${escape(a.label)}</p><p class="gw-blank"></p><p class="gw-title">${escape(a.title)}</p>`,
+      ...a.blocks.map(blockHtml),
+      '</section>',
+    );
   }
-  parts.push(`<div class="gw-imprint"><p>${escape(copyToText(content.settings))}</p><p><span>${escape(content.printedBy)}</span><span>${escape(content.date)}印发</span></p></div>`);
+  parts.push(
+    `<div class="gw-imprint"><p>${escape(copyToText(content.settings))}</p><p><span>${escape(content.printedBy)}</span><span>${escape(content.date)}印发</span></p></div>`,
+  );
   return `<article class="gw-doc"><style>${stylesheet}</style>${parts.join('\n')}</article>`;
 }
 

@@ -26,10 +26,15 @@ export function rosterCoverageColumns(campaign: CampaignDef, withShare = true): 
   for (const def of campaign.indicators) {
     const derived = def.derived;
     if (derived?.kind !== 'coverage') continue;
-    if (derived.villages === 'eligible') columns.push({ header: ['符合条件', '的村', '（个）'], code: def.code, part: 'denominator' });
+    if (derived.villages === 'eligible')
+      columns.push({ header: ['符合条件', '的村', '（个）'], code: def.code, part: 'denominator' });
     else if (!treeCounted) columns.push({ header: ['村（社区）', '数（个）'], code: def.code, part: 'denominator' });
     treeCounted ||= derived.villages === 'all';
-    columns.push({ header: [...headerLines(VILLAGE_HAS_WORDS[derived.has], 5), '的村（个）'], code: def.code, part: 'numerator' });
+    columns.push({
+      header: [...headerLines(VILLAGE_HAS_WORDS[derived.has], 5), '的村（个）'],
+      code: def.code,
+      part: 'numerator',
+    });
     if (withShare) columns.push({ header: headerLines(def.shortName ?? def.name), code: def.code, part: 'value' });
   }
   return columns;

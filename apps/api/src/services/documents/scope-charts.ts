@@ -10,7 +10,13 @@ export function scoreChart(caption: string, names: string[], scores: (number | n
   return barChart({
     caption,
     categories: names,
-    series: [{ name: '综合得分', bars: scores.map((s): Bar => (s === null ? 'missing' : { value: s, label: scoreText(s) })), color: '#3b6fb6' }],
+    series: [
+      {
+        name: '综合得分',
+        bars: scores.map((s): Bar => (s === null ? 'missing' : { value: s, label: scoreText(s) })),
+        color: '#3b6fb6',
+      },
+    ],
     yMax: 100,
     yName: '得分（分）',
     markLine: { value: lowScore, label: `${lowScore}分` },
@@ -37,7 +43,11 @@ export function coverageChart(caption: string, names: string[], figures: Shares[
   return barChart({
     caption,
     categories: names,
-    series: coverageSeries(campaign).map((s) => ({ name: s.name, color: s.color, bars: figures.map((f) => shareBar(f[s.code])) })),
+    series: coverageSeries(campaign).map((s) => ({
+      name: s.name,
+      color: s.color,
+      bars: figures.map((f) => shareBar(f[s.code])),
+    })),
     yMax: 100,
     yName: '覆盖率（%）',
   });

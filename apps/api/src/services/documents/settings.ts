@@ -12,7 +12,14 @@ export interface DocumentSettings {
   recipient: string | null;
 }
 
-export const noSettings: DocumentSettings = { docNumber: null, signer: null, contactName: null, contactPhone: null, copyTo: null, recipient: null };
+export const noSettings: DocumentSettings = {
+  docNumber: null,
+  signer: null,
+  contactName: null,
+  contactPhone: null,
+  copyTo: null,
+  recipient: null,
+};
 
 /** Four full-width spaces: room to write a name or number by hand. */
 const gap = '　　　　';
@@ -20,4 +27,5 @@ const gap = '　　　　';
 export const docNumberText = (s: DocumentSettings) => s.docNumber ?? `${gap}〔　　　〕　　号`;
 export const signerText = (s: DocumentSettings) => s.signer ?? gap;
 /** 抄送 names are separated by commas and end with a full stop. */
-export const copyToText = (s: DocumentSettings) => (s.copyTo ? `抄送：${s.copyTo.replace(/[。.]$/, '')}。` : `抄送：${gap}${gap}。`);
+export const copyToText = (s: DocumentSettings) =>
+  s.copyTo ? `抄送：${s.copyTo.replace(/[。.]$/, '')}。` : `抄送：${gap}${gap}。`;

@@ -8,14 +8,21 @@ type Cited = { county: CountyStatus; text: string };
 
 /** A narrative's sentences, each with its closing mark; a sentence about one month is never quoted in a document. */
 export function sentences(text: string): string[] {
-  return text.match(/[^。！？]+[。！？]?/g)?.map((s) => s.trim()).filter((s) => s.length > 0 && !aboutOneMonth(s)) ?? [];
+  return (
+    text
+      .match(/[^。！？]+[。！？]?/g)
+      ?.map((s) => s.trim())
+      .filter((s) => s.length > 0 && !aboutOneMonth(s)) ?? []
+  );
 }
 
 /** A sentence without its county's name in front, for stating it after several counties' names. */
 /** Words that join a county's second practice to its first ("此外，…"), dropped when the practice stands on its own. */
 const CONNECTOR = /^(?:此外|另外|同时)?[，,]/;
-const practice = (sentence: string, county: CountyStatus) => (sentence.startsWith(county.name) ? sentence.slice(county.name.length) : sentence).replace(CONNECTOR, '');
-const standsAlone = (sentence: string, county: CountyStatus) => sentence.startsWith(county.name) || CONNECTOR.test(sentence);
+const practice = (sentence: string, county: CountyStatus) =>
+  (sentence.startsWith(county.name) ? sentence.slice(county.name.length) : sentence).replace(CONNECTOR, '');
+const standsAlone = (sentence: string, county: CountyStatus) =>
+  sentence.startsWith(county.name) || CONNECTOR.test(sentence);
 
 /** What a sentence says whoever says it: no county name in front, no spaces, one kind of comma and quote. */
 export function normalised(sentence: string, county: CountyStatus): string {
@@ -31,9 +38,13 @@ export function normalised(sentence: string, county: CountyStatus): string {
  * ("龙子湖区、蚌山区建立了……"), then each county's own remaining sentences; a practice already written is not repeated.
  */
 export function citedParagraphs(cited: Cited[], label: (county: CountyStatus) => string, written: Written): string[] {
-  const split = cited.map((c) => ({ ...c, parts: sentences(c.text).map((s) => ({ text: s, key: normalised(s, c.county) })) }));
+  const split = cited.map((c) => ({
+    ...c,
+    parts: sentences(c.text).map((s) => ({ text: s, key: normalised(s, c.county) })),
+  }));
   const sayers = new Map<string, typeof split>();
-  for (const c of split) for (const p of c.parts) if (!sayers.get(p.key)?.includes(c)) sayers.set(p.key, [...(sayers.get(p.key) ?? []), c]);
+  for (const c of split)
+    for (const p of c.parts) if (!sayers.get(p.key)?.includes(c)) sayers.set(p.key, [...(sayers.get(p.key) ?? []), c]);
   const out: string[] = [];
   for (const [key, who] of sayers) {
     const first = who[0]!;
@@ -51,7 +62,9 @@ export function citedParagraphs(cited: Cited[], label: (county: CountyStatus) =>
     }
     if (own.length === 0) continue;
     const [first, ...rest] = own;
-    out.push(`${label(c.county)}${standsAlone(first!, c.county) ? practice(first!, c.county) : `：${first}`}${rest.join('')}`);
+    out.push(
+      `${label(c.county)}${standsAlone(first!, c.county) ? practice(first!, c.county) : `：${first}`}${rest.join('')}`,
+    );
   }
   return out;
 }

@@ -26,7 +26,11 @@ export interface Snapshot {
 export async function snapshotAt(ctx: Ctx<'campaign'>, asOf: string): Promise<Snapshot> {
   const { campaign } = ctx;
   // A definition installed before documents took their texts from it has none to write with.
-  if (!campaign.documents) throw new DomainError('conflict', `活动 ${campaign.code} 的已安装版本缺少公文固定文字（documents），请先运行 pnpm cli campaign install campaigns/${campaign.code}.yaml 安装新版本`);
+  if (!campaign.documents)
+    throw new DomainError(
+      'conflict',
+      `活动 ${campaign.code} 的已安装版本缺少公文固定文字（documents），请先运行 pnpm cli campaign install campaigns/${campaign.code}.yaml 安装新版本`,
+    );
   const status = await provinceStatusAt(ctx, asOf);
   const narratives = await knownNarratives(ctx, campaign.province, asOf);
   const dispatch = await knownDispatchCounts(ctx, asOf);

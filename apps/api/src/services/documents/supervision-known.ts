@@ -10,7 +10,11 @@ export interface KnownSupervision {
 }
 
 /** Supervision as known at the end of `asOf`: records, items and closures written later do not count yet. */
-export async function knownSupervision(ctx: Ctx<'campaign'>, scope: string, asOf: string): Promise<Map<string, KnownSupervision>> {
+export async function knownSupervision(
+  ctx: Ctx<'campaign'>,
+  scope: string,
+  asOf: string,
+): Promise<Map<string, KnownSupervision>> {
   const out = new Map<string, KnownSupervision>();
   // The read already leaves out what was recorded after asOf; voided records count nowhere.
   for (const visit of await visitsWithin(ctx, scope, asOf)) {

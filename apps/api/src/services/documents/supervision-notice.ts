@@ -10,18 +10,36 @@ import { byRankInProvince, cityName, fullName, snapshotAt, type Snapshot } from 
 import type { KnownSupervision } from './supervision-known';
 import { countiesWord, joinNames } from './view';
 import { noSettings, type DocumentSettings } from './settings';
-import { cityIssuer, contactNote, documentWords, printedBy, provinceBureau, provinceIssuer, recipientText } from './titles';
+import {
+  cityIssuer,
+  contactNote,
+  documentWords,
+  printedBy,
+  provinceBureau,
+  provinceIssuer,
+  recipientText,
+} from './titles';
 
 const scoreWords = (c: CountyStatus) => (c.score === null ? '未评分' : `综合得分${scoreText(c.score)}分`);
 
 /** The supervision gate of one lagging county, in words, with the visit behind it when there is one; '' without that gate. */
-export function supervisionWords(snapshot: Snapshot, county: CountyStatus, visit: KnownSupervision | undefined): string {
+export function supervisionWords(
+  snapshot: Snapshot,
+  county: CountyStatus,
+  visit: KnownSupervision | undefined,
+): string {
   const gate = gateOfKind(snapshot.campaign, 'supervision_of_lagging');
   if (!gate) return '';
   const status = county.gates[gate.code] ?? 'n/a';
   if (status === 'n/a') return `${monthDay(gate.laggingOn)}未列为进展缓慢，不在实地督导范围`;
-  if (!visit) return status === 'pending' ? `尚未开展实地督导（应${byDeadline(gate.deadline, snapshot.asOf)}完成）` : `尚未开展实地督导（${gateWords[status]}）`;
-  const by = visit.byLevel === 'province' ? provinceBureau(snapshot.campaign) : cityIssuer(snapshot.campaign, cityName(snapshot, county.cityCode));
+  if (!visit)
+    return status === 'pending'
+      ? `尚未开展实地督导（应${byDeadline(gate.deadline, snapshot.asOf)}完成）`
+      : `尚未开展实地督导（${gateWords[status]}）`;
+  const by =
+    visit.byLevel === 'province'
+      ? provinceBureau(snapshot.campaign)
+      : cityIssuer(snapshot.campaign, cityName(snapshot, county.cityCode));
   const items = visit.items > 0 ? `，督导发现整改事项${visit.items}项、已销号${visit.closed}项` : '';
   return `${by}已于${chineseDate(visit.firstVisitOn)}开展实地督导（${gateWords[status]}）${items}`;
 }
@@ -49,7 +67,12 @@ function laggingSection(snapshot: Snapshot, lagging: CountyStatus[], visits: Map
     own.forEach((county, j) => {
       const reasons = county.reasons.map((r) => r.text).join('；');
       const words = [reasons, supervisionWords(snapshot, county, visits.get(county.code))].filter((w) => w !== '');
-      blocks.push(paragraph(`${words.join('。')}。`, { level: 3, text: `${j + 1}.${county.name}（全省${rankText(county.provinceRank)}，${scoreWords(county)}）。` }));
+      blocks.push(
+        paragraph(`${words.join('。')}。`, {
+          level: 3,
+          text: `${j + 1}.${county.name}（全省${rankText(county.provinceRank)}，${scoreWords(county)}）。`,
+        }),
+      );
     });
   });
   return blocks;
@@ -60,7 +83,9 @@ function watchSection(snapshot: Snapshot): Block[] {
   for (const city of snapshot.status.cities) {
     const watch = snapshot.status.counties.filter((c) => c.cityCode === city.code && c.watch).sort(byRankInProvince);
     if (watch.length === 0) continue;
-    const names = watch.map((c) => `${c.name}（全省${rankText(c.provinceRank)}，${scoreWords(c)}${c.lagging ? '，进展缓慢' : ''}）`);
+    const names = watch.map(
+      (c) => `${c.name}（全省${rankText(c.provinceRank)}，${scoreWords(c)}${c.lagging ? '，进展缓慢' : ''}）`,
+    );
     blocks.push(paragraph(`${city.name}：${names.join('、')}。`));
   }
   return blocks;
@@ -72,8 +97,10 @@ function supervisionDemand(snapshot: Snapshot): string {
   const gate = gateOfKind(campaign, 'supervision_of_lagging');
   if (!gate) return '';
   const [start, due] = [gate.laggingOn, gate.deadline];
-  if (asOf < start) return `重点督导阶段自${monthDay(start)}开始，各市要对届时进展缓慢的县（市、区）${byDeadline(due, asOf)}全部开展实地督导。`;
-  const names = (s: 'pending' | 'overdue') => status.counties.filter((c) => c.gates[gate.code] === s).map((c) => fullName(snapshot, c));
+  if (asOf < start)
+    return `重点督导阶段自${monthDay(start)}开始，各市要对届时进展缓慢的县（市、区）${byDeadline(due, asOf)}全部开展实地督导。`;
+  const names = (s: 'pending' | 'overdue') =>
+    status.counties.filter((c) => c.gates[gate.code] === s).map((c) => fullName(snapshot, c));
   const [pending, overdue] = [names('pending'), names('overdue')];
   const parts = [
     ...(pending.length ? [`${joinNames(pending)}尚未开展实地督导，所在市要${byDeadline(due, asOf)}完成`] : []),
@@ -86,26 +113,50 @@ function supervisionDemand(snapshot: Snapshot): string {
 
 /** Open dispatch orders of the lagging counties, when there are any (see dispatch-hook.ts). */
 function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
-  const block = dispatchProblem(snapshot.dispatch, lagging, (c) => fullName(snapshot, c), '', snapshot.campaign.documents.problems.dispatch, snapshot.campaign.reportName);
-  return block?.kind === 'paragraph' ? [paragraph(`${block.text}相关市要督促逐件办结。`, { level: 2, text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。` })] : [];
+  const block = dispatchProblem(
+    snapshot.dispatch,
+    lagging,
+    (c) => fullName(snapshot, c),
+    '',
+    snapshot.campaign.documents.problems.dispatch,
+    snapshot.campaign.reportName,
+  );
+  return block?.kind === 'paragraph'
+    ? [
+        paragraph(`${block.text}相关市要督促逐件办结。`, {
+          level: 2,
+          text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。`,
+        }),
+      ]
+    : [];
 }
 
 function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   const { campaign, status, asOf } = snapshot;
   const summary = cityGateDefs(campaign).find((g) => g.kind === 'summary_submitted');
-  const byGate = (...gates: string[]) => status.cities.filter((c) => summary !== undefined && gates.includes(c.gates[summary.code] ?? 'n/a')).map((c) => c.name);
+  const byGate = (...gates: string[]) =>
+    status.cities
+      .filter((c) => summary !== undefined && gates.includes(c.gates[summary.code] ?? 'n/a'))
+      .map((c) => c.name);
   const [submitted, pending, overdue] = [byGate('met', 'late'), byGate('pending'), byGate('overdue')];
   const visitText = supervisionDemand(snapshot);
   const summaryParts = [
     submitted.length ? `${joinNames(submitted)}已报送市级行动总结` : '尚无市报送市级行动总结',
-    ...(pending.length ? [`${pending.length === status.cities.length ? '各市' : joinNames(pending)}要${byDeadline(campaign.summaryDue, asOf)}报送${provinceBureau(campaign)}`] : []),
+    ...(pending.length
+      ? [
+          `${pending.length === status.cities.length ? '各市' : joinNames(pending)}要${byDeadline(campaign.summaryDue, asOf)}报送${provinceBureau(campaign)}`,
+        ]
+      : []),
     ...(overdue.length ? [`${joinNames(overdue)}已逾期，要立即报送`] : []),
   ];
   const summaryText = `截至${chineseDate(asOf)}，${summaryParts.join('；')}。`;
   const dispatch = dispatchRequirement(snapshot, lagging);
   const titles = campaign.documents.notice.requirements;
   return [
-    paragraph(`各市要督促${lagging.length ? `本通报列出的${countiesWord(lagging.length)}` : '所辖县（市、区）'}对照问题逐项整改，整改情况随下一期${cadenceWord(campaign.periods)}进展情况一并报送。`, { level: 2, text: `（一）${titles.rectify}。` }),
+    paragraph(
+      `各市要督促${lagging.length ? `本通报列出的${countiesWord(lagging.length)}` : '所辖县（市、区）'}对照问题逐项整改，整改情况随下一期${cadenceWord(campaign.periods)}进展情况一并报送。`,
+      { level: 2, text: `（一）${titles.rectify}。` },
+    ),
     paragraph(visitText, { level: 2, text: `（二）${titles.supervise}。` }),
     ...dispatch,
     paragraph(summaryText, { level: 2, text: `（${dispatch.length ? '四' : '三'}）${titles.summary}。` }),
@@ -158,7 +209,10 @@ export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentS
     settings,
     title: texts.title.map(words),
     recipient: recipientText(words(texts.recipient)),
-    body: [paragraph(words(texts.opening)), ...texts.sections.flatMap((s, i) => [heading(1, `${chineseNumber(i + 1)}、${s.heading}`), ...parts[s.part]()])],
+    body: [
+      paragraph(words(texts.opening)),
+      ...texts.sections.flatMap((s, i) => [heading(1, `${chineseNumber(i + 1)}、${s.heading}`), ...parts[s.part]()]),
+    ],
     issuer,
     date: chineseDate(snapshot.asOf),
     note: contactNote(campaign, settings),
@@ -167,6 +221,10 @@ export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentS
   };
 }
 
-export async function supervisionNoticeDocx(ctx: Ctx<'campaign'>, asOf: string, settings: DocumentSettings = noSettings): Promise<Buffer> {
+export async function supervisionNoticeDocx(
+  ctx: Ctx<'campaign'>,
+  asOf: string,
+  settings: DocumentSettings = noSettings,
+): Promise<Buffer> {
   return renderDocx(supervisionNoticeContent(await snapshotAt(ctx, asOf), settings));
 }

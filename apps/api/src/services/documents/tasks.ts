@@ -10,11 +10,18 @@ import { countiesWord, type ScopeView } from './view';
 export type Quoted = Map<string, number>;
 
 /** Narratives of counties the metrics allow to be cited for the task (DOMAIN Reports), the least quoted first. */
-export function pickNarratives(view: ScopeView, task: string, quoted: Quoted, limit: number): { county: CountyStatus; text: string }[] {
+export function pickNarratives(
+  view: ScopeView,
+  task: string,
+  quoted: Quoted,
+  limit: number,
+): { county: CountyStatus; text: string }[] {
   const { narratives } = view.snapshot;
   const candidates = view.counties
     .map((county) => ({ county, text: narratives.get(county.code)?.[task] }))
-    .filter((c): c is { county: CountyStatus; text: string } => Boolean(c.text) && c.county.exemplarTasks.includes(task))
+    .filter(
+      (c): c is { county: CountyStatus; text: string } => Boolean(c.text) && c.county.exemplarTasks.includes(task),
+    )
     .sort(
       (a, b) =>
         (quoted.get(a.county.code) ?? 0) - (quoted.get(b.county.code) ?? 0) ||
@@ -37,14 +44,23 @@ export function pickNarratives(view: ScopeView, task: string, quoted: Quoted, li
 /** A narrative begins with its county's name; the province's document puts the city in front. */
 export function quote(view: ScopeView, county: CountyStatus, text: string): string {
   if (view.level === 'city') return text;
-  return text.startsWith(county.name) ? `${view.label(county).slice(0, -county.name.length)}${text}` : `${view.label(county)}：${text}`;
+  return text.startsWith(county.name)
+    ? `${view.label(county).slice(0, -county.name.length)}${text}`
+    : `${view.label(county)}：${text}`;
 }
 
 function figuresParagraph(view: ScopeView, task: TaskDef): Block | null {
   const defs = view.snapshot.campaign.indicators.filter((i) => i.task === task.code && i.kind !== 'date');
-  const phrases = defs.map((def) => figurePhrase(view.snapshot.campaign, def, view.figures[def.code])).filter((p): p is string => p !== null);
+  const phrases = defs
+    .map((def) => figurePhrase(view.snapshot.campaign, def, view.figures[def.code]))
+    .filter((p): p is string => p !== null);
   if (phrases.length === 0) return null;
-  const reporting = Math.min(...defs.map((d) => view.figures[d.code]).filter((f) => f && f.value !== null).map((f) => f!.countiesReporting));
+  const reporting = Math.min(
+    ...defs
+      .map((d) => view.figures[d.code])
+      .filter((f) => f && f.value !== null)
+      .map((f) => f!.countiesReporting),
+  );
   const note = reporting < view.counties.length ? `（据已报送数据的${countiesWord(reporting)}统计）` : '';
   return paragraph(`${view.word}${phrases.join('，')}${note}。`);
 }
@@ -53,7 +69,9 @@ function figuresParagraph(view: ScopeView, task: TaskDef): Block | null {
 function cityLine(view: ScopeView, task: TaskDef): Block | null {
   const def = keyIndicator(view.snapshot.campaign, task.code);
   if (!def) return null;
-  const cities = [...view.snapshot.status.cities].sort((a, b) => (b.figures[def.code]?.value ?? -1) - (a.figures[def.code]?.value ?? -1));
+  const cities = [...view.snapshot.status.cities].sort(
+    (a, b) => (b.figures[def.code]?.value ?? -1) - (a.figures[def.code]?.value ?? -1),
+  );
   const parts = cities.map((c) => `${c.name}${shortValue(view.snapshot.campaign, def, c.figures[def.code])}`);
   return paragraph(`分市看，${displayName(view.snapshot.campaign, def)}：${parts.join('，')}。`);
 }

@@ -27,7 +27,8 @@ function cellText(value: ExcelJS.CellValue): CellText {
     if ('error' in value) return { ok: false, message: `单元格为错误值 ${String(value.error)}，请修正后再上传` };
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: ExcelJS.CellValue }).result;
-      if (result == null) return { ok: false, message: '单元格是公式但没有计算结果，请在 Excel 中重新计算并保存，或粘贴为数值' };
+      if (result == null)
+        return { ok: false, message: '单元格是公式但没有计算结果，请在 Excel 中重新计算并保存，或粘贴为数值' };
       return cellText(result);
     }
     if ('richText' in value) return { ok: true, text: value.richText.map((r) => r.text).join('') };
@@ -37,7 +38,10 @@ function cellText(value: ExcelJS.CellValue): CellText {
   return { ok: true, text: String(value) };
 }
 
-const columnLetter = (col: number): string => (col <= 26 ? String.fromCharCode(64 + col) : columnLetter(Math.floor((col - 1) / 26)) + String.fromCharCode(65 + ((col - 1) % 26)));
+const columnLetter = (col: number): string =>
+  col <= 26
+    ? String.fromCharCode(64 + col)
+    : columnLetter(Math.floor((col - 1) / 26)) + String.fromCharCode(65 + ((col - 1) % 26));
 
 function requireDistinctHeaders(headers: string[]): void {
   const seen = new Map<string, number>();
@@ -97,7 +101,10 @@ export function decodeCsv(buffer: Buffer): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
     const text = iconv.decode(buffer, 'gb18030');
-    if (text.includes('\ufffd')) throw new FileFormatError('CSV 文件编码无法识别：既不是 UTF-8 也不是 GBK/GB18030，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传');
+    if (text.includes('\ufffd'))
+      throw new FileFormatError(
+        'CSV 文件编码无法识别：既不是 UTF-8 也不是 GBK/GB18030，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再上传',
+      );
     return text;
   }
 }

@@ -16,7 +16,9 @@ function inflatedSize(data: Buffer, budget: number): Promise<number> {
       total += chunk.length;
       if (total > budget) {
         inflate.destroy();
-        reject(new InflateLimitError(`Excel 文件解压后超过 ${MAX_INFLATED / 1024 / 1024} MB（疑似压缩炸弹），拒绝处理`));
+        reject(
+          new InflateLimitError(`Excel 文件解压后超过 ${MAX_INFLATED / 1024 / 1024} MB（疑似压缩炸弹），拒绝处理`),
+        );
       }
     });
     inflate.on('end', () => resolve(total));
@@ -38,19 +40,24 @@ export async function assertSafeZip(buffer: Buffer): Promise<void> {
   if (entries > MAX_ENTRIES) throw new FileFormatError('Excel 文件包含的内部文件过多，拒绝处理');
   let total = 0;
   for (let i = 0; i < entries; i++) {
-    if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== 0x02014b50) throw new FileFormatError('Excel 文件已损坏（压缩目录无效）');
+    if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== 0x02014b50)
+      throw new FileFormatError('Excel 文件已损坏（压缩目录无效）');
     const method = buffer.readUInt16LE(offset + 10);
     const compressed = buffer.readUInt32LE(offset + 20);
     const local = buffer.readUInt32LE(offset + 42);
-    if (compressed === 0xffffffff || local === 0xffffffff) throw new FileFormatError('Excel 文件过大（ZIP64），拒绝处理');
-    if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50) throw new FileFormatError('Excel 文件已损坏（文件头无效）');
+    if (compressed === 0xffffffff || local === 0xffffffff)
+      throw new FileFormatError('Excel 文件过大（ZIP64），拒绝处理');
+    if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50)
+      throw new FileFormatError('Excel 文件已损坏（文件头无效）');
     const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
     if (start + compressed > buffer.length) throw new FileFormatError('Excel 文件已损坏（压缩数据不完整）');
     const data = buffer.subarray(start, start + compressed);
     if (method === 0) total += compressed;
     else if (method === 8) total += await inflatedSize(data, MAX_INFLATED - total);
     else throw new FileFormatError('Excel 文件使用了不支持的压缩方式');
-    if (total > MAX_INFLATED) throw new InflateLimitError(`Excel 文件解压后超过 ${MAX_INFLATED / 1024 / 1024} MB（疑似压缩炸弹），拒绝处理`);
-    offset += 46 + buffer.readUInt16LE(offset + 28) + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
+    if (total > MAX_INFLATED)
+      throw new InflateLimitError(`Excel 文件解压后超过 ${MAX_INFLATED / 1024 / 1024} MB（疑似压缩炸弹），拒绝处理`);
+    offset +=
+      46 + buffer.readUInt16LE(offset + 28) + buffer.readUInt16LE(offset + 30) + buffer.readUInt16LE(offset + 32);
   }
 }

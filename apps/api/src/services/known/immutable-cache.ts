@@ -9,7 +9,12 @@ import type { Ctx } from '../context';
 const caches = new WeakMap<object, Map<string, Map<number, unknown>>>();
 const MAX_IDS = 200_000;
 
-export async function cachedById<T>(ctx: Ctx, kind: string, ids: number[], load: (missing: number[]) => Promise<Map<number, T>>): Promise<Map<number, T>> {
+export async function cachedById<T>(
+  ctx: Ctx,
+  kind: string,
+  ids: number[],
+  load: (missing: number[]) => Promise<Map<number, T>>,
+): Promise<Map<number, T>> {
   const perDb = caches.get(ctx.db) ?? new Map<string, Map<number, unknown>>();
   caches.set(ctx.db, perDb);
   const cache = (perDb.get(kind) ?? new Map<number, unknown>()) as Map<number, T>;

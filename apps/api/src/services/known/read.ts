@@ -18,12 +18,22 @@ export function supervisionJudged(campaign: CampaignDef, asOf: string): boolean 
  * Exactly what was known at the end of day `asOf` (Beijing) for every county under `scope`:
  * nothing recorded later can reach the answer, because every query is bounded by that instant.
  */
-export async function readKnownAt(ctx: Ctx<'campaign'>, scope: string, asOf: string, laggingAtSupervision: Map<string, boolean> | null): Promise<StatusInput> {
+export async function readKnownAt(
+  ctx: Ctx<'campaign'>,
+  scope: string,
+  asOf: string,
+  laggingAtSupervision: Map<string, boolean> | null,
+): Promise<StatusInput> {
   const { campaign } = ctx;
   const before = endOfBeijingDay(asOf);
-  const rosterDeadlines = [...new Set(gatesOfKind(campaign, 'roster_condition').map((g) => g.deadline))].filter((d) => asOf > d);
+  const rosterDeadlines = [...new Set(gatesOfKind(campaign, 'roster_condition').map((g) => g.deadline))].filter(
+    (d) => asOf > d,
+  );
   const submissions = await knownSubmissions(ctx, scope, before);
-  const fields = await submissionFields(ctx, [...submissions.newest.values()].map((s) => s.id));
+  const fields = await submissionFields(
+    ctx,
+    [...submissions.newest.values()].map((s) => s.id),
+  );
   const rosters = await knownRosters(ctx, scope, before);
   // One read per roster-gate deadline already past: each gate is judged on the roster known at the end of its own day.
   const atDeadlines = new Map<string, Map<string, KnownRoster>>();
@@ -39,18 +49,24 @@ export async function readKnownAt(ctx: Ctx<'campaign'>, scope: string, asOf: str
       cityCode: shape.cityCode,
       townships: shape.townships,
       villages: shape.villages,
-      report: newest ? { period: newest.period, submittedAt: newest.submittedAt, values: fields.get(newest.id) ?? {} } : null,
+      report: newest
+        ? { period: newest.period, submittedAt: newest.submittedAt, values: fields.get(newest.id) ?? {} }
+        : null,
       firstSubmissions: submissions.first.get(shape.code) ?? {},
       roster: rosters.get(shape.code) ?? null,
       rosterAtDeadline: rosterDeadlines[0] ? (atDeadlines.get(rosterDeadlines[0])?.get(shape.code) ?? null) : null,
-      rostersAtDeadlines: Object.fromEntries(rosterDeadlines.map((d) => [d, atDeadlines.get(d)?.get(shape.code) ?? null])) as Record<string, KnownRoster | null>,
+      rostersAtDeadlines: Object.fromEntries(
+        rosterDeadlines.map((d) => [d, atDeadlines.get(d)?.get(shape.code) ?? null]),
+      ) as Record<string, KnownRoster | null>,
       caseLog: caseLogs.get(shape.code) ?? null,
       visits: visits.get(shape.code) ?? [],
       laggingAtSupervision: laggingAtSupervision ? (laggingAtSupervision.get(shape.code) ?? false) : null,
     };
   });
   const province = await getUnit(ctx, campaign.province);
-  const cities = (await listUnits(ctx, { level: 'city' })).filter((c) => c.code.startsWith(scope) || scope.startsWith(c.code));
+  const cities = (await listUnits(ctx, { level: 'city' })).filter(
+    (c) => c.code.startsWith(scope) || scope.startsWith(c.code),
+  );
   return {
     campaign,
     asOf,

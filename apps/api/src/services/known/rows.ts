@@ -1,5 +1,14 @@
 import { and, asc, eq, inArray, like, lt } from 'drizzle-orm';
-import { caseRecords, caseUploads, citySummaries, reportSubmissions, rosterRows, rosterUploads, submissionValues, supervisionVisits } from '@dudao/schema/tables';
+import {
+  caseRecords,
+  caseUploads,
+  citySummaries,
+  reportSubmissions,
+  rosterRows,
+  rosterUploads,
+  submissionValues,
+  supervisionVisits,
+} from '@dudao/schema/tables';
 import type { CaseRecord, KnownRoster, RosterVillage } from '@dudao/metrics';
 import { inChunks } from '../../db/limits';
 import type { Ctx } from '../context';
@@ -15,9 +24,20 @@ export interface KnownSubmissions {
 /** Submissions recorded before `before`: per county, the newest period's latest submission wins. */
 export async function knownSubmissions(ctx: Ctx<'campaign'>, scope: string, before: string): Promise<KnownSubmissions> {
   const rows = await ctx.db
-    .select({ id: reportSubmissions.id, county: reportSubmissions.countyCode, period: reportSubmissions.period, at: reportSubmissions.submittedAt })
+    .select({
+      id: reportSubmissions.id,
+      county: reportSubmissions.countyCode,
+      period: reportSubmissions.period,
+      at: reportSubmissions.submittedAt,
+    })
     .from(reportSubmissions)
-    .where(and(eq(reportSubmissions.campaignCode, ctx.campaign.code), like(reportSubmissions.countyCode, `${scope}%`), lt(reportSubmissions.submittedAt, before)))
+    .where(
+      and(
+        eq(reportSubmissions.campaignCode, ctx.campaign.code),
+        like(reportSubmissions.countyCode, `${scope}%`),
+        lt(reportSubmissions.submittedAt, before),
+      ),
+    )
     .orderBy(asc(reportSubmissions.submittedAt), asc(reportSubmissions.id))
     .all();
   const first = new Map<string, Record<string, string>>();
@@ -36,7 +56,11 @@ export async function submissionFields(ctx: Ctx, ids: number[]): Promise<Map<num
   return cachedById(ctx, 'submission', ids, async (missing) => {
     const out = new Map<number, Record<string, string | null>>();
     for (const part of inChunks(ctx.db, missing)) {
-      for (const r of await ctx.db.select().from(submissionValues).where(inArray(submissionValues.submissionId, part)).all()) {
+      for (const r of await ctx.db
+        .select()
+        .from(submissionValues)
+        .where(inArray(submissionValues.submissionId, part))
+        .all()) {
         const fields = out.get(r.submissionId) ?? {};
         fields[r.field] = r.value;
         out.set(r.submissionId, fields);
@@ -47,34 +71,63 @@ export async function submissionFields(ctx: Ctx, ids: number[]): Promise<Map<num
 }
 
 /** The newest roster upload per county recorded before `before`, with its village rows. */
-export async function knownRosters(ctx: Ctx<'campaign'>, scope: string, before: string): Promise<Map<string, KnownRoster>> {
+export async function knownRosters(
+  ctx: Ctx<'campaign'>,
+  scope: string,
+  before: string,
+): Promise<Map<string, KnownRoster>> {
   const uploads = await ctx.db
     .select({ id: rosterUploads.id, county: rosterUploads.countyCode, at: rosterUploads.uploadedAt })
     .from(rosterUploads)
-    .where(and(eq(rosterUploads.campaignCode, ctx.campaign.code), like(rosterUploads.countyCode, `${scope}%`), lt(rosterUploads.uploadedAt, before)))
+    .where(
+      and(
+        eq(rosterUploads.campaignCode, ctx.campaign.code),
+        like(rosterUploads.countyCode, `${scope}%`),
+        lt(rosterUploads.uploadedAt, before),
+      ),
+    )
     .orderBy(asc(rosterUploads.uploadedAt), asc(rosterUploads.id))
     .all();
   const latest = new Map<string, { id: number; at: string }>();
   for (const u of uploads) latest.set(u.county, { id: u.id, at: u.at });
-  const rows = await cachedById(ctx, 'roster', [...latest.values()].map((u) => u.id), async (missing) => {
-    const out = new Map<number, RosterVillage[]>();
-    for (const part of inChunks(ctx.db, missing)) {
-      for (const { uploadId, ...village } of await ctx.db.select().from(rosterRows).where(inArray(rosterRows.uploadId, part)).all()) {
-        const list = out.get(uploadId) ?? [];
-        list.push(village);
-        out.set(uploadId, list);
+  const rows = await cachedById(
+    ctx,
+    'roster',
+    [...latest.values()].map((u) => u.id),
+    async (missing) => {
+      const out = new Map<number, RosterVillage[]>();
+      for (const part of inChunks(ctx.db, missing)) {
+        for (const { uploadId, ...village } of await ctx.db
+          .select()
+          .from(rosterRows)
+          .where(inArray(rosterRows.uploadId, part))
+          .all()) {
+          const list = out.get(uploadId) ?? [];
+          list.push(village);
+          out.set(uploadId, list);
+        }
       }
-    }
-    return out;
-  });
+      return out;
+    },
+  );
   return new Map([...latest].map(([county, u]) => [county, { uploadedAt: u.at, villages: rows.get(u.id)! }]));
 }
 
-export async function knownCaseLogs(ctx: Ctx<'campaign'>, scope: string, before: string): Promise<Map<string, CaseRecord[]>> {
+export async function knownCaseLogs(
+  ctx: Ctx<'campaign'>,
+  scope: string,
+  before: string,
+): Promise<Map<string, CaseRecord[]>> {
   const uploads = await ctx.db
     .select({ id: caseUploads.id, county: caseUploads.countyCode })
     .from(caseUploads)
-    .where(and(eq(caseUploads.campaignCode, ctx.campaign.code), like(caseUploads.countyCode, `${scope}%`), lt(caseUploads.uploadedAt, before)))
+    .where(
+      and(
+        eq(caseUploads.campaignCode, ctx.campaign.code),
+        like(caseUploads.countyCode, `${scope}%`),
+        lt(caseUploads.uploadedAt, before),
+      ),
+    )
     .orderBy(asc(caseUploads.uploadedAt), asc(caseUploads.id))
     .all();
   const latest = new Map<string, number>();
@@ -82,7 +135,11 @@ export async function knownCaseLogs(ctx: Ctx<'campaign'>, scope: string, before:
   const rows = await cachedById(ctx, 'cases', [...latest.values()], async (missing) => {
     const out = new Map<number, CaseRecord[]>();
     for (const part of inChunks(ctx.db, missing)) {
-      for (const { uploadId, ...rec } of await ctx.db.select().from(caseRecords).where(inArray(caseRecords.uploadId, part)).all()) {
+      for (const { uploadId, ...rec } of await ctx.db
+        .select()
+        .from(caseRecords)
+        .where(inArray(caseRecords.uploadId, part))
+        .all()) {
         const list = out.get(uploadId) ?? [];
         list.push(rec);
         out.set(uploadId, list);
@@ -97,7 +154,13 @@ export async function knownVisits(ctx: Ctx<'campaign'>, scope: string, before: s
   const rows = await ctx.db
     .select({ county: supervisionVisits.countyCode, on: supervisionVisits.visitedOn })
     .from(supervisionVisits)
-    .where(and(eq(supervisionVisits.campaignCode, ctx.campaign.code), like(supervisionVisits.countyCode, `${scope}%`), lt(supervisionVisits.recordedAt, before)))
+    .where(
+      and(
+        eq(supervisionVisits.campaignCode, ctx.campaign.code),
+        like(supervisionVisits.countyCode, `${scope}%`),
+        lt(supervisionVisits.recordedAt, before),
+      ),
+    )
     // Explicit order: PostgreSQL returns rows without ORDER BY in no fixed order (SQLite gave them by id per county).
     .orderBy(asc(supervisionVisits.id))
     .all();
@@ -106,11 +169,21 @@ export async function knownVisits(ctx: Ctx<'campaign'>, scope: string, before: s
   return out;
 }
 
-export async function knownSummaries(ctx: Ctx<'campaign'>, scope: string, before: string): Promise<Map<string, string>> {
+export async function knownSummaries(
+  ctx: Ctx<'campaign'>,
+  scope: string,
+  before: string,
+): Promise<Map<string, string>> {
   const rows = await ctx.db
     .select({ city: citySummaries.cityCode, at: citySummaries.submittedAt })
     .from(citySummaries)
-    .where(and(eq(citySummaries.campaignCode, ctx.campaign.code), like(citySummaries.cityCode, `${scope}%`), lt(citySummaries.submittedAt, before)))
+    .where(
+      and(
+        eq(citySummaries.campaignCode, ctx.campaign.code),
+        like(citySummaries.cityCode, `${scope}%`),
+        lt(citySummaries.submittedAt, before),
+      ),
+    )
     .orderBy(asc(citySummaries.submittedAt))
     .all();
   const out = new Map<string, string>();

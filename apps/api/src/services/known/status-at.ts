@@ -15,7 +15,11 @@ const laggingAtStart = new WeakMap<CampaignDef, { key: string; lagging: Map<stri
 const answers = new WeakMap<CampaignDef, Map<string, Promise<StatusResult>>>();
 const MAX_ANSWERS = 400;
 
-async function laggingOnSupervisionStart(ctx: Ctx<'campaign'>, scope: string, version: number): Promise<Map<string, boolean>> {
+async function laggingOnSupervisionStart(
+  ctx: Ctx<'campaign'>,
+  scope: string,
+  version: number,
+): Promise<Map<string, boolean>> {
   const { campaign } = ctx;
   const key = `${scope}|${version}`;
   const cached = laggingAtStart.get(campaign);
@@ -56,7 +60,9 @@ export async function provinceStatusAt(ctx: Ctx<'campaign'>, asOf: string): Prom
 export async function computeProvinceStatusAt(ctx: Ctx<'campaign'>, asOf: string): Promise<StatusResult> {
   const { campaign } = ctx;
   const scope = campaign.province;
-  const lagging = supervisionJudged(campaign, asOf) ? await laggingOnSupervisionStart(ctx, scope, await readDataVersion(ctx.db)) : null;
+  const lagging = supervisionJudged(campaign, asOf)
+    ? await laggingOnSupervisionStart(ctx, scope, await readDataVersion(ctx.db))
+    : null;
   return computeStatus(await readKnownAt(ctx, scope, asOf, lagging));
 }
 

@@ -4,7 +4,13 @@ import type { ScopedStatus } from './status-at';
 export function statusJson(result: ScopedStatus) {
   return {
     asOf: result.asOf,
-    province: result.province ? { score: result.province.score, laggingCount: result.province.laggingCount, timeliness: result.province.timeliness } : null,
+    province: result.province
+      ? {
+          score: result.province.score,
+          laggingCount: result.province.laggingCount,
+          timeliness: result.province.timeliness,
+        }
+      : null,
     cities: result.cities.map((c) => ({
       code: c.code,
       name: c.name,
@@ -22,7 +28,10 @@ export function statusJson(result: ScopedStatus) {
       score: c.score,
       taskScores: c.taskScores,
       indicators: Object.fromEntries(
-        Object.entries(c.indicators).map(([code, i]) => [code, { value: i.value, expected: i.expected, attainment: i.attainment, status: i.status, score: i.score }]),
+        Object.entries(c.indicators).map(([code, i]) => [
+          code,
+          { value: i.value, expected: i.expected, attainment: i.attainment, status: i.status, score: i.score },
+        ]),
       ),
       gates: c.gates,
       lagging: c.lagging,

@@ -17,7 +17,12 @@ export function campaignDays(campaign: CampaignDef, today: string): string[] {
  * force on it, exactly as `status.at` asks. Returns at once: the warm-up runs behind, `done` tells when it ends,
  * `failed` when a read fails; the returned function stops it (before the database closes at shutdown).
  */
-export function warmStatusCache(ctx: Ctx, plans: { campaign: CampaignDef; days: string[] }[], done: (ms: number) => void, failed: (err: unknown) => void = () => {}): () => void {
+export function warmStatusCache(
+  ctx: Ctx,
+  plans: { campaign: CampaignDef; days: string[] }[],
+  done: (ms: number) => void,
+  failed: (err: unknown) => void = () => {},
+): () => void {
   const started = performance.now();
   const steps = plans.flatMap((p) => p.days.map((day) => ({ code: p.campaign.code, day })));
   let i = 0;

@@ -40,10 +40,26 @@ async function reminders(ctx: Ctx<'campaign' | 'actor'>, asOf: string): Promise<
       const first = reports.get(period)?.firstSubmittedAt;
       if (first && first < end) return [];
       if (asOf >= addDays(due, -REMIND_BEFORE_DAYS) && asOf <= due) {
-        return [{ key: `due:${own}${user.scopeCode}:${period}:soon`, kind: 'reminder.due', title: `${period} ${campaign.reportName}将于 ${due} 截止`, body: `请于 ${due} 前完成 ${period} ${campaign.reportName}的填报和报送。`, at: noon(addDays(due, -REMIND_BEFORE_DAYS)) }];
+        return [
+          {
+            key: `due:${own}${user.scopeCode}:${period}:soon`,
+            kind: 'reminder.due',
+            title: `${period} ${campaign.reportName}将于 ${due} 截止`,
+            body: `请于 ${due} 前完成 ${period} ${campaign.reportName}的填报和报送。`,
+            at: noon(addDays(due, -REMIND_BEFORE_DAYS)),
+          },
+        ];
       }
       if (asOf > due) {
-        return [{ key: `due:${own}${user.scopeCode}:${period}:late`, kind: 'reminder.overdue', title: `${period} ${campaign.reportName}已逾期`, body: `${period} ${campaign.reportName}应于 ${due} 报送，目前尚未报送，请尽快报送。`, at: noon(addDays(due, 1)) }];
+        return [
+          {
+            key: `due:${own}${user.scopeCode}:${period}:late`,
+            kind: 'reminder.overdue',
+            title: `${period} ${campaign.reportName}已逾期`,
+            body: `${period} ${campaign.reportName}应于 ${due} 报送，目前尚未报送，请尽快报送。`,
+            at: noon(addDays(due, 1)),
+          },
+        ];
       }
       return [];
     });
@@ -52,7 +68,15 @@ async function reminders(ctx: Ctx<'campaign' | 'actor'>, asOf: string): Promise<
     const due = summaryDue(campaign);
     const remindOn = addDays(due, -SUMMARY_REMINDER_DAYS_BEFORE);
     if (asOf >= remindOn && !(await knownSummaries(ctx, user.scopeCode, end)).has(user.scopeCode)) {
-      return [{ key: `summary:${own}${user.scopeCode}:${remindOn}`, kind: 'reminder.summary', title: `市级行动总结须于 ${due} 前报送${provinceBureau(campaign)}`, body: `本市尚未报送${campaign.name}总结，请抓紧撰写并报送。`, at: noon(remindOn) }];
+      return [
+        {
+          key: `summary:${own}${user.scopeCode}:${remindOn}`,
+          kind: 'reminder.summary',
+          title: `市级行动总结须于 ${due} 前报送${provinceBureau(campaign)}`,
+          body: `本市尚未报送${campaign.name}总结，请抓紧撰写并报送。`,
+          at: noon(remindOn),
+        },
+      ];
     }
   }
   return [];
@@ -65,13 +89,29 @@ export async function noticesFor(ctx: Ctx<'campaign' | 'actor'>, asOf: string): 
     await db
       .select()
       .from(notices)
-      .where(and(eq(notices.userId, userId), eq(notices.campaignCode, campaign.code), lt(notices.createdAt, endOfBeijingDay(asOf))))
+      .where(
+        and(
+          eq(notices.userId, userId),
+          eq(notices.campaignCode, campaign.code),
+          lt(notices.createdAt, endOfBeijingDay(asOf)),
+        ),
+      )
       .orderBy(desc(notices.createdAt), desc(notices.id))
       .limit(200)
       .all()
   ).map((n) => ({ key: `evt:${n.id}`, kind: n.kind, title: n.title, body: n.body, at: n.createdAt }));
-  const read = new Set((await db.select({ key: noticeReads.key }).from(noticeReads).where(and(eq(noticeReads.userId, userId), lt(noticeReads.readAt, endOfBeijingDay(asOf)))).all()).map((r) => r.key));
-  return [...(await reminders(ctx, asOf)), ...stored].sort((a, b) => b.at.localeCompare(a.at)).map((n) => ({ ...n, read: read.has(n.key) }));
+  const read = new Set(
+    (
+      await db
+        .select({ key: noticeReads.key })
+        .from(noticeReads)
+        .where(and(eq(noticeReads.userId, userId), lt(noticeReads.readAt, endOfBeijingDay(asOf))))
+        .all()
+    ).map((r) => r.key),
+  );
+  return [...(await reminders(ctx, asOf)), ...stored]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .map((n) => ({ ...n, read: read.has(n.key) }));
 }
 
 export async function markRead(ctx: Ctx<'actor'>, keys: string[], at: string): Promise<number> {

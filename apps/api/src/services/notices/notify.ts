@@ -12,13 +12,32 @@ export interface NoticeInput {
 }
 
 /** Writes one notice for every active user holding `role` over exactly `scopeCode`; returns how many got it. */
-export async function notifyRole(ctx: Ctx<'campaign'>, role: Role, scopeCode: string, notice: NoticeInput, at: string): Promise<number> {
+export async function notifyRole(
+  ctx: Ctx<'campaign'>,
+  role: Role,
+  scopeCode: string,
+  notice: NoticeInput,
+  at: string,
+): Promise<number> {
   const { db, campaign } = ctx;
-  const recipients = await db.select({ id: users.id }).from(users).where(and(eq(users.role, role), eq(users.scopeCode, scopeCode), eq(users.disabled, false))).all();
+  const recipients = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, role), eq(users.scopeCode, scopeCode), eq(users.disabled, false)))
+    .all();
   await bulkInsert(
     db,
     notices,
-    recipients.map((u) => ({ campaignCode: campaign.code, userId: u.id, kind: notice.kind, title: notice.title, body: notice.body, unitCode: notice.unitCode ?? null, period: notice.period ?? null, createdAt: at })),
+    recipients.map((u) => ({
+      campaignCode: campaign.code,
+      userId: u.id,
+      kind: notice.kind,
+      title: notice.title,
+      body: notice.body,
+      unitCode: notice.unitCode ?? null,
+      period: notice.period ?? null,
+      createdAt: at,
+    })),
   );
   return recipients.length;
 }

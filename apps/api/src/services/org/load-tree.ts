@@ -30,13 +30,16 @@ export function readTree(scale: Scale, provinceCode = '34'): OrgUnit[] {
     if (code && name && p && keep(p)) units.push({ code, name, level: 'city', parentCode: p, kind: null });
   }
   for (const [code, name, city, p] of readDivisionCsv('areas')) {
-    if (code && name && city && p && keep(p)) units.push({ code, name, level: 'county', parentCode: city, kind: countyKind(code, name) });
+    if (code && name && city && p && keep(p))
+      units.push({ code, name, level: 'county', parentCode: city, kind: countyKind(code, name) });
   }
   for (const [code, name, area, p] of readDivisionCsv('streets')) {
-    if (code && name && area && p && keep(p)) units.push({ code, name, level: 'township', parentCode: area, kind: null });
+    if (code && name && area && p && keep(p))
+      units.push({ code, name, level: 'township', parentCode: area, kind: null });
   }
   for (const [code, name, street, p] of readDivisionCsv('villages')) {
-    if (code && name && street && p && keep(p)) units.push({ code, name, level: 'village', parentCode: street, kind: null });
+    if (code && name && street && p && keep(p))
+      units.push({ code, name, level: 'village', parentCode: street, kind: null });
   }
   return units;
 }

@@ -12,15 +12,34 @@ export async function searchUnits(ctx: Ctx, scopeCode: string, query: string, li
   const matches = await ctx.db
     .select()
     .from(orgUnits)
-    .where(and(inArray(orgUnits.level, [...searchable]), like(orgUnits.code, `${scopeCode}%`), byCode ? like(orgUnits.code, `${text}%`) : like(orgUnits.name, `%${text.replace(/[%_]/g, '')}%`)))
+    .where(
+      and(
+        inArray(orgUnits.level, [...searchable]),
+        like(orgUnits.code, `${scopeCode}%`),
+        byCode ? like(orgUnits.code, `${text}%`) : like(orgUnits.name, `%${text.replace(/[%_]/g, '')}%`),
+      ),
+    )
     // Shorter names match more exactly, and counties come before their townships and villages.
     .orderBy(sql`length(${orgUnits.code})`, sql`length(${orgUnits.name})`, asc(orgUnits.code))
     .limit(limit)
     .all();
   const ancestors = [...new Set(matches.flatMap((m) => ancestorCodes(m.code)))];
-  const names = new Map(ancestors.length ? (await ctx.db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.code, ancestors)).all()).map((u) => [u.code, u.name]) : []);
+  const names = new Map(
+    ancestors.length
+      ? (
+          await ctx.db
+            .select({ code: orgUnits.code, name: orgUnits.name })
+            .from(orgUnits)
+            .where(inArray(orgUnits.code, ancestors))
+            .all()
+        ).map((u) => [u.code, u.name])
+      : [],
+  );
   return matches.map((m) => {
-    const chain = ancestorCodes(m.code).reverse().filter((c) => c.length >= 4).map((c) => names.get(c) ?? c);
+    const chain = ancestorCodes(m.code)
+      .reverse()
+      .filter((c) => c.length >= 4)
+      .map((c) => names.get(c) ?? c);
     return { code: m.code, name: m.name, level: m.level, countyCode: m.code.slice(0, 6), path: chain.join(' · ') };
   });
 }

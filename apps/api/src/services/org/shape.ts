@@ -18,10 +18,14 @@ export async function countyShapes(ctx: Ctx, scopeCode: string): Promise<CountyS
   const countyPrefix = sql<string>`substr(${orgUnits.code}, 1, 6)`;
   const perCounty = async (level: 'township' | 'village') =>
     new Map(
-      (await ctx.db.select({ county: countyPrefix, n: count() }).from(orgUnits).where(and(eq(orgUnits.level, level), within)).groupBy(countyPrefix).all()).map((r) => [
-        r.county,
-        r.n,
-      ]),
+      (
+        await ctx.db
+          .select({ county: countyPrefix, n: count() })
+          .from(orgUnits)
+          .where(and(eq(orgUnits.level, level), within))
+          .groupBy(countyPrefix)
+          .all()
+      ).map((r) => [r.county, r.n]),
     );
   const townships = await perCounty('township');
   const villages = await perCounty('village');
@@ -31,5 +35,12 @@ export async function countyShapes(ctx: Ctx, scopeCode: string): Promise<CountyS
     .where(and(eq(orgUnits.level, 'county'), within))
     .orderBy(asc(orgUnits.code))
     .all();
-  return counties.map((c) => ({ code: c.code, name: c.name, cityCode: c.parentCode!, kind: c.kind, townships: townships.get(c.code) ?? 0, villages: villages.get(c.code) ?? 0 }));
+  return counties.map((c) => ({
+    code: c.code,
+    name: c.name,
+    cityCode: c.parentCode!,
+    kind: c.kind,
+    townships: townships.get(c.code) ?? 0,
+    villages: villages.get(c.code) ?? 0,
+  }));
 }

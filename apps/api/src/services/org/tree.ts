@@ -24,6 +24,12 @@ export async function unitTree(ctx: Ctx, code: string): Promise<UnitTree> {
       .orderBy(asc(orgUnits.code))
       .all()
   ).filter((u) => u.code !== code);
-  const node = (u: OrgUnit): UnitTree => ({ code: u.code, name: u.name, level: u.level, kind: u.kind, children: below.filter((c) => c.parentCode === u.code).map(node) });
+  const node = (u: OrgUnit): UnitTree => ({
+    code: u.code,
+    name: u.name,
+    level: u.level,
+    kind: u.kind,
+    children: below.filter((c) => c.parentCode === u.code).map(node),
+  });
   return node(root);
 }

@@ -10,19 +10,34 @@ export async function listUnits(ctx: Ctx, query: { parent?: string; level?: Unit
   const where: SQL[] = [];
   if (query.parent) where.push(eq(orgUnits.parentCode, query.parent));
   if (query.level) where.push(eq(orgUnits.level, query.level));
-  return ctx.db.select().from(orgUnits).where(and(...where)).orderBy(asc(orgUnits.code)).all();
+  return ctx.db
+    .select()
+    .from(orgUnits)
+    .where(and(...where))
+    .orderBy(asc(orgUnits.code))
+    .all();
 }
 
 export async function townshipsOf(ctx: Ctx, countyCodes: string[]): Promise<OrgUnit[]> {
   if (countyCodes.length === 0) return [];
-  return ctx.db.select().from(orgUnits).where(and(eq(orgUnits.level, 'township'), inArray(orgUnits.parentCode, countyCodes))).orderBy(asc(orgUnits.code)).all();
+  return ctx.db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.level, 'township'), inArray(orgUnits.parentCode, countyCodes)))
+    .orderBy(asc(orgUnits.code))
+    .all();
 }
 
 /** Villages hang under townships; a county's villages are those of its townships. */
 export async function villagesOf(ctx: Ctx, countyCode: string): Promise<OrgUnit[]> {
   const townships = (await townshipsOf(ctx, [countyCode])).map((t) => t.code);
   if (townships.length === 0) return [];
-  return ctx.db.select().from(orgUnits).where(and(eq(orgUnits.level, 'village'), inArray(orgUnits.parentCode, townships))).orderBy(asc(orgUnits.code)).all();
+  return ctx.db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.level, 'village'), inArray(orgUnits.parentCode, townships)))
+    .orderBy(asc(orgUnits.code))
+    .all();
 }
 
 /** The ancestor chain of a unit, nearest first, derived from the division code's fixed-width segments. */

@@ -4,10 +4,15 @@ import { DomainError } from '../errors';
 import { decideReport, type ReportRef } from './workflow';
 
 /** 批量确认: all the chosen approved reports are accepted together, or none is (one stale or wrong-state report refuses the lot). */
-export async function acceptMany(ctx: Ctx<'campaign' | 'actor'>, at: string, refs: (ReportRef & { version: number })[]) {
+export async function acceptMany(
+  ctx: Ctx<'campaign' | 'actor'>,
+  at: string,
+  refs: (ReportRef & { version: number })[],
+) {
   const { campaign } = ctx;
   const keys = new Set(refs.map((r) => `${r.countyCode}-${r.period}`));
-  if (keys.size !== refs.length) throw new DomainError('bad_request', `批量确认的${campaign.reportName}有重复，请刷新后重新选择`);
+  if (keys.size !== refs.length)
+    throw new DomainError('bad_request', `批量确认的${campaign.reportName}有重复，请刷新后重新选择`);
   return withTransaction(ctx, async (ctx) => {
     const accepted: MonthlyReport[] = [];
     // One after another inside the transaction: the first refusal stops the lot before any later report is touched.
@@ -15,7 +20,12 @@ export async function acceptMany(ctx: Ctx<'campaign' | 'actor'>, at: string, ref
       try {
         accepted.push(await decideReport(ctx, at, ref, 'accept'));
       } catch (e) {
-        if (e instanceof DomainError) throw new DomainError(e.kind, `第 ${i + 1} 份（${ref.countyCode} ${ref.period}）：${e.message}，未确认任何${campaign.reportName}`, e.issues);
+        if (e instanceof DomainError)
+          throw new DomainError(
+            e.kind,
+            `第 ${i + 1} 份（${ref.countyCode} ${ref.period}）：${e.message}，未确认任何${campaign.reportName}`,
+            e.issues,
+          );
         throw e;
       }
     }

@@ -16,7 +16,13 @@ type EventRow = { reportId: number; action: string; toState: string; version: nu
 function fold(events: EventRow[]): Map<number, StateAt> {
   const out = new Map<number, StateAt>();
   for (const e of events) {
-    const s = out.get(e.reportId) ?? { state: e.toState as ReportState, version: e.version, updatedAt: e.at, firstSubmittedAt: null, editsAfterSubmit: 0 };
+    const s = out.get(e.reportId) ?? {
+      state: e.toState as ReportState,
+      version: e.version,
+      updatedAt: e.at,
+      firstSubmittedAt: null,
+      editsAfterSubmit: 0,
+    };
     // A save after the first submission is an edit after submit, whoever made it.
     if (e.action === 'save' && s.firstSubmittedAt) s.editsAfterSubmit += 1;
     if (e.action === 'submit') s.firstSubmittedAt ??= e.at;
@@ -28,7 +34,13 @@ function fold(events: EventRow[]): Map<number, StateAt> {
   return out;
 }
 
-const eventColumns = { reportId: reportEvents.reportId, action: reportEvents.action, toState: reportEvents.toState, version: reportEvents.version, at: reportEvents.at };
+const eventColumns = {
+  reportId: reportEvents.reportId,
+  action: reportEvents.action,
+  toState: reportEvents.toState,
+  version: reportEvents.version,
+  at: reportEvents.at,
+};
 
 /** Every report's state under `scope` at `before` (exclusive); a report created later is absent. */
 export async function statesAt(ctx: Ctx<'campaign'>, scope: string, before: string): Promise<Map<number, StateAt>> {
@@ -36,7 +48,13 @@ export async function statesAt(ctx: Ctx<'campaign'>, scope: string, before: stri
     .select(eventColumns)
     .from(reportEvents)
     .innerJoin(monthlyReports, eq(reportEvents.reportId, monthlyReports.id))
-    .where(and(eq(monthlyReports.campaignCode, ctx.campaign.code), like(monthlyReports.countyCode, `${scope}%`), lt(reportEvents.at, before)))
+    .where(
+      and(
+        eq(monthlyReports.campaignCode, ctx.campaign.code),
+        like(monthlyReports.countyCode, `${scope}%`),
+        lt(reportEvents.at, before),
+      ),
+    )
     .orderBy(asc(reportEvents.id))
     .all();
   return fold(events);
@@ -44,6 +62,11 @@ export async function statesAt(ctx: Ctx<'campaign'>, scope: string, before: stri
 
 export async function stateOf(ctx: Ctx, reportIds: number[], before: string): Promise<Map<number, StateAt>> {
   if (reportIds.length === 0) return new Map();
-  const events = await ctx.db.select(eventColumns).from(reportEvents).where(and(inArray(reportEvents.reportId, reportIds), lt(reportEvents.at, before))).orderBy(asc(reportEvents.id)).all();
+  const events = await ctx.db
+    .select(eventColumns)
+    .from(reportEvents)
+    .where(and(inArray(reportEvents.reportId, reportIds), lt(reportEvents.at, before)))
+    .orderBy(asc(reportEvents.id))
+    .all();
   return fold(events);
 }

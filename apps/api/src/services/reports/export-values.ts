@@ -16,7 +16,13 @@ export async function valueLines(ctx: Ctx<'campaign'>, scopeCode: string): Promi
   const { campaign } = ctx;
   const order = new Map(fieldOrder(campaign).map((f, i) => [f, i]));
   const rows = await ctx.db
-    .select({ county: monthlyReports.countyCode, period: monthlyReports.period, field: reportValues.field, value: reportValues.value, comment: reportValues.comment })
+    .select({
+      county: monthlyReports.countyCode,
+      period: monthlyReports.period,
+      field: reportValues.field,
+      value: reportValues.value,
+      comment: reportValues.comment,
+    })
     .from(reportValues)
     .innerJoin(monthlyReports, eq(reportValues.reportId, monthlyReports.id))
     .where(
@@ -30,7 +36,12 @@ export async function valueLines(ctx: Ctx<'campaign'>, scopeCode: string): Promi
     .all();
   return rows
     .filter((r) => r.value != null || r.comment)
-    .sort((a, b) => a.county.localeCompare(b.county) || a.period.localeCompare(b.period) || (order.get(a.field) ?? 999) - (order.get(b.field) ?? 999))
+    .sort(
+      (a, b) =>
+        a.county.localeCompare(b.county) ||
+        a.period.localeCompare(b.period) ||
+        (order.get(a.field) ?? 999) - (order.get(b.field) ?? 999),
+    )
     .map((r) => [r.county, r.period, r.field, neutralised(r.value ?? ''), neutralised(r.comment ?? '')]);
 }
 
@@ -45,7 +56,13 @@ export async function knownValueLines(ctx: Ctx<'campaign'>, scopeCode: string, a
     .select({ id: reportSubmissions.id, county: reportSubmissions.countyCode, period: reportSubmissions.period })
     .from(reportSubmissions)
     .innerJoin(monthlyReports, eq(reportSubmissions.reportId, monthlyReports.id))
-    .where(and(eq(monthlyReports.campaignCode, campaign.code), like(reportSubmissions.countyCode, `${scopeCode}%`), lt(reportSubmissions.submittedAt, endOfBeijingDay(asOf))))
+    .where(
+      and(
+        eq(monthlyReports.campaignCode, campaign.code),
+        like(reportSubmissions.countyCode, `${scopeCode}%`),
+        lt(reportSubmissions.submittedAt, endOfBeijingDay(asOf)),
+      ),
+    )
     .orderBy(asc(reportSubmissions.submittedAt), asc(reportSubmissions.id))
     .all();
   const latest = new Map<string, { id: number; county: string; period: string }>();
@@ -54,13 +71,20 @@ export async function knownValueLines(ctx: Ctx<'campaign'>, scopeCode: string, a
   const lines: ValueLine[] = [];
   const byId = new Map([...latest.values()].map((s) => [s.id, s]));
   for (const part of inChunks(ctx.db, ids)) {
-    for (const v of await ctx.db.select().from(submissionValues).where(inArray(submissionValues.submissionId, part)).all()) {
+    for (const v of await ctx.db
+      .select()
+      .from(submissionValues)
+      .where(inArray(submissionValues.submissionId, part))
+      .all()) {
       if (v.value == null && !v.comment) continue;
       const s = byId.get(v.submissionId)!;
       lines.push([s.county, s.period, v.field, v.value ?? '', v.comment ?? '']);
     }
   }
-  return lines.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || (order.get(a[2]) ?? 999) - (order.get(b[2]) ?? 999));
+  return lines.sort(
+    (a, b) =>
+      a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || (order.get(a[2]) ?? 999) - (order.get(b[2]) ?? 999),
+  );
 }
 
 export function valuesCsv(lines: ValueLine[]): string {

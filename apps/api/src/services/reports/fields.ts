@@ -34,7 +34,11 @@ function withinRange(kind: keyof typeof kindMax, value: number, text: string): P
   // An indicator's own range is a report rule (checked with its wording there); this only keeps numbers finite.
   const min = 0;
   const max = kindMax[kind];
-  if (!Number.isFinite(value) || value < min || value > max) return { ok: false, message: `应在 ${min}–${max} 之间，实际为“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”` };
+  if (!Number.isFinite(value) || value < min || value > max)
+    return {
+      ok: false,
+      message: `应在 ${min}–${max} 之间，实际为“${text.length > 20 ? `${text.slice(0, 20)}…` : text}”`,
+    };
   return null;
 }
 
@@ -52,7 +56,8 @@ export function parseFieldValue(def: IndicatorDef | undefined, raw: string): Par
       return withinRange('count', Number(text), text) ?? { ok: true, value: String(Number(text)) };
     }
     case 'amount': {
-      if (!/^\d+(\.\d{1,2})?$/.test(text)) return { ok: false, message: `应为金额（元，最多两位小数），实际为“${text}”` };
+      if (!/^\d+(\.\d{1,2})?$/.test(text))
+        return { ok: false, message: `应为金额（元，最多两位小数），实际为“${text}”` };
       return withinRange('amount', Number(text), text) ?? { ok: true, value: Number(text).toFixed(2) };
     }
     case 'days': {

@@ -6,7 +6,15 @@ import { ImportRejected, type ImportIssue } from '../import-errors';
 import { countyShapes } from '../org/shape';
 import { fieldLabel, parseFieldValue } from './fields';
 import { checkReportRules, checkRequired, type Fields } from './rules';
-import { currentFields, ensureReport, findReport, latestReportBefore, snapshotSubmission, transition, writeFields } from './store';
+import {
+  currentFields,
+  ensureReport,
+  findReport,
+  latestReportBefore,
+  snapshotSubmission,
+  transition,
+  writeFields,
+} from './store';
 import { serializeOn } from '../../db/engine';
 import { reportKey } from './workflow';
 
@@ -27,7 +35,12 @@ export interface ValuesImportResult {
   submitted: number;
 }
 
-function readGroups(campaign: CampaignDef, table: Table, counties: Set<string>, issues: ImportIssue[]): Map<string, Group> {
+function readGroups(
+  campaign: CampaignDef,
+  table: Table,
+  counties: Set<string>,
+  issues: ImportIssue[],
+): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const { row, cells } of table.rows) {
     const parsed = valueRowSchema.safeParse(cells);
@@ -38,10 +51,20 @@ function readGroups(campaign: CampaignDef, table: Table, counties: Set<string>, 
     const r = parsed.data;
     const def = campaign.indicators.find((i) => i.code === r.indicator);
     const isField = def?.source === 'report' || campaign.tasks.some((t) => r.indicator === `narrative.${t.code}`);
-    if (!counties.has(r.unit_code)) issues.push({ row, column: 'unit_code', message: `单位代码 ${r.unit_code} 不是本省的县级单位` });
-    if (!campaign.periods.includes(r.period)) issues.push({ row, column: 'period', message: `期间 ${r.period} 不在活动期间 ${campaign.periods[0]}…${campaign.periods.at(-1)} 内` });
+    if (!counties.has(r.unit_code))
+      issues.push({ row, column: 'unit_code', message: `单位代码 ${r.unit_code} 不是本省的县级单位` });
+    if (!campaign.periods.includes(r.period))
+      issues.push({
+        row,
+        column: 'period',
+        message: `期间 ${r.period} 不在活动期间 ${campaign.periods[0]}…${campaign.periods.at(-1)} 内`,
+      });
     if (!isField) {
-      issues.push({ row, column: 'indicator', message: def ? `指标 ${r.indicator}（${def.name}）由系统计算，不能导入` : `指标代码 ${r.indicator} 不存在` });
+      issues.push({
+        row,
+        column: 'indicator',
+        message: def ? `指标 ${r.indicator}（${def.name}）由系统计算，不能导入` : `指标代码 ${r.indicator} 不存在`,
+      });
       continue;
     }
     const value = parseFieldValue(def, r.value);
@@ -53,7 +76,11 @@ function readGroups(campaign: CampaignDef, table: Table, counties: Set<string>, 
     const group = groups.get(key) ?? { countyCode: r.unit_code, period: r.period, values: {}, comments: {}, rowOf: {} };
     groups.set(key, group);
     if (r.indicator in group.rowOf) {
-      issues.push({ row, column: fieldLabel(campaign, r.indicator), message: `与第 ${group.rowOf[r.indicator]} 行重复` });
+      issues.push({
+        row,
+        column: fieldLabel(campaign, r.indicator),
+        message: `与第 ${group.rowOf[r.indicator]} 行重复`,
+      });
       continue;
     }
     group.rowOf[r.indicator] = row;
@@ -67,36 +94,64 @@ function readGroups(campaign: CampaignDef, table: Table, counties: Set<string>, 
  * All-or-nothing: every row and every report-level rule is checked before the first write, inside the transaction
  * that writes, so a report approved or edited by another writer meanwhile is judged as it stands.
  */
-export async function importValues(ctx: Ctx<'campaign' | 'actor'>, table: Table, at: string, options: { submit: boolean }): Promise<ValuesImportResult> {
+export async function importValues(
+  ctx: Ctx<'campaign' | 'actor'>,
+  table: Table,
+  at: string,
+  options: { submit: boolean },
+): Promise<ValuesImportResult> {
   const { campaign } = ctx;
   requireHeaders(table, valueColumns);
   return withTransaction(ctx, async (ctx) => {
     const shapes = new Map((await countyShapes(ctx, campaign.province)).map((c) => [c.code, c]));
     const issues: ImportIssue[] = [];
-    const groups = [...readGroups(campaign, table, new Set(shapes.keys()), issues).values()].sort((a, b) => a.countyCode.localeCompare(b.countyCode) || a.period.localeCompare(b.period));
+    const groups = [...readGroups(campaign, table, new Set(shapes.keys()), issues).values()].sort(
+      (a, b) => a.countyCode.localeCompare(b.countyCode) || a.period.localeCompare(b.period),
+    );
     const merged = new Map<string, Fields>();
     for (const g of groups) {
       // In county and period order, as the workflow takes one: two writers never wait on each other in a circle.
       await serializeOn(ctx.db, reportKey(campaign.code, g));
       const existing = await findReport(ctx, g.countyCode, g.period);
       if (existing && (existing.state === 'approved' || existing.state === 'accepted')) {
-        issues.push({ row: Object.values(g.rowOf)[0] ?? null, column: 'period', message: `${g.countyCode} ${g.period} ${campaign.reportName}已审核，须先由省级重新打开才能导入` });
+        issues.push({
+          row: Object.values(g.rowOf)[0] ?? null,
+          column: 'period',
+          message: `${g.countyCode} ${g.period} ${campaign.reportName}已审核，须先由省级重新打开才能导入`,
+        });
       }
       const current = existing ? await currentFields(ctx, existing.id) : { values: {}, comments: {} };
       const values = { ...current.values, ...g.values };
       merged.set(`${g.countyCode}|${g.period}`, values);
-      const prevInFile = [...merged.entries()].filter(([k]) => k.startsWith(`${g.countyCode}|`) && k < `${g.countyCode}|${g.period}`).at(-1)?.[1];
+      const prevInFile = [...merged.entries()]
+        .filter(([k]) => k.startsWith(`${g.countyCode}|`) && k < `${g.countyCode}|${g.period}`)
+        .at(-1)?.[1];
       const prevReport = prevInFile ? undefined : await latestReportBefore(ctx, g.countyCode, g.period);
       const previous = prevInFile ?? (prevReport ? (await currentFields(ctx, prevReport.id)).values : null);
-      const ruleIssues = checkReportRules({ campaign, townships: shapes.get(g.countyCode)?.townships ?? 0, current: values, comments: { ...current.comments, ...g.comments }, previous });
+      const ruleIssues = checkReportRules({
+        campaign,
+        townships: shapes.get(g.countyCode)?.townships ?? 0,
+        current: values,
+        comments: { ...current.comments, ...g.comments },
+        previous,
+      });
       if (options.submit) ruleIssues.push(...checkRequired(campaign, values));
       for (const i of ruleIssues) {
-        issues.push({ row: g.rowOf[i.field] ?? null, column: fieldLabel(campaign, i.field), message: `${g.countyCode} ${g.period}：${i.message}` });
+        issues.push({
+          row: g.rowOf[i.field] ?? null,
+          column: fieldLabel(campaign, i.field),
+          message: `${g.countyCode} ${g.period}：${i.message}`,
+        });
       }
     }
     if (issues.length > 0) throw new ImportRejected(issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
 
-    const result: ValuesImportResult = { rows: table.rows.length, reports: groups.length, changedFields: 0, submitted: 0 };
+    const result: ValuesImportResult = {
+      rows: table.rows.length,
+      reports: groups.length,
+      changedFields: 0,
+      submitted: 0,
+    };
     for (const g of groups) {
       let report = await ensureReport(ctx, g.countyCode, g.period, at);
       const changed = await writeFields(ctx, report, g.values, g.comments, at);

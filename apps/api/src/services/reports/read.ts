@@ -33,18 +33,34 @@ export async function reportDetail(ctx: Ctx<'campaign'>, countyCode: string, per
     editsAfterSubmit: state?.editsAfterSubmit ?? 0,
     ...fields,
     history,
-    previous: previousKnown ? { period: previousKnown.period, values: (await currentFields(ctx, previousKnown.id, before)).values } : null,
+    previous: previousKnown
+      ? { period: previousKnown.period, values: (await currentFields(ctx, previousKnown.id, before)).values }
+      : null,
     townships,
   };
 }
 
 /** The reports under `scope` and their states as known at the end of `asOf`. */
-export async function reportsWithin(ctx: Ctx<'campaign'>, scope: string, filter: { asOf: string; period?: string; state?: ReportState }) {
+export async function reportsWithin(
+  ctx: Ctx<'campaign'>,
+  scope: string,
+  filter: { asOf: string; period?: string; state?: ReportState },
+) {
   const before = endOfBeijingDay(filter.asOf);
-  const where = [eq(monthlyReports.campaignCode, ctx.campaign.code), like(monthlyReports.countyCode, `${scope}%`), lt(monthlyReports.createdAt, before)];
+  const where = [
+    eq(monthlyReports.campaignCode, ctx.campaign.code),
+    like(monthlyReports.countyCode, `${scope}%`),
+    lt(monthlyReports.createdAt, before),
+  ];
   if (filter.period) where.push(eq(monthlyReports.period, filter.period));
   const rows = await ctx.db
-    .select({ id: monthlyReports.id, countyCode: monthlyReports.countyCode, countyName: orgUnits.name, period: monthlyReports.period, dueOn: monthlyReports.dueOn })
+    .select({
+      id: monthlyReports.id,
+      countyCode: monthlyReports.countyCode,
+      countyName: orgUnits.name,
+      period: monthlyReports.period,
+      dueOn: monthlyReports.dueOn,
+    })
     .from(monthlyReports)
     .innerJoin(orgUnits, eq(monthlyReports.countyCode, orgUnits.code))
     .where(and(...where))
@@ -54,7 +70,18 @@ export async function reportsWithin(ctx: Ctx<'campaign'>, scope: string, filter:
   return rows
     .flatMap(({ id, ...r }) => {
       const s = states.get(id);
-      return s ? [{ ...r, state: s.state, version: s.version, firstSubmittedAt: s.firstSubmittedAt, editsAfterSubmit: s.editsAfterSubmit, updatedAt: s.updatedAt }] : [];
+      return s
+        ? [
+            {
+              ...r,
+              state: s.state,
+              version: s.version,
+              firstSubmittedAt: s.firstSubmittedAt,
+              editsAfterSubmit: s.editsAfterSubmit,
+              updatedAt: s.updatedAt,
+            },
+          ]
+        : [];
     })
     .filter((r) => !filter.state || r.state === filter.state);
 }

@@ -1,41 +1,104 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { periodDue } from '@dudao/schema/campaign';
-import { monthlyReports, reportEvents, reportSubmissions, reportValues, submissionValues, type MonthlyReport, type ReportAction, type ReportState } from '@dudao/schema/tables';
+import {
+  monthlyReports,
+  reportEvents,
+  reportSubmissions,
+  reportValues,
+  submissionValues,
+  type MonthlyReport,
+  type ReportAction,
+  type ReportState,
+} from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
 import { recordAudit } from '../audit/record';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import type { Fields } from './rules';
 
-export async function findReport(ctx: Ctx<'campaign'>, countyCode: string, period: string): Promise<MonthlyReport | undefined> {
+export async function findReport(
+  ctx: Ctx<'campaign'>,
+  countyCode: string,
+  period: string,
+): Promise<MonthlyReport | undefined> {
   return ctx.db
     .select()
     .from(monthlyReports)
-    .where(and(eq(monthlyReports.campaignCode, ctx.campaign.code), eq(monthlyReports.countyCode, countyCode), eq(monthlyReports.period, period)))
+    .where(
+      and(
+        eq(monthlyReports.campaignCode, ctx.campaign.code),
+        eq(monthlyReports.countyCode, countyCode),
+        eq(monthlyReports.period, period),
+      ),
+    )
     .get();
 }
 
-export async function ensureReport(ctx: Ctx<'campaign' | 'actor'>, countyCode: string, period: string, at: string): Promise<MonthlyReport> {
+export async function ensureReport(
+  ctx: Ctx<'campaign' | 'actor'>,
+  countyCode: string,
+  period: string,
+  at: string,
+): Promise<MonthlyReport> {
   const { campaign, actor } = ctx;
   const found = await findReport(ctx, countyCode, period);
   if (found) return found;
   const created = await ctx.db
     .insert(monthlyReports)
-    .values({ campaignCode: campaign.code, countyCode, period, state: 'draft', version: 0, dueOn: periodDue(period, campaign.reportDueAfterDays), createdAt: at, updatedAt: at })
+    .values({
+      campaignCode: campaign.code,
+      countyCode,
+      period,
+      state: 'draft',
+      version: 0,
+      dueOn: periodDue(period, campaign.reportDueAfterDays),
+      createdAt: at,
+      updatedAt: at,
+    })
     .returning()
     .get();
-  await ctx.db.insert(reportEvents).values({ reportId: created.id, action: 'create', fromState: null, toState: 'draft', version: 0, at, actorId: actor.id, actor: actor.label }).run();
-  await recordAudit(ctx, at, [{ action: 'report.create', entity: 'monthly_report', entityId: created.id, unitCode: countyCode, period, newValue: 'draft' }]);
+  await ctx.db
+    .insert(reportEvents)
+    .values({
+      reportId: created.id,
+      action: 'create',
+      fromState: null,
+      toState: 'draft',
+      version: 0,
+      at,
+      actorId: actor.id,
+      actor: actor.label,
+    })
+    .run();
+  await recordAudit(ctx, at, [
+    {
+      action: 'report.create',
+      entity: 'monthly_report',
+      entityId: created.id,
+      unitCode: countyCode,
+      period,
+      newValue: 'draft',
+    },
+  ]);
   return created;
 }
 
 /** The newest version of every field recorded before `before` (by default: the report as it stands now). */
-export async function currentFields(ctx: Ctx, reportId: number, before?: string): Promise<{ values: Fields; comments: Record<string, string> }> {
+export async function currentFields(
+  ctx: Ctx,
+  reportId: number,
+  before?: string,
+): Promise<{ values: Fields; comments: Record<string, string> }> {
   const known = before ? sql`and v2.recorded_at < ${before}` : sql``;
   const rows = await ctx.db
     .select({ field: reportValues.field, value: reportValues.value, comment: reportValues.comment })
     .from(reportValues)
-    .where(and(eq(reportValues.reportId, reportId), sql`${reportValues.id} = (select max(v2.id) from report_values v2 where v2.report_id = ${reportValues.reportId} and v2.field = ${reportValues.field} ${known})`))
+    .where(
+      and(
+        eq(reportValues.reportId, reportId),
+        sql`${reportValues.id} = (select max(v2.id) from report_values v2 where v2.report_id = ${reportValues.reportId} and v2.field = ${reportValues.field} ${known})`,
+      ),
+    )
     .orderBy(asc(reportValues.field))
     .all();
   const values: Fields = Object.create(null);
@@ -48,7 +111,13 @@ export async function currentFields(ctx: Ctx, reportId: number, before?: string)
 }
 
 /** Appends a version for each changed field (value or comment) and audits old → new; returns how many changed. */
-export async function writeFields(ctx: Ctx<'actor'>, report: MonthlyReport, next: Fields, comments: Record<string, string>, at: string): Promise<number> {
+export async function writeFields(
+  ctx: Ctx<'actor'>,
+  report: MonthlyReport,
+  next: Fields,
+  comments: Record<string, string>,
+  at: string,
+): Promise<number> {
   const { actor } = ctx;
   const before = await currentFields(ctx, report.id);
   const fields = [...new Set([...Object.keys(next), ...Object.keys(comments)])];
@@ -60,25 +129,43 @@ export async function writeFields(ctx: Ctx<'actor'>, report: MonthlyReport, next
     }))
     .filter((r) => r.value !== (before.values[r.field] ?? null) || r.comment !== (before.comments[r.field] || null));
   if (rows.length === 0) return 0;
-  await ctx.db.insert(reportValues).values(rows.map((r) => ({ reportId: report.id, ...r, recordedAt: at, actorId: actor.id }))).run();
+  await ctx.db
+    .insert(reportValues)
+    .values(rows.map((r) => ({ reportId: report.id, ...r, recordedAt: at, actorId: actor.id })))
+    .run();
   await recordAudit(
     ctx,
     at,
     // A comment-only change is audited as the comment's old → new, never as a value row whose old equals new.
     rows.flatMap((r) => {
-      const base = { entity: 'monthly_report', entityId: report.id, unitCode: report.countyCode, period: report.period, field: r.field };
+      const base = {
+        entity: 'monthly_report',
+        entityId: report.id,
+        unitCode: report.countyCode,
+        period: report.period,
+        field: r.field,
+      };
       const oldValue = before.values[r.field] ?? null;
       const oldComment = before.comments[r.field] || null;
       return [
         ...(r.value !== oldValue ? [{ ...base, action: 'report.value', oldValue, newValue: r.value }] : []),
-        ...(r.comment !== oldComment ? [{ ...base, action: 'report.comment', oldValue: oldComment, newValue: r.comment }] : []),
+        ...(r.comment !== oldComment
+          ? [{ ...base, action: 'report.comment', oldValue: oldComment, newValue: r.comment }]
+          : []),
       ];
     }),
   );
   return rows.length;
 }
 
-export async function transition(ctx: Ctx<'actor'>, report: MonthlyReport, action: ReportAction, to: ReportState, at: string, reason?: string): Promise<MonthlyReport> {
+export async function transition(
+  ctx: Ctx<'actor'>,
+  report: MonthlyReport,
+  action: ReportAction,
+  to: ReportState,
+  at: string,
+  reason?: string,
+): Promise<MonthlyReport> {
   const { actor } = ctx;
   const version = report.version + 1;
   const firstSubmittedAt = action === 'submit' ? (report.firstSubmittedAt ?? at) : report.firstSubmittedAt;
@@ -89,8 +176,32 @@ export async function transition(ctx: Ctx<'actor'>, report: MonthlyReport, actio
     .returning()
     .get();
   if (!updated) throw new DomainError('conflict', '报表已被他人修改，请刷新后重试');
-  await ctx.db.insert(reportEvents).values({ reportId: report.id, action, fromState: report.state, toState: to, version, at, actorId: actor.id, actor: actor.label, reason: reason ?? null }).run();
-  await recordAudit(ctx, at, [{ action: `report.${action}`, entity: 'monthly_report', entityId: report.id, unitCode: report.countyCode, period: report.period, field: 'state', oldValue: report.state, newValue: to }]);
+  await ctx.db
+    .insert(reportEvents)
+    .values({
+      reportId: report.id,
+      action,
+      fromState: report.state,
+      toState: to,
+      version,
+      at,
+      actorId: actor.id,
+      actor: actor.label,
+      reason: reason ?? null,
+    })
+    .run();
+  await recordAudit(ctx, at, [
+    {
+      action: `report.${action}`,
+      entity: 'monthly_report',
+      entityId: report.id,
+      unitCode: report.countyCode,
+      period: report.period,
+      field: 'state',
+      oldValue: report.state,
+      newValue: to,
+    },
+  ]);
   return updated;
 }
 
@@ -98,25 +209,61 @@ export async function transition(ctx: Ctx<'actor'>, report: MonthlyReport, actio
 export async function snapshotSubmission(ctx: Ctx<'actor'>, report: MonthlyReport, at: string): Promise<number> {
   const { actor } = ctx;
   const { values, comments } = await currentFields(ctx, report.id);
-  const submission = await ctx.db.insert(reportSubmissions).values({ reportId: report.id, campaignCode: report.campaignCode, countyCode: report.countyCode, period: report.period, submittedAt: at, actorId: actor.id }).returning().get();
-  const rows = Object.entries(values).map(([field, value]) => ({ submissionId: submission.id, field, value, comment: comments[field] ?? null }));
+  const submission = await ctx.db
+    .insert(reportSubmissions)
+    .values({
+      reportId: report.id,
+      campaignCode: report.campaignCode,
+      countyCode: report.countyCode,
+      period: report.period,
+      submittedAt: at,
+      actorId: actor.id,
+    })
+    .returning()
+    .get();
+  const rows = Object.entries(values).map(([field, value]) => ({
+    submissionId: submission.id,
+    field,
+    value,
+    comment: comments[field] ?? null,
+  }));
   await bulkInsert(ctx.db, submissionValues, rows);
   return submission.id;
 }
 
 export async function bumpEditsAfterSubmit(ctx: Ctx, report: MonthlyReport): Promise<void> {
-  if (report.firstSubmittedAt) await ctx.db.update(monthlyReports).set({ editsAfterSubmit: report.editsAfterSubmit + 1 }).where(eq(monthlyReports.id, report.id)).run();
+  if (report.firstSubmittedAt)
+    await ctx.db
+      .update(monthlyReports)
+      .set({ editsAfterSubmit: report.editsAfterSubmit + 1 })
+      .where(eq(monthlyReports.id, report.id))
+      .run();
 }
 
 export async function reportHistory(ctx: Ctx, reportId: number) {
-  return ctx.db.select().from(reportEvents).where(eq(reportEvents.reportId, reportId)).orderBy(asc(reportEvents.id)).all();
+  return ctx.db
+    .select()
+    .from(reportEvents)
+    .where(eq(reportEvents.reportId, reportId))
+    .orderBy(asc(reportEvents.id))
+    .all();
 }
 
-export async function latestReportBefore(ctx: Ctx<'campaign'>, countyCode: string, period: string): Promise<MonthlyReport | undefined> {
+export async function latestReportBefore(
+  ctx: Ctx<'campaign'>,
+  countyCode: string,
+  period: string,
+): Promise<MonthlyReport | undefined> {
   return ctx.db
     .select()
     .from(monthlyReports)
-    .where(and(eq(monthlyReports.campaignCode, ctx.campaign.code), eq(monthlyReports.countyCode, countyCode), sql`${monthlyReports.period} < ${period}`))
+    .where(
+      and(
+        eq(monthlyReports.campaignCode, ctx.campaign.code),
+        eq(monthlyReports.countyCode, countyCode),
+        sql`${monthlyReports.period} < ${period}`,
+      ),
+    )
     .orderBy(desc(monthlyReports.period))
     .get();
 }

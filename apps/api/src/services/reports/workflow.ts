@@ -6,11 +6,26 @@ import { notifyRole } from '../notices/notify';
 import { getUnit, townshipsOf } from '../org/units';
 import { fieldLabel, fieldOrder, parseFieldValue } from './fields';
 import { checkReportRules, checkRequired, type Fields } from './rules';
-import { bumpEditsAfterSubmit, currentFields, ensureReport, findReport, latestReportBefore, snapshotSubmission, transition, writeFields } from './store';
+import {
+  bumpEditsAfterSubmit,
+  currentFields,
+  ensureReport,
+  findReport,
+  latestReportBefore,
+  snapshotSubmission,
+  transition,
+  writeFields,
+} from './store';
 import { serializeOn } from '../../db/engine';
 
 export const editableStates: ReportState[] = ['draft', 'returned'];
-const stateName: Record<ReportState, string> = { draft: '草稿', submitted: '已报送', returned: '已退回', approved: '市级已审核', accepted: '省级已确认' };
+const stateName: Record<ReportState, string> = {
+  draft: '草稿',
+  submitted: '已报送',
+  returned: '已退回',
+  approved: '市级已审核',
+  accepted: '省级已确认',
+};
 
 export interface ReportRef {
   countyCode: string;
@@ -30,12 +45,16 @@ export function reportKey(campaignCode: string, ref: ReportRef): string {
 
 function requireVersion(campaign: CampaignDef, report: MonthlyReport, version: number): void {
   if (report.version !== version) {
-    throw new DomainError('conflict', `该${campaign.reportName}已被更新（当前版本 ${report.version}，您编辑的是版本 ${version}），请刷新后重新修改，未保存任何内容`);
+    throw new DomainError(
+      'conflict',
+      `该${campaign.reportName}已被更新（当前版本 ${report.version}，您编辑的是版本 ${version}），请刷新后重新修改，未保存任何内容`,
+    );
   }
 }
 
 function requireState(campaign: CampaignDef, report: MonthlyReport, allowed: ReportState[], doing: string): void {
-  if (!allowed.includes(report.state)) throw new DomainError('conflict', `${campaign.reportName}当前状态为“${stateName[report.state]}”，不能${doing}`);
+  if (!allowed.includes(report.state))
+    throw new DomainError('conflict', `${campaign.reportName}当前状态为“${stateName[report.state]}”，不能${doing}`);
 }
 
 export function parseFields(campaign: CampaignDef, raw: Record<string, string | null>): Fields {
@@ -52,7 +71,8 @@ export function parseFields(campaign: CampaignDef, raw: Record<string, string | 
     if (parsed.ok) out[field] = parsed.value;
     else issues.push({ row: null, column: fieldLabel(campaign, field), message: parsed.message });
   }
-  if (issues.length) throw new DomainError('bad_request', issues.map((i) => `${i.column}：${i.message}`).join('；'), issues);
+  if (issues.length)
+    throw new DomainError('bad_request', issues.map((i) => `${i.column}：${i.message}`).join('；'), issues);
   return out;
 }
 
@@ -62,10 +82,17 @@ export async function validateForSubmit(ctx: Ctx<'campaign'>, report: MonthlyRep
   const prev = await latestReportBefore(ctx, report.countyCode, report.period);
   const townships = (await townshipsOf(ctx, [report.countyCode])).length;
   const previous = prev ? (await currentFields(ctx, prev.id)).values : null;
-  const issues = [...checkRequired(campaign, values), ...checkReportRules({ campaign, townships, current: values, comments, previous })];
+  const issues = [
+    ...checkRequired(campaign, values),
+    ...checkReportRules({ campaign, townships, current: values, comments, previous }),
+  ];
   if (issues.length) {
     const list = issues.map((i) => ({ row: null, column: fieldLabel(campaign, i.field), message: i.message }));
-    throw new DomainError('bad_request', `${campaign.reportName}未通过校验：${list.map((i) => `${i.column}${i.message}`).join('；')}`, list);
+    throw new DomainError(
+      'bad_request',
+      `${campaign.reportName}未通过校验：${list.map((i) => `${i.column}${i.message}`).join('；')}`,
+      list,
+    );
   }
 }
 
@@ -73,18 +100,32 @@ export async function validateForSubmit(ctx: Ctx<'campaign'>, report: MonthlyRep
 export async function requireReportRef(ctx: Ctx<'campaign'>, ref: ReportRef): Promise<void> {
   const { campaign } = ctx;
   const unit = await getUnit(ctx, ref.countyCode);
-  if (!unit || unit.level !== 'county' || !ref.countyCode.startsWith(campaign.province)) throw new DomainError('bad_request', `countyCode：${ref.countyCode} 不是本活动的县级单位`);
-  if (!campaign.periods.includes(ref.period)) throw new DomainError('bad_request', `period：${ref.period} 不在活动期间 ${campaign.periods[0]}…${campaign.periods.at(-1)} 内`);
+  if (!unit || unit.level !== 'county' || !ref.countyCode.startsWith(campaign.province))
+    throw new DomainError('bad_request', `countyCode：${ref.countyCode} 不是本活动的县级单位`);
+  if (!campaign.periods.includes(ref.period))
+    throw new DomainError(
+      'bad_request',
+      `period：${ref.period} 不在活动期间 ${campaign.periods[0]}…${campaign.periods.at(-1)} 内`,
+    );
 }
 
 /** Comments sit beside report fields only: any other key (derived indicators, `constructor`, typos) is refused. */
 export function checkCommentKeys(campaign: CampaignDef, comments: Record<string, string>): void {
   const fields = new Set(fieldOrder(campaign));
   const unknown = Object.keys(comments).filter((k) => !fields.has(k));
-  if (unknown.length) throw new DomainError('bad_request', `comments：${unknown.map((k) => k.slice(0, 64)).join('、')} 不是本活动的填报指标`, unknown.map((k) => ({ row: null, column: k.slice(0, 64), message: '不是本活动的填报指标' })));
+  if (unknown.length)
+    throw new DomainError(
+      'bad_request',
+      `comments：${unknown.map((k) => k.slice(0, 64)).join('、')} 不是本活动的填报指标`,
+      unknown.map((k) => ({ row: null, column: k.slice(0, 64), message: '不是本活动的填报指标' })),
+    );
 }
 
-export async function saveDraft(ctx: Ctx<'campaign' | 'actor'>, at: string, input: ReportRef & { version: number; values: Record<string, string | null>; comments?: Record<string, string> }) {
+export async function saveDraft(
+  ctx: Ctx<'campaign' | 'actor'>,
+  at: string,
+  input: ReportRef & { version: number; values: Record<string, string | null>; comments?: Record<string, string> },
+) {
   const { campaign } = ctx;
   await requireReportRef(ctx, input);
   checkCommentKeys(campaign, input.comments ?? {});
@@ -114,7 +155,19 @@ export async function submitReport(ctx: Ctx<'campaign' | 'actor'>, at: string, i
     await snapshotSubmission(ctx, report, at);
     const county = await getUnit(ctx, report.countyCode);
     const late = at >= endOfBeijingDay(report.dueOn) ? '（逾期报送）' : '';
-    await notifyRole(ctx, 'city_officer', report.countyCode.slice(0, 4), { kind: 'report.submitted', title: `${county?.name ?? report.countyCode} ${report.period} ${campaign.reportName}已报送${late}`, body: `请审核${county?.name ?? ''} ${report.period} ${campaign.reportName}。`, unitCode: report.countyCode, period: report.period }, at);
+    await notifyRole(
+      ctx,
+      'city_officer',
+      report.countyCode.slice(0, 4),
+      {
+        kind: 'report.submitted',
+        title: `${county?.name ?? report.countyCode} ${report.period} ${campaign.reportName}已报送${late}`,
+        body: `请审核${county?.name ?? ''} ${report.period} ${campaign.reportName}。`,
+        unitCode: report.countyCode,
+        period: report.period,
+      },
+      at,
+    );
     return transition(ctx, report, 'submit', 'submitted', at);
   });
 }
@@ -129,18 +182,40 @@ export async function decideReport(
     return: { from: ['submitted'] as ReportState[], to: 'returned' as ReportState, doing: '退回' },
     approve: { from: ['submitted'] as ReportState[], to: 'approved' as ReportState, doing: '审核通过' },
     accept: { from: ['approved'] as ReportState[], to: 'accepted' as ReportState, doing: '确认' },
-    reopen: { from: ['submitted', 'approved', 'accepted'] as ReportState[], to: 'returned' as ReportState, doing: '重新打开' },
+    reopen: {
+      from: ['submitted', 'approved', 'accepted'] as ReportState[],
+      to: 'returned' as ReportState,
+      doing: '重新打开',
+    },
   }[decision];
   const { campaign, actor } = ctx;
-  if ((decision === 'return' || decision === 'reopen') && !input.reason?.trim()) throw new DomainError('bad_request', '退回或重新打开须填写原因');
+  if ((decision === 'return' || decision === 'reopen') && !input.reason?.trim())
+    throw new DomainError('bad_request', '退回或重新打开须填写原因');
   return withTransaction(ctx, async (ctx) => {
     await serializeOn(ctx.db, reportKey(campaign.code, input));
     const report = await requireReport(ctx, input);
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, rule.from, rule.doing);
     const updated = await transition(ctx, report, decision, rule.to, at, input.reason);
-    const told = { return: `被${actor.label}退回：${input.reason ?? ''}`, approve: `已由${actor.label}审核通过`, accept: `已由${actor.label}确认`, reopen: `已由${actor.label}重新打开：${input.reason ?? ''}` }[decision];
-    await notifyRole(ctx, 'county_clerk', report.countyCode, { kind: `report.${decision}`, title: `${report.period} ${campaign.reportName}${told.split('：')[0]}`, body: `${report.period} ${campaign.reportName}${told}`, unitCode: report.countyCode, period: report.period }, at);
+    const told = {
+      return: `被${actor.label}退回：${input.reason ?? ''}`,
+      approve: `已由${actor.label}审核通过`,
+      accept: `已由${actor.label}确认`,
+      reopen: `已由${actor.label}重新打开：${input.reason ?? ''}`,
+    }[decision];
+    await notifyRole(
+      ctx,
+      'county_clerk',
+      report.countyCode,
+      {
+        kind: `report.${decision}`,
+        title: `${report.period} ${campaign.reportName}${told.split('：')[0]}`,
+        body: `${report.period} ${campaign.reportName}${told}`,
+        unitCode: report.countyCode,
+        period: report.period,
+      },
+      at,
+    );
     return updated;
   });
 }

@@ -7,8 +7,18 @@ export async function currentRoster(ctx: Ctx<'campaign'>, countyCode: string, be
   const { db, campaign } = ctx;
   const mine = and(eq(rosterUploads.campaignCode, campaign.code), eq(rosterUploads.countyCode, countyCode));
   const where = before ? and(mine, lt(rosterUploads.uploadedAt, before)) : mine;
-  const upload = await db.select().from(rosterUploads).where(where).orderBy(desc(rosterUploads.uploadedAt), desc(rosterUploads.id)).get();
+  const upload = await db
+    .select()
+    .from(rosterUploads)
+    .where(where)
+    .orderBy(desc(rosterUploads.uploadedAt), desc(rosterUploads.id))
+    .get();
   if (!upload) return null;
-  const rows = await db.select().from(rosterRows).where(eq(rosterRows.uploadId, upload.id)).orderBy(asc(rosterRows.villageCode)).all();
+  const rows = await db
+    .select()
+    .from(rosterRows)
+    .where(eq(rosterRows.uploadId, upload.id))
+    .orderBy(asc(rosterRows.villageCode))
+    .all();
   return { upload, rows };
 }

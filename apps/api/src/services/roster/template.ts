@@ -5,12 +5,19 @@ import { getUnit, villagesOf } from '../org/units';
 import { currentRoster } from './current';
 
 /** The county's roster as an xlsx to fill in: every village of the tree, prefilled from the current roster. */
-export async function rosterTemplate(ctx: Ctx<'campaign'>, countyCode: string): Promise<{ fileName: string; content: Buffer }> {
+export async function rosterTemplate(
+  ctx: Ctx<'campaign'>,
+  countyCode: string,
+): Promise<{ fileName: string; content: Buffer }> {
   const county = await getUnit(ctx, countyCode);
   const current = new Map(((await currentRoster(ctx, countyCode))?.rows ?? []).map((r) => [r.villageCode, r]));
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('村级台账');
-  sheet.columns = rosterColumns.map((c) => ({ header: c.header, key: c.key, width: c.key === 'village_name' ? 28 : 18 }));
+  sheet.columns = rosterColumns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.key === 'village_name' ? 28 : 18,
+  }));
   for (const v of await villagesOf(ctx, countyCode)) {
     const r = current.get(v.code);
     sheet.addRow({
@@ -27,5 +34,8 @@ export async function rosterTemplate(ctx: Ctx<'campaign'>, countyCode: string): 
   sheet.getColumn('village_code').numFmt = '@';
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return { fileName: `${county?.name ?? countyCode}村级台账.xlsx`, content: Buffer.from(await book.xlsx.writeBuffer()) };
+  return {
+    fileName: `${county?.name ?? countyCode}村级台账.xlsx`,
+    content: Buffer.from(await book.xlsx.writeBuffer()),
+  };
 }

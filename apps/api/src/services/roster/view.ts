@@ -12,7 +12,13 @@ export async function rosterView(ctx: Ctx<'campaign'>, countyCode: string, asOf?
   if (!roster) return { upload: null, villages: orgVillages, figures: null, rows: [] };
   const villages = roster.rows.map(({ uploadId: _u, ...v }) => v);
   return {
-    upload: { id: roster.upload.id, uploadedAt: roster.upload.uploadedAt, actor: roster.upload.actor, fileName: roster.upload.fileName, rowCount: roster.upload.rowCount },
+    upload: {
+      id: roster.upload.id,
+      uploadedAt: roster.upload.uploadedAt,
+      actor: roster.upload.actor,
+      fileName: roster.upload.fileName,
+      rowCount: roster.upload.rowCount,
+    },
     villages: orgVillages,
     figures: rosterFigures(villages, orgVillages, campaign),
     rows: rosterVillageView(villages, campaign.thresholds),

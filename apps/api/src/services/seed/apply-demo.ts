@@ -12,17 +12,29 @@ export interface SeedActors {
   admin: Actor;
 }
 
-async function applyReport(ctx: Ctx<'campaign'>, actors: SeedActors, report: DemoReport, cityCode: string): Promise<void> {
+async function applyReport(
+  ctx: Ctx<'campaign'>,
+  actors: SeedActors,
+  report: DemoReport,
+  cityCode: string,
+): Promise<void> {
   const ref = { countyCode: report.countyCode, period: report.period };
   const clerk = { ...ctx, actor: actors.clerk(report.countyCode) };
   const officer = () => ({ ...ctx, actor: actors.officer(cityCode) });
-  let { report: current } = await saveDraft(clerk, draftTime(report), { ...ref, version: 0, values: report.values, comments: report.comments });
+  let { report: current } = await saveDraft(clerk, draftTime(report), {
+    ...ref,
+    version: 0,
+    values: report.values,
+    comments: report.comments,
+  });
   for (const event of report.events) {
     const at = normalizeInstant(event.at);
     const version = current.version;
     if (event.action === 'submit') current = await submitReport(clerk, at, { ...ref, version });
-    else if (event.action === 'edit') current = (await saveDraft(clerk, at, { ...ref, version, values: event.values })).report;
-    else if (event.action === 'return') current = await decideReport(officer(), at, { ...ref, version, reason: event.reason }, 'return');
+    else if (event.action === 'edit')
+      current = (await saveDraft(clerk, at, { ...ref, version, values: event.values })).report;
+    else if (event.action === 'return')
+      current = await decideReport(officer(), at, { ...ref, version, reason: event.reason }, 'return');
     else if (event.action === 'approve') current = await decideReport(officer(), at, { ...ref, version }, 'approve');
     else current = await decideReport({ ...ctx, actor: actors.admin }, at, { ...ref, version }, 'accept');
   }
@@ -33,7 +45,13 @@ export interface SeedProgress {
 }
 
 /** Writes the demo plan through the same services a clerk, an officer and the province use, each at its recorded time. */
-export async function applyDemoPlan(ctx: Ctx<'campaign'>, plan: DemoPlan, cityOf: Map<string, string>, actors: SeedActors, progress: SeedProgress): Promise<void> {
+export async function applyDemoPlan(
+  ctx: Ctx<'campaign'>,
+  plan: DemoPlan,
+  cityOf: Map<string, string>,
+  actors: SeedActors,
+  progress: SeedProgress,
+): Promise<void> {
   const byCounty = groupBy(plan.reports, (r) => r.countyCode);
   const rosters = groupBy(plan.rosters, (r) => r.countyCode);
   const caseLogs = groupBy(plan.caseLogs, (r) => r.countyCode);
@@ -53,11 +71,29 @@ export async function applyDemoPlan(ctx: Ctx<'campaign'>, plan: DemoPlan, cityOf
           coordinator_pay: v.coordinatorPay,
           stations: v.stations,
         }));
-        await saveRoster({ ...ctx, actor: actors.clerk(countyCode) }, countyCode, rows, normalizeInstant(roster.at), '村级台账.xlsx');
+        await saveRoster(
+          { ...ctx, actor: actors.clerk(countyCode) },
+          countyCode,
+          rows,
+          normalizeInstant(roster.at),
+          '村级台账.xlsx',
+        );
       }
       for (const log of caseLogs.get(countyCode) ?? []) {
-        const rows = log.rows.map((c) => ({ case_id: c.caseId, kind: c.kind, township_code: c.townshipCode, applied_on: c.appliedOn, decided_on: c.decidedOn }));
-        await saveCases({ ...ctx, actor: actors.clerk(countyCode) }, countyCode, rows, normalizeInstant(log.at), '办件台账.csv');
+        const rows = log.rows.map((c) => ({
+          case_id: c.caseId,
+          kind: c.kind,
+          township_code: c.townshipCode,
+          applied_on: c.appliedOn,
+          decided_on: c.decidedOn,
+        }));
+        await saveCases(
+          { ...ctx, actor: actors.clerk(countyCode) },
+          countyCode,
+          rows,
+          normalizeInstant(log.at),
+          '办件台账.csv',
+        );
       }
     });
     progress.tick();

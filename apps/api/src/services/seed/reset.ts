@@ -68,8 +68,12 @@ export async function holdsData(path: string): Promise<boolean> {
   if (path === ':memory:' || !existsSync(path)) return false;
   const sqlite = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const tables = new Set((sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name));
-    return dataTables.some((t) => tables.has(t) && (sqlite.prepare(`select 1 from ${t} limit 1`).get() !== undefined));
+    const tables = new Set(
+      (sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
+    return dataTables.some((t) => tables.has(t) && sqlite.prepare(`select 1 from ${t} limit 1`).get() !== undefined);
   } finally {
     sqlite.close();
   }
@@ -79,7 +83,11 @@ function shippedCampaigns(options: ResetOptions) {
   const all = builtinCampaigns();
   if (!options.campaigns) return all;
   const unknown = options.campaigns.filter((code) => !all.some((c) => c.code === code));
-  if (unknown.length > 0) throw new DomainError('bad_request', `--campaign：campaigns/ 中没有活动 ${unknown.join('、')}（可选：${all.map((c) => c.code).join('、')}）`);
+  if (unknown.length > 0)
+    throw new DomainError(
+      'bad_request',
+      `--campaign：campaigns/ 中没有活动 ${unknown.join('、')}（可选：${all.map((c) => c.code).join('、')}）`,
+    );
   // The demo's data is anhui-2021's, so a demo database always holds that plan.
   const wanted = new Set(options.demo ? [...options.campaigns, anhui2021.code] : options.campaigns);
   return all.filter((c) => wanted.has(c.code));
@@ -104,7 +112,10 @@ async function emptyDatabase(path: string): Promise<void> {
 export async function resetDatabase(path: string, options: ResetOptions): Promise<ResetResult> {
   const chosen = options.demo ? null : process.env.DUDAO_ADMIN_PASSWORD;
   if (chosen !== undefined && chosen !== null) {
-    const problem = passwordProblem(chosen) ?? (chosen === demoPassword ? '不能使用公开的演示密码' : null) ?? (chosen === 'admin' ? '密码不能与用户名相同' : null);
+    const problem =
+      passwordProblem(chosen) ??
+      (chosen === demoPassword ? '不能使用公开的演示密码' : null) ??
+      (chosen === 'admin' ? '密码不能与用户名相同' : null);
     if (problem) throw new DomainError('bad_request', `DUDAO_ADMIN_PASSWORD 不符合密码规则：${problem}`);
   }
   // An unknown --campaign is refused before anything is emptied.
@@ -120,7 +131,9 @@ export async function resetDatabase(path: string, options: ResetOptions): Promis
     // Every shipped definition is installed; the demo data is generated for anhui-2021 only.
     for (const def of shipped) await installCampaign(ctx, def, at);
     const counts = await loadTree(ctx, options.scale, options.treeProgress);
-    const province = (await listUnits(ctx, { level: 'province' })).find((p) => p.code === anhui2021.province) as OrgUnit;
+    const province = (await listUnits(ctx, { level: 'province' })).find(
+      (p) => p.code === anhui2021.province,
+    ) as OrgUnit;
     // A database without demo data gets one admin with a fresh random password, shown once; demo accounts share a published one.
     const adminPassword = options.demo ? demoPassword : (chosen ?? randomAdminPassword());
     const hash = await hashPassword(adminPassword);
@@ -128,12 +141,34 @@ export async function resetDatabase(path: string, options: ResetOptions): Promis
       const scope = options.scale === 'nation' ? '' : anhui2021.province;
       const cities = (await listUnits(ctx, { level: 'city' })).filter((c) => c.code.startsWith(scope));
       const counties = (await listUnits(ctx, { level: 'county' })).filter((c) => c.code.startsWith(scope));
-      await insertUsers(ctx, demoAccounts(province, cities, counties).map((u) => ({ ...u, passwordHash: hash, demo: true })), at);
+      await insertUsers(
+        ctx,
+        demoAccounts(province, cities, counties).map((u) => ({ ...u, passwordHash: hash, demo: true })),
+        at,
+      );
       // A national demo (the benchmark's) plays anhui-2021's plan in every province's counties.
-      await seedDemo(scope === '' ? { ...ctx, campaign: { ...anhui2021, province: '' } } : ctx, scope, clock!, options.demoProgress);
+      await seedDemo(
+        scope === '' ? { ...ctx, campaign: { ...anhui2021, province: '' } } : ctx,
+        scope,
+        clock!,
+        options.demoProgress,
+      );
       await setClock(ctx, { at: clock! });
     } else {
-      await insertUsers(ctx, [{ username: 'admin', displayName: `${province.name}民政厅社会救助处`, role: 'province_admin', scopeCode: province.code, passwordHash: hash, mustChangePassword: true }], at);
+      await insertUsers(
+        ctx,
+        [
+          {
+            username: 'admin',
+            displayName: `${province.name}民政厅社会救助处`,
+            role: 'province_admin',
+            scopeCode: province.code,
+            passwordHash: hash,
+            mustChangePassword: true,
+          },
+        ],
+        at,
+      );
     }
     return { opened, counts, adminPassword };
   } catch (e) {

@@ -20,7 +20,12 @@ async function actorsFromUsers(ctx: Ctx): Promise<SeedActors> {
 }
 
 /** Seeds the campaign history for the counties under `scope` ('' = the whole country) up to the clock instant `until`. */
-export async function seedDemo(ctx: Ctx<'campaign'>, scope: string, until: string, progress?: LoadProgress): Promise<void> {
+export async function seedDemo(
+  ctx: Ctx<'campaign'>,
+  scope: string,
+  until: string,
+  progress?: LoadProgress,
+): Promise<void> {
   const tree = await demoTreeFromDb(ctx, scope);
   const plan = cutPlanAt(generateDemo(tree, ctx.campaign), until);
   const cityOf = new Map(tree.counties.map((c) => [c.code, c.cityCode]));

@@ -11,11 +11,19 @@ import type { SeedActors } from './apply-demo';
  * December: most cities generate their summary from the data of the day and submit it by 12-15,
  * a couple submit a few days late and one or two not at all, so the summary gate shows every state — each only once the clock (`until`) has reached it.
  */
-export async function seedSummaries(ctx: Ctx<'campaign'>, actors: SeedActors, until: string, seed = 2021): Promise<void> {
+export async function seedSummaries(
+  ctx: Ctx<'campaign'>,
+  actors: SeedActors,
+  until: string,
+  seed = 2021,
+): Promise<void> {
   const { campaign } = ctx;
   const due = summaryDue(campaign);
   const rng = mulberry32(seed + 1215);
-  const cities = shuffled(rng, (await listUnits(ctx, { level: 'city' })).filter((c) => c.code.startsWith(campaign.province)));
+  const cities = shuffled(
+    rng,
+    (await listUnits(ctx, { level: 'city' })).filter((c) => c.code.startsWith(campaign.province)),
+  );
   // The first city in the drawn order never submits, the next two are late, the rest are on time.
   for (const [i, city] of cities.entries()) {
     if (i === 0) continue;

@@ -13,18 +13,59 @@ import type { BuiltDocument } from './build';
 import type { DocumentKind } from './kinds';
 
 /** Each generation is kept as a new version; nothing is regenerated in place. */
-export async function storeDocument(ctx: Ctx<'campaign' | 'actor'>, kind: DocumentKind, unit: string, asOf: string, built: BuiltDocument, at: string) {
-  const write = () => withTransaction(ctx, async (ctx) => {
-    const { campaign, actor } = ctx;
-    const last = (await ctx.db.select({ v: max(generatedReports.version) }).from(generatedReports).where(and(eq(generatedReports.campaignCode, campaign.code), eq(generatedReports.kind, kind), eq(generatedReports.unitCode, unit))).get())?.v ?? 0;
-    const row = await ctx.db
-      .insert(generatedReports)
-      .values({ campaignCode: campaign.code, kind, unitCode: unit, asOf, version: last + 1, fileName: built.fileName, content: built.content, previewHtml: built.previewHtml, generatedAt: at, generatedBy: actor.id })
-      .returning({ id: generatedReports.id, version: generatedReports.version, fileName: generatedReports.fileName })
-      .get();
-    await recordAudit(ctx, at, [{ action: 'document.generate', entity: 'generated_report', entityId: row.id, unitCode: unit, field: kind, newValue: `${asOf} v${row.version}` }]);
-    return row;
-  });
+export async function storeDocument(
+  ctx: Ctx<'campaign' | 'actor'>,
+  kind: DocumentKind,
+  unit: string,
+  asOf: string,
+  built: BuiltDocument,
+  at: string,
+) {
+  const write = () =>
+    withTransaction(ctx, async (ctx) => {
+      const { campaign, actor } = ctx;
+      const last =
+        (
+          await ctx.db
+            .select({ v: max(generatedReports.version) })
+            .from(generatedReports)
+            .where(
+              and(
+                eq(generatedReports.campaignCode, campaign.code),
+                eq(generatedReports.kind, kind),
+                eq(generatedReports.unitCode, unit),
+              ),
+            )
+            .get()
+        )?.v ?? 0;
+      const row = await ctx.db
+        .insert(generatedReports)
+        .values({
+          campaignCode: campaign.code,
+          kind,
+          unitCode: unit,
+          asOf,
+          version: last + 1,
+          fileName: built.fileName,
+          content: built.content,
+          previewHtml: built.previewHtml,
+          generatedAt: at,
+          generatedBy: actor.id,
+        })
+        .returning({ id: generatedReports.id, version: generatedReports.version, fileName: generatedReports.fileName })
+        .get();
+      await recordAudit(ctx, at, [
+        {
+          action: 'document.generate',
+          entity: 'generated_report',
+          entityId: row.id,
+          unitCode: unit,
+          field: kind,
+          newValue: `${asOf} v${row.version}`,
+        },
+      ]);
+      return row;
+    });
   return numbered(write, `${unit} 的同类文档刚由他人生成了同一版本号，本次未保存，请重新生成`);
 }
 
@@ -32,16 +73,35 @@ export async function storeDocument(ctx: Ctx<'campaign' | 'actor'>, kind: Docume
 export async function documentsWithin(ctx: Ctx<'campaign'>, scope: string, asOf: string) {
   const { campaign } = ctx;
   return ctx.db
-    .select({ id: generatedReports.id, kind: generatedReports.kind, unitCode: generatedReports.unitCode, unitName: orgUnits.name, asOf: generatedReports.asOf, version: generatedReports.version, fileName: generatedReports.fileName, generatedAt: generatedReports.generatedAt })
+    .select({
+      id: generatedReports.id,
+      kind: generatedReports.kind,
+      unitCode: generatedReports.unitCode,
+      unitName: orgUnits.name,
+      asOf: generatedReports.asOf,
+      version: generatedReports.version,
+      fileName: generatedReports.fileName,
+      generatedAt: generatedReports.generatedAt,
+    })
     .from(generatedReports)
     .innerJoin(orgUnits, eq(generatedReports.unitCode, orgUnits.code))
-    .where(and(eq(generatedReports.campaignCode, campaign.code), like(generatedReports.unitCode, `${scope}%`), lt(generatedReports.generatedAt, endOfBeijingDay(asOf))))
+    .where(
+      and(
+        eq(generatedReports.campaignCode, campaign.code),
+        like(generatedReports.unitCode, `${scope}%`),
+        lt(generatedReports.generatedAt, endOfBeijingDay(asOf)),
+      ),
+    )
     .orderBy(desc(generatedReports.generatedAt), desc(generatedReports.id))
     .all();
 }
 
 export async function documentById(ctx: Ctx<'campaign'>, id: number) {
-  const row = await ctx.db.select().from(generatedReports).where(and(eq(generatedReports.campaignCode, ctx.campaign.code), eq(generatedReports.id, id))).get();
+  const row = await ctx.db
+    .select()
+    .from(generatedReports)
+    .where(and(eq(generatedReports.campaignCode, ctx.campaign.code), eq(generatedReports.id, id)))
+    .get();
   if (!row) throw new DomainError('not_found', `报告 ${id} 不存在`);
   return row;
 }
@@ -52,9 +112,40 @@ export async function submitCitySummary(ctx: Ctx<'campaign' | 'actor'>, document
     const { campaign, actor } = ctx;
     const doc = await documentById(ctx, documentId);
     if (doc.kind !== 'city') throw new DomainError('bad_request', '只有市级行动总结可以报送省民政厅');
-    const row = await ctx.db.insert(citySummaries).values({ campaignCode: campaign.code, cityCode: doc.unitCode, reportId: doc.id, submittedAt: at, actorId: actor.id, actor: actor.label }).returning().get();
-    await recordAudit(ctx, at, [{ action: 'summary.submit', entity: 'city_summary', entityId: row.id, unitCode: doc.unitCode, field: 'submitted_at', newValue: `${doc.fileName} v${doc.version}` }]);
-    await notifyRole(ctx, 'province_admin', doc.unitCode.slice(0, 2), { kind: 'summary.submitted', title: `${doc.fileName.split('行动总结')[0]}已报送行动总结`, body: `${doc.fileName}（第 ${doc.version} 版）已报送。`, unitCode: doc.unitCode }, at);
+    const row = await ctx.db
+      .insert(citySummaries)
+      .values({
+        campaignCode: campaign.code,
+        cityCode: doc.unitCode,
+        reportId: doc.id,
+        submittedAt: at,
+        actorId: actor.id,
+        actor: actor.label,
+      })
+      .returning()
+      .get();
+    await recordAudit(ctx, at, [
+      {
+        action: 'summary.submit',
+        entity: 'city_summary',
+        entityId: row.id,
+        unitCode: doc.unitCode,
+        field: 'submitted_at',
+        newValue: `${doc.fileName} v${doc.version}`,
+      },
+    ]);
+    await notifyRole(
+      ctx,
+      'province_admin',
+      doc.unitCode.slice(0, 2),
+      {
+        kind: 'summary.submitted',
+        title: `${doc.fileName.split('行动总结')[0]}已报送行动总结`,
+        body: `${doc.fileName}（第 ${doc.version} 版）已报送。`,
+        unitCode: doc.unitCode,
+      },
+      at,
+    );
     return row;
   });
 }
@@ -66,7 +157,14 @@ export async function summaryStatus(ctx: Ctx<'campaign'>, scope: string, asOf: s
   const due = summaryDue(campaign);
   const end = endOfBeijingDay(asOf);
   // Ties on the instant are broken by the row id, the same on both engines.
-  const rows = (await ctx.db.select().from(citySummaries).where(and(eq(citySummaries.campaignCode, campaign.code), like(citySummaries.cityCode, `${scope}%`))).orderBy(asc(citySummaries.submittedAt), asc(citySummaries.id)).all()).filter((r) => r.submittedAt < end);
+  const rows = (
+    await ctx.db
+      .select()
+      .from(citySummaries)
+      .where(and(eq(citySummaries.campaignCode, campaign.code), like(citySummaries.cityCode, `${scope}%`)))
+      .orderBy(asc(citySummaries.submittedAt), asc(citySummaries.id))
+      .all()
+  ).filter((r) => r.submittedAt < end);
   return (await listUnits(ctx, { level: 'city' }))
     .filter((c) => c.code.startsWith(scope) || scope.startsWith(c.code))
     .filter((c) => c.code.startsWith(campaign.province))

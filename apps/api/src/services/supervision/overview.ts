@@ -15,11 +15,23 @@ export async function supervisionOverview(ctx: Ctx<'campaign'>, scopeCode: strin
     const items = mine.flatMap((v) => v.items).map((i) => ({ dueOn: i.dueOn, closedOn: i.closedOn, voided: i.voided }));
     return { visits: mine.length, ...itemCounts(items, asOf) };
   };
-  const parts = (await listUnits(ctx, { parent: scopeCode.length <= 4 ? scopeCode : scopeCode.slice(0, 4) })).filter((u) => (scopeCode.length <= 4 ? true : u.code === scopeCode));
+  const parts = (await listUnits(ctx, { parent: scopeCode.length <= 4 ? scopeCode : scopeCode.slice(0, 4) })).filter(
+    (u) => (scopeCode.length <= 4 ? true : u.code === scopeCode),
+  );
   return {
     asOf,
     total: countsOf(scopeCode),
     parts: parts.map((u) => ({ code: u.code, name: u.name, ...countsOf(u.code) })),
-    overdueItems: visits.flatMap((v) => v.items.filter((i) => i.overdue).map((i) => ({ id: i.id, countyCode: v.countyCode, description: i.description, owner: i.owner, dueOn: i.dueOn }))),
+    overdueItems: visits.flatMap((v) =>
+      v.items
+        .filter((i) => i.overdue)
+        .map((i) => ({
+          id: i.id,
+          countyCode: v.countyCode,
+          description: i.description,
+          owner: i.owner,
+          dueOn: i.dueOn,
+        })),
+    ),
   };
 }

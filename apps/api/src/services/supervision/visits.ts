@@ -22,47 +22,113 @@ export interface VisitInput {
 export async function recordVisit(ctx: Ctx<'campaign' | 'actor'>, input: VisitInput, given?: string) {
   return stampedWrite(ctx, given, async (ctx, at) => {
     const { db, campaign, actor } = ctx;
-    if ((await getUnit(ctx, input.countyCode))?.level !== 'county') throw new DomainError('bad_request', `${input.countyCode} 不是县级单位`);
+    if ((await getUnit(ctx, input.countyCode))?.level !== 'county')
+      throw new DomainError('bad_request', `${input.countyCode} 不是县级单位`);
     checkVisitDate(campaign, input.visitedOn, at);
-    const visit = await db.insert(supervisionVisits).values({ ...input, campaignCode: campaign.code, recordedAt: at, actorId: actor.id }).returning().get();
-    await recordAudit(ctx, at, [{ action: 'supervision.visit', entity: 'supervision_visit', entityId: visit.id, unitCode: input.countyCode, field: 'visited_on', newValue: input.visitedOn }]);
+    const visit = await db
+      .insert(supervisionVisits)
+      .values({ ...input, campaignCode: campaign.code, recordedAt: at, actorId: actor.id })
+      .returning()
+      .get();
+    await recordAudit(ctx, at, [
+      {
+        action: 'supervision.visit',
+        entity: 'supervision_visit',
+        entityId: visit.id,
+        unitCode: input.countyCode,
+        field: 'visited_on',
+        newValue: input.visitedOn,
+      },
+    ]);
     return visit;
   });
 }
 
-export async function addItem(ctx: Ctx<'campaign' | 'actor'>, input: { visitId: number; description: string; owner: string; dueOn: string }, given?: string) {
+export async function addItem(
+  ctx: Ctx<'campaign' | 'actor'>,
+  input: { visitId: number; description: string; owner: string; dueOn: string },
+  given?: string,
+) {
   return stampedWrite(ctx, given, async (ctx, at) => {
     const { db, campaign } = ctx;
-    const exists = await db.select({ id: supervisionVisits.id }).from(supervisionVisits).where(and(eq(supervisionVisits.campaignCode, campaign.code), eq(supervisionVisits.id, input.visitId))).get();
+    const exists = await db
+      .select({ id: supervisionVisits.id })
+      .from(supervisionVisits)
+      .where(and(eq(supervisionVisits.campaignCode, campaign.code), eq(supervisionVisits.id, input.visitId)))
+      .get();
     if (!exists) throw new DomainError('not_found', `督导记录 ${input.visitId} 不存在`);
     const { visit } = await requireLive(ctx, 'visit', input.visitId);
     checkDueDate(input.dueOn, visit.visitedOn);
-    const item = await db.insert(rectificationItems).values({ ...input, status: 'open', createdAt: at }).returning().get();
-    await recordAudit(ctx, at, [{ action: 'supervision.item', entity: 'rectification_item', entityId: item.id, unitCode: visit.countyCode, field: 'status', newValue: 'open' }]);
+    const item = await db
+      .insert(rectificationItems)
+      .values({ ...input, status: 'open', createdAt: at })
+      .returning()
+      .get();
+    await recordAudit(ctx, at, [
+      {
+        action: 'supervision.item',
+        entity: 'rectification_item',
+        entityId: item.id,
+        unitCode: visit.countyCode,
+        field: 'status',
+        newValue: 'open',
+      },
+    ]);
     return item;
   });
 }
 
 /** 销号: an item is closed only with evidence (text, optionally files), and stays closed; the audit log keeps who and when. */
-export async function closeItem(ctx: Ctx<'campaign' | 'actor'>, input: { itemId: number; evidence: string; files?: EvidenceUpload[] }, given?: string) {
+export async function closeItem(
+  ctx: Ctx<'campaign' | 'actor'>,
+  input: { itemId: number; evidence: string; files?: EvidenceUpload[] },
+  given?: string,
+) {
   return stampedWrite(ctx, given, async (ctx, at) => {
     const { db, actor } = ctx;
     await serializeOn(db, `rectification_item:${input.itemId}`);
-    const item = (await itemCounty(ctx, input.itemId)) ? await db.select().from(rectificationItems).where(eq(rectificationItems.id, input.itemId)).get() : undefined;
+    const item = (await itemCounty(ctx, input.itemId))
+      ? await db.select().from(rectificationItems).where(eq(rectificationItems.id, input.itemId)).get()
+      : undefined;
     if (!item) throw new DomainError('not_found', `整改事项 ${input.itemId} 不存在`);
     if (item.status === 'done') throw new DomainError('conflict', '该整改事项已销号');
     const { visit } = await requireLive(ctx, 'item', item.id);
-    const closed = await db.update(rectificationItems).set({ status: 'done', evidence: input.evidence, closedAt: at, closedBy: actor.id }).where(eq(rectificationItems.id, item.id)).returning().get();
+    const closed = await db
+      .update(rectificationItems)
+      .set({ status: 'done', evidence: input.evidence, closedAt: at, closedBy: actor.id })
+      .where(eq(rectificationItems.id, item.id))
+      .returning()
+      .get();
     const fileIds = await storeEvidence(ctx, item.id, input.files ?? [], at);
     await recordAudit(ctx, at, [
-      { action: 'supervision.close', entity: 'rectification_item', entityId: item.id, unitCode: visit.countyCode, field: 'status', oldValue: 'open', newValue: 'done' },
-      ...fileIds.map((id, i) => ({ action: 'supervision.evidence', entity: 'rectification_evidence', entityId: id, unitCode: visit.countyCode, field: 'file', newValue: input.files![i]!.name })),
+      {
+        action: 'supervision.close',
+        entity: 'rectification_item',
+        entityId: item.id,
+        unitCode: visit.countyCode,
+        field: 'status',
+        oldValue: 'open',
+        newValue: 'done',
+      },
+      ...fileIds.map((id, i) => ({
+        action: 'supervision.evidence',
+        entity: 'rectification_evidence',
+        entityId: id,
+        unitCode: visit.countyCode,
+        field: 'file',
+        newValue: input.files![i]!.name,
+      })),
     ]);
     return { ...closed, files: fileIds };
   });
 }
 
 export async function itemCounty(ctx: Ctx<'campaign'>, itemId: number): Promise<string | undefined> {
-  const row = await ctx.db.select({ county: supervisionVisits.countyCode }).from(rectificationItems).innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id)).where(and(eq(supervisionVisits.campaignCode, ctx.campaign.code), eq(rectificationItems.id, itemId))).get();
+  const row = await ctx.db
+    .select({ county: supervisionVisits.countyCode })
+    .from(rectificationItems)
+    .innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id))
+    .where(and(eq(supervisionVisits.campaignCode, ctx.campaign.code), eq(rectificationItems.id, itemId)))
+    .get();
   return row?.county;
 }

@@ -10,4 +10,6 @@ export interface TodoItem {
 }
 
 export const byUrgency = (a: TodoItem, b: TodoItem) =>
-  Number(b.overdue) - Number(a.overdue) || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.unitCode.localeCompare(b.unitCode);
+  Number(b.overdue) - Number(a.overdue) ||
+  (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') ||
+  a.unitCode.localeCompare(b.unitCode);

@@ -15,7 +15,18 @@ export interface UrgeCount {
 /** How often each missing item inside `scope` was urged by the end of `asOf` (已催报 2 次). */
 export async function urgeCounts(ctx: Ctx<'campaign'>, scope: string, asOf: string): Promise<UrgeCount[]> {
   // Ordered by id (SQLite's own order without ORDER BY) so the items keep one order on either engine.
-  const rows = await ctx.db.select().from(urges).where(and(eq(urges.campaignCode, ctx.campaign.code), like(urges.unitCode, `${scope}%`), lt(urges.at, endOfBeijingDay(asOf)))).orderBy(asc(urges.id)).all();
+  const rows = await ctx.db
+    .select()
+    .from(urges)
+    .where(
+      and(
+        eq(urges.campaignCode, ctx.campaign.code),
+        like(urges.unitCode, `${scope}%`),
+        lt(urges.at, endOfBeijingDay(asOf)),
+      ),
+    )
+    .orderBy(asc(urges.id))
+    .all();
   const byItem = new Map<string, UrgeCount>();
   for (const r of rows) {
     const key = urgeKey(r.kind, r.unitCode, r.period, r.orderId);
@@ -23,7 +34,8 @@ export async function urgeCounts(ctx: Ctx<'campaign'>, scope: string, asOf: stri
     if (seen) {
       seen.count += 1;
       if (r.at > seen.lastAt) seen.lastAt = r.at;
-    } else byItem.set(key, { kind: r.kind, unit: r.unitCode, period: r.period, orderId: r.orderId, count: 1, lastAt: r.at });
+    } else
+      byItem.set(key, { kind: r.kind, unit: r.unitCode, period: r.period, orderId: r.orderId, count: 1, lastAt: r.at });
   }
   return [...byItem.values()];
 }
@@ -33,8 +45,5 @@ export function urgeKey(kind: string, unit: string, period?: string | null, orde
 }
 
 export async function urgeTotals(ctx: Ctx<'campaign'>, scope: string, asOf: string): Promise<number> {
-  return (await urgeCounts(ctx, scope, asOf))
-    .filter((u) => u.kind !== 'dispatch')
-    .reduce((sum, u) => sum + u.count, 0);
+  return (await urgeCounts(ctx, scope, asOf)).filter((u) => u.kind !== 'dispatch').reduce((sum, u) => sum + u.count, 0);
 }
-

@@ -20,7 +20,11 @@ const open = new Set(['draft', 'returned']);
 
 async function requireLevel(ctx: Ctx, unit: string, level: 'county' | 'city', field: string) {
   const found = await getUnit(ctx, unit);
-  if (found?.level !== level) throw new DomainError('bad_request', `催报对象（unit）：${unit} 不是${level === 'county' ? '县级' : '市级'}单位（${field}）`);
+  if (found?.level !== level)
+    throw new DomainError(
+      'bad_request',
+      `催报对象（unit）：${unit} 不是${level === 'county' ? '县级' : '市级'}单位（${field}）`,
+    );
   return found;
 }
 
@@ -29,29 +33,56 @@ async function noticeFor(ctx: Ctx<'campaign' | 'actor'>, input: UrgeInput, at: s
   if (input.kind === 'report') {
     const name = campaign.reportName;
     await requireLevel(ctx, input.unit, 'county', name);
-    if (!input.period || !campaign.periods.includes(input.period)) throw new DomainError('bad_request', `催报${name}须指定行动期内的报送期（period）`);
+    if (!input.period || !campaign.periods.includes(input.period))
+      throw new DomainError('bad_request', `催报${name}须指定行动期内的报送期（period）`);
     const report = await findReport(ctx, input.unit, input.period);
     if (report && !open.has(report.state)) throw new DomainError('conflict', `${input.period} ${name}已报送，无需催报`);
-    return { kind: 'urge.report', title: `催报：请尽快报送 ${input.period} ${name}`, body: `${actor.label}催报 ${input.period} ${name}，请尽快填报并报送。`, unitCode: input.unit, period: input.period };
+    return {
+      kind: 'urge.report',
+      title: `催报：请尽快报送 ${input.period} ${name}`,
+      body: `${actor.label}催报 ${input.period} ${name}，请尽快填报并报送。`,
+      unitCode: input.unit,
+      period: input.period,
+    };
   }
   if (input.kind === 'roster') {
     await requireLevel(ctx, input.unit, 'county', '台账');
-    return { kind: 'urge.roster', title: '催报：请尽快上传或更新村级台账', body: `${actor.label}催报村级台账，请尽快上传。`, unitCode: input.unit };
+    return {
+      kind: 'urge.roster',
+      title: '催报：请尽快上传或更新村级台账',
+      body: `${actor.label}催报村级台账，请尽快上传。`,
+      unitCode: input.unit,
+    };
   }
   if (input.kind === 'summary') {
     await requireLevel(ctx, input.unit, 'city', '总结');
     if (actor.scopeCode === input.unit) throw new DomainError('forbidden', '市级总结只能由省级催报');
-    return { kind: 'urge.summary', title: '催报：请尽快报送市级行动总结', body: `${actor.label}催报市级行动总结，截止 ${campaign.summaryDue}。`, unitCode: input.unit };
+    return {
+      kind: 'urge.summary',
+      title: '催报：请尽快报送市级行动总结',
+      body: `${actor.label}催报市级行动总结，截止 ${campaign.summaryDue}。`,
+      unitCode: input.unit,
+    };
   }
   if (input.id === undefined) throw new DomainError('bad_request', '催办督办单须指定督办单编号（id）');
   const order = await orderById(ctx, input.id);
   const copy = await copyOf(ctx, input.id, input.unit);
-  if (dispatchCopyAt(await copyEvents(ctx, copy.id), order.deadline, beijingDate(at)).state === 'closed') throw new DomainError('conflict', '该督办单已办结，无需催办');
-  return { kind: 'urge.dispatch', title: `催办：督办单“${order.title}”`, body: `请于 ${order.deadline} 前办理并反馈。`, unitCode: input.unit };
+  if (dispatchCopyAt(await copyEvents(ctx, copy.id), order.deadline, beijingDate(at)).state === 'closed')
+    throw new DomainError('conflict', '该督办单已办结，无需催办');
+  return {
+    kind: 'urge.dispatch',
+    title: `催办：督办单“${order.title}”`,
+    body: `请于 ${order.deadline} 前办理并反馈。`,
+    unitCode: input.unit,
+  };
 }
 
 /** 催报 / 催办: notices to the people who owe the item, and one counted, audited row. */
-export async function sendUrge(ctx: Ctx<'campaign' | 'actor'>, input: UrgeInput, given?: string): Promise<{ id: number; recipients: number }> {
+export async function sendUrge(
+  ctx: Ctx<'campaign' | 'actor'>,
+  input: UrgeInput,
+  given?: string,
+): Promise<{ id: number; recipients: number }> {
   return stampedWrite(ctx, given, async (ctx, at) => {
     const { db, campaign, actor } = ctx;
     const notice = await noticeFor(ctx, input, at);
@@ -59,10 +90,29 @@ export async function sendUrge(ctx: Ctx<'campaign' | 'actor'>, input: UrgeInput,
     const recipients = await notifyRole(ctx, role, input.unit, notice, at);
     const row = await db
       .insert(urges)
-      .values({ campaignCode: campaign.code, kind: input.kind, unitCode: input.unit, period: input.kind === 'report' ? input.period! : null, orderId: input.kind === 'dispatch' ? input.id! : null, at, actorId: actor.id, actor: actor.label })
+      .values({
+        campaignCode: campaign.code,
+        kind: input.kind,
+        unitCode: input.unit,
+        period: input.kind === 'report' ? input.period! : null,
+        orderId: input.kind === 'dispatch' ? input.id! : null,
+        at,
+        actorId: actor.id,
+        actor: actor.label,
+      })
       .returning({ id: urges.id })
       .get();
-    await recordAudit(ctx, at, [{ action: `urge.${input.kind}`, entity: 'urge', entityId: row.id, unitCode: input.unit, period: input.period ?? null, field: 'recipients', newValue: String(recipients) }]);
+    await recordAudit(ctx, at, [
+      {
+        action: `urge.${input.kind}`,
+        entity: 'urge',
+        entityId: row.id,
+        unitCode: input.unit,
+        period: input.period ?? null,
+        field: 'recipients',
+        newValue: String(recipients),
+      },
+    ]);
     return { id: row.id, recipients };
   });
 }

@@ -14,25 +14,58 @@ export interface NewUser {
   scopeCode: string;
 }
 
-const scopeLevel: Record<Role, string> = { province_admin: 'province', province_viewer: 'province', city_officer: 'city', county_clerk: 'county' };
+const scopeLevel: Record<Role, string> = {
+  province_admin: 'province',
+  province_viewer: 'province',
+  city_officer: 'city',
+  county_clerk: 'county',
+};
 
 export async function checkScope(ctx: Ctx, role: Role, scopeCode: string): Promise<void> {
   const unit = await getUnit(ctx, scopeCode);
-  if (!unit || unit.level !== scopeLevel[role] || !/^\d+$/.test(scopeCode)) throw new DomainError('bad_request', `角色 ${role} 的管辖范围应为${{ province: '省', city: '市', county: '县级单位' }[scopeLevel[role]]}代码，${scopeCode} 不符合`);
+  if (!unit || unit.level !== scopeLevel[role] || !/^\d+$/.test(scopeCode))
+    throw new DomainError(
+      'bad_request',
+      `角色 ${role} 的管辖范围应为${{ province: '省', city: '市', county: '县级单位' }[scopeLevel[role]]}代码，${scopeCode} 不符合`,
+    );
 }
 
 /** Inserts users whose password hash is already computed (demo accounts share one hash of the published demo password). */
-export async function insertUsers(ctx: Ctx<'actor'>, list: (NewUser & { passwordHash: string; mustChangePassword?: boolean; demo?: boolean })[], at: string): Promise<void> {
+export async function insertUsers(
+  ctx: Ctx<'actor'>,
+  list: (NewUser & { passwordHash: string; mustChangePassword?: boolean; demo?: boolean })[],
+  at: string,
+): Promise<void> {
   if (list.length === 0) return;
-  for (let i = 0; i < list.length; i += 500) await ctx.db.insert(users).values(list.slice(i, i + 500).map((u) => ({ ...u, createdAt: at }))).run();
-  await recordAudit(ctx, at, list.map((u) => ({ action: 'user.create', entity: 'user', entityId: u.username, unitCode: u.scopeCode, field: 'role', newValue: u.role })));
+  for (let i = 0; i < list.length; i += 500)
+    await ctx.db
+      .insert(users)
+      .values(list.slice(i, i + 500).map((u) => ({ ...u, createdAt: at })))
+      .run();
+  await recordAudit(
+    ctx,
+    at,
+    list.map((u) => ({
+      action: 'user.create',
+      entity: 'user',
+      entityId: u.username,
+      unitCode: u.scopeCode,
+      field: 'role',
+      newValue: u.role,
+    })),
+  );
 }
 
 /** `mustChangePassword`: the password was chosen by the admin creating the account, so its owner replaces it at first login. */
-export async function createUser(ctx: Ctx<'actor'>, input: NewUser & { password: string; mustChangePassword?: boolean }, at: string) {
+export async function createUser(
+  ctx: Ctx<'actor'>,
+  input: NewUser & { password: string; mustChangePassword?: boolean },
+  at: string,
+) {
   await checkScope(ctx, input.role, input.scopeCode);
   await checkPassword(ctx, input.username, input.password);
-  if (await ctx.db.select().from(users).where(eq(users.username, input.username)).get()) throw new DomainError('conflict', `用户名 ${input.username} 已存在`);
+  if (await ctx.db.select().from(users).where(eq(users.username, input.username)).get())
+    throw new DomainError('conflict', `用户名 ${input.username} 已存在`);
   const { password, ...account } = input;
   const passwordHash = await hashPassword(password);
   await insertUsers(ctx, [{ ...account, passwordHash }], at);
@@ -41,7 +74,15 @@ export async function createUser(ctx: Ctx<'actor'>, input: NewUser & { password:
 
 export async function listUsers(ctx: Ctx) {
   return ctx.db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, scopeCode: users.scopeCode, scopeName: orgUnits.name, disabled: users.disabled })
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      scopeCode: users.scopeCode,
+      scopeName: orgUnits.name,
+      disabled: users.disabled,
+    })
     .from(users)
     .innerJoin(orgUnits, eq(users.scopeCode, orgUnits.code))
     .orderBy(asc(users.id))

@@ -20,7 +20,17 @@ export async function setDisabled(ctx: Ctx<'actor'>, id: number, disabled: boole
     if (user.id === ctx.actor.id && disabled) throw new DomainError('bad_request', '不能停用自己的账号');
     await ctx.db.update(users).set({ disabled }).where(eq(users.id, id)).run();
     if (disabled) await endUserSessions(ctx, id);
-    await recordAudit(ctx, at, [{ action: 'user.disable', entity: 'user', entityId: user.username, unitCode: user.scopeCode, field: 'disabled', oldValue: String(user.disabled), newValue: String(disabled) }]);
+    await recordAudit(ctx, at, [
+      {
+        action: 'user.disable',
+        entity: 'user',
+        entityId: user.username,
+        unitCode: user.scopeCode,
+        field: 'disabled',
+        oldValue: String(user.disabled),
+        newValue: String(disabled),
+      },
+    ]);
   });
 }
 
@@ -30,20 +40,48 @@ export async function setRole(ctx: Ctx<'actor'>, id: number, role: Role, scopeCo
     await checkScope(ctx, role, scopeCode);
     await ctx.db.update(users).set({ role, scopeCode }).where(eq(users.id, id)).run();
     await endUserSessions(ctx, id);
-    await recordAudit(ctx, at, [{ action: 'user.role', entity: 'user', entityId: user.username, unitCode: scopeCode, field: 'role', oldValue: `${user.role}@${user.scopeCode}`, newValue: `${role}@${scopeCode}` }]);
+    await recordAudit(ctx, at, [
+      {
+        action: 'user.role',
+        entity: 'user',
+        entityId: user.username,
+        unitCode: scopeCode,
+        field: 'role',
+        oldValue: `${user.role}@${user.scopeCode}`,
+        newValue: `${role}@${scopeCode}`,
+      },
+    ]);
   });
 }
 
 export async function resetPassword(ctx: Ctx<'actor'>, id: number, password: string, at: string) {
   const user = await requireUser(ctx, id);
   await checkPassword(ctx, user.username, password);
-  await ctx.db.update(users).set({ passwordHash: await hashPassword(password), mustChangePassword: true }).where(eq(users.id, id)).run();
+  await ctx.db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), mustChangePassword: true })
+    .where(eq(users.id, id))
+    .run();
   await endUserSessions(ctx, id);
-  await recordAudit(ctx, at, [{ action: 'user.password_reset', entity: 'user', entityId: user.username, unitCode: user.scopeCode, field: 'password' }]);
+  await recordAudit(ctx, at, [
+    {
+      action: 'user.password_reset',
+      entity: 'user',
+      entityId: user.username,
+      unitCode: user.scopeCode,
+      field: 'password',
+    },
+  ]);
 }
 
 /** A new password ends every other session of the user (a stolen one included); the one changing it stays. */
-export async function changeOwnPassword(ctx: Ctx<'actor'>, oldPassword: string, newPassword: string, at: string, currentToken?: string) {
+export async function changeOwnPassword(
+  ctx: Ctx<'actor'>,
+  oldPassword: string,
+  newPassword: string,
+  at: string,
+  currentToken?: string,
+) {
   const { actor } = ctx;
   // The actor is the signed-in user (a session always has an id); the system actor has no password to change.
   if (actor.id === null) throw new DomainError('bad_request', '只有登录的用户可以修改自己的密码');
@@ -51,7 +89,19 @@ export async function changeOwnPassword(ctx: Ctx<'actor'>, oldPassword: string, 
   if (!(await verifyPassword(oldPassword, user.passwordHash))) throw new DomainError('bad_request', '原密码不正确');
   await checkPassword(ctx, user.username, newPassword);
   if (newPassword === oldPassword) throw new DomainError('bad_request', 'newPassword：新密码不能与原密码相同');
-  await ctx.db.update(users).set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false }).where(eq(users.id, actor.id)).run();
+  await ctx.db
+    .update(users)
+    .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false })
+    .where(eq(users.id, actor.id))
+    .run();
   await endUserSessions(ctx, actor.id, currentToken);
-  await recordAudit(ctx, at, [{ action: 'user.password_change', entity: 'user', entityId: user.username, unitCode: user.scopeCode, field: 'password' }]);
+  await recordAudit(ctx, at, [
+    {
+      action: 'user.password_change',
+      entity: 'user',
+      entityId: user.username,
+      unitCode: user.scopeCode,
+      field: 'password',
+    },
+  ]);
 }

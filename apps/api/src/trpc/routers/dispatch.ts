@@ -1,5 +1,12 @@
 import { resolveAsOf } from '../../services/clock/clock';
-import { dispatchCopyInput, dispatchFeedbackInput, dispatchGetInput, dispatchListInput, dispatchSendBackInput, issueDispatchInput } from '@dudao/schema/inputs';
+import {
+  dispatchCopyInput,
+  dispatchFeedbackInput,
+  dispatchGetInput,
+  dispatchListInput,
+  dispatchSendBackInput,
+  issueDispatchInput,
+} from '@dudao/schema/inputs';
 import { actOnCopy } from '../../services/dispatch/act';
 import { issueDispatch } from '../../services/dispatch/issue';
 import { dispatchOrderAt, dispatchOrdersAt } from '../../services/dispatch/read';
@@ -12,13 +19,19 @@ export const dispatchRouter = router({
     .mutation(({ ctx, input }) => issueDispatch(ctx.service, input)),
   list: guarded('dispatch.list')
     .input(dispatchListInput)
-    .query(async ({ ctx, input }) => dispatchOrdersAt(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))),
+    .query(async ({ ctx, input }) =>
+      dispatchOrdersAt(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf)),
+    ),
   get: guarded('dispatch.get')
     .input(dispatchGetInput)
-    .query(async ({ ctx, input }) => dispatchOrderAt(ctx.service, input.id, ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))),
+    .query(async ({ ctx, input }) =>
+      dispatchOrderAt(ctx.service, input.id, ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf)),
+    ),
   summary: guarded('dispatch.summary')
     .input(dispatchListInput)
-    .query(async ({ ctx, input }) => dispatchSummary(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))),
+    .query(async ({ ctx, input }) =>
+      dispatchSummary(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf)),
+    ),
   sign: guarded('dispatch.sign')
     .input(dispatchCopyInput)
     .mutation(({ ctx, input }) => actOnCopy(ctx.service, 'sign', input)),

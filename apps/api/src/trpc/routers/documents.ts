@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { documentRefInput, generateDocumentInput, isoDateSchema, unitCodeSchema } from '@dudao/schema/inputs';
 import { DomainError } from '../../services/errors';
 import { buildDocument } from '../../services/summaries/build';
-import { documentById, documentsWithin, storeDocument, submitCitySummary, summaryStatus } from '../../services/summaries/store';
+import {
+  documentById,
+  documentsWithin,
+  storeDocument,
+  submitCitySummary,
+  summaryStatus,
+} from '../../services/summaries/store';
 import { resolveAsOf } from '../../services/clock/clock';
 import { pdfAvailable } from '../../services/documents/pdf';
 import { guarded, router } from '../init';
@@ -11,19 +17,32 @@ export const documentsRouter = router({
   generate: guarded('documents.generate')
     .input(generateDocumentInput)
     .mutation(async ({ ctx, input }) => {
-      if (ctx.user.role === 'city_officer' && input.kind !== 'city' && input.kind !== 'annex') throw new DomainError('forbidden', '市级用户只能生成本市行动总结和指标附表');
+      if (ctx.user.role === 'city_officer' && input.kind !== 'city' && input.kind !== 'annex')
+        throw new DomainError('forbidden', '市级用户只能生成本市行动总结和指标附表');
       const built = await buildDocument(ctx.service, input.kind, input.unit, input.asOf);
       return storeDocument(ctx.service, input.kind, input.unit, input.asOf, built, (await ctx.now()).toISOString());
     }),
   list: guarded('documents.list')
     .input(z.object({ unit: unitCodeSchema.optional(), asOf: isoDateSchema.optional() }))
     // `pdf`: the document can also be downloaded as PDF (a .docx, and LibreOffice installed on the server).
-    .query(async ({ ctx, input }) => (await documentsWithin(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))).map((d) => ({ ...d, pdf: d.fileName.endsWith('.docx') && pdfAvailable() }))),
+    .query(async ({ ctx, input }) =>
+      (
+        await documentsWithin(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))
+      ).map((d) => ({ ...d, pdf: d.fileName.endsWith('.docx') && pdfAvailable() })),
+    ),
   preview: guarded('documents.preview')
     .input(documentRefInput)
     .query(async ({ ctx, input }) => {
       const doc = await documentById(ctx.service, input.id);
-      return { id: doc.id, kind: doc.kind, unitCode: doc.unitCode, asOf: doc.asOf, version: doc.version, fileName: doc.fileName, html: doc.previewHtml };
+      return {
+        id: doc.id,
+        kind: doc.kind,
+        unitCode: doc.unitCode,
+        asOf: doc.asOf,
+        version: doc.version,
+        fileName: doc.fileName,
+        html: doc.previewHtml,
+      };
     }),
 });
 
@@ -33,5 +52,7 @@ export const summariesRouter = router({
     .mutation(async ({ ctx, input }) => submitCitySummary(ctx.service, input.id, (await ctx.now()).toISOString())),
   status: guarded('summaries.status')
     .input(z.object({ asOf: isoDateSchema.optional(), unit: unitCodeSchema.optional() }))
-    .query(async ({ ctx, input }) => summaryStatus(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))),
+    .query(async ({ ctx, input }) =>
+      summaryStatus(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf)),
+    ),
 });

@@ -16,5 +16,7 @@ export const noticesRouter = router({
     .query(async ({ ctx, input }) => noticesFor(ctx.service, await resolveAsOf(ctx.service, input.asOf))),
   markRead: guarded('notices.markRead')
     .input(markReadInput)
-    .mutation(async ({ ctx, input }) => ({ marked: await markRead(ctx.service, input.keys, (await ctx.now()).toISOString()) })),
+    .mutation(async ({ ctx, input }) => ({
+      marked: await markRead(ctx.service, input.keys, (await ctx.now()).toISOString()),
+    })),
 });

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { acceptManyInput, decisionInput, isoDateSchema, periodSchema, reportRefInput, returnInput, saveDraftInput, submitInput, unitCodeSchema } from '@dudao/schema/inputs';
+import {
+  acceptManyInput,
+  decisionInput,
+  isoDateSchema,
+  periodSchema,
+  reportRefInput,
+  returnInput,
+  saveDraftInput,
+  submitInput,
+  unitCodeSchema,
+} from '@dudao/schema/inputs';
 import { reportStates } from '@dudao/schema/tables';
 import { reportDetail, reportsWithin } from '../../services/reports/read';
 import { acceptMany } from '../../services/reports/accept-many';
@@ -10,10 +20,24 @@ import { guarded, router } from '../init';
 export const reportsRouter = router({
   get: guarded('reports.get')
     .input(reportRefInput.extend({ asOf: isoDateSchema.optional() }))
-    .query(async ({ ctx, input }) => reportDetail(ctx.service, input.countyCode, input.period, await resolveAsOf(ctx.service, input.asOf))),
+    .query(async ({ ctx, input }) =>
+      reportDetail(ctx.service, input.countyCode, input.period, await resolveAsOf(ctx.service, input.asOf)),
+    ),
   list: guarded('reports.list')
-    .input(z.object({ unit: unitCodeSchema.optional(), period: periodSchema.optional(), state: z.enum(reportStates).optional(), asOf: isoDateSchema.optional() }))
-    .query(async ({ ctx, input }) => reportsWithin(ctx.service, input.unit ?? ctx.user.scopeCode, { ...input, asOf: await resolveAsOf(ctx.service, input.asOf) })),
+    .input(
+      z.object({
+        unit: unitCodeSchema.optional(),
+        period: periodSchema.optional(),
+        state: z.enum(reportStates).optional(),
+        asOf: isoDateSchema.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) =>
+      reportsWithin(ctx.service, input.unit ?? ctx.user.scopeCode, {
+        ...input,
+        asOf: await resolveAsOf(ctx.service, input.asOf),
+      }),
+    ),
   saveDraft: guarded('reports.saveDraft')
     .input(saveDraftInput)
     .mutation(async ({ ctx, input }) => saveDraft(ctx.service, (await ctx.now()).toISOString(), input)),

@@ -1,4 +1,12 @@
-import { addItemInput, closeItemInput, correctRecordInput, recordVisitInput, supervisionListInput, supervisionOverviewInput, voidRecordInput } from '@dudao/schema/inputs';
+import {
+  addItemInput,
+  closeItemInput,
+  correctRecordInput,
+  recordVisitInput,
+  supervisionListInput,
+  supervisionOverviewInput,
+  voidRecordInput,
+} from '@dudao/schema/inputs';
 import { supervisionOverview } from '../../services/supervision/overview';
 import { correctRecord, voidRecord } from '../../services/supervision/revisions';
 import { addItem, closeItem, recordVisit, visitsWithin } from '../../services/supervision/visits';
@@ -9,10 +17,14 @@ import { guarded, router } from '../init';
 export const supervisionRouter = router({
   list: guarded('supervision.list')
     .input(supervisionListInput)
-    .query(async ({ ctx, input }) => visitsWithin(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))),
+    .query(async ({ ctx, input }) =>
+      visitsWithin(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf)),
+    ),
   overview: guarded('supervision.overview')
     .input(supervisionOverviewInput)
-    .query(async ({ ctx, input }) => supervisionOverview(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))),
+    .query(async ({ ctx, input }) =>
+      supervisionOverview(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf)),
+    ),
   recordVisit: guarded('supervision.recordVisit')
     .input(recordVisitInput)
     // The record says who supervised: a city officer's visit is the city's, an admin's the province's.

@@ -10,5 +10,7 @@ export const urgeRouter = router({
     .mutation(({ ctx, input }) => sendUrge(ctx.service, input)),
   counts: guarded('urge.counts')
     .input(dispatchListInput)
-    .query(async ({ ctx, input }) => urgeCounts(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf))),
+    .query(async ({ ctx, input }) =>
+      urgeCounts(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf)),
+    ),
 });

@@ -13,7 +13,13 @@ const zone: MapCounty = { code: '340371', name: '蚌埠市高新技术开发区'
 
 function mapSeries(mode: 'score' | 'lagging') {
   const option = countyMapOption('anhui', [huaiyuan, jiujiang, zone], mode);
-  return (option.series as { type: string; map: string; data: { name: string; value: number | string; itemStyle?: unknown }[] }[])[0]!;
+  return (
+    option.series as {
+      type: string;
+      map: string;
+      data: { name: string; value: number | string; itemStyle?: unknown }[];
+    }[]
+  )[0]!;
 }
 
 describe('countyMapOption', () => {
@@ -40,7 +46,12 @@ describe('countyMapOption', () => {
 
   test('the legend names the score bands in words', () => {
     const option = countyMapOption('anhui', [huaiyuan], 'score');
-    expect((option.visualMap as { pieces: { label: string }[] }).pieces.map((p) => p.label)).toEqual(['95 分及以上', '90–95 分', '80–90 分', '低于 80 分']);
+    expect((option.visualMap as { pieces: { label: string }[] }).pieces.map((p) => p.label)).toEqual([
+      '95 分及以上',
+      '90–95 分',
+      '80–90 分',
+      '低于 80 分',
+    ]);
   });
 });
 

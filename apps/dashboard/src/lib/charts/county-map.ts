@@ -23,7 +23,13 @@ const laggingColor = '#b3261e';
 const normalColor = '#c9d6e3';
 
 // Diagonal hatching marks a lagging county in either mode, so it never depends on colour alone.
-export const laggingDecal = { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [3, 5], rotation: -Math.PI / 4, color: 'rgba(0, 0, 0, 0.45)' };
+export const laggingDecal = {
+  symbol: 'rect',
+  dashArrayX: [1, 0],
+  dashArrayY: [3, 5],
+  rotation: -Math.PI / 4,
+  color: 'rgba(0, 0, 0, 0.45)',
+};
 
 export function countyTooltip(c: MapCounty): string {
   const head = `<strong>${escapeHtml(c.name)}</strong><br>综合得分 ${scoreText(c.score)}`;
@@ -32,7 +38,12 @@ export function countyTooltip(c: MapCounty): string {
 }
 
 /** A choropleth of counties; the map was registered with each shape named by its county code. */
-export function countyMapOption(mapName: string, counties: readonly MapCounty[], mode: MapMode, labels = false): ChartOption {
+export function countyMapOption(
+  mapName: string,
+  counties: readonly MapCounty[],
+  mode: MapMode,
+  labels = false,
+): ChartOption {
   const byCode = new Map(counties.map((c) => [c.code, c]));
   return {
     tooltip: {
@@ -48,7 +59,13 @@ export function countyMapOption(mapName: string, counties: readonly MapCounty[],
       left: 0,
       bottom: 0,
       itemSymbol: 'rect',
-      pieces: mode === 'score' ? scoreBands.map((b) => ({ ...b })) : [{ value: 1, label: '进展缓慢（斜线）', color: laggingColor }, { value: 0, label: '正常', color: normalColor }],
+      pieces:
+        mode === 'score'
+          ? scoreBands.map((b) => ({ ...b }))
+          : [
+              { value: 1, label: '进展缓慢（斜线）', color: laggingColor },
+              { value: 0, label: '正常', color: normalColor },
+            ],
       outOfRange: { color: '#eceff3' },
     },
     series: [
@@ -61,7 +78,11 @@ export function countyMapOption(mapName: string, counties: readonly MapCounty[],
         layoutSize: '100%',
         itemStyle: { borderColor: '#ffffff', borderWidth: 0.8, areaColor: '#eceff3' },
         emphasis: { label: { show: true }, itemStyle: { areaColor: '#1a5fb4' } },
-        label: { show: labels, fontSize: 11, formatter: (p: unknown) => byCode.get((p as { name: string }).name)?.name ?? '' },
+        label: {
+          show: labels,
+          fontSize: 11,
+          formatter: (p: unknown) => byCode.get((p as { name: string }).name)?.name ?? '',
+        },
         data: counties.map((c) => ({
           name: c.code,
           value: mode === 'score' ? (c.score ?? '-') : c.lagging ? 1 : 0,

@@ -19,12 +19,22 @@ describe('rankingBarOption', () => {
   });
 
   test('a unit without a figure is a gap, not a zero bar', () => {
-    const option = rankingBarOption([{ name: '蚌埠经济开发区', value: null }, { name: '禹会区', value: 0 }], { unit: '分' });
+    const option = rankingBarOption(
+      [
+        { name: '蚌埠经济开发区', value: null },
+        { name: '禹会区', value: 0 },
+      ],
+      { unit: '分' },
+    );
     expect(option.series).toEqual([expect.objectContaining({ data: ['-', 0] })]);
   });
 
   test('the value axis carries the unit and an optional fixed maximum', () => {
-    expect(rankingBarOption(ranked, { unit: '分', max: 100 }).xAxis).toMatchObject({ type: 'value', name: '分', max: 100 });
+    expect(rankingBarOption(ranked, { unit: '分', max: 100 }).xAxis).toMatchObject({
+      type: 'value',
+      name: '分',
+      max: 100,
+    });
     expect(rankingBarOption(ranked, { unit: '个' }).xAxis).toMatchObject({ name: '个', max: undefined });
   });
 

@@ -12,11 +12,16 @@ const counties = [
 
 describe('taskHeatmapOption', () => {
   const option = taskHeatmapOption(tasks, counties);
-  const series = (option.series as { type: string; data: unknown[]; label: { formatter: (p: unknown) => string } }[])[0]!;
+  const series = (
+    option.series as { type: string; data: unknown[]; label: { formatter: (p: unknown) => string } }[]
+  )[0]!;
 
   test('counties across, tasks down, each labelled with its code and name', () => {
     expect(option.xAxis).toMatchObject({ type: 'category', data: ['怀远县', '五河县'] });
-    expect(option.yAxis).toMatchObject({ type: 'category', data: ['T01 建立健全分层分类救助体系', 'T02 做好社会救助兜底保障工作'] });
+    expect(option.yAxis).toMatchObject({
+      type: 'category',
+      data: ['T01 建立健全分层分类救助体系', 'T02 做好社会救助兜底保障工作'],
+    });
   });
 
   test('one cell per county and task holding the API’s task score; an unscored task is a gap', () => {

@@ -13,7 +13,9 @@ export interface HeatmapCounty {
 
 /** Task scores of each county as the API returns them: tasks down, counties across, the score written in each cell. */
 export function taskHeatmapOption(tasks: readonly HeatmapTask[], counties: readonly HeatmapCounty[]): ChartOption {
-  const data = counties.flatMap((c, x) => tasks.map((t, y) => [x, y, c.taskScores[t.code] ?? '-'] as [number, number, number | string]));
+  const data = counties.flatMap((c, x) =>
+    tasks.map((t, y) => [x, y, c.taskScores[t.code] ?? '-'] as [number, number, number | string]),
+  );
   return {
     grid: { left: 8, right: 8, top: 8, bottom: 56, outerBoundsMode: 'same' },
     tooltip: {
@@ -24,7 +26,12 @@ export function taskHeatmapOption(tasks: readonly HeatmapTask[], counties: reado
         return `${counties[x]?.name ?? ''}<br>${task?.code ?? ''} ${task?.name ?? ''}<br>任务得分 ${typeof v === 'number' ? scoreText(v) : '—（无评分指标）'}`;
       },
     },
-    xAxis: { type: 'category', data: counties.map((c) => c.name), axisLabel: { interval: 0, rotate: counties.length > 8 ? 40 : 0 }, splitArea: { show: true } },
+    xAxis: {
+      type: 'category',
+      data: counties.map((c) => c.name),
+      axisLabel: { interval: 0, rotate: counties.length > 8 ? 40 : 0 },
+      splitArea: { show: true },
+    },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -49,10 +56,14 @@ export function taskHeatmapOption(tasks: readonly HeatmapTask[], counties: reado
         type: 'heatmap',
         name: '任务得分',
         data,
-        label: { show: true, fontSize: 10, formatter: (p: unknown) => {
-          const v = (p as { value: [number, number, number | string] }).value[2];
-          return typeof v === 'number' ? scoreText(v) : '—';
-        } },
+        label: {
+          show: true,
+          fontSize: 10,
+          formatter: (p: unknown) => {
+            const v = (p as { value: [number, number, number | string] }).value[2];
+            return typeof v === 'number' ? scoreText(v) : '—';
+          },
+        },
         emphasis: { itemStyle: { borderColor: '#1f2328', borderWidth: 1 } },
       },
     ],

@@ -9,7 +9,10 @@ const points = [
 
 describe('trendLineOption', () => {
   test('one category per judged day, shown as month-day', () => {
-    expect(trendLineOption(points, 'ratio').xAxis).toMatchObject({ type: 'category', data: ['07-31', '08-31', '09-30'] });
+    expect(trendLineOption(points, 'ratio').xAxis).toMatchObject({
+      type: 'category',
+      data: ['07-31', '08-31', '09-30'],
+    });
   });
 
   test('the figure and the 序时进度 are two lines; a missing figure is a gap', () => {

@@ -11,11 +11,24 @@ export function trendLineOption(points: readonly TrendPoint[], kind: string): Ch
     legend: { top: 0, left: 0 },
     tooltip: { trigger: 'axis', valueFormatter: show },
     xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.on.slice(5)) },
-    yAxis: { type: 'value', axisLabel: { formatter: show }, ...(kind === 'ratio' ? { max: (e: { max: number }) => Math.max(1, e.max) } : {}) },
+    yAxis: {
+      type: 'value',
+      axisLabel: { formatter: show },
+      ...(kind === 'ratio' ? { max: (e: { max: number }) => Math.max(1, e.max) } : {}),
+    },
     series: [
       { type: 'line', name: '实际值', connectNulls: false, symbolSize: 7, data: points.map((p) => p.value ?? '-') },
       ...(hasExpected
-        ? [{ type: 'line' as const, name: '序时进度', symbol: 'triangle', symbolSize: 7, lineStyle: { type: 'dashed' as const }, data: points.map((p) => p.expected ?? '-') }]
+        ? [
+            {
+              type: 'line' as const,
+              name: '序时进度',
+              symbol: 'triangle',
+              symbolSize: 7,
+              lineStyle: { type: 'dashed' as const },
+              data: points.map((p) => p.expected ?? '-'),
+            },
+          ]
         : []),
     ],
   };

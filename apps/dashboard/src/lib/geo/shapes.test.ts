@@ -5,7 +5,17 @@ function square(name: string, city: string, x: number): ShapeFeature {
   return {
     type: 'Feature',
     properties: { name, city, cp: [x + 0.5, 0.5] },
-    geometry: { type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 0]]] },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, 0],
+          [x + 1, 0],
+          [x + 1, 1],
+          [x, 0],
+        ],
+      ],
+    },
   };
 }
 
@@ -21,7 +31,12 @@ const units = [
 ];
 const shapes = {
   type: 'FeatureCollection' as const,
-  features: [square('弋江区', '芜湖市', 0), square('三山区', '芜湖市', 1), square('芜湖县', '芜湖市', 2), square('怀远县', '蚌埠市', 5)],
+  features: [
+    square('弋江区', '芜湖市', 0),
+    square('三山区', '芜湖市', 1),
+    square('芜湖县', '芜湖市', 2),
+    square('怀远县', '蚌埠市', 5),
+  ],
 };
 
 describe('matchShapes', () => {

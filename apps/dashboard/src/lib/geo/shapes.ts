@@ -42,7 +42,11 @@ function polygonsOf(g: ShapeFeature['geometry']): number[][][][] {
 }
 
 /** Matches each shape to the unit of the same (renamed) name within the shape's city. */
-export function matchShapes<U extends MapUnit>(collection: ShapeCollection, cities: { code: string; name: string }[], units: U[]): ShapeMatch<U> {
+export function matchShapes<U extends MapUnit>(
+  collection: ShapeCollection,
+  cities: { code: string; name: string }[],
+  units: U[],
+): ShapeMatch<U> {
   const cityCode = new Map(cities.map((c) => [c.name, c.code]));
   const byKey = new Map(units.map((u) => [`${u.cityCode}/${u.name}`, u]));
   const matched = new Map<string, ShapeFeature>();

@@ -7,7 +7,10 @@ describe('readableMessage', () => {
   });
 
   test('a schema refusal shows the messages of its issues', () => {
-    const zod = JSON.stringify([{ code: 'too_small', path: ['newPassword'], message: '密码至少8位' }, { path: ['x'], message: '内容过长' }]);
+    const zod = JSON.stringify([
+      { code: 'too_small', path: ['newPassword'], message: '密码至少8位' },
+      { path: ['x'], message: '内容过长' },
+    ]);
     expect(readableMessage(zod)).toBe('密码至少8位；内容过长');
   });
 });

@@ -52,7 +52,12 @@ export function readableMessage(message: string): string {
   if (!message.startsWith('[')) return message;
   try {
     const parsed = JSON.parse(message) as { message?: string }[];
-    return parsed.map((i) => i.message).filter(Boolean).join('；') || message;
+    return (
+      parsed
+        .map((i) => i.message)
+        .filter(Boolean)
+        .join('；') || message
+    );
   } catch {
     return message;
   }

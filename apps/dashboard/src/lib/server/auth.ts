@@ -30,7 +30,10 @@ export async function currentUser(event: RequestEvent): Promise<SessionUser | nu
   return body.user;
 }
 
-export async function login(event: RequestEvent, credentials: { username: string; password: string }): Promise<LoginResult> {
+export async function login(
+  event: RequestEvent,
+  credentials: { username: string; password: string },
+): Promise<LoginResult> {
   const headers = headersFor(event);
   headers.set('content-type', 'application/json');
   headers.delete('cookie');

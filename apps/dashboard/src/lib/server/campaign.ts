@@ -41,7 +41,9 @@ export function campaignTerms(campaign: Campaign) {
     reportName: campaign.reportName,
     gateDue: Object.fromEntries(campaign.gates.map((g) => [g.code, g.deadline])) as Record<string, string>,
     /** The supervision gate (lagging judged on `start`, visits due by `due`), null when the campaign has none. */
-    supervision: supervision ? { code: supervision.code, name: supervision.name, start: supervision.laggingOn, due: supervision.deadline } : null,
+    supervision: supervision
+      ? { code: supervision.code, name: supervision.name, start: supervision.laggingOn, due: supervision.deadline }
+      : null,
     summary: summary ? { code: summary.code, name: summary.name, due: summary.deadline } : null,
     summaryDue: summaryDue(campaign),
     processingDayLimit: processingDayLimit(campaign),
@@ -52,9 +54,14 @@ export function campaignTerms(campaign: Campaign) {
     /** 主送机关 of the province's summary when its settings name none. */
     provinceRecipient: campaign.documents.provinceSummary.recipient,
     /** The task the case log's figures belong to, null when the campaign derives none from a case log. */
-    caseLogTask: campaign.indicators.find((i) => i.derived?.kind === 'case_log_average_days' || i.derived?.kind === 'case_log_over_limit')?.task ?? null,
+    caseLogTask:
+      campaign.indicators.find(
+        (i) => i.derived?.kind === 'case_log_average_days' || i.derived?.kind === 'case_log_over_limit',
+      )?.task ?? null,
     /** The roster-derived indicators, in the campaign's order, for the roster summary. */
-    rosterIndicators: campaign.indicators.filter((i) => i.source === 'roster').map((i) => ({ code: i.code, name: i.name, kind: i.kind, unit: i.unit ?? null, derived: i.derived ?? null })),
+    rosterIndicators: campaign.indicators
+      .filter((i) => i.source === 'roster')
+      .map((i) => ({ code: i.code, name: i.name, kind: i.kind, unit: i.unit ?? null, derived: i.derived ?? null })),
   };
 }
 export type CampaignTerms = ReturnType<typeof campaignTerms>;

@@ -5,7 +5,12 @@ import { act, apiFor } from './api';
 import { campaignFor } from './campaign';
 
 export type Decision = 'approve' | 'return' | 'accept' | 'reopen';
-const done: Record<Decision, string> = { approve: '已审核通过', return: '已退回', accept: '已确认', reopen: '已重新打开' };
+const done: Record<Decision, string> = {
+  approve: '已审核通过',
+  return: '已退回',
+  accept: '已确认',
+  reopen: '已重新打开',
+};
 const needsReason: Decision[] = ['return', 'reopen'];
 
 /** A reviewer's decision on one report, from a form holding countyCode, period, version and (to return or reopen) reason. */
@@ -23,8 +28,16 @@ export async function decide(event: RequestEvent, decision: Decision) {
   let call: Promise<unknown>;
   if (needsReason.includes(decision)) {
     const reason = String(form.get('reason') ?? '').trim();
-    if (reason.length < 2) return fail(400, { error: `${decision === 'return' ? '退回' : '重新打开'}须填写原因（至少 2 个字）`, issues: [], ref });
-    call = decision === 'return' ? api.reports.return.mutate({ ...ref, reason }) : api.reports.reopen.mutate({ ...ref, reason });
+    if (reason.length < 2)
+      return fail(400, {
+        error: `${decision === 'return' ? '退回' : '重新打开'}须填写原因（至少 2 个字）`,
+        issues: [],
+        ref,
+      });
+    call =
+      decision === 'return'
+        ? api.reports.return.mutate({ ...ref, reason })
+        : api.reports.reopen.mutate({ ...ref, reason });
   } else {
     call = decision === 'approve' ? api.reports.approve.mutate(ref) : api.reports.accept.mutate(ref);
   }
@@ -39,7 +52,9 @@ export async function acceptSelected(event: RequestEvent) {
   const form = await event.request.formData();
   const picked = form.getAll('report').map(String);
   const { reportName } = await campaignFor(event);
-  const reports = picked.map((p) => p.split('|')).map(([countyCode = '', period = '', version = '']) => ({ countyCode, period, version: Number(version) }));
+  const reports = picked
+    .map((p) => p.split('|'))
+    .map(([countyCode = '', period = '', version = '']) => ({ countyCode, period, version: Number(version) }));
   if (reports.length === 0) return fail(400, { error: `请先勾选要确认的${reportName}`, issues: [] });
   if (reports.some((r) => !/^\d{6}$/.test(r.countyCode) || !isPeriodCode(r.period) || !Number.isInteger(r.version))) {
     return fail(400, { error: '请求不完整，请刷新页面后重试', issues: [] });

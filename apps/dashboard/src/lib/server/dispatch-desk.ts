@@ -20,7 +20,9 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string) 
   ]);
   const params = event.url.searchParams;
   const filters = { state: params.get('state') ?? '', light: params.get('light') ?? '' };
-  const lagging = status.counties.filter((c) => c.lagging).map((c) => ({ code: c.code, name: c.name, reasons: c.reasons.map((r) => ({ code: r.code, text: r.text })) }));
+  const lagging = status.counties
+    .filter((c) => c.lagging)
+    .map((c) => ({ code: c.code, name: c.name, reasons: c.reasons.map((r) => ({ code: r.code, text: r.text })) }));
   const county = status.counties.find((c) => c.code === params.get('county'));
   const reason = county?.reasons.find((r) => r.code === params.get('reason'));
   const deadline = addDays(asOf, 14) > campaign.end ? campaign.end : addDays(asOf, 14);
@@ -32,11 +34,19 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string) 
     orders: filterOrders(orders, filters.state, filters.light),
     orderCount: orders.length,
     summary,
-    urges: urges.filter((u) => u.kind === 'dispatch').map((u) => ({ orderId: u.orderId, unit: u.unit, count: u.count })),
+    urges: urges
+      .filter((u) => u.kind === 'dispatch')
+      .map((u) => ({ orderId: u.orderId, unit: u.unit, count: u.count })),
     filters,
     missing,
     prefill: county
-      ? { county: county.code, reason: reason?.code ?? '', title: `${county.name}：${reason ? reason.text : '进展缓慢'}`.slice(0, 80), matter: reason ? `${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。` : '', deadline }
+      ? {
+          county: county.code,
+          reason: reason?.code ?? '',
+          title: `${county.name}：${reason ? reason.text : '进展缓慢'}`.slice(0, 80),
+          matter: reason ? `${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。` : '',
+          deadline,
+        }
       : { county: '', reason: '', title: '', matter: '', deadline },
   };
 }
@@ -66,7 +76,10 @@ export const deskActions = {
     const key = `copy-${id}-${county}`;
     const api = apiFor(event).dispatch;
     const decision = text(form, 'decision');
-    const call = decision === 'close' ? api.close.mutate({ id, county }) : api.sendBack.mutate({ id, county, reason: text(form, 'reason') });
+    const call =
+      decision === 'close'
+        ? api.close.mutate({ id, county })
+        : api.sendBack.mutate({ id, county, reason: text(form, 'reason') });
     const result = await act(event, call);
     if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
     return { form: key, done: decision === 'close' ? '已办结' : '已退回县区重新办理' };

@@ -21,7 +21,10 @@ export function provinceTallies(province: NonNullable<ScopedStatus['province']>)
 
 /** A city's counties in each status of the county gates, and its own city gates. */
 export function cityTallies(city: CityStatus): Tallies {
-  return { ...city.gateCounts, ...Object.fromEntries(Object.entries(city.gates).map(([code, status]) => [code, tally([status])])) };
+  return {
+    ...city.gateCounts,
+    ...Object.fromEntries(Object.entries(city.gates).map(([code, status]) => [code, tally([status])])),
+  };
 }
 
 export interface TimelinessBrief {
@@ -35,5 +38,11 @@ export interface TimelinessBrief {
 /** 按时报送 as the metrics judged it (DOMAIN "Timeliness"), with the due day it was judged against. */
 export function timelinessBrief(t: CityStatus['timeliness'], campaign: Campaign): TimelinessBrief | null {
   if (t.period === null) return null;
-  return { period: t.period, dueOn: periodDue(t.period, campaign.reportDueAfterDays), onTime: t.onTime, late: t.late, missing: t.missing };
+  return {
+    period: t.period,
+    dueOn: periodDue(t.period, campaign.reportDueAfterDays),
+    onTime: t.onTime,
+    late: t.late,
+    missing: t.missing,
+  };
 }

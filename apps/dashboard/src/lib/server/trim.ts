@@ -62,7 +62,8 @@ export function coverageKpis(campaign: Campaign): CoverageKpi[] {
   return gatesOfKind(campaign, 'roster_condition').flatMap((g) => {
     const def = campaign.indicators.find((i) => i.code === g.showsIndicator);
     if (!def) return [];
-    const of = g.villages === 'eligible' ? `个常年救助对象${campaign.thresholds.eligibleRecipients}人以上村` : '个村（社区）';
+    const of =
+      g.villages === 'eligible' ? `个常年救助对象${campaign.thresholds.eligibleRecipients}人以上村` : '个村（社区）';
     return [{ code: def.code, label: def.name, of }];
   });
 }

@@ -7,7 +7,8 @@ const MAX_BYTES = 10 * 1024 * 1024;
 export async function uploadAction(event: RequestEvent, kind: 'roster' | 'cases', county: string) {
   const form = await event.request.formData();
   const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) return fail(400, { kind, error: '请选择要上传的文件', lines: [] as string[] });
+  if (!(file instanceof File) || file.size === 0)
+    return fail(400, { kind, error: '请选择要上传的文件', lines: [] as string[] });
   if (file.size > MAX_BYTES) return fail(400, { kind, error: '文件超过 10 MB，请拆分后上传', lines: [] as string[] });
   const result = await forwardUpload(event, kind, county, file);
   if (!result.ok) {

@@ -21,16 +21,35 @@ export async function missingItems(event: RequestEvent, unit: string, asOf: stri
     ask(event, api.status.at.query({ asOf, unit })),
     period ? ask(event, api.reports.list.query({ unit, period })) : Promise.resolve([]),
     ask(event, api.urge.counts.query({ asOf, unit })),
-    unit.length === 2 && asOf > campaign.summaryDue ? ask(event, api.summaries.status.query({ asOf })) : Promise.resolve([]),
+    unit.length === 2 && asOf > campaign.summaryDue
+      ? ask(event, api.summaries.status.query({ asOf }))
+      : Promise.resolve([]),
   ]);
-  const urged = (kind: string, code: string, p: string | null) => urges.find((u) => u.kind === kind && u.unit === code && u.period === p)?.count ?? 0;
+  const urged = (kind: string, code: string, p: string | null) =>
+    urges.find((u) => u.kind === kind && u.unit === code && u.period === p)?.count ?? 0;
   const sent = new Set(reports.filter((r) => r.state !== 'draft' && r.state !== 'returned').map((r) => r.countyCode));
   const unsent: MissingItem[] = period
-    ? status.counties.filter((c) => !sent.has(c.code)).map((c) => ({ kind: 'report', unit: c.code, name: c.name, period, what: `${period} ${campaign.reportName}未报送`, urged: urged('report', c.code, period) }))
+    ? status.counties
+        .filter((c) => !sent.has(c.code))
+        .map((c) => ({
+          kind: 'report',
+          unit: c.code,
+          name: c.name,
+          period,
+          what: `${period} ${campaign.reportName}未报送`,
+          urged: urged('report', c.code, period),
+        }))
     : [];
   const cities: MissingItem[] = summaries
     .filter((s) => s.firstSubmittedAt === null)
-    .map((s) => ({ kind: 'summary', unit: s.cityCode, name: s.cityName, period: null, what: `市级行动总结未报送（应于 ${s.dueOn} 前）`, urged: urged('summary', s.cityCode, null) }));
+    .map((s) => ({
+      kind: 'summary',
+      unit: s.cityCode,
+      name: s.cityName,
+      period: null,
+      what: `市级行动总结未报送（应于 ${s.dueOn} 前）`,
+      urged: urged('summary', s.cityCode, null),
+    }));
   return [...cities, ...unsent];
 }
 

@@ -10,7 +10,13 @@ export const POST: RequestHandler = async (event) => {
   if (!isCampaignCode(code)) error(400, '请选择一个行动');
   const { campaigns } = await campaignChoices(event);
   if (!campaigns.some((c) => c.code === code)) error(403, `无权访问行动 ${code}`);
-  event.cookies.set(campaignCookie, code, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:', maxAge: 365 * 24 * 3600 });
+  event.cookies.set(campaignCookie, code, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: event.url.protocol === 'https:',
+    maxAge: 365 * 24 * 3600,
+  });
   const back = String(form.get('back') ?? '/');
   // Only a path of this site; the as-of date stays out, since the other campaign has its own days.
   redirect(303, back.startsWith('/') && !back.startsWith('//') ? back.split('?')[0]! : '/');

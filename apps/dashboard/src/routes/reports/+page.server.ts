@@ -16,7 +16,10 @@ export const load: PageServerLoad = async (event) => {
   const previewId = Number(event.url.searchParams.get('preview'));
   // A city officer sets its own city; province users pick the province or a city.
   const asked = event.url.searchParams.get('settingsUnit') ?? '';
-  const settingsUnit = user.role !== 'city_officer' && /^\d{2}(\d{2})?$/.test(asked) && asked.startsWith(user.scopeCode) ? asked : user.scopeCode;
+  const settingsUnit =
+    user.role !== 'city_officer' && /^\d{2}(\d{2})?$/.test(asked) && asked.startsWith(user.scopeCode)
+      ? asked
+      : user.scopeCode;
   const [documents, status, preview, urges, settings] = await Promise.all([
     ask(event, api.documents.list.query({ asOf })),
     ask(event, api.summaries.status.query({ asOf })),
@@ -46,14 +49,19 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const kind = String(form.get('kind') ?? '') as DocumentKind;
     const asOf = String(form.get('asOf') ?? '');
-    if (!kinds.includes(kind) || (user.role === 'city_officer' && !cityOfficerKinds.includes(kind))) return fail(400, { form: 'generate', error: '请选择报告类型' });
+    if (!kinds.includes(kind) || (user.role === 'city_officer' && !cityOfficerKinds.includes(kind)))
+      return fail(400, { form: 'generate', error: '请选择报告类型' });
     if (!isIsoDate(asOf)) return fail(400, { form: 'generate', error: '数据截至日期无效，请刷新页面后重试' });
     const unit = unitFor(kind, String(form.get('unit') ?? ''), user);
     if (!unit) return fail(400, { form: 'generate', error: '请选择生成市级行动总结的市' });
     const result = await act(event, apiFor(event).documents.generate.mutate({ kind, unit, asOf }));
     if (!result.ok) return fail(result.failure.status, { form: 'generate', error: result.failure.data.error });
     const { id, version, fileName } = result.value;
-    return { form: 'generate', done: `已生成《${fileName}》第 ${version} 版（${documentKindLabels[kind]}，数据截至 ${asOf}）`, id };
+    return {
+      form: 'generate',
+      done: `已生成《${fileName}》第 ${version} 版（${documentKindLabels[kind]}，数据截至 ${asOf}）`,
+      id,
+    };
   },
   settings: async (event) => {
     const form = await event.request.formData();
@@ -61,7 +69,15 @@ export const actions: Actions = {
     const text = (name: string) => (form.has(name) ? String(form.get(name) ?? '') : null);
     const result = await act(
       event,
-      apiFor(event).documentSettings.save.mutate({ unit, docNumber: text('docNumber'), signer: text('signer'), contactName: text('contactName'), contactPhone: text('contactPhone'), copyTo: text('copyTo'), recipient: text('recipient') }),
+      apiFor(event).documentSettings.save.mutate({
+        unit,
+        docNumber: text('docNumber'),
+        signer: text('signer'),
+        contactName: text('contactName'),
+        contactPhone: text('contactPhone'),
+        copyTo: text('copyTo'),
+        recipient: text('recipient'),
+      }),
     );
     if (!result.ok) return fail(result.failure.status, { form: 'settings', error: result.failure.data.error });
     return { form: 'settings', done: '公文设置已保存，之后生成的公文使用新设置' };

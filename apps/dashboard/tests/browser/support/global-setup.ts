@@ -16,7 +16,8 @@ declare module 'vitest' {
 
 /** A fresh demo database, the API and the built dashboard on free loopback ports, for the whole browser run. */
 export default async function setup(project: TestProject) {
-  if (!existsSync(join(dashboardDir, 'build/index.js'))) throw new Error('apps/dashboard/build is missing: run `pnpm build` first');
+  if (!existsSync(join(dashboardDir, 'build/index.js')))
+    throw new Error('apps/dashboard/build is missing: run `pnpm build` first');
   await mkdir(join(resultsDir, 'logs'), { recursive: true });
   const tmp = await mkdtemp(join(tmpdir(), 'dudao-browser-'));
   const db = join(tmp, 'dudao.db');
@@ -28,7 +29,11 @@ export default async function setup(project: TestProject) {
 
   try {
     const tsx = join(apiDir, 'node_modules/.bin/tsx');
-    await runToEnd(tsx, ['src/cli/main.ts', 'db:reset', '--db', db], { cwd: apiDir, env: process.env, log: join(resultsDir, 'logs/db-reset.log') });
+    await runToEnd(tsx, ['src/cli/main.ts', 'db:reset', '--db', db], {
+      cwd: apiDir,
+      env: process.env,
+      log: join(resultsDir, 'logs/db-reset.log'),
+    });
 
     const apiPort = await freePort();
     const apiLog = join(resultsDir, 'logs/api.log');
@@ -46,7 +51,15 @@ export default async function setup(project: TestProject) {
     const dashboardLog = join(resultsDir, 'logs/dashboard.log');
     const dashboard = startProcess('dashboard', process.execPath, ['build'], {
       cwd: dashboardDir,
-      env: { ...process.env, NODE_ENV: 'production', PORT: String(dashboardPort), HOST: '127.0.0.1', API_URL: apiUrl, ORIGIN: dashboardUrl, BODY_SIZE_LIMIT: '11M' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(dashboardPort),
+        HOST: '127.0.0.1',
+        API_URL: apiUrl,
+        ORIGIN: dashboardUrl,
+        BODY_SIZE_LIMIT: '11M',
+      },
       log: dashboardLog,
     });
     started.push(dashboard);

@@ -8,7 +8,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -20,7 +22,12 @@ export interface Started {
 }
 
 /** Starts a long-running process whose output goes to a log file, so a failed start can be read afterwards. */
-export function startProcess(name: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Started {
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; log: string },
+): Started {
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(options.log);
   child.stdout?.pipe(log);
@@ -29,7 +36,11 @@ export function startProcess(name: string, command: string, args: string[], opti
   return { name, child, exited };
 }
 
-export async function runToEnd(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<void> {
+export async function runToEnd(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; log: string },
+): Promise<void> {
   const run = startProcess(args.join(' '), command, args, options);
   const code = await run.exited;
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}; see ${options.log}`);

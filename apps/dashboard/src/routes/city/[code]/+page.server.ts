@@ -26,7 +26,10 @@ export const load: PageServerLoad = async (event) => {
   if (!city) error(404, `没有代码为 ${code} 的市`);
 
   return {
-    city: cityBrief(city, coverageKpis(campaign).map((c) => c.code)),
+    city: cityBrief(
+      city,
+      coverageKpis(campaign).map((c) => c.code),
+    ),
     coverages: coverageKpis(campaign),
     reportName: campaign.reportName,
     counties: status.counties.map(countyBrief),

@@ -4,12 +4,16 @@ import { tableWorkbook } from '$lib/server/xlsx-table';
 import { exportFileName, type ExportedTable } from '$lib/table-export';
 import type { RequestHandler } from './$types';
 
-const isCells = (v: unknown): v is string[][] => Array.isArray(v) && v.length <= 20_000 && v.every((r) => Array.isArray(r) && r.length <= 200 && r.every((c) => typeof c === 'string' && c.length <= 5000));
+const isCells = (v: unknown): v is string[][] =>
+  Array.isArray(v) &&
+  v.length <= 20_000 &&
+  v.every((r) => Array.isArray(r) && r.length <= 200 && r.every((c) => typeof c === 'string' && c.length <= 5000));
 
 function parse(body: unknown): (ExportedTable & { asOf: string | null }) | null {
   if (typeof body !== 'object' || body === null) return null;
   const { title, asOf, header, rows } = body as Record<string, unknown>;
-  if (typeof title !== 'string' || title.trim() === '' || title.length > 100 || !isCells(header) || !isCells(rows)) return null;
+  if (typeof title !== 'string' || title.trim() === '' || title.length > 100 || !isCells(header) || !isCells(rows))
+    return null;
   return { title: title.trim(), asOf: typeof asOf === 'string' && isIsoDate(asOf) ? asOf : null, header, rows };
 }
 

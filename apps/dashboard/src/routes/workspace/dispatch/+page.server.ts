@@ -35,7 +35,13 @@ export const actions: Actions = {
       if ('error' in stored) return fail(stored.status === 403 ? 403 : 400, { form: key, error: stored.error });
       ids.push(stored.id);
     }
-    const input = { id, county, text: String(form.get('text') ?? '').trim(), askClose: form.get('askClose') === 'on', files: ids };
+    const input = {
+      id,
+      county,
+      text: String(form.get('text') ?? '').trim(),
+      askClose: form.get('askClose') === 'on',
+      files: ids,
+    };
     const result = await act(event, apiFor(event).dispatch.feedback.mutate(input));
     if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
     return { form: key, done: input.askClose ? '已反馈并申请办结，等待复核' : '已反馈办理进展' };

@@ -18,7 +18,12 @@ export const load: PageServerLoad = async (event) => {
   if (!city) error(404, `没有代码为 ${code} 的市`);
   return {
     city: { code: city.code, name: city.name, supervision: city.supervision ?? null },
-    counties: status.counties.map((c) => ({ code: c.code, name: c.name, supervision: (terms?.supervision ? c.gates[terms.supervision.code] : undefined) ?? 'n/a', lagging: c.lagging })),
+    counties: status.counties.map((c) => ({
+      code: c.code,
+      name: c.name,
+      supervision: (terms?.supervision ? c.gates[terms.supervision.code] : undefined) ?? 'n/a',
+      lagging: c.lagging,
+    })),
     visits,
     overview,
   };
@@ -45,11 +50,18 @@ export const actions: Actions = {
   },
   addItem: async (event) => {
     const form = await event.request.formData();
-    const item = { visitId: Number(form.get('visitId')), description: text(form, 'description'), owner: text(form, 'owner'), dueOn: text(form, 'dueOn') };
-    if (!Number.isInteger(item.visitId) || item.visitId <= 0) return fail(400, { form: `visit-${item.visitId}`, error: '督导记录无效，请刷新后重试' });
+    const item = {
+      visitId: Number(form.get('visitId')),
+      description: text(form, 'description'),
+      owner: text(form, 'owner'),
+      dueOn: text(form, 'dueOn'),
+    };
+    if (!Number.isInteger(item.visitId) || item.visitId <= 0)
+      return fail(400, { form: `visit-${item.visitId}`, error: '督导记录无效，请刷新后重试' });
     if (!isIsoDate(item.dueOn)) return fail(400, { form: `visit-${item.visitId}`, error: '请填写整改期限' });
     const result = await act(event, apiFor(event).supervision.addItem.mutate(item));
-    if (!result.ok) return fail(result.failure.status, { form: `visit-${item.visitId}`, error: result.failure.data.error });
+    if (!result.ok)
+      return fail(result.failure.status, { form: `visit-${item.visitId}`, error: result.failure.data.error });
     return { form: `visit-${item.visitId}`, done: '已添加整改事项' };
   },
   closeItem: async (event) => {
@@ -58,9 +70,11 @@ export const actions: Actions = {
     const key = `item-${itemId}`;
     if (!Number.isInteger(itemId) || itemId <= 0) return fail(400, { form: key, error: '整改事项无效，请刷新后重试' });
     const files = form.getAll('file').filter((f): f is File => f instanceof File && f.size > 0);
-    if (files.reduce((n, f) => n + f.size, 0) > MAX_EVIDENCE_BYTES) return fail(400, { form: key, error: '佐证文件合计超过 10 MB，请压缩后上传' });
+    if (files.reduce((n, f) => n + f.size, 0) > MAX_EVIDENCE_BYTES)
+      return fail(400, { form: key, error: '佐证文件合计超过 10 MB，请压缩后上传' });
     const result = await forwardClosure(event, itemId, text(form, 'evidence'), files);
-    if (!result.ok) return fail(result.status === 403 ? 403 : 400, { form: key, error: result.error ?? '销号失败，请稍后再试' });
+    if (!result.ok)
+      return fail(result.status === 403 ? 403 : 400, { form: key, error: result.error ?? '销号失败，请稍后再试' });
     return { form: key, done: files.length ? `已销号，佐证文件 ${files.length} 个已保存` : '已销号' };
   },
   correct: async (event) => {
@@ -71,7 +85,10 @@ export const actions: Actions = {
     if (!Number.isInteger(id) || id <= 0) return fail(400, { form: key, error: '记录无效，请刷新后重试' });
     const fields = target === 'visit' ? ['visitedOn', 'visitors', 'findings'] : ['description', 'owner', 'dueOn'];
     const changes = Object.fromEntries(fields.map((f) => [f, text(form, f)]).filter(([, v]) => v !== ''));
-    const result = await act(event, apiFor(event).supervision.correct.mutate({ target, id, reason: text(form, 'reason'), changes }));
+    const result = await act(
+      event,
+      apiFor(event).supervision.correct.mutate({ target, id, reason: text(form, 'reason'), changes }),
+    );
     if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
     return { form: key, done: '已更正，原记录保留在更正记录中' };
   },
@@ -81,7 +98,10 @@ export const actions: Actions = {
     const id = Number(form.get('id'));
     const key = `${target}-${id}`;
     if (!Number.isInteger(id) || id <= 0) return fail(400, { form: key, error: '记录无效，请刷新后重试' });
-    const result = await act(event, apiFor(event).supervision.void.mutate({ target, id, reason: text(form, 'reason') }));
+    const result = await act(
+      event,
+      apiFor(event).supervision.void.mutate({ target, id, reason: text(form, 'reason') }),
+    );
     if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
     return { form: key, done: '已作废，记录保留并标注作废原因' };
   },

@@ -24,7 +24,9 @@ export const load: LayoutServerLoad = async (event) => {
   if (!county) error(404, `没有代码为 ${code} 的县级单位`);
 
   // Each month end's answer places every figure on the day it describes; streamed, so the page shows first.
-  const trend = Promise.all(trendDays(campaign.periods, asOf).map((day) => api.status.at.query({ asOf: day, unit: code })))
+  const trend = Promise.all(
+    trendDays(campaign.periods, asOf).map((day) => api.status.at.query({ asOf: day, unit: code })),
+  )
     .then((answers) => trendsOf(answers, code))
     .catch(() => null);
 
@@ -42,11 +44,19 @@ export const load: LayoutServerLoad = async (event) => {
 };
 
 function trendsOf(answers: ScopedStatus[], code: string): Record<string, TrendPoint[]> {
-  const samples: Record<string, { judgedOn: string | null; value: number | null; expected: number | null; status: string | null }[]> = {};
+  const samples: Record<
+    string,
+    { judgedOn: string | null; value: number | null; expected: number | null; status: string | null }[]
+  > = {};
   for (const answer of answers) {
     const county = answer.counties.find((c) => c.code === code);
     for (const [indicator, r] of Object.entries(county?.indicators ?? {})) {
-      (samples[indicator] ??= []).push({ judgedOn: r.judgedOn ?? null, value: r.value, expected: r.expected, status: r.status });
+      (samples[indicator] ??= []).push({
+        judgedOn: r.judgedOn ?? null,
+        value: r.value,
+        expected: r.expected,
+        status: r.status,
+      });
     }
   }
   return Object.fromEntries(Object.entries(samples).map(([k, s]) => [k, trendPoints(s)]));

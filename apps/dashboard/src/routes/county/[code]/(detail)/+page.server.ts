@@ -9,7 +9,10 @@ export const load: PageServerLoad = async (event) => {
   // Roster figures change only with a roster upload, which the audit log keeps under the field 'roster'.
   const { asOf, terms } = await event.parent();
   const field = terms?.rosterIndicators.some((i) => i.code === indicator) ? 'roster' : indicator;
-  const history = await ask(event, apiFor(event).audit.history.query({ unit: event.params.code, indicator: field, asOf: asOf ?? undefined }));
+  const history = await ask(
+    event,
+    apiFor(event).audit.history.query({ unit: event.params.code, indicator: field, asOf: asOf ?? undefined }),
+  );
   return { indicator, history };
 };
 

@@ -21,7 +21,12 @@ export const load: PageServerLoad = async (event) => {
     report,
     periods: campaign.periods.map((p) => ({ period: p, state: reports.find((r) => r.period === p)?.state ?? null })),
     groups: reportGroups(campaign),
-    rules: { indicators: campaign.indicators, relations: campaign.relations, thresholds: campaign.thresholds, start: campaign.start },
+    rules: {
+      indicators: campaign.indicators,
+      relations: campaign.relations,
+      thresholds: campaign.thresholds,
+      start: campaign.start,
+    },
   };
 };
 

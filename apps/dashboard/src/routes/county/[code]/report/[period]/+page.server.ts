@@ -13,9 +13,17 @@ export const load: PageServerLoad = async (event) => {
   const api = apiFor(event);
   const campaign = await campaignFor(event);
   if (!campaign.periods.includes(period)) error(404, `${period} 不是本行动的${campaign.reportName}期间`);
-  const [unit, report] = await Promise.all([ask(event, api.units.get.query({ code })), ask(event, api.reports.get.query({ countyCode: code, period, asOf: asOf ?? undefined }))]);
+  const [unit, report] = await Promise.all([
+    ask(event, api.units.get.query({ code })),
+    ask(event, api.reports.get.query({ countyCode: code, period, asOf: asOf ?? undefined })),
+  ]);
   // Decisions are taken on the clock's day; an earlier day shows the report as it stood then.
-  return { unit: { code: unit.code, name: unit.name }, report, groups: reportGroups(campaign), live: asOf === clock?.today };
+  return {
+    unit: { code: unit.code, name: unit.name },
+    report,
+    groups: reportGroups(campaign),
+    live: asOf === clock?.today,
+  };
 };
 
 export const actions: Actions = {
