@@ -29,7 +29,6 @@ export function base(tsconfigRootDir) {
           'error',
           { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
         ],
-        '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
         '@typescript-eslint/no-unnecessary-condition': 'off',
         '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowNullish: true }],
         '@typescript-eslint/require-await': 'off',
