@@ -66,7 +66,11 @@ async function readOnce(db: Db, state: FeedState): Promise<void> {
   const rows = await db
     .select()
     .from(changeFeed)
-    .where(gapIds.length > 0 ? or(gt(changeFeed.id, state.high), inArray(changeFeed.id, gapIds)) : gt(changeFeed.id, state.high))
+    .where(
+      gapIds.length > 0
+        ? or(gt(changeFeed.id, state.high), inArray(changeFeed.id, gapIds))
+        : gt(changeFeed.id, state.high),
+    )
     .orderBy(changeFeed.id)
     .all();
   const now = Date.now();

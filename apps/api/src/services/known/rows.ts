@@ -177,11 +177,7 @@ export async function knownVisits(ctx: Ctx<'campaign'>, scope: Scope, before: st
   return out;
 }
 
-export async function knownSummaries(
-  ctx: Ctx<'campaign'>,
-  scope: Scope,
-  before: string,
-): Promise<Map<string, string>> {
+export async function knownSummaries(ctx: Ctx<'campaign'>, scope: Scope, before: string): Promise<Map<string, string>> {
   const rows = await ctx.db
     .select({ city: citySummaries.cityCode, at: citySummaries.submittedAt })
     .from(citySummaries)
