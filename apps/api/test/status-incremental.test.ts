@@ -31,6 +31,8 @@ const stamp = fc
   .map(([d, h, m]) => `${d}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+08:00`)
   .map((s) => new Date(s).toISOString());
 const county = fc.constantFrom(...COUNTIES);
+// Answers are read on few days, so a later write often lands before a day already cached: the case that must drop it.
+const checkDay = fc.constantFrom('2021-07-31', '2021-08-06', '2021-08-20', '2021-09-10', '2021-10-08', '2021-12-31');
 
 const write = fc.oneof(
   fc.record({
@@ -117,7 +119,7 @@ describe('the incremental status answer', () => {
     let compared = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(write, fc.array(day, { minLength: 2, maxLength: 3 })), { minLength: 3, maxLength: 7 }),
+        fc.array(fc.tuple(write, fc.array(checkDay, { minLength: 2, maxLength: 3 })), { minLength: 3, maxLength: 7 }),
         async (steps) => {
           const opened = await freshDb();
           handles.push(opened);
