@@ -7,8 +7,8 @@ import { cachedCountyShapes } from './county-shapes';
 import { readCountyInputs, readKnownAt, readUnitsKnownAt, supervisionJudged, supervisionStart } from './read';
 import { campaignCache, dayCache, type CampaignCache } from './status-cache';
 
-/** Counties reread by list up to this many; more are read with the whole province, in one query per table. */
-const LIST_READ = 200;
+/** Counties reread per list read; the event loop gets a turn between lists, so a cold day never holds it long. */
+const LIST_READ = 40;
 /** The longest stretch of judging before the event loop gets a turn, so writes are never starved by a recomputation. */
 const SLICE_MS = 8;
 
@@ -33,16 +33,15 @@ async function inputsOn(
     if (input) out.set(shape.code, input);
     else missing.push(shape);
   }
-  if (missing.length > 0) {
-    const read =
-      missing.length > LIST_READ
-        ? await readCountyInputs(ctx, ctx.campaign.province, missing, asOf)
-        : await readCountyInputs(
-            ctx,
-            missing.map((s) => s.code),
-            missing,
-            asOf,
-          );
+  for (let i = 0; i < missing.length; i += LIST_READ) {
+    if (i > 0) await yieldTurn();
+    const part = missing.slice(i, i + LIST_READ);
+    const read = await readCountyInputs(
+      ctx,
+      part.map((s) => s.code),
+      part,
+      asOf,
+    );
     for (const input of read) {
       out.set(input.code, input);
       if (cache.epoch === epoch) entry.inputs.set(input.code, input);
