@@ -3,8 +3,10 @@ import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditLog, monthlyReports } from '@dudao/schema/tables';
 import { openDb, withTransaction } from '../src/db/client';
+import { serializeOn } from '../src/db/engine';
 import { serverMarker } from '../src/services/backup/backup';
 import { countyShapes } from '../src/services/org/shape';
+import { reportKey } from '../src/services/reports/workflow';
 import { cliAsync, holdWriteLock } from './support/async-cli';
 import { csv } from './support/files';
 import { freshLocation, sqliteOnly, tempPath } from './support/fresh-db';
@@ -30,9 +32,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /**
- * PostgreSQL's twin of holdWriteLock: another connection's transaction writes one audit row and bumps
- * data_version (the row every cached-table write bumps, so the API's save must wait for it) and holds them for
- * `ms` before committing. Resolves once the lock is held.
+ * PostgreSQL's twin of holdWriteLock: another connection's transaction writes one audit row and takes the lock of
+ * Huaiyuan's August report (as another writer of that report would, so the API's save must wait for it), and holds
+ * them for `ms` before committing. Resolves once the lock is held.
  */
 async function holdPgWriteLock(location: string, ms: number): Promise<{ done: Promise<void> }> {
   const other = await openDb(location);
@@ -43,7 +45,7 @@ async function holdPgWriteLock(location: string, ms: number): Promise<{ done: Pr
       .insert(auditLog)
       .values({ at: new Date().toISOString(), actor: 'lock-holder', action: 'test.lock', entity: 'test' })
       .run();
-    await db.run(sql`update data_version set version = version + 1`);
+    await serializeOn(db, reportKey('anhui-2021', { countyCode: HUAIYUAN, period: '2021-08' }));
     held();
     await new Promise((resolve) => setTimeout(resolve, ms));
   }).finally(() => other.close());

@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, test } from 'vitest';
-import { generatedReports, monthlyReports, reportSubmissions, users } from '@dudao/schema/tables';
+import { changeFeed, generatedReports, monthlyReports, reportSubmissions, users } from '@dudao/schema/tables';
 import { engineOf, isUniqueViolation, openDb, type Db, type Opened } from '../src/db/client';
-import { readDataVersion } from '../src/db/data-version';
 import { systemActor } from '../src/services/actor';
 import { currentCampaign } from '../src/services/campaign/store';
 import { serviceContext, type ServiceContext } from '../src/services/context';
@@ -52,7 +51,7 @@ async function maxIds(db: Db) {
   return { submissions, rosters, cases, visits, summaries };
 }
 
-describe('data_version keys the status cache', () => {
+describe('the change feed keys the status cache', () => {
   test('a submission committed later with a lower id than the newest still changes the next status answer', async () => {
     const { db, ctx } = await open();
     // Ids 1–10 are handed to writers that have not committed yet, as PostgreSQL's sequences do.
@@ -87,13 +86,34 @@ describe('data_version keys the status cache', () => {
     expect(await onTimeJuly(ctx)).toMatchObject({ period: '2021-07', onTime: 2, late: 0 });
   });
 
-  test('every write transaction bumps data_version; a read leaves it as it was', async () => {
+  test('a submission appends one feed row naming its county from its Beijing day; a read and a user change none', async () => {
     const { db, ctx } = await open();
-    const start = await readDataVersion(db);
+    const feed = async () =>
+      (await db.select().from(changeFeed).orderBy(changeFeed.id).all()).map((r) => [
+        r.campaignCode,
+        r.fromDay,
+        r.counties,
+      ]);
+    const start = (await feed()).length;
     await onTimeJuly(ctx);
-    expect(await readDataVersion(db)).toBe(start);
     await db.update(users).set({ displayName: '系统管理员（改）' }).where(eq(users.username, 'admin')).run();
-    expect(await readDataVersion(db)).toBe(start + 1);
+    expect((await feed()).length).toBe(start);
+    // 17:00 UTC on 08-03 is 01:00 on 08-04 in Beijing.
+    await submitJuly(ctx, HUAIYUAN, '2021-08-03T17:00:00.000Z');
+    expect((await feed()).slice(start)).toEqual([[ctx.campaign.code, '2021-08-04', HUAIYUAN]]);
+  });
+
+  test('an answer for a day before the write stays the same object; the days from the write on are answered anew', async () => {
+    const { ctx } = await open();
+    const before = await provinceStatusAt(ctx, '2021-08-03');
+    const after = await provinceStatusAt(ctx, AFTER_JULY_DUE);
+    expect(after.province.timeliness).toMatchObject({ period: '2021-07', onTime: 0 });
+    await submitJuly(ctx, HUAIYUAN, '2021-08-04T01:00:00.000Z');
+    expect(await provinceStatusAt(ctx, '2021-08-03')).toBe(before);
+    const anew = await provinceStatusAt(ctx, AFTER_JULY_DUE);
+    expect(anew).not.toBe(after);
+    expect(anew.province.timeliness).toMatchObject({ period: '2021-07', onTime: 1 });
+    expect(await provinceStatusAt(ctx, AFTER_JULY_DUE)).toBe(anew);
   });
 
   test('two handles on one database (a process each): a write through A is in the next status answer through B', async () => {
@@ -214,7 +234,7 @@ describe('importValues judges the report inside its own transaction', () => {
       .where(and(eq(monthlyReports.countyCode, HUAIYUAN), eq(monthlyReports.period, '2021-07')))
       .run();
     const before = await fingerprint(db);
-    const version = await readDataVersion(db);
+    const fed = (await db.select().from(changeFeed).all()).length;
     const table = await readTable(
       csv([header, ...lines(HUAIYUAN, '2021-07', { ...julyValues, t01_dibao_urban: '1300' })]),
       'values.csv',
@@ -228,6 +248,6 @@ describe('importValues judges the report inside its own transaction', () => {
       '第 2 行 period：340321 2021-07 月报已审核，须先由省级重新打开才能导入',
     ]);
     expect(await fingerprint(db)).toEqual(before);
-    expect(await readDataVersion(db)).toBe(version);
+    expect((await db.select().from(changeFeed).all()).length).toBe(fed);
   });
 });

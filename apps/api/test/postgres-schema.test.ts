@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import pg from 'pg';
-import { auditLog, dataVersion, orgUnits, users } from '@dudao/schema/tables';
+import { auditLog, changeFeed, orgUnits, supervisionVisits, users } from '@dudao/schema/tables';
 import { openDb, type Opened } from '../src/db/client';
 import { emptyLocation, postgresOnly, tempPath } from './support/fresh-db';
 
@@ -52,37 +52,33 @@ afterAll(async () => {
   await opened?.close();
 });
 
-// The tables whose writes feed a cache (DOMAIN "Beyond one machine"), so each write must bump data_version.
-const bumping = [
-  'campaigns',
-  'case_uploads',
-  'city_summaries',
-  'clock_settings',
-  'dispatch_copies',
-  'dispatch_events',
-  'dispatch_files',
-  'dispatch_orders',
-  'document_settings',
-  'generated_reports',
-  'monthly_reports',
-  'notices',
-  'rectification_evidence',
-  'rectification_items',
-  'report_events',
-  'report_submissions',
-  'report_values',
-  'roster_uploads',
-  'supervision_revisions',
-  'supervision_visits',
-  'urges',
-  'users',
+// The tables whose writes feed a status figure (docs/ENGINES.md "Change feed"): each insert appends to the feed; an
+// update or delete of a figure row (refused or never made) reaches every day.
+const feeding = [
+  'campaigns:INSERT',
+  'case_uploads:DELETE',
+  'case_uploads:INSERT',
+  'case_uploads:UPDATE',
+  'city_summaries:DELETE',
+  'city_summaries:INSERT',
+  'city_summaries:UPDATE',
+  'clock_settings:INSERT',
+  'report_submissions:DELETE',
+  'report_submissions:INSERT',
+  'report_submissions:UPDATE',
+  'roster_uploads:DELETE',
+  'roster_uploads:INSERT',
+  'roster_uploads:UPDATE',
+  'supervision_visits:DELETE',
+  'supervision_visits:INSERT',
+  'supervision_visits:UPDATE',
 ];
 
 interface Shape {
   columns: Record<string, string[]>;
   indexes: string[];
   guards: string[];
-  bumps: string[];
+  feeds: string[];
 }
 
 async function sqliteShape(): Promise<Shape> {
@@ -115,15 +111,15 @@ async function sqliteShape(): Promise<Shape> {
     sql: string;
   }[];
   const guards = triggers
-    .filter((g) => !g.name.includes('_bumps_data_version'))
+    .filter((g) => !g.name.includes('_feeds_change_feed'))
     .map((g) => `${g.t}:${/BEFORE UPDATE/i.test(g.sql) ? 'U' : 'D'}`)
     .sort();
-  const bumps = triggers
-    .filter((g) => g.name.includes('_bumps_data_version'))
+  const feeds = triggers
+    .filter((g) => g.name.includes('_feeds_change_feed'))
     .map((g) => `${g.t}:${/AFTER (\w+)/i.exec(g.sql)![1]!.toUpperCase()}`)
     .sort();
   raw.close();
-  return { columns, indexes, guards, bumps };
+  return { columns, indexes, guards, feeds };
 }
 
 async function postgresShape(): Promise<Shape> {
@@ -149,14 +145,14 @@ async function postgresShape(): Promise<Shape> {
     )
   ).filter((g) => !g.name.endsWith('_fill_id'));
   const guards = triggers
-    .filter((g) => !g.name.includes('_bumps_data_version'))
+    .filter((g) => !g.name.includes('_feeds_change_feed'))
     .map((g) => `${g.t}:${g.e === 'UPDATE' ? 'U' : 'D'}`)
     .sort();
-  const bumps = triggers
-    .filter((g) => g.name.includes('_bumps_data_version'))
+  const feeds = triggers
+    .filter((g) => g.name.includes('_feeds_change_feed'))
     .map((g) => `${g.t}:${g.e}`)
     .sort();
-  return { columns, indexes, guards, bumps };
+  return { columns, indexes, guards, feeds };
 }
 
 describe.skipIf(!postgresOnly)('one schema, both engines', () => {
@@ -173,10 +169,9 @@ describe.skipIf(!postgresOnly)('one schema, both engines', () => {
     expect((await postgresShape()).guards).toEqual(guarded);
   });
 
-  test('both engines bump data_version on every insert, update and delete of the tables caches are built from', async () => {
-    const expected = bumping.flatMap((t) => ['DELETE', 'INSERT', 'UPDATE'].map((e) => `${t}:${e}`)).sort();
-    expect((await sqliteShape()).bumps).toEqual(expected);
-    expect((await postgresShape()).bumps).toEqual(expected);
+  test('both engines append to the change feed on every write of the tables status figures are read from', async () => {
+    expect((await sqliteShape()).feeds).toEqual(feeding);
+    expect((await postgresShape()).feeds).toEqual(feeding);
   });
 
   test('PostgreSQL refuses to rewrite or erase the audit log but lets a user row change', async () => {
@@ -209,21 +204,38 @@ describe.skipIf(!postgresOnly)('one schema, both engines', () => {
     expect(kept!.action).toBe('login');
   });
 
-  test('on PostgreSQL one write statement bumps data_version once, however many rows it writes, and a read not at all', async () => {
-    const read = async () => (await opened.db.select().from(dataVersion))[0]!.version;
-    const start = await read();
+  test('on PostgreSQL one statement appends one feed row per campaign, naming its counties and earliest Beijing day', async () => {
+    const feed = async () =>
+      (await opened.db.select().from(changeFeed).orderBy(changeFeed.id)).map((r) => [
+        r.campaignCode,
+        r.fromDay,
+        r.counties,
+      ]);
+    await opened.db.insert(orgUnits).values([
+      { code: '3403', name: '蚌埠市', level: 'city', parentCode: '34' },
+      { code: '340321', name: '怀远县', level: 'county', parentCode: '3403' },
+      { code: '340322', name: '五河县', level: 'county', parentCode: '3403' },
+    ]);
     await opened.db.select().from(users);
-    expect(await read()).toBe(start);
-    await opened.db.insert(users).values(
-      ['clerk1', 'clerk2', 'clerk3'].map((username) => ({
-        username,
-        displayName: username,
-        passwordHash: 'x',
-        role: 'province_admin' as const,
-        scopeCode: '34',
-        createdAt: '2021-07-01T00:00:00.000Z',
+    const before = await feed();
+    // 2021-08-03T16:30Z is already 08-04 in Beijing; 08-03T15:59Z is still 08-03.
+    await opened.db.insert(supervisionVisits).values(
+      (
+        [
+          ['340322', '2021-08-03T16:30:00.000Z'],
+          ['340321', '2021-08-03T15:59:00.000Z'],
+          ['340322', '2021-08-05T01:00:00.000Z'],
+        ] as const
+      ).map(([countyCode, recordedAt]) => ({
+        campaignCode: 'anhui-2021',
+        countyCode,
+        visitedOn: '2021-08-03',
+        byLevel: 'city' as const,
+        visitors: '张三',
+        findings: '无',
+        recordedAt,
       })),
     );
-    expect(await read()).toBe(start + 1);
+    expect((await feed()).slice(before.length)).toEqual([['anhui-2021', '2021-08-03', '340321,340322']]);
   });
 });

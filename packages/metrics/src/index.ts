@@ -40,7 +40,7 @@ export { countyTimeliness, submittedOnTime, timelinessCounts } from './timelines
 export { countyGateCounts, gateCounts, redByIndicator, tally } from './tallies';
 export { exemplarTasks, tasksMet } from './exemplars';
 export { rollupFigures } from './rollup';
-export { computeStatus, countyStatus, type JudgedCountyStatus } from './status';
+export { computeStatus, countyStatus, rankStatus, type JudgedCountyStatus } from './status';
 export {
   cityGateDefs,
   countyGateDefs,

@@ -49,12 +49,22 @@ function placesOf(items: Scored[]): { place: Map<string, RankPlace>; order: (cod
 
 /** The whole status board at the end of asOf, from exactly what the caller says was known then. */
 export function computeStatus(input: StatusInput): StatusResult {
+  return rankStatus(
+    input,
+    input.counties.map((county) => countyStatus(county, input.campaign, input.asOf)),
+  );
+}
+
+/**
+ * The board from counties already judged one by one (`countyStatus` of each county's input at asOf): ranks, cities
+ * and province. A caller that keeps the judged counties recomputes only those whose input changed.
+ */
+export function rankStatus(input: Omit<StatusInput, 'counties'>, judged: JudgedCountyStatus[]): StatusResult {
   const { campaign, asOf } = input;
   const cityCodes = new Set(input.cities.map((c) => c.code));
-  for (const county of input.counties) {
+  for (const county of judged) {
     if (!cityCodes.has(county.cityCode)) throw new Error(`县区 ${county.code} 所属的市 ${county.cityCode} 不在输入中`);
   }
-  const judged = input.counties.map((county) => countyStatus(county, campaign, asOf));
   const inProvince = placesOf(judged);
   const watch = watchList(judged);
   const inCity = new Map<string, { place: RankPlace; order: number }>();

@@ -11,4 +11,4 @@ export * from './notices/tables';
 export * from './clock/table';
 export * from './dispatch/tables';
 export * from './documents/tables';
-export * from './data-version/table';
+export * from './change-feed/table';

@@ -2,8 +2,10 @@ import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
 import { gatesOfKind, supervisionStart, type CountyInput, type KnownRoster, type StatusInput } from '@dudao/metrics';
 import type { Ctx } from '../context';
 import { getUnit, listUnits } from '../org/units';
+import type { CountyShape } from '../org/shape';
 import { cachedCountyShapes } from './county-shapes';
 import { knownCaseLogs, knownRosters, knownSubmissions, knownSummaries, knownVisits, submissionFields } from './rows';
+import type { Scope } from './rows';
 
 // The supervision day and the summary deadline come from the definition's gates, judged by kind in the metrics.
 export { summaryDue, supervisionStart } from '@dudao/metrics';
@@ -24,6 +26,27 @@ export async function readKnownAt(
   asOf: string,
   laggingAtSupervision: Map<string, boolean> | null,
 ): Promise<StatusInput> {
+  const counties = await readCountyInputs(ctx, scope, await cachedCountyShapes(ctx, scope), asOf);
+  return {
+    ...(await readUnitsKnownAt(ctx, scope, asOf)),
+    counties: counties.map((c) => ({
+      ...c,
+      laggingAtSupervision: laggingAtSupervision ? (laggingAtSupervision.get(c.code) ?? false) : null,
+    })),
+  };
+}
+
+/**
+ * The inputs of the counties `shapes` (all under `scope`, or exactly the listed ones) at the end of `asOf`, each
+ * standing alone: a county's input is read from its own rows only, so one county can be reread without the others.
+ * `laggingAtSupervision` is left null for the caller to fill.
+ */
+export async function readCountyInputs(
+  ctx: Ctx<'campaign'>,
+  scope: Scope,
+  shapes: CountyShape[],
+  asOf: string,
+): Promise<CountyInput[]> {
   const { campaign } = ctx;
   const before = endOfBeijingDay(asOf);
   const rosterDeadlines = [...new Set(gatesOfKind(campaign, 'roster_condition').map((g) => g.deadline))].filter(
@@ -40,8 +63,7 @@ export async function readKnownAt(
   for (const d of rosterDeadlines) atDeadlines.set(d, await knownRosters(ctx, scope, endOfBeijingDay(d)));
   const caseLogs = await knownCaseLogs(ctx, scope, before);
   const visits = await knownVisits(ctx, scope, before);
-  const summaries = await knownSummaries(ctx, scope, before);
-  const counties: CountyInput[] = (await cachedCountyShapes(ctx, scope)).map((shape) => {
+  return shapes.map((shape) => {
     const newest = submissions.newest.get(shape.code);
     return {
       code: shape.code,
@@ -60,9 +82,19 @@ export async function readKnownAt(
       ) as Record<string, KnownRoster | null>,
       caseLog: caseLogs.get(shape.code) ?? null,
       visits: visits.get(shape.code) ?? [],
-      laggingAtSupervision: laggingAtSupervision ? (laggingAtSupervision.get(shape.code) ?? false) : null,
+      laggingAtSupervision: null,
     };
   });
+}
+
+/** The province and the cities under `scope` with their summaries known at the end of `asOf`. */
+export async function readUnitsKnownAt(
+  ctx: Ctx<'campaign'>,
+  scope: string,
+  asOf: string,
+): Promise<Omit<StatusInput, 'counties'>> {
+  const { campaign } = ctx;
+  const summaries = await knownSummaries(ctx, scope, endOfBeijingDay(asOf));
   const province = await getUnit(ctx, campaign.province);
   const cities = (await listUnits(ctx, { level: 'city' })).filter(
     (c) => c.code.startsWith(scope) || scope.startsWith(c.code),
@@ -72,6 +104,5 @@ export async function readKnownAt(
     asOf,
     province: { code: campaign.province, name: province?.name ?? campaign.province },
     cities: cities.map((c) => ({ code: c.code, name: c.name, summarySubmittedAt: summaries.get(c.code) ?? null })),
-    counties,
   };
 }

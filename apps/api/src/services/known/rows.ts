@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, like, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, lt, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
   caseRecords,
   caseUploads,
@@ -14,6 +15,13 @@ import { inChunks } from '../../db/limits';
 import type { Ctx } from '../context';
 import { cachedById } from './immutable-cache';
 
+/** A scope is a unit code (every county under it) or a list of county codes (the counties a change named). */
+export type Scope = string | string[];
+
+function inScope(column: SQLiteColumn, scope: Scope): SQL {
+  return typeof scope === 'string' ? like(column, `${scope}%`) : inArray(column, scope);
+}
+
 export interface KnownSubmissions {
   /** county → period → first submission instant known */
   first: Map<string, Record<string, string>>;
@@ -22,7 +30,7 @@ export interface KnownSubmissions {
 }
 
 /** Submissions recorded before `before`: per county, the newest period's latest submission wins. */
-export async function knownSubmissions(ctx: Ctx<'campaign'>, scope: string, before: string): Promise<KnownSubmissions> {
+export async function knownSubmissions(ctx: Ctx<'campaign'>, scope: Scope, before: string): Promise<KnownSubmissions> {
   const rows = await ctx.db
     .select({
       id: reportSubmissions.id,
@@ -34,7 +42,7 @@ export async function knownSubmissions(ctx: Ctx<'campaign'>, scope: string, befo
     .where(
       and(
         eq(reportSubmissions.campaignCode, ctx.campaign.code),
-        like(reportSubmissions.countyCode, `${scope}%`),
+        inScope(reportSubmissions.countyCode, scope),
         lt(reportSubmissions.submittedAt, before),
       ),
     )
@@ -73,7 +81,7 @@ export async function submissionFields(ctx: Ctx, ids: number[]): Promise<Map<num
 /** The newest roster upload per county recorded before `before`, with its village rows. */
 export async function knownRosters(
   ctx: Ctx<'campaign'>,
-  scope: string,
+  scope: Scope,
   before: string,
 ): Promise<Map<string, KnownRoster>> {
   const uploads = await ctx.db
@@ -82,7 +90,7 @@ export async function knownRosters(
     .where(
       and(
         eq(rosterUploads.campaignCode, ctx.campaign.code),
-        like(rosterUploads.countyCode, `${scope}%`),
+        inScope(rosterUploads.countyCode, scope),
         lt(rosterUploads.uploadedAt, before),
       ),
     )
@@ -115,7 +123,7 @@ export async function knownRosters(
 
 export async function knownCaseLogs(
   ctx: Ctx<'campaign'>,
-  scope: string,
+  scope: Scope,
   before: string,
 ): Promise<Map<string, CaseRecord[]>> {
   const uploads = await ctx.db
@@ -124,7 +132,7 @@ export async function knownCaseLogs(
     .where(
       and(
         eq(caseUploads.campaignCode, ctx.campaign.code),
-        like(caseUploads.countyCode, `${scope}%`),
+        inScope(caseUploads.countyCode, scope),
         lt(caseUploads.uploadedAt, before),
       ),
     )
@@ -150,14 +158,14 @@ export async function knownCaseLogs(
   return new Map([...latest].map(([county, id]) => [county, rows.get(id)!]));
 }
 
-export async function knownVisits(ctx: Ctx<'campaign'>, scope: string, before: string): Promise<Map<string, string[]>> {
+export async function knownVisits(ctx: Ctx<'campaign'>, scope: Scope, before: string): Promise<Map<string, string[]>> {
   const rows = await ctx.db
     .select({ county: supervisionVisits.countyCode, on: supervisionVisits.visitedOn })
     .from(supervisionVisits)
     .where(
       and(
         eq(supervisionVisits.campaignCode, ctx.campaign.code),
-        like(supervisionVisits.countyCode, `${scope}%`),
+        inScope(supervisionVisits.countyCode, scope),
         lt(supervisionVisits.recordedAt, before),
       ),
     )
@@ -169,18 +177,14 @@ export async function knownVisits(ctx: Ctx<'campaign'>, scope: string, before: s
   return out;
 }
 
-export async function knownSummaries(
-  ctx: Ctx<'campaign'>,
-  scope: string,
-  before: string,
-): Promise<Map<string, string>> {
+export async function knownSummaries(ctx: Ctx<'campaign'>, scope: Scope, before: string): Promise<Map<string, string>> {
   const rows = await ctx.db
     .select({ city: citySummaries.cityCode, at: citySummaries.submittedAt })
     .from(citySummaries)
     .where(
       and(
         eq(citySummaries.campaignCode, ctx.campaign.code),
-        like(citySummaries.cityCode, `${scope}%`),
+        inScope(citySummaries.cityCode, scope),
         lt(citySummaries.submittedAt, before),
       ),
     )

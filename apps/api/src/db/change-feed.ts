@@ -1,0 +1,118 @@
+import { desc, gt, inArray, or } from 'drizzle-orm';
+import { changeFeed } from '@dudao/schema/tables';
+import { inTransaction, type Db } from './engine';
+
+/** One write's reach: the campaign ('*' all), the first as-of day it can change, the units it names (null: all). */
+export interface Change {
+  campaignCode: string;
+  fromDay: string;
+  units: string[] | null;
+}
+
+/**
+ * On PostgreSQL an id is taken when the row is written and seen only at commit, so a lower id can appear after a
+ * higher one was read: each id missing below the highest seen is a gap, re-read until it fills. A gap older than
+ * this is a rolled-back write (its id never comes); it is then given up and every cached answer dropped, in case.
+ */
+const GAP_TIMEOUT_MS = 10 * 60_000;
+const MAX_GAPS = 2_000;
+/** How far below the newest id a process starting up looks for writes still uncommitted. */
+const START_WINDOW = 512;
+
+interface FeedState {
+  /** The highest id seen; every id at or below it was seen, or is a gap. */
+  high: number;
+  /** Missing ids below `high` → when first missed (ms). */
+  gaps: Map<number, number>;
+  listeners: Set<(changes: Change[]) => void>;
+  started: boolean;
+  /** The read in progress, and the one queued behind it (joined by every caller until it starts). */
+  running: Promise<void> | null;
+  queued: Promise<void> | null;
+}
+
+const states = new WeakMap<Db, FeedState>();
+
+function stateOf(db: Db): FeedState {
+  let state = states.get(db);
+  if (!state) {
+    state = { high: 0, gaps: new Map(), listeners: new Set(), started: false, running: null, queued: null };
+    states.set(db, state);
+  }
+  return state;
+}
+
+/** Calls `listener` with the changes each catch-up finds (the caches of this process subscribe). */
+export function onChanges(db: Db, listener: (changes: Change[]) => void): void {
+  stateOf(db).listeners.add(listener);
+}
+
+function parse(row: { campaignCode: string; fromDay: string; counties: string }): Change {
+  return {
+    campaignCode: row.campaignCode,
+    fromDay: row.fromDay,
+    units: row.counties === '*' ? null : row.counties.split(','),
+  };
+}
+
+async function readOnce(db: Db, state: FeedState): Promise<void> {
+  if (!state.started) {
+    // Nothing is cached yet, so only the ids below the newest that may still commit matter: they start as gaps.
+    const newest = await db.select({ id: changeFeed.id }).from(changeFeed).orderBy(desc(changeFeed.id)).limit(1).get();
+    state.high = Math.max(0, (newest?.id ?? 0) - START_WINDOW);
+    state.started = true;
+  }
+  const gapIds = [...state.gaps.keys()];
+  const rows = await db
+    .select()
+    .from(changeFeed)
+    .where(
+      gapIds.length > 0
+        ? or(gt(changeFeed.id, state.high), inArray(changeFeed.id, gapIds))
+        : gt(changeFeed.id, state.high),
+    )
+    .orderBy(changeFeed.id)
+    .all();
+  const now = Date.now();
+  const changes: Change[] = [];
+  for (const row of rows) {
+    if (row.id > state.high) {
+      for (let id = state.high + 1; id < row.id; id++) state.gaps.set(id, now);
+      state.high = row.id;
+    } else if (!state.gaps.delete(row.id)) continue;
+    changes.push(parse(row));
+  }
+  let expired = false;
+  for (const [id, since] of state.gaps) {
+    if (now - since > GAP_TIMEOUT_MS || state.gaps.size > MAX_GAPS) {
+      state.gaps.delete(id);
+      expired = true;
+    }
+  }
+  if (expired) changes.push({ campaignCode: '*', fromDay: '0000-01-01', units: null });
+  if (changes.length > 0) for (const listener of state.listeners) listener(changes);
+}
+
+/**
+ * Reads the feed rows this process has not seen (one indexed range read) and hands them to the caches. Callers
+ * arriving while a read runs join the one queued behind it, which starts after they arrived: it sees every write
+ * committed before their call. Inside a write transaction nothing is read: reads there bypass the caches.
+ */
+export function catchUp(db: Db): Promise<void> {
+  if (inTransaction(db)) return Promise.resolve();
+  const state = stateOf(db);
+  if (state.queued) return state.queued;
+  const after = state.running ?? Promise.resolve();
+  const next: Promise<void> = after
+    .catch(() => {})
+    .then(() => {
+      state.queued = null;
+      state.running = next;
+      return readOnce(db, state);
+    })
+    .finally(() => {
+      if (state.running === next) state.running = null;
+    });
+  state.queued = next;
+  return next;
+}
