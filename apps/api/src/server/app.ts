@@ -9,6 +9,7 @@ import { clockNow } from '../services/clock/clock';
 import type { AppDeps } from '../trpc/context';
 import { appRouter } from '../trpc/root';
 import { authRoutes, sessionCookie } from './auth-routes';
+import { compressAndValidate } from './compress';
 import { campaignHeader, fileRoutes } from './file-routes';
 import { sameOriginWrites } from './origin';
 import { batchLimit, limitBody, MAX_BATCH, requestIds, securityHeaders } from './security';
@@ -20,6 +21,7 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
   const app = new Hono<{ Variables: { requestId: string; clientRequestId: string | undefined } }>();
   app.use('*', requestIds);
   app.use('*', securityHeaders);
+  app.use('*', compressAndValidate);
   app.use('*', sameOriginWrites);
   app.get('/healthz', async (c) =>
     c.json({
