@@ -63,14 +63,13 @@ export type UnitLevel = 'province' | 'city' | 'county';
 
 /**
  * The overview of `unit` (the province, a city or a county): its KPIs, gate tallies and timeliness, its cities, and
- * one page of its counties in the province's ranking order (the ranks stay province-wide, as the metrics gave them).
+ * one page of its counties in the metrics answer's order (as status.at lists them), with their province-wide ranks.
  */
 export function overviewOf(result: StatusResult, campaign: CampaignDef, unit: string, page: Page) {
   const codes = kpiCodes(campaign);
   const isProvince = unit === result.province.code;
   const city = isProvince ? undefined : result.cities.find((c) => c.code === unit);
   const inUnit = result.counties.filter((c) => c.code.startsWith(unit));
-  const ordered = [...inUnit].sort((a, b) => a.rankInProvince - b.rankInProvince || a.code.localeCompare(b.code));
   const county = !isProvince && !city ? inUnit.find((c) => c.code === unit) : undefined;
   const level: UnitLevel = isProvince ? 'province' : city ? 'city' : 'county';
   const p = result.province;
@@ -84,9 +83,9 @@ export function overviewOf(result: StatusResult, campaign: CampaignDef, unit: st
     tallies: isProvince ? provinceTallies(p.gateCounts, p.cityGateCounts) : city ? cityTallies(city) : null,
     timeliness: isProvince ? p.timeliness : (city?.timeliness ?? null),
     cities: result.cities.filter((c) => c.code.startsWith(unit)).map((c) => cityBrief(c, codes)),
-    countyTotal: ordered.length,
+    countyTotal: inUnit.length,
     offset: page.offset,
-    counties: ordered.slice(page.offset, page.offset + page.limit).map(countyBrief),
+    counties: inUnit.slice(page.offset, page.offset + page.limit).map(countyBrief),
   };
 }
 export type Overview = ReturnType<typeof overviewOf>;
