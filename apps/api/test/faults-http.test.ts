@@ -1,5 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { tempPath } from './support/fresh-db';
 import { afterAll, describe, expect, test } from 'vitest';
 import { builtinCampaign } from '@dudao/schema/campaign/builtin';
@@ -28,15 +30,28 @@ interface Answer {
   data: { version?: number; values?: Record<string, string | null> } | undefined;
 }
 
-async function call(url: string, cookie: string, path: string, input: unknown, write: boolean): Promise<Answer> {
-  const startedAt = Date.now();
-  const res = write
-    ? await fetch(`${url}/trpc/${path}`, {
+function send(url: string, cookie: string, path: string, input: unknown, write: boolean) {
+  return write
+    ? fetch(`${url}/trpc/${path}`, {
         method: 'POST',
         headers: { cookie, 'content-type': 'application/json' },
         body: JSON.stringify(input),
       })
-    : await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } });
+    : fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } });
+}
+
+async function call(url: string, cookie: string, path: string, input: unknown, write: boolean): Promise<Answer> {
+  const startedAt = Date.now();
+  const res = await send(url, cookie, path, input, write).catch((e: unknown) => e as Error);
+  if (res instanceof Error)
+    return {
+      status: 0,
+      requestId: null,
+      message: String(res.cause ?? res),
+      startedAt,
+      endedAt: Date.now(),
+      data: undefined,
+    };
   const text = await res.text();
   let message = '';
   let data: Answer['data'];
@@ -82,6 +97,8 @@ describe.skipIf(!postgresOnly)('PostgreSQL killed under load, then started again
     let log = '';
     api.stdout!.on('data', (d: Buffer) => (log += d.toString()));
     api.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+    let exited: number | null = null;
+    api.once('exit', (code) => (exited = code ?? -1));
     const url = `http://127.0.0.1:${port}`;
     for (
       let i = 0;
@@ -125,7 +142,9 @@ describe.skipIf(!postgresOnly)('PostgreSQL killed under load, then started again
     };
     const load = Promise.all([...counties.map(writer), reader()]);
 
-    await new Promise((r) => setTimeout(r, 2000));
+    // Every writer has had drafts acknowledged before the server goes.
+    for (let i = 0; i < 300 && !counties.every((c) => (acknowledged.get(c)?.version ?? 0) >= 2); i++)
+      await new Promise((r) => setTimeout(r, 100));
     server.halt();
     phase = 'down';
     downSince = Date.now();
@@ -143,6 +162,8 @@ describe.skipIf(!postgresOnly)('PostgreSQL killed under load, then started again
     }
     stop = true;
     await load;
+    writeFileSync(join(tmpdir(), 'dudao-faults-api.log'), log);
+    expect(exited, log.slice(-3000)).toBeNull();
     expect(phase).toBe('back');
     expect(backSince).toBeGreaterThan(0);
 
