@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,14 +31,31 @@ interface Answer {
   data: { version?: number; values?: Record<string, string | null> } | undefined;
 }
 
+/** One request on its own connection (no keep-alive), so a socket the server closed between requests is never reused. */
 function send(url: string, cookie: string, path: string, input: unknown, write: boolean) {
-  return write
-    ? fetch(`${url}/trpc/${path}`, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      })
-    : fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } });
+  const target = write
+    ? `${url}/trpc/${path}`
+    : `${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const body = write ? JSON.stringify(input) : undefined;
+  return new Promise<{ status: number; headers: Record<string, unknown>; text: string }>((resolve, reject) => {
+    const req = request(
+      target,
+      {
+        method: write ? 'POST' : 'GET',
+        agent: false,
+        headers: { cookie, ...(write ? { 'content-type': 'application/json' } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 async function call(url: string, cookie: string, path: string, input: unknown, write: boolean): Promise<Answer> {
@@ -62,7 +80,7 @@ async function call(url: string, cookie: string, path: string, input: unknown, w
   } catch {
     message = text;
   }
-  const requestId = res.headers.get('x-request-id');
+  const requestId = (res.headers['x-request-id'] as string | undefined) ?? null;
   return { status: res.status, requestId, message, startedAt, endedAt: Date.now(), data };
 }
 
