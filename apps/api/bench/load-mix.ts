@@ -76,8 +76,18 @@ async function timed(samples: Samples, kind: string, url: string, init: RequestI
     const res = await fetch(url, { ...init, headers: { ...init.headers, 'accept-encoding': 'br, gzip' } });
     const text = await res.text();
     const bytes = Number(res.headers.get('content-length') ?? Buffer.byteLength(text));
-    samples.add(kind, performance.now() - started, res.ok, bytes, res.ok ? undefined : `${res.status} ${text}`);
-    return res.ok ? (JSON.parse(text) as unknown) : null;
+    // A batch answers 207 when some of its calls failed: each failed call is an error of the page.
+    const body = res.ok ? (JSON.parse(text) as unknown) : null;
+    const failed = Array.isArray(body) ? body.find((b: { error?: unknown }) => b?.error) : undefined;
+    const ok = res.status === 200 && !failed;
+    samples.add(
+      kind,
+      performance.now() - started,
+      ok,
+      bytes,
+      ok ? undefined : `${res.status} ${JSON.stringify(failed) ?? text}`,
+    );
+    return ok ? body : null;
   } catch (e) {
     samples.add(kind, performance.now() - started, false, 0, String(e));
     return null;

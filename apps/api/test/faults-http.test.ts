@@ -65,12 +65,12 @@ async function call(url: string, cookie: string, path: string, input: unknown, w
     return {
       status: 0,
       requestId: null,
-      message: String(res.cause ?? res),
+      message: `${path}: ${String(res)}`,
       startedAt,
       endedAt: Date.now(),
       data: undefined,
     };
-  const text = await res.text();
+  const text = res.text;
   let message = '';
   let data: Answer['data'];
   try {
