@@ -47,8 +47,6 @@ export function cityBrief(c: CityStatus, codes: readonly string[]) {
     laggingCount: c.laggingCount,
     gates: c.gates,
     supervision: c.supervision,
-    gateCounts: c.gateCounts,
-    timeliness: c.timeliness,
     figures: pick(c.figures, codes),
   };
 }

@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
     timeline: timelineOf(campaign),
     tallies: status.tallies,
     next: nextDeadline(campaign, asOf),
-    reports: timelinessBrief(city.timeliness, campaign),
+    reports: timelinessBrief(status.timeliness, campaign),
     gateDue: Object.fromEntries(campaign.gates.map((g) => [g.code, g.deadline])),
     inboxCount: inbox.length,
     dispatch,
