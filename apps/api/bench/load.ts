@@ -6,14 +6,22 @@ import pg from 'pg';
 import { decideReport } from '../src/services/reports/workflow';
 import { findReport } from '../src/services/reports/store';
 import { listUnits } from '../src/services/org/units';
-import { demoPassword } from '../src/services/users/demo-accounts';
 import { openDb } from '../src/db/client';
 import { isPostgresUrl } from '../src/db/postgres';
-import { benchContext, benchDb, median } from './support';
+import { benchContext, benchDb } from './support';
 
-const CLIENTS = 50;
-const SECONDS = 20;
-const PORT = 18787;
+const flag = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+};
+// `--mix deadline` plays the 5th of a month (see deadline.ts); the default mix is the steady one of issue 19.
+const MIX = flag('mix') ?? 'steady';
+if (MIX !== 'steady' && MIX !== 'deadline') throw new Error(`--mix 只能是 steady 或 deadline（实际为 ${MIX}）`);
+const CLIENTS = Number(flag('clients') ?? 50);
+const SECONDS = Number(flag('seconds') ?? (MIX === 'deadline' ? 30 : 20));
+const PORT = Number(flag('port') ?? 18787);
+if (flag('engine') === 'postgres' && !process.argv.some((a) => a.startsWith('--db')))
+  throw new Error('--engine postgres 需要同时给出 --db postgres://…（该库所在服务器的角色需有 CREATEDB 权限）');
 
 /**
  * The load runs on a copy of the demo database: a copied file on SQLite; on PostgreSQL (`--db postgres://…`) a
@@ -49,10 +57,13 @@ if (postgres) {
   copyFileSync(source.path, location);
 }
 
-// Fifty counties get their December report reopened so their clerks can save drafts.
+// The clerks' counties get their December report reopened so their clerks can save drafts (all of them on a deadline).
 const opened = await openDb(location);
 const ctx = await benchContext(opened);
-const counties = (await listUnits(ctx, { level: 'county' })).slice(0, CLIENTS).map((c) => c.code);
+const allCounties = (await listUnits(ctx, { level: 'county' })).map((c) => c.code);
+const cityCodes = (await listUnits(ctx, { level: 'city' })).map((c) => c.code);
+const provinceCode = ctx.campaign.province;
+const counties = MIX === 'deadline' ? allCounties : allCounties.slice(0, CLIENTS);
 for (const county of counties) {
   const report = await findReport(ctx, county, '2021-12');
   if (report && !['draft', 'returned'].includes(report.state)) {
@@ -68,7 +79,8 @@ await opened.close();
 
 // SQLite: one API process (its one writer). PostgreSQL: two processes on the one database, the clients alternating
 // between them request by request, so a write through one is read back through the other.
-const ports = postgres ? [PORT, PORT + 1] : [PORT];
+const PROCESSES = Number(flag('processes') ?? (postgres ? 2 : 1));
+const ports = Array.from({ length: PROCESSES }, (_, i) => PORT + i);
 const bases = ports.map((port) => `http://127.0.0.1:${port}`);
 const servers: ChildProcess[] = ports.map((port, i) =>
   spawn(
@@ -100,67 +112,16 @@ console.log(
   `API ${bases.length > 1 ? `${bases.length} 个进程` : ''}就绪（含状态缓存预热）用时 ${((Date.now() - startedAt) / 1000).toFixed(1)} 秒`,
 );
 
-async function loginAs(base: string, username: string): Promise<string> {
-  const res = await fetch(`${base}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  if (!res.ok) throw new Error(`登录失败 ${username}: ${res.status}`);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
-
-const days = Array.from({ length: 180 }, (_, i) => new Date(Date.UTC(2021, 6, 1 + i)).toISOString().slice(0, 10));
-const latencies: number[] = [];
-const byKind = { read: [] as number[], write: [] as number[] };
-let errors = 0;
-let writes = 0;
-const deadline = Date.now() + SECONDS * 1000;
-
-async function client(county: string, index: number) {
-  // The session is a database row, so the cookie from one process is good on the other.
-  const cookie = await loginAs(bases[index % bases.length]!, `county${county}`);
-  const headers = { cookie, 'content-type': 'application/json' };
-  const detail = await fetch(
-    `${bases[0]}/trpc/reports.get?input=${encodeURIComponent(JSON.stringify({ countyCode: county, period: '2021-12' }))}`,
-    { headers },
-  );
-  let version = ((await detail.json()) as { result: { data: { version: number } } }).result.data.version;
-  let n = index;
-  while (Date.now() < deadline) {
-    n += 1;
-    const base = bases[n % bases.length]!;
-    const write = n % 5 === 0;
-    const started = performance.now();
-    const res = write
-      ? await fetch(`${base}/trpc/reports.saveDraft`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({
-            countyCode: county,
-            period: '2021-12',
-            version,
-            values: { 'narrative.T11': `压力测试第 ${n} 次保存` },
-          }),
-        })
-      : await fetch(
-          `${base}/trpc/status.at?input=${encodeURIComponent(JSON.stringify({ asOf: days[n % days.length] }))}`,
-          { headers },
-        );
-    const body = (await res.json()) as { result?: { data: { report: { version: number } } } };
-    latencies.push(performance.now() - started);
-    byKind[write ? 'write' : 'read'].push(performance.now() - started);
-    if (!res.ok) errors += 1;
-    else if (write) {
-      version = body.result!.data.report.version;
-      writes += 1;
-    }
-  }
-}
-
-const started = Date.now();
-await Promise.all(counties.map((c, i) => client(c, i)));
-const elapsed = (Date.now() - started) / 1000;
+const { runLoad } = await import('./load-mix');
+const result = await runLoad({
+  mix: MIX,
+  clients: CLIENTS,
+  seconds: SECONDS,
+  bases,
+  counties,
+  cityCodes,
+  provinceCode,
+});
 await Promise.all(
   servers.map((server) => {
     const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -169,16 +130,11 @@ await Promise.all(
   }),
 );
 await dropCopy();
-latencies.sort((a, b) => a - b);
-const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? 0;
 console.log(
-  `${postgres ? 'PostgreSQL，2 个 API 进程轮流' : 'SQLite，1 个 API 进程'}：${CLIENTS} 个已登录客户端并发 ${SECONDS} 秒（status.at 读 4 : saveDraft 写 1，各县写各自 2021-12 月报）`,
+  `${postgres ? 'PostgreSQL' : 'SQLite'}，${bases.length} 个 API 进程${bases.length > 1 ? '轮流' : ''}；${
+    MIX === 'deadline'
+      ? `截止日（每月 5 日）：${counties.length} 个县各存 3 次草稿并报送 1 次，压缩在 ${SECONDS} 秒内；${cityCodes.length} 个市、2 个省级用户读总览`
+      : `${CLIENTS} 个已登录客户端并发 ${SECONDS} 秒（县级：status.at 读 4 : saveDraft 写 1；每十个客户端中省级、市级读总览各一个）`
+  }`,
 );
-console.log(`请求 ${latencies.length} 次（写 ${writes} 次），${(latencies.length / elapsed).toFixed(0)} 次/秒`);
-const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * q)] ?? 0;
-console.log(
-  `读 p50 ${p(byKind.read, 0.5).toFixed(1)} / p99 ${p(byKind.read, 0.99).toFixed(1)} ms；写 p50 ${p(byKind.write, 0.5).toFixed(1)} / p99 ${p(byKind.write, 0.99).toFixed(1)} ms`,
-);
-console.log(
-  `延迟 p50 ${median(latencies).toFixed(1)} ms，p99 ${p99.toFixed(1)} ms（目标 ≤ 250 ms）；错误 ${errors} 次（目标 0）`,
-);
+result.print();

@@ -88,6 +88,10 @@ export async function openPostgresDriver(url: string): Promise<PostgresDriver> {
     autocommit: autocommit.query,
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client whose server goes away between two statements emits 'error' with no query to reject:
+      // unheard, that event ends the process. The next statement fails instead, and the request answers 503.
+      const lost = () => {};
+      client.on('error', lost);
       try {
         await client.query('begin');
         try {
@@ -99,6 +103,7 @@ export async function openPostgresDriver(url: string): Promise<PostgresDriver> {
           throw e;
         }
       } finally {
+        client.off('error', lost);
         client.release();
       }
     },

@@ -2,13 +2,16 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { trpcServer } from '@hono/trpc-server';
 import { z } from 'zod';
+import { TRPCError } from '@trpc/server';
 import { isBusy, isOutOfRange } from '../db/client';
+import { isUnavailable, unavailableMessage } from '../db/unavailable';
 import { sessionUser } from '../services/auth/sessions';
 import { installedCampaigns } from '../services/campaign/registry';
 import { clockNow } from '../services/clock/clock';
 import type { AppDeps } from '../trpc/context';
 import { appRouter } from '../trpc/root';
 import { authRoutes, sessionCookie } from './auth-routes';
+import { compressAndValidate } from './compress';
 import { campaignHeader, fileRoutes } from './file-routes';
 import { sameOriginWrites } from './origin';
 import { batchLimit, limitBody, MAX_BATCH, requestIds, securityHeaders } from './security';
@@ -20,6 +23,7 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
   const app = new Hono<{ Variables: { requestId: string; clientRequestId: string | undefined } }>();
   app.use('*', requestIds);
   app.use('*', securityHeaders);
+  app.use('*', compressAndValidate);
   app.use('*', sameOriginWrites);
   app.get('/healthz', async (c) =>
     c.json({
@@ -44,13 +48,23 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
         now: () => clockNow(deps),
         sessionToken: getCookie(c, sessionCookie),
         requestedCampaign: c.req.header(campaignHeader) || undefined,
-        user: await sessionUser(deps, getCookie(c, sessionCookie), new Date()),
+        user: await sessionUser(deps, getCookie(c, sessionCookie), new Date()).catch((err: unknown) => {
+          // The session is the first read of every call: with the database gone, the whole batch answers 503.
+          if (!isUnavailable(err)) throw err;
+          const requestId = c.get('requestId');
+          deps.logger.error({ err, requestId, path: c.req.path }, 'database unavailable');
+          throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailableMessage(requestId) });
+        }),
       }),
     }),
   );
   app.notFound((c) => c.json({ error: '接口不存在' }, 404));
   app.onError((err, c) => {
     const requestId = c.get('requestId');
+    if (isUnavailable(err)) {
+      deps.logger.error({ err, requestId, path: c.req.path }, 'database unavailable');
+      return c.json({ error: unavailableMessage(requestId), requestId }, 503);
+    }
     if (isBusy(err))
       return c.json({ error: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试', requestId }, 409);
     if (isOutOfRange(err)) return c.json({ error: '输入中的数值超出允许范围，未保存任何内容', requestId }, 400);

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { isBusy, isMissingReference, isOutOfRange, isUniqueViolation } from '../db/client';
+import { isUnavailable, unavailableMessage } from '../db/unavailable';
 import { resolveCampaign } from '../services/campaign/registry';
 import { serviceContext, type ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
@@ -44,6 +45,11 @@ const domainErrors = t.middleware(async ({ ctx, next, path }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof DomainError) throw new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
+    if (result.error.code === 'SERVICE_UNAVAILABLE') return result;
+    if (isUnavailable(cause)) {
+      ctx.logger.error({ err: cause, path, requestId: ctx.requestId }, 'database unavailable');
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailableMessage(ctx.requestId) });
+    }
     if (isBusy(cause))
       throw new TRPCError({
         code: 'CONFLICT',

@@ -42,6 +42,8 @@ export const rules = {
   'clock.get': { roles: all, units: none },
   'clock.set': { roles: admin, units: none },
   'status.at': { roles: all, units: unit },
+  'status.overview': { roles: all, units: unit },
+  'status.county': { roles: all, units: (i: { code?: string }) => [i.code] },
   'reports.get': { roles: all, units: county },
   'reports.list': { roles: all, units: unit },
   'reports.saveDraft': { roles: clerk, units: county },

@@ -15,6 +15,10 @@ export interface TestPostgres {
   /** A fresh database on the server (empty, or a copy of `template`); resolves to its URL. */
   createDatabase(name: string, template?: string): Promise<string>;
   stop(): void;
+  /** Kills the server as a crash would (`pg_ctl stop -m immediate`), keeping its data directory. */
+  halt(): void;
+  /** Starts the halted server again on the same port and data. */
+  resume(): void;
 }
 
 /** The newest PostgreSQL Debian installed (/usr/lib/postgresql/N/bin). */
@@ -83,7 +87,7 @@ export async function dropDatabase(base: string, name: string): Promise<void> {
  * Starts a server in a fresh data directory. `--locale=C --encoding=UTF8`: text sorts by bytes, as SQLite compares
  * it, so an ORDER BY on a name or code gives the same order on both engines.
  */
-export async function startPostgres(): Promise<TestPostgres> {
+export async function startPostgres(settings: { durableCommits?: boolean } = {}): Promise<TestPostgres> {
   const bin = postgresBin();
   const dir = mkdtempSync(join(tmpdir(), 'dudao-pg-'));
   if (process.getuid?.() === 0) {
@@ -100,20 +104,23 @@ export async function startPostgres(): Promise<TestPostgres> {
     `-k ${dir}`,
     '-c listen_addresses=127.0.0.1',
     '-c fsync=off',
-    '-c synchronous_commit=off',
+    // A commit acknowledged must survive a killed server when the test says so (the data stays in the OS's cache).
+    ...(settings.durableCommits ? [] : ['-c synchronous_commit=off']),
     '-c full_page_writes=off',
     '-c max_connections=400',
   ];
-  asServerUser(join(bin, 'pg_ctl'), [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-w',
-    '-o',
-    options.join(' '),
-    'start',
-  ]);
+  const start = () =>
+    asServerUser(join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-o',
+      options.join(' '),
+      'start',
+    ]);
+  start();
   const base = `postgres://postgres@127.0.0.1:${port}`;
   return {
     base,
@@ -121,8 +128,14 @@ export async function startPostgres(): Promise<TestPostgres> {
     bin,
     createDatabase: (name, template) => createDatabase(base, name, template),
     stop() {
-      asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+      try {
+        asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+      } catch {
+        // Halted already.
+      }
       rmSync(dir, { recursive: true, force: true });
     },
+    halt: () => void asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']),
+    resume: () => void start(),
   };
 }

@@ -4,8 +4,8 @@ import { homeFor } from '$lib/roles';
 import { nextDeadline } from '@dudao/metrics';
 import { apiFor, ask } from '$lib/server/api';
 import { campaignFor, campaignTerms } from '$lib/server/campaign';
-import { provinceTallies, timelineOf, timelinessBrief } from '$lib/server/overview';
-import { cityBrief, countyBrief, coverageKpis, provinceBrief } from '$lib/server/trim';
+import { timelineOf, timelinessBrief } from '$lib/server/overview';
+import { coverageKpis } from '$lib/server/trim';
 import { missingItems, urgeMissing } from '$lib/server/urge-missing';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,31 +16,30 @@ export const load: PageServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
+  // One overview answer (KPIs, tallies, the ranking's counties) serves the page and its 催报 list.
+  const overview = ask(event, api.status.overview.query({ asOf }));
   const [status, dispatch, supervision, missing] = await Promise.all([
-    ask(event, api.status.at.query({ asOf })),
+    overview,
     ask(event, api.dispatch.summary.query({ asOf })),
     ask(event, api.supervision.overview.query({ unit: '34', asOf })),
-    missingItems(event, '34', asOf),
+    missingItems(event, '34', asOf, overview),
   ]);
-  if (!status.province) redirect(303, withAsOf(homeFor(user), asOf));
+  if (!status.province || !status.tallies) redirect(303, withAsOf(homeFor(user), asOf));
   const coverages = coverageKpis(campaign);
   const summaryGate = campaignTerms(campaign).summary;
 
   return {
-    province: provinceBrief(
-      status.province,
-      coverages.map((c) => c.code),
-    ),
+    province: status.province,
     coverages,
-    cities: status.cities.map((c) => cityBrief(c, [])),
-    counties: status.counties.map(countyBrief),
+    cities: status.cities,
+    counties: status.counties,
     supervision: { total: supervision.total, parts: supervision.parts },
     timeline: timelineOf(campaign),
-    tallies: provinceTallies(status.province),
+    tallies: status.tallies,
     next: nextDeadline(campaign, asOf),
-    reports: timelinessBrief(status.province.timeliness, campaign),
+    reports: timelinessBrief(status.timeliness, campaign),
     summaryDue: campaignTerms(campaign).summaryDue,
-    summaries: summaryGate ? (status.province.cityGateCounts[summaryGate.code] ?? null) : null,
+    summaries: summaryGate ? (status.tallies[summaryGate.code] ?? null) : null,
     reportName: campaign.reportName,
     eligibleRecipients: campaign.thresholds.eligibleRecipients,
     dispatch,

@@ -3,6 +3,8 @@ import { isoDateSchema, unitCodeSchema } from '@dudao/schema/inputs';
 import { cutToUnit, provinceStatusAt } from '../../services/known/status-at';
 import { resolveAsOf } from '../../services/clock/clock';
 import { campaignOn } from '../../services/campaign/registry';
+import { statusCounty, statusOverview } from '../../services/status/answers';
+import { MAX_PAGE } from '../../services/status/shapes';
 import { guarded, router } from '../init';
 
 export const statusRouter = router({
@@ -14,4 +16,20 @@ export const statusRouter = router({
       const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
       return cutToUnit(await provinceStatusAt({ ...ctx.service, campaign }, asOf), input.unit ?? ctx.user.scopeCode);
     }),
+
+  /** What an overview page draws (KPIs, tallies, cities, one page of ranked counties), not every indicator. */
+  overview: guarded('status.overview')
+    .input(
+      z.object({
+        asOf: isoDateSchema.optional(),
+        unit: unitCodeSchema.optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(MAX_PAGE).default(MAX_PAGE),
+      }),
+    )
+    .query(({ ctx, input }) => statusOverview(ctx.service, { ...input, unit: input.unit ?? ctx.user.scopeCode })),
+  /** One county's page: every indicator of that county only. */
+  county: guarded('status.county')
+    .input(z.object({ asOf: isoDateSchema.optional(), code: unitCodeSchema }))
+    .query(({ ctx, input }) => statusCounty(ctx.service, input)),
 });

@@ -4,14 +4,28 @@ import type { AppRouter } from '@dudao/api/router';
 import { loginUrl } from '$lib/next';
 import { apiUrl } from './config';
 import { callerOf } from './headers';
+import { revalidatingFetch } from './validators';
 import { campaignHeader, chosenCampaign } from '$lib/campaign-choice';
 
-/** A tRPC client that calls the API as the user of this request. */
+const clients = new WeakMap<RequestEvent, ReturnType<typeof clientFor>>();
+
+/** A tRPC client that calls the API as the user of this request: one per request, so its calls share batches. */
 export function apiFor(event: RequestEvent) {
+  let client = clients.get(event);
+  if (!client) {
+    client = clientFor(event);
+    clients.set(event, client);
+  }
+  return client;
+}
+
+function clientFor(event: RequestEvent) {
+  const cookie = event.request.headers.get('cookie');
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url: `${apiUrl()}/trpc`,
+        fetch: revalidatingFetch(`${cookie ?? ''}|${chosenCampaign(cookie) ?? ''}`),
         headers: () => {
           const { host, clientAddress } = callerOf(event);
           const cookie = event.request.headers.get('cookie');

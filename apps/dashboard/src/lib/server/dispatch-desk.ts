@@ -10,25 +10,26 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim
 /** The 督办 page of a city or the province: lagging counties to dispatch, the issue form (prefilled from a reason), the orders with lights. */
 export async function loadDesk(event: RequestEvent, unit: string, asOf: string) {
   const api = apiFor(event);
+  const overview = ask(event, api.status.overview.query({ asOf, unit }));
   const [status, orders, summary, urges, campaign, missing] = await Promise.all([
-    ask(event, api.status.at.query({ asOf, unit })),
+    overview,
     ask(event, api.dispatch.list.query({ asOf, unit })),
     ask(event, api.dispatch.summary.query({ asOf, unit })),
     ask(event, api.urge.counts.query({ asOf, unit })),
     campaignFor(event),
-    missingItems(event, unit, asOf),
+    missingItems(event, unit, asOf, overview),
   ]);
   const params = event.url.searchParams;
   const filters = { state: params.get('state') ?? '', light: params.get('light') ?? '' };
   const lagging = status.counties
     .filter((c) => c.lagging)
-    .map((c) => ({ code: c.code, name: c.name, reasons: c.reasons.map((r) => ({ code: r.code, text: r.text })) }));
+    .map((c) => ({ code: c.code, name: c.name, reasons: c.reasons }));
   const county = status.counties.find((c) => c.code === params.get('county'));
   const reason = county?.reasons.find((r) => r.code === params.get('reason'));
   const deadline = addDays(asOf, 14) > campaign.end ? campaign.end : addDays(asOf, 14);
   return {
     unit,
-    unitName: status.cities.find((c) => c.code === unit)?.name ?? status.province?.name ?? unit,
+    unitName: status.unit.name ?? unit,
     counties: status.counties.map((c) => ({ code: c.code, name: c.name })),
     lagging,
     orders: filterOrders(orders, filters.state, filters.light),

@@ -12,13 +12,24 @@ export interface MissingItem {
   urged: number;
 }
 
-/** What a city or the province can 催报 at `asOf`: the latest due month's unsent reports, and (province) the cities' summaries. */
-export async function missingItems(event: RequestEvent, unit: string, asOf: string): Promise<MissingItem[]> {
+type Units = Promise<{ counties: { code: string; name: string }[] }>;
+
+/**
+ * What a city or the province can 催报 at `asOf`: the latest due month's unsent reports, and (province) the cities'
+ * summaries. The page's own overview answer is passed in when it has one, so the counties are read once.
+ */
+export async function missingItems(
+  event: RequestEvent,
+  unit: string,
+  asOf: string,
+  overview?: Units,
+): Promise<MissingItem[]> {
   const api = apiFor(event);
+  const units = overview ?? ask(event, api.status.overview.query({ asOf, unit }));
   const campaign = await campaignFor(event);
   const period = latestDuePeriod(campaign, asOf);
   const [status, reports, urges, summaries] = await Promise.all([
-    ask(event, api.status.at.query({ asOf, unit })),
+    units,
     period ? ask(event, api.reports.list.query({ unit, period })) : Promise.resolve([]),
     ask(event, api.urge.counts.query({ asOf, unit })),
     unit.length === 2 && asOf > campaign.summaryDue

@@ -2,8 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { nextDeadline } from '@dudao/metrics';
 import { apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
-import { cityTallies, timelineOf, timelinessBrief } from '$lib/server/overview';
-import { cityBrief, countyBrief, coverageKpis } from '$lib/server/trim';
+import { timelineOf, timelinessBrief } from '$lib/server/overview';
+import { coverageKpis } from '$lib/server/trim';
 import { missingItems, urgeMissing } from '$lib/server/urge-missing';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,28 +15,26 @@ export const load: PageServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
+  const overview = ask(event, api.status.overview.query({ asOf, unit: code }));
   const [status, inbox, dispatch, supervision, missing] = await Promise.all([
-    ask(event, api.status.at.query({ asOf, unit: code })),
+    overview,
     ask(event, api.reports.list.query({ unit: code, state: 'submitted', asOf })),
     ask(event, api.dispatch.summary.query({ asOf, unit: code })),
     ask(event, api.supervision.overview.query({ unit: code, asOf })),
-    missingItems(event, code, asOf),
+    missingItems(event, code, asOf, overview),
   ]);
-  const city = status.cities[0];
-  if (!city) error(404, `没有代码为 ${code} 的市`);
+  const city = status.city;
+  if (!city || !status.tallies) error(404, `没有代码为 ${code} 的市`);
 
   return {
-    city: cityBrief(
-      city,
-      coverageKpis(campaign).map((c) => c.code),
-    ),
+    city,
     coverages: coverageKpis(campaign),
     reportName: campaign.reportName,
-    counties: status.counties.map(countyBrief),
+    counties: status.counties,
     timeline: timelineOf(campaign),
-    tallies: cityTallies(city),
+    tallies: status.tallies,
     next: nextDeadline(campaign, asOf),
-    reports: timelinessBrief(city.timeliness, campaign),
+    reports: timelinessBrief(status.timeliness, campaign),
     gateDue: Object.fromEntries(campaign.gates.map((g) => [g.code, g.deadline])),
     inboxCount: inbox.length,
     dispatch,

@@ -10,11 +10,11 @@ export const load: PageServerLoad = async (event) => {
   if (!/^\d{4}$/.test(code) || !asOf) error(404, `${code} 不是市级单位代码`);
   const api = apiFor(event);
   const [status, visits, overview] = await Promise.all([
-    ask(event, api.status.at.query({ asOf, unit: code })),
+    ask(event, api.status.overview.query({ asOf, unit: code })),
     ask(event, api.supervision.list.query({ unit: code, asOf })),
     ask(event, api.supervision.overview.query({ unit: code, asOf })),
   ]);
-  const city = status.cities[0];
+  const city = status.city;
   if (!city) error(404, `没有代码为 ${code} 的市`);
   return {
     city: { code: city.code, name: city.name, supervision: city.supervision ?? null },

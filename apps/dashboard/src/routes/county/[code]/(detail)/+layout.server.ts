@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import type { ScopedStatus } from '$lib/api-types';
+import type { CountyAnswer } from '$lib/api-types';
 import { trendDays, trendPoints, type TrendPoint } from '$lib/trend';
 import { apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
@@ -14,20 +14,24 @@ export const load: LayoutServerLoad = async (event) => {
 
   const api = apiFor(event);
   const campaign = await campaignFor(event);
-  const [status, roster, cases, missing] = await Promise.all([
-    ask(event, api.status.at.query({ asOf, unit: code })),
+  const answer = ask(event, api.status.county.query({ asOf, code }));
+  const [{ county }, roster, cases, missing] = await Promise.all([
+    answer,
     ask(event, api.roster.current.query({ countyCode: code, asOf })),
     ask(event, api.cases.summary.query({ countyCode: code, asOf })),
-    missingItems(event, code, asOf),
+    missingItems(
+      event,
+      code,
+      asOf,
+      answer.then((a) => ({ counties: [a.county] })),
+    ),
   ]);
-  const county = status.counties.find((c) => c.code === code);
-  if (!county) error(404, `没有代码为 ${code} 的县级单位`);
 
   // Each month end's answer places every figure on the day it describes; streamed, so the page shows first.
   const trend = Promise.all(
-    trendDays(campaign.periods, asOf).map((day) => api.status.at.query({ asOf: day, unit: code })),
+    trendDays(campaign.periods, asOf).map((day) => api.status.county.query({ asOf: day, code })),
   )
-    .then((answers) => trendsOf(answers, code))
+    .then((answers) => trendsOf(answers))
     .catch(() => null);
 
   return {
@@ -43,14 +47,13 @@ export const load: LayoutServerLoad = async (event) => {
   };
 };
 
-function trendsOf(answers: ScopedStatus[], code: string): Record<string, TrendPoint[]> {
+function trendsOf(answers: CountyAnswer[]): Record<string, TrendPoint[]> {
   const samples: Record<
     string,
     { judgedOn: string | null; value: number | null; expected: number | null; status: string | null }[]
   > = {};
   for (const answer of answers) {
-    const county = answer.counties.find((c) => c.code === code);
-    for (const [indicator, r] of Object.entries(county?.indicators ?? {})) {
+    for (const [indicator, r] of Object.entries(answer.county.indicators)) {
       (samples[indicator] ??= []).push({
         judgedOn: r.judgedOn ?? null,
         value: r.value,

@@ -1,0 +1,211 @@
+import { demoPassword } from '../src/services/users/demo-accounts';
+
+// The clients of `pnpm bench:load`: county clerks reading and saving, city officers and province users loading their
+// overview pages as the dashboard server does (one batched GET of the page's calls, compressed, like api.ts).
+
+export interface LoadOptions {
+  mix: 'steady' | 'deadline';
+  clients: number;
+  seconds: number;
+  bases: string[];
+  counties: string[];
+  cityCodes: string[];
+  provinceCode: string;
+}
+
+interface Kind {
+  ms: number[];
+  errors: number;
+  bytes: number[];
+  firstError?: string;
+}
+
+const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)] ?? 0;
+
+class Samples {
+  kinds = new Map<string, Kind>();
+  startedAt = Date.now();
+  add(kind: string, ms: number, ok: boolean, bytes: number, error?: string) {
+    const k = this.kinds.get(kind) ?? { ms: [], errors: 0, bytes: [] };
+    this.kinds.set(kind, k);
+    k.ms.push(ms);
+    k.bytes.push(bytes);
+    if (!ok) {
+      k.errors += 1;
+      k.firstError ??= error;
+    }
+  }
+  print(elapsed: number) {
+    const all = [...this.kinds.values()];
+    const n = all.reduce((s, k) => s + k.ms.length, 0);
+    const errors = all.reduce((s, k) => s + k.errors, 0);
+    const ms = all.flatMap((k) => k.ms);
+    console.log(
+      `请求 ${n} 次，${(n / elapsed).toFixed(0)} 次/秒；全部 p50 ${q(ms, 0.5).toFixed(1)} / p99 ${q(ms, 0.99).toFixed(1)} ms；错误 ${errors} 次`,
+    );
+    for (const [name, k] of this.kinds) {
+      const kb = k.bytes.reduce((s, b) => s + b, 0) / Math.max(1, k.bytes.length) / 1024;
+      console.log(
+        `  ${name.padEnd(28)} ${String(k.ms.length).padStart(6)} 次  p50 ${q(k.ms, 0.5).toFixed(1).padStart(7)}  p99 ${q(k.ms, 0.99).toFixed(1).padStart(7)}  最慢 ${Math.max(
+          0,
+          ...k.ms,
+        )
+          .toFixed(0)
+          .padStart(
+            6,
+          )} ms  平均 ${kb.toFixed(1)} KB（压缩后）  错误 ${k.errors}${k.firstError ? `（${k.firstError.slice(0, 80)}）` : ''}`,
+      );
+    }
+  }
+}
+
+async function loginAs(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: demoPassword }),
+  });
+  if (!res.ok) throw new Error(`登录失败 ${username}: ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** One tRPC call or a batch of a page's calls, timed; answers the parsed body, or null on an error. */
+async function timed(samples: Samples, kind: string, url: string, init: RequestInit = {}) {
+  const started = performance.now();
+  try {
+    const res = await fetch(url, { ...init, headers: { ...init.headers, 'accept-encoding': 'br, gzip' } });
+    const text = await res.text();
+    const bytes = Number(res.headers.get('content-length') ?? Buffer.byteLength(text));
+    // A batch answers 207 when some of its calls failed: each failed call is an error of the page.
+    const body = res.ok ? (JSON.parse(text) as unknown) : null;
+    const failed = Array.isArray(body) ? body.find((b: { error?: unknown }) => b?.error) : undefined;
+    const ok = res.status === 200 && !failed;
+    samples.add(
+      kind,
+      performance.now() - started,
+      ok,
+      bytes,
+      ok ? undefined : `${res.status} ${JSON.stringify(failed) ?? text}`,
+    );
+    return ok ? body : null;
+  } catch (e) {
+    samples.add(kind, performance.now() - started, false, 0, String(e));
+    return null;
+  }
+}
+
+function batch(base: string, calls: [string, Record<string, unknown>][]): string {
+  const input = Object.fromEntries(calls.map(([, i], n) => [n, i]));
+  return `${base}/trpc/${calls.map(([p]) => p).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+const days = Array.from({ length: 180 }, (_, i) => new Date(Date.UTC(2021, 6, 1 + i)).toISOString().slice(0, 10));
+let seed = 19;
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+
+/** The calls of a province or city overview page view (dashboard routes/+page.server.ts, city/[code]/+page.server.ts). */
+function pageCalls(unit: string, asOf: string | undefined, city: boolean): [string, Record<string, unknown>][] {
+  const day = asOf ? { asOf } : {};
+  return [
+    ['status.overview', { ...day, unit }],
+    ['dispatch.summary', { ...day, unit }],
+    ['supervision.overview', { ...day, unit }],
+    ['reports.list', { ...day, unit, ...(city ? { state: 'submitted' } : {}) }],
+    ['urge.counts', { ...day, unit }],
+  ];
+}
+
+export async function runLoad(o: LoadOptions) {
+  const samples = new Samples();
+  const deadline = Date.now() + o.seconds * 1000;
+  const post = (cookie: string, body: unknown): RequestInit => ({
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+  async function reader(username: string, unit: string, city: boolean, index: number) {
+    const cookie = await loginAs(o.bases[index % o.bases.length]!, username);
+    const kind = city ? '市级总览页（5 个调用一批）' : '省级总览页（5 个调用一批）';
+    for (let n = index; Date.now() < deadline; n++) {
+      const asOf = o.mix === 'steady' ? days[n % days.length] : undefined;
+      await timed(samples, kind, batch(o.bases[n % o.bases.length]!, pageCalls(unit, asOf, city)), {
+        headers: { cookie },
+      });
+    }
+  }
+
+  async function versionOf(base: string, cookie: string, county: string) {
+    const input = encodeURIComponent(JSON.stringify({ countyCode: county, period: '2021-12' }));
+    const body = (await timed(samples, '县级读（reports.get）', `${base}/trpc/reports.get?input=${input}`, {
+      headers: { cookie },
+    })) as { result: { data: { version: number } } } | null;
+    return body?.result.data.version ?? 0;
+  }
+
+  async function steadyClerk(county: string, index: number) {
+    const cookie = await loginAs(o.bases[index % o.bases.length]!, `county${county}`);
+    let version = await versionOf(o.bases[0]!, cookie, county);
+    for (let n = index; Date.now() < deadline; n++) {
+      const base = o.bases[n % o.bases.length]!;
+      if (n % 5 === 0) {
+        const values = { 'narrative.T11': `压力测试第 ${n} 次保存` };
+        const body = (await timed(
+          samples,
+          '县级写（saveDraft）',
+          `${base}/trpc/reports.saveDraft`,
+          post(cookie, { countyCode: county, period: '2021-12', version, values }),
+        )) as { result: { data: { report: { version: number } } } } | null;
+        version = body ? body.result.data.report.version : await versionOf(base, cookie, county);
+      } else {
+        const input = encodeURIComponent(JSON.stringify({ asOf: days[n % days.length] }));
+        await timed(samples, '县级读（status.at）', `${base}/trpc/status.at?input=${input}`, { headers: { cookie } });
+      }
+    }
+  }
+
+  async function deadlineClerk(county: string, index: number) {
+    const base = o.bases[index % o.bases.length]!;
+    const cookie = await loginAs(base, `county${county}`);
+    let version = await versionOf(base, cookie, county);
+    // Three saves and a submission at random moments of the window, in order.
+    const moments = [random(), random(), random(), random()].map((r) => r * o.seconds * 1000).sort((a, b) => a - b);
+    const start = Date.now();
+    for (const [step, at] of moments.entries()) {
+      await new Promise((r) => setTimeout(r, Math.max(0, start + at - Date.now())));
+      const submit = step === 3;
+      const input = submit
+        ? { countyCode: county, period: '2021-12', version }
+        : { countyCode: county, period: '2021-12', version, values: { 'narrative.T11': `截止日第 ${step + 1} 稿` } };
+      const body = (await timed(
+        samples,
+        submit ? '县级报送（submit）' : '县级存草稿（saveDraft）',
+        `${base}/trpc/reports.${submit ? 'submit' : 'saveDraft'}`,
+        post(cookie, input),
+      )) as { result: { data: { report?: { version: number }; version?: number } } } | null;
+      version =
+        body?.result.data.report?.version ?? body?.result.data.version ?? (await versionOf(base, cookie, county));
+    }
+  }
+
+  const clients: Promise<void>[] = [];
+  if (o.mix === 'deadline') {
+    o.counties.forEach((c, i) => clients.push(deadlineClerk(c, i)));
+    o.cityCodes.forEach((c, i) => clients.push(reader(`city${c}`, c, true, i)));
+    clients.push(reader('admin', o.provinceCode, false, 0), reader('viewer', o.provinceCode, false, 1));
+  } else {
+    // One client in ten reads the province overview, one in ten a city's; the rest are county clerks.
+    let clerk = 0;
+    for (let i = 0; i < o.clients; i++) {
+      if (i % 10 === 1) clients.push(reader(i % 20 === 1 ? 'admin' : 'viewer', o.provinceCode, false, i));
+      else if (i % 10 === 2) {
+        const city = o.cityCodes[i % o.cityCodes.length]!;
+        clients.push(reader(`city${city}`, city, true, i));
+      } else clients.push(steadyClerk(o.counties[clerk++ % o.counties.length]!, i));
+    }
+  }
+  const started = Date.now();
+  await Promise.all(clients);
+  const elapsed = (Date.now() - started) / 1000;
+  return { print: () => samples.print(elapsed) };
+}
