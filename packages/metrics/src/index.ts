@@ -89,3 +89,14 @@ export {
   type DispatchState,
 } from './dispatch-lights';
 export { isItemOverdue, itemCounts, type ItemCounts, type KnownItem } from './supervision';
+export {
+  bestAndLast,
+  countyDispatch,
+  dispatchTotals,
+  gateTally,
+  pointsChange,
+  scopeCounts,
+  type CountyDispatch,
+  type GateTally,
+  type ScopeCounts,
+} from './summary-figures';

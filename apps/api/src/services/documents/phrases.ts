@@ -31,7 +31,9 @@ export function figurePhrase(
   figure: RollupFigure | undefined,
 ): string | null {
   if (!figure || figure.value === null) return null;
-  const wording = campaign.documents.figures[def.code]?.wording;
+  const texts = campaign.documents.figures[def.code];
+  const whole = figure.denominator != null && figure.denominator > 0 && figure.numerator === figure.denominator;
+  const wording = whole && texts?.whole ? texts.whole : texts?.wording;
   if (wording === '') return null;
   if (wording === undefined) return `${displayName(campaign, def)}${valueWords(campaign, def, figure.value)}`;
   return fillText(wording, {
