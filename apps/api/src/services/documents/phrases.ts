@@ -31,6 +31,8 @@ export function figurePhrase(
   figure: RollupFigure | undefined,
 ): string | null {
   if (!figure || figure.value === null) return null;
+  // No zero counts (DOMAIN Reports, Writing): a count that should be 0 and is 0 goes without saying.
+  if (figure.value === 0 && def.target?.kind === 'upper' && def.target.max === 0) return null;
   const texts = campaign.documents.figures[def.code];
   const whole = figure.denominator != null && figure.denominator > 0 && figure.numerator === figure.denominator;
   const wording = whole && texts?.whole ? texts.whole : texts?.wording;

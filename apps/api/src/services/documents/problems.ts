@@ -1,4 +1,11 @@
-import { countyGateDefs, gateOfKind, periodText, type CountyStatus, type IndicatorResult } from '@dudao/metrics';
+import {
+  countyGateDefs,
+  gateOfKind,
+  periodText,
+  timelinessCounts,
+  type CountyStatus,
+  type IndicatorResult,
+} from '@dudao/metrics';
 import { fillText, type IndicatorDef } from '@dudao/schema/campaign';
 import { paragraph, type Block } from './content';
 import { chineseNumber, monthDay, percentText, scoreText } from './format';

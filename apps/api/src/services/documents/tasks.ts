@@ -1,7 +1,7 @@
 import { bestAndLast, pointsChange, type CountyStatus } from '@dudao/metrics';
 import type { Achievement } from '@dudao/schema/campaign';
 import { heading, paragraph, type Block } from './content';
-import { chineseNumber } from './format';
+import { chineseDate, chineseNumber } from './format';
 import { citedParagraphs, sentences, type Written } from './shared-practice';
 import { figurePhrase, shortValue } from './phrases';
 import { countiesWord, joinNames, type ScopeView } from './view';
@@ -110,18 +110,27 @@ function cityLine(view: ScopeView, point: Achievement): string {
 /** 二、主要做法和成效: one evaluative point per group of tasks the definition names, its figures, one county's practice. */
 export function taskBlocks(view: ScopeView, quoted: Quoted = new Map(), written: Written = new Set()): Block[] {
   const blocks: Block[] = [];
-  view.snapshot.campaign.documents.achievements.forEach((point, i) => {
-    blocks.push(heading(2, `（${chineseNumber(i + 1)}）${point.heading}`));
+  view.snapshot.campaign.documents.achievements.forEach((point) => {
+    const own: Block[] = [];
     const figures = figuresParagraph(view, point);
-    if (figures) blocks.push(figures);
+    if (figures) own.push(figures);
     // The province's summary to the ministry names cities, not counties: the counties' own practices are the cities' to cite.
-    if (view.level === 'province') return;
-    // A practice in two sentences at most: a summary cites, it does not reprint.
-    const cited = pickNarratives(view, point.tasks, quoted, 1).map((c) => ({
-      ...c,
-      text: sentences(c.text).slice(0, 2).join(''),
-    }));
-    for (const text of citedParagraphs(cited, view.label, written)) blocks.push(paragraph(text));
+    if (view.level === 'city') {
+      // A practice in two sentences at most: a summary cites, it does not reprint.
+      const cited = pickNarratives(view, point.tasks, quoted, 1).map((c) => ({
+        ...c,
+        text: sentences(c.text).slice(0, 2).join(''),
+      }));
+      for (const text of citedParagraphs(cited, view.label, written)) own.push(paragraph(text));
+    }
+    // A point with nothing known yet is not written (its heading would promise what the text cannot say).
+    if (own.length > 0)
+      blocks.push(
+        heading(2, `（${chineseNumber(blocks.filter((b) => b.kind === 'heading').length + 1)}）${point.heading}`),
+        ...own,
+      );
   });
+  if (blocks.length === 0)
+    blocks.push(paragraph(`截至${chineseDate(view.snapshot.asOf)}，${view.word}各县（市、区）尚无报送数据。`));
   return blocks;
 }
