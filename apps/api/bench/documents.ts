@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportCommand } from '../src/cli/commands/report';
 import { openDb } from '../src/db/client';
-import { citySummaryDocx } from '../src/services/documents/city-summary';
+import { generateDocument } from '../src/services/documents/generate';
 import { benchContext, benchDb, engineName, report, timeIt } from './support';
 
 const AS_OF = '2021-12-15';
@@ -17,7 +17,7 @@ console.log(`\n安徽省规模演示数据，${engineName(opened)}，截至 ${AS
 const cold = await timeIt(7, async () => {
   const own = await openDb(path);
   try {
-    await citySummaryDocx(await benchContext(own), CITY, AS_OF);
+    await generateDocument(await benchContext(own), 'city', CITY, AS_OF);
   } finally {
     await own.close();
   }
@@ -26,7 +26,7 @@ report('市级总结 docx（新连接）', cold, '≤ 1500 ms');
 
 // As a server would: one connection, its immutable-row caches warm.
 const ctx = await benchContext(opened);
-const warm = await timeIt(15, () => citySummaryDocx(ctx, CITY, AS_OF));
+const warm = await timeIt(15, () => generateDocument(ctx, 'city', CITY, AS_OF));
 report('市级总结 docx（同一连接）', warm, '≤ 1500 ms');
 await opened.close();
 

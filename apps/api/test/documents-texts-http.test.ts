@@ -35,7 +35,7 @@ function otherTexts(): CampaignDef {
   ];
   d.citySummary.annexes.keyTable = '{scope}分县指标一览';
   d.citySummary.annexes.spreadsheet = '{scope}救助指标明细（Excel）';
-  d.problems.red = '红色指标仍然较多';
+  d.problems.reporting = '报送不够及时';
   d.plans.areas = [{ title: '夯实基层经办队伍', tasks: ['T10'], aim: '推动协理员持证上岗' }];
   d.plans.lasting = { title: '完善常态化机制', text: '将督导发现的问题纳入年度考核。' };
   return def;
@@ -81,8 +81,8 @@ describe('a city summary written in the campaign definition’s words', () => {
     expect([...headings].sort((a, b) => a - b)).toEqual(headings);
     expect(text).toMatch(/（一）夯实基层经办队伍。全市将推动协理员持证上岗。/);
     expect(text).toContain('（二）完善常态化机制。将督导发现的问题纳入年度考核。');
-    // With nothing reported every indicator is red (缺报): the part is written under the definition's title.
-    expect(text).toMatch(/（[一二三四五六七八九十]+）红色指标仍然较多。处于红色状态/);
+    // With nothing reported every report is missing: the reporting point is written under the definition's title.
+    expect(text).toMatch(/（[一二三四五六七八九十]+）报送不够及时。截至12月13日尚未报送/);
     expect(lines).toContain('专此报告，请审阅。');
     expect(text).toContain('蚌埠市分县指标一览');
     expect(text).toContain('蚌埠市救助指标明细（Excel）');
@@ -98,7 +98,7 @@ describe('a city summary written in the campaign definition’s words', () => {
       '持续加强基层社会救助经办能力',
       '建立健全长效机制',
       '开展情况的报告',
-      '部分指标仍处于红色状态',
+      '进度报送和督导整改不够及时',
       '联系人：',
       '月度指标和村级台账明细表',
     ]) {

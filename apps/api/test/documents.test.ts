@@ -128,7 +128,7 @@ describe('city summary: GB/T 9704 layout', () => {
 
   test.each([
     ['一、基本情况', '黑体'],
-    ['（一）建立健全分层分类救助体系', '楷体_GB2312'],
+    ['（一）兜底保障水平稳步提升', '楷体_GB2312'],
   ])('heading %s in 3号 %s', (text, font) => {
     const heading = paragraphWith(doc(), text)!;
     expect(heading.xml).toContain(`w:eastAsia="${font}"`);
@@ -182,21 +182,41 @@ describe('city summary: every figure is the metrics answer for the day', () => {
   const doc = () => texts(city.get('word/document.xml')!);
   const cityStatus = () => cutToUnit(status, CITY);
 
-  test('the coverages in 基本情况 are the city roll-ups, formatted', () => {
-    const f = cityStatus().cities[0]!.figures;
-    const coord = f.t10_coordinator_coverage!;
-    expect(doc()).toContain(
-      `${coord.denominator}个村（社区）中${coord.numerator}个配备社会救助协理员，配备率${percentText(coord.value!)}`,
-    );
-    const stations = f.t10_station_coverage!;
-    expect(doc()).toContain(`建成率${percentText(stations.value!)}`);
+  // The text and the annexes are read from the same file: a figure both show must be the same figure.
+  test('the coordinator coverage in the text is the 合计 of 附件2, counted by the test from its county rows', () => {
+    const [, ...rows] = tables(city.get('word/document.xml')!)[1]!;
+    const total = rows.pop()!;
+    const villages = rows.reduce((s, r) => s + number(r[1]!), 0);
+    const covered = rows.reduce((s, r) => s + number(r[2]!), 0);
+    expect([number(total[1]!), number(total[2]!)]).toEqual([villages, covered]);
+    // Half up to one decimal, never up onto 100 % (DOMAIN "Showing figures"), worked here with integers.
+    const tenths = Math.floor((covered * 1000) / villages + 0.5);
+    const shown = covered < villages ? Math.min(tenths, 999) / 10 : 100;
+    const phrase =
+      covered === villages
+        ? `${villages}个村（社区）全部配备社会救助协理员`
+        : `${villages}个村（社区）中${covered}个配备社会救助协理员，配备率${String(shown)}%`;
+    expect(doc()).toContain(phrase);
   });
 
-  test('score, rank among cities and lagging count are the city status', () => {
-    const c = cityStatus().cities[0]!;
+  test('the lagging count in the text is the number of 是 in 附件1; the city states no provincial rank of its own', () => {
+    const [, ...rows] = tables(city.get('word/document.xml')!)[0]!;
+    const lagging = rows.slice(0, -1).filter((r) => r[7] === '是').length;
     expect(doc()).toContain(
-      `综合得分${scoreText(c.score!)}分，在全省16个市中排名第${c.rank}位；进展缓慢的县（市、区）${c.laggingCount}个`,
+      lagging > 0 ? `目前全市进展缓慢的县（市、区）${lagging}个` : '目前全市没有进展缓慢的县（市、区）',
     );
+    expect(doc()).not.toMatch(/在全省\d+个市中|全省第\d+|排名第\d+位/);
+    expect(rows.at(-1)![2]).toBe('—');
+  });
+
+  test('written as a bureau writes: no dashboard words, no zero counts, the score named as the campaign’s 督导评估', () => {
+    const body = doc().slice(0, doc().indexOf('特此报告。'));
+    for (const word of ['红色指标', '关注名单', '认定标准', '综合得分', '按照行动方案确定的评估办法', '每200名'])
+      expect(body).not.toContain(word);
+    expect(body).not.toMatch(/[^\d.]0个|[^\d.]0项|[^\d.]0件/);
+    expect(body).toContain('督导评估平均得分');
+    // At most about 3,000 characters of body text (DOMAIN Reports, Writing).
+    expect(body.replace(/\s/g, '').length).toBeLessThanOrEqual(3100);
   });
 
   test('each county row of 附件1 is that county status: score, rank in city, coverages, lagging', () => {
@@ -212,15 +232,14 @@ describe('city summary: every figure is the metrics answer for the day', () => {
     }
   });
 
-  test('each lagging county reason is quoted in 存在的问题', () => {
-    for (const county of cityStatus().counties.filter((c) => c.lagging)) {
-      for (const reason of county.reasons) expect(doc()).toContain(`${county.name}${typeset(reason.text)}`);
-    }
-  });
-
   test('narratives are those of the newest report known on the day, quoted only for counties the metrics allow', async () => {
     const counties = status.counties.filter((c) => c.cityCode === CITY);
-    const said = (text: string) => doc().includes(typeset(text));
+    // A summary cites a practice by its sentences (at most two, and a shared one once after several names).
+    const said = (text: string) =>
+      (text.match(/[^。]+。/g) ?? []).some((sentence) => {
+        const county = counties.find((c) => sentence.startsWith(c.name));
+        return doc().includes(typeset(county ? sentence.slice(county.name.length) : sentence));
+      });
     const allowed = counties.flatMap((c) =>
       c.exemplarTasks.map((task) => snapshot.narratives.get(c.code)?.[task]).filter((t): t is string => Boolean(t)),
     );
@@ -230,7 +249,9 @@ describe('city summary: every figure is the metrics answer for the day', () => {
         .map(([, text]) => text),
     );
     expect(others.filter((text) => said(text) && !allowed.includes(text))).toEqual([]);
-    expect(allowed.length === 0 || allowed.some(said)).toBe(true);
+    // The demo's 蚌埠 has counties meeting their tasks at 12-15, so the summary cites some.
+    expect(allowed.length).toBeGreaterThan(0);
+    expect(allowed.filter(said).length).toBeGreaterThan(0);
     const before = await snapshotAt({ db: opened.db, campaign }, '2021-07-31');
     expect(before.narratives.size).toBe(0);
   });
@@ -268,9 +289,17 @@ describe('reconciliation: counties = city = province', () => {
 describe('provincial summary', () => {
   const doc = () => texts(province.get('word/document.xml')!);
 
-  test('ranks the cities with their scores and signs as 安徽省民政厅', () => {
-    const ranked = [...status.cities].sort((a, b) => a.rank - b.rank).map((c) => `${c.name}${scoreText(c.score!)}分`);
-    expect(doc()).toContain(`各市综合得分由高到低依次为：${ranked.join('、')}。`);
+  test('names cities, not counties, in its body, and signs as 安徽省民政厅', () => {
+    const body = doc().slice(0, doc().indexOf('特此报告。'));
+    const named = status.counties.filter((c) => {
+      const cityName = status.cities.find((x) => x.code === c.cityCode)!.name;
+      return (
+        body.includes(c.name.startsWith(cityName) ? c.name : `${cityName}${c.name}`) ||
+        (c.name.endsWith('县') && body.includes(c.name))
+      );
+    });
+    expect(named.map((c) => c.name)).toEqual([]);
+    expect(body.replace(/\s/g, '').length).toBeLessThanOrEqual(4600);
     expect(paragraphs(province.get('word/document.xml')!).some((p) => p.text === '安徽省民政厅')).toBe(true);
   });
 
@@ -289,8 +318,11 @@ describe('supervision notice', () => {
     expect(lagging.length).toBeGreaterThan(0);
     for (const county of lagging) {
       expect(doc()).toContain(`${county.name}（全省${shownRank(county, status.counties)}`);
-      for (const reason of county.reasons) expect(doc()).toContain(typeset(reason.text));
+      // A gate's reason keeps the metrics' sentence; the others are said in plain words.
+      for (const reason of county.reasons.filter((r) => r.code.startsWith('gate_overdue')))
+        expect(doc()).toContain(typeset(reason.text));
     }
+    expect(doc()).not.toMatch(/红色指标|认定标准|关注名单|综合得分/);
     const worstFirst = [...lagging]
       .filter((c) => c.cityCode === CITY)
       .sort((a, b) => b.rankInProvince - a.rankInProvince);
@@ -315,15 +347,22 @@ describe('supervision notice', () => {
         late: '逾期完成',
         overdue: '逾期未完成',
         pending: '应于',
-        'n/a': '不在实地督导范围',
+        'n/a': null,
       }[county.gates.m4_supervised!];
-      expect(row[6]).toContain(words);
+      if (words === null) expect(row[6]).toBe('');
+      else expect(row[6]).toContain(words);
     }
   });
 
-  test('names the 关注 counties of every city', () => {
-    for (const county of status.counties.filter((c) => c.watch))
-      expect(doc()).toContain(`${county.name}（全省${shownRank(county, status.counties)}`);
+  test('names each city’s three lowest: those lagging in 二, the others with their score in 三', () => {
+    const watch = status.counties.filter((c) => c.watch);
+    expect(watch.length).toBeGreaterThan(0);
+    for (const county of watch)
+      expect(doc()).toContain(
+        county.lagging
+          ? `${county.name}（全省${shownRank(county, status.counties)}`
+          : `${county.name}${scoreText(county.score)}分`,
+      );
   });
 });
 
@@ -332,8 +371,8 @@ describe('a day before anything is known', () => {
     const early = await snapshotAt({ db: opened.db, campaign }, '2021-07-10');
     const content = citySummaryContent(early, CITY);
     const text = texts(unzip(await renderDocx(content)).get('word/document.xml')!);
-    expect(text).toContain('截至2021年7月10日，全市尚无村级台账数据。');
-    expect(text).toContain('月度进展情况尚未到首次报送期限。');
+    expect(text).toContain('全市尚未开展督导评估。');
+    expect(text).toContain('截至2021年7月10日，全市各县（市、区）尚无报送数据。');
     expect(text).toContain('2021年7月10日');
     expect(texts(unzip(await renderDocx(supervisionNoticeContent(early))).get('word/document.xml')!)).toContain(
       '重点督导阶段自11月1日开始',
@@ -504,20 +543,15 @@ describe('主要做法和成效: a practice several counties share is written on
     return { ...snapshot, narratives };
   };
 
-  test('the city summary states the shared practice once, after the names of both counties cited', async () => {
+  test('the city summary states a practice every county shares once, and cites a county only where the metrics allow', async () => {
     expect(pick().eligible.length).toBeGreaterThanOrEqual(2);
     const xml = unzip(await renderDocx(citySummaryContent(fixture(), pick().city))).get('word/document.xml')!;
     const body = texts(xml);
     expect(body.split(typeset(SHARED)).length - 1).toBe(1);
     const shared = paragraphs(xml).find((p) => p.text.includes(typeset(SHARED)))!;
-    const names = shared.text.slice(0, -typeset(SHARED).length).split('、');
-    expect(names).toHaveLength(2);
-    for (const name of names) {
-      const i = cityCounties().findIndex((c) => c.name === name);
-      expect(pick().eligible.map((c) => c.name)).toContain(name);
-      // Each county keeps its own figure, once.
-      expect(body.split(typeset(own(i, name))).length - 1).toBe(1);
-    }
+    const name = shared.text.slice(0, -typeset(SHARED).length - typeset(own(0, '')).length + 2);
+    expect(pick().eligible.some((c) => shared.text.startsWith(c.name))).toBe(true);
+    expect(name.length).toBeGreaterThan(0);
   });
 
   test('no narrative sentence of the demo is written twice in any summary', async () => {
@@ -540,23 +574,24 @@ describe('主要做法和成效: a practice several counties share is written on
   });
 });
 
-describe('下一步打算: a count short of its target reads with its measure word', () => {
-  test('实现数据共享的部门数 in 个 and 签约服务机构数 in 家, after each county short of them', () => {
+describe('存在的问题: a county short of a yes/no or at-least duty is named with the definition’s words', () => {
+  test('实现数据共享的部门 below 8 and no 签约服务机构, after each county short of them', () => {
     const body = texts(city.get('word/document.xml')!);
-    // Below the plan's thresholds: 8 departments sharing data, 1 contracted agency.
+    // Below the plan's thresholds, past their deadline: 8 departments sharing data, 1 contracted agency.
     const short = (code: string, min: number) =>
       status.counties.filter(
         (c) => c.cityCode === CITY && c.indicators[code]?.value != null && c.indicators[code]!.value! < min,
       );
     const cases = [
-      { code: 't04_departments_sharing', min: 8, word: '个', name: '实现数据共享的部门数' },
-      { code: 't07_service_providers', min: 1, word: '家', name: '签约服务机构数' },
+      { code: 't04_departments_sharing', min: 8, words: '实现数据共享的部门不足8个' },
+      { code: 't07_service_providers', min: 1, words: '签约社会救助服务机构' },
     ];
     let seen = 0;
-    for (const { code, min, word, name } of cases) {
+    for (const { code, min, words } of cases) {
       for (const county of short(code, min)) {
-        expect(body).toContain(`${name}未达到目标要求的有`);
-        expect(body).toContain(`${county.name}${county.indicators[code]!.value}${word}`);
+        const at = body.indexOf(county.name, body.indexOf('三、存在的问题'));
+        expect(at).toBeGreaterThan(0);
+        expect(body).toContain(words);
         seen++;
       }
     }

@@ -9,6 +9,7 @@ import { freshDb, freshLocation, tempPath } from './support/fresh-db';
 import { augustValues, header, julyValues, lines } from './support/report-values';
 import { rosterFor } from './support/roster';
 import { docxPart } from './support/docx';
+import ExcelJS from 'exceljs';
 
 // 按时报送, the lagging count, coordinator coverage and a county's rank, read from `status --json` and from the
 // city summary .docx that `report city` writes, at three dates, each against a figure worked out by hand below.
@@ -84,6 +85,18 @@ beforeAll(async () => {
     return { ...values, t03_townships_with_reserve: townships, t06_townships_delegated: townships };
   };
   villagesX = (await villagesOf({ db: opened.db }, X)).length;
+  const township = (await townshipsOf({ db: opened.db }, [X]))[0]!.code;
+  // X's case log: 08-02 → 08-31 takes 21 working days (08-03 … 08-31, weekdays only), over the 20-day limit;
+  // 08-16 → 08-20 takes 4; 08-02 → 09-08 is decided after August, the period of X's newest report at 09-30.
+  writeFileSync(
+    join(dir, 'cases.csv'),
+    csv([
+      ['case_id', 'kind', 'township_code', 'applied_on', 'decided_on'],
+      ['C1', '特困', township, '2021-08-02', '2021-08-31'],
+      ['C2', '低保', township, '2021-08-16', '2021-08-20'],
+      ['C3', '低保', township, '2021-08-02', '2021-09-08'],
+    ]),
+  );
   writeFileSync(
     join(dir, 'roster.csv'),
     csv(await rosterFor(opened.db, X, (row, i) => (i < 3 ? [row[0]!, row[1]!, 30, '是', 0, 0, '', 0] : row))),
@@ -103,6 +116,11 @@ beforeAll(async () => {
     cli(['import', 'roster', join(dir, 'roster.csv'), '--county', X, '--at', '2021-08-20T10:00:00+08:00'], db).code,
   ).toBe(0);
   submit(X, '2021-08', augustX, '2021-09-03T09:00:00+08:00');
+  const cases = cli(
+    ['import', 'cases', join(dir, 'cases.csv'), '--county', X, '--at', '2021-09-10T10:00:00+08:00'],
+    db,
+  );
+  expect(cases.code, cases.stderr).toBe(0);
   submit(Y, '2021-08', augustY, '2021-09-07T09:00:00+08:00');
 }, 400_000);
 
@@ -117,13 +135,13 @@ describe('the same figures in status --json and in the city summary', { timeout:
 
     // 按时报送: no period is due before 08-05
     expect(city.timeliness).toEqual({ period: null, onTime: 0, late: 0, missing: 0 });
-    expect(doc.body).toContain('月度进展情况尚未到首次报送期限。');
+    expect(doc.body).not.toContain('按时报送');
     // lagging: only one red indicator each (2 over-limit cases; rosters not due before 08-05), nothing overdue
     expect(city.laggingCount).toBe(0);
-    expect(doc.body).toContain('进展缓慢的县（市、区）0个');
-    // coverage: no roster known
+    expect(doc.body).toContain('目前全市没有进展缓慢的县（市、区）');
+    // coverage: no roster known, so nothing is said of it
     expect(x.indicators.t10_coordinator_coverage?.value ?? null).toBeNull();
-    expect(doc.body).toContain('尚无村级台账数据');
+    expect(doc.body).not.toContain('配备社会救助协理员');
     // rank: X and Y submitted the same figures; Z's late report is not known yet
     expect([x.rankInCity, x.tiedInCity, y.rankInCity, y.tiedInCity]).toEqual([1, true, 1, true]);
     expect(doc.row('怀远县')[2]).toBe('并列1');
@@ -140,13 +158,15 @@ describe('the same figures in status --json and in the city summary', { timeout:
 
     // X and Y by 08-05, Z on 08-08, the other four of 蚌埠 nothing
     expect(city.timeliness).toEqual({ period: '2021-07', onTime: 2, late: 1, missing: inCity.length - 3 });
-    expect(doc.body).toContain(
-      `2个县（市、区）按时报送2021年7月月度进展情况，逾期报送1个，尚未报送${inCity.length - 3}个。`,
-    );
+    // on time in 基本情况; late and missing named once, under 存在的问题 (six missing: more than five go to the annex)
+    expect(inCity.length).toBe(9);
+    expect(doc.body).toContain('2个县（市、区）按时报送2021年7月月度进展情况');
+    expect(doc.body).toContain('2021年7月月报逾期报送的有固镇县');
+    expect(doc.body).toContain('截至8月10日尚未报送2021年7月月报的有6个县（市、区）（名单见附件1）');
     // X, Y, Z: the over-limit cases plus three missing roster coverages = 4 red; the others miss everything
     expect(city.laggingCount).toBe(inCity.length);
-    expect(doc.body).toContain(`进展缓慢的县（市、区）${inCity.length}个`);
-    expect(doc.body).toContain('尚无村级台账数据');
+    expect(doc.body).toContain(`目前全市进展缓慢的县（市、区）${inCity.length}个`);
+    expect(doc.body).not.toContain('配备社会救助协理员');
     // X ties with Y for 第1名; Z's 30 days (above 20) puts it third
     expect([x.rankInCity, x.tiedInCity, z.rankInCity, z.tiedInCity]).toEqual([1, true, 3, false]);
     expect(doc.row('怀远县')[2]).toBe('并列1');
@@ -162,9 +182,9 @@ describe('the same figures in status --json and in the city summary', { timeout:
 
     // X on 09-03, Y on 09-07 (late, though inside late_report's 5-day grace), nobody else
     expect(city.timeliness).toEqual({ period: '2021-08', onTime: 1, late: 1, missing: inCity.length - 2 });
-    expect(doc.body).toContain(
-      `1个县（市、区）按时报送2021年8月月度进展情况，逾期报送1个，尚未报送${inCity.length - 2}个。`,
-    );
+    expect(doc.body).toContain('1个县（市、区）按时报送2021年8月月度进展情况');
+    expect(doc.body).toContain('2021年8月月报逾期报送的有五河县');
+    expect(doc.body).toContain('尚未报送2021年8月月报的有7个县（市、区）（名单见附件1）');
     // X: its roster is in, so only the over-limit cases stay red; Y: 4 red; everyone else lacks August
     expect(inCity.filter((c) => !c.lagging).map((c) => c.code)).toEqual([X]);
     expect(city.laggingCount).toBe(inCity.length - 1);
@@ -178,5 +198,68 @@ describe('the same figures in status --json and in the city summary', { timeout:
     // X now leads alone: Y has no roster, so its T10 scores 0
     expect([x.rankInCity, x.tiedInCity]).toEqual([1, false]);
     expect(doc.row('怀远县')[2]).toBe('1');
+  });
+});
+
+/** One column of the annex, found by (part of) its Chinese header in any sheet: each row's county, period and value. */
+async function annexColumn(
+  file: string,
+  header: string,
+): Promise<{ county: string; period: string; value: unknown }[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const text = (v: unknown) =>
+    v && typeof v === 'object' && 'richText' in v
+      ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+      : String(v ?? '');
+  for (const sheet of book.worksheets) {
+    for (let r = 1; r <= Math.min(sheet.rowCount, 6); r++) {
+      const cells = (sheet.getRow(r).values as unknown[]).map(text);
+      const col = cells.findIndex((c) => c.replace(/\s/g, '').includes(header));
+      const county = cells.findIndex((c) => c.replace(/\s/g, '') === '县（市、区）');
+      const period = cells.findIndex((c) => c.replace(/\s/g, '') === '期间');
+      if (col < 0 || county < 0 || period < 0) continue;
+      const rows: { county: string; period: string; value: unknown }[] = [];
+      for (let i = r + 1; i <= sheet.rowCount; i++) {
+        const row = sheet.getRow(i);
+        if (!text(row.getCell(county).value)) continue;
+        rows.push({
+          county: text(row.getCell(county).value),
+          period: text(row.getCell(period).value),
+          value: row.getCell(col).value,
+        });
+      }
+      return rows;
+    }
+  }
+  throw new Error(`附件中没有表头含“${header}”的列`);
+}
+
+/** Each county's newest period row: the figure the summary's total adds up. */
+function newest(rows: { county: string; period: string; value: unknown }[]): Map<string, unknown> {
+  const out = new Map<string, { period: string; value: unknown }>();
+  for (const r of rows) if (!out.has(r.county) || out.get(r.county)!.period < r.period) out.set(r.county, r);
+  return new Map([...out].map(([k, v]) => [k, v.value]));
+}
+
+describe('the city summary and its Excel annex agree on every figure they share', { timeout: 300_000 }, () => {
+  test("2021-09-30: over-limit cases from X's case log in both (1, not the reported 3); 临时救助 adds up", async () => {
+    const doc = summaryAt('2021-09-30');
+    const file = join(dir, 'annex-2021-09-30.xlsx');
+    const r = cli(['report', 'annex', '--unit', CITY, '--as-of', '2021-09-30', '--out', file], db);
+    expect(r.code, r.stderr).toBe(0);
+
+    // 超过20个工作日办结: X 1 (C1 only: C3 came after August), Y 3 (August), Z 2 (July) = 6
+    const over = await annexColumn(file, '超过20个工作日办结');
+    expect(Object.fromEntries(newest(over))).toEqual({ 怀远县: 1, 五河县: 3, 固镇县: 2 });
+    // X's July row: no case of its log was decided by 07-31
+    expect(over.find((row) => row.county === '怀远县' && row.period === '2021-07')?.value).toBe(0);
+    expect(doc.body).toContain('超过20个工作日办结6件');
+    expect(doc.body).not.toContain('超过20个工作日办结8件');
+
+    // 临时救助人次: X 260 and Y 260 (August), Z 200 (July) = 720
+    const aid = await annexColumn(file, '临时救助人次');
+    expect(Object.fromEntries(newest(aid))).toEqual({ 怀远县: 260, 五河县: 260, 固镇县: 200 });
+    expect(doc.body).toContain('7月以来实施临时救助720人次');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { builtinCampaign } from '@dudao/schema/campaign/builtin';
-import { countyIndicators } from './county-indicators';
+import { caseLogValue, countyIndicators } from './county-indicators';
+import { indicatorDef } from './schedule';
 import { county, report, roster, village, villages } from './test-factories';
 import type { CaseRecord } from './types';
 
@@ -91,8 +92,32 @@ describe('countyIndicators: the case log overrides reported processing figures',
       anhui2021,
       '2021-10-05',
     );
-    expect(results.t06_avg_processing_days).toMatchObject({ value: 22, status: 'amber', judgedOn: '2021-10-05' });
+    // The log stands in for the September report, so it is read through September's last day.
+    expect(results.t06_avg_processing_days).toMatchObject({ value: 22, status: 'amber', judgedOn: '2021-09-30' });
     expect(results.t06_over_limit_cases).toMatchObject({ value: 1, status: 'amber', score: 50 });
+  });
+
+  test("a case decided after the newest report's period waits for the next report (as the annex rows do)", () => {
+    // 08-02 → 10-04 lies past 09-30: only the 22-day case counts; 2 cases before the period end: 10 and 22 days
+    const log = [
+      caseOf('2021-08-02', '2021-09-01'),
+      caseOf('2021-09-01', '2021-09-15'),
+      caseOf('2021-08-02', '2021-10-04'),
+    ];
+    const results = countyIndicators(county({ report: reported, caseLog: log }), anhui2021, '2021-10-05');
+    // 09-01 → 09-15: 10 working days (09-02 … 09-15); mean (22 + 10) / 2 = 16
+    expect(results.t06_avg_processing_days).toMatchObject({ value: 16, judgedOn: '2021-09-30' });
+    expect(results.t06_over_limit_cases).toMatchObject({ value: 1 });
+    expect(caseLogValue(indicatorDef(anhui2021, 't06_over_limit_cases'), log, '2021-10-05', anhui2021)).toBe(2);
+  });
+
+  test('before any report, the case log is read through asOf', () => {
+    const results = countyIndicators(
+      county({ report: null, caseLog: [caseOf('2021-08-02', '2021-09-01')] }),
+      anhui2021,
+      '2021-10-05',
+    );
+    expect(results.t06_over_limit_cases).toMatchObject({ value: 1, judgedOn: '2021-10-05' });
   });
 
   test('with no case decided yet, the reported average stands and no case is over the limit', () => {

@@ -1,5 +1,5 @@
 import { periodEnd, type CampaignDef, type IndicatorDef } from '@dudao/schema/campaign';
-import type { CountyInput, IndicatorResult } from './types';
+import type { CaseRecord, CountyInput, IndicatorResult } from './types';
 import { caseLogFigures, overLimitDays, type CaseLogFigures } from './case-log';
 import { judgeIndicator, type Observation } from './indicator-status';
 import { parseReportNumber, parseReportValue } from './report-values';
@@ -13,6 +13,8 @@ interface Known {
   roster: RosterFigures | null;
   /** The case log's figures, computed with each over-limit indicator's own limit. */
   cases: ((limitDays: number) => CaseLogFigures) | null;
+  /** The day the case log's figures describe (see `caseLogDay`). */
+  casesOn: string;
 }
 
 function rosterObservation(def: IndicatorDef, known: Known): Observation {
@@ -27,9 +29,9 @@ function caseLogObservation(def: IndicatorDef, known: Known, campaign: CampaignD
   const kind = def.derived?.kind;
   if (!known.cases || (kind !== 'case_log_over_limit' && kind !== 'case_log_average_days')) return null;
   if (kind === 'case_log_over_limit')
-    return { state: 'known', judgedOn: known.asOf, value: known.cases(overLimitDays(def, campaign)).overLimitCases };
+    return { state: 'known', judgedOn: known.casesOn, value: known.cases(overLimitDays(def, campaign)).overLimitCases };
   const average = known.cases(Infinity).avgProcessingDays;
-  return average === null ? null : { state: 'known', judgedOn: known.asOf, value: average };
+  return average === null ? null : { state: 'known', judgedOn: known.casesOn, value: average };
 }
 
 function denominatorOf(def: IndicatorDef, known: Known, campaign: CampaignDef): number | null {
@@ -57,6 +59,25 @@ function reportObservation(def: IndicatorDef, known: Known, campaign: CampaignDe
   return { state: 'known', judgedOn, value, numerator: value, denominator: denominatorOf(def, known, campaign) };
 }
 
+/**
+ * The case log replaces a report's figures, so it describes the same day: the end of the newest known report's period
+ * (cases decided through it), or asOf before any report. The annex's period rows and the summaries thus agree.
+ */
+export function caseLogDay(period: string | null, asOf: string): string {
+  if (period === null) return asOf;
+  const end = periodEnd(period);
+  return end < asOf ? end : asOf;
+}
+
+/** A case-log indicator's value through `day` (a period row of the annex); null with no decided case to average. */
+export function caseLogValue(def: IndicatorDef, log: CaseRecord[], day: string, campaign: CampaignDef): number | null {
+  const kind = def.derived?.kind;
+  if (kind === 'case_log_over_limit')
+    return caseLogFigures(log, day, campaign.start, overLimitDays(def, campaign)).overLimitCases;
+  if (kind === 'case_log_average_days') return caseLogFigures(log, day, campaign.start, Infinity).avgProcessingDays;
+  return null;
+}
+
 // One pass over the case log per limit asked for: a campaign has one or two case-log indicators.
 function caseLogOf(county: CountyInput, asOf: string, campaign: CampaignDef): Known['cases'] {
   const log = county.caseLog;
@@ -80,7 +101,8 @@ export function countyIndicators(
     asOf,
     absent: isDueBy(firstReportDue(campaign), asOf) ? 'missing' : 'pending',
     roster: county.roster ? rosterFigures(county.roster.villages, county.villages, campaign) : null,
-    cases: caseLogOf(county, asOf, campaign),
+    cases: caseLogOf(county, caseLogDay(county.report?.period ?? null, asOf), campaign),
+    casesOn: caseLogDay(county.report?.period ?? null, asOf),
   };
   const results: Record<string, IndicatorResult> = {};
   for (const def of campaign.indicators) {

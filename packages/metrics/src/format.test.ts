@@ -18,7 +18,7 @@ import {
   workingDaysText,
 } from './format';
 
-describe('percentages and scores: half up to one decimal, never up onto a whole number they fall short of', () => {
+describe('percentages and scores: half up to one decimal, never up onto a target they fall short of', () => {
   test.each([
     [35 / 45, '77.8%'], // 77.77…: half up, not truncated to 77.7
     [2 / 3, '66.7%'],
@@ -32,6 +32,9 @@ describe('percentages and scores: half up to one decimal, never up onto a whole 
     [0.1234, '12.3%'],
     [0.12345, '12.3%'],
     [0.1235, '12.4%'], // 12.35 → half up
+    [0.8996, '89.9%'], // nor a 90% target (anhui-2022)
+    [0.8596, '86%'], // no target at 86%: ordinary rounding
+    [0.9597, '96%'],
   ])('percentText(%d) = %s', (share, text) => {
     expect(percentText(share)).toBe(text);
   });
@@ -41,6 +44,8 @@ describe('percentages and scores: half up to one decimal, never up onto a whole 
     [72.44, '72.4'],
     [79.96, '79.9'], // below 80 must not read 80.0
     [99.96, '99.9'],
+    [95.97, '96.0'], // no target or threshold between 95.97 and 96.0: half up
+    [89.95, '90.0'],
     [80, '80.0'],
     [100, '100.0'],
     [(96 + 97.5 + 287.5 / 3 + 700) / 10, '98.9'], // 98.9083…

@@ -20,31 +20,36 @@ function truncate(value: number, decimals: number): number {
   return Math.floor(value * factor + 1e-9) / factor;
 }
 
+/** The shares campaigns target (80%, 90%, 95%, 100%) and the score lines (the 80-point low-score line, 100). */
+export const PERCENT_MARKS: readonly number[] = [80, 90, 95, 100];
+export const SCORE_MARKS: readonly number[] = [80, 100];
+
 /**
- * A percentage or score as shown: half up to one decimal, except that rounding never carries a value up onto the
- * whole number it falls short of. Every target and threshold (100%, 95%, 80 分, 100 分) is a whole number, so
- * 99.96 shows 99.9 and 79.96 shows 79.9 — a figure below its target never reads as reaching it.
+ * A percentage or score as shown: half up to one decimal, except that rounding never carries a value up onto a target
+ * or threshold it falls short of (99.96 → 99.9 against 100, 79.96 → 79.9 against 80); where no mark lies between,
+ * rounding is ordinary (95.97 → 96.0).
  */
-export function shownDecimal(value: number): number {
+export function shownDecimal(value: number, marks: readonly number[] = SCORE_MARKS): number {
   const rounded = roundHalfUp(value, 1);
-  return Math.floor(rounded) > Math.floor(value + 1e-9) ? truncate(value, 1) : rounded;
+  const crosses = marks.some((mark) => value < mark - 1e-9 && rounded >= mark);
+  return crosses ? truncate(value, 1) : rounded;
 }
 
 /** 35/45 → '77.8%'; 1 → '100%'; 0.9996 → '99.9%'. */
 export function percentText(share: number): string {
-  return `${shownDecimal(share * 100)
+  return `${shownDecimal(share * 100, PERCENT_MARKS)
     .toFixed(1)
     .replace(/\.0$/, '')}%`;
 }
 
-/** 72.46 → '72.5'; 79.96 → '79.9'; 80 → '80.0'; null → '—'. */
+/** 72.46 → '72.5'; 79.96 → '79.9'; 95.97 → '96.0'; 80 → '80.0'; null → '—'. */
 export function scoreText(score: number | null | undefined): string {
-  return score == null ? DASH : shownDecimal(score).toFixed(1);
+  return score == null ? DASH : shownDecimal(score, SCORE_MARKS).toFixed(1);
 }
 
 /** A score as people see it, the number rankings and the watch list compare. */
 export function shownScore(score: number | null): number | null {
-  return score === null ? null : shownDecimal(score);
+  return score === null ? null : shownDecimal(score, SCORE_MARKS);
 }
 
 /** Working days to one decimal, half up: 12.96 → '13.0'. */

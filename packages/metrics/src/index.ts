@@ -23,7 +23,7 @@ export {
   type Observation,
 } from './indicator-status';
 export { parseReportNumber, parseReportValue } from './report-values';
-export { countyIndicators } from './county-indicators';
+export { caseLogDay, caseLogValue, countyIndicators } from './county-indicators';
 export { compositeScore, taskScores } from './scores';
 export {
   cityGates,
@@ -89,3 +89,14 @@ export {
   type DispatchState,
 } from './dispatch-lights';
 export { isItemOverdue, itemCounts, type ItemCounts, type KnownItem } from './supervision';
+export {
+  bestAndLast,
+  countyDispatch,
+  dispatchTotals,
+  gateTally,
+  pointsChange,
+  scopeCounts,
+  type CountyDispatch,
+  type GateTally,
+  type ScopeCounts,
+} from './summary-figures';

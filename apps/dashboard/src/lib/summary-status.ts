@@ -1,3 +1,4 @@
+import { gateTally } from '@dudao/metrics';
 import type { CitySummaryStatus, DocumentKind } from './api-types';
 import type { Badge } from './labels';
 
@@ -27,10 +28,8 @@ export interface SubmissionTally {
   missing: number;
 }
 
+/** Counted by the metrics (gate m5 over the cities), as the provincial summary counts it. */
 export function tallySubmissions(rows: Pick<CitySummaryStatus, 'gate'>[]): SubmissionTally {
-  return {
-    onTime: rows.filter((r) => r.gate === 'met').length,
-    late: rows.filter((r) => r.gate === 'late').length,
-    missing: rows.filter((r) => r.gate === 'pending' || r.gate === 'overdue').length,
-  };
+  const tally = gateTally(rows.map((r) => r.gate));
+  return { onTime: tally.onTime, late: tally.late, missing: tally.notDone };
 }

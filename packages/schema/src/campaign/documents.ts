@@ -100,11 +100,24 @@ const planArea = z.strictObject({
 
 const figure = z.strictObject({
   wording: template(figurePlaceholders, { empty: true }).optional(),
+  /** The wording when every unit counted meets it ({den}个村（社区）全部…), instead of '{den}个中{num}个'. */
+  whole: template(figurePlaceholders).optional(),
   shareName: template([]).optional(),
+  /** How a county short of a yes/no or at-least target is written in 存在的问题 ('尚未建立联审联批制度'). */
+  shortfall: template([]).optional(),
   digits: z.int().min(0).max(4).optional(),
 });
 
 const indicatorCode = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '指标代码只能由字母、数字和下划线组成');
+
+/** A point of 主要做法和成效: an evaluative heading over one or more tasks, the figures it cites, the rate it compares. */
+const achievement = z.strictObject({
+  heading: template([]),
+  tasks: z.array(taskCode).min(1, '至少一项任务'),
+  figures: z.array(indicatorCode).min(1, '至少一个指标').max(6, '最多 6 个指标'),
+  /** The rate given with its change since the campaign start (and, in the province's summary, the best and last city). */
+  key: indicatorCode.optional(),
+});
 const headerLines = z.array(template([])).min(1, '至少一行').max(3, '表头最多三行');
 
 /** The count table's reported columns (the roster columns follow the coverages): one part of one indicator each. */
@@ -122,12 +135,20 @@ export const documentsSchema = z.strictObject({
   citySummary: summaryKind,
   provinceSummary: summaryKind,
   notice,
-  /** Run-in titles of 存在的问题's parts beyond the lagging reasons, each written only when it has something to say. */
+  /** The campaign's own assessment (督导评估): its name and, once, what makes a county 进展缓慢 in plain words. */
+  assessment: z.strictObject({
+    name: template([]),
+    lagging: template(['score', 'red']),
+    sinceStart: template([]),
+  }),
+  achievements: z.array(achievement).min(1, '至少一项').max(8, '最多 8 项'),
+  /** Run-in titles of 存在的问题's points, grouped by cause; each is written only when it has something to say. */
   problems: z.strictObject({
-    red: template([]),
-    ranking: template([]),
-    dispatch: template([]),
-    unvisited: template([]),
+    lead: docText,
+    none: docText,
+    targets: template([]),
+    reporting: template([]),
+    balance: template([]),
   }),
   plans: z.strictObject({
     areas: z.array(planArea).min(1, '至少一项'),
@@ -147,6 +168,7 @@ export type NoticeTexts = DocumentTexts['notice'];
 export type SummaryPart = SummaryTexts['sections'][number]['part'];
 export type NoticePart = NoticeTexts['sections'][number]['part'];
 export type PlanArea = DocumentTexts['plans']['areas'][number];
+export type Achievement = DocumentTexts['achievements'][number];
 export type FigureTexts = DocumentTexts['figures'][string];
 export type CountColumnTexts = DocumentTexts['tables']['counts'][number];
 
@@ -178,6 +200,20 @@ export function documentsCrossIssues(
     figures?: unknown;
     tables?: { counts?: unknown; shares?: unknown };
   };
+  const points = Array.isArray((docs as { achievements?: unknown }).achievements)
+    ? ((docs as { achievements: unknown[] }).achievements as { tasks?: unknown; figures?: unknown; key?: unknown }[])
+    : [];
+  points.forEach((point, i) => {
+    (Array.isArray(point?.tasks) ? point.tasks : []).forEach((t: unknown, j: number) => {
+      if (typeof t === 'string' && !tasks.has(t))
+        issues.push({ path: ['documents', 'achievements', i, 'tasks', j], message: `任务 ${t} 未在 tasks 中定义` });
+    });
+    const codes = [...(Array.isArray(point?.figures) ? point.figures : []), point?.key];
+    codes.forEach((code: unknown) => {
+      if (typeof code === 'string' && !indicators.has(code))
+        issues.push({ path: ['documents', 'achievements', i], message: `指标 ${code} 未在 indicators 中定义` });
+    });
+  });
   const areas = Array.isArray(docs.plans?.areas) ? docs.plans.areas : [];
   areas.forEach((area: unknown, i: number) => {
     const named = (area as { tasks?: unknown })?.tasks;

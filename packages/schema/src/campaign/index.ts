@@ -19,6 +19,7 @@ export {
   type NoticePart,
   type NoticeTexts,
   type PlanArea,
+  type Achievement,
   type SummaryPart,
   type SummaryTexts,
 } from './documents';

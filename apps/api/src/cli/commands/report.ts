@@ -5,14 +5,9 @@ import { openDb } from '../../db/client';
 import { systemActor } from '../../services/actor';
 import { serviceContext, type Ctx } from '../../services/context';
 import { databasePath } from '../../db/paths';
-import { annexXlsx } from '../../services/documents/annex-xlsx';
-import { citySummaryContent } from '../../services/documents/city-summary';
-import { provinceSummaryContent } from '../../services/documents/province-summary';
-import { renderDocx } from '../../services/documents/render-docx';
+import { generateDocument } from '../../services/documents/generate';
 import { snapshotAt } from '../../services/documents/snapshot';
-import { supervisionNoticeContent } from '../../services/documents/supervision-notice';
 import { docxToPdf, pdfAvailable } from '../../services/documents/pdf';
-import { documentSettings } from '../../services/documents/settings-store';
 import { getUnit } from '../../services/org/units';
 import { parse, str, UsageError, type Flags } from '../args';
 import { progressBar } from '../progress';
@@ -73,28 +68,21 @@ export async function reportCommand(argv: string[]): Promise<number> {
     const { db } = opened;
     const campaign = await campaignFlag(db, flags);
     const ctx = serviceContext(db, campaign, systemActor);
-    if (kind === 'annex') {
-      const unit = str(flags, 'unit') ?? campaign.province;
-      if (!(await getUnit(ctx, unit))) throw new UsageError(`单位 ${unit} 不存在`);
-      write(target, await annexXlsx(ctx, unit, asOf.data));
+    if (kind === 'all') {
+      await reportAll(ctx, asOf.data, target, pdf);
       return 0;
+    }
+    let unit = campaign.province;
+    if (kind === 'annex') {
+      unit = str(flags, 'unit') ?? campaign.province;
+      if (!(await getUnit(ctx, unit))) throw new UsageError(`单位 ${unit} 不存在`);
     }
     if (kind === 'city') {
-      const city = required(flags, 'city', 'CODE');
-      if ((await getUnit(ctx, city))?.level !== 'city') throw new UsageError(`${city} 不是市级单位代码`);
-      write(
-        target,
-        await renderDocx(citySummaryContent(await snapshotAt(ctx, asOf.data), city, await documentSettings(ctx, city))),
-        pdf,
-      );
-      return 0;
+      unit = required(flags, 'city', 'CODE');
+      if ((await getUnit(ctx, unit))?.level !== 'city') throw new UsageError(`${unit} 不是市级单位代码`);
     }
-    const province = await documentSettings(ctx, campaign.province);
-    if (kind === 'province')
-      write(target, await renderDocx(provinceSummaryContent(await snapshotAt(ctx, asOf.data), province)), pdf);
-    if (kind === 'notice')
-      write(target, await renderDocx(supervisionNoticeContent(await snapshotAt(ctx, asOf.data), province)), pdf);
-    if (kind === 'all') await reportAll(ctx, asOf.data, target, pdf);
+    const built = await generateDocument(ctx, kind as 'city' | 'province' | 'notice' | 'annex', unit, asOf.data);
+    write(target, built.content, pdf);
     return 0;
   } finally {
     await opened.close();
@@ -118,15 +106,12 @@ async function reportAll(ctx: Ctx<'campaign'>, asOf: string, dir: string, pdf: b
     }
     bar.tick(1);
   };
-  const own = await documentSettings(ctx, province.code);
-  for (const city of cities)
-    save(
-      `${city.code}${city.name}行动总结.docx`,
-      await renderDocx(citySummaryContent(snapshot, city.code, await documentSettings(ctx, city.code))),
-    );
-  save(`${province.code}${province.name}行动总结.docx`, await renderDocx(provinceSummaryContent(snapshot, own)));
-  save('督导通报.docx', await renderDocx(supervisionNoticeContent(snapshot, own)));
-  save('附件-指标明细.xlsx', await annexXlsx(ctx, province.code, asOf));
+  const made = (kind: 'city' | 'province' | 'notice' | 'annex', unit: string) =>
+    generateDocument(ctx, kind, unit, asOf, snapshot).then((d) => d.content);
+  for (const city of cities) save(`${city.code}${city.name}行动总结.docx`, await made('city', city.code));
+  save(`${province.code}${province.name}行动总结.docx`, await made('province', province.code));
+  save('督导通报.docx', await made('notice', province.code));
+  save('附件-指标明细.xlsx', await made('annex', province.code));
   bar.stop();
   console.error(`已在 ${dir} 生成 ${files.length} 个文件`);
 }

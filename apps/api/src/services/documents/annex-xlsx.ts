@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { CampaignDef, IndicatorDef } from '@dudao/schema/campaign';
+import { caseLogDay, caseLogValue } from '@dudao/metrics';
+import { endOfBeijingDay, type CampaignDef, type IndicatorDef } from '@dudao/schema/campaign';
+import { knownCaseLogs } from '../known/rows';
 import type { Ctx } from '../context';
 import { listUnits } from '../org/units';
 import { knownValueLines, type ValueLine } from '../reports/export-values';
@@ -58,6 +60,7 @@ function valuesSheet(
   campaign: CampaignDef,
   lines: ValueLine[],
   names: Map<string, string>,
+  caseLog: (county: string, period: string, def: IndicatorDef | undefined) => number | null | undefined,
 ): void {
   const columns = annexColumns(campaign);
   const sheet = book.addWorksheet('指标明细', {
@@ -92,7 +95,9 @@ function valuesSheet(
     if (!row || col === undefined) continue;
     const cell = row.getCell(col);
     const def = columns[col - FIXED.length - 1]?.def;
-    cell.value = annexCell(def, value);
+    // Where a case log exists it yields the processing figures (DOMAIN T06), here as in the summaries.
+    const fromLog = caseLog(county, period, def);
+    cell.value = fromLog === undefined ? annexCell(def, value) : fromLog;
     const format = def ? numberFormats[def.kind] : undefined;
     if (format) cell.numFmt = format;
     if (comment) cell.note = comment;
@@ -175,7 +180,14 @@ export async function annexXlsx(ctx: Ctx<'campaign'>, unitCode: string, asOf: st
   const names = new Map(units.map((u) => [u.code, u.name]));
   const book = new ExcelJS.Workbook();
   book.creator = provinceIssuer(campaign);
-  valuesSheet(book, campaign, await knownValueLines(ctx, unitCode, asOf), names);
+  const logs = await knownCaseLogs(ctx, unitCode, endOfBeijingDay(asOf));
+  const caseLog = (county: string, period: string, def: IndicatorDef | undefined) => {
+    const log = logs.get(county);
+    const kind = def?.derived?.kind;
+    if (!log || !def || (kind !== 'case_log_over_limit' && kind !== 'case_log_average_days')) return undefined;
+    return caseLogValue(def, log, caseLogDay(period, asOf), campaign) ?? undefined;
+  };
+  valuesSheet(book, campaign, await knownValueLines(ctx, unitCode, asOf), names, caseLog);
   await rosterSheet(ctx, book, unitCode, asOf, names);
   notesSheet(book, campaign, names.get(unitCode) ?? unitCode, asOf);
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -1,133 +1,148 @@
-import { rankText } from './rank-text';
 import {
   cityGateDefs,
   countyGateDefs,
   gateOfKind,
-  latestDuePeriod,
+  gateTally,
   periodText,
+  scopeCounts,
   timelinessCounts,
-  type GateStatus,
+  type GateTally,
 } from '@dudao/metrics';
-import { cadenceWord, type CampaignDef } from '@dudao/schema/campaign';
+import { cadenceWord, fillText, type CampaignDef } from '@dudao/schema/campaign';
 import { paragraph, type Block } from './content';
-import { chineseDate, monthDay, scoreText } from './format';
-import { figurePhrase } from './phrases';
+import { monthDay, scoreText } from './format';
+import { clauses } from './prose';
 import { countiesWord, type ScopeView } from './view';
 
-/** The roster coverages the campaign derives, in its order: what 基本情况 reports of the villages. */
+/** The roster coverages the campaign derives, in its order. */
 export function coverageCodes(campaign: CampaignDef): string[] {
   return campaign.indicators.filter((d) => d.derived?.kind === 'coverage').map((d) => d.code);
 }
 
-function count<T>(items: T[], pick: (item: T) => boolean): number {
-  return items.filter(pick).length;
+/**
+ * A gate over the units it applies to, without zero counts: '均按期完成…' when all did; otherwise what was done, the
+ * units still short being named once, under 存在的问题.
+ */
+function gateClause(name: string, t: GateTally, all: number, unit = '县（市、区）'): string | null {
+  if (t.applies === 0 || t.onTime + t.late === 0) return null;
+  const who = t.applies === all ? `各${unit}` : `${t.applies}个${unit}`;
+  if (t.onTime === t.applies) return `${who}均按期完成${name}`;
+  return `${name}${clauses([t.onTime > 0 && `按期完成${t.onTime}个`, t.late > 0 && `逾期完成${t.late}个`], '、')}`;
 }
 
-/** The village coverages of the scope on the day, as one sentence. */
-function coverageParagraph(view: ScopeView): Block {
-  const { campaign, asOf } = view.snapshot;
-  const codes = coverageCodes(campaign);
-  const phrases = codes
-    .map((code) =>
-      figurePhrase(
-        campaign,
-        campaign.indicators.find((d) => d.code === code)!,
-        view.figures[code],
-      ),
-    )
-    .filter((p) => p !== null);
-  const reporting = Math.max(0, ...codes.map((code) => view.figures[code]?.countiesReporting ?? 0));
-  const note =
-    reporting > 0 && reporting < view.counties.length ? `（已上传村级台账的${countiesWord(reporting)}）` : '';
-  return paragraph(
-    `截至${chineseDate(asOf)}，${view.word}${note}${phrases.length ? phrases.join('；') : '尚无村级台账数据'}。`,
-  );
-}
-
-/** The supervision owed to the counties lagging on the supervision gate's day; nothing without that gate. */
-function supervisionSentence(view: ScopeView): string {
-  const { campaign, asOf } = view.snapshot;
-  const gate = gateOfKind(campaign, 'supervision_of_lagging');
-  if (!gate) return '';
-  const start = gate.laggingOn;
-  const owed = view.counties.filter((c) => (c.gates[gate.code] ?? 'n/a') !== 'n/a');
-  const visited = (s: GateStatus) => count(owed, (c) => c.gates[gate.code] === s);
-  if (asOf < start) return `实地督导将于${monthDay(start)}起对届时进展缓慢的县（市、区）开展。`;
-  if (owed.length === 0) return `${monthDay(start)}没有列为进展缓慢、需要实地督导的县（市、区）。`;
-  return `${monthDay(start)}列为进展缓慢的${countiesWord(owed.length)}中，按期完成实地督导${visited('met')}个，逾期完成${visited('late')}个，尚未督导${visited('overdue') + visited('pending')}个。`;
-}
-
-/** The county's own gates (every one but supervision, the city's duty), each with how many met it on time. */
-function countyGatesSentence(view: ScopeView): string {
+/** The assessment (the campaign's own 督导评估), and once, in plain words, what makes a county 进展缓慢. */
+function assessmentText(view: ScopeView): string {
   const { campaign } = view.snapshot;
-  const gates = countyGateDefs(campaign).filter((g) => g.kind !== 'supervision_of_lagging');
-  if (gates.length === 0) return '';
-  const parts = gates.map((g, i) => {
-    const met = count(view.counties, (c) => c.gates[g.code] === 'met');
-    const exempt = count(view.counties, (c) => c.gates[g.code] === 'n/a');
-    const note = exempt ? `（另有${exempt}个没有符合条件的村，不作要求）` : '';
-    return `${i === 0 ? `${met}个县（市、区）` : `${met}个`}按期完成“${g.name}”${note}`;
+  const { assessment } = campaign.documents;
+  const counts = scopeCounts(view.counties, campaign.thresholds.lowScore);
+  const score =
+    view.level === 'city'
+      ? view.snapshot.status.cities.find((c) => c.code === view.code)!.score
+      : view.snapshot.status.province.score;
+  const explain = fillText(assessment.lagging, {
+    score: String(campaign.thresholds.lowScore),
+    red: String(campaign.thresholds.manyRed),
   });
-  return `从关键节点看，${parts.join('，')}。`;
+  const head =
+    score === null
+      ? `${view.word}尚未开展${assessment.name}。`
+      : `${view.word}各县（市、区）${assessment.name}平均得分${scoreText(score)}分${counts.fullScore > 0 ? `，其中${counts.fullScore}个达到满分` : ''}。`;
+  const lagging =
+    counts.lagging > 0
+      ? `目前${view.word}进展缓慢的县（市、区）${counts.lagging}个。`
+      : `目前${view.word}没有进展缓慢的县（市、区）。`;
+  return `${head}按照${assessment.name}办法，${explain}；${lagging}`;
 }
 
-/** How the counties stand on their gates, on time with their periodic reports, and on the supervision owed to them. */
-function gatesParagraph(view: ScopeView): Block {
-  const { counties } = view;
+/** The county gates (supervision apart: the city's duty) and the latest periodic report, without zero counts. */
+function progressParagraph(view: ScopeView): Block | null {
   const { campaign, asOf } = view.snapshot;
-  const supervision = supervisionSentence(view);
-  // 按时报送 has one meaning (DOMAIN "Timeliness"), counted by the metrics; late_report's grace is a lagging rule only.
-  const t = timelinessCounts(counties, campaign, asOf);
-  const progress = `${cadenceWord(campaign.periods)}进展情况`;
-  const reports =
-    t.period === null
-      ? `${progress}尚未到首次报送期限。`
-      : `${t.onTime}个县（市、区）按时报送${periodText(t.period)}${periodText(t.period).endsWith('季度') ? '进展情况' : progress}，逾期报送${t.late}个，尚未报送${t.missing}个。`;
-  return paragraph(`${countyGatesSentence(view)}${reports}${supervision}`);
+  const n = view.counties.length;
+  const gates = countyGateDefs(campaign)
+    .filter((g) => g.kind !== 'supervision_of_lagging')
+    .map((g) => gateClause(g.name, gateTally(view.counties.map((c) => c.gates[g.code] ?? 'n/a')), n));
+  const t = timelinessCounts(view.counties, campaign, asOf);
+  let reports: string | null = null;
+  if (t.period !== null) {
+    const what = `${periodText(t.period)}${periodText(t.period).endsWith('季度') ? '' : cadenceWord(campaign.periods)}进展情况`;
+    // Who reported late or not at all is named once, under 存在的问题.
+    reports =
+      t.late + t.missing === 0
+        ? `各县（市、区）均按时报送${what}`
+        : t.onTime > 0
+          ? `${t.onTime}个县（市、区）按时报送${what}`
+          : null;
+  }
+  const text = clauses([...gates, reports], '；');
+  return text ? paragraph(`从关键节点看，${text}。`) : null;
 }
 
-/** 一、基本情况 for a city. */
+/** Supervision owed to the counties lagging on the gate's day, what it found, and the dispatch orders issued. */
+function supervisionParagraph(view: ScopeView): Block | null {
+  const { campaign, asOf, supervision, dispatch } = view.snapshot;
+  const parts: string[] = [];
+  const gate = gateOfKind(campaign, 'supervision_of_lagging');
+  if (gate && asOf >= gate.laggingOn) {
+    const t = gateTally(view.counties.map((c) => c.gates[gate.code] ?? 'n/a'));
+    const day = monthDay(gate.laggingOn);
+    if (t.applies === 0) parts.push(`${day}没有列为进展缓慢、需要实地督导的县（市、区）`);
+    else if (t.onTime === t.applies) parts.push(`${day}列为进展缓慢的${countiesWord(t.applies)}均已按期完成实地督导`);
+    else
+      parts.push(
+        `${day}列为进展缓慢的${countiesWord(t.applies)}中，${clauses([t.onTime > 0 && `按期完成实地督导${t.onTime}个`, t.late > 0 && `逾期完成${t.late}个`, t.onTime + t.late === 0 && '尚未完成实地督导'])}`,
+      );
+  }
+  const codes = new Set(view.counties.map((c) => c.code));
+  const found = [...supervision].filter(([code]) => codes.has(code)).map(([, s]) => s);
+  const items = found.reduce((s, v) => s + v.items, 0);
+  const closed = found.reduce((s, v) => s + v.closed, 0);
+  if (items > 0)
+    parts.push(
+      items === closed
+        ? `督导发现的${items}项整改事项已全部整改销号`
+        : `督导发现整改事项${items}项，已整改销号${closed}项`,
+    );
+  const mine = dispatch.filter((d) => codes.has(d.countyCode));
+  const issued = mine.reduce((s, d) => s + d.issued, 0);
+  const open = mine.reduce((s, d) => s + d.open, 0);
+  const urged = mine.reduce((s, d) => s + d.urged, 0);
+  if (issued > 0)
+    parts.push(open === 0 ? `下发督办单${issued}件，均已办结` : `下发督办单${issued}件，已办结${issued - open}件`);
+  if (urged > 0) parts.push(`对报送滞后和督办事项催报催办${urged}次`);
+  return parts.length ? paragraph(`${parts.join('；')}。`) : null;
+}
+
+/** 一、基本情况 for a city: its counties, the assessment (never its own provincial rank), progress, supervision. */
 export function cityBasics(view: ScopeView): Block[] {
-  const city = view.snapshot.status.cities.find((c) => c.code === view.code)!;
-  const cities = view.snapshot.status.cities.length;
-  const watch = count(view.counties, (c) => c.watch);
-  const score =
-    city.score === null
-      ? '尚无综合得分'
-      : `综合得分${scoreText(city.score)}分，在全省${cities}个市中排名${rankText(city.provinceRank, '位')}`;
   return [
-    paragraph(`${view.name}共辖${countiesWord(view.counties.length)}。`),
-    coverageParagraph(view),
-    paragraph(
-      `按照行动方案确定的评估办法，${view.word}${score}；进展缓慢的县（市、区）${city.laggingCount}个，列入关注名单的${watch}个。`,
-    ),
-    gatesParagraph(view),
-  ];
+    paragraph(`${view.name}共辖${countiesWord(view.counties.length)}。${assessmentText(view)}`),
+    progressParagraph(view),
+    supervisionParagraph(view),
+  ].filter((b): b is Block => b !== null);
 }
 
-/** 一、基本情况 for the province, with the cities ranked. */
+/** 一、基本情况 for the province: the same over all counties, the cities' spread, and the cities' summaries. */
 export function provinceBasics(view: ScopeView): Block[] {
-  const { status } = view.snapshot;
-  const ranked = [...status.cities]
-    .sort((a, b) => a.rank - b.rank)
-    .map((c) => `${c.name}${c.score === null ? '（未评分）' : `${scoreText(c.score)}分`}`);
-  const summary = cityGateDefs(view.snapshot.campaign).find((g) => g.kind === 'summary_submitted');
-  const m5 = (s: GateStatus) => count(status.cities, (c) => summary !== undefined && c.gates[summary.code] === s);
-  const score =
-    status.province.score === null ? '尚无综合得分' : `各县（市、区）综合得分平均${scoreText(status.province.score)}分`;
+  const { status, campaign } = view.snapshot;
+  const scored = status.cities.filter((c) => c.score !== null).map((c) => c.score!);
+  const spread =
+    scored.length > 1
+      ? `各市${campaign.documents.assessment.name}平均得分在${scoreText(Math.min(...scored))}分至${scoreText(Math.max(...scored))}分之间（各市得分和排名见附件1）。`
+      : '';
+  const summary = cityGateDefs(campaign).find((g) => g.kind === 'summary_submitted');
+  const t = summary ? gateTally(status.cities.map((c) => c.gates[summary.code] ?? 'n/a')) : null;
+  const submitted =
+    t && t.onTime + t.late > 0
+      ? t.onTime === status.cities.length
+        ? '各市均按期报送市级行动总结'
+        : `${t.onTime + t.late}个市已报送市级行动总结${t.late > 0 ? `（其中逾期${t.late}个）` : ''}`
+      : null;
   return [
-    paragraph(`${view.name}共辖${status.cities.length}个市、${countiesWord(view.counties.length)}。`),
-    coverageParagraph(view),
     paragraph(
-      `按照行动方案确定的评估办法，${view.word}${score}，进展缓慢的县（市、区）${status.province.laggingCount}个。各市综合得分由高到低依次为：${ranked.join('、')}。`,
+      `${view.name}共辖${status.cities.length}个市、${countiesWord(view.counties.length)}。${assessmentText(view)}${spread}`,
     ),
-    gatesParagraph(view),
-    ...(summary
-      ? [
-          paragraph(
-            `市级行动总结已按期报送${m5('met')}个市，逾期报送${m5('late')}个，尚未报送${m5('pending') + m5('overdue')}个。`,
-          ),
-        ]
-      : []),
-  ];
+    progressParagraph(view),
+    supervisionParagraph(view),
+    ...(submitted ? [paragraph(`${submitted}。`)] : []),
+  ].filter((b): b is Block => b !== null);
 }

@@ -1,11 +1,9 @@
-import type { Ctx } from '../context';
 import { cityBasics } from './basics';
 import { paragraph, type DocumentContent } from './content';
 import { chineseDate } from './format';
-import { renderDocx } from './render-docx';
 import { summarySections } from './sections';
 import { coverageChart, scoreChart } from './scope-charts';
-import { snapshotAt, type Snapshot } from './snapshot';
+import type { Snapshot } from './snapshot';
 import { countTable, countyKeyTable } from './tables';
 import { cityView } from './view';
 import { noSettings, type DocumentSettings } from './settings';
@@ -80,13 +78,4 @@ export function citySummaryContent(
       },
     ],
   };
-}
-
-export async function citySummaryDocx(
-  ctx: Ctx<'campaign'>,
-  cityCode: string,
-  asOf: string,
-  settings: DocumentSettings = noSettings,
-): Promise<Buffer> {
-  return renderDocx(citySummaryContent(await snapshotAt(ctx, asOf), cityCode, settings));
 }

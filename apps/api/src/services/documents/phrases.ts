@@ -31,7 +31,11 @@ export function figurePhrase(
   figure: RollupFigure | undefined,
 ): string | null {
   if (!figure || figure.value === null) return null;
-  const wording = campaign.documents.figures[def.code]?.wording;
+  // No zero counts (DOMAIN Reports, Writing): a count that should be 0 and is 0 goes without saying.
+  if (figure.value === 0 && def.target?.kind === 'upper' && def.target.max === 0) return null;
+  const texts = campaign.documents.figures[def.code];
+  const whole = figure.denominator != null && figure.denominator > 0 && figure.numerator === figure.denominator;
+  const wording = whole && texts?.whole ? texts.whole : texts?.wording;
   if (wording === '') return null;
   if (wording === undefined) return `${displayName(campaign, def)}${valueWords(campaign, def, figure.value)}`;
   return fillText(wording, {

@@ -1,121 +1,165 @@
-import { rankText } from './rank-text';
-import { dispatchProblem } from './dispatch-hook';
-import { countyGateDefs, gateOfKind, type CountyStatus, type ReasonCode } from '@dudao/metrics';
-import { cadenceWord, type CampaignDef } from '@dudao/schema/campaign';
+import {
+  countyGateDefs,
+  gateOfKind,
+  periodText,
+  timelinessCounts,
+  type CountyStatus,
+  type IndicatorResult,
+} from '@dudao/metrics';
+import { fillText, type IndicatorDef } from '@dudao/schema/campaign';
 import { paragraph, type Block } from './content';
-import { displayName } from './phrases';
-import { chineseDate, chineseNumber, monthDay, scoreText } from './format';
-import { countiesWord, joinNames, type ScopeView } from './view';
+import { chineseNumber, monthDay, percentText, scoreText } from './format';
+import { displayName, shortValue } from './phrases';
+import { clauses, whoText } from './prose';
+import { joinNames, type ScopeView } from './view';
 
-/** The general lagging reasons' headings; a gate's reason is headed by its gate (see `reasonHeadings`). */
-const generalTitles = (campaign: CampaignDef): Record<'low_score' | 'many_red' | 'late_report', string> => ({
-  low_score: '综合得分偏低',
-  many_red: '红色指标较多',
-  late_report: `${cadenceWord(campaign.periods)}进展报送不及时`,
-});
+const NAMED_AT_MOST = 5;
 
-/** Every reason heading in the order the section lists them: the county gates of the campaign first, then the general ones. */
-export function reasonHeadings(campaign: CampaignDef): { code: ReasonCode; title: string }[] {
-  const gates = countyGateDefs(campaign)
-    .filter((g) => g.kind === 'date_by' || g.kind === 'roster_condition')
-    .map((g) => ({ code: `gate_overdue:${g.reasonCode ?? g.code}` as ReasonCode, title: `${g.name}未按期完成` }));
-  const general = Object.entries(generalTitles(campaign)).map(([code, title]) => ({ code: code as ReasonCode, title }));
-  return [...gates, ...general];
+/** '超过20个工作日办结件数' → subject '超过20个工作日办结', unit '件'. */
+function upperCount(def: IndicatorDef): { subject: string; unit: string } | null {
+  if (def.target?.kind !== 'upper' || def.kind !== 'count') return null;
+  return {
+    subject: def.name.replace(/件数$|人数$|数$/, ''),
+    unit: def.unit ?? (def.name.endsWith('人数') ? '人' : '件'),
+  };
 }
 
-/** Indicator code → the counties where it stands red (a missing report counts as red). */
-export function redIndicators(view: ScopeView): { code: string; name: string; counties: CountyStatus[] }[] {
-  const { indicators } = view.snapshot.campaign;
-  return indicators
-    .map((def) => ({
-      code: def.code,
-      name: displayName(view.snapshot.campaign, def),
-      counties: view.counties.filter((c) => ['red', 'missing'].includes(c.indicators[def.code]?.status ?? '')),
-    }))
-    .filter((r) => r.counties.length > 0)
-    .sort((a, b) => b.counties.length - a.counties.length);
+/** The counties short of one indicator by the metrics' judgement (red with a value: a missing report is a reporting matter). */
+function shortOf(view: ScopeView, def: IndicatorDef): CountyStatus[] {
+  const red = (r: IndicatorResult | undefined) => r?.status === 'red' && (r.value !== null || r.date != null);
+  return view.counties.filter((c) => red(c.indicators[def.code]));
 }
 
-function reasonParagraphs(view: ScopeView, lagging: CountyStatus[], next: () => string): Block[] {
-  const blocks: Block[] = [];
-  for (const { code, title } of reasonHeadings(view.snapshot.campaign)) {
-    const hits = lagging.flatMap((county) =>
-      county.reasons.filter((r) => r.code === code).map((r) => `${view.label(county)}${r.text}`),
-    );
-    if (hits.length === 0) continue;
-    blocks.push(
-      paragraph(`涉及${countiesWord(hits.length)}：${hits.join('；')}。`, { level: 2, text: `${next()}${title}。` }),
+/** One indicator's shortfall: the counties with their figure where few, their count where many (the figure is in the annex). */
+function shortfallClause(view: ScopeView, def: IndicatorDef, short: CountyStatus[]): string {
+  const { campaign } = view.snapshot;
+  const few = view.level === 'city' && short.length <= NAMED_AT_MOST;
+  const upper = upperCount(def);
+  const valued = (unit = '') =>
+    joinNames(short.map((c) => `${view.label(c)}${shortValue(campaign, def, c.indicators[def.code])}${unit}`));
+  if (upper) return `${upper.subject}的${few ? `有${valued(upper.unit)}` : `有${whoText(view, short)}`}`;
+  const shortfall = campaign.documents.figures[def.code]?.shortfall;
+  if (def.kind === 'bool' || (def.target?.kind === 'threshold' && shortfall))
+    return `${shortfall ?? `${def.name}未落实`}的有${whoText(view, short)}`;
+  if (def.target?.kind === 'upper')
+    return `${displayName(campaign, def)}超过${def.target.max}${def.unit ?? ''}的有${few ? valued(def.unit ?? '') : whoText(view, short)}`;
+  const target = def.target?.kind === 'ratio' ? `未达到${percentText(def.target.share)}` : '未达到目标要求';
+  return `${displayName(campaign, def)}${target}的有${few ? valued() : whoText(view, short)}`;
+}
+
+/** A yes/no or at-least shortfall in the definition's words ('尚未建立…'). */
+const shortfallWords = (view: ScopeView, def: IndicatorDef) =>
+  view.snapshot.campaign.documents.figures[def.code]?.shortfall ?? `${def.name}未落实`;
+
+/** A city's county short of several yes/no duties in one clause: '某区尚未建立A、出台B和签约C'. */
+function dutiesClause(view: ScopeView, county: CountyStatus, defs: IndicatorDef[]): string {
+  const words = defs.map((d) => shortfallWords(view, d));
+  const all = words.every((w) => w.startsWith('尚未'));
+  return `${view.label(county)}${all ? `尚未${joinNames(words.map((w) => w.slice(2)))}` : joinNames(words)}`;
+}
+
+/** (一) targets: the county gates past due and every indicator some county is clearly short of, each figure once. */
+function targetsText(view: ScopeView): string | null {
+  const { campaign } = view.snapshot;
+  const parts: string[] = [];
+  for (const gate of countyGateDefs(campaign).filter((g) => g.kind === 'date_by')) {
+    const overdue = view.counties.filter((c) => c.gates[gate.code] === 'overdue');
+    if (overdue.length > 0) parts.push(`${gate.name}逾期未完成的有${whoText(view, overdue)}`);
+  }
+  const duties = new Map<string, IndicatorDef[]>();
+  for (const def of campaign.indicators) {
+    if (!def.target || def.shownOnly || def.kind === 'date') continue;
+    const short = shortOf(view, def);
+    if (short.length === 0) continue;
+    const yesNo =
+      def.kind === 'bool' || (def.target.kind === 'threshold' && campaign.documents.figures[def.code]?.shortfall);
+    // A city names its counties' unmet duties county by county; the province counts them by duty.
+    if (yesNo && view.level === 'city' && short.length <= NAMED_AT_MOST)
+      for (const c of short) duties.set(c.code, [...(duties.get(c.code) ?? []), def]);
+    else parts.push(shortfallClause(view, def, short));
+  }
+  for (const county of view.counties) {
+    const defs = duties.get(county.code);
+    if (defs) parts.push(dutiesClause(view, county, defs));
+  }
+  return parts.length ? `${parts.join('；')}。` : null;
+}
+
+/** (二) reporting: reports late or missing, supervision not done, rectification past due, dispatch orders still open. */
+function reportingText(view: ScopeView): string | null {
+  const { campaign, asOf, supervision, dispatch } = view.snapshot;
+  const parts: string[] = [];
+  const late = view.counties.filter((c) => c.timeliness === 'late');
+  const missing = view.counties.filter((c) => c.timeliness === 'missing');
+  const period = late[0]?.reasons.find((r) => r.code === 'late_report')?.figures.period ?? null;
+  const latest = view.counties.flatMap((c) => c.reasons).find((r) => r.code === 'late_report')?.figures.period;
+  const what =
+    typeof (period ?? latest) === 'string'
+      ? `${periodText(String(period ?? latest))}${campaign.reportName}`
+      : campaign.reportName;
+  if (late.length > 0) parts.push(`${what}逾期报送的有${whoText(view, late)}`);
+  if (missing.length > 0) parts.push(`截至${monthDay(asOf)}尚未报送${what}的有${whoText(view, missing)}`);
+  const gate = gateOfKind(campaign, 'supervision_of_lagging');
+  const unvisited = gate ? view.counties.filter((c) => c.gates[gate.code] === 'overdue') : [];
+  if (gate && unvisited.length > 0)
+    parts.push(`${monthDay(gate.laggingOn)}列为进展缓慢的${whoText(view, unvisited)}至今尚未开展实地督导`);
+  const overdue = view.counties.filter((c) => (supervision.get(c.code)?.overdue ?? 0) > 0);
+  const overdueItems = overdue.reduce((s, c) => s + supervision.get(c.code)!.overdue, 0);
+  if (overdueItems > 0) parts.push(`督导发现的整改事项中逾期未整改${overdueItems}项，涉及${whoText(view, overdue)}`);
+  const open = view.counties.filter((c) => (dispatch.find((d) => d.countyCode === c.code)?.open ?? 0) > 0);
+  const openOrders = open.reduce((s, c) => s + dispatch.find((d) => d.countyCode === c.code)!.open, 0);
+  if (openOrders > 0) parts.push(`督办单尚未办结${openOrders}件，涉及${whoText(view, open)}`);
+  return parts.length ? `${parts.join('；')}。` : null;
+}
+
+/** (三) balance: the lowest-scoring counties (a city's three lowest by name), those below the line, those short on many indicators. */
+function balanceText(view: ScopeView): string | null {
+  const { campaign } = view.snapshot;
+  const { name } = campaign.documents.assessment;
+  const { lowScore, manyRed } = campaign.thresholds;
+  const parts: string[] = [];
+  const low = view.counties.filter((c) => c.score !== null && c.score < lowScore);
+  const watch =
+    view.level === 'city' ? view.counties.filter((c) => c.watch).sort((a, b) => (a.score ?? 0) - (b.score ?? 0)) : [];
+  if (watch.length > 0) {
+    const lowInWatch = low.every((c) => watch.includes(c));
+    const below =
+      !lowInWatch || low.length === 0
+        ? ''
+        : low.length === watch.length
+          ? `，均低于${lowScore}分`
+          : `，其中${joinNames(low.map((c) => view.label(c)))}低于${lowScore}分`;
+    parts.push(`${name}得分较低的是${joinNames(watch.map((c) => `${view.label(c)}${scoreText(c.score)}分`))}${below}`);
+    if (!lowInWatch) parts.push(`${name}得分低于${lowScore}分的有${whoText(view, low)}`);
+  } else if (low.length > 0) parts.push(`${name}得分低于${lowScore}分的有${whoText(view, low)}`);
+  const many = view.counties.filter((c) => c.reasons.some((r) => r.code === 'many_red'));
+  if (many.length > 0) {
+    const few = view.level === 'city' && many.length <= NAMED_AT_MOST;
+    parts.push(
+      few
+        ? many.length === 1
+          ? `${view.label(many[0]!)}有${many[0]!.redCount}项指标未达到序时要求`
+          : `${joinNames(many.map((c) => view.label(c)))}分别有${joinNames(many.map((c) => `${c.redCount}项`))}指标未达到序时要求`
+        : `${manyRed}项以上指标未达到序时要求的有${whoText(view, many)}`,
     );
   }
-  return blocks;
+  return parts.length ? `${parts.join('；')}。` : null;
 }
 
-/** 三、存在的问题: the lagging counties' own reasons grouped by kind, the red indicators, the bottom of the ranking, supervision owed. */
+/** 存在的问题: at most three points grouped by cause, each written only when it has something to say. */
 export function problemBlocks(view: ScopeView): Block[] {
-  let n = 0;
-  const next = () => `（${chineseNumber(++n)}）`;
-  const lagging = view.counties.filter((c) => c.lagging);
-  const titles = view.snapshot.campaign.documents.problems;
-  const date = chineseDate(view.snapshot.asOf);
-  const blocks: Block[] = [
-    paragraph(
-      lagging.length > 0
-        ? `对照行动方案任务要求和序时进度，截至${date}，${view.word}有进展缓慢的县（市、区）${lagging.length}个，主要问题如下。`
-        : `对照行动方案任务要求和序时进度，截至${date}，${view.word}没有进展缓慢的县（市、区），但仍存在以下差距。`,
-    ),
-    ...reasonParagraphs(view, lagging, next),
+  const texts = view.snapshot.campaign.documents.problems;
+  const words = (t: string) => fillText(t, { scope: view.word });
+  const points = (
+    [
+      [texts.targets, targetsText(view)],
+      [texts.reporting, reportingText(view)],
+      [texts.balance, balanceText(view)],
+    ] as const
+  ).filter((p): p is readonly [string, string] => p[1] !== null);
+  if (points.length === 0) return [paragraph(words(texts.none))];
+  return [
+    paragraph(words(texts.lead)),
+    ...points.map(([title, text], i) => paragraph(text, { level: 2, text: `（${chineseNumber(i + 1)}）${title}。` })),
   ];
-  const red = redIndicators(view).slice(0, 6);
-  if (red.length > 0) {
-    const parts = red.map((r) => `${r.name}${r.counties.length}个县（市、区）`);
-    blocks.push(
-      paragraph(`处于红色状态（含缺报）的指标中，涉及县（市、区）较多的是：${parts.join('，')}。`, {
-        level: 2,
-        text: `${next()}${titles.red}。`,
-      }),
-    );
-  }
-  const watch = view.counties.filter((c) => c.watch);
-  if (view.level === 'city' && watch.length > 0) {
-    const names = watch.map(
-      (c) => `${c.name}（市内${rankText(c.cityRank)}，${c.score === null ? '未评分' : `${scoreText(c.score)}分`}）`,
-    );
-    blocks.push(
-      paragraph(`按综合得分排名，${joinNames(names)}位列全市后三位，列入关注名单。`, {
-        level: 2,
-        text: `${next()}${titles.ranking}。`,
-      }),
-    );
-  } else if (watch.length > 0) {
-    const both = watch.filter((c) => c.lagging).length;
-    blocks.push(
-      paragraph(`各市综合得分后三位的${countiesWord(watch.length)}列入关注名单，其中${both}个同时进展缓慢。`, {
-        level: 2,
-        text: `${next()}${titles.ranking}。`,
-      }),
-    );
-  }
-  const dispatch = dispatchProblem(
-    view.snapshot.dispatch,
-    view.counties,
-    view.label,
-    `（${chineseNumber(n + 1)}）`,
-    titles.dispatch,
-    view.snapshot.campaign.reportName,
-  );
-  if (dispatch) {
-    n++;
-    blocks.push(dispatch);
-  }
-  const supervision = gateOfKind(view.snapshot.campaign, 'supervision_of_lagging');
-  const unvisited = supervision ? view.counties.filter((c) => c.gates[supervision.code] === 'overdue') : [];
-  if (supervision && unvisited.length > 0) {
-    blocks.push(
-      paragraph(
-        `${monthDay(supervision.laggingOn)}列为进展缓慢的县（市、区）中，${joinNames(unvisited.map((c) => view.label(c)))}截至目前尚未开展实地督导。`,
-        { level: 2, text: `${next()}${titles.unvisited}。` },
-      ),
-    );
-  }
-  return blocks;
 }

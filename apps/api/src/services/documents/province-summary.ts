@@ -1,11 +1,9 @@
-import type { Ctx } from '../context';
 import { provinceBasics } from './basics';
 import { paragraph, type DocumentContent } from './content';
 import { chineseDate } from './format';
-import { renderDocx } from './render-docx';
 import { summarySections } from './sections';
 import { coverageChart, scoreChart } from './scope-charts';
-import { snapshotAt, type Snapshot } from './snapshot';
+import type { Snapshot } from './snapshot';
 import { cityKeyTable, countTable } from './tables';
 import { provinceView } from './view';
 import { noSettings, type DocumentSettings } from './settings';
@@ -77,12 +75,4 @@ export function provinceSummaryContent(snapshot: Snapshot, settings: DocumentSet
       },
     ],
   };
-}
-
-export async function provinceSummaryDocx(
-  ctx: Ctx<'campaign'>,
-  asOf: string,
-  settings: DocumentSettings = noSettings,
-): Promise<Buffer> {
-  return renderDocx(provinceSummaryContent(await snapshotAt(ctx, asOf), settings));
 }

@@ -16,7 +16,7 @@ export function summarySections(view: ScopeView, basics: Block[]): Block[] {
     basics: () => basics,
     tasks: () => taskBlocks(view, quoted, written),
     problems: () => problemBlocks(view),
-    plans: () => planBlocks(view, quoted, written),
+    plans: () => planBlocks(view),
   };
   const { documents } = view.snapshot.campaign;
   const sections = (view.level === 'city' ? documents.citySummary : documents.provinceSummary).sections;

@@ -1,4 +1,4 @@
-import type { CountyStatus, StatusResult } from '@dudao/metrics';
+import { firstReportDue, type CountyStatus, type StatusResult } from '@dudao/metrics';
 import type { CampaignDef } from '@dudao/schema/campaign';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
@@ -16,6 +16,8 @@ export interface Snapshot {
   campaign: CampaignDef;
   asOf: string;
   status: StatusResult;
+  /** The status when the first reports were due: what 较行动开展初期 compares with (null on or before that day). */
+  baseline: StatusResult | null;
   narratives: Narratives;
   /** Dispatch orders and urges of each county known at `asOf` (see dispatch-hook.ts). */
   dispatch: DispatchCount[];
@@ -32,10 +34,12 @@ export async function snapshotAt(ctx: Ctx<'campaign'>, asOf: string): Promise<Sn
       `活动 ${campaign.code} 的已安装版本缺少公文固定文字（documents），请先运行 pnpm cli campaign install campaigns/${campaign.code}.yaml 安装新版本`,
     );
   const status = await provinceStatusAt(ctx, asOf);
+  const start = firstReportDue(campaign);
+  const baseline = asOf > start ? await provinceStatusAt(ctx, start) : null;
   const narratives = await knownNarratives(ctx, campaign.province, asOf);
   const dispatch = await knownDispatchCounts(ctx, asOf);
   const supervision = await knownSupervision(ctx, campaign.province, asOf);
-  return { campaign, asOf, status, narratives, dispatch, supervision };
+  return { campaign, asOf, status, baseline, narratives, dispatch, supervision };
 }
 
 export function cityName(snapshot: Snapshot, cityCode: string): string {

@@ -1,12 +1,10 @@
 import { cadenceWord, type NoticePart } from '@dudao/schema/campaign';
 import { rankCell, rankText } from './rank-text';
-import { dispatchProblem } from './dispatch-hook';
+import { reasonsText, reasonWords } from './reason-words';
 import { cityGateDefs, gateOfKind, type CountyStatus } from '@dudao/metrics';
-import type { Ctx } from '../context';
 import { heading, paragraph, type Block, type Cell, type DocumentContent } from './content';
 import { byDeadline, chineseDate, chineseNumber, gateWords, monthDay, scoreText, typeset } from './format';
-import { renderDocx } from './render-docx';
-import { byRankInProvince, cityName, fullName, snapshotAt, type Snapshot } from './snapshot';
+import { byRankInProvince, cityName, fullName, type Snapshot } from './snapshot';
 import type { KnownSupervision } from './supervision-known';
 import { countiesWord, joinNames } from './view';
 import { noSettings, type DocumentSettings } from './settings';
@@ -20,7 +18,8 @@ import {
   recipientText,
 } from './titles';
 
-const scoreWords = (c: CountyStatus) => (c.score === null ? '未评分' : `综合得分${scoreText(c.score)}分`);
+const scoreWords = (snapshot: Snapshot, c: CountyStatus) =>
+  c.score === null ? '未评分' : `${snapshot.campaign.documents.assessment.name}得分${scoreText(c.score)}分`;
 
 /** The supervision gate of one lagging county, in words, with the visit behind it when there is one; '' without that gate. */
 export function supervisionWords(
@@ -31,7 +30,7 @@ export function supervisionWords(
   const gate = gateOfKind(snapshot.campaign, 'supervision_of_lagging');
   if (!gate) return '';
   const status = county.gates[gate.code] ?? 'n/a';
-  if (status === 'n/a') return `${monthDay(gate.laggingOn)}未列为进展缓慢，不在实地督导范围`;
+  if (status === 'n/a') return '';
   if (!visit)
     return status === 'pending'
       ? `尚未开展实地督导（应${byDeadline(gate.deadline, snapshot.asOf)}完成）`
@@ -40,7 +39,12 @@ export function supervisionWords(
     visit.byLevel === 'province'
       ? provinceBureau(snapshot.campaign)
       : cityIssuer(snapshot.campaign, cityName(snapshot, county.cityCode));
-  const items = visit.items > 0 ? `，督导发现整改事项${visit.items}项、已销号${visit.closed}项` : '';
+  const items =
+    visit.items === 0
+      ? ''
+      : visit.items === visit.closed
+        ? `，发现的${visit.items}项问题已全部整改销号`
+        : `，发现问题${visit.items}项、已整改销号${visit.closed}项${visit.overdue > 0 ? `、逾期未整改${visit.overdue}项` : ''}`;
   return `${by}已于${chineseDate(visit.firstVisitOn)}开展实地督导（${gateWords[status]}）${items}`;
 }
 
@@ -48,10 +52,11 @@ function overview(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   const { status, asOf } = snapshot;
   const withLagging = status.cities.filter((c) => c.laggingCount > 0).map((c) => `${c.name}${c.laggingCount}个`);
   const clean = status.cities.filter((c) => c.laggingCount === 0).map((c) => c.name);
-  const average = status.province.score === null ? '中，' : `综合得分平均${scoreText(status.province.score)}分；`;
+  const name = snapshot.campaign.documents.assessment.name;
+  const average = status.province.score === null ? '中，' : `${name}平均得分${scoreText(status.province.score)}分；`;
   return [
     paragraph(
-      `截至${chineseDate(asOf)}，全省${countiesWord(status.counties.length)}${average}其中进展缓慢的${lagging.length}个，列入关注名单的${status.counties.filter((c) => c.watch).length}个。` +
+      `截至${chineseDate(asOf)}，全省${countiesWord(status.counties.length)}${average}其中进展缓慢的${lagging.length}个。` +
         (withLagging.length ? `分市看，进展缓慢的县（市、区）数量为：${withLagging.join('、')}` : '') +
         (clean.length ? `；${joinNames(clean)}没有进展缓慢的县（市、区）。` : '。'),
     ),
@@ -65,12 +70,12 @@ function laggingSection(snapshot: Snapshot, lagging: CountyStatus[], visits: Map
     const own = lagging.filter((c) => c.cityCode === city.code);
     blocks.push(heading(2, `（${chineseNumber(i + 1)}）${city.name}（${own.length}个）`));
     own.forEach((county, j) => {
-      const reasons = county.reasons.map((r) => r.text).join('；');
+      const reasons = reasonsText(snapshot, county);
       const words = [reasons, supervisionWords(snapshot, county, visits.get(county.code))].filter((w) => w !== '');
       blocks.push(
         paragraph(`${words.join('。')}。`, {
           level: 3,
-          text: `${j + 1}.${county.name}（全省${rankText(county.provinceRank)}，${scoreWords(county)}）。`,
+          text: `${j + 1}.${county.name}（全省${rankText(county.provinceRank)}，${scoreWords(snapshot, county)}）。`,
         }),
       );
     });
@@ -78,17 +83,18 @@ function laggingSection(snapshot: Snapshot, lagging: CountyStatus[], visits: Map
   return blocks;
 }
 
+/** The cities' three lowest not already listed as lagging, one line per city: '合肥市：庐阳区97.5分、……'. */
 function watchSection(snapshot: Snapshot): Block[] {
-  const blocks: Block[] = [paragraph(snapshot.campaign.documents.notice.watchLead)];
+  const lines: string[] = [];
   for (const city of snapshot.status.cities) {
-    const watch = snapshot.status.counties.filter((c) => c.cityCode === city.code && c.watch).sort(byRankInProvince);
-    if (watch.length === 0) continue;
-    const names = watch.map(
-      (c) => `${c.name}（全省${rankText(c.provinceRank)}，${scoreWords(c)}${c.lagging ? '，进展缓慢' : ''}）`,
-    );
-    blocks.push(paragraph(`${city.name}：${names.join('、')}。`));
+    const watch = snapshot.status.counties
+      .filter((c) => c.cityCode === city.code && c.watch && !c.lagging)
+      .sort(byRankInProvince);
+    if (watch.length > 0)
+      lines.push(`${city.name}：${joinNames(watch.map((c) => `${c.name}${scoreText(c.score)}分`))}`);
   }
-  return blocks;
+  if (lines.length === 0) return [];
+  return [paragraph(snapshot.campaign.documents.notice.watchLead), paragraph(`${lines.join('；')}。`)];
 }
 
 /** What the supervision gate still asks of the cities on the day; '' without that gate. */
@@ -111,24 +117,25 @@ function supervisionDemand(snapshot: Snapshot): string {
     : `${monthDay(start)}列为进展缓慢的县（市、区）均已开展实地督导，各市要跟踪督导发现问题的整改销号。`;
 }
 
-/** Open dispatch orders of the lagging counties, when there are any (see dispatch-hook.ts). */
+/** Open dispatch orders of the lagging counties, when there are any (counted by the metrics' `countyDispatch`). */
 function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
-  const block = dispatchProblem(
-    snapshot.dispatch,
-    lagging,
-    (c) => fullName(snapshot, c),
-    '',
-    snapshot.campaign.documents.problems.dispatch,
-    snapshot.campaign.reportName,
+  const mine = snapshot.dispatch.filter((d) => lagging.some((c) => c.code === d.countyCode));
+  const open = mine.filter((d) => d.open > 0);
+  if (open.length === 0) return [];
+  const issued = mine.reduce((s, d) => s + d.issued, 0);
+  const openCount = open.reduce((s, d) => s + d.open, 0);
+  const names = open.map((d) =>
+    fullName(
+      snapshot,
+      lagging.find((c) => c.code === d.countyCode)!,
+    ),
   );
-  return block?.kind === 'paragraph'
-    ? [
-        paragraph(`${block.text}相关市要督促逐件办结。`, {
-          level: 2,
-          text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。`,
-        }),
-      ]
-    : [];
+  return [
+    paragraph(
+      `向上述县（市、区）下发的${issued}件督办单中，尚未办结${openCount}件，涉及${names.length > 5 ? countiesWord(names.length) : joinNames(names)}。相关市要督促逐件办结。`,
+      { level: 2, text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。` },
+    ),
+  ];
 }
 
 function requirements(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
@@ -170,7 +177,7 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
     c.name,
     rankCell(c.provinceRank),
     c.score === null ? '—' : scoreText(c.score),
-    c.reasons.map((r) => typeset(r.text)),
+    c.reasons.map((r) => reasonWords(snapshot, r)),
     typeset(supervisionWords(snapshot, c, visits.get(c.code))),
   ]);
   return {
@@ -180,7 +187,7 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
       { header: '市', width: 4 },
       { header: ['县', '（市、区）'], width: 5 },
       { header: ['全省', '排名'], width: 3.5 },
-      { header: ['综合得分', '（分）'], width: 4, align: 'right' },
+      { header: [snapshot.campaign.documents.assessment.name, '得分（分）'], width: 4, align: 'right' },
       { header: '进展缓慢原因', width: 11, align: 'left' },
       { header: '实地督导', width: 9, align: 'left' },
     ],
@@ -211,7 +218,10 @@ export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentS
     recipient: recipientText(words(texts.recipient)),
     body: [
       paragraph(words(texts.opening)),
-      ...texts.sections.flatMap((s, i) => [heading(1, `${chineseNumber(i + 1)}、${s.heading}`), ...parts[s.part]()]),
+      ...texts.sections
+        .map((s) => ({ heading: s.heading, blocks: parts[s.part]() }))
+        .filter((s) => s.blocks.length > 0)
+        .flatMap((s, i) => [heading(1, `${chineseNumber(i + 1)}、${s.heading}`), ...s.blocks]),
     ],
     issuer,
     date: chineseDate(snapshot.asOf),
@@ -219,12 +229,4 @@ export function supervisionNoticeContent(snapshot: Snapshot, settings: DocumentS
     printedBy: printedBy(campaign, issuer),
     attachments: [{ label: '附件', title: words(texts.annex), blocks: [laggingTable(snapshot, lagging, visits)] }],
   };
-}
-
-export async function supervisionNoticeDocx(
-  ctx: Ctx<'campaign'>,
-  asOf: string,
-  settings: DocumentSettings = noSettings,
-): Promise<Buffer> {
-  return renderDocx(supervisionNoticeContent(await snapshotAt(ctx, asOf), settings));
 }

@@ -102,7 +102,7 @@ function gateNote(campaign: CampaignDef): string {
   const parts = countyGateDefs(campaign).map(
     (g) => `“${g.shortName ?? g.name}”指${g.name}（${monthDay(g.deadline)}前）`,
   );
-  return `注：关口栏中，${parts.join('，')}；“—”表示不适用。综合得分、排名和各项比率均为截至报告日期的数据。`;
+  return `注：关口栏中，${parts.join('，')}；“—”表示不适用。得分、排名和各项比率均为截至报告日期的数据。`;
 }
 
 /** 附件1 of a city summary: every county's score, rank, coverages, lagging flag and gates, best first. */
@@ -112,7 +112,7 @@ export function countyKeyTable(view: ScopeView): Block {
   const shares = coverageColumns(campaign);
   const columns: Column[] = [
     { header: '县（市、区）', width: 5.5 },
-    { header: ['综合得分', '（分）'], width: 4, align: 'right' },
+    { header: [campaign.documents.assessment.name, '得分（分）'], width: 4, align: 'right' },
     { header: ['市内', '排名'], width: 3 },
     ...shares.map(({ header }) => ({
       header,
@@ -135,7 +135,8 @@ export function countyKeyTable(view: ScopeView): Block {
   rows.push([
     `全市`,
     tableScore(city?.score),
-    city ? ['全省', rankCell(city.provinceRank)] : '—',
+    // A city's own summary does not state its provincial rank (the province's 通报 ranks cities).
+    '—',
     ...shares.map(({ code }) => tablePercent(view.figures[code]?.value)),
     `${city?.laggingCount ?? 0}个`,
     '—',
@@ -149,7 +150,7 @@ export function cityKeyTable(snapshot: Snapshot): Block {
   const summary = cityGateDefs(snapshot.campaign).find((g) => g.kind === 'summary_submitted');
   const columns: Column[] = [
     { header: '市', width: 4 },
-    { header: ['综合得分', '（分）'], width: 4, align: 'right' },
+    { header: ['督导评估', '得分（分）'], width: 4, align: 'right' },
     { header: ['全省', '排名'], width: 3 },
     { header: ['进展缓慢', '县区数', '（个）'], width: 4, align: 'right' },
     ...shares.map(({ header }) => ({
@@ -182,6 +183,6 @@ export function cityKeyTable(snapshot: Snapshot): Block {
     kind: 'table',
     columns,
     rows,
-    note: '注：市的综合得分为所辖县（市、区）综合得分的平均值；各项比率为所辖县（市、区）分子、分母分别汇总后计算。',
+    note: `注：市的${snapshot.campaign.documents.assessment.name}得分为所辖县（市、区）得分的平均值；各项比率为所辖县（市、区）分子、分母分别汇总后计算。`,
   };
 }

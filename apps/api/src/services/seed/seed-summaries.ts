@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { mulberry32, shuffled } from '../../demo/rng';
 import { summaryDue } from '../known/read';
 import { listUnits } from '../org/units';
-import { buildDocument } from '../summaries/build';
+import { generateDocument } from '../documents/generate';
 import { storeDocument, submitCitySummary } from '../summaries/store';
 import type { SeedActors } from './apply-demo';
 
@@ -31,7 +31,7 @@ export async function seedSummaries(
     const at = new Date(`${day}T16:30:00+08:00`).toISOString();
     if (at > until) continue;
     const officer = { ...ctx, actor: actors.officer(city.code) };
-    const built = await buildDocument(ctx, 'city', city.code, day);
+    const built = await generateDocument(ctx, 'city', city.code, day);
     const doc = await storeDocument(officer, 'city', city.code, day, built, at);
     await submitCitySummary(officer, doc.id, at);
   }

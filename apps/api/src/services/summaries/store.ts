@@ -9,7 +9,7 @@ import { numbered } from '../numbered';
 import { summaryDue } from '../known/read';
 import { notifyRole } from '../notices/notify';
 import { listUnits } from '../org/units';
-import type { BuiltDocument } from './build';
+import type { BuiltDocument } from '../documents/generate';
 import type { DocumentKind } from './kinds';
 
 /** Each generation is kept as a new version; nothing is regenerated in place. */

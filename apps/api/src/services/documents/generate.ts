@@ -1,16 +1,14 @@
-import type { DocumentKind } from './kinds';
+import type { DocumentKind } from '../summaries/kinds';
 import type { Ctx } from '../context';
-import {
-  annexXlsx,
-  citySummaryContent,
-  provinceSummaryContent,
-  renderDocx,
-  renderHtml,
-  snapshotAt,
-  supervisionNoticeContent,
-} from '../documents';
+import { annexXlsx } from './annex-xlsx';
+import { citySummaryContent } from './city-summary';
+import { provinceSummaryContent } from './province-summary';
+import { renderDocx } from './render-docx';
+import { renderHtml } from './render-html';
+import { documentSettings } from './settings-store';
+import { snapshotAt, type Snapshot } from './snapshot';
+import { supervisionNoticeContent } from './supervision-notice';
 import { getUnit } from '../org/units';
-import { documentSettings } from '../documents/settings-store';
 import { DomainError } from '../errors';
 
 export interface BuiltDocument {
@@ -26,12 +24,17 @@ const titles: Record<DocumentKind, string> = {
   annex: '指标附表',
 };
 
-/** One content model per document, rendered twice: the .docx for the record and HTML for the preview. */
-export async function buildDocument(
+/**
+ * The one way a document is made, for tRPC, the file routes' store and the CLI alike: one content model per document,
+ * rendered twice (the .docx for the record, HTML for the preview). `snapshot` lets `report all` build every document of
+ * one day from one read.
+ */
+export async function generateDocument(
   ctx: Ctx<'campaign'>,
   kind: DocumentKind,
   unit: string,
   asOf: string,
+  snapshot?: Snapshot,
 ): Promise<BuiltDocument> {
   const name = (await getUnit(ctx, unit))?.name;
   if (!name) throw new DomainError('not_found', `单位 ${unit} 不存在`);
@@ -40,13 +43,13 @@ export async function buildDocument(
     throw new DomainError('bad_request', `${titles[kind]}须指定省`);
   const fileName = `${name}${titles[kind]}_${asOf}.${kind === 'annex' ? 'xlsx' : 'docx'}`;
   if (kind === 'annex') return { fileName, content: await annexXlsx(ctx, unit, asOf), previewHtml: null };
-  const snapshot = await snapshotAt(ctx, asOf);
+  const day = snapshot ?? (await snapshotAt(ctx, asOf));
   const settings = await documentSettings(ctx, unit);
   const content =
     kind === 'city'
-      ? citySummaryContent(snapshot, unit, settings)
+      ? citySummaryContent(day, unit, settings)
       : kind === 'province'
-        ? provinceSummaryContent(snapshot, settings)
-        : supervisionNoticeContent(snapshot, settings);
+        ? provinceSummaryContent(day, settings)
+        : supervisionNoticeContent(day, settings);
   return { fileName, content: await renderDocx(content), previewHtml: renderHtml(content) };
 }
