@@ -57,6 +57,20 @@ export function layoutFaults(page: Page): Promise<LayoutFaults> {
       })
       .map(name);
 
+    // What a box that clips (a scrolling table, an ellipsis) leaves of a text run: the part a reader sees.
+    const visiblePart = (el: Element, r: DOMRect): DOMRect | null => {
+      let { left, top, right, bottom } = r;
+      for (let p: Element | null = el; p && p !== document.body; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (p instanceof SVGElement || (s.overflowX === 'visible' && s.overflowY === 'visible')) continue;
+        const c = p.getBoundingClientRect();
+        left = Math.max(left, c.left);
+        right = Math.min(right, c.right);
+        top = Math.max(top, c.top);
+        bottom = Math.min(bottom, c.bottom);
+      }
+      return right > left && bottom > top ? new DOMRect(left, top, right - left, bottom - top) : null;
+    };
     // Text runs: each text node's own line boxes, so a wrapped paragraph counts line by line.
     const runs: { el: Element; rect: DOMRect }[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -66,11 +80,15 @@ export function layoutFaults(page: Page): Promise<LayoutFaults> {
         continue;
       const range = document.createRange();
       range.selectNodeContents(n);
-      for (const rect of range.getClientRects()) if (rect.width > 1 && rect.height > 1) runs.push({ el, rect });
+      for (const whole of range.getClientRects()) {
+        const rect = visiblePart(el, whole);
+        if (rect && rect.width > 1 && rect.height > 1) runs.push({ el, rect });
+      }
     }
     const overlapping: string[] = [];
     for (let i = 0; i < runs.length; i++)
       for (let j = i + 1; j < runs.length; j++) {
+        if (runs[i]!.el === runs[j]!.el) continue;
         const a = runs[i]!.rect;
         const b = runs[j]!.rect;
         const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -78,8 +96,12 @@ export function layoutFaults(page: Page): Promise<LayoutFaults> {
         // More than a sliver: line boxes of adjacent lines may touch by a pixel or two.
         if (dx > 2 && dy > Math.min(a.height, b.height) * 0.3)
           overlapping.push(`${name(runs[i]!.el)} × ${name(runs[j]!.el)}`);
-        if (overlapping.length > 20) break;
       }
-    return { height: document.documentElement.scrollHeight, overflowing, clipped, overlapping };
+    return {
+      height: document.documentElement.scrollHeight,
+      overflowing,
+      clipped,
+      overlapping: overlapping.slice(0, 20),
+    };
   });
 }
