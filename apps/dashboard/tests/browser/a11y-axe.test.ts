@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations } from './support/axe';
-import { launchChromium, newPage } from './support/browser';
+import { launchChromium, newPage, screenshot } from './support/browser';
 import { pagesOfEveryRole, type RolePages } from './support/pages';
 import { openAs } from './support/session';
 
