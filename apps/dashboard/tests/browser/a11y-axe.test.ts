@@ -37,6 +37,8 @@ describe.each(widths)('axe-core at $name px: no violation of any impact', ({ vie
       for (const path of role.paths) {
         await page.goto(path);
         await page.waitForLoadState('networkidle');
+        if (viewport.width > 1000)
+          await screenshot(page, `desktop1366-${role.username}-${path.replace(/[^a-z0-9]+/gi, '_')}`);
         for (const v of await axeViolations(page))
           found.push(`${path} ${v.id} (${v.impact}): ${v.targets.join(' | ')}`);
       }

@@ -51,3 +51,21 @@ describe('every page at 390 × 844: nothing wider than the screen, no text clipp
     240_000,
   );
 });
+
+describe('the main pages at 1366 × 768 keep their text apart', () => {
+  test('province and city overviews, a county, the inboxes', async () => {
+    const role = roles.find((r) => r.username === 'admin')!;
+    const page = await openAs(browser, 'admin', { width: 1366, height: 768 });
+    const found: string[] = [];
+    for (const path of role.paths.filter((p) => /^\/(city\/\d+|county\/\d+|inbox)?$/.test(p))) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      await screenshot(page, `desktop1366-admin-${slug(path)}`);
+      const f = await layoutFaults(page);
+      for (const e of [...f.overflowing, ...f.clipped, ...f.overlapping]) found.push(`${path}: ${e}`);
+    }
+    expect(found).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+});
