@@ -79,3 +79,7 @@ export function urgesOf(
   );
   return hit?.count ?? 0;
 }
+
+/** The 督办 pages' one-line account of the stages and the lights. */
+export const dispatchRules =
+  '交办 → 签收 → 反馈 → 复核 → 办结。灯色按办理期限前剩余的法定工作日判定：多于 3 个为绿灯，3 个及以内为黄灯，超过期限未办结为红灯；下发后 2 个工作日内未签收为逾期未签收。';

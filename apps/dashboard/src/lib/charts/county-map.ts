@@ -78,6 +78,8 @@ export function countyMapOption(
         layoutSize: '100%',
         itemStyle: { borderColor: '#ffffff', borderWidth: 0.8, areaColor: '#eceff3' },
         emphasis: { label: { show: true }, itemStyle: { areaColor: '#1a5fb4' } },
+        // A small county's name would sit on its neighbour's: such labels are dropped (the tooltip still names it).
+        labelLayout: { hideOverlap: true },
         label: {
           show: labels,
           fontSize: 11,

@@ -29,7 +29,8 @@ export function taskHeatmapOption(tasks: readonly HeatmapTask[], counties: reado
     xAxis: {
       type: 'category',
       data: counties.map((c) => c.name),
-      axisLabel: { interval: 0, rotate: counties.length > 8 ? 40 : 0 },
+      // Names wrap within their column (the component keeps each column at least 3.2rem wide) rather than run diagonal.
+      axisLabel: { interval: 0, width: 44, overflow: 'break', lineHeight: 13 },
       splitArea: { show: true },
     },
     yAxis: {

@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+
+export interface LayoutFaults {
+  height: number;
+  /** Visible elements reaching past the viewport's left or right edge (outside any box that scrolls or clips them). */
+  overflowing: string[];
+  /** Text cut off by its own box (overflow hidden, no ellipsis, no scrolling). */
+  clipped: string[];
+  /** Pairs of text runs (HTML or chart SVG) drawn over one another. */
+  overlapping: string[];
+}
+
+/** Reads the page's boxes as laid out at the current viewport, from the top of the page. */
+export function layoutFaults(page: Page): Promise<LayoutFaults> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const name = (e: Element) =>
+      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} «${(e.textContent ?? '').trim().slice(0, 24)}»`;
+    const shown = (e: Element) => {
+      if (e.closest('.visually-hidden, [hidden], dialog:not([open]), details:not([open]) > :not(summary)'))
+        return false;
+      const s = getComputedStyle(e);
+      return s.visibility !== 'hidden' && s.display !== 'none' && e.getClientRects().length > 0;
+    };
+    const clipsX = (e: Element) => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(e).overflowX);
+    const insideClip = (e: Element) => {
+      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) if (clipsX(p)) return true;
+      return false;
+    };
+    const floating = (e: Element) => {
+      for (let p: Element | null = e; p; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (s.position === 'fixed' || (s.position === 'sticky' && s.bottom !== 'auto')) return true;
+      }
+      return false;
+    };
+
+    const all = [...document.body.querySelectorAll('*')].filter(shown);
+    const overflowing = all
+      .filter((e) => !insideClip(e))
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && (r.right > width + 1 || r.left < -1);
+      })
+      .map(
+        (e) =>
+          `${name(e)} ${Math.round(e.getBoundingClientRect().left)}…${Math.round(e.getBoundingClientRect().right)}px`,
+      );
+
+    const clipped = all
+      .filter((e) => {
+        if (e instanceof SVGElement) return false;
+        const s = getComputedStyle(e);
+        if (!['hidden', 'clip'].includes(s.overflowX) || s.textOverflow === 'ellipsis') return false;
+        const hasText = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
+        return hasText && e.scrollWidth > e.clientWidth + 1;
+      })
+      .map(name);
+
+    // What a box that clips (a scrolling table, an ellipsis) leaves of a text run: the part a reader sees.
+    const visiblePart = (el: Element, r: DOMRect): DOMRect | null => {
+      let { left, top, right, bottom } = r;
+      for (let p: Element | null = el; p && p !== document.body; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (p instanceof SVGElement || (s.overflowX === 'visible' && s.overflowY === 'visible')) continue;
+        const c = p.getBoundingClientRect();
+        left = Math.max(left, c.left);
+        right = Math.min(right, c.right);
+        top = Math.max(top, c.top);
+        bottom = Math.min(bottom, c.bottom);
+      }
+      return right > left && bottom > top ? new DOMRect(left, top, right - left, bottom - top) : null;
+    };
+    // Text runs: each text node's own line boxes, so a wrapped paragraph counts line by line.
+    const runs: { el: Element; rect: DOMRect }[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if (!n.textContent!.trim() || !shown(el) || floating(el) || el.closest('option, select, title, style, script'))
+        continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const whole of range.getClientRects()) {
+        const rect = visiblePart(el, whole);
+        if (rect && rect.width > 1 && rect.height > 1) runs.push({ el, rect });
+      }
+    }
+    const overlapping: string[] = [];
+    for (let i = 0; i < runs.length; i++)
+      for (let j = i + 1; j < runs.length; j++) {
+        if (runs[i]!.el === runs[j]!.el) continue;
+        const a = runs[i]!.rect;
+        const b = runs[j]!.rect;
+        const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        // More than a sliver: line boxes of adjacent lines may touch by a pixel or two.
+        if (dx > 2 && dy > Math.min(a.height, b.height) * 0.3)
+          overlapping.push(`${name(runs[i]!.el)} × ${name(runs[j]!.el)}`);
+      }
+    return {
+      height: document.documentElement.scrollHeight,
+      overflowing,
+      clipped,
+      overlapping: overlapping.slice(0, 20),
+    };
+  });
+}
