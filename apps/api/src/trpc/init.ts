@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { isBusy, isMissingReference, isOutOfRange, isUniqueViolation } from '../db/client';
 import { resolveCampaign } from '../services/campaign/registry';
 import { serviceContext, type ServiceContext } from '../services/context';
-import { DomainError } from '../services/errors';
+import { DomainError, outOfScope } from '../services/errors';
 import type { Context } from './context';
 import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
 
@@ -92,7 +92,7 @@ export function guarded(name: ProcedureName) {
     const units = input == null || typeof input !== 'object' ? [] : await (rule.units as Rule['units'])(input, service);
     for (const unit of units) {
       if (typeof unit === 'string' && !isWithin(unit, ctx.user.scopeCode)) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: `无权访问管辖范围以外的单位（${unit}）` });
+        throw new TRPCError({ code: 'FORBIDDEN', message: outOfScope });
       }
     }
     return next({ ctx: { campaign, service } });
