@@ -99,7 +99,7 @@ describe('督办 (dispatch orders)', () => {
       admin
         .getByRole('region', { name: /^催报/ })
         .getByRole('listitem')
-        .filter({ hasText: '2021-10 月报未报送' })
+        .filter({ hasText: '2021年10月月报未报送' })
         .first();
     const county = await item().locator('input[name=unit]').inputValue();
     await item().getByRole('button', { name: /^催报/ }).click();

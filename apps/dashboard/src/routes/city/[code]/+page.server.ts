@@ -4,7 +4,7 @@ import { apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
 import { cityTallies, timelineOf, timelinessBrief } from '$lib/server/overview';
 import { cityBrief, countyBrief, coverageKpis } from '$lib/server/trim';
-import { missingItems, urgeMissing } from '$lib/server/urge-missing';
+import { missingItems, urgeMissing, urgeAllMissing } from '$lib/server/urge-missing';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -45,4 +45,4 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-export const actions: Actions = { urgeMissing };
+export const actions: Actions = { urgeMissing, urgeAllMissing };
