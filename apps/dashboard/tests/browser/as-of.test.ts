@@ -160,13 +160,13 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
       await at.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
     }
     await at.fill('2021-11-20T11:30');
-    await admin.getByRole('button', { name: '向后拨' }).click();
+    await admin.getByRole('button', { name: '拨快' }).click();
     await admin.waitForLoadState('networkidle');
     expect(await admin.locator('header.bar').textContent()).toMatch(/模拟时钟：2021年11月20日 11:3\d/);
     expect((await query<Clock>(admin, 'clock.get', {})).now >= '2021-11-20T03:30:00.000Z').toBe(true);
     const viewer = await openAs(browser, 'viewer');
     expect(await viewer.locator('header.bar').textContent()).toContain('模拟时钟：2021年11月20日 11:3');
-    expect(await viewer.getByRole('button', { name: '向后拨' }).count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: '拨快' }).count()).toBe(0);
   });
 
   test('an as-of date after the clock’s day is moved back to it', async () => {
