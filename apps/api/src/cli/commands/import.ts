@@ -10,7 +10,7 @@ import { readTable } from '../../services/files/table-reader';
 import { importValues } from '../../services/reports/import-values';
 import { importRoster } from '../../services/roster/import-roster';
 import { onlyFlags, parse, str, UsageError } from '../args';
-import { campaignFlag } from '../campaign-flag';
+import { campaignForImport } from '../campaign-flag';
 
 export async function importCommand(argv: string[]): Promise<number> {
   const { flags, positionals } = parse(argv, {
@@ -44,7 +44,9 @@ export async function importCommand(argv: string[]): Promise<number> {
     const at = str(flags, 'at')
       ? await notAfterClock(opened, normalizeInstant(str(flags, 'at')!))
       : (await clockNow(opened)).toISOString();
-    const campaign = await campaignFlag(db, flags);
+    const periods =
+      what === 'values' ? [...new Set(table.rows.map((r) => (r.cells.period ?? '').trim()).filter(Boolean))] : [];
+    const campaign = await campaignForImport(db, flags, at, periods);
     const ctx = serviceContext(db, campaign, systemActor);
     if (what === 'values') {
       const r = await importValues(ctx, table, at, { submit: Boolean(flags.submit) });
