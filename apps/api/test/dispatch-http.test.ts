@@ -54,10 +54,10 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
       level: 'key' as const,
     };
     await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2022-01-10' })).rejects.toThrow(
-      /deadline.*不在行动期内/,
+      /^办理期限：.*不在行动期内/,
     );
     await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2021-09-28' })).rejects.toThrow(
-      /deadline.*至少应在下发日/,
+      /^办理期限：.*至少应在下发日/,
     );
     await expect(
       bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2021-10-12', links: [{ indicator: 'nope' }] }),

@@ -54,11 +54,14 @@ describe('roster import', () => {
   test('a village missing, duplicated or from another county is refused and nothing is written', async () => {
     const valid = await rosterFor(opened.db, HUAIYUAN);
     const [header, first, second, ...rest] = valid as [RosterCells, RosterCells, RosterCells, ...RosterCells[]];
-    const foreign: RosterCells = ['340322100201', '某村', 30, '是', 1, 0, 1200, 0];
-    const issues = await issuesOf([header, first, first, foreign, ...rest]);
+    const other = (await villagesOf(ctx, '340322'))[0]!;
+    const foreign: RosterCells = [other.code, other.name, 30, '是', 1, 0, 1200, 0];
+    const nowhere: RosterCells = ['340321999999', '无此村', 30, '是', 1, 0, 1200, 0];
+    const issues = await issuesOf([header, first, first, foreign, nowhere, ...rest]);
     expect(issues).toEqual([
       `第 3 行 村（社区）代码：${first[0]} 与第 2 行重复`,
-      `第 4 行 村（社区）代码：340322100201 不属于怀远县`,
+      `第 4 行 村（社区）代码：${other.code} 不属于怀远县`,
+      `第 5 行 村（社区）代码：340321999999 不存在`,
       `村（社区）代码：缺少 1 个村（社区）：${second[0]} ${second[1]}`,
     ]);
   });

@@ -25,7 +25,7 @@ describe('city summaries to the province (gate m5)', () => {
     expect(preview.html).toContain('蚌埠市民政局关于社会救助工作便民惠民');
     await expect(
       officer.trpc.documents.generate.mutate({ kind: 'province', unit: '34', asOf: '2021-12-13' }),
-    ).rejects.toThrow('无权访问管辖范围以外的单位（34）');
+    ).rejects.toThrow('无权访问管辖范围以外的单位，或该单位不存在');
 
     const download = await fetch(`${server.url}/files/documents/${second.id}`, { headers: { cookie: officer.cookie } });
     expect(download.status).toBe(200);

@@ -1,5 +1,5 @@
 export * from './types';
-export { workingDaysBetween } from './working-days';
+export { defaultDeadline, workingDaysBetween } from './working-days';
 export { caseLogFigures, caseLogIndicator, overLimitDays, processingDayLimit, type CaseLogFigures } from './case-log';
 export {
   expectedStations,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { isWorkday } from 'chinese-days';
 import { addDays } from '@dudao/schema/campaign';
-import { isWorkingDay, workingDaysBetween } from './working-days';
+import { defaultDeadline, isWorkingDay, workingDaysBetween } from './working-days';
 
 describe('workingDaysBetween', () => {
   test.each([
@@ -61,5 +61,20 @@ describe('workingDaysBetween', () => {
       expect(workingDaysBetween('2021-09-30', '2021-10-11')).toBe(3);
       expect(workingDaysBetween('2021-09-17', '2021-09-18')).toBe(1);
     });
+  });
+});
+
+describe('defaultDeadline (two weeks after issue, on a working day inside the campaign)', () => {
+  test.each([
+    ['2021-11-20', '2021-12-06'], // 11-20 + 14 = Sat 12-04 → Mon 12-06
+    ['2021-11-22', '2021-12-06'], // Mon 12-06 itself
+    ['2021-09-17', '2021-10-08'], // 10-01 is 国庆 → Fri 10-08 after the holiday (10-09 Sat is a make-up day, later)
+    ['2021-12-20', '2021-12-31'], // 01-03 would pass the campaign's end: its last day, Fri 12-31
+  ])('issued %s → %s', (issuedOn, expected) => {
+    expect(defaultDeadline(issuedOn, 14, '2021-12-31')).toBe(expected);
+  });
+
+  test('an end on a Sunday falls back to the Friday before', () => {
+    expect(defaultDeadline('2021-12-20', 14, '2021-12-26')).toBe('2021-12-24');
   });
 });

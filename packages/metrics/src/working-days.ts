@@ -47,3 +47,16 @@ export function workingDaysBetween(appliedOn: string, decidedOn: string): number
   const { first, counts } = workingDayIndex();
   return counts[to - first]! - counts[from - first]!;
 }
+
+/**
+ * A default 办理期限 `days` after issue: moved on to the next working day, or back to the last working day on or
+ * before `latest` (the campaign's end) when that comes first.
+ */
+export function defaultDeadline(issuedOn: string, days: number, latest: string): string {
+  let day = toDayNumber(issuedOn) + days;
+  while (!isWorkingDay(fromDayNumber(day))) day += 1;
+  if (fromDayNumber(day) <= latest) return fromDayNumber(day);
+  day = toDayNumber(latest);
+  while (!isWorkingDay(fromDayNumber(day))) day -= 1;
+  return fromDayNumber(day);
+}

@@ -12,7 +12,7 @@ import { importCases } from '../services/cases/import-cases';
 import { resolveAsOf } from '../services/clock/clock';
 import { serviceContext, type Ctx, type ServiceContext } from '../services/context';
 import { casesTemplate } from '../services/cases/template';
-import { DomainError } from '../services/errors';
+import { DomainError, outOfScope } from '../services/errors';
 import { FileFormatError, readTable } from '../services/files/table-reader';
 import { formatIssue, ImportRejected } from '../services/import-errors';
 import { valueLines, valuesCsv, valuesXlsx } from '../services/reports/export-values';
@@ -59,8 +59,7 @@ async function permit(c: Context, deps: AppDeps, route: FileRoute, unit: string 
   if (user.mustChangePassword) throw new DomainError('forbidden', '请先修改初始密码（账号页面）后再继续');
   const rule = fileRules[route];
   if (!(rule as readonly Role[]).includes(user.role)) throw new DomainError('forbidden', '当前角色无权执行此操作');
-  if (unit !== undefined && !isWithin(unit, user.scopeCode))
-    throw new DomainError('forbidden', `无权访问管辖范围以外的单位（${unit}）`);
+  if (unit !== undefined && !isWithin(unit, user.scopeCode)) throw new DomainError('forbidden', outOfScope);
   return user;
 }
 

@@ -12,3 +12,8 @@ export class DomainError extends Error {
     super(message);
   }
 }
+
+/** Outside the scope reads the same as not there at all, so codes and ids cannot be probed. */
+export const outOfScope = '无权访问管辖范围以外的单位，或该单位不存在';
+
+export const unseenOrder = (id: number) => new DomainError('not_found', `督办单 ${id} 不存在，或不在您的管辖范围内`);

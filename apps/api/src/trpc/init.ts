@@ -4,16 +4,20 @@ import { isBusy, isMissingReference, isOutOfRange, isUniqueViolation } from '../
 import { isUnavailable, unavailableMessage } from '../db/unavailable';
 import { resolveCampaign } from '../services/campaign/registry';
 import { serviceContext, type ServiceContext } from '../services/context';
-import { DomainError } from '../services/errors';
+import { DomainError, outOfScope } from '../services/errors';
 import type { Context } from './context';
 import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
+
+// Fields a user types into a form are named as the form names them; others keep their code, which the pages translate.
+const formWords: Record<string, string> = { newPassword: '新密码', oldPassword: '原密码', displayName: '姓名' };
+const fieldWord = (path: string) => formWords[path] ?? (path || '输入');
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     const invalid =
       error.cause instanceof ZodError
-        ? error.cause.issues.map((i) => `${i.path.map(String).join('.') || '输入'}：${i.message}`).join('；')
+        ? error.cause.issues.map((i) => `${fieldWord(i.path.map(String).join('.'))}：${i.message}`).join('；')
         : null;
     return {
       ...shape,
@@ -98,7 +102,7 @@ export function guarded(name: ProcedureName) {
     const units = input == null || typeof input !== 'object' ? [] : await (rule.units as Rule['units'])(input, service);
     for (const unit of units) {
       if (typeof unit === 'string' && !isWithin(unit, ctx.user.scopeCode)) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: `无权访问管辖范围以外的单位（${unit}）` });
+        throw new TRPCError({ code: 'FORBIDDEN', message: outOfScope });
       }
     }
     return next({ ctx: { campaign, service } });

@@ -107,6 +107,7 @@ export const rules = {
   'dispatch.sendBack': { roles: officer, units: (i: { county?: string }) => [i.county] },
   'dispatch.close': { roles: officer, units: (i: { county?: string }) => [i.county] },
   'urge.send': { roles: officer, units: unit },
+  'urge.sendAll': { roles: officer, units: unit },
   'urge.counts': { roles: all, units: unit },
   'documentSettings.get': { roles: readers, units: unit },
   'documentSettings.save': { roles: officer, units: unit },

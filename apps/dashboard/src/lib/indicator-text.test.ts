@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { expectedText, shownKind, statusBadge, valueText } from './indicator-text';
+import { attainmentText, expectedText, shownKind, statusBadge, valueText } from './indicator-text';
 
 const ratio = {
   kind: 'ratio' as const,
@@ -77,5 +77,19 @@ describe('statusBadge', () => {
 
   test('an unscored figure says so', () => {
     expect(statusBadge({ status: null })).toMatchObject({ text: '不评分' });
+  });
+});
+
+describe('attainmentText', () => {
+  const upper = { target: { kind: 'upper' as const, max: 20 } };
+  test.each([
+    // 平均办理时限 10.1 against ≤ 20.0: kept, never "完成度 198.0%" (20 / 10.1)
+    [upper, { attainment: 20 / 10.1, value: 10.1, expected: 20 }, '未超过上限'],
+    [upper, { attainment: 20 / 24, value: 24, expected: 20 }, '超过上限'],
+    [upper, { attainment: null, value: null, expected: 20 }, null],
+    [ratio, { attainment: 0.756, value: 0.567, expected: 0.75 }, '完成度 75.6%'],
+    [ratio, { attainment: null, value: null, expected: 0.75 }, null],
+  ])('%j with %j reads %j', (def, r, expected) => {
+    expect(attainmentText(def as never, r)).toBe(expected);
   });
 });

@@ -30,3 +30,18 @@ export function expectedText(def: Pick<IndicatorDef, 'kind' | 'target'>, r: Pick
 export function statusBadge(r: Pick<IndicatorResult, 'status'>): Badge {
   return r.status ? indicatorBadges[r.status] : indicatorBadges.unscored;
 }
+
+/**
+ * The line under the requirement: how far a share or threshold is reached (完成度), or for an upper bound (办理时限
+ * ≤ 20 个工作日) whether it is kept — a ratio of bound to value would read as 198.7% done.
+ */
+export function attainmentText(
+  def: Pick<IndicatorDef, 'target'>,
+  r: Pick<IndicatorResult, 'attainment' | 'value' | 'expected'>,
+): string | null {
+  if (def.target?.kind === 'upper') {
+    if (r.value == null || r.expected == null) return null;
+    return r.value <= r.expected ? '未超过上限' : '超过上限';
+  }
+  return r.attainment == null ? null : `完成度 ${percent(r.attainment)}`;
+}

@@ -38,7 +38,7 @@ async function statusLine(page: Page): Promise<string> {
 async function submittedOnCityPage(page: Page, city: string, asOf: string): Promise<number> {
   await page.goto(`/city/${city}?asOf=${asOf}`);
   const text = (await page.locator('main').textContent()) ?? '';
-  const m = /2021-10 月报按时报送\s*(\d+) \/ \d+[\s\S]*?逾期报送 (\d+) 个/.exec(text);
+  const m = /2021年10月月报按时报送\s*(\d+) \/ \d+[\s\S]*?逾期报送 (\d+) 个/.exec(text);
   if (!m) throw new Error(`本市概览（${asOf}）上没有 2021-10 月报的报送卡片`);
   return Number(m[1]) + Number(m[2]);
 }
@@ -111,8 +111,15 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
     expect(await lateOn('2021-11-20')).toBe('2021-11-20');
     expect(await lateOn('2021-11-19')).toBeNull();
 
-    // The officer approves from the inbox; the clerk's 工作台 (page 4) shows the notice today, not the day before.
+    // The officer approves from the report opened from the inbox; the clerk's 工作台 (page 4) shows the notice today, not the day before.
     await officer.goto(`/city/${city}/inbox?asOf=2021-11-20`);
+    // The reviewer opens the report before deciding: the inbox only links to it.
+    await officer
+      .getByRole('row')
+      .filter({ hasText: countyName })
+      .filter({ hasText: '2021年10月' })
+      .getByRole('link', { name: /^打开审核/ })
+      .click();
     await officer.getByRole('button', { name: `审核通过${countyName} 2021-10 月报` }).click();
     await confirmIn(officer, '确认审核通过');
     expect(await statusLine(officer)).toContain(`已审核通过：${countyName}`);
@@ -153,13 +160,13 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
       await at.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
     }
     await at.fill('2021-11-20T11:30');
-    await admin.getByRole('button', { name: '向后拨' }).click();
+    await admin.getByRole('button', { name: '拨快' }).click();
     await admin.waitForLoadState('networkidle');
     expect(await admin.locator('header.bar').textContent()).toMatch(/模拟时钟：2021年11月20日 11:3\d/);
     expect((await query<Clock>(admin, 'clock.get', {})).now >= '2021-11-20T03:30:00.000Z').toBe(true);
     const viewer = await openAs(browser, 'viewer');
     expect(await viewer.locator('header.bar').textContent()).toContain('模拟时钟：2021年11月20日 11:3');
-    expect(await viewer.getByRole('button', { name: '向后拨' }).count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: '拨快' }).count()).toBe(0);
   });
 
   test('an as-of date after the clock’s day is moved back to it', async () => {

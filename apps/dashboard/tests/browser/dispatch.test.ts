@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { query } from './support/api';
 import { launchChromium, screenshot } from './support/browser';
-import { openAs } from './support/session';
+import { confirmIn, openAs } from './support/session';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -44,11 +44,15 @@ describe('督办 (dispatch orders)', () => {
     const issue = officer.getByRole('region', { name: '下发督办单' });
     expect(await issue.getByRole('checkbox', { checked: true }).count()).toBe(1);
     expect(await issue.getByLabel('督办事项').inputValue()).toMatch(/^\S+：/);
-    expect(await issue.getByLabel('办理期限').inputValue()).toBe('2021-12-04');
+    // 11-20 + 14 days is Sat 12-04: the default moves on to the next working day, Mon 12-06.
+    expect(await issue.getByLabel('办理期限').inputValue()).toBe('2021-12-06');
     await issue.getByRole('button', { name: '下发督办单' }).click();
     await officer.getByText(/已下发督办单第 \d+ 号（1 个县区）/).waitFor();
+    // Emptied once issued, so a second click cannot issue it again.
+    expect(await issue.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    expect(await issue.getByLabel('督办事项').inputValue()).toBe('');
     const orders = officer.getByRole('region', { name: /督办单（/ });
-    await orders.getByText('绿灯 · 待签收（剩 10 个工作日）').waitFor();
+    await orders.getByText('绿灯 · 待签收（剩 11 个工作日）').waitFor();
 
     const clerk = await openAs(browser, `county${county}`, { width: 390, height: 844 });
     await clerk.goto(`/workspace?asOf=${asOf}`);
@@ -66,8 +70,9 @@ describe('督办 (dispatch orders)', () => {
     expect(await noSidewaysScroll(clerk)).toBe(true);
 
     await officer.reload();
-    await orders.getByText('绿灯 · 已反馈（剩 10 个工作日）').waitFor();
+    await orders.getByText('绿灯 · 已反馈（剩 11 个工作日）').waitFor();
     await orders.getByRole('button', { name: '复核通过，办结' }).first().click();
+    await confirmIn(officer, '确认办结');
     await officer.getByRole('status').filter({ hasText: '已办结' }).waitFor();
     await orders.getByText('按期办结').first().waitFor();
     await screenshot(officer, 'dispatch-city-1366');
@@ -99,7 +104,7 @@ describe('督办 (dispatch orders)', () => {
       admin
         .getByRole('region', { name: /^催报/ })
         .getByRole('listitem')
-        .filter({ hasText: '2021-10 月报未报送' })
+        .filter({ hasText: '2021年10月月报未报送' })
         .first();
     const county = await item().locator('input[name=unit]').inputValue();
     await item().getByRole('button', { name: /^催报/ }).click();

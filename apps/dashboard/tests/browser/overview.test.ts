@@ -143,7 +143,9 @@ describe('province overview', () => {
         counties: unknown[];
       }>(page, 'status.at', { asOf });
       const t = status.province.timeliness;
-      const card = page.getByRole('region', { name: `${t.period} 月报按时报送` });
+      const card = page.getByRole('region', {
+        name: `${t.period.slice(0, 4)}年${Number(t.period.slice(5))}月月报按时报送`,
+      });
       expect(await card.textContent()).toContain(`${t.onTime} / ${status.counties.length}`);
       expect(await card.textContent()).toContain(`逾期报送 ${t.late} 个，未报送 ${t.missing} 个`);
       // every county is in exactly one of the three

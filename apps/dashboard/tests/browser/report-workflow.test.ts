@@ -88,6 +88,11 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
     expect(resubmitted.editsAfterSubmit).toBeGreaterThan(0);
 
     await officer.goto(`/city/3403/inbox?asOf=${asOf}`);
+    await officer
+      .getByRole('row')
+      .filter({ hasText: '怀远县' })
+      .getByRole('link', { name: /^打开审核/ })
+      .click();
     await officer.getByRole('button', { name: `审核通过怀远县 ${period} 月报` }).click();
     await confirmIn(officer, '确认审核通过');
     expect(await statusLine(officer)).toContain('已审核通过：怀远县');

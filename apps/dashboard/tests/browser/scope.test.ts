@@ -41,7 +41,7 @@ describe('each role sees its own scope', () => {
     expect(text).not.toContain('瑶海区');
 
     await page.goto('/city/3401');
-    expect(await mainText(page)).toContain('无权访问管辖范围以外的单位（3401）');
+    expect(await mainText(page)).toContain('无权访问管辖范围以外的单位，或该单位不存在');
     await page.goto('/county/340102');
     expect(await mainText(page)).toContain('无权访问');
     await page.goto('/');

@@ -38,7 +38,11 @@ describe('催报 a missing report, and the notices of every role', () => {
 
     await officer.goto(`/county/${county}?asOf=${asOf}`);
     const missing = officer.getByRole('region', { name: '未报送事项' });
-    await missing.getByRole('button', { name: new RegExp(`^催报.*${period} 月报未报送`) }).click();
+    await missing
+      .getByRole('button', {
+        name: new RegExp(`^催报.*${Number(period.slice(0, 4))}年${Number(period.slice(5))}月月报未报送`),
+      })
+      .click();
     await missing.getByText(/^已催报，\d+ 人收到通知$/).waitFor();
     await missing.getByText(`已催报 ${before + 1} 次`).waitFor();
     await screenshot(officer, 'urge-county-page-1366');

@@ -167,6 +167,8 @@ const shape = z.strictObject({
   relations: z.array(relation),
   thresholds,
   documents: documentsSchema,
+  /** A made-up plan for demonstrations: installed by the demo only, never into a production database. */
+  demo: z.boolean().optional(),
 });
 
 type Loose = Record<string, unknown>;

@@ -147,6 +147,8 @@ export interface CampaignDef {
   /** `YYYY-MM` (monthly) or `YYYY-Qn` (quarterly) periods, all of one kind. */
   periods: string[];
   reportDueAfterDays: number;
+  /** A made-up plan installed only with the demo data. */
+  demo?: boolean;
   /** What a period's report is called on pages: 月报 or 季报. */
   reportName: string;
   summaryDue: string;

@@ -33,3 +33,8 @@ export const urgeInput = z.object({
   period: periodSchema.optional(),
   id: recordId.optional(),
 });
+
+/** 一键催报 of a city (4 digits) or the province (2 digits). */
+export const urgeAllInput = z.object({
+  unit: z.string().regex(/^\d{2}(\d{2})?$/, { error: '催报范围（unit）应为市或省的代码' }),
+});

@@ -9,8 +9,8 @@ import { importCases } from '../../services/cases/import-cases';
 import { readTable } from '../../services/files/table-reader';
 import { importValues } from '../../services/reports/import-values';
 import { importRoster } from '../../services/roster/import-roster';
-import { parse, str, UsageError } from '../args';
-import { campaignFlag } from '../campaign-flag';
+import { onlyFlags, parse, str, UsageError } from '../args';
+import { campaignForImport } from '../campaign-flag';
 
 export async function importCommand(argv: string[]): Promise<number> {
   const { flags, positionals } = parse(argv, {
@@ -25,6 +25,14 @@ export async function importCommand(argv: string[]): Promise<number> {
     throw new UsageError(
       '用法：import values|roster|cases FILE [--county CODE] [--at ISO时间] [--submit] [--campaign CODE]',
     );
+  const importUsage =
+    '用法：import values FILE [--at ISO时间] [--submit] [--campaign CODE]\n      import roster|cases FILE --county CODE [--at ISO时间] [--campaign CODE]';
+  onlyFlags(
+    flags,
+    ['at', 'db', 'campaign', ...(what === 'values' ? ['submit'] : ['county'])],
+    `import ${what}`,
+    importUsage,
+  );
   const county = str(flags, 'county');
   if (what !== 'values' && !county) throw new UsageError(`import ${what} 须指定 --county 县级单位代码`);
   const path = file.startsWith('/') ? file : `${process.env.INIT_CWD ?? process.cwd()}/${file}`;
@@ -36,7 +44,9 @@ export async function importCommand(argv: string[]): Promise<number> {
     const at = str(flags, 'at')
       ? await notAfterClock(opened, normalizeInstant(str(flags, 'at')!))
       : (await clockNow(opened)).toISOString();
-    const campaign = await campaignFlag(db, flags);
+    const periods =
+      what === 'values' ? [...new Set(table.rows.map((r) => (r.cells.period ?? '').trim()).filter(Boolean))] : [];
+    const campaign = await campaignForImport(db, flags, at, periods);
     const ctx = serviceContext(db, campaign, systemActor);
     if (what === 'values') {
       const r = await importValues(ctx, table, at, { submit: Boolean(flags.submit) });

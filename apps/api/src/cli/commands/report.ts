@@ -9,7 +9,7 @@ import { generateDocument } from '../../services/documents/generate';
 import { snapshotAt } from '../../services/documents/snapshot';
 import { docxToPdf, pdfAvailable } from '../../services/documents/pdf';
 import { getUnit } from '../../services/org/units';
-import { parse, str, UsageError, type Flags } from '../args';
+import { onlyFlags, parse, str, UsageError, type Flags } from '../args';
 import { progressBar } from '../progress';
 import { campaignFlag } from '../campaign-flag';
 
@@ -21,6 +21,15 @@ const usage = `用法：
   report all --as-of YYYY-MM-DD --dir DIR [--pdf]
   每条命令都可加 --campaign CODE（默认：已开始的活动中开始最晚的一个）
   --pdf 同时用 LibreOffice 另存 PDF（FILE.pdf），须已安装 libreoffice-writer`;
+
+/** The flags each kind takes besides --as-of, --db and --campaign. */
+const reportFlags: Record<string, string[]> = {
+  city: ['city', 'out', 'pdf'],
+  province: ['out', 'pdf'],
+  notice: ['out', 'pdf'],
+  annex: ['unit', 'out'],
+  all: ['dir', 'pdf'],
+};
 
 /** A path the user typed is taken from where they typed it (pnpm runs scripts elsewhere). */
 const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
@@ -53,6 +62,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   });
   const kind = positionals[0];
   if (!kind || !['city', 'province', 'notice', 'annex', 'all'].includes(kind)) throw new UsageError(usage);
+  onlyFlags(flags, ['as-of', 'db', 'campaign', ...reportFlags[kind]!], `report ${kind}`, usage);
   const asOf = isoDateSchema.safeParse(str(flags, 'as-of'));
   if (!asOf.success) throw new UsageError(`须指定 --as-of YYYY-MM-DD\n${usage}`);
   const target =

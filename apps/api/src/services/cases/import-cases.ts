@@ -46,7 +46,13 @@ export async function validateCases(ctx: Ctx, countyCode: string, source: Table)
     }
     const r = parsed.data;
     if (!townships.has(r.township_code))
-      issues.push({ row, column: columnName.township_code!, message: `${r.township_code} 不属于${county.name}` });
+      issues.push({
+        row,
+        column: columnName.township_code!,
+        message: (await getUnit(ctx, r.township_code))
+          ? `${r.township_code} 不属于${county.name}`
+          : `${r.township_code} 不存在`,
+      });
     const first = seen.get(r.case_id);
     if (first !== undefined)
       issues.push({ row, column: columnName.case_id!, message: `${r.case_id} 与第 ${first} 行重复` });

@@ -19,12 +19,9 @@ export interface IssueInput {
 
 function checkDeadline(campaign: CampaignDef, issuedOn: string, deadline: string): void {
   if (deadline < campaign.start || deadline > campaign.end)
-    throw new DomainError(
-      'bad_request',
-      `办理期限（deadline）${deadline} 不在行动期内（${campaign.start} 至 ${campaign.end}）`,
-    );
+    throw new DomainError('bad_request', `办理期限：${deadline} 不在行动期内（${campaign.start} 至 ${campaign.end}）`);
   if (deadline <= issuedOn || workingDaysBetween(issuedOn, deadline) < 1)
-    throw new DomainError('bad_request', `办理期限（deadline）${deadline} 至少应在下发日 ${issuedOn} 之后一个工作日`);
+    throw new DomainError('bad_request', `办理期限：${deadline} 至少应在下发日 ${issuedOn} 之后一个工作日`);
 }
 
 /** 交办: one order, one copy per county, each copy starting with its issue event; the clerks get a notice. */

@@ -3,7 +3,7 @@ import { dispatchCopyAt, dispatchStatusText, type DispatchCopyAt } from '@dudao/
 import { beijingDate, endOfBeijingDay } from '@dudao/schema/campaign';
 import { dispatchCopies, dispatchEvents, dispatchFiles, dispatchOrders, orgUnits } from '@dudao/schema/tables';
 import type { Ctx } from '../context';
-import { DomainError } from '../errors';
+import { DomainError, unseenOrder } from '../errors';
 import { isWithin } from '../org/units';
 import type { DispatchQuote } from './quotes';
 
@@ -184,7 +184,7 @@ export async function dispatchOrderAt(
   const [view] = await dispatchOrdersAt(ctx, viewerScope, asOf, [id]);
   if (!view || view.copies.length === 0) {
     if (order.issuedAt >= endOfBeijingDay(asOf)) throw new DomainError('not_found', `督办单 ${id} 在 ${asOf} 尚未下发`);
-    throw new DomainError('forbidden', `无权查看督办单 ${id}`);
+    throw unseenOrder(id);
   }
   return view;
 }
@@ -195,7 +195,7 @@ export async function orderById(ctx: Ctx<'campaign'>, id: number): Promise<Order
     .from(dispatchOrders)
     .where(and(eq(dispatchOrders.campaignCode, ctx.campaign.code), eq(dispatchOrders.id, id)))
     .get();
-  if (!order) throw new DomainError('not_found', `督办单 ${id} 不存在`);
+  if (!order) throw unseenOrder(id);
   return order;
 }
 
@@ -207,7 +207,7 @@ export async function copyOf(ctx: Ctx<'campaign'>, id: number, county: string) {
       .where(and(eq(dispatchCopies.campaignCode, ctx.campaign.code), eq(dispatchCopies.orderId, id)))
       .all()
   ).find((c) => c.countyCode === county);
-  if (!copy) throw new DomainError('not_found', `督办单 ${id} 未下发给 ${county}`);
+  if (!copy) throw unseenOrder(id);
   return copy;
 }
 

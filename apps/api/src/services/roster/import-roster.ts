@@ -29,7 +29,11 @@ export async function validateRoster(ctx: Ctx, countyCode: string, table: Table)
     const name = villages.get(code);
     if (/^\d{12}$/.test(code)) {
       if (name === undefined)
-        issues.push({ row, column: headerOf.village_code!, message: `${code} 不属于${county.name}` });
+        issues.push({
+          row,
+          column: headerOf.village_code!,
+          message: (await getUnit(ctx, code)) ? `${code} 不属于${county.name}` : `${code} 不存在`,
+        });
       const first = seen.get(code);
       if (first !== undefined)
         issues.push({ row, column: headerOf.village_code!, message: `${code} 与第 ${first} 行重复` });

@@ -79,9 +79,10 @@ export async function holdsData(path: string): Promise<boolean> {
   }
 }
 
-function shippedCampaigns(options: ResetOptions) {
+export function shippedCampaigns(options: Pick<ResetOptions, 'demo' | 'campaigns'>) {
   const all = builtinCampaigns();
-  if (!options.campaigns) return all;
+  // Without --campaign: the real plans, and the made-up ones (demo: true) only beside the demo data.
+  if (!options.campaigns) return all.filter((c) => options.demo || !c.demo);
   const unknown = options.campaigns.filter((code) => !all.some((c) => c.code === code));
   if (unknown.length > 0)
     throw new DomainError(

@@ -88,7 +88,7 @@ export async function changeOwnPassword(
   const user = await requireUser(ctx, actor.id);
   if (!(await verifyPassword(oldPassword, user.passwordHash))) throw new DomainError('bad_request', '原密码不正确');
   await checkPassword(ctx, user.username, newPassword);
-  if (newPassword === oldPassword) throw new DomainError('bad_request', 'newPassword：新密码不能与原密码相同');
+  if (newPassword === oldPassword) throw new DomainError('bad_request', '新密码：不能与原密码相同');
   await ctx.db
     .update(users)
     .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false })

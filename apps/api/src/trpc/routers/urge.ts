@@ -1,13 +1,17 @@
 import { resolveAsOf } from '../../services/clock/clock';
-import { dispatchListInput, urgeInput } from '@dudao/schema/inputs';
+import { dispatchListInput, urgeAllInput, urgeInput } from '@dudao/schema/inputs';
 import { urgeCounts } from '../../services/urge/counts';
 import { sendUrge } from '../../services/urge/send';
+import { urgeAllMissing } from '../../services/urge/send-all';
 import { guarded, router } from '../init';
 
 export const urgeRouter = router({
   send: guarded('urge.send')
     .input(urgeInput)
     .mutation(({ ctx, input }) => sendUrge(ctx.service, input)),
+  sendAll: guarded('urge.sendAll')
+    .input(urgeAllInput)
+    .mutation(({ ctx, input }) => urgeAllMissing(ctx.service, input.unit)),
   counts: guarded('urge.counts')
     .input(dispatchListInput)
     .query(async ({ ctx, input }) =>

@@ -1,5 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { addDays } from '@dudao/schema/campaign';
+import { defaultDeadline } from '@dudao/metrics';
 import { filterOrders } from '$lib/dispatch';
 import { act, apiFor, ask } from './api';
 import { campaignFor } from './campaign';
@@ -26,7 +26,7 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string) 
     .map((c) => ({ code: c.code, name: c.name, reasons: c.reasons }));
   const county = status.counties.find((c) => c.code === params.get('county'));
   const reason = county?.reasons.find((r) => r.code === params.get('reason'));
-  const deadline = addDays(asOf, 14) > campaign.end ? campaign.end : addDays(asOf, 14);
+  const deadline = defaultDeadline(asOf, 14, campaign.end);
   return {
     unit,
     unitName: status.unit.name ?? unit,

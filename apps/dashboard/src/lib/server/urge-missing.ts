@@ -1,5 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { latestDuePeriod } from '@dudao/metrics';
+import { latestDuePeriod, periodText } from '@dudao/metrics';
 import { act, apiFor, ask } from './api';
 import { campaignFor } from './campaign';
 
@@ -28,9 +28,8 @@ export async function missingItems(
   const units = overview ?? ask(event, api.status.overview.query({ asOf, unit }));
   const campaign = await campaignFor(event);
   const period = latestDuePeriod(campaign, asOf);
-  const [status, reports, urges, summaries] = await Promise.all([
+  const [status, urges, summaries] = await Promise.all([
     units,
-    period ? ask(event, api.reports.list.query({ unit, period })) : Promise.resolve([]),
     ask(event, api.urge.counts.query({ asOf, unit })),
     unit.length === 2 && asOf > campaign.summaryDue
       ? ask(event, api.summaries.status.query({ asOf }))
@@ -38,16 +37,17 @@ export async function missingItems(
   ]);
   const urged = (kind: string, code: string, p: string | null) =>
     urges.find((u) => u.kind === kind && u.unit === code && u.period === p)?.count ?? 0;
-  const sent = new Set(reports.filter((r) => r.state !== 'draft' && r.state !== 'returned').map((r) => r.countyCode));
+  // The counties the metrics judged `missing` (DOMAIN "Timeliness"): the same answer the 未报送 count beside it reads,
+  // so a report sent on time and then returned is counted as sent in both.
   const unsent: MissingItem[] = period
     ? status.counties
-        .filter((c) => !sent.has(c.code))
+        .filter((c) => c.timeliness === 'missing')
         .map((c) => ({
           kind: 'report',
           unit: c.code,
           name: c.name,
           period,
-          what: `${period} ${campaign.reportName}未报送`,
+          what: `${periodText(period)}${campaign.reportName}未报送`,
           urged: urged('report', c.code, period),
         }))
     : [];
@@ -73,4 +73,14 @@ export async function urgeMissing(event: RequestEvent) {
   const result = await act(event, apiFor(event).urge.send.mutate({ kind, unit, period }));
   if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
   return { form: key, done: `已催报，${result.value.recipients} 人收到通知` };
+}
+
+/** 一键催报: every unsent report of the city or the province, in one confirmed action. */
+export async function urgeAllMissing(event: RequestEvent) {
+  const form = await event.request.formData();
+  const unit = String(form.get('scope') ?? '');
+  const result = await act(event, apiFor(event).urge.sendAll.mutate({ unit }));
+  if (!result.ok) return fail(result.failure.status, { form: 'urge-all', error: result.failure.data.error });
+  const { counties, recipients } = result.value;
+  return { form: 'urge-all', done: `已向 ${counties} 个县（市、区）催报，${recipients} 人收到通知` };
 }

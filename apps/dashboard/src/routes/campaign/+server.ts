@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { campaignCookie, isCampaignCode } from '$lib/campaign-choice';
 import { campaignChoices } from '$lib/server/campaign';
+import { sitePath } from '$lib/next';
 import type { RequestHandler } from './$types';
 
 /** The header's switcher: remembers the chosen campaign (one the user may see) and returns to the page it came from. */
@@ -17,7 +18,6 @@ export const POST: RequestHandler = async (event) => {
     secure: event.url.protocol === 'https:',
     maxAge: 365 * 24 * 3600,
   });
-  const back = String(form.get('back') ?? '/');
   // Only a path of this site; the as-of date stays out, since the other campaign has its own days.
-  redirect(303, back.startsWith('/') && !back.startsWith('//') ? back.split('?')[0]! : '/');
+  redirect(303, sitePath(form.get('back')).split('?')[0]!);
 };

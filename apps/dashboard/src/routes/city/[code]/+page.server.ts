@@ -4,7 +4,7 @@ import { apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
 import { timelineOf, timelinessBrief } from '$lib/server/overview';
 import { coverageKpis } from '$lib/server/trim';
-import { missingItems, urgeMissing } from '$lib/server/urge-missing';
+import { missingItems, urgeAllMissing, urgeMissing } from '$lib/server/urge-missing';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -43,4 +43,4 @@ export const load: PageServerLoad = async (event) => {
   };
 };
 
-export const actions: Actions = { urgeMissing };
+export const actions: Actions = { urgeMissing, urgeAllMissing };

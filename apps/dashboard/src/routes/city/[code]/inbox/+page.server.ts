@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { apiFor, ask } from '$lib/server/api';
-import { decide } from '$lib/server/decisions';
-import { missingItems, urgeMissing } from '$lib/server/urge-missing';
+import { missingItems, urgeAllMissing, urgeMissing } from '$lib/server/urge-missing';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,8 +17,8 @@ export const load: PageServerLoad = async (event) => {
   return { unit: { code: unit.code, name: unit.name }, submitted, missing, live: asOf === clock?.today };
 };
 
+// No decisions here: a reviewer opens the report before deciding (DOMAIN "Workflow"), so they are taken on its page.
 export const actions: Actions = {
-  approve: (event) => decide(event, 'approve'),
-  return: (event) => decide(event, 'return'),
   urgeMissing,
+  urgeAllMissing,
 };
