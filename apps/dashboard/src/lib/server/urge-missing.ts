@@ -12,7 +12,7 @@ export interface MissingItem {
   urged: number;
 }
 
-type Units = Promise<{ counties: { code: string; name: string }[] }>;
+type Units = Promise<{ counties: { code: string; name: string; timeliness: string | null }[] }>;
 
 /**
  * What a city or the province can 催报 at `asOf`: the latest due month's unsent reports, and (province) the cities'
