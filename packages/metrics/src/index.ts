@@ -89,3 +89,17 @@ export {
   type DispatchState,
 } from './dispatch-lights';
 export { isItemOverdue, itemCounts, type ItemCounts, type KnownItem } from './supervision';
+export {
+  forecastCounty,
+  forecastSeries,
+  indicatorSeries,
+  worstState,
+  FORECAST_WINDOW,
+  type CountyForecast,
+  type CountyHistory,
+  type ForecastConfidence,
+  type ForecastState,
+  type GateForecast,
+  type HistoryPoint,
+  type IndicatorForecast,
+} from './forecast';
