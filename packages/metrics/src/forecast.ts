@@ -172,26 +172,34 @@ export function forecastSeries(
   };
 }
 
-/** One indicator's value at each known report (judged on its period's end) or roster upload (judged on its day). */
-export function indicatorSeries(
-  def: IndicatorDef,
-  county: CountyInput,
-  history: CountyHistory,
-  campaign: CampaignDef,
-): HistoryPoint[] {
+interface JudgedPoint {
+  on: string;
+  source: 'report' | 'roster';
+  results: Record<string, IndicatorResult>;
+}
+
+/** Every indicator at each known report (judged on its period's end) and roster upload (judged on its day), once. */
+export function judgeHistory(county: CountyInput, history: CountyHistory, campaign: CampaignDef): JudgedPoint[] {
   const empty = { ...county, report: null, roster: null, caseLog: null, firstSubmissions: {} };
-  const judged: { on: string; result: IndicatorResult | undefined }[] =
-    def.source === 'roster'
-      ? history.rosters.map((roster) => {
-          const on = beijingDate(roster.uploadedAt);
-          return { on, result: countyIndicators({ ...empty, roster }, campaign, on)[def.code] };
-        })
-      : history.reports.map((report) => {
-          const on = periodEnd(report.period);
-          return { on, result: countyIndicators({ ...empty, report }, campaign, on)[def.code] };
-        });
+  return [
+    ...history.rosters.map((roster) => {
+      const on = beijingDate(roster.uploadedAt);
+      return { on, source: 'roster' as const, results: countyIndicators({ ...empty, roster }, campaign, on) };
+    }),
+    ...history.reports.map((report) => {
+      const on = periodEnd(report.period);
+      return { on, source: 'report' as const, results: countyIndicators({ ...empty, report }, campaign, on) };
+    }),
+  ];
+}
+
+/** One indicator's series from the judged history; of two points on one day, the later one known wins. */
+export function indicatorSeries(def: IndicatorDef, judged: JudgedPoint[]): HistoryPoint[] {
   const byDay = new Map<string, number>();
-  for (const { on, result } of judged) if (typeof result?.value === 'number') byDay.set(on, result.value);
+  for (const { on, source, results } of judged) {
+    const value = results[def.code]?.value;
+    if (source === def.source && typeof value === 'number') byDay.set(on, value);
+  }
   return [...byDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([on, value]) => ({ on, value }));
 }
 
@@ -221,12 +229,13 @@ export function forecastCounty(
   campaign: CampaignDef,
   asOf: string,
 ): CountyForecast {
+  const judged = judgeHistory(county, history, campaign);
   const indicators: IndicatorForecast[] = [];
   const byCode = new Map<string, IndicatorForecast>();
   for (const def of campaign.indicators) {
     const target = targetOf(def, asOf);
     if (!target) continue;
-    const series = indicatorSeries(def, county, history, campaign);
+    const series = indicatorSeries(def, judged);
     const forecast = forecastSeries(
       def.code,
       series,
@@ -244,13 +253,12 @@ export function forecastCounty(
     const def = campaign.indicators.find((i) => i.code === gate.showsIndicator);
     if (!def) continue;
     const shown =
-      byCode.get(def.code) ??
-      forecastSeries(def.code, indicatorSeries(def, county, history, campaign), 1, gate.deadline, true);
+      byCode.get(def.code) ?? forecastSeries(def.code, indicatorSeries(def, judged), 1, gate.deadline, true);
     // The gate asks for every village, whatever share the indicator's score asks for.
     const forecast =
       shown.target === 1 && shown.deadline === gate.deadline
         ? shown
-        : forecastSeries(def.code, indicatorSeries(def, county, history, campaign), 1, gate.deadline, true);
+        : forecastSeries(def.code, indicatorSeries(def, judged), 1, gate.deadline, true);
     gateForecasts.push({ gate: gate.code, ...forecast, ...(gates[gate.code] === 'met' ? { state: 'on_track' } : {}) });
   }
   return {

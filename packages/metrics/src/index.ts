@@ -93,6 +93,7 @@ export {
   forecastCounty,
   forecastSeries,
   indicatorSeries,
+  judgeHistory,
   worstState,
   FORECAST_WINDOW,
   type CountyForecast,

@@ -42,6 +42,7 @@ export const rules = {
   'clock.get': { roles: all, units: none },
   'clock.set': { roles: admin, units: none },
   'status.at': { roles: all, units: unit },
+  'status.forecast': { roles: all, units: unit },
   'reports.get': { roles: all, units: county },
   'reports.list': { roles: all, units: unit },
   'reports.saveDraft': { roles: clerk, units: county },

@@ -3,6 +3,7 @@ import { isoDateSchema, unitCodeSchema } from '@dudao/schema/inputs';
 import { cutToUnit, provinceStatusAt } from '../../services/known/status-at';
 import { resolveAsOf } from '../../services/clock/clock';
 import { campaignOn } from '../../services/campaign/registry';
+import { forecastsAt } from '../../services/forecast/forecast-at';
 import { guarded, router } from '../init';
 
 export const statusRouter = router({
@@ -13,5 +14,15 @@ export const statusRouter = router({
       // The status as of a past day is judged by the campaign version in force that day.
       const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
       return cutToUnit(await provinceStatusAt({ ...ctx.service, campaign }, asOf), input.unit ?? ctx.user.scopeCode);
+    }),
+  /** Each county's forecast (every gate and targeted indicator with a future deadline) as of a day, cut to the unit. */
+  forecast: guarded('status.forecast')
+    .input(z.object({ asOf: isoDateSchema.optional(), unit: unitCodeSchema.optional() }))
+    .query(async ({ ctx, input }) => {
+      const asOf = await resolveAsOf(ctx.service, input.asOf);
+      const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
+      const unit = input.unit ?? ctx.user.scopeCode;
+      const all = await forecastsAt({ ...ctx.service, campaign }, asOf);
+      return { asOf, counties: [...all.values()].filter((f) => f.code.startsWith(unit)) };
     }),
 });
