@@ -104,3 +104,12 @@ export {
   type HistoryPoint,
   type IndicatorForecast,
 } from './forecast';
+export {
+  candidateFixes,
+  whatIf,
+  WHAT_IF_METHOD,
+  type Fix,
+  type FixKind,
+  type WhatIf,
+  type WhatIfStep,
+} from './what-if';
