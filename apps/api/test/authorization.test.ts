@@ -35,6 +35,7 @@ const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> =
   'clock.set': null,
   'status.at': (c) => ({ asOf: '2021-11-01', unit: c }),
   'status.forecast': (c) => ({ asOf: '2021-11-01', unit: c }),
+  'status.whatIf': (c) => ({ asOf: '2021-11-01', countyCode: c }),
   'reports.get': (c) => ({ countyCode: c, period: '2021-07' }),
   'reports.list': (c) => ({ unit: c }),
   'reports.saveDraft': (c) => ({ countyCode: c, period: '2021-07', version: 99, values: {} }),

@@ -43,6 +43,7 @@ export const rules = {
   'clock.set': { roles: admin, units: none },
   'status.at': { roles: all, units: unit },
   'status.forecast': { roles: all, units: unit },
+  'status.whatIf': { roles: all, units: county },
   'reports.get': { roles: all, units: county },
   'reports.list': { roles: all, units: unit },
   'reports.saveDraft': { roles: clerk, units: county },

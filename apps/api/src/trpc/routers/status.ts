@@ -4,6 +4,7 @@ import { cutToUnit, provinceStatusAt } from '../../services/known/status-at';
 import { resolveAsOf } from '../../services/clock/clock';
 import { campaignOn } from '../../services/campaign/registry';
 import { forecastsAt } from '../../services/forecast/forecast-at';
+import { whatIfAt } from '../../services/forecast/what-if-at';
 import { guarded, router } from '../init';
 
 export const statusRouter = router({
@@ -24,5 +25,13 @@ export const statusRouter = router({
       const unit = input.unit ?? ctx.user.scopeCode;
       const all = await forecastsAt({ ...ctx.service, campaign }, asOf);
       return { asOf, counties: [...all.values()].filter((f) => f.code.startsWith(unit)) };
+    }),
+  /** The smallest set of fixes that would take a county off the lagging list at a day, each re-judged by the rules. */
+  whatIf: guarded('status.whatIf')
+    .input(z.object({ asOf: isoDateSchema.optional(), countyCode: unitCodeSchema }))
+    .query(async ({ ctx, input }) => {
+      const asOf = await resolveAsOf(ctx.service, input.asOf);
+      const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
+      return whatIfAt({ ...ctx.service, campaign }, input.countyCode, asOf);
     }),
 });
