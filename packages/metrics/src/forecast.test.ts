@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { builtinCampaign } from '@dudao/schema/campaign/builtin';
-import { forecastCounty, forecastSeries, median, quantile, type HistoryPoint } from './forecast';
+import { forecastCounty, forecastLine, forecastSeries, median, quantile, type HistoryPoint } from './forecast';
 import { county, report, roster, villages } from './test-factories';
 
 const anhui2021 = builtinCampaign('anhui-2021');
@@ -221,4 +221,16 @@ test('a gate already met stays on track', () => {
     '2021-09-10',
   );
   expect(f.gates.map((g) => [g.gate, g.state])).toEqual([['m2_coordinators', 'on_track']]);
+});
+
+test.each([
+  // slopes 0, 0.005, 0.01: expected 0.9, interval 0.8—1.0, reached 11-20 (after the deadline)
+  [
+    pts(['09-01', 0.6], ['09-11', 0.6], ['09-21', 0.7]),
+    '按当前进度：10月31日预计 90%（区间 80%—100%），约 2021-11-20 才能达到目标 · 有逾期风险',
+  ],
+  [pts(['09-01', 0.5], ['10-01', 0.8]), '按当前进度：10月31日预计 100%，约 10月21日 达到目标 · 可按期完成（依据不足）'],
+  [pts(['09-01', 0.8], ['09-11', 0.7], ['09-21', 0.6]), '按当前进度：10月31日预计 60%，按此进度达不到目标 · 预计逾期'],
+])('the line under a gate: %#', (series, line) => {
+  expect(forecastLine(forecastSeries('x', series, 1, '2021-10-31', true))).toBe(line);
 });

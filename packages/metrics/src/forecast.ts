@@ -269,3 +269,27 @@ export function forecastCounty(
     state: worstState([...gateForecasts, ...indicators].map((f) => f.state)),
   };
 }
+
+export const FORECAST_STATE_WORDS: Record<ForecastState, string> = {
+  on_track: '可按期完成',
+  at_risk: '有逾期风险',
+  will_miss: '预计逾期',
+};
+
+/** 按当前进度：10月31日预计 38.3%（区间 35.0%—41.7%），约 2022年1月3日 达到 · 预计逾期 — one line under a gate. */
+export function forecastLine(f: IndicatorForecast, ratio = true): string {
+  const shown = (v: number) => (ratio ? percentText(v) : String(Math.round(v * 10) / 10));
+  const word = FORECAST_STATE_WORDS[f.state];
+  if (f.expected === null) return `按当前进度：尚无数据，无法推算 · ${word}`;
+  const range =
+    f.low !== null && f.high !== null && f.low !== f.high ? `（区间 ${shown(f.low)}—${shown(f.high)}）` : '';
+  const reach =
+    f.reachOn === null
+      ? '按此进度达不到目标'
+      : f.reachOn <= f.deadline
+        ? `约 ${monthDay(f.reachOn)} 达到目标`
+        : `约 ${f.reachOn} 才能达到目标`;
+  return `按当前进度：${monthDay(f.deadline)}预计 ${shown(f.expected)}${range}，${reach} · ${word}${
+    f.confidence === '依据不足' ? '（依据不足）' : ''
+  }`;
+}

@@ -96,6 +96,8 @@ export {
   judgeHistory,
   worstState,
   FORECAST_WINDOW,
+  FORECAST_STATE_WORDS,
+  forecastLine,
   type CountyForecast,
   type CountyHistory,
   type ForecastConfidence,
