@@ -26,6 +26,14 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string) 
   const county = status.counties.find((c) => c.code === params.get('county'));
   const reason = county?.reasons.find((r) => r.code === params.get('reason'));
   const deadline = addDays(asOf, 14) > campaign.end ? campaign.end : addDays(asOf, 14);
+  // Opened from the county page's what-if: its fixes become the order's requirements.
+  const fixes =
+    county?.lagging && params.get('whatif') === '1'
+      ? await ask(event, apiFor(event).status.whatIf.query({ asOf, countyCode: county.code }))
+      : null;
+  const requirements = fixes?.resolves
+    ? `\n整改要求（按现行规则测算，完成后可脱离进展缓慢）：\n${fixes.steps.map((s, i) => `${i + 1}. ${s.line}`).join('\n')}`
+    : '';
   return {
     unit,
     unitName: status.cities.find((c) => c.code === unit)?.name ?? status.province?.name ?? unit,
@@ -42,9 +50,14 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string) 
     prefill: county
       ? {
           county: county.code,
-          reason: reason?.code ?? '',
+          reason: reason?.code ?? (fixes ? (county.reasons[0]?.code ?? '') : ''),
           title: `${county.name}：${reason ? reason.text : '进展缓慢'}`.slice(0, 80),
-          matter: reason ? `${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。` : '',
+          matter:
+            (reason
+              ? `${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。`
+              : fixes
+                ? `${county.name}进展缓慢：${county.reasons.map((r) => r.text).join('；')}。请按下列要求整改并反馈。`
+                : '') + requirements,
           deadline,
         }
       : { county: '', reason: '', title: '', matter: '', deadline },

@@ -22,6 +22,11 @@ export const load: LayoutServerLoad = async (event) => {
   ]);
   const county = status.counties.find((c) => c.code === code);
   if (!county) error(404, `没有代码为 ${code} 的县级单位`);
+  // Forecast (gates ahead) and what-if (only when lagging): each a figure of the as-of day, like the status.
+  const [forecasts, whatIf] = await Promise.all([
+    ask(event, api.status.forecast.query({ asOf, unit: code })),
+    county.lagging ? ask(event, api.status.whatIf.query({ asOf, countyCode: code })) : null,
+  ]);
 
   // Each month end's answer places every figure on the day it describes; streamed, so the page shows first.
   const trend = Promise.all(
@@ -32,6 +37,8 @@ export const load: LayoutServerLoad = async (event) => {
 
   return {
     county,
+    forecast: forecasts.counties.find((f) => f.code === code) ?? null,
+    whatIf,
     roster,
     cases,
     missing,
