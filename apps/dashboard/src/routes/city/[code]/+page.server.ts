@@ -5,6 +5,7 @@ import { campaignFor } from '$lib/server/campaign';
 import { cityTallies, timelineOf, timelinessBrief } from '$lib/server/overview';
 import { cityBrief, countyBrief, coverageKpis } from '$lib/server/trim';
 import { missingItems, urgeMissing } from '$lib/server/urge-missing';
+import { forecastRows } from '$lib/server/forecast-rows';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
     ask(event, api.supervision.overview.query({ unit: code, asOf })),
     missingItems(event, code, asOf),
   ]);
+  const forecasts = await ask(event, api.status.forecast.query({ asOf, unit: code }));
   const city = status.cities[0];
   if (!city) error(404, `没有代码为 ${code} 的市`);
 
@@ -42,6 +44,7 @@ export const load: PageServerLoad = async (event) => {
     dispatch,
     supervision: supervision.total,
     missing,
+    forecast: forecastRows(forecasts.counties, status.counties, status.cities, campaign),
   };
 };
 
