@@ -33,7 +33,7 @@ beforeAll(async () => {
   server = await freshServer();
   clerk = await sessionOf(server.url, 'huaiyuan');
   officer = await sessionOf(server.url, 'bengbu');
-  villages = (await villagesOf({ db: server.db }, [county])).length;
+  villages = (await villagesOf({ db: server.db }, county)).length;
   await uploadRoster(10, '2021-08-07T10:00:00');
   await uploadRoster(20, '2021-09-06T10:00:00');
   await uploadRoster(30, '2021-10-06T10:00:00');
