@@ -91,7 +91,7 @@ export const deskActions = {
     const decision = text(form, 'decision');
     const call =
       decision === 'close'
-        ? api.close.mutate({ id, county })
+        ? api.close.mutate({ id, county, confirmReason: text(form, 'confirmReason') || undefined })
         : api.sendBack.mutate({ id, county, reason: text(form, 'reason') });
     const result = await act(event, call);
     if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
