@@ -11,6 +11,8 @@ export interface DispatchCount {
   open: number;
   /** 催报 / 催办 of its reports, roster and orders. */
   urged: number;
+  /** Closed copies whose linked lagging reason still holds in the data at the date (办结但问题仍在). */
+  closedStillHolding?: number;
 }
 
 /** The one place documents read dispatch orders and urges from: every county copy and urge known at the document's date (`asOf`). */
@@ -22,6 +24,8 @@ export async function knownDispatchCounts(ctx: Ctx<'campaign'>, asOf: string): P
       const count = byCounty.get(copy.county) ?? { countyCode: copy.county, issued: 0, open: 0, urged: 0 };
       count.issued += 1;
       if (copy.state !== 'closed') count.open += 1;
+      if (copy.state === 'closed' && (copy.stillHolds?.length ?? 0) > 0)
+        count.closedStillHolding = (count.closedStillHolding ?? 0) + 1;
       byCounty.set(copy.county, count);
     }
   }
@@ -47,12 +51,18 @@ export function dispatchProblem(
   const name = (d: DispatchCount) => label(counties.find((c) => c.code === d.countyCode)!);
   const open = mine.filter((d) => d.open > 0);
   const urged = mine.filter((d) => d.urged > 0);
-  if (open.length === 0 && urged.length === 0) return null;
+  const stillThere = mine.filter((d) => (d.closedStillHolding ?? 0) > 0);
+  if (open.length === 0 && urged.length === 0 && stillThere.length === 0) return null;
   const sentences: string[] = [];
   if (open.length > 0) {
     const issued = mine.reduce((s, d) => s + d.issued, 0);
     sentences.push(`已下发督办单${issued}件次，尚未办结的有${open.map((d) => `${name(d)}${d.open}件`).join('、')}。`);
   }
+  // Counted apart: closed on the reviewer's word while the figures still show the problem.
+  if (stillThere.length > 0)
+    sentences.push(
+      `已办结但问题仍在的有${stillThere.map((d) => `${name(d)}${d.closedStillHolding}件`).join('、')}（按数据核对）。`,
+    );
   if (urged.length > 0)
     sentences.push(
       `${reportName}、台账或督办事项经催报、催办的有${urged.map((d) => `${name(d)}${d.urged}次`).join('、')}。`,
