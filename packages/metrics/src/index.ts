@@ -100,3 +100,28 @@ export {
   type GateTally,
   type ScopeCounts,
 } from './summary-figures';
+  forecastCounty,
+  forecastSeries,
+  indicatorSeries,
+  judgeHistory,
+  worstState,
+  FORECAST_WINDOW,
+  FORECAST_STATE_WORDS,
+  forecastLine,
+  type CountyForecast,
+  type CountyHistory,
+  type ForecastConfidence,
+  type ForecastState,
+  type GateForecast,
+  type HistoryPoint,
+  type IndicatorForecast,
+} from './forecast';
+export {
+  candidateFixes,
+  whatIf,
+  WHAT_IF_METHOD,
+  type Fix,
+  type FixKind,
+  type WhatIf,
+  type WhatIfStep,
+} from './what-if';

@@ -52,6 +52,8 @@ export interface CountyDispatch {
   issued: number;
   open: number;
   urged: number;
+  /** Closed copies whose linked lagging reason still holds in the data at the date (办结但问题仍在). */
+  closedStillHolding: number;
 }
 
 /**
@@ -59,19 +61,20 @@ export interface CountyDispatch {
  * are the city's, not a county's, and count nowhere here.
  */
 export function countyDispatch(
-  copies: readonly { county: string; state: string }[],
+  copies: readonly { county: string; state: string; stillHolds?: boolean }[],
   urges: readonly { unit: string; kind: string; count: number }[],
 ): CountyDispatch[] {
   const byCounty = new Map<string, CountyDispatch>();
   const of = (code: string) => {
     let d = byCounty.get(code);
-    if (!d) byCounty.set(code, (d = { countyCode: code, issued: 0, open: 0, urged: 0 }));
+    if (!d) byCounty.set(code, (d = { countyCode: code, issued: 0, open: 0, urged: 0, closedStillHolding: 0 }));
     return d;
   };
   for (const copy of copies) {
     const d = of(copy.county);
     d.issued += 1;
     if (copy.state !== 'closed') d.open += 1;
+    else if (copy.stillHolds) d.closedStillHolding += 1;
   }
   for (const urge of urges) if (urge.kind !== 'summary') of(urge.unit).urged += urge.count;
   return [...byCounty.values()].sort((a, b) => a.countyCode.localeCompare(b.countyCode));
@@ -85,6 +88,7 @@ export function dispatchTotals(counts: readonly CountyDispatch[], counties: Read
     issued: sum((d) => d.issued),
     open: sum((d) => d.open),
     urged: sum((d) => d.urged),
+    closedStillHolding: sum((d) => d.closedStillHolding),
     openCounties: mine.filter((d) => d.open > 0).map((d) => d.countyCode),
   };
 }

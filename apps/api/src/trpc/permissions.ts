@@ -44,6 +44,8 @@ export const rules = {
   'status.at': { roles: all, units: unit },
   'status.overview': { roles: all, units: unit },
   'status.county': { roles: all, units: (i: { code?: string }) => [i.code] },
+  'status.forecast': { roles: all, units: unit },
+  'status.whatIf': { roles: all, units: county },
   'reports.get': { roles: all, units: county },
   'reports.list': { roles: all, units: unit },
   'reports.saveDraft': { roles: clerk, units: county },

@@ -33,3 +33,6 @@ export type DispatchOrder = Out['dispatch']['list'][number];
 export type DispatchCopy = DispatchOrder['copies'][number];
 export type DispatchSummary = Out['dispatch']['summary'];
 export type UrgeCount = Out['urge']['counts'][number];
+export type CountyForecast = Out['status']['forecast']['counties'][number];
+export type GateForecast = CountyForecast['gates'][number];
+export type WhatIfAnswer = Out['status']['whatIf'];

@@ -7,6 +7,7 @@ import { campaignFor, campaignTerms } from '$lib/server/campaign';
 import { timelineOf, timelinessBrief } from '$lib/server/overview';
 import { coverageKpis } from '$lib/server/trim';
 import { missingItems, urgeAllMissing, urgeMissing } from '$lib/server/urge-missing';
+import { forecastRows } from '$lib/server/forecast-rows';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async (event) => {
     ask(event, api.supervision.overview.query({ unit: '34', asOf })),
     missingItems(event, '34', asOf, overview),
   ]);
+  const forecasts = await ask(event, api.status.forecast.query({ asOf }));
   if (!status.province || !status.tallies) redirect(303, withAsOf(homeFor(user), asOf));
   const coverages = coverageKpis(campaign);
   const summaryGate = campaignTerms(campaign).summary;
@@ -44,6 +46,7 @@ export const load: PageServerLoad = async (event) => {
     eligibleRecipients: campaign.thresholds.eligibleRecipients,
     dispatch,
     missing,
+    forecast: forecastRows(forecasts.counties, status.counties, status.cities, campaign),
   };
 };
 

@@ -153,6 +153,13 @@ export const documentsSchema = z.strictObject({
   plans: z.strictObject({
     areas: z.array(planArea).min(1, '至少一项'),
     lasting: z.strictObject({ title: template([]), text: template([]) }),
+    /** The city summary's paragraph on the counties at risk of missing the next deadline (only while one is ahead). */
+    atRisk: z
+      .strictObject({
+        title: template([]),
+        text: template(['deadline', 'gates', 'counties', 'count', 'method']),
+      })
+      .optional(),
   }),
   figures: z.record(indicatorCode, figure),
   /** Reported columns of the 附件 tables, after the roster coverages: counts that add up, and shares. */

@@ -24,6 +24,15 @@ export const dispatchFeedbackInput = dispatchCopyInput.extend({
   askClose: z.boolean(),
   files: z.array(recordId).max(10, '附件不超过 10 个').optional(),
 });
+/** 办结: when the linked lagging reason still holds in the data, the reviewer confirms with a reason (checked by the service). */
+export const dispatchCloseInput = dispatchCopyInput.extend({
+  confirmReason: z
+    .string()
+    .trim()
+    .min(2, '确认办结的理由至少 2 个字')
+    .max(500, '确认办结的理由不超过 500 字')
+    .optional(),
+});
 export const dispatchSendBackInput = dispatchCopyInput.extend({
   reason: z.string().trim().min(2, '请填写退回原因').max(500),
 });

@@ -6,6 +6,7 @@ import { campaignOn } from '../../services/campaign/registry';
 import { resolveAsOf } from '../../services/clock/clock';
 import { cutToUnit, provinceStatusAt } from '../../services/known/status-at';
 import { statusJson } from '../../services/known/status-json';
+import { forecastsAt } from '../../services/forecast/forecast-at';
 import { getUnit } from '../../services/org/units';
 import { systemActor } from '../../services/actor';
 import { serviceContext } from '../../services/context';
@@ -36,7 +37,7 @@ export async function statusCommand(argv: string[]): Promise<number> {
     if (!found) throw new UsageError(`单位 ${unit} 不存在`);
     const result = cutToUnit(await provinceStatusAt(ctx, asOf.data), unit);
     if (flags.json) {
-      console.log(JSON.stringify(statusJson(result)));
+      console.log(JSON.stringify(statusJson(result, await forecastsAt(ctx, asOf.data))));
       return 0;
     }
     const cityName = new Map(result.cities.map((c) => [c.code, c.name]));

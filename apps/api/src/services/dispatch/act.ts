@@ -8,6 +8,8 @@ import { notifyRole } from '../notices/notify';
 import { isWithin } from '../org/units';
 import { beijingDate } from '@dudao/schema/campaign';
 import { copyEvents, copyOf, orderById } from './read';
+import { reasonsHolding } from './reason-check';
+import type { DispatchQuote } from './quotes';
 import { serializeOn } from '../../db/engine';
 
 type CopyAction = Exclude<DispatchAction, 'issue'>;
@@ -66,6 +68,15 @@ export async function actOnCopy(
     if (events.some((e) => e.at > at))
       throw new DomainError('conflict', '该督办单已有更晚的办理记录，不能补记更早的操作');
     if (!canApply(now.state, action)) throw new DomainError('conflict', refusal[action]);
+    if (action === 'close' && !input.text?.trim()) {
+      const quotes = JSON.parse(order.quotes) as DispatchQuote[];
+      const held = (await reasonsHolding(ctx, quotes, beijingDate(at))).get(input.county) ?? [];
+      if (held.length > 0)
+        throw new DomainError(
+          'bad_request',
+          `确认办结理由（confirmReason）：督办所针对的问题在数据中仍然存在（${held.map((r) => r.text).join('；')}），办结须填写确认理由`,
+        );
+    }
     const event = await db
       .insert(dispatchEvents)
       .values({

@@ -6,6 +6,7 @@ import type { Ctx } from '../context';
 import { DomainError, unseenOrder } from '../errors';
 import { isWithin } from '../org/units';
 import type { DispatchQuote } from './quotes';
+import { reasonsHolding, type HeldReason } from './reason-check';
 
 type OrderRow = typeof dispatchOrders.$inferSelect;
 type EventRow = typeof dispatchEvents.$inferSelect;
@@ -26,6 +27,8 @@ export interface DispatchCopyView extends DispatchCopyAt {
   statusText: string;
   feedback: DispatchFeedback[];
   history: { action: EventRow['action']; at: string; actor: string; text: string | null }[];
+  /** The linked lagging reasons that still hold in the data at the as-of day (closed or not: 办结但问题仍在). */
+  stillHolds?: HeldReason[];
 }
 
 export interface DispatchOrderView {
@@ -139,6 +142,8 @@ export async function dispatchOrdersAt(
         .all()
     ).map((u) => [u.code, u.name]),
   );
+  const held = new Map<number, Map<string, HeldReason[]>>();
+  for (const o of orders) held.set(o.id, await reasonsHolding(ctx, JSON.parse(o.quotes) as DispatchQuote[], asOf));
   return orders
     .sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))
     .map((o) => ({
@@ -146,15 +151,16 @@ export async function dispatchOrdersAt(
       quotes: (JSON.parse(o.quotes) as DispatchQuote[]).filter((q) => isWithin(q.county, unit)),
       copies: copyRows
         .filter((c) => c.orderId === o.id)
-        .map((c) =>
-          copyView(
+        .map((c) => ({
+          ...copyView(
             o.deadline,
             { code: c.county, name: c.name },
             events.filter((e) => e.copyId === c.id),
             files,
             asOf,
           ),
-        ),
+          stillHolds: held.get(o.id)?.get(c.county) ?? [],
+        })),
     }));
 }
 

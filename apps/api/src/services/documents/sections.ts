@@ -2,6 +2,7 @@ import type { SummaryPart } from '@dudao/schema/campaign';
 import { heading, type Block } from './content';
 import { chineseNumber } from './format';
 import { planBlocks } from './plans';
+import { atRiskBlocks } from './at-risk-paragraph';
 import { problemBlocks } from './problems';
 import { taskBlocks } from './tasks';
 import type { ScopeView } from './view';
@@ -16,7 +17,7 @@ export function summarySections(view: ScopeView, basics: Block[]): Block[] {
     basics: () => basics,
     tasks: () => taskBlocks(view, quoted, written),
     problems: () => problemBlocks(view),
-    plans: () => planBlocks(view),
+    plans: () => [...planBlocks(view), ...atRiskBlocks(view)],
   };
   const { documents } = view.snapshot.campaign;
   const sections = (view.level === 'city' ? documents.citySummary : documents.provinceSummary).sections;

@@ -1,8 +1,9 @@
-import { firstReportDue, type CountyStatus, type StatusResult } from '@dudao/metrics';
+import { firstReportDue, type CountyForecast, type CountyStatus, type StatusResult } from '@dudao/metrics';
 import type { CampaignDef } from '@dudao/schema/campaign';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { provinceStatusAt } from '../known/status-at';
+import { forecastsAt } from '../forecast/forecast-at';
 import { knownDispatchCounts, type DispatchCount } from './dispatch-hook';
 import { knownNarratives, type Narratives } from './narratives';
 import { knownSupervision, type KnownSupervision } from './supervision-known';
@@ -23,6 +24,8 @@ export interface Snapshot {
   dispatch: DispatchCount[];
   /** Supervision of each county known at the end of `asOf` (see supervision-known.ts). */
   supervision: Map<string, KnownSupervision>;
+  /** Each county's forecast of the gates ahead (see services/forecast); absent in snapshots built by hand. */
+  forecasts?: Map<string, CountyForecast>;
 }
 
 export async function snapshotAt(ctx: Ctx<'campaign'>, asOf: string): Promise<Snapshot> {
@@ -39,7 +42,8 @@ export async function snapshotAt(ctx: Ctx<'campaign'>, asOf: string): Promise<Sn
   const narratives = await knownNarratives(ctx, campaign.province, asOf);
   const dispatch = await knownDispatchCounts(ctx, asOf);
   const supervision = await knownSupervision(ctx, campaign.province, asOf);
-  return { campaign, asOf, status, baseline, narratives, dispatch, supervision };
+  const forecasts = await forecastsAt(ctx, asOf);
+  return { campaign, asOf, status, baseline, narratives, dispatch, supervision, forecasts };
 }
 
 export function cityName(snapshot: Snapshot, cityCode: string): string {

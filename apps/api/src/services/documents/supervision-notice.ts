@@ -121,9 +121,19 @@ function supervisionDemand(snapshot: Snapshot): string {
 function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   const mine = snapshot.dispatch.filter((d) => lagging.some((c) => c.code === d.countyCode));
   const open = mine.filter((d) => d.open > 0);
-  if (open.length === 0) return [];
+  // Counted apart: closed on the reviewer's word while the figures still show the problem (办结但问题仍在).
+  const stillThere = mine.reduce((s, d) => s + d.closedStillHolding, 0);
+  if (open.length === 0 && stillThere === 0) return [];
   const issued = mine.reduce((s, d) => s + d.issued, 0);
   const openCount = open.reduce((s, d) => s + d.open, 0);
+  const stillText = stillThere > 0 ? `另有${stillThere}件已办结但问题仍在，相关市要重新核查、跟踪整改。` : '';
+  if (open.length === 0)
+    return [
+      paragraph(`向上述县（市、区）下发的${issued}件督办单均已办结，但其中${stillThere}件督办的问题在数据中仍然存在，相关市要重新核查、跟踪整改。`, {
+        level: 2,
+        text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。`,
+      }),
+    ];
   const names = open.map((d) =>
     fullName(
       snapshot,
@@ -132,7 +142,7 @@ function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block
   );
   return [
     paragraph(
-      `向上述县（市、区）下发的${issued}件督办单中，尚未办结${openCount}件，涉及${names.length > 5 ? countiesWord(names.length) : joinNames(names)}。相关市要督促逐件办结。`,
+      `向上述县（市、区）下发的${issued}件督办单中，尚未办结${openCount}件，涉及${names.length > 5 ? countiesWord(names.length) : joinNames(names)}。相关市要督促逐件办结。${stillText}`,
       { level: 2, text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。` },
     ),
   ];

@@ -1,7 +1,8 @@
+import type { CountyForecast } from '@dudao/metrics';
 import type { ScopedStatus } from './status-at';
 
 /** The status answer in the shape `pnpm cli status --json` publishes (issue contract); the same object feeds the API. */
-export function statusJson(result: ScopedStatus) {
+export function statusJson(result: ScopedStatus, forecasts?: Map<string, CountyForecast>) {
   return {
     asOf: result.asOf,
     province: result.province
@@ -41,6 +42,13 @@ export function statusJson(result: ScopedStatus) {
       tiedInCity: c.cityRank.tied,
       tiedInProvince: c.provinceRank.tied,
       watch: c.watch,
+      forecast: forecastJson(forecasts?.get(c.code)),
     })),
   };
+}
+
+/** Each gate and targeted indicator with a future deadline, at the county's current pace (null when not asked for). */
+function forecastJson(f: CountyForecast | undefined) {
+  if (!f) return null;
+  return { state: f.state, gates: f.gates, indicators: f.indicators };
 }

@@ -1,5 +1,6 @@
 import { resolveAsOf } from '../../services/clock/clock';
 import {
+  dispatchCloseInput,
   dispatchCopyInput,
   dispatchFeedbackInput,
   dispatchGetInput,
@@ -42,6 +43,8 @@ export const dispatchRouter = router({
     .input(dispatchSendBackInput)
     .mutation(({ ctx, input }) => actOnCopy(ctx.service, 'sendBack', { ...input, text: input.reason })),
   close: guarded('dispatch.close')
-    .input(dispatchCopyInput)
-    .mutation(({ ctx, input }) => actOnCopy(ctx.service, 'close', input)),
+    .input(dispatchCloseInput)
+    .mutation(({ ctx, input }) =>
+      actOnCopy(ctx.service, 'close', { id: input.id, county: input.county, text: input.confirmReason }),
+    ),
 });

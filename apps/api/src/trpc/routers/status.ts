@@ -5,6 +5,8 @@ import { resolveAsOf } from '../../services/clock/clock';
 import { campaignOn } from '../../services/campaign/registry';
 import { statusCounty, statusOverview } from '../../services/status/answers';
 import { MAX_PAGE } from '../../services/status/shapes';
+import { forecastsAt } from '../../services/forecast/forecast-at';
+import { whatIfAt } from '../../services/forecast/what-if-at';
 import { guarded, router } from '../init';
 
 export const statusRouter = router({
@@ -32,4 +34,22 @@ export const statusRouter = router({
   county: guarded('status.county')
     .input(z.object({ asOf: isoDateSchema.optional(), code: unitCodeSchema }))
     .query(({ ctx, input }) => statusCounty(ctx.service, input)),
+  /** Each county's forecast (every gate and targeted indicator with a future deadline) as of a day, cut to the unit. */
+  forecast: guarded('status.forecast')
+    .input(z.object({ asOf: isoDateSchema.optional(), unit: unitCodeSchema.optional() }))
+    .query(async ({ ctx, input }) => {
+      const asOf = await resolveAsOf(ctx.service, input.asOf);
+      const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
+      const unit = input.unit ?? ctx.user.scopeCode;
+      const all = await forecastsAt({ ...ctx.service, campaign }, asOf);
+      return { asOf, counties: [...all.values()].filter((f) => f.code.startsWith(unit)) };
+    }),
+  /** The smallest set of fixes that would take a county off the lagging list at a day, each re-judged by the rules. */
+  whatIf: guarded('status.whatIf')
+    .input(z.object({ asOf: isoDateSchema.optional(), countyCode: unitCodeSchema }))
+    .query(async ({ ctx, input }) => {
+      const asOf = await resolveAsOf(ctx.service, input.asOf);
+      const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
+      return whatIfAt({ ...ctx.service, campaign }, input.countyCode, asOf);
+    }),
 });

@@ -27,6 +27,14 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string) 
   const county = status.counties.find((c) => c.code === params.get('county'));
   const reason = county?.reasons.find((r) => r.code === params.get('reason'));
   const deadline = defaultDeadline(asOf, 14, campaign.end);
+  // Opened from the county page's what-if: its fixes become the order's requirements.
+  const fixes =
+    county?.lagging && params.get('whatif') === '1'
+      ? await ask(event, apiFor(event).status.whatIf.query({ asOf, countyCode: county.code }))
+      : null;
+  const requirements = fixes?.resolves
+    ? `\n整改要求（按现行规则测算，完成后可脱离进展缓慢）：\n${fixes.steps.map((s, i) => `${i + 1}. ${s.line}`).join('\n')}`
+    : '';
   return {
     unit,
     unitName: status.unit.name ?? unit,
@@ -43,9 +51,14 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string) 
     prefill: county
       ? {
           county: county.code,
-          reason: reason?.code ?? '',
+          reason: reason?.code ?? (fixes ? (county.reasons[0]?.code ?? '') : ''),
           title: `${county.name}：${reason ? reason.text : '进展缓慢'}`.slice(0, 80),
-          matter: reason ? `${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。` : '',
+          matter:
+            (reason
+              ? `${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。`
+              : fixes
+                ? `${county.name}进展缓慢：${county.reasons.map((r) => r.text).join('；')}。请按下列要求整改并反馈。`
+                : '') + requirements,
           deadline,
         }
       : { county: '', reason: '', title: '', matter: '', deadline },
@@ -79,7 +92,7 @@ export const deskActions = {
     const decision = text(form, 'decision');
     const call =
       decision === 'close'
-        ? api.close.mutate({ id, county })
+        ? api.close.mutate({ id, county, confirmReason: text(form, 'confirmReason') || undefined })
         : api.sendBack.mutate({ id, county, reason: text(form, 'reason') });
     const result = await act(event, call);
     if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });

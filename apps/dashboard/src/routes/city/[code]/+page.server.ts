@@ -5,6 +5,7 @@ import { campaignFor } from '$lib/server/campaign';
 import { timelineOf, timelinessBrief } from '$lib/server/overview';
 import { coverageKpis } from '$lib/server/trim';
 import { missingItems, urgeAllMissing, urgeMissing } from '$lib/server/urge-missing';
+import { forecastRows } from '$lib/server/forecast-rows';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
     ask(event, api.supervision.overview.query({ unit: code, asOf })),
     missingItems(event, code, asOf, overview),
   ]);
+  const forecasts = await ask(event, api.status.forecast.query({ asOf, unit: code }));
   const city = status.city;
   if (!city || !status.tallies) error(404, `没有代码为 ${code} 的市`);
 
@@ -40,6 +42,7 @@ export const load: PageServerLoad = async (event) => {
     dispatch,
     supervision: supervision.total,
     missing,
+    forecast: forecastRows(forecasts.counties, status.counties, status.cities, campaign),
   };
 };
 

@@ -26,6 +26,11 @@ export const load: LayoutServerLoad = async (event) => {
       answer.then((a) => ({ counties: [a.county] })),
     ),
   ]);
+  // Forecast (gates ahead) and what-if (only when lagging): each a figure of the as-of day, like the status.
+  const [forecasts, whatIf] = await Promise.all([
+    ask(event, api.status.forecast.query({ asOf, unit: code })),
+    county.lagging ? ask(event, api.status.whatIf.query({ asOf, countyCode: code })) : null,
+  ]);
 
   // Each month end's answer places every figure on the day it describes; streamed, so the page shows first.
   const trend = Promise.all(
@@ -36,6 +41,8 @@ export const load: LayoutServerLoad = async (event) => {
 
   return {
     county,
+    forecast: forecasts.counties.find((f) => f.code === code) ?? null,
+    whatIf,
     roster,
     cases,
     missing,

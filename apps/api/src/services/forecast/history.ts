@@ -1,0 +1,94 @@
+import { and, asc, eq, inArray, like, lt } from 'drizzle-orm';
+import { endOfBeijingDay } from '@dudao/schema/campaign';
+import { reportSubmissions, rosterRows, rosterUploads, submissionValues } from '@dudao/schema/tables';
+import type { CountyHistory, KnownReport, RosterVillage } from '@dudao/metrics';
+import { inChunks } from '../../db/limits';
+import type { Ctx } from '../context';
+
+/**
+ * Every county's history as known at the end of `asOf` (Beijing): per period its newest submission, and every roster
+ * upload, all bounded by that instant so nothing recorded later reaches a forecast of that day.
+ */
+export async function historiesKnownAt(
+  ctx: Ctx<'campaign'>,
+  scope: string,
+  asOf: string,
+): Promise<Map<string, CountyHistory>> {
+  const before = endOfBeijingDay(asOf);
+  const { code } = ctx.campaign;
+  const submissions = await ctx.db
+    .select({
+      id: reportSubmissions.id,
+      county: reportSubmissions.countyCode,
+      period: reportSubmissions.period,
+      at: reportSubmissions.submittedAt,
+    })
+    .from(reportSubmissions)
+    .where(
+      and(
+        eq(reportSubmissions.campaignCode, code),
+        like(reportSubmissions.countyCode, `${scope}%`),
+        lt(reportSubmissions.submittedAt, before),
+      ),
+    )
+    .orderBy(asc(reportSubmissions.submittedAt), asc(reportSubmissions.id))
+    .all();
+  const newest = new Map<string, { id: number; county: string; period: string; at: string }>();
+  for (const s of submissions) newest.set(`${s.county}|${s.period}`, s);
+  const values = new Map<number, Record<string, string | null>>();
+  for (const part of inChunks(
+    ctx.db,
+    [...newest.values()].map((s) => s.id),
+  )) {
+    for (const r of await ctx.db
+      .select()
+      .from(submissionValues)
+      .where(inArray(submissionValues.submissionId, part))
+      .all()) {
+      const fields = values.get(r.submissionId) ?? {};
+      fields[r.field] = r.value;
+      values.set(r.submissionId, fields);
+    }
+  }
+  const uploads = await ctx.db
+    .select({ id: rosterUploads.id, county: rosterUploads.countyCode, at: rosterUploads.uploadedAt })
+    .from(rosterUploads)
+    .where(
+      and(
+        eq(rosterUploads.campaignCode, code),
+        like(rosterUploads.countyCode, `${scope}%`),
+        lt(rosterUploads.uploadedAt, before),
+      ),
+    )
+    .orderBy(asc(rosterUploads.uploadedAt), asc(rosterUploads.id))
+    .all();
+  const villages = new Map<number, RosterVillage[]>();
+  for (const part of inChunks(
+    ctx.db,
+    uploads.map((u) => u.id),
+  )) {
+    for (const { uploadId, ...village } of await ctx.db
+      .select()
+      .from(rosterRows)
+      .where(inArray(rosterRows.uploadId, part))
+      .orderBy(asc(rosterRows.uploadId), asc(rosterRows.villageCode))
+      .all()) {
+      villages.set(uploadId, [...(villages.get(uploadId) ?? []), village]);
+    }
+  }
+  const out = new Map<string, CountyHistory>();
+  const of = (county: string) => {
+    let h = out.get(county);
+    if (!h) out.set(county, (h = { reports: [], rosters: [] }));
+    return h;
+  };
+  const reports: (KnownReport & { county: string })[] = [...newest.values()].map((s) => ({
+    county: s.county,
+    period: s.period,
+    submittedAt: s.at,
+    values: values.get(s.id) ?? {},
+  }));
+  for (const { county, ...r } of reports.sort((a, b) => (a.period < b.period ? -1 : 1))) of(county).reports.push(r);
+  for (const u of uploads) of(u.county).rosters.push({ uploadedAt: u.at, villages: villages.get(u.id) ?? [] });
+  return out;
+}
