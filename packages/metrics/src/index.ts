@@ -100,6 +100,7 @@ export {
   type GateTally,
   type ScopeCounts,
 } from './summary-figures';
+export {
   forecastCounty,
   forecastSeries,
   indicatorSeries,

@@ -1,6 +1,6 @@
 import { forecastCounty, type CountyForecast, type CountyInput } from '@dudao/metrics';
 import type { CampaignDef } from '@dudao/schema/campaign';
-import { readDataVersion } from '../../db/data-version';
+import { catchUp, onChanges } from '../../db/change-feed';
 import { inTransaction } from '../../db/engine';
 import type { Ctx } from '../context';
 import { cachedCountyShapes } from '../known/county-shapes';
@@ -9,6 +9,23 @@ import { historiesKnownAt } from './history';
 
 const answers = new WeakMap<CampaignDef, Map<string, Promise<Map<string, CountyForecast>>>>();
 const MAX_ANSWERS = 100;
+/** Campaign code → that campaign's caches (one per installed version), so a feed row can reach them. */
+const byCode = new Map<string, Set<Map<string, Promise<Map<string, CountyForecast>>>>>();
+const subscribed = new WeakSet<object>();
+
+/** A forecast reads the history known at its day, so a change drops the forecasts of its day and after (the feed's rule). */
+function follow(ctx: Ctx<'campaign'>): void {
+  if (subscribed.has(ctx.db)) return;
+  subscribed.add(ctx.db);
+  onChanges(ctx.db, (changes) => {
+    for (const change of changes) {
+      const caches =
+        change.campaignCode === '*' ? [...byCode.values()] : [byCode.get(change.campaignCode) ?? new Set()];
+      for (const set of caches)
+        for (const cache of set) for (const day of [...cache.keys()]) if (day >= change.fromDay) cache.delete(day);
+    }
+  });
+}
 
 async function compute(ctx: Ctx<'campaign'>, asOf: string): Promise<Map<string, CountyForecast>> {
   const { campaign } = ctx;
@@ -34,12 +51,20 @@ async function compute(ctx: Ctx<'campaign'>, asOf: string): Promise<Map<string, 
   return out;
 }
 
-/** Every county's forecast at the end of `asOf`, filed like the status answer under the data version. */
+/** Every county's forecast at the end of `asOf`, cached per day until the change feed names that day. */
 export async function forecastsAt(ctx: Ctx<'campaign'>, asOf: string): Promise<Map<string, CountyForecast>> {
   if (inTransaction(ctx.db)) return compute(ctx, asOf);
-  const key = `${asOf}|${await readDataVersion(ctx.db)}`;
-  const cache = answers.get(ctx.campaign) ?? new Map<string, Promise<Map<string, CountyForecast>>>();
-  answers.set(ctx.campaign, cache);
+  follow(ctx);
+  await catchUp(ctx.db);
+  const key = asOf;
+  let cache = answers.get(ctx.campaign);
+  if (!cache) {
+    cache = new Map<string, Promise<Map<string, CountyForecast>>>();
+    answers.set(ctx.campaign, cache);
+    const set = byCode.get(ctx.campaign.code) ?? new Set();
+    set.add(cache);
+    byCode.set(ctx.campaign.code, set);
+  }
   const cached = cache.get(key);
   if (cached) return cached;
   const pending = compute(ctx, asOf);
