@@ -89,3 +89,4 @@ export {
   type DispatchState,
 } from './dispatch-lights';
 export { isItemOverdue, itemCounts, type ItemCounts, type KnownItem } from './supervision';
+export * from './reminder-days';

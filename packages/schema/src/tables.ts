@@ -12,3 +12,4 @@ export * from './clock/table';
 export * from './dispatch/tables';
 export * from './documents/tables';
 export * from './data-version/table';
+export * from './notify/tables';
