@@ -21,7 +21,7 @@ export const prefsInput = z.object({
     .regex(/^1\d{10}$/, '手机号（phone）应为 11 位数字')
     .nullable()
     .or(z.literal('').transform(() => null)),
-  choices: z.record(
+  choices: z.partialRecord(
     z.enum(Object.keys(noticeGroups) as [NoticeGroup, ...NoticeGroup[]], { error: '通知类别无效' }),
     z.array(z.enum(channelKinds, { error: '渠道只能是 dingtalk、wecom、email 或 sms' })).max(4),
   ),
