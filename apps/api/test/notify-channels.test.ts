@@ -46,8 +46,16 @@ beforeAll(async () => {
   await setClock(admin, { at: '2021-08-09T02:00:00.000Z', mode: 'frozen' });
   const at = '2021-07-01T00:00:00.000Z';
   const password = 'correct-horse-2021';
-  const o = await createUser(admin, { username: 'bengbu', displayName: '蚌埠市民政局', role: 'city_officer', scopeCode: '3403', password }, at);
-  const c = await createUser(admin, { username: 'huaiyuan', displayName: '怀远县民政局', role: 'county_clerk', scopeCode: '340321', password }, at);
+  const o = await createUser(
+    admin,
+    { username: 'bengbu', displayName: '蚌埠市民政局', role: 'city_officer', scopeCode: '3403', password },
+    at,
+  );
+  const c = await createUser(
+    admin,
+    { username: 'huaiyuan', displayName: '怀远县民政局', role: 'county_clerk', scopeCode: '340321', password },
+    at,
+  );
   officer = serviceContext(opened.db, campaign, actorOf(o));
   clerk = serviceContext(opened.db, campaign, actorOf(c));
   await saveChannel(admin, {
@@ -56,17 +64,32 @@ beforeAll(async () => {
     config: { msgtype: 'markdown' },
     secrets: { webhook: `${robots.base}/dingtalk?access_token=TOKEN`, signSecret: DING_SECRET },
   });
-  await saveChannel(admin, { unit: '340321', kind: 'wecom', secrets: { webhook: `${robots.base}/wecom?key=WECOM-KEY` } });
+  await saveChannel(admin, {
+    unit: '340321',
+    kind: 'wecom',
+    secrets: { webhook: `${robots.base}/wecom?key=WECOM-KEY` },
+  });
   await saveChannel(admin, {
     unit: '34',
     kind: 'email',
-    config: { host: '127.0.0.1', port: smtp.port, secure: false, user: 'bureau', from: '安徽省民政厅 <dudao@mz.ah.gov.cn>' },
+    config: {
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      user: 'bureau',
+      from: '安徽省民政厅 <dudao@mz.ah.gov.cn>',
+    },
     secrets: { password: 'smtp-pass' },
   });
   await saveChannel(admin, {
     unit: '34',
     kind: 'sms',
-    config: { gateway: `${robots.base}/sms`, signName: '安徽民政', templates: { urge: 'SMS_URGE_01', default: 'SMS_000' }, perPhonePerHour: 2 },
+    config: {
+      gateway: `${robots.base}/sms`,
+      signName: '安徽民政',
+      templates: { urge: 'SMS_URGE_01', default: 'SMS_000' },
+      perPhonePerHour: 2,
+    },
     secrets: { apiKey: 'SMS-KEY' },
   });
   await savePrefs(clerk, {
@@ -74,7 +97,11 @@ beforeAll(async () => {
     phone: '13800001111',
     choices: { urge: ['wecom', 'email', 'sms'] },
   });
-  await savePrefs(officer, { email: 'officer@bengbu.gov.cn', phone: null, choices: { document: ['email', 'dingtalk'] } });
+  await savePrefs(officer, {
+    email: 'officer@bengbu.gov.cn',
+    phone: null,
+    choices: { document: ['email', 'dingtalk'] },
+  });
 });
 
 afterAll(async () => {
@@ -106,10 +133,16 @@ describe('channel settings', () => {
   test('without DUDAO_SECRET_KEY a secret is refused and nothing is written', async () => {
     delete process.env.DUDAO_SECRET_KEY;
     try {
-      const error = await saveChannel(admin, { unit: '3412', kind: 'wecom', secrets: { webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x' } }).catch((e) => e);
+      const error = await saveChannel(admin, {
+        unit: '3412',
+        kind: 'wecom',
+        secrets: { webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x' },
+      }).catch((e) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).message).toContain('DUDAO_SECRET_KEY');
-      expect(await opened.db.select().from(notifyChannels).where(eq(notifyChannels.unitCode, '3412')).all()).toEqual([]);
+      expect(await opened.db.select().from(notifyChannels).where(eq(notifyChannels.unitCode, '3412')).all()).toEqual(
+        [],
+      );
     } finally {
       process.env.DUDAO_SECRET_KEY = TEST_SECRET_KEY;
     }
@@ -186,7 +219,14 @@ describe('an urge leaves by the channels the clerk chose, in the urge’s own tr
 describe('documents go as attachments to the DingTalk group and by e-mail', () => {
   test('the city summary, once generated, reaches the officer with the file attached', async () => {
     const content = Buffer.from('PK\u0003\u0004 蚌埠市总结的字节');
-    await storeDocument(officer, 'city', '3403', '2021-08-09', { fileName: '蚌埠市行动总结.docx', content, previewHtml: null }, '2021-08-09T02:00:00.000Z');
+    await storeDocument(
+      officer,
+      'city',
+      '3403',
+      '2021-08-09',
+      { fileName: '蚌埠市行动总结.docx', content, previewHtml: null },
+      '2021-08-09T02:00:00.000Z',
+    );
     const mailsBefore = smtp.mails.length;
     const dingBefore = robots.received.filter((r) => r.path === 'dingtalk').length;
     await drain(opened.db, testWorker());
@@ -199,7 +239,9 @@ describe('documents go as attachments to the DingTalk group and by e-mail', () =
     expect(ding).toHaveLength(1);
     // The signature the robot checks: base64 HMAC-SHA256 of `timestamp\nsecret`, computed here independently.
     const ts = ding[0]!.query.get('timestamp')!;
-    expect(ding[0]!.query.get('sign')).toBe(createHmac('sha256', DING_SECRET).update(`${ts}\n${DING_SECRET}`).digest('base64'));
+    expect(ding[0]!.query.get('sign')).toBe(
+      createHmac('sha256', DING_SECRET).update(`${ts}\n${DING_SECRET}`).digest('base64'),
+    );
     expect(ding[0]!.verdict).toBe('ok');
     expect(ding[0]!.body.msgtype).toBe('markdown');
     expect(ding[0]!.body.markdown.title).toBe('市级行动总结已生成：蚌埠市行动总结.docx');
@@ -213,7 +255,9 @@ describe('retries', () => {
     const earlier = robots.received.filter((r) => r.path === 'wecom').length;
     robots.script('wecom', (n) => (n - earlier <= 3 ? 500 : 200));
     await sendUrge(officer, { kind: 'roster', unit: '340321' });
-    const row = (await opened.db.select().from(outbox).where(eq(outbox.state, 'pending')).all()).find((r) => r.address === null)!;
+    const row = (await opened.db.select().from(outbox).where(eq(outbox.state, 'pending')).all()).find(
+      (r) => r.address === null,
+    )!;
     // Only the group robot is wanted here: the person-addressed copies are set aside.
     await opened.db.update(outbox).set({ state: 'skipped' }).where(eq(outbox.state, 'pending')).run();
     await opened.db.update(outbox).set({ state: 'pending' }).where(eq(outbox.id, row.id)).run();
@@ -225,7 +269,12 @@ describe('retries', () => {
     const done = (await opened.db.select().from(outbox).where(eq(outbox.id, row.id)).get())!;
     expect(done.state).toBe('sent');
     expect(done.attempts).toBe(4);
-    const tries = await opened.db.select().from(outboxAttempts).where(eq(outboxAttempts.messageId, row.id)).orderBy(outboxAttempts.id).all();
+    const tries = await opened.db
+      .select()
+      .from(outboxAttempts)
+      .where(eq(outboxAttempts.messageId, row.id))
+      .orderBy(outboxAttempts.id)
+      .all();
     expect(tries.map((t) => t.ok)).toEqual([false, false, false, true]);
     expect(tries[0]!.error).toContain('HTTP 500');
     // Each retry waited at least its backoff: 150, 300, 600 ms after the failure before it.

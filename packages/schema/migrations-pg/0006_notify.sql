@@ -58,3 +58,8 @@ CREATE TABLE "notify_schedule" (
 	"campaign_code" text PRIMARY KEY NOT NULL,
 	"evaluated_through" text NOT NULL
 );
+--> statement-breakpoint
+-- The SQLite builder writes NULL for an id the row leaves out; the fill-id trigger of 0004 gives it the next value.
+CREATE TRIGGER "notify_channels_fill_id" BEFORE INSERT ON "notify_channels" FOR EACH ROW EXECUTE FUNCTION dudao_fill_id();--> statement-breakpoint
+CREATE TRIGGER "outbox_fill_id" BEFORE INSERT ON "outbox" FOR EACH ROW EXECUTE FUNCTION dudao_fill_id();--> statement-breakpoint
+CREATE TRIGGER "outbox_attempts_fill_id" BEFORE INSERT ON "outbox_attempts" FOR EACH ROW EXECUTE FUNCTION dudao_fill_id();

@@ -1,8 +1,9 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { channelKinds, notifyPrefs } from '@dudao/schema/tables';
 import type { Actor } from '../actor';
 import { withTransaction, type Ctx } from '../context';
+import { serializeOn } from '../../db/engine';
 import { clockNow } from '../clock/clock';
 import { DomainError } from '../errors';
 import { defaultChoices, noticeGroups, type Choices, type NoticeGroup } from './kinds';
@@ -83,17 +84,25 @@ export async function savePrefs(ctx: Ctx<'actor'>, raw: PrefsInput): Promise<Pre
   }
   const userId = ownId(ctx.actor);
   return withTransaction(ctx, async (ctx) => {
+    await serializeOn(ctx.db, `notify-prefs:${userId}`);
     const row = {
       email: input.email,
       phone: input.phone,
       choices: JSON.stringify(input.choices),
       updatedAt: (await clockNow(ctx)).toISOString(),
     };
-    await ctx.db
-      .insert(notifyPrefs)
-      .values({ userId, ...row })
-      .onConflictDoUpdate({ target: notifyPrefs.userId, set: row })
-      .run();
+    // Read, then update or insert: PostgreSQL refuses the SQLite builder's qualified ON CONFLICT target.
+    const old = await ctx.db
+      .select({ id: notifyPrefs.userId })
+      .from(notifyPrefs)
+      .where(eq(notifyPrefs.userId, userId))
+      .get();
+    if (old) await ctx.db.update(notifyPrefs).set(row).where(eq(notifyPrefs.userId, userId)).run();
+    else
+      await ctx.db
+        .insert(notifyPrefs)
+        .values({ userId, ...row })
+        .run();
     return { email: input.email, phone: input.phone, choices: input.choices as Choices, chosen: true };
   });
 }
