@@ -26,6 +26,7 @@ let location: string;
 let opened: Opened;
 let robots: Awaited<ReturnType<typeof robotServer>>;
 const children: ChildProcess[] = [];
+let logs = '';
 
 async function startApi(): Promise<ChildProcess> {
   const port = await freePort();
@@ -41,18 +42,20 @@ async function startApi(): Promise<ChildProcess> {
       DUDAO_NOTIFY_LEASE_MS: '3000',
       DUDAO_NOTIFY_BATCH: '10',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  child.stdout!.on('data', (d: Buffer) => (logs += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (logs += d.toString()));
   children.push(child);
   return child;
 }
 
-async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 120_000) {
+async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 400_000) {
   for (const end = Date.now() + ms; Date.now() < end;) {
     if (await ok()) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`等待超时：${what}`);
+  throw new Error(`等待超时：${what}\n${logs.slice(-3000)}`);
 }
 
 const ids = () => robots.received.filter((r) => r.path === 'wecom').map((r) => String(r.headers['x-dudao-message-id']));
@@ -128,5 +131,5 @@ describe('the outbox survives kill -9', () => {
     const twice = [...byId].filter(([, n]) => n > 1).map(([id]) => id);
     expect(twice.filter((id) => id !== inFlight)).toEqual([]);
     expect(all.length).toBeLessThanOrEqual(TOTAL + 1);
-  }, 300_000);
+  }, 900_000);
 });
