@@ -13,6 +13,16 @@ import { enqueueReminders } from './reminders';
 export const SEND_AT = '08:30:00';
 const slotOf = (day: string) => new Date(`${day}T${SEND_AT}+08:00`).toISOString();
 
+/** The days whose 08:30 lies in (from, now]. */
+function slotsBetween(from: string, now: string): string[] {
+  const days: string[] = [];
+  for (let d = beijingDate(from); d <= beijingDate(now); d = addDays(d, 1)) {
+    const slot = slotOf(d);
+    if (slot > from && slot <= now) days.push(d);
+  }
+  return days;
+}
+
 /**
  * Evaluates the campaign clock's passage since the last evaluation: every day whose 08:30 fell in between gets its
  * reminders, 督办 light turns and (for the clock's own day) the digest. The outbox rows and the new cursor commit in
@@ -20,6 +30,14 @@ const slotOf = (day: string) => new Date(`${day}T${SEND_AT}+08:00`).toISOString(
  * The first evaluation only sets the cursor: a database does not flood people with its past.
  */
 export async function evaluateSchedule(db: Db, campaign: CampaignDef): Promise<{ days: string[]; written: number }> {
+  // Most ticks cross no 08:30: they read and leave, so a running clock costs no write transaction every tick.
+  const seen = await db.select().from(notifySchedule).where(eq(notifySchedule.campaignCode, campaign.code)).get();
+  if (seen) {
+    const { now } = await readClock({ db });
+    const from = seen.evaluatedThrough;
+    const crossed = now < from || slotsBetween(from, now).length > 0;
+    if (!crossed) return { days: [], written: 0 };
+  }
   return withTransaction({ db }, async ({ db }) => {
     await serializeOn(db, `notify-schedule:${campaign.code}`);
     const { now, today } = await readClock({ db });
@@ -37,11 +55,7 @@ export async function evaluateSchedule(db: Db, campaign: CampaignDef): Promise<{
       .run();
     // A clock set back evaluates nothing: the days ahead of it were evaluated already.
     if (now < from) return { days: [], written: 0 };
-    const days: string[] = [];
-    for (let d = beijingDate(from); d <= today; d = addDays(d, 1)) {
-      const slot = slotOf(d);
-      if (slot > from && slot <= now && d >= campaign.start && d <= addDays(campaign.end, 10)) days.push(d);
-    }
+    const days = slotsBetween(from, now).filter((d) => d >= campaign.start && d <= addDays(campaign.end, 10));
     if (!days.length) return { days, written: 0 };
     const ctx = { db, campaign };
     const status = await provinceStatusAt(ctx, today);
