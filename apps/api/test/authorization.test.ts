@@ -92,6 +92,14 @@ const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> =
   'users.setDisabled': null,
   'users.setRole': (c) => ({ userId: 999_999, role: 'county_clerk', scopeCode: c }),
   'users.resetPassword': null,
+  'notify.kinds': null,
+  'notify.channels': (c) => ({ unit: c }),
+  'notify.saveChannel': (c) => ({ unit: c, kind: 'sms', config: { gateway: 'not-a-url' } }),
+  'notify.testChannel': (c) => ({ unit: c, kind: 'sms', to: '13800001111' }),
+  'notify.myPrefs': null,
+  'notify.savePrefs': null,
+  'notify.outbox': null,
+  'notify.resend': null,
 };
 /** DOMAIN.md's role table, written out by hand: who may call what (province admins may do everything). */
 const everyone = ['province_admin', 'province_viewer', 'city_officer', 'county_clerk'];
@@ -129,6 +137,11 @@ const expectedRoles: Record<keyof typeof rules, string[]> = {
   'users.setDisabled': ['province_admin'],
   'users.setRole': ['province_admin'],
   'users.resetPassword': ['province_admin'],
+  'notify.channels': ['province_admin'],
+  'notify.saveChannel': ['province_admin'],
+  'notify.testChannel': ['province_admin'],
+  'notify.outbox': ['province_admin'],
+  'notify.resend': ['province_admin'],
 };
 
 const unscopedInputs: Partial<Record<keyof typeof rules, unknown>> = {
@@ -141,6 +154,9 @@ const unscopedInputs: Partial<Record<keyof typeof rules, unknown>> = {
   'account.changePassword': { oldPassword: '', newPassword: 'x' },
   'users.setDisabled': { userId: 999_999, disabled: 'no' },
   'users.resetPassword': { userId: 999_999, password: 'x' },
+  'notify.savePrefs': { email: 'not-an-address', phone: null, choices: {} },
+  'notify.outbox': { state: 'dead' },
+  'notify.resend': { id: 999_999 },
 };
 
 async function call(role: Role, path: string, input: unknown): Promise<string> {

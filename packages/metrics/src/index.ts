@@ -126,3 +126,4 @@ export {
   type WhatIf,
   type WhatIfStep,
 } from './what-if';
+export * from './reminder-days';

@@ -12,6 +12,7 @@ import { reportCommand } from './commands/report';
 import { statusCommand } from './commands/status';
 import { usersCommand } from './commands/users';
 import { campaignCommand } from './commands/campaign';
+import { notifyCommand } from './commands/notify';
 
 const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   'db:reset': dbReset,
@@ -25,6 +26,7 @@ const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
   status: statusCommand,
   report: reportCommand,
   campaign: campaignCommand,
+  notify: notifyCommand,
 };
 
 const usage = `用法：pnpm cli <命令>
@@ -44,6 +46,7 @@ const usage = `用法：pnpm cli <命令>
   report annex [--unit CODE] --as-of DATE --out FILE.xlsx
   report all --as-of DATE --dir DIR
   campaign validate FILE | install FILE | list | schema [--out FILE]
+  notify channels [--file FILE.yaml] | test --channel dingtalk|wecom|email|sms [--unit CODE] [--to 地址] | outbox [--state dead] | resend ID
 import、export、status、report 均可加 --campaign CODE 指定活动（默认：已开始的最新活动；pnpm cli campaign list 列出）；
 report 加 --pdf 同时输出 PDF（需安装 LibreOffice）。`;
 

@@ -9,6 +9,7 @@ import { installedCampaigns } from '../services/campaign/registry';
 import { createApp } from './app';
 import { beijingDate } from '@dudao/schema/campaign';
 import { campaignDays, warmStatusCache } from '../services/known/warm';
+import { startNotify } from '../services/notify/runner';
 
 const logger = pino({ name: 'dudao-api' });
 const path = databasePath();
@@ -35,6 +36,8 @@ const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '12
 });
 
 let stopWarm = () => {};
+// Reminders on the campaign clock and the outbox worker run in every API process (DUDAO_NOTIFY=off leaves them out).
+const stopNotify = process.env.DUDAO_NOTIFY === 'off' ? async () => {} : startNotify(db, logger);
 
 async function warm(): Promise<void> {
   const today = beijingDate(new Date());
@@ -67,7 +70,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     stopWarm();
     server.close(() => {
-      void opened.close().finally(() => process.exit(0));
+      void stopNotify()
+        .then(() => opened.close())
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 3000).unref();
   });

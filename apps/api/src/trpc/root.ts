@@ -12,6 +12,7 @@ import { supervisionRouter } from './routers/supervision';
 import { unitsRouter } from './routers/units';
 import { urgeRouter } from './routers/urge';
 import { accountRouter, usersRouter } from './routers/users';
+import { notifyRouter } from './routers/notify';
 
 export const appRouter = router({
   units: unitsRouter,
@@ -32,6 +33,7 @@ export const appRouter = router({
   dispatch: dispatchRouter,
   urge: urgeRouter,
   documentSettings: documentSettingsRouter,
+  notify: notifyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -160,6 +160,8 @@ const shape = z.strictObject({
   reportDueAfterDays: z.int().min(0).max(60),
   reportName: z.enum(['月报', '季报'], { error: msg('报告名称只能是 月报 或 季报') }).optional(),
   summaryDue: isoDate,
+  /** 临近提醒: working days before each report due date and gate deadline (default [3, 1]). */
+  reminderDays: z.array(z.int().min(1, '提醒天数应为正整数').max(20, '提醒天数不超过 20 个工作日')).max(5).optional(),
   stages: z.array(stage).min(1, '至少一个阶段'),
   gates: z.array(gate),
   tasks: z.array(task).min(1, '至少一项任务'),

@@ -152,6 +152,8 @@ export interface CampaignDef {
   /** What a period's report is called on pages: 月报 or 季报. */
   reportName: string;
   summaryDue: string;
+  /** 临近提醒: working days before each due date and gate deadline; absent means [3, 1]. */
+  reminderDays?: number[];
   stages: StageDef[];
   gates: GateDef[];
   tasks: TaskDef[];

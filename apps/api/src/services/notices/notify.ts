@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { notices, users, type Role } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
 import type { Ctx } from '../context';
+import { enqueueNotice } from '../notify/enqueue';
 
 export interface NoticeInput {
   kind: string;
@@ -38,6 +39,13 @@ export async function notifyRole(
       period: notice.period ?? null,
       createdAt: at,
     })),
+  );
+  // The same notice leaves by the channels each recipient chose, in this same transaction (the outbox).
+  await enqueueNotice(
+    ctx,
+    recipients.map((u) => u.id),
+    { ...notice, unitCode: notice.unitCode ?? scopeCode },
+    at,
   );
   return recipients.length;
 }

@@ -8,6 +8,7 @@ import { DomainError } from '../errors';
 import { numbered } from '../numbered';
 import { summaryDue } from '../known/read';
 import { notifyRole } from '../notices/notify';
+import { enqueueDocument } from '../notify/documents';
 import { listUnits } from '../org/units';
 import type { BuiltDocument } from '../documents/generate';
 import type { DocumentKind } from './kinds';
@@ -64,6 +65,7 @@ export async function storeDocument(
           newValue: `${asOf} v${row.version}`,
         },
       ]);
+      await enqueueDocument(ctx, { ...row, kind, unitCode: unit }, at);
       return row;
     });
   return numbered(write, `${unit} 的同类文档刚由他人生成了同一版本号，本次未保存，请重新生成`);
