@@ -12,5 +12,4 @@ export * from './clock/table';
 export * from './dispatch/tables';
 export * from './documents/tables';
 export * from './change-feed/table';
-export * from './data-version/table';
 export * from './notify/tables';
