@@ -93,7 +93,7 @@ beforeAll(async () => {
   city = unzip(await renderDocx(citySummaryContent(snapshot, CITY)));
   province = unzip(await renderDocx(provinceSummaryContent(snapshot)));
   notice = unzip(await renderDocx(supervisionNoticeContent(snapshot)));
-}, 240_000);
+}, 900_000);
 
 afterAll(async () => opened?.close());
 

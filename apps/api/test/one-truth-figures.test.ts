@@ -122,7 +122,7 @@ beforeAll(async () => {
   );
   expect(cases.code, cases.stderr).toBe(0);
   submit(Y, '2021-08', augustY, '2021-09-07T09:00:00+08:00');
-}, 400_000);
+}, 900_000);
 
 // Every step spawns the real CLI, which is slow on a busy machine; no assertion depends on time.
 describe('the same figures in status --json and in the city summary', { timeout: 300_000 }, () => {
