@@ -214,7 +214,7 @@ async function annexColumn(
       : String(v ?? '');
   for (const sheet of book.worksheets) {
     for (let r = 1; r <= Math.min(sheet.rowCount, 6); r++) {
-      const cells = (sheet.getRow(r).values as unknown[]).map(text);
+      const cells = Array.from(sheet.getRow(r).values as unknown[], text);
       const col = cells.findIndex((c) => c.replace(/\s/g, '').includes(header));
       const county = cells.findIndex((c) => c.replace(/\s/g, '') === '县（市、区）');
       const period = cells.findIndex((c) => c.replace(/\s/g, '') === '期间');
