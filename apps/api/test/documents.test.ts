@@ -93,7 +93,7 @@ beforeAll(async () => {
   city = unzip(await renderDocx(citySummaryContent(snapshot, CITY)));
   province = unzip(await renderDocx(provinceSummaryContent(snapshot)));
   notice = unzip(await renderDocx(supervisionNoticeContent(snapshot)));
-}, 240_000);
+}, 900_000);
 
 afterAll(async () => opened?.close());
 
@@ -248,7 +248,15 @@ describe('city summary: every figure is the metrics answer for the day', () => {
         .filter(([task]) => !c.exemplarTasks.includes(task))
         .map(([, text]) => text),
     );
-    expect(others.filter((text) => said(text) && !allowed.includes(text))).toEqual([]);
+    // A sentence another, allowed county also wrote may be its; only a sentence of the others' own counts against them.
+    const allowedSentences = new Set(
+      allowed.flatMap((t) => (t.match(/[^。]+。/g) ?? []).map((x) => x.replace(/^[^，、]*?(区|县|市)/, ''))),
+    );
+    const ownSaid = (text: string) =>
+      (text.match(/[^。]+。/g) ?? []).some(
+        (x) => !allowedSentences.has(x.replace(/^[^，、]*?(区|县|市)/, '')) && said(x),
+      );
+    expect(others.filter((text) => ownSaid(text) && !allowed.includes(text))).toEqual([]);
     // The demo's 蚌埠 has counties meeting their tasks at 12-15, so the summary cites some.
     expect(allowed.length).toBeGreaterThan(0);
     expect(allowed.filter(said).length).toBeGreaterThan(0);

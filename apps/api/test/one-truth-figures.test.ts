@@ -122,7 +122,7 @@ beforeAll(async () => {
   );
   expect(cases.code, cases.stderr).toBe(0);
   submit(Y, '2021-08', augustY, '2021-09-07T09:00:00+08:00');
-}, 400_000);
+}, 900_000);
 
 // Every step spawns the real CLI, which is slow on a busy machine; no assertion depends on time.
 describe('the same figures in status --json and in the city summary', { timeout: 300_000 }, () => {
@@ -214,7 +214,7 @@ async function annexColumn(
       : String(v ?? '');
   for (const sheet of book.worksheets) {
     for (let r = 1; r <= Math.min(sheet.rowCount, 6); r++) {
-      const cells = (sheet.getRow(r).values as unknown[]).map(text);
+      const cells = Array.from(sheet.getRow(r).values as unknown[], text);
       const col = cells.findIndex((c) => c.replace(/\s/g, '').includes(header));
       const county = cells.findIndex((c) => c.replace(/\s/g, '') === '县（市、区）');
       const period = cells.findIndex((c) => c.replace(/\s/g, '') === '期间');
