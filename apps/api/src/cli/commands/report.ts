@@ -11,7 +11,8 @@ import { provinceSummaryContent } from '../../services/documents/province-summar
 import { renderDocx } from '../../services/documents/render-docx';
 import { snapshotAt } from '../../services/documents/snapshot';
 import { supervisionNoticeContent } from '../../services/documents/supervision-notice';
-import { docxToPdf, pdfAvailable } from '../../services/documents/pdf';
+import { docxToPdf, pdfAvailable, printReadyDocx } from '../../services/documents/pdf';
+import type { DocumentContent } from '../../services/documents/content';
 import { documentSettings } from '../../services/documents/settings-store';
 import { getUnit } from '../../services/org/units';
 import { parse, str, UsageError, type Flags } from '../args';
@@ -43,6 +44,16 @@ function write(path: string, data: Buffer, pdf = false): void {
   const pdfPath = path.replace(/\.docx$/i, '') + '.pdf';
   writeFileSync(pdfPath, docxToPdf(data));
   console.error(`已生成 ${pdfPath}`);
+}
+
+/** With --pdf, the .docx and the PDF as LibreOffice prints them, the 版记 on an even page. */
+async function writeDocument(path: string, content: DocumentContent, pdf: boolean): Promise<void> {
+  if (!pdf) return write(path, await renderDocx(content));
+  const ready = await printReadyDocx(content);
+  writeFileSync(path, ready.docx);
+  const pdfPath = path.replace(/\.docx$/i, '') + '.pdf';
+  writeFileSync(pdfPath, ready.pdf);
+  console.error(`已生成 ${path}\n已生成 ${pdfPath}`);
 }
 
 export async function reportCommand(argv: string[]): Promise<number> {
@@ -82,18 +93,18 @@ export async function reportCommand(argv: string[]): Promise<number> {
     if (kind === 'city') {
       const city = required(flags, 'city', 'CODE');
       if ((await getUnit(ctx, city))?.level !== 'city') throw new UsageError(`${city} 不是市级单位代码`);
-      write(
+      await writeDocument(
         target,
-        await renderDocx(citySummaryContent(await snapshotAt(ctx, asOf.data), city, await documentSettings(ctx, city))),
+        citySummaryContent(await snapshotAt(ctx, asOf.data), city, await documentSettings(ctx, city)),
         pdf,
       );
       return 0;
     }
     const province = await documentSettings(ctx, campaign.province);
     if (kind === 'province')
-      write(target, await renderDocx(provinceSummaryContent(await snapshotAt(ctx, asOf.data), province)), pdf);
+      await writeDocument(target, provinceSummaryContent(await snapshotAt(ctx, asOf.data), province), pdf);
     if (kind === 'notice')
-      write(target, await renderDocx(supervisionNoticeContent(await snapshotAt(ctx, asOf.data), province)), pdf);
+      await writeDocument(target, supervisionNoticeContent(await snapshotAt(ctx, asOf.data), province), pdf);
     if (kind === 'all') await reportAll(ctx, asOf.data, target, pdf);
     return 0;
   } finally {

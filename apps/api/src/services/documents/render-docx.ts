@@ -1,6 +1,8 @@
 import {
   AlignmentType,
   Document,
+  Footer,
+  SectionType,
   ImageRun,
   LineRuleType,
   Packer,
@@ -14,17 +16,12 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import type { Block, Cell, Chart, Column, DocumentContent } from './content';
+import type { Block, Cell, Column, DocumentContent } from './content';
 import {
   attachmentLabel,
   attachmentNote,
   blankLine,
   bodyParagraph,
-  CHARS_PER_LINE,
-  LINE_PITCH,
-  TEXT_HEIGHT,
-  TITLE_CHARS,
-  textWidthInChars,
   documentDefaults,
   normalStyle,
   OFF_GRID,
@@ -44,8 +41,8 @@ import {
   noteParagraph,
 } from './gbt9704';
 import { fontTableOverride } from './font-table';
-import { titleLines, wrapAtWords } from './line-breaks';
-import { imprintAtFoot } from './imprint';
+import { wrapAtWords } from './line-breaks';
+import { imprintPage } from './imprint';
 import { mastheadParagraphs } from './masthead';
 
 // Tables and figures step off the 3号 grid: 五号 text on its own exact 15 pt lines, not snapped to the character grid.
@@ -128,8 +125,6 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
 }
 
 const CHART_BEFORE = 120;
-/** A chart as set: the space above it, the picture (96 px an inch, 15 twips a pixel) and its one-line caption. */
-const chartHeight = (c: Chart) => CHART_BEFORE + c.height * 15 + LINE_PITCH;
 
 function chart(block: Extract<Block, { kind: 'chart' }>): FileChild[] {
   const { chart: c } = block;
@@ -173,31 +168,10 @@ export function blockToDocx(block: Block, keepNext = false): FileChild[] {
 }
 
 /**
- * How much of the last page the last attachment fills, in twips, where that is known before a reader sets it: an
- * attachment of charts only (label, blank, title, blank, then charts that each move whole to a new page when they do not
- * fit). Tables and text wrap as the reader sets them: unknown.
+ * Only the body's last paragraph is held to the 附件说明 and signature after it (a one-line 特此报告。 or the text's last
+ * paragraph): LibreOffice moves a held paragraph whole, so a chain of held paragraphs leaves half a page empty.
  */
-function lastPageUsed(content: DocumentContent): number | null {
-  const last = content.attachments[content.attachments.length - 1];
-  if (!last || !last.blocks.every((b) => b.kind === 'chart')) return null;
-  let used = (3 + titleLines(last.title, TITLE_CHARS).length) * LINE_PITCH;
-  for (const block of last.blocks) {
-    const h = chartHeight(block.chart);
-    used = used + h > TEXT_HEIGHT ? h : used + h;
-  }
-  return used;
-}
-
-/**
- * The body's closing blocks, held to the 附件说明 and signature after them: the last one and, when that is a one-line
- * closing such as 特此报告。, the paragraph before it too, so the signature's page always carries text before it.
- */
-function closingFrom(body: Block[]): number {
-  const last = body.length - 1;
-  const closing = body[last];
-  const oneLine = closing?.kind === 'paragraph' && textWidthInChars(closing.text) <= CHARS_PER_LINE - 2;
-  return oneLine ? last - 1 : last;
-}
+const closingFrom = (body: Block[]): number => body.length - 1;
 
 /**
  * 版头 → 标题 → 主送机关 → 正文 → 附件说明 → 署名、成文日期 → 附注 → 附件 (each from a new page) → 版记, as GB/T 9704
@@ -225,17 +199,28 @@ export function documentChildren(content: DocumentContent): FileChild[] {
       ...attachment.blocks.flatMap((b) => blockToDocx(b)),
     );
   }
-  children.push(...imprintAtFoot(content, lastPageUsed(content)));
   return children;
 }
 
-export async function renderDocx(content: DocumentContent): Promise<Buffer> {
+/**
+ * `blankBeforeImprint` is for a reader that ignores the 版记 section's even-page start (LibreOffice 7): the section then
+ * starts on the next page and opens with a blank one, so the 版记 still falls on an even page (see `printReadyDocx`).
+ */
+export async function renderDocx(content: DocumentContent, blankBeforeImprint = false): Promise<Buffer> {
   const doc = new Document({
     title: content.title.join(''),
     creator: content.issuer,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: documentDefaults }, importedStyles: [normalStyle(), offGridStyle()] },
-    sections: [{ properties: sectionProperties, footers: footers(), children: documentChildren(content) }],
+    sections: [
+      { properties: sectionProperties, footers: footers(), children: documentChildren(content) },
+      // The 版记 on the back of the last sheet: an even page with no page number.
+      {
+        properties: { ...sectionProperties, type: blankBeforeImprint ? SectionType.NEXT_PAGE : SectionType.EVEN_PAGE },
+        footers: { default: new Footer({ children: [] }), even: new Footer({ children: [] }) },
+        children: imprintPage(content, blankBeforeImprint),
+      },
+    ],
   });
   return Packer.toBuffer(doc, false, [fontTableOverride()]);
 }
