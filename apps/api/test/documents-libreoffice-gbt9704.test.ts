@@ -12,7 +12,16 @@ import { snapshotAt } from '../src/services/documents/snapshot';
 import { supervisionNoticeContent } from '../src/services/documents/supervision-notice';
 import { resetDatabase } from '../src/services/seed/reset';
 import { emptyLocation } from './support/fresh-db';
-import { glyphInk, horizontalRules, isPageNumber, MM, pdfLines, TEXT_FOOT, type Line } from './support/pdf-layout';
+import {
+  glyphInk,
+  horizontalRules,
+  isPageNumber,
+  MM,
+  pdfBlocks,
+  pdfLines,
+  TEXT_FOOT,
+  type Line,
+} from './support/pdf-layout';
 
 // GB/T 9704-2012 to the millimetre, measured on the PDF LibreOffice prints of the demo's December 15 documents:
 // the 蚌埠 summary (a 上行文 with its number and signer filled in), the provincial summary (blanks) and the 通报.
@@ -137,5 +146,45 @@ describe('附件说明', () => {
     const wrapped = lines[lines.indexOf(lines.find((l) => l.text.startsWith('3.'))!) + 1]!;
     // '3.' is two half-width characters: the wrapped name starts one character further in.
     expect(Math.abs(wrapped.xMin - (second.xMin + oneChar))).toBeLessThan(1);
+  });
+});
+
+/** Two-character words of the tables' headers and cells that a line must not end inside. */
+const WORDS = [
+  '明确',
+  '配备',
+  '建成',
+  '负责',
+  '民政',
+  '工作',
+  '保障',
+  '纳入',
+  '救助',
+  '销号',
+  '进展',
+  '缓慢',
+  '排名',
+  '得分',
+];
+
+describe('tables', () => {
+  test.each(names)('%s: no cell of an attachment breaks a figure or a two-character word over two lines', (name) => {
+    const blocks = pdfBlocks(pdfs[name]);
+    const first = pages[name]!.findIndex((p) => /^附件\d*$/.test(p[0]?.text ?? ''));
+    let pairs = 0;
+    const broken: string[] = [];
+    for (const page of blocks.slice(first))
+      for (const block of page)
+        block.slice(1).forEach((line, i) => {
+          const before = block[i]!;
+          // The next line of the same cell: directly under it, overlapping it.
+          if (line.yMin - before.yMax > 4 || line.xMin > before.xMax || line.xMax < before.xMin) return;
+          pairs++;
+          const joint = `${before.text.slice(-1)}${line.text.slice(0, 1)}`;
+          if (/^[\d.,][\d.,%分项个件人元户天家次名]$/.test(joint) || WORDS.includes(joint))
+            broken.push(`${before.text}/${line.text}`);
+        });
+    expect(pairs).toBeGreaterThan(10);
+    expect(broken).toEqual([]);
   });
 });

@@ -75,3 +75,29 @@ export function horizontalRules(pdf: string, page: number): number[] {
     .filter((m) => m[1] === m[2])
     .map((m) => Number(m[5]) - Number(m[4]) * Number(m[1]));
 }
+
+/** Per page, pdftotext's blocks (a table cell is one) and their lines. */
+export function pdfBlocks(pdf: string): Line[][][] {
+  const html = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { maxBuffer: 64 << 20 }).toString();
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      page
+        .split('<block ')
+        .slice(1)
+        .map((block) =>
+          [
+            ...block.matchAll(
+              /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
+            ),
+          ].map((m) => ({
+            xMin: Number(m[1]),
+            yMin: Number(m[2]),
+            xMax: Number(m[3]),
+            yMax: Number(m[4]),
+            text: [...(m[5] ?? '').matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+          })),
+        ),
+    );
+}

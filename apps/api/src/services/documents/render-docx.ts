@@ -41,13 +41,13 @@ import {
   noteParagraph,
 } from './gbt9704';
 import { fontTableOverride } from './font-table';
-import { wrapAtWords } from './line-breaks';
+import { textWidthInChars, wrapAtWords } from './line-breaks';
+import { tableLayout, unbreakableRuns } from './table-widths';
 import { imprintPage } from './imprint';
 import { mastheadParagraphs } from './masthead';
 
 // Tables and figures step off the 3号 grid: 五号 text on its own exact 15 pt lines, not snapped to the character grid.
 const tableSpacing = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-const smallSpacing = { line: 260, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const tableRun = (text: string, eastAsia: string = FONT.body, size: number = SIZE.table) =>
   new TextRun({ text, font: font(eastAsia), size, snapToGrid: false });
 /** Left and right cell margins in twips: narrow, so a column of n characters needs little more than n characters. */
@@ -55,21 +55,18 @@ const CELL_MARGIN = 40;
 
 const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-/** `keepNext` holds the last row to the table's note, so the note never starts a page alone. */
-/** A line longer than the cell holds (`room` characters) is broken at word boundaries, never inside a word. */
-function cell(
-  content: Cell,
-  width: number,
-  align: Column['align'],
-  header: boolean,
-  small: boolean,
-  keepNext = false,
-): TableCell {
-  const size = small ? SIZE.small : SIZE.table;
+/**
+ * A line longer than the cell holds (`room` characters) is broken at word boundaries, never inside a word; prose is
+ * broken here too, between runs that hold a figure with its unit, a closing mark kept on the line it closes, so no
+ * reader breaks 80 from 分. `keepNext` holds the last row to the table's note, so the note never starts a page alone.
+ */
+function cell(content: Cell, width: number, align: Column['align'], header: boolean, size: number, keepNext = false) {
   const room = (width - 2 * CELL_MARGIN) / (size * 10);
-  // Prose (left-aligned) wraps as the reader sets it; names, headers and figures break only between words.
   const given = typeof content === 'string' ? [content] : content;
-  const lines = align === 'left' && !header ? given : given.flatMap((line) => wrapAtWords(line, room));
+  const lines =
+    align === 'left' && !header
+      ? given.flatMap((line) => wrapProse(line, room - 0.5))
+      : given.flatMap((line) => wrapAtWords(line, room));
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
@@ -80,23 +77,33 @@ function cell(
           style: OFF_GRID,
           children: [tableRun(line, header ? FONT.heading1 : FONT.body, size)],
           alignment: alignment[header ? 'center' : (align ?? 'center')],
-          spacing: small ? smallSpacing : tableSpacing,
+          spacing: { line: Math.round(size * 10 * 1.4), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           keepNext,
         }),
     ),
   });
 }
 
+function wrapProse(text: string, room: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const run of unbreakableRuns(text)) {
+    const closing = /^[、，。；：）》”！？]$/.test(run);
+    if (line && !closing && textWidthInChars(line + run) > room) {
+      lines.push(line);
+      line = run;
+    } else line += run;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
-  const small = Boolean(block.small);
-  // Each column gets its characters plus its margins; what is left of the 版心 (or missing) is shared in proportion.
-  const needs = block.columns.map((c) => c.width * (small ? SIZE.small : SIZE.table) * 10 + 2 * CELL_MARGIN);
-  const total = needs.reduce((s, n) => s + n, 0);
-  const widths = needs.map((n) => Math.floor((TEXT_WIDTH * n) / total));
+  const { size, widths } = tableLayout(block, TEXT_WIDTH, CELL_MARGIN);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: block.columns.map((c, i) => cell(c.header, widths[i] ?? 0, 'center', true, small)),
+    children: block.columns.map((c, i) => cell(c.header, widths[i] ?? 0, 'center', true, size)),
   });
   const last = block.rows.length - 1;
   const rows = block.rows.map(
@@ -104,7 +111,7 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
       new TableRow({
         cantSplit: true,
         children: r.map((c, i) =>
-          cell(c, widths[i] ?? 0, block.columns[i]?.align, false, small, Boolean(block.note) && n === last),
+          cell(c, widths[i] ?? 0, block.columns[i]?.align, false, size, Boolean(block.note) && n === last),
         ),
       }),
   );
