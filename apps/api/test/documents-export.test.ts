@@ -10,6 +10,7 @@ import { reportCommand } from '../src/cli/commands/report';
 import type { Opened } from '../src/db/client';
 import { currentCampaign } from '../src/services/campaign/store';
 import { annexColumns, annexXlsx } from '../src/services/documents/annex-xlsx';
+import { valueSheets } from './support/annex-sheets';
 import { parse } from 'csv-parse/sync';
 import { exportCommand } from '../src/cli/commands/export';
 import { valueLines, type ValueLine } from '../src/services/reports/export-values';
@@ -21,7 +22,6 @@ let opened: Opened;
 let dbPath: string;
 let campaign: CampaignDef;
 let lines: ValueLine[];
-let sheet: ExcelJS.Worksheet;
 let book: ExcelJS.Workbook;
 
 beforeAll(async () => {
@@ -40,7 +40,6 @@ beforeAll(async () => {
       AS_OF,
     )) as unknown as ArrayBuffer,
   );
-  sheet = book.getWorksheet('指标明细')!;
 }, 240_000);
 
 afterAll(async () => opened?.close());
@@ -52,21 +51,40 @@ afterAll(async () => opened?.close());
 const raw = <T extends unknown[]>(query: ReturnType<typeof sql>) => opened.db.all<T>(query);
 
 describe('Excel annex', () => {
-  test('headers: the four fixed columns, then each reported indicator by its Chinese name; the codes on their own sheet', () => {
-    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(['县级单位代码', '县（市、区）', '所属市', '期间']);
-    expect(header).toContain('城市低保对象人数');
-    expect(header.some((h) => /[a-z]\d\d_/.test(String(h)))).toBe(false);
-    expect(header.length).toBe(4 + annexColumns(campaign).length);
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  test('one sheet per task, at most 15 columns each: the four fixed columns, then its indicators by their Chinese names', () => {
+    const sheets = valueSheets(book);
+    // The demo campaign's eleven tasks each fit one sheet; the plan's issue date (a stage's field) has its own.
+    expect(sheets.map((s) => s.name.slice(0, 3))).toEqual([...campaign.tasks.map((t) => t.code), '工作安']);
+    const headers = sheets.flatMap((s) => {
+      const header = (s.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+      expect(header.length).toBeLessThanOrEqual(15);
+      expect(header.slice(0, 4)).toEqual(['县级单位代码', '县（市、区）', '所属市', '期间']);
+      expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      return header.slice(4);
+    });
+    expect(headers).toContain('城市低保对象人数');
+    expect(headers).toContain('临时救助金额（元）');
+    // One unit a header, no code: every field once over the sheets.
+    expect(headers.filter((h) => /（([^（）]+)）（\1）/.test(h))).toEqual([]);
+    expect(headers.some((h) => /[a-z]\d\d_/.test(h))).toBe(false);
+    expect(headers.length).toBe(annexColumns(campaign).length);
+  });
+
+  test('the code sheet: each indicator’s code, name, task, its type in Chinese and its unit', () => {
     const notes = book.getWorksheet('说明')!;
-    const codes: string[] = [];
-    notes.eachRow((row) => codes.push(String(row.getCell(1).value)));
-    expect(codes).toContain('t01_dibao_urban');
+    const rows: string[][] = [];
+    notes.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => String(v ?? ''))));
+    const at = rows.findIndex((r) => r[0] === '指标代码');
+    expect(rows[at]).toEqual(['指标代码', '指标名称', '所属任务', '类型', '单位']);
+    const types = new Set(rows.slice(at + 1).map((r) => r[3]));
+    expect([...types].every((t) => ['计数', '金额', '天数', '是否', '日期', '比率'].includes(t!))).toBe(true);
+    expect(rows.find((r) => r[0] === 't01_dibao_urban')?.slice(2, 4)).toEqual(['T01', '计数']);
   });
 
   test('prints on A4 landscape, one page wide, the header row repeated', () => {
-    for (const name of ['指标明细', '村级台账']) {
+    const names = [...valueSheets(book).map((s) => s.name), '村级台账'];
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) {
       const setup = book.getWorksheet(name)!.pageSetup;
       expect([setup.paperSize, setup.orientation, setup.fitToWidth, setup.printTitlesRow]).toEqual([
         9,
@@ -122,24 +140,41 @@ describe('Excel annex', () => {
     expect(checked).toBeGreaterThan(3);
   });
 
-  test('one row per county and period of the current values', () => {
-    const keys = new Set(lines.map(([county, period]) => `${county}|${period}`));
-    expect(sheet.actualRowCount).toBe(keys.size + 1);
+  test('one row per county and period of the current values on each task’s sheet', () => {
+    const fields = new Map(annexColumns(campaign).map((c) => [c.field, c]));
+    for (const sheet of valueSheets(book)) {
+      const own = new Set((sheet.getRow(1).values as ExcelJS.CellValue[]).slice(5).map(String));
+      const keys = new Set(
+        lines
+          .filter(([, , field]) => own.has(fields.get(field)?.header ?? ''))
+          .map(([county, period]) => `${county}|${period}`),
+      );
+      expect(sheet.actualRowCount).toBe(keys.size + 1);
+    }
   });
 
   test('every current value of three counties, cell by cell, with its number format', () => {
-    const column = new Map(annexColumns(campaign).map((c, i) => [c.field, { index: i + 5, def: c.def }]));
+    const where = new Map<string, { sheet: ExcelJS.Worksheet; index: number }>();
+    const headerOf = new Map(annexColumns(campaign).map((c) => [c.header, c]));
+    for (const sheet of valueSheets(book))
+      (sheet.getRow(1).values as ExcelJS.CellValue[]).forEach((h, index) => {
+        const column = headerOf.get(String(h));
+        if (column && index > 4) where.set(column.field, { sheet, index });
+      });
     const rowOf = new Map<string, ExcelJS.Row>();
-    sheet.eachRow((row, n) => {
-      if (n > 1) rowOf.set(`${row.getCell(1).value}|${row.getCell(4).value}`, row);
-    });
+    for (const sheet of valueSheets(book))
+      sheet.eachRow((row, n) => {
+        if (n > 1) rowOf.set(`${sheet.name}|${row.getCell(1).value}|${row.getCell(4).value}`, row);
+      });
     const counties = [...new Set(lines.map((l) => l[0]))].slice(0, 3);
     const checked = lines.filter((l) => counties.includes(l[0]));
     expect(checked.length).toBeGreaterThan(100);
+    const defs = new Map(annexColumns(campaign).map((c) => [c.field, c.def]));
     for (const [county, period, field, value, comment] of checked) {
-      const row = rowOf.get(`${county}|${period}`)!;
+      const { sheet, index } = where.get(field)!;
+      const row = rowOf.get(`${sheet.name}|${county}|${period}`)!;
       expect(row.getCell(2).value).toBeTypeOf('string');
-      const { index, def } = column.get(field)!;
+      const def = defs.get(field);
       const cell = row.getCell(index);
       if (value === '') expect(cell.value).toBeNull();
       else if (def?.kind === 'count') expect([cell.value, cell.numFmt]).toEqual([Number(value), '#,##0']);
@@ -153,7 +188,7 @@ describe('Excel annex', () => {
   });
 
   test('names the county and its city', () => {
-    const row = sheet.getRow(2);
+    const row = valueSheets(book)[0]!.getRow(2);
     expect(String(row.getCell(1).value).slice(0, 4)).toBe('3403');
     expect(row.getCell(3).value).toBe('蚌埠市');
   });

@@ -143,6 +143,41 @@ describe('lines break between words, never inside one', () => {
     expect(titleLines('各市主要指标情况表', 20)).toEqual(['各市主要指标情况表']);
   });
 
+  test("a document's title keeps the plan's name on a line of its own: 8, 16 and 7 characters", async () => {
+    const { titleLines } = await import('../src/services/documents/line-breaks');
+    expect(titleLines('蚌埠市民政局关于社会救助工作便民惠民优化服务行动开展情况的报告', 20)).toEqual([
+      '蚌埠市民政局关于',
+      '社会救助工作便民惠民优化服务行动',
+      '开展情况的报告',
+    ]);
+  });
+
+  test('a table header is cut between words: 民政工作 / 负责人 / 明确率, 协理员 / 配备率', async () => {
+    const { headerLines } = await import('../src/services/documents/roster-columns');
+    expect(headerLines('民政工作负责人明确率')).toEqual(['民政工作', '负责人', '明确率']);
+    expect(headerLines('协理员配备率')).toEqual(['协理员', '配备率']);
+  });
+
+  test('a column is as wide as its widest figure: 122,238,633.23 needs 7 characters, 13 halves and the margin', async () => {
+    const { tableLayout } = await import('../src/services/documents/table-widths');
+    const layout = tableLayout(
+      {
+        kind: 'table',
+        columns: [
+          { header: '市', width: 3 },
+          { header: ['临时救助', '金额（元）'], width: 4, align: 'right' },
+        ],
+        rows: [['全省合计', '122,238,633.23']],
+      },
+      8845,
+      40,
+    );
+    // 五号 (10.5 pt, 210 twips a character) fits: the figure's 7 characters plus 0.3 and two 40-twip margins.
+    expect(layout.size).toBe(21);
+    expect(layout.widths[1]).toBeGreaterThanOrEqual(Math.ceil(7.3 * 210) + 80);
+    expect(layout.widths.reduce((s, w) => s + w, 0)).toBe(8845);
+  });
+
   test('a county name too long for its cell breaks between the parts of the zone’s name', async () => {
     const { wrapAtWords } = await import('../src/services/documents/line-breaks');
     // A cell of 6 characters: 蚌埠市 | 高新 | 技术 | 开发区.

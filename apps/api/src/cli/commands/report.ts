@@ -5,9 +5,9 @@ import { openDb } from '../../db/client';
 import { systemActor } from '../../services/actor';
 import { serviceContext, type Ctx } from '../../services/context';
 import { databasePath } from '../../db/paths';
-import { generateDocument } from '../../services/documents/generate';
+import { generateDocument, type BuiltDocument } from '../../services/documents/generate';
 import { snapshotAt } from '../../services/documents/snapshot';
-import { docxToPdf, pdfAvailable } from '../../services/documents/pdf';
+import { pdfAvailable } from '../../services/documents/pdf';
 import { getUnit } from '../../services/org/units';
 import { onlyFlags, parse, str, UsageError, type Flags } from '../args';
 import { progressBar } from '../progress';
@@ -40,12 +40,13 @@ function required(flags: Flags, name: string, what: string): string {
   return value;
 }
 
-function write(path: string, data: Buffer, pdf = false): void {
-  writeFileSync(path, data);
+/** The .docx, and with --pdf the PDF as LibreOffice prints it (the 版记 on an even page). */
+function write(path: string, built: BuiltDocument): void {
+  writeFileSync(path, built.content);
   console.error(`已生成 ${path}`);
-  if (!pdf) return;
+  if (!built.pdf) return;
   const pdfPath = path.replace(/\.docx$/i, '') + '.pdf';
-  writeFileSync(pdfPath, docxToPdf(data));
+  writeFileSync(pdfPath, built.pdf);
   console.error(`已生成 ${pdfPath}`);
 }
 
@@ -91,8 +92,17 @@ export async function reportCommand(argv: string[]): Promise<number> {
       unit = required(flags, 'city', 'CODE');
       if ((await getUnit(ctx, unit))?.level !== 'city') throw new UsageError(`${unit} 不是市级单位代码`);
     }
-    const built = await generateDocument(ctx, kind as 'city' | 'province' | 'notice' | 'annex', unit, asOf.data);
-    write(target, built.content, pdf);
+    const built = await generateDocument(
+      ctx,
+      kind as 'city' | 'province' | 'notice' | 'annex',
+      unit,
+      asOf.data,
+      undefined,
+      {
+        pdf,
+      },
+    );
+    write(target, built);
     return 0;
   } finally {
     await opened.close();
@@ -107,17 +117,17 @@ async function reportAll(ctx: Ctx<'campaign'>, asOf: string, dir: string, pdf: b
   const bar = progressBar('生成报告');
   bar.start(cities.length + 3);
   const files: string[] = [];
-  const save = (name: string, data: Buffer) => {
-    writeFileSync(join(dir, name), data);
+  const save = (name: string, built: BuiltDocument) => {
+    writeFileSync(join(dir, name), built.content);
     files.push(name);
-    if (pdf && name.endsWith('.docx')) {
-      writeFileSync(join(dir, name.replace(/\.docx$/, '.pdf')), docxToPdf(data));
+    if (built.pdf) {
+      writeFileSync(join(dir, name.replace(/\.docx$/, '.pdf')), built.pdf);
       files.push(name.replace(/\.docx$/, '.pdf'));
     }
     bar.tick(1);
   };
   const made = (kind: 'city' | 'province' | 'notice' | 'annex', unit: string) =>
-    generateDocument(ctx, kind, unit, asOf, snapshot).then((d) => d.content);
+    generateDocument(ctx, kind, unit, asOf, snapshot, { pdf: pdf && kind !== 'annex' });
   for (const city of cities) save(`${city.code}${city.name}行动总结.docx`, await made('city', city.code));
   save(`${province.code}${province.name}行动总结.docx`, await made('province', province.code));
   save('督导通报.docx', await made('notice', province.code));

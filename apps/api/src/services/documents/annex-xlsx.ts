@@ -17,11 +17,15 @@ export interface AnnexColumn {
   def?: IndicatorDef;
 }
 
+/** A header names its unit once: 临时救助金额（元）, whether or not the indicator's name already carries it. */
+export const withUnit = (name: string, unit?: string | null) =>
+  unit && !name.endsWith(`（${unit}）`) ? `${name}（${unit}）` : name;
+
 /** One column per field a county reports: every reported indicator by its Chinese name and code, then the narratives. */
 export function annexColumns(campaign: CampaignDef): AnnexColumn[] {
   const { indicators, narratives } = reportFields(campaign);
   return [
-    ...indicators.map((def) => ({ field: def.code, header: def.unit ? `${def.name}（${def.unit}）` : def.name, def })),
+    ...indicators.map((def) => ({ field: def.code, header: withUnit(def.name, def.unit), def })),
     ...narratives.map((field) => {
       const task = campaign.tasks.find((t) => `${narrativePrefix}${t.code}` === field);
       return { field, header: `${task ? task.name : field}工作情况` };
@@ -54,45 +58,68 @@ export function annexCell(def: IndicatorDef | undefined, value: string): ExcelJS
 }
 
 const FIXED = ['县级单位代码', '县（市、区）', '所属市', '期间'];
+/** Columns a sheet holds at most: the four that name the row and eleven fields, readable on A4 landscape. */
+export const SHEET_COLUMNS = 15;
+
+/** The fields by task, a task of more than eleven fields over several sheets: 'T01 分层分类救助体系（一）'. */
+export function annexSheets(campaign: CampaignDef): { name: string; columns: AnnexColumn[] }[] {
+  const columns = annexColumns(campaign);
+  const per = SHEET_COLUMNS - FIXED.length;
+  const ofTask = (code: string) => (c: AnnexColumn) =>
+    c.def ? c.def.task === code : c.field === `${narrativePrefix}${code}`;
+  // Fields of no key task (the stages' own, such as the plan's issue date) share a last sheet.
+  const groups = [
+    ...campaign.tasks.map((task) => ({ title: `${task.code} ${task.name}`, own: columns.filter(ofTask(task.code)) })),
+    { title: '工作安排', own: columns.filter((c) => !campaign.tasks.some((t) => ofTask(t.code)(c))) },
+  ];
+  return groups.flatMap(({ title, own }) => {
+    const parts = Math.ceil(own.length / per);
+    return Array.from({ length: parts }, (_, i) => ({
+      // Excel allows 31 characters in a sheet's name.
+      name: title.slice(0, parts > 1 ? 27 : 31) + (parts > 1 ? `（${i + 1}）` : ''),
+      columns: own.slice(i * per, (i + 1) * per),
+    }));
+  });
+}
 
 function valuesSheet(
   book: ExcelJS.Workbook,
-  campaign: CampaignDef,
+  name: string,
+  columns: AnnexColumn[],
   lines: ValueLine[],
   names: Map<string, string>,
   caseLog: (county: string, period: string, def: IndicatorDef | undefined) => number | null | undefined,
 ): void {
-  const columns = annexColumns(campaign);
-  const sheet = book.addWorksheet('指标明细', {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: FIXED.length }],
-    pageSetup: printable,
+  const sheet = book.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
+    pageSetup: { ...printable, printTitlesRow: '1:1', printTitlesColumn: 'A:B' },
   });
   sheet.columns = [
-    { width: 14 },
-    { width: 18 },
-    { width: 10 },
-    { width: 10 },
-    ...columns.map((c) => ({ width: c.def ? 16 : 40 })),
+    { width: 12 },
+    { width: 16 },
+    { width: 9 },
+    { width: 9 },
+    ...columns.map((c) => ({ width: c.def ? Math.min(18, Math.max(10, [...c.header].length / 2 + 2)) : 40 })),
   ];
   const header = sheet.addRow([...FIXED, ...columns.map((c) => c.header)]);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  header.height = 60;
+  header.height = 45;
   const at = new Map(columns.map((c, i) => [c.field, FIXED.length + i + 1]));
-  let row: ExcelJS.Row | null = null;
-  let key = '';
+  const rows = new Map<string, ExcelJS.Row>();
   for (const [county, period, field, value, comment] of lines) {
-    if (`${county}|${period}` !== key) {
-      key = `${county}|${period}`;
+    const col = at.get(field);
+    if (col === undefined) continue;
+    let row = rows.get(`${county}|${period}`);
+    if (!row) {
       row = sheet.addRow([
         county,
         names.get(county) ?? county,
         names.get(county.slice(0, 4)) ?? county.slice(0, 4),
         period,
       ]);
+      rows.set(`${county}|${period}`, row);
     }
-    const col = at.get(field);
-    if (!row || col === undefined) continue;
     const cell = row.getCell(col);
     const def = columns[col - FIXED.length - 1]?.def;
     // Where a case log exists it yields the processing figures (DOMAIN T06), here as in the summaries.
@@ -100,6 +127,7 @@ function valuesSheet(
     cell.value = fromLog === undefined ? annexCell(def, value) : fromLog;
     const format = def ? numberFormats[def.kind] : undefined;
     if (format) cell.numFmt = format;
+    if (!def) cell.alignment = { wrapText: true, vertical: 'top' };
     if (comment) cell.note = comment;
   }
 }
@@ -112,6 +140,7 @@ const printable: Partial<ExcelJS.PageSetup> = {
   fitToWidth: 1,
   fitToHeight: 0,
   printTitlesRow: '1:1',
+  horizontalCentered: true,
   margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
 
@@ -127,9 +156,9 @@ async function rosterSheet(
   const status = await provinceStatusAt(ctx, asOf);
   const sheet = book.addWorksheet('村级台账', {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }],
-    pageSetup: printable,
+    pageSetup: { ...printable, printTitlesColumn: 'A:B' },
   });
-  sheet.columns = [{ width: 14 }, { width: 18 }, { width: 10 }, ...rosterColumns.map(() => ({ width: 14 }))];
+  sheet.columns = [{ width: 12 }, { width: 16 }, { width: 9 }, ...rosterColumns.map(() => ({ width: 11 }))];
   const header = sheet.addRow([
     '县级单位代码',
     '县（市、区）',
@@ -151,8 +180,18 @@ async function rosterSheet(
   }
 }
 
+/** The code sheet's words for an indicator's kind. */
+export const KIND_WORDS: Record<IndicatorDef['kind'], string> = {
+  count: '计数',
+  amount: '金额',
+  days: '天数',
+  bool: '是否',
+  date: '日期',
+  ratio: '比率',
+};
+
 function notesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, scopeName: string, asOf: string): void {
-  const sheet = book.addWorksheet('说明');
+  const sheet = book.addWorksheet('说明', { pageSetup: { ...printable, printTitlesRow: '5:5' } });
   sheet.columns = [{ width: 28 }, { width: 48 }, { width: 10 }, { width: 10 }, { width: 12 }];
   sheet.addRows([
     ['数据范围', scopeName],
@@ -166,7 +205,7 @@ function notesSheet(book: ExcelJS.Workbook, campaign: CampaignDef, scopeName: st
   ]);
   sheet.getRow(5).font = { bold: true };
   for (const def of reportFields(campaign).indicators)
-    sheet.addRow([def.code, def.name, def.task, def.kind, def.unit ?? '']);
+    sheet.addRow([def.code, def.name, def.task, KIND_WORDS[def.kind], def.unit ?? '']);
 }
 
 /** 附件 Excel: every indicator per county and period as submitted by `asOf`, the T10 roster figures, and the codes. */
@@ -187,7 +226,8 @@ export async function annexXlsx(ctx: Ctx<'campaign'>, unitCode: string, asOf: st
     if (!log || !def || (kind !== 'case_log_over_limit' && kind !== 'case_log_average_days')) return undefined;
     return caseLogValue(def, log, caseLogDay(period, asOf), campaign) ?? undefined;
   };
-  valuesSheet(book, campaign, await knownValueLines(ctx, unitCode, asOf), names, caseLog);
+  const lines = await knownValueLines(ctx, unitCode, asOf);
+  for (const { name, columns } of annexSheets(campaign)) valuesSheet(book, name, columns, lines, names, caseLog);
   await rosterSheet(ctx, book, unitCode, asOf, names);
   notesSheet(book, campaign, names.get(unitCode) ?? unitCode, asOf);
   return Buffer.from(await book.xlsx.writeBuffer());

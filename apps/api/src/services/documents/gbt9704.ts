@@ -94,22 +94,21 @@ export function headingParagraph(level: 1 | 2 | 3 | 4, text: string): Paragraph 
 export const TITLE_CHARS = Math.floor(TEXT_WIDTH / (SIZE.title * 10));
 
 /**
- * Each given line centred; one longer than a 2号 line is split at word boundaries, never inside a word. Off the grid:
- * LibreOffice gives a 2号 line on the grid two grid lines where Word keeps its exact one.
+ * The title centred, broken by meaning over as few 2号 lines as it needs (the given lines are joined first: the plan's
+ * name is never split), never inside a word. Off the grid: LibreOffice gives a 2号 line on the grid two grid lines where
+ * Word keeps its exact one.
  */
 export function titleParagraphs(lines: string[]): Paragraph[] {
-  return lines
-    .flatMap((line) => titleLines(line, TITLE_CHARS))
-    .map(
-      (line) =>
-        new Paragraph({
-          style: OFF_GRID,
-          children: [new TextRun({ text: line, font: font(FONT.title), size: SIZE.title })],
-          alignment: AlignmentType.CENTER,
-          spacing: exactLine,
-          keepNext: true,
-        }),
-    );
+  return titleLines(lines.join(''), TITLE_CHARS).map(
+    (line) =>
+      new Paragraph({
+        style: OFF_GRID,
+        children: [new TextRun({ text: line, font: font(FONT.title), size: SIZE.title })],
+        alignment: AlignmentType.CENTER,
+        spacing: exactLine,
+        keepNext: true,
+      }),
+  );
 }
 
 /** Lines set with explicit breaks between them, so a reader wraps only where the words allow. */
@@ -246,8 +245,11 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 
 export const footers = () => ({ default: pageNumberFooter('odd'), even: pageNumberFooter('even') });
 
-/** The top of the page number sits 7 mm below the 版心: footer distance = bottom margin − 7 mm − one 4号 line. */
-export const FOOTER_DISTANCE = mmToTwips(35 - 7) - ptToTwips(SIZE.pageNumber / 2);
+/**
+ * The 一字线 of the page number sits 7 mm below the 版心 (GB/T 9704 7.5): footer distance = bottom margin − 7 mm − one
+ * 4号 line, less the 2.1 mm LibreOffice sets between the line's top and the dash (measured in its PDF).
+ */
+export const FOOTER_DISTANCE = mmToTwips(35 - 7 + 2.1) - ptToTwips(SIZE.pageNumber / 2);
 
 export const sectionProperties: ISectionPropertiesOptions = {
   page: {

@@ -3,6 +3,7 @@ import type { Ctx } from '../context';
 import { annexXlsx } from './annex-xlsx';
 import { citySummaryContent } from './city-summary';
 import { provinceSummaryContent } from './province-summary';
+import { printReadyDocx } from './pdf';
 import { renderDocx } from './render-docx';
 import { renderHtml } from './render-html';
 import { documentSettings } from './settings-store';
@@ -15,6 +16,8 @@ export interface BuiltDocument {
   fileName: string;
   content: Buffer;
   previewHtml: string | null;
+  /** With `pdf`: the PDF as LibreOffice prints it, the .docx then carrying a blank page so the 版记 lands on an even page. */
+  pdf?: Buffer;
 }
 
 const titles: Record<DocumentKind, string> = {
@@ -35,6 +38,7 @@ export async function generateDocument(
   unit: string,
   asOf: string,
   snapshot?: Snapshot,
+  options: { pdf?: boolean } = {},
 ): Promise<BuiltDocument> {
   const name = (await getUnit(ctx, unit))?.name;
   if (!name) throw new DomainError('not_found', `单位 ${unit} 不存在`);
@@ -51,5 +55,9 @@ export async function generateDocument(
       : kind === 'province'
         ? provinceSummaryContent(day, settings)
         : supervisionNoticeContent(day, settings);
+  if (options.pdf) {
+    const ready = await printReadyDocx(content);
+    return { fileName, content: ready.docx, previewHtml: renderHtml(content), pdf: ready.pdf };
+  }
   return { fileName, content: await renderDocx(content), previewHtml: renderHtml(content) };
 }

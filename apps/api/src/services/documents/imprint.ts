@@ -26,8 +26,6 @@ const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const ROW_HEIGHT = 400 + 2 * 60;
 /** What the ruled lines and rounding may add to the rows: kept free at the foot so the table never spills onto a new page. */
 const SLACK = 80;
-/** Kept free on a page shared with charts: Word sets a picture's line a paragraph mark's descent taller than the picture. */
-const MARGIN_FOR_PICTURES = 240;
 
 function row(children: TextRun[], tab = false): TableRow {
   return new TableRow({
@@ -77,21 +75,19 @@ export function imprintTable(content: DocumentContent): Table {
 }
 
 /**
- * The 版记 at the foot of the document's last page: one exact line fills the page down to the table. Word and
- * LibreOffice both set an exact line and exact rows alike, where LibreOffice ignores a section's bottom alignment
- * (w:vAlign) and a table or frame floated to the page's foot. `used` is how much of the last page is known to be filled
- * (twips); when that is unknown, or too much for the 版记, it gets a page of its own (a 版记页).
+ * The 版记 page: the back of the last sheet (an even page; LibreOffice and Word insert a blank page before it where the
+ * text ends on an even page), without a page number (GB/T 9704 7.5), the table at its foot. One exact line fills the
+ * page down to the table: Word and LibreOffice both set an exact line and exact rows alike, where LibreOffice ignores
+ * a section's bottom alignment (w:vAlign) and a table floated to the page's foot.
  */
-export function imprintAtFoot(content: DocumentContent, used: number | null): (Paragraph | Table)[] {
-  const table = 2 * ROW_HEIGHT + SLACK;
-  const own = used === null || used + table + MARGIN_FOR_PICTURES > TEXT_HEIGHT;
-  const above = own ? TEXT_HEIGHT - table : TEXT_HEIGHT - used - table - MARGIN_FOR_PICTURES;
+export function imprintPage(content: DocumentContent, blankBefore = false): (Paragraph | Table)[] {
   return [
+    ...(blankBefore ? [new Paragraph({ style: OFF_GRID, children: [] })] : []),
     new Paragraph({
       style: OFF_GRID,
-      pageBreakBefore: own,
+      pageBreakBefore: blankBefore,
       children: [],
-      spacing: { line: above, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      spacing: { line: TEXT_HEIGHT - 2 * ROW_HEIGHT - SLACK, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     }),
     imprintTable(content),
   ];

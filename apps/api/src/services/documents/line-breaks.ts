@@ -8,9 +8,18 @@ export function textWidthInChars(text: string): number {
  * before a conjunction, 关于 or an opening bracket; after a closing bracket, a list comma, 的, or a place name's 市/省;
  * between the parts of a development zone's name (蚌埠市|高新|技术|开发区). Returns the indices a new line may start at.
  */
-export function wordBoundaries(text: string): number[] {
+export function wordBoundaries(text: string, whole: string[] = []): number[] {
   const chars = [...text];
   const out: number[] = [];
+  // A name kept whole breaks only before and after it.
+  const inside = new Set<number>();
+  const edges = new Set<number>();
+  for (const word of whole) {
+    const at = [...text.slice(0, Math.max(0, text.indexOf(word)))].length;
+    if (!word || text.indexOf(word) < 0) continue;
+    for (let i = at + 1; i < at + [...word].length; i++) inside.add(i);
+    edges.add(at).add(at + [...word].length);
+  }
   const starts = (i: number, words: string[]) => words.some((w) => chars.slice(i, i + w.length).join('') === w);
   // Inside brackets nothing breaks: '（市、区）' stays whole.
   let depth = 0;
@@ -19,7 +28,11 @@ export function wordBoundaries(text: string): number[] {
     const here = chars[i]!;
     if (before === '（') depth++;
     if (before === '）') depth = Math.max(0, depth - 1);
-    if (depth > 0) continue;
+    if (depth > 0 || inside.has(i)) continue;
+    if (edges.has(i) && i < chars.length && !'）、，；：'.includes(here)) {
+      out.push(i);
+      continue;
+    }
     if ('）、，；：'.includes(here)) continue;
     if ('（和及与'.includes(before)) continue;
     if (
@@ -39,9 +52,9 @@ const slice = (text: string, from: number, to?: number) => [...text].slice(from,
  * Greedy lines of at most `first` (then `rest`) body characters, broken only at word boundaries; a word longer than a
  * line is the only thing ever cut.
  */
-export function wrapAtWords(text: string, first: number, rest: number = first): string[] {
+export function wrapAtWords(text: string, first: number, rest: number = first, whole: string[] = []): string[] {
   const chars = [...text];
-  const cuts = wordBoundaries(text);
+  const cuts = wordBoundaries(text, whole);
   const lines: string[] = [];
   let start = 0;
   while (start < chars.length) {
@@ -70,8 +83,9 @@ export function wrapAtWords(text: string, first: number, rest: number = first): 
  */
 export function titleLines(text: string, perLine: number): string[] {
   if (textWidthInChars(text) <= perLine) return [text];
-  const cuts = wordBoundaries(text);
-  const count = wrapAtWords(text, perLine).length;
+  const whole = titleSubjects(text);
+  const cuts = wordBoundaries(text, whole);
+  const count = wrapAtWords(text, perLine, perLine, whole).length;
   let best: { lines: string[]; cost: number } | null = null;
   // Few lines and few boundaries: try every choice of count − 1 cuts.
   const choose = (from: number, left: number, picked: number[]) => {
@@ -90,5 +104,14 @@ export function titleLines(text: string, perLine: number): string[] {
     for (let k = from; k < cuts.length; k++) choose(k + 1, left - 1, [...picked, cuts[k]!]);
   };
   choose(0, count - 1, []);
-  return (best as { lines: string[] } | null)?.lines ?? wrapAtWords(text, perLine);
+  return (best as { lines: string[] } | null)?.lines ?? wrapAtWords(text, perLine, perLine, whole);
+}
+
+/**
+ * The subject of a title's 事由 (关于社会救助工作便民惠民优化服务行动开展情况的报告): the plan's name after 关于,
+ * up to the 行动/工作/方案/活动 that ends it, is never split over two lines.
+ */
+export function titleSubjects(text: string): string[] {
+  const m = /关于(.+?(?:行动|工作|方案|活动))(?=开展|进展|督导|实施|落实|推进|情况)/.exec(text);
+  return m?.[1] ? [m[1]] : [];
 }

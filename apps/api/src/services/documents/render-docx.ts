@@ -1,6 +1,8 @@
 import {
   AlignmentType,
   Document,
+  Footer,
+  SectionType,
   ImageRun,
   LineRuleType,
   Packer,
@@ -14,17 +16,12 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import type { Block, Cell, Chart, Column, DocumentContent } from './content';
+import type { Block, Cell, Column, DocumentContent } from './content';
 import {
   attachmentLabel,
   attachmentNote,
   blankLine,
   bodyParagraph,
-  CHARS_PER_LINE,
-  LINE_PITCH,
-  TEXT_HEIGHT,
-  TITLE_CHARS,
-  textWidthInChars,
   documentDefaults,
   normalStyle,
   OFF_GRID,
@@ -44,13 +41,13 @@ import {
   noteParagraph,
 } from './gbt9704';
 import { fontTableOverride } from './font-table';
-import { titleLines, wrapAtWords } from './line-breaks';
-import { imprintAtFoot } from './imprint';
+import { textWidthInChars, wrapAtWords } from './line-breaks';
+import { tableLayout, unbreakableRuns } from './table-widths';
+import { imprintPage } from './imprint';
 import { mastheadParagraphs } from './masthead';
 
 // Tables and figures step off the 3号 grid: 五号 text on its own exact 15 pt lines, not snapped to the character grid.
 const tableSpacing = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-const smallSpacing = { line: 260, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const tableRun = (text: string, eastAsia: string = FONT.body, size: number = SIZE.table) =>
   new TextRun({ text, font: font(eastAsia), size, snapToGrid: false });
 /** Left and right cell margins in twips: narrow, so a column of n characters needs little more than n characters. */
@@ -58,21 +55,18 @@ const CELL_MARGIN = 40;
 
 const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-/** `keepNext` holds the last row to the table's note, so the note never starts a page alone. */
-/** A line longer than the cell holds (`room` characters) is broken at word boundaries, never inside a word. */
-function cell(
-  content: Cell,
-  width: number,
-  align: Column['align'],
-  header: boolean,
-  small: boolean,
-  keepNext = false,
-): TableCell {
-  const size = small ? SIZE.small : SIZE.table;
+/**
+ * A line longer than the cell holds (`room` characters) is broken at word boundaries, never inside a word; prose is
+ * broken here too, between runs that hold a figure with its unit, a closing mark kept on the line it closes, so no
+ * reader breaks 80 from 分. `keepNext` holds the last row to the table's note, so the note never starts a page alone.
+ */
+function cell(content: Cell, width: number, align: Column['align'], header: boolean, size: number, keepNext = false) {
   const room = (width - 2 * CELL_MARGIN) / (size * 10);
-  // Prose (left-aligned) wraps as the reader sets it; names, headers and figures break only between words.
   const given = typeof content === 'string' ? [content] : content;
-  const lines = align === 'left' && !header ? given : given.flatMap((line) => wrapAtWords(line, room));
+  const lines =
+    align === 'left' && !header
+      ? given.flatMap((line) => wrapProse(line, room - 0.5))
+      : given.flatMap((line) => wrapAtWords(line, room));
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
@@ -83,23 +77,33 @@ function cell(
           style: OFF_GRID,
           children: [tableRun(line, header ? FONT.heading1 : FONT.body, size)],
           alignment: alignment[header ? 'center' : (align ?? 'center')],
-          spacing: small ? smallSpacing : tableSpacing,
+          spacing: { line: Math.round(size * 10 * 1.4), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
           keepNext,
         }),
     ),
   });
 }
 
+function wrapProse(text: string, room: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const run of unbreakableRuns(text)) {
+    const closing = /^[、，。；：）》”！？]$/.test(run);
+    if (line && !closing && textWidthInChars(line + run) > room) {
+      lines.push(line);
+      line = run;
+    } else line += run;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
-  const small = Boolean(block.small);
-  // Each column gets its characters plus its margins; what is left of the 版心 (or missing) is shared in proportion.
-  const needs = block.columns.map((c) => c.width * (small ? SIZE.small : SIZE.table) * 10 + 2 * CELL_MARGIN);
-  const total = needs.reduce((s, n) => s + n, 0);
-  const widths = needs.map((n) => Math.floor((TEXT_WIDTH * n) / total));
+  const { size, widths } = tableLayout(block, TEXT_WIDTH, CELL_MARGIN);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: block.columns.map((c, i) => cell(c.header, widths[i] ?? 0, 'center', true, small)),
+    children: block.columns.map((c, i) => cell(c.header, widths[i] ?? 0, 'center', true, size)),
   });
   const last = block.rows.length - 1;
   const rows = block.rows.map(
@@ -107,7 +111,7 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
       new TableRow({
         cantSplit: true,
         children: r.map((c, i) =>
-          cell(c, widths[i] ?? 0, block.columns[i]?.align, false, small, Boolean(block.note) && n === last),
+          cell(c, widths[i] ?? 0, block.columns[i]?.align, false, size, Boolean(block.note) && n === last),
         ),
       }),
   );
@@ -128,8 +132,6 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
 }
 
 const CHART_BEFORE = 120;
-/** A chart as set: the space above it, the picture (96 px an inch, 15 twips a pixel) and its one-line caption. */
-const chartHeight = (c: Chart) => CHART_BEFORE + c.height * 15 + LINE_PITCH;
 
 function chart(block: Extract<Block, { kind: 'chart' }>): FileChild[] {
   const { chart: c } = block;
@@ -173,31 +175,10 @@ export function blockToDocx(block: Block, keepNext = false): FileChild[] {
 }
 
 /**
- * How much of the last page the last attachment fills, in twips, where that is known before a reader sets it: an
- * attachment of charts only (label, blank, title, blank, then charts that each move whole to a new page when they do not
- * fit). Tables and text wrap as the reader sets them: unknown.
+ * Only the body's last paragraph is held to the 附件说明 and signature after it (a one-line 特此报告。 or the text's last
+ * paragraph): LibreOffice moves a held paragraph whole, so a chain of held paragraphs leaves half a page empty.
  */
-function lastPageUsed(content: DocumentContent): number | null {
-  const last = content.attachments[content.attachments.length - 1];
-  if (!last || !last.blocks.every((b) => b.kind === 'chart')) return null;
-  let used = (3 + titleLines(last.title, TITLE_CHARS).length) * LINE_PITCH;
-  for (const block of last.blocks) {
-    const h = chartHeight(block.chart);
-    used = used + h > TEXT_HEIGHT ? h : used + h;
-  }
-  return used;
-}
-
-/**
- * The body's closing blocks, held to the 附件说明 and signature after them: the last one and, when that is a one-line
- * closing such as 特此报告。, the paragraph before it too, so the signature's page always carries text before it.
- */
-function closingFrom(body: Block[]): number {
-  const last = body.length - 1;
-  const closing = body[last];
-  const oneLine = closing?.kind === 'paragraph' && textWidthInChars(closing.text) <= CHARS_PER_LINE - 2;
-  return oneLine ? last - 1 : last;
-}
+const closingFrom = (body: Block[]): number => body.length - 1;
 
 /**
  * 版头 → 标题 → 主送机关 → 正文 → 附件说明 → 署名、成文日期 → 附注 → 附件 (each from a new page) → 版记, as GB/T 9704
@@ -225,17 +206,28 @@ export function documentChildren(content: DocumentContent): FileChild[] {
       ...attachment.blocks.flatMap((b) => blockToDocx(b)),
     );
   }
-  children.push(...imprintAtFoot(content, lastPageUsed(content)));
   return children;
 }
 
-export async function renderDocx(content: DocumentContent): Promise<Buffer> {
+/**
+ * `blankBeforeImprint` is for a reader that ignores the 版记 section's even-page start (LibreOffice 7): the section then
+ * starts on the next page and opens with a blank one, so the 版记 still falls on an even page (see `printReadyDocx`).
+ */
+export async function renderDocx(content: DocumentContent, blankBeforeImprint = false): Promise<Buffer> {
   const doc = new Document({
     title: content.title.join(''),
     creator: content.issuer,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: documentDefaults }, importedStyles: [normalStyle(), offGridStyle()] },
-    sections: [{ properties: sectionProperties, footers: footers(), children: documentChildren(content) }],
+    sections: [
+      { properties: sectionProperties, footers: footers(), children: documentChildren(content) },
+      // The 版记 on the back of the last sheet: an even page with no page number.
+      {
+        properties: { ...sectionProperties, type: blankBeforeImprint ? SectionType.NEXT_PAGE : SectionType.EVEN_PAGE },
+        footers: { default: new Footer({ children: [] }), even: new Footer({ children: [] }) },
+        children: imprintPage(content, blankBeforeImprint),
+      },
+    ],
   });
   return Packer.toBuffer(doc, false, [fontTableOverride()]);
 }
