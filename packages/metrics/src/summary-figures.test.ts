@@ -40,9 +40,9 @@ describe('countyDispatch: one urge rule', () => {
   ];
   test('copies, open copies and urges per county', () => {
     expect(countyDispatch(copies, urges)).toEqual([
-      { countyCode: '340311', issued: 1, open: 1, urged: 0 },
-      { countyCode: '340321', issued: 2, open: 1, urged: 3 },
-      { countyCode: '340322', issued: 0, open: 0, urged: 1 },
+      { countyCode: '340311', issued: 1, open: 1, urged: 0, closedStillHolding: 0 },
+      { countyCode: '340321', issued: 2, open: 1, urged: 3, closedStillHolding: 0 },
+      { countyCode: '340322', issued: 0, open: 0, urged: 1, closedStillHolding: 0 },
     ]);
   });
   test('totals over a city: 3 copies, 2 open in 2 counties, 4 urges', () => {
@@ -50,8 +50,20 @@ describe('countyDispatch: one urge rule', () => {
       issued: 3,
       open: 2,
       urged: 4,
+      closedStillHolding: 0,
       openCounties: ['340311', '340321'],
     });
+  });
+  test('a copy closed while its lagging reason still holds is counted apart (办结但问题仍在), open ones never', () => {
+    const held = [
+      { county: '340321', state: 'closed', stillHolds: true },
+      { county: '340321', state: 'closed', stillHolds: false },
+      { county: '340311', state: 'feedback', stillHolds: true },
+    ];
+    expect(countyDispatch(held, [])).toEqual([
+      { countyCode: '340311', issued: 1, open: 1, urged: 0, closedStillHolding: 0 },
+      { countyCode: '340321', issued: 2, open: 0, urged: 0, closedStillHolding: 1 },
+    ]);
   });
 });
 
