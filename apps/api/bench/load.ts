@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import pg from 'pg';
 import { decideReport } from '../src/services/reports/workflow';
 import { findReport } from '../src/services/reports/store';
@@ -9,6 +10,15 @@ import { listUnits } from '../src/services/org/units';
 import { openDb } from '../src/db/client';
 import { isPostgresUrl } from '../src/db/postgres';
 import { benchContext, benchDb } from './support';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 const flag = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,7 +29,8 @@ const MIX = flag('mix') ?? 'steady';
 if (MIX !== 'steady' && MIX !== 'deadline') throw new Error(`--mix 只能是 steady 或 deadline（实际为 ${MIX}）`);
 const CLIENTS = Number(flag('clients') ?? 50);
 const SECONDS = Number(flag('seconds') ?? (MIX === 'deadline' ? 30 : 20));
-const PORT = Number(flag('port') ?? 18787);
+// A free port unless one is given: other benches may run on the same machine.
+const PORT = Number(flag('port') ?? (await freePort()));
 if (flag('engine') === 'postgres' && !process.argv.some((a) => a.startsWith('--db')))
   throw new Error('--engine postgres 需要同时给出 --db postgres://…（该库所在服务器的角色需有 CREATEDB 权限）');
 

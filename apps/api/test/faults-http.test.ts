@@ -117,16 +117,18 @@ describe.skipIf(!postgresOnly)('PostgreSQL killed under load, then started again
     api.stderr!.on('data', (d: Buffer) => (log += d.toString()));
     let exited: number | null = null;
     api.once('exit', (code) => (exited = code ?? -1));
+
     const url = `http://127.0.0.1:${port}`;
-    for (
-      let i = 0;
-      i < 300 &&
-      !(await fetch(`${url}/healthz`)
-        .then((r) => r.ok)
-        .catch(() => false));
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 200));
+    // A start on a busy machine may take a while: up to three minutes.
+    let up = false;
+    for (let i = 0; i < 900 && !up && exited === null; i++) {
+      up = await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (!up) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(up, log.slice(-2000)).toBe(true);
     const { cookie } = await login(url, 'p_admin');
 
     // Three writers, each saving its county's July draft over and over, and a reader of the overview beside them.
