@@ -10,7 +10,11 @@ export type DispatchCount = CountyDispatch;
 export async function knownDispatchCounts(ctx: Ctx<'campaign'>, asOf: string): Promise<DispatchCount[]> {
   const { province } = ctx.campaign;
   const copies = (await dispatchOrdersAt(ctx, province, asOf)).flatMap((order) =>
-    order.copies.map((copy) => ({ county: copy.county, state: copy.state, stillHolds: (copy.stillHolds?.length ?? 0) > 0 })),
+    order.copies.map((copy) => ({
+      county: copy.county,
+      state: copy.state,
+      stillHolds: (copy.stillHolds?.length ?? 0) > 0,
+    })),
   );
   return countyDispatch(copies, await urgeCounts(ctx, province, asOf));
 }

@@ -129,10 +129,13 @@ function dispatchRequirement(snapshot: Snapshot, lagging: CountyStatus[]): Block
   const stillText = stillThere > 0 ? `另有${stillThere}件已办结但问题仍在，相关市要重新核查、跟踪整改。` : '';
   if (open.length === 0)
     return [
-      paragraph(`向上述县（市、区）下发的${issued}件督办单均已办结，但其中${stillThere}件督办的问题在数据中仍然存在，相关市要重新核查、跟踪整改。`, {
-        level: 2,
-        text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。`,
-      }),
+      paragraph(
+        `向上述县（市、区）下发的${issued}件督办单均已办结，但其中${stillThere}件督办的问题在数据中仍然存在，相关市要重新核查、跟踪整改。`,
+        {
+          level: 2,
+          text: `（三）${snapshot.campaign.documents.notice.requirements.dispatch}。`,
+        },
+      ),
     ];
   const names = open.map((d) =>
     fullName(
