@@ -240,7 +240,7 @@ describe('authorization', () => {
     test(`${role}: allowed inside its scope by its rule, FORBIDDEN outside and for other roles`, async () => {
       const { inside, outside } = targets[role];
       for (const [path, rule] of Object.entries(rules) as [keyof typeof rules, (typeof rules)[keyof typeof rules]][]) {
-        const permitted = (rule.roles as readonly Role[]).includes(role);
+        const permitted = rule.roles.includes(role);
         const build = inputs[path];
         const input = build ? build(inside) : unscopedInputs[path];
         const inResult = await call(role, path, input);

@@ -31,7 +31,8 @@ beforeAll(async () => {
   // The annex must equal what `export values --as-of` writes for the same unit and day.
   const csv = join(mkdtempSync(join(tmpdir(), 'dudao-export-')), 'values.csv');
   expect(await exportCommand(['values', '--unit', '3403', '--as-of', AS_OF, '--out', csv, '--db', dbPath])).toBe(0);
-  lines = (parse(readFileSync(csv, 'utf8').replace(/^\ufeff/, '')) as string[][]).slice(1) as ValueLine[];
+  const rows: string[][] = parse(readFileSync(csv, 'utf8').replace(/^\ufeff/, ''));
+  lines = rows.slice(1) as ValueLine[];
   book = new ExcelJS.Workbook();
   await book.xlsx.load(
     (await annexXlsx(

@@ -588,7 +588,7 @@ describe('存在的问题: a county short of a yes/no or at-least duty is named 
     // Below the plan's thresholds, past their deadline: 8 departments sharing data, 1 contracted agency.
     const short = (code: string, min: number) =>
       status.counties.filter(
-        (c) => c.cityCode === CITY && c.indicators[code]?.value != null && c.indicators[code]!.value! < min,
+        (c) => c.cityCode === CITY && c.indicators[code]?.value != null && c.indicators[code].value < min,
       );
     const cases = [
       { code: 't04_departments_sharing', min: 8, words: '实现数据共享的部门不足8个' },

@@ -63,7 +63,7 @@ describe('the start script keeps the API running', () => {
     });
     let log = '';
     await new Promise<void>((resolve) => {
-      child.stdout!.on('data', (chunk: Buffer) => {
+      child.stdout.on('data', (chunk: Buffer) => {
         log += chunk.toString('utf8');
         if ((log.match(/started/g) ?? []).length >= 2) resolve();
       });

@@ -167,8 +167,8 @@ describe('files real clerks send', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Sheet1');
     for (const r of await rosterFor(server.db, HUAIYUAN)) sheet.addRow(r);
-    sheet.getCell('C2').value = { error: '#DIV/0!' } as ExcelJS.CellErrorValue;
-    sheet.getCell('E3').value = { formula: 'C3/0' } as ExcelJS.CellFormulaValue;
+    sheet.getCell('C2').value = { error: '#DIV/0!' };
+    sheet.getCell('E3').value = { formula: 'C3/0' };
     const before = await uploads();
     const res = await answer(
       await upload(`/files/roster?county=${HUAIYUAN}`, Buffer.from(await book.xlsx.writeBuffer()), 'r.xlsx'),
@@ -180,7 +180,7 @@ describe('files real clerks send', () => {
     ]);
     expect(await uploads()).toBe(before);
     // A formula with its cached value is what Excel saves: it is read as that value.
-    sheet.getCell('C2').value = { formula: '10+20', result: 30 } as ExcelJS.CellFormulaValue;
+    sheet.getCell('C2').value = { formula: '10+20', result: 30 };
     sheet.getCell('E3').value = 1;
     expect(
       (await upload(`/files/roster?county=${HUAIYUAN}`, Buffer.from(await book.xlsx.writeBuffer()), 'r.xlsx')).status,

@@ -96,7 +96,7 @@ describe('compressed answers with validators, over real HTTP', () => {
     const raw = (encoding: string) =>
       new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
         // node:http, not fetch: fetch would undo the coding before the test could see it.
-        import('node:http').then(({ get: httpGet }) =>
+        void import('node:http').then(({ get: httpGet }) =>
           httpGet(
             `${server.url}/trpc/status.overview?input=${encodeURIComponent(JSON.stringify(input))}`,
             { headers: { cookie: admin.cookie, 'accept-encoding': encoding } },

@@ -43,10 +43,10 @@ const onTimeJuly = async (ctx: ServiceContext) => (await provinceStatusAt(ctx, A
 /** The old cache key: the highest id of each of the five tables status reads. */
 async function maxIds(db: Db) {
   // Raw SQL rows come back positional on both engines.
-  const row = (await db.get<number[]>(sql`select
+  const row = await db.get<number[]>(sql`select
     (select coalesce(max(id), 0) from report_submissions), (select coalesce(max(id), 0) from roster_uploads),
     (select coalesce(max(id), 0) from case_uploads), (select coalesce(max(id), 0) from supervision_visits),
-    (select coalesce(max(id), 0) from city_summaries)`))!;
+    (select coalesce(max(id), 0) from city_summaries)`);
   const [submissions, rosters, cases, visits, summaries] = row.map(Number);
   return { submissions, rosters, cases, visits, summaries };
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { notifyChannels, outbox, outboxAttempts, urges } from '@dudao/schema/tables';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { builtinCampaign } from '@dudao/schema/campaign/builtin';
 import { outbox } from '@dudao/schema/tables';
 import { openDb, type Opened } from '../src/db/client';
-import { systemActor, type Actor } from '../src/services/actor';
+import { systemActor } from '../src/services/actor';
 import { setClock } from '../src/services/clock/clock';
 import { serviceContext } from '../src/services/context';
 import { saveChannel } from '../src/services/notify/config';
@@ -44,8 +44,8 @@ async function startApi(): Promise<ChildProcess> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d: Buffer) => (logs += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (logs += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (logs += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (logs += d.toString()));
   children.push(child);
   return child;
 }
@@ -95,7 +95,7 @@ beforeAll(async () => {
     label: o.displayName,
     role: 'city_officer',
     scopeCode: '3403',
-  } as Actor);
+  });
   for (let i = 0; i < TOTAL; i++) await sendUrge(officer, { kind: 'roster', unit: '340321' });
 }, 300_000);
 

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { openDb } from '../src/db/client';
 import { townshipsOf, villagesOf } from '../src/services/org/units';
 import { cli } from './support/cli';
 import { csv } from './support/files';

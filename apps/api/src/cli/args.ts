@@ -4,7 +4,7 @@ export type Flags = Record<string, string | boolean | undefined>;
 
 export function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
   const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  return { flags: values as Flags, positionals };
+  return { flags: values, positionals };
 }
 
 export function str(flags: Flags, name: string): string | undefined {

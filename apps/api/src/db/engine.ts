@@ -14,7 +14,7 @@ export type EngineKind = 'sqlite' | 'postgres';
 export type Method = 'run' | 'all' | 'values' | 'get';
 
 export interface Result {
-  rows: unknown[] | unknown;
+  rows: unknown;
   /** Rows a `run` changed (compare-and-set checks read it). */
   changes?: number;
 }

@@ -23,7 +23,7 @@ const types = {
     if (COUNT_OIDS.has(oid)) return (value: string) => Number(value);
     return pg.types.getTypeParser(oid, format);
   },
-} as pg.CustomTypesConfig;
+};
 
 /** `?` parameters become `$1…$n`; a `?` inside a quoted literal or name is left alone. */
 const translated = new Map<string, string>();
@@ -85,7 +85,7 @@ export async function openPostgresDriver(url: string): Promise<PostgresDriver> {
     pool,
     url,
     maxParameters: POSTGRES_MAX_PARAMETERS,
-    autocommit: autocommit.query,
+    autocommit: (sql, params, method) => autocommit.query(sql, params, method),
     async transaction(fn) {
       const client = await pool.connect();
       // A checked-out client whose server goes away between two statements emits 'error' with no query to reject:

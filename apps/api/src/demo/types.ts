@@ -1,5 +1,3 @@
-import type { Rng } from './rng';
-
 export type CountyKind = '市辖区' | '县' | '县级市' | '开发区';
 
 export interface DemoTree {

@@ -3,7 +3,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { anyUnitCode, campaignDate, countyCode, isRecordId, periodSchema } from '@dudao/schema/inputs';
-import type { Role } from '@dudao/schema/tables';
 import type { CampaignDef } from '@dudao/schema/campaign';
 import { resolveCampaign } from '../services/campaign/registry';
 import { sessionUser, type SessionUser } from '../services/auth/sessions';
@@ -58,7 +57,7 @@ async function permit(c: Context, deps: AppDeps, route: FileRoute, unit: string 
   if (!user) throw new DomainError('forbidden', '请先登录');
   if (user.mustChangePassword) throw new DomainError('forbidden', '请先修改初始密码（账号页面）后再继续');
   const rule = fileRules[route];
-  if (!(rule as readonly Role[]).includes(user.role)) throw new DomainError('forbidden', '当前角色无权执行此操作');
+  if (!rule.includes(user.role)) throw new DomainError('forbidden', '当前角色无权执行此操作');
   if (unit !== undefined && !isWithin(unit, user.scopeCode)) throw new DomainError('forbidden', outOfScope);
   return user;
 }

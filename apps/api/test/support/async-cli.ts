@@ -43,7 +43,7 @@ export function holdWriteLock(dbPath: string, ms: number): Promise<{ done: Promi
   });
   const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
-    child.stdout!.once('data', () => resolve({ done, child }));
+    child.stdout.once('data', () => resolve({ done, child }));
     child.once('error', reject);
   });
 }

@@ -47,6 +47,6 @@ export async function fingerprint(db: Db): Promise<Record<string, number>> {
   );
   const counts: Record<string, number> = {};
   for (const [name] of tables)
-    counts[name] = Number((await db.get<[number]>(sql.raw(`select count(*) from "${name}"`)))![0]);
+    counts[name] = Number((await db.get<[number]>(sql.raw(`select count(*) from "${name}"`)))[0]);
   return counts;
 }

@@ -337,7 +337,7 @@ export function validateDefinition(input: unknown): Validated {
   if (parsed.success && issues.length === 0) {
     // Without a name the periods say it: quarters make a 季报, months a 月报.
     const reportName = parsed.data.reportName ?? (parsed.data.periods.some((p) => p.includes('Q')) ? '季报' : '月报');
-    return { ok: true, definition: { ...parsed.data, reportName } as CampaignDef };
+    return { ok: true, definition: { ...parsed.data, reportName } };
   }
   return { ok: false, issues };
 }

@@ -7,9 +7,12 @@ import { fillText } from './documents';
 const shipped = readFileSync(new URL('../../../../campaigns/anhui-2021.yaml', import.meta.url), 'utf8');
 
 /** anhui-2021's file with its documents section changed by `edit`, read back as an editor's file. */
+// The edits reach into the YAML's plain objects at any depth, as an editor would.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 function withDocuments(edit: (documents: Record<string, any>) => void) {
   const doc = parseDocument(shipped);
   const js = doc.toJS() as { documents: Record<string, any> };
+  /* eslint-enable @typescript-eslint/no-explicit-any */
   edit(js.documents);
   doc.set('documents', doc.createNode(js.documents));
   const read = readDefinition(doc.toString());

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- drizzle types each dialect's column builders apart; the twin maps
+   SQLite columns onto PostgreSQL ones by their runtime kind, which no static type spans. */
 import { is, type AnyColumn } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
@@ -88,7 +90,7 @@ export function pgTwins(tables: Record<string, unknown>): Record<string, PgTwin>
     for (const fk of getTableConfig(table).foreignKeys) {
       const ref = fk.reference();
       if (ref.columns.length !== 1) throw new Error(`composite foreign keys are not mirrored (${fk.getName()})`);
-      const foreignTable = ref.foreignTable as SQLiteTable;
+      const foreignTable = ref.foreignTable;
       references.set(ref.columns[0] as SQLiteColumn, {
         table: foreignTable,
         column: propertyOf(foreignTable, ref.foreignColumns[0]!),

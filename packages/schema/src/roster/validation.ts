@@ -16,7 +16,7 @@ export type RosterColumnKey = (typeof rosterColumns)[number]['key'];
 /** Cells arrive as text: blank is missing (never 0), and only plain digits count (no `0x10`, `1e3`, `#DIV/0!`). */
 const count = (label: string) =>
   z
-    .preprocess((v) => (v == null ? '' : String(v)), z.string().trim())
+    .preprocess((v) => (v == null ? '' : String(v as string)), z.string().trim())
     .transform((text, ctx) => {
       if (text === '') {
         ctx.addIssue({ code: 'custom', message: `${label}未填写（没有时填 0）` });
@@ -46,7 +46,7 @@ export const rosterRowSchema = z
     coordinators: count('社会救助协理员人数'),
     coordinators_full_time: count('其中专职人数'),
     coordinator_pay: z
-      .preprocess((v) => (v == null ? '' : String(v)), z.string().trim())
+      .preprocess((v) => (v == null ? '' : String(v as string)), z.string().trim())
       .transform((text, ctx) => {
         if (text === '') return null;
         const amount = Number(text);

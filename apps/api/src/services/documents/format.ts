@@ -41,7 +41,10 @@ export function typeset(text: string): string {
     .replace(/(?<!\d)(\d{4})-(\d{2})(?=\s*月报)/g, (_, y: string, m: string) => `${y}年${Number(m)}月`)
     .replace(/(?<!\d)(\d{4}-Q[1-4])(?=\s*季报)/g, (period: string) => periodLabel(period))
     .replace(/(?<![\d-])(\d{2})-(\d{2})(?![\d-])/g, (_, m: string, d: string) => `${Number(m)}月${Number(d)}日`)
-    .replace(/"/g, () => ((open = !open) ? '”' : '“'));
+    .replace(/"/g, () => {
+      open = !open;
+      return open ? '”' : '“';
+    });
 }
 
 /** A deadline as the document's day sees it: '于12月15日前', '于今日（12月15日）' on the day itself, '立即' once past — never a past date as a demand. */

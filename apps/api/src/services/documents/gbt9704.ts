@@ -224,7 +224,7 @@ export const offGridStyle = () =>
     `<w:style w:type="paragraph" w:customStyle="1" w:styleId="${OFF_GRID}"><w:name w:val="Off Grid"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:style>`,
   );
 
-const pageNumberRun = (children: (string | (typeof PageNumber)[keyof typeof PageNumber])[]) =>
+const pageNumberRun = (children: string[]) =>
   new TextRun({ children, font: font(FONT.pageNumber, FONT.pageNumber), size: SIZE.pageNumber, snapToGrid: false });
 
 /** '— 1 —' in 4号宋体: odd pages right with one character kept free, even pages left. */

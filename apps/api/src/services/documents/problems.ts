@@ -1,16 +1,9 @@
-import {
-  countyGateDefs,
-  gateOfKind,
-  periodText,
-  timelinessCounts,
-  type CountyStatus,
-  type IndicatorResult,
-} from '@dudao/metrics';
+import { countyGateDefs, gateOfKind, periodText, type CountyStatus, type IndicatorResult } from '@dudao/metrics';
 import { fillText, type IndicatorDef } from '@dudao/schema/campaign';
 import { paragraph, type Block } from './content';
 import { chineseNumber, monthDay, percentText, scoreText } from './format';
 import { displayName, shortValue } from './phrases';
-import { clauses, whoText } from './prose';
+import { whoText } from './prose';
 import { joinNames, type ScopeView } from './view';
 
 const NAMED_AT_MOST = 5;

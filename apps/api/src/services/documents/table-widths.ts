@@ -14,7 +14,7 @@ export function columnNeeds(block: TableBlock): number[] {
   const lines = (c: Cell) => (typeof c === 'string' ? [c] : c);
   return block.columns.map((column, i) => {
     const header = Math.max(...lines(column.header).map(textWidthInChars));
-    const cells = block.rows.flatMap((r) => (r[i] === undefined ? [] : lines(r[i]!)));
+    const cells = block.rows.flatMap((r) => (r[i] === undefined ? [] : lines(r[i])));
     const prose = column.align === 'left';
     const widest = cells.map((l) =>
       prose ? Math.max(0, ...unbreakableRuns(l).map(textWidthInChars)) : textWidthInChars(l),

@@ -121,7 +121,7 @@ export function taskBlocks(view: ScopeView, quoted: Quoted = new Map(), written:
         ...c,
         text: sentences(c.text).slice(0, 2).join(''),
       }));
-      for (const text of citedParagraphs(cited, view.label, written)) own.push(paragraph(text));
+      for (const text of citedParagraphs(cited, (c) => view.label(c), written)) own.push(paragraph(text));
     }
     // A point with nothing known yet is not written (its heading would promise what the text cannot say).
     if (own.length > 0)

@@ -79,7 +79,7 @@ export async function readCountyInputs(
       rosterAtDeadline: rosterDeadlines[0] ? (atDeadlines.get(rosterDeadlines[0])?.get(shape.code) ?? null) : null,
       rostersAtDeadlines: Object.fromEntries(
         rosterDeadlines.map((d) => [d, atDeadlines.get(d)?.get(shape.code) ?? null]),
-      ) as Record<string, KnownRoster | null>,
+      ),
       caseLog: caseLogs.get(shape.code) ?? null,
       visits: visits.get(shape.code) ?? [],
       laggingAtSupervision: null,

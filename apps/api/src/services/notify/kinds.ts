@@ -28,7 +28,7 @@ export type Choices = Partial<Record<NoticeGroup, ChannelKind[]>>;
  */
 export const defaultChoices: Choices = Object.fromEntries(
   Object.keys(noticeGroups).map((g) => [g, ['dingtalk', 'wecom']]),
-) as Choices;
+);
 
 /** Where a page of the dashboard shows what a notice is about. */
 export function linkPath(kind: string, unitCode?: string | null): string {

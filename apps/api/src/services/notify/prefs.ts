@@ -103,6 +103,6 @@ export async function savePrefs(ctx: Ctx<'actor'>, raw: PrefsInput): Promise<Pre
         .insert(notifyPrefs)
         .values({ userId, ...row })
         .run();
-    return { email: input.email, phone: input.phone, choices: input.choices as Choices, chosen: true };
+    return { email: input.email, phone: input.phone, choices: input.choices, chosen: true };
   });
 }

@@ -45,14 +45,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function claimDue(db: Db, opts: WorkerOptions, nowMs = Date.now()): Promise<number[]> {
   const now = iso(nowMs);
   const lock = engineOf(db) === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
-  const rows = (await db.all(sql`
+  const rows = await db.all<unknown>(sql`
     UPDATE outbox SET claimed_by = ${opts.id}, claimed_until = ${iso(nowMs + opts.leaseMs)}
     WHERE id IN (
       SELECT id FROM outbox
       WHERE state = 'pending' AND next_at <= ${now} AND (claimed_until IS NULL OR claimed_until < ${now})
       ORDER BY id LIMIT ${opts.batch}${lock}
     )
-    RETURNING id`)) as unknown[];
+    RETURNING id`);
   return rows.map((r) => Number(Array.isArray(r) ? r[0] : (r as { id: number }).id)).sort((a, b) => a - b);
 }
 
@@ -81,10 +81,10 @@ async function attachmentsOf(db: Db, refs: { filename: string; generatedReportId
 /** Phones get at most `perPhonePerHour` messages an hour: a message over it waits for the oldest to age out. */
 async function smsWaitMs(db: Db, phone: string, limit: number, nowMs: number): Promise<number> {
   const since = iso(nowMs - 3_600_000);
-  const sent = (await db.all(sql`
+  const sent = await db.all<unknown>(sql`
     SELECT sent_at FROM outbox
     WHERE address = ${phone} AND state = 'sent' AND sent_at > ${since}
-    ORDER BY sent_at LIMIT ${limit}`)) as unknown[];
+    ORDER BY sent_at LIMIT ${limit}`);
   if (sent.length < limit) return 0;
   const first = sent[0];
   const oldest = String(Array.isArray(first) ? first[0] : (first as { sent_at: string }).sent_at);

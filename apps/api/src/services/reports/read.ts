@@ -26,7 +26,7 @@ export async function reportDetail(ctx: Ctx<'campaign'>, countyCode: string, per
     period,
     asOf,
     dueOn: report?.dueOn ?? periodDue(period, campaign.reportDueAfterDays),
-    state: (state?.state ?? 'draft') as ReportState,
+    state: state?.state ?? 'draft',
     version: state?.version ?? 0,
     exists: Boolean(report),
     firstSubmittedAt: state?.firstSubmittedAt ?? null,

@@ -1,5 +1,5 @@
 import { and, asc, eq, like } from 'drizzle-orm';
-import { orgUnits, type CountyKind } from '@dudao/schema/tables';
+import { orgUnits } from '@dudao/schema/tables';
 import type { Ctx } from '../context';
 import type { DemoTree } from '../../demo/types';
 
@@ -25,7 +25,7 @@ export async function demoTreeFromDb(ctx: Ctx, scopeCode: string): Promise<DemoT
       code: c.code,
       name: c.name,
       cityCode: c.parentCode!,
-      kind: (c.kind ?? '县') as CountyKind,
+      kind: c.kind ?? '县',
     })),
     townships,
     villages: villages.map((v) => ({

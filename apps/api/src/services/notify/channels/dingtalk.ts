@@ -35,9 +35,13 @@ export function dingtalkBody(message: OutgoingMessage, msgtype: MsgType): unknow
 export function robotAnswer(answer: unknown, who: string): void {
   const errcode = (answer as { errcode?: unknown }).errcode;
   if (errcode === undefined || errcode === 0) return;
-  const errmsg = String((answer as { errmsg?: unknown }).errmsg ?? '');
+  const raw = (answer as { errmsg?: unknown }).errmsg;
+  const errmsg = typeof raw === 'string' ? raw : '';
   // 130101: sent too often (20 a minute); the rest (bad token, bad sign, keyword) need an admin, not a retry.
-  throw new DeliveryError(`${who}返回错误 ${String(errcode)}：${errmsg}`, errcode === 130101 || errcode === 45009);
+  throw new DeliveryError(
+    `${who}返回错误 ${JSON.stringify(errcode)}：${errmsg}`,
+    errcode === 130101 || errcode === 45009,
+  );
 }
 
 export const dingtalk: Channel = {

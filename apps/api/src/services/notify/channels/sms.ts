@@ -41,6 +41,6 @@ export const sms: Channel = {
     })) as { ok?: boolean; code?: unknown; message?: string };
     const code = answer.code;
     if (answer.ok === false || (code !== undefined && code !== 0 && code !== '0' && code !== 'OK'))
-      throw new DeliveryError(`短信网关拒绝：${String(code ?? '')} ${answer.message ?? ''}`.trim());
+      throw new DeliveryError(`短信网关拒绝：${JSON.stringify(code ?? '')} ${answer.message ?? ''}`.trim());
   },
 };
