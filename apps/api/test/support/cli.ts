@@ -8,6 +8,8 @@ export function cli(args: string[], dbPath: string) {
   const r = spawnSync('node', ['--import', 'tsx', 'src/cli/main.ts', ...args, '--db', dbPath], {
     cwd: apiDir,
     encoding: 'utf8',
+    // A province's status --json (every indicator and forecast of 119 counties) is over the default 1 MB.
+    maxBuffer: 256 << 20,
     env: { ...process.env, INIT_CWD: apiDir },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
