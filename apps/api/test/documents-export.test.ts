@@ -172,6 +172,9 @@ describe('Excel annex', () => {
     expect(checked.length).toBeGreaterThan(100);
     const defs = new Map(annexColumns(campaign).map((c) => [c.field, c.def]));
     for (const [county, period, field, value, comment] of checked) {
+      // The processing figures come from a county's case log where it keeps one (DOMAIN T06), not from the report:
+      // one-truth-figures.test.ts checks those against the summary by hand.
+      if (defs.get(field)?.derived?.kind?.startsWith('case_log')) continue;
       const { sheet, index } = where.get(field)!;
       const row = rowOf.get(`${sheet.name}|${county}|${period}`)!;
       expect(row.getCell(2).value).toBeTypeOf('string');

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { caseLogDay, caseLogValue } from '@dudao/metrics';
+import { caseLogDay, caseLogValue, roundHalfUp } from '@dudao/metrics';
 import { endOfBeijingDay, type CampaignDef, type IndicatorDef } from '@dudao/schema/campaign';
 import { knownCaseLogs } from '../known/rows';
 import type { Ctx } from '../context';
@@ -224,7 +224,9 @@ export async function annexXlsx(ctx: Ctx<'campaign'>, unitCode: string, asOf: st
     const log = logs.get(county);
     const kind = def?.derived?.kind;
     if (!log || !def || (kind !== 'case_log_over_limit' && kind !== 'case_log_average_days')) return undefined;
-    return caseLogValue(def, log, caseLogDay(period, asOf), campaign) ?? undefined;
+    const value = caseLogValue(def, log, caseLogDay(period, asOf), campaign);
+    // Working days are shown to one decimal everywhere (the summary's 7.8), so the annex holds that same figure.
+    return value === null ? undefined : def.kind === 'days' ? roundHalfUp(value, 1) : value;
   };
   const lines = await knownValueLines(ctx, unitCode, asOf);
   for (const { name, columns } of annexSheets(campaign)) valuesSheet(book, name, columns, lines, names, caseLog);
