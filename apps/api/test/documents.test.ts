@@ -108,12 +108,17 @@ describe('city summary: GB/T 9704 layout', () => {
   });
 
   test('title in 2号 方正小标宋简体, centred', () => {
-    // The title names the issuer and the 文种, broken after 便民惠民.
-    const title = paragraphWith(doc(), '蚌埠市民政局关于社会救助工作便民惠民')!;
-    expect(title.xml).toContain('w:eastAsia="方正小标宋简体"');
-    expect(title.xml).toContain('<w:sz w:val="44"/>');
-    expect(title.xml).toContain('<w:jc w:val="center"/>');
-    expect(paragraphWith(doc(), '优化服务行动开展情况的报告')).toBeDefined();
+    // 31 characters at 20 a line: three lines, broken by meaning (GB/T 9704 7.3.1), the plan's name kept whole.
+    const lines = ['蚌埠市民政局关于', '社会救助工作便民惠民优化服务行动', '开展情况的报告'];
+    for (const line of lines) {
+      const title = paragraphWith(doc(), line)!;
+      expect(title.xml).toContain('w:eastAsia="方正小标宋简体"');
+      expect(title.xml).toContain('<w:sz w:val="44"/>');
+      expect(title.xml).toContain('<w:jc w:val="center"/>');
+    }
+    const texts = paragraphs(doc()).map((p) => p.text);
+    const at = texts.indexOf(lines[0]!);
+    expect(texts.slice(at, at + 3)).toEqual(lines);
   });
 
   test('body in 3号 仿宋_GB2312, indented two characters, exact 579-twip lines', () => {
