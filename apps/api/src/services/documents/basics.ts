@@ -87,10 +87,18 @@ function supervisionParagraph(view: ScopeView): Block | null {
     const day = monthDay(gate.laggingOn);
     if (t.applies === 0) parts.push(`${day}没有列为进展缓慢、需要实地督导的县（市、区）`);
     else if (t.onTime === t.applies) parts.push(`${day}列为进展缓慢的${countiesWord(t.applies)}均已按期完成实地督导`);
-    else
-      parts.push(
-        `${day}列为进展缓慢的${countiesWord(t.applies)}中，${clauses([t.onTime > 0 && `按期完成实地督导${t.onTime}个`, t.late > 0 && `逾期完成${t.late}个`, t.onTime + t.late === 0 && '尚未完成实地督导'])}`,
+    // None done yet: 存在的问题 says so, naming them; 基本情况 does not say it twice.
+    else if (t.onTime + t.late > 0) {
+      const left = t.applies - t.onTime - t.late;
+      const done = clauses(
+        [
+          t.onTime > 0 && `按期完成实地督导${t.onTime}个`,
+          t.late > 0 && `逾期完成${t.onTime > 0 ? '' : '实地督导'}${t.late}个`,
+        ],
+        '、',
       );
+      parts.push(`${day}列为进展缓慢的${countiesWord(t.applies)}中，${done}${left > 0 ? `，尚有${left}个未完成` : ''}`);
+    }
   }
   const codes = new Set(view.counties.map((c) => c.code));
   const found = [...supervision].filter(([code]) => codes.has(code)).map(([, s]) => s);
@@ -107,7 +115,13 @@ function supervisionParagraph(view: ScopeView): Block | null {
   const open = mine.reduce((s, d) => s + d.open, 0);
   const urged = mine.reduce((s, d) => s + d.urged, 0);
   if (issued > 0)
-    parts.push(open === 0 ? `下发督办单${issued}件，均已办结` : `下发督办单${issued}件，已办结${issued - open}件`);
+    parts.push(
+      open === 0
+        ? `下发督办单${issued}件，均已办结`
+        : open === issued
+          ? `下发督办单${issued}件，${issued === 1 ? '尚未办结' : '均未办结'}`
+          : `下发督办单${issued}件，已办结${issued - open}件`,
+    );
   if (urged > 0) parts.push(`对报送滞后和督办事项催报催办${urged}次`);
   return parts.length ? paragraph(`${parts.join('；')}。`) : null;
 }

@@ -109,9 +109,9 @@ export function titleLines(text: string, perLine: number): string[] {
 
 /**
  * The subject of a title's 事由 (关于社会救助工作便民惠民优化服务行动开展情况的报告): the plan's name after 关于,
- * up to the 行动/工作/方案/活动 that ends it, is never split over two lines.
+ * up to the 行动/工作/方案/活动 that ends it (before 年度工作情况 too), is never split over two lines.
  */
 export function titleSubjects(text: string): string[] {
-  const m = /关于(.+?(?:行动|工作|方案|活动))(?=开展|进展|督导|实施|落实|推进|情况)/.exec(text);
+  const m = /关于(.+?(?:行动|工作|方案|活动))(?=年度|开展|进展|督导|实施|落实|推进|情况)/.exec(text);
   return m?.[1] ? [m[1]] : [];
 }
