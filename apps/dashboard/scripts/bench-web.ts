@@ -108,7 +108,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const started: Started[] = [];
 const tmp = await mkdtemp(join(tmpdir(), 'dudao-bench-'));
 let browser: Browser | undefined;
-let failed = false;
+// Set when the measures are in; an error before that ends the script through the throw.
+let failed: boolean | undefined;
 try {
   const baseURL = process.env.DASHBOARD_URL ?? (await startStack(started, tmp));
   browser = await chromium.launch({

@@ -71,7 +71,7 @@ function staysHome(location: string) {
   expect(location.startsWith('/')).toBe(true);
   expect(location.startsWith('//')).toBe(false);
   // A control character in a Location header makes the server answer 500.
-  expect(/[\u0000-\u0020\u007f]/.test(location)).toBe(false);
+  expect([...location].some((c) => c.charCodeAt(0) <= 0x20 || c.charCodeAt(0) === 0x7f)).toBe(false);
   expect(landsOn(location)).toBe(origin);
 }
 

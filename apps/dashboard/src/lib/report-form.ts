@@ -1,4 +1,5 @@
 import type { Campaign, IndicatorDef } from './api-types';
+import { formText } from '$lib/form-text';
 
 export interface ReportGroup {
   code: string;
@@ -42,9 +43,9 @@ export function readReportForm(
   const values: Record<string, string | null> = {};
   const comments: Record<string, string> = {};
   for (const field of fields) {
-    const text = String(form.get(field) ?? '').trim();
+    const text = formText(form, field).trim();
     values[field] = text === '' ? null : text;
-    const comment = String(form.get(commentField(field)) ?? '').trim();
+    const comment = formText(form, commentField(field)).trim();
     if (comment) comments[field] = comment;
   }
   return { values, comments };

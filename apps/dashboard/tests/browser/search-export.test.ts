@@ -62,7 +62,7 @@ describe('every table exports to Excel', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/^各市情况_\d{4}-\d{2}-\d{2}\.xlsx$/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile((await download.path())!);
+    await book.xlsx.readFile(await download.path());
     const sheet = book.worksheets[0]!;
     expect(sheet.getRow(1).values).toEqual([
       undefined,
@@ -91,7 +91,7 @@ describe('every table exports to Excel', () => {
       page.getByRole('button', { name: '导出 Excel' }).click(),
     ]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile((await download.path())!);
+    await book.xlsx.readFile(await download.path());
     expect(book.worksheets[0]!.getRow(1).values).toEqual([
       undefined,
       '市',

@@ -3,6 +3,7 @@ import { isPeriodCode } from '$lib/period-code';
 import { periodText } from '@dudao/metrics';
 import { act, apiFor } from './api';
 import { campaignFor } from './campaign';
+import { formText } from '$lib/form-text';
 
 export type Decision = 'approve' | 'return' | 'accept' | 'reopen';
 const done: Record<Decision, string> = {
@@ -16,10 +17,10 @@ const needsReason: Decision[] = ['return', 'reopen'];
 /** A reviewer's decision on one report, from a form holding countyCode, period, version and (to return or reopen) reason. */
 export async function decide(event: RequestEvent, decision: Decision) {
   const form = await event.request.formData();
-  const countyCode = String(form.get('countyCode') ?? '');
-  const period = String(form.get('period') ?? '');
+  const countyCode = formText(form, 'countyCode');
+  const period = formText(form, 'period');
   const version = Number(form.get('version'));
-  const countyName = String(form.get('countyName') ?? countyCode);
+  const countyName = formText(form, 'countyName', countyCode);
   const ref = { countyCode, period, version };
   if (!/^\d{6}$/.test(countyCode) || !isPeriodCode(period) || !Number.isInteger(version)) {
     return fail(400, { error: '请求不完整，请刷新页面后重试', issues: [], ref });
@@ -27,7 +28,7 @@ export async function decide(event: RequestEvent, decision: Decision) {
   const api = apiFor(event);
   let call: Promise<unknown>;
   if (needsReason.includes(decision)) {
-    const reason = String(form.get('reason') ?? '').trim();
+    const reason = formText(form, 'reason').trim();
     if (reason.length < 2)
       return fail(400, {
         error: `${decision === 'return' ? '退回' : '重新打开'}须填写原因（至少 2 个字）`,

@@ -4,8 +4,9 @@ import { filterOrders } from '$lib/dispatch';
 import { act, apiFor, ask } from './api';
 import { campaignFor } from './campaign';
 import { missingItems, urgeMissing } from './urge-missing';
+import { formText } from '$lib/form-text';
 
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const text = (form: FormData, name: string) => formText(form, name).trim();
 
 /** The 督办 page of a city or the province: lagging counties to dispatch, the issue form (prefilled from a reason), the orders with lights. */
 export async function loadDesk(event: RequestEvent, unit: string, asOf: string) {

@@ -2,6 +2,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { latestDuePeriod, periodText } from '@dudao/metrics';
 import { act, apiFor, ask } from './api';
 import { campaignFor } from './campaign';
+import { formText } from '$lib/form-text';
 
 export interface MissingItem {
   kind: 'report' | 'summary';
@@ -66,9 +67,9 @@ export async function missingItems(
 
 export async function urgeMissing(event: RequestEvent) {
   const form = await event.request.formData();
-  const kind = String(form.get('kind')) === 'summary' ? ('summary' as const) : ('report' as const);
-  const unit = String(form.get('unit') ?? '');
-  const period = String(form.get('period') ?? '') || undefined;
+  const kind = formText(form, 'kind') === 'summary' ? ('summary' as const) : ('report' as const);
+  const unit = formText(form, 'unit');
+  const period = formText(form, 'period') || undefined;
   const key = `urge-${kind}-${unit}`;
   const result = await act(event, apiFor(event).urge.send.mutate({ kind, unit, period }));
   if (!result.ok) return fail(result.failure.status, { form: key, error: result.failure.data.error });
@@ -78,7 +79,7 @@ export async function urgeMissing(event: RequestEvent) {
 /** 一键催报: every unsent report of the city or the province, in one confirmed action. */
 export async function urgeAllMissing(event: RequestEvent) {
   const form = await event.request.formData();
-  const unit = String(form.get('scope') ?? '');
+  const unit = formText(form, 'scope');
   const result = await act(event, apiFor(event).urge.sendAll.mutate({ unit }));
   if (!result.ok) return fail(result.failure.status, { form: 'urge-all', error: result.failure.data.error });
   const { counties, recipients } = result.value;

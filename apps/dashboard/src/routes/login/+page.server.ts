@@ -3,6 +3,7 @@ import { safeNext } from '$lib/next';
 import { login } from '$lib/server/auth';
 import { campaignNameBeforeLogin } from '$lib/server/campaign';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-text';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
@@ -12,8 +13,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
-    const username = String(form.get('username') ?? '').trim();
-    const password = String(form.get('password') ?? '');
+    const username = formText(form, 'username').trim();
+    const password = formText(form, 'password');
     if (!username || !password) return fail(400, { username, error: '请输入用户名和密码' });
 
     const result = await login(event, { username, password });

@@ -7,6 +7,7 @@ import { act, apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
 import { documentKindLabels } from '$lib/summary-status';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-text';
 
 export const load: PageServerLoad = async (event) => {
   const { user, asOf } = await event.parent();
@@ -47,12 +48,12 @@ export const actions: Actions = {
     const user = event.locals.user;
     if (!user) error(401, '请先登录');
     const form = await event.request.formData();
-    const kind = String(form.get('kind') ?? '') as DocumentKind;
-    const asOf = String(form.get('asOf') ?? '');
+    const kind = formText(form, 'kind') as DocumentKind;
+    const asOf = formText(form, 'asOf');
     if (!kinds.includes(kind) || (user.role === 'city_officer' && !cityOfficerKinds.includes(kind)))
       return fail(400, { form: 'generate', error: '请选择报告类型' });
     if (!isIsoDate(asOf)) return fail(400, { form: 'generate', error: '数据截至日期无效，请刷新页面后重试' });
-    const unit = unitFor(kind, String(form.get('unit') ?? ''), user);
+    const unit = unitFor(kind, formText(form, 'unit'), user);
     if (!unit) return fail(400, { form: 'generate', error: '请选择生成市级行动总结的市' });
     const result = await act(event, apiFor(event).documents.generate.mutate({ kind, unit, asOf }));
     if (!result.ok) return fail(result.failure.status, { form: 'generate', error: result.failure.data.error });
@@ -65,8 +66,8 @@ export const actions: Actions = {
   },
   settings: async (event) => {
     const form = await event.request.formData();
-    const unit = String(form.get('unit') ?? '');
-    const text = (name: string) => (form.has(name) ? String(form.get(name) ?? '') : null);
+    const unit = formText(form, 'unit');
+    const text = (name: string) => (form.has(name) ? formText(form, name) : null);
     const result = await act(
       event,
       apiFor(event).documentSettings.save.mutate({

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { act, apiFor, ask } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-text';
 
 export const load: PageServerLoad = async (event) => {
   const { user } = await event.parent();
@@ -22,15 +23,15 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const choices: Partial<Record<Group, Kind[]>> = {};
     for (const [key, value] of form.entries())
-      if (key.startsWith('choice:')) {
+      if (key.startsWith('choice:') && typeof value === 'string') {
         const group = key.slice('choice:'.length) as Group;
-        choices[group] = [...(choices[group] ?? []), String(value) as Kind];
+        choices[group] = [...(choices[group] ?? []), value as Kind];
       }
     const result = await act(
       event,
       apiFor(event).notify.savePrefs.mutate({
-        email: String(form.get('email') ?? ''),
-        phone: String(form.get('phone') ?? ''),
+        email: formText(form, 'email'),
+        phone: formText(form, 'phone'),
         choices,
       }),
     );

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { act, apiFor, ask } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-text';
 
 export const load: PageServerLoad = async (event) => {
   const { user } = await event.parent();
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 type Kind = 'dingtalk' | 'wecom' | 'email' | 'sms';
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const text = (form: FormData, name: string) => formText(form, name).trim();
 
 /** The form's fields as the API takes them; a blank secret keeps the one stored. */
 function channelOf(form: FormData) {

@@ -37,7 +37,6 @@ export const load: PageServerLoad = async (event) => {
     tallies: status.tallies,
     next: nextDeadline(campaign, asOf),
     reports: timelinessBrief(status.timeliness, campaign),
-    gateDue: Object.fromEntries(campaign.gates.map((g) => [g.code, g.deadline])),
     inboxCount: inbox.length,
     dispatch,
     supervision: supervision.total,

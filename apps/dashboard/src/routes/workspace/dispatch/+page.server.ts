@@ -3,6 +3,7 @@ import { act, apiFor, ask } from '$lib/server/api';
 import { clerkOnly } from '$lib/server/clerk';
 import { forwardAttachment } from '$lib/server/dispatch-files';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-text';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -38,7 +39,7 @@ export const actions: Actions = {
     const input = {
       id,
       county,
-      text: String(form.get('text') ?? '').trim(),
+      text: formText(form, 'text').trim(),
       askClose: form.get('askClose') === 'on',
       files: ids,
     };

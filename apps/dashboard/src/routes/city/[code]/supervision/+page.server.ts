@@ -3,6 +3,7 @@ import { isIsoDate } from '$lib/as-of';
 import { act, apiFor, ask } from '$lib/server/api';
 import { forwardClosure } from '$lib/server/files';
 import type { Actions, PageServerLoad } from './$types';
+import { formText } from '$lib/form-text';
 
 export const load: PageServerLoad = async (event) => {
   const { asOf, terms } = await event.parent();
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
-const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const text = (form: FormData, name: string) => formText(form, name).trim();
 
 export const actions: Actions = {
   recordVisit: async (event) => {
