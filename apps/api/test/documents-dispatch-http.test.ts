@@ -26,7 +26,7 @@ describe('dispatch orders and urges in the city summary', () => {
 
     const text = async (asOf: string) => {
       const doc = await bengbu.trpc.documents.generate.mutate({ kind: 'city', unit: '3403', asOf });
-      return (await bengbu.trpc.documents.preview.query({ id: doc.id })).html;
+      return (await bengbu.trpc.documents.preview.query({ id: doc.id })).html ?? '';
     };
     const today = await text('2021-10-20');
     // 基本情况 counts what the city did: one order, none closed; one urge.

@@ -26,7 +26,7 @@ let book: ExcelJS.Workbook;
 
 beforeAll(async () => {
   dbPath = await emptyLocation();
-  ({ opened } = await resetDatabase(dbPath, { demo: true, scale: 'province' }));
+  ({ opened } = await resetDatabase(dbPath, { demo: true, scale: 'province', clock: '2021-12-15T10:00:00+08:00' }));
   campaign = await currentCampaign({ db: opened.db });
   // The annex must equal what `export values --as-of` writes for the same unit and day.
   const csv = join(mkdtempSync(join(tmpdir(), 'dudao-export-')), 'values.csv');

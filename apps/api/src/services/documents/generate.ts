@@ -11,6 +11,7 @@ import { snapshotAt, type Snapshot } from './snapshot';
 import { supervisionNoticeContent } from './supervision-notice';
 import { getUnit } from '../org/units';
 import { DomainError } from '../errors';
+import { readClock } from '../clock/clock';
 
 export interface BuiltDocument {
   fileName: string;
@@ -42,6 +43,12 @@ export async function generateDocument(
 ): Promise<BuiltDocument> {
   const name = (await getUnit(ctx, unit))?.name;
   if (!name) throw new DomainError('not_found', `单位 ${unit} 不存在`);
+  // A document dated after the clock would state as missing what is not yet due, and freeze it in a stored version.
+  const { today } = await readClock(ctx);
+  if (asOf > today)
+    throw new DomainError('bad_request', `截至日期 ${asOf} 晚于活动时钟的日期 ${today}，不能生成尚未到来日期的文件`, [
+      { row: null, column: '截至日期', message: '晚于今天' },
+    ]);
   if (kind === 'city' && unit.length !== 4) throw new DomainError('bad_request', '市级行动总结须指定市');
   if ((kind === 'province' || kind === 'notice') && unit.length !== 2)
     throw new DomainError('bad_request', `${titles[kind]}须指定省`);
