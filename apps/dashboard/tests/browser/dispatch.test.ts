@@ -47,7 +47,9 @@ describe('督办 (dispatch orders)', () => {
     // 11-20 + 14 days is Sat 12-04: the default moves on to the next working day, Mon 12-06.
     expect(await issue.getByLabel('办理期限').inputValue()).toBe('2021-12-06');
     await issue.getByRole('button', { name: '下发督办单' }).click();
-    await officer.getByText(/已下发督办单第 \d+ 号（1 个县区）/).waitFor();
+    const issued = officer.getByText(/已下发督办单第 \d+ 号（1 个县区）/);
+    await issued.waitFor();
+    const id = /第 (\d+) 号/.exec((await issued.textContent()) ?? '')?.[1];
     // Emptied once issued, so a second click cannot issue it again.
     expect(await issue.getByRole('checkbox', { checked: true }).count()).toBe(0);
     expect(await issue.getByLabel('督办事项').inputValue()).toBe('');
@@ -71,10 +73,25 @@ describe('督办 (dispatch orders)', () => {
 
     await officer.reload();
     await orders.getByText('绿灯 · 已反馈（剩 11 个工作日）').waitFor();
-    await orders.getByRole('button', { name: '复核通过，办结' }).first().click();
+    // The clerk's answer changed no figure: the reason the order quoted still shows in the data on 11-20, so 办结 needs
+    // the officer's confirming reason, and the form asks for it before the confirmation dialog opens.
+    const copy = orders
+      .locator(`#order-${id}`)
+      .getByRole('listitem')
+      .filter({ has: officer.getByRole('button', { name: '复核通过，办结' }) });
+    expect(await copy.textContent()).toContain('问题仍在（按所选日期的数据）：');
+    const confirmReason = copy.getByLabel('确认办结的理由');
+    await copy.getByRole('button', { name: '复核通过，办结' }).click();
+    expect(await officer.locator('dialog[open]').count()).toBe(0);
+    expect(await confirmReason.evaluate((e) => (e as HTMLInputElement).validity.valueMissing)).toBe(true);
+    await confirmReason.fill('已约谈乡镇负责人并补齐协理员，台账数据待下期月报更新后复查。');
+    await copy.getByRole('button', { name: '复核通过，办结' }).click();
     await confirmIn(officer, '确认办结');
     await officer.getByRole('status').filter({ hasText: '已办结' }).waitFor();
-    await orders.getByText('按期办结').first().waitFor();
+    const closed = orders.locator(`#order-${id}`);
+    await closed.getByText('按期办结').waitFor();
+    // Closed on the officer's word while the data still shows the problem: the copy says so.
+    await closed.getByText(/^办结但问题仍在（按所选日期的数据）：/).waitFor();
     await screenshot(officer, 'dispatch-city-1366');
 
     await officer.setViewportSize({ width: 390, height: 844 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot } from './support/browser';
 import { apiDir } from './support/paths';
-import { mainText, navLabels, openAs } from './support/session';
+import { mainText, navLabels, openAs, openHeaderMenu } from './support/session';
 
 function cli(args: string[]): string {
   const r = spawnSync(join(apiDir, 'node_modules/.bin/tsx'), ['src/cli/main.ts', ...args, '--db', inject('dbPath')], {
@@ -78,6 +78,8 @@ describe('the quarterly plan (anhui-2022) names its reports 季报', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'report-name-390-workspace-report-2022');
 
+    // At 390 px the menu folds behind 菜单; the phone's clerk opens it to go back to the workspace.
+    await openHeaderMenu(page);
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '工作台' }).click();
     await page.waitForURL((url) => url.pathname === '/workspace');
     await page.waitForLoadState('networkidle');

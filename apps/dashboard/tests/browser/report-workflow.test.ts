@@ -66,13 +66,18 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
 
     const officer = await openAs(browser, 'city3403');
     await officer.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审核收件箱' }).click();
-    const row = officer
+    // The inbox lists the report; the officer decides on the report's own page, after reading it.
+    await officer
       .getByRole('row')
       .filter({ hasText: '怀远县' })
-      .filter({ hasText: `${Number(month)}月` });
-    await row.getByText('↩ 退回').click();
-    await row.getByLabel('退回原因（必填）').fill('急难发生地救助人次与台账不符，请核实。');
-    await row.getByRole('button', { name: `退回怀远县 ${period} 月报` }).click();
+      .filter({ hasText: `${Number(month)}月` })
+      .getByRole('link', { name: /^打开审核/ })
+      .click();
+    await officer.waitForURL(new RegExp(`/county/340321/report/${period}`));
+    const review = officer.getByRole('region', { name: '市级审核' });
+    await review.getByText('↩ 退回').click();
+    await review.getByLabel('退回原因（必填）').fill('急难发生地救助人次与台账不符，请核实。');
+    await review.getByRole('button', { name: `退回怀远县 ${period} 月报` }).click();
     await confirmIn(officer, '确认退回');
     expect(await statusLine(officer)).toContain('已退回：怀远县');
 

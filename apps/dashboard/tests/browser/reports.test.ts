@@ -43,7 +43,7 @@ describe('reports (12-15 行动总结)', () => {
     expect(await statusPanel.textContent()).toContain('未报送');
 
     await page.getByLabel('报告类型').selectOption('city');
-    await page.getByRole('button', { name: '生成' }).click();
+    await page.getByRole('button', { name: '生成', exact: true }).click();
     await page.getByRole('status').filter({ hasText: '已生成' }).waitFor();
 
     const documents = page.getByRole('region', { name: '已生成的报告' });
@@ -122,7 +122,8 @@ describe('reports (12-15 行动总结)', () => {
   test('the province viewer reads and downloads documents but cannot generate or submit', async () => {
     const page = await openAs(browser, 'viewer');
     await page.goto('/reports?asOf=2021-11-20');
-    expect(await page.getByRole('button', { name: '生成' }).count()).toBe(0);
+    // Exactly 生成: the documents table's sort button 生成时间（北京时间） is there for every reader.
+    expect(await page.getByRole('button', { name: '生成', exact: true }).count()).toBe(0);
     expect(await page.getByText('省级只读账号可预览和下载已生成的报告，不能生成。').count()).toBe(1);
     expect(await page.getByRole('region', { name: '已生成的报告' }).getByRole('row').count()).toBeGreaterThan(1);
     expect(await page.getByRole('button', { name: /^报送省厅/ }).count()).toBe(0);

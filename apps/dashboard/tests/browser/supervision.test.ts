@@ -23,7 +23,7 @@ describe('supervision (督导)', () => {
     const page = await openAs(browser, 'city3403');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '督导' }).click();
     await page.waitForURL(/\/city\/3403\/supervision/);
-    expect(await page.getByRole('region', { name: /须实地督导的县区/ }).textContent()).toContain('按期完成');
+    expect(await page.getByRole('region', { name: /^须实地督导的县区（/ }).textContent()).toContain('按期完成');
 
     await page.getByLabel('督导县区').selectOption('340322');
     await page.getByLabel('督导日期').fill('2021-11-20');

@@ -21,7 +21,10 @@ describe('催报 a missing report, and the notices of every role', () => {
     const asOf = await admin.getByLabel('数据截至').inputValue();
     await admin.goto(`/dispatch?asOf=${asOf}`);
     // 怀远县 (340321) belongs to the report-workflow story; any other unsent county will do.
-    const rows = admin.locator('.urge-list li').filter({ has: admin.locator('input[name=kind][value=report]') });
+    const rows = admin
+      .getByRole('region', { name: /^催报（/ })
+      .getByRole('listitem')
+      .filter({ has: admin.locator('input[name=kind][value=report]') });
     const units = await rows
       .locator('input[name=unit]')
       .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));

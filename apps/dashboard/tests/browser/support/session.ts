@@ -24,6 +24,17 @@ export async function navLabels(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * On a phone the header's navigation and its tools (campaign, date, search) fold behind 菜单, and every new page folds
+ * them again: opens them when folded. At a desk width there is no 菜单 and nothing to do.
+ */
+export async function openHeaderMenu(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: /^(收起)?菜单$/ });
+  if (!(await toggle.isVisible())) return;
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.getByRole('navigation', { name: '主导航' }).waitFor();
+}
+
 /** Answers the open confirmation dialog (ConfirmButton) with its confirm button. */
 export async function confirmIn(page: Page, confirmLabel: string): Promise<void> {
   const dialog = page.locator('dialog[open]');
