@@ -207,7 +207,7 @@ async function switchTo(page: Page, code: string): Promise<void> {
   await openHeaderMenu(page);
   await page.getByRole('combobox', { name: '当前行动' }).selectOption(code);
   await page.waitForFunction(
-    (c) => (document.querySelector('select[name="campaign"]') as HTMLSelectElement | null)?.value === c,
+    (c) => document.querySelector<HTMLSelectElement>('select[name="campaign"]')?.value === c,
     code,
   );
   await page.waitForLoadState('networkidle');
