@@ -55,6 +55,13 @@ describe('the documents section of a campaign definition', () => {
     expect(issues).toHaveLength(11);
   });
 
+  test('the plan’s word for a lagging county is four Chinese characters (it heads a two-line table column)', () => {
+    expect(withDocuments((d) => (d.assessment.laggingWord = '推进滞后'))).toEqual([]);
+    expect(withDocuments((d) => (d.assessment.laggingWord = '滞后'))).toEqual([
+      'documents.assessment.laggingWord：应为四个汉字，如 进展缓慢',
+    ]);
+  });
+
   test('an unknown field in the section is refused by name', () => {
     expect(withDocuments((d) => (d.citySummary.greeting = '您好'))).toEqual([
       'documents.citySummary：不认识的字段：greeting',

@@ -139,6 +139,11 @@ export const documentsSchema = z.strictObject({
   assessment: z.strictObject({
     name: template([]),
     lagging: template(['score', 'red']),
+    /** The plan's own word for a lagging county (推进滞后), four characters; 进展缓慢 when left out. */
+    laggingWord: z
+      .string()
+      .regex(/^\p{Script=Han}{4}$/u, '应为四个汉字，如 进展缓慢')
+      .optional(),
     sinceStart: template([]),
   }),
   achievements: z.array(achievement).min(1, '至少一项').max(8, '最多 8 项'),

@@ -11,7 +11,7 @@ import {
 import { cadenceWord, fillText, type CampaignDef } from '@dudao/schema/campaign';
 import { paragraph, type Block } from './content';
 import { monthDay, scoreText } from './format';
-import { clauses } from './prose';
+import { clauses, laggingWordOf } from './prose';
 import { countiesWord, type ScopeView } from './view';
 
 /** The roster coverages the campaign derives, in its order. */
@@ -49,8 +49,8 @@ function assessmentText(view: ScopeView): string {
       : `${view.word}各县（市、区）${assessment.name}平均得分${scoreText(score)}分${counts.fullScore > 0 ? `，其中${counts.fullScore}个达到满分` : ''}。`;
   const lagging =
     counts.lagging > 0
-      ? `目前${view.word}进展缓慢的县（市、区）${counts.lagging}个。`
-      : `目前${view.word}没有进展缓慢的县（市、区）。`;
+      ? `目前${view.word}${laggingWordOf(campaign)}的县（市、区）${counts.lagging}个。`
+      : `目前${view.word}没有${laggingWordOf(campaign)}的县（市、区）。`;
   return `${head}按照${assessment.name}办法，${explain}；${lagging}`;
 }
 
@@ -85,8 +85,9 @@ function supervisionParagraph(view: ScopeView): Block | null {
   if (gate && asOf >= gate.laggingOn) {
     const t = gateTally(view.counties.map((c) => c.gates[gate.code] ?? 'n/a'));
     const day = monthDay(gate.laggingOn);
-    if (t.applies === 0) parts.push(`${day}没有列为进展缓慢、需要实地督导的县（市、区）`);
-    else if (t.onTime === t.applies) parts.push(`${day}列为进展缓慢的${countiesWord(t.applies)}均已按期完成实地督导`);
+    const word = laggingWordOf(campaign);
+    if (t.applies === 0) parts.push(`${day}没有列为${word}、需要实地督导的县（市、区）`);
+    else if (t.onTime === t.applies) parts.push(`${day}列为${word}的${countiesWord(t.applies)}均已按期完成实地督导`);
     // None done yet: 存在的问题 says so, naming them; 基本情况 does not say it twice.
     else if (t.onTime + t.late > 0) {
       const left = t.applies - t.onTime - t.late;
@@ -97,7 +98,7 @@ function supervisionParagraph(view: ScopeView): Block | null {
         ],
         '、',
       );
-      parts.push(`${day}列为进展缓慢的${countiesWord(t.applies)}中，${done}${left > 0 ? `，尚有${left}个未完成` : ''}`);
+      parts.push(`${day}列为${word}的${countiesWord(t.applies)}中，${done}${left > 0 ? `，尚有${left}个未完成` : ''}`);
     }
   }
   const codes = new Set(view.counties.map((c) => c.code));

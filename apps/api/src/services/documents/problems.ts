@@ -3,7 +3,7 @@ import { fillText, type IndicatorDef } from '@dudao/schema/campaign';
 import { paragraph, type Block } from './content';
 import { chineseNumber, monthDay, percentText, scoreText } from './format';
 import { displayName, shortValue } from './phrases';
-import { whoText } from './prose';
+import { laggingWordOf, whoText } from './prose';
 import { joinNames, type ScopeView } from './view';
 
 const NAMED_AT_MOST = 5;
@@ -95,7 +95,9 @@ function reportingText(view: ScopeView): string | null {
   const gate = gateOfKind(campaign, 'supervision_of_lagging');
   const unvisited = gate ? view.counties.filter((c) => c.gates[gate.code] === 'overdue') : [];
   if (gate && unvisited.length > 0)
-    parts.push(`${monthDay(gate.laggingOn)}列为进展缓慢的${whoText(view, unvisited)}至今尚未开展实地督导`);
+    parts.push(
+      `${monthDay(gate.laggingOn)}列为${laggingWordOf(campaign)}的${whoText(view, unvisited)}至今尚未开展实地督导`,
+    );
   const overdue = view.counties.filter((c) => (supervision.get(c.code)?.overdue ?? 0) > 0);
   const overdueItems = overdue.reduce((s, c) => s + supervision.get(c.code)!.overdue, 0);
   if (overdueItems > 0) parts.push(`督导发现的整改事项中逾期未整改${overdueItems}项，涉及${whoText(view, overdue)}`);

@@ -26,3 +26,7 @@ export function whoText(view: ScopeView, counties: CountyStatus[]): string {
 /** Clauses joined into one sentence part, empty ones left out. */
 export const clauses = (parts: (string | number | null | false | undefined)[], sep = '，') =>
   parts.filter((p): p is string => typeof p === 'string' && p !== '').join(sep);
+
+/** The plan's own word for a lagging county: 进展缓慢 unless the campaign file names another (推进滞后). */
+export const laggingWordOf = (campaign: { documents: { assessment: { laggingWord?: string | undefined } } }) =>
+  campaign.documents.assessment.laggingWord ?? '进展缓慢';

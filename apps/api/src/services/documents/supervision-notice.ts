@@ -1,3 +1,4 @@
+import { laggingWordOf } from './prose';
 import { cadenceWord, type NoticePart } from '@dudao/schema/campaign';
 import { rankCell, rankText } from './rank-text';
 import { reasonsText, reasonWords } from './reason-words';
@@ -53,12 +54,13 @@ function overview(snapshot: Snapshot, lagging: CountyStatus[]): Block[] {
   const withLagging = status.cities.filter((c) => c.laggingCount > 0).map((c) => `${c.name}${c.laggingCount}个`);
   const clean = status.cities.filter((c) => c.laggingCount === 0).map((c) => c.name);
   const name = snapshot.campaign.documents.assessment.name;
+  const word = laggingWordOf(snapshot.campaign);
   const average = status.province.score === null ? '中，' : `${name}平均得分${scoreText(status.province.score)}分；`;
   return [
     paragraph(
-      `截至${chineseDate(asOf)}，全省${countiesWord(status.counties.length)}${average}其中进展缓慢的${lagging.length}个。` +
-        (withLagging.length ? `分市看，进展缓慢的县（市、区）数量为：${withLagging.join('、')}` : '') +
-        (clean.length ? `；${joinNames(clean)}没有进展缓慢的县（市、区）。` : '。'),
+      `截至${chineseDate(asOf)}，全省${countiesWord(status.counties.length)}${average}其中${word}的${lagging.length}个。` +
+        (withLagging.length ? `分市看，${word}的县（市、区）数量为：${withLagging.join('、')}` : '') +
+        (clean.length ? `；${joinNames(clean)}没有${word}的县（市、区）。` : '。'),
     ),
   ];
 }
@@ -104,7 +106,7 @@ function supervisionDemand(snapshot: Snapshot): string {
   if (!gate) return '';
   const [start, due] = [gate.laggingOn, gate.deadline];
   if (asOf < start)
-    return `重点督导阶段自${monthDay(start)}开始，各市要对届时进展缓慢的县（市、区）${byDeadline(due, asOf)}全部开展实地督导。`;
+    return `重点督导阶段自${monthDay(start)}开始，各市要对届时${laggingWordOf(campaign)}的县（市、区）${byDeadline(due, asOf)}全部开展实地督导。`;
   const names = (s: 'pending' | 'overdue') =>
     status.counties.filter((c) => c.gates[gate.code] === s).map((c) => fullName(snapshot, c));
   const [pending, overdue] = [names('pending'), names('overdue')];
@@ -113,8 +115,8 @@ function supervisionDemand(snapshot: Snapshot): string {
     ...(overdue.length ? [`${joinNames(overdue)}逾期未开展实地督导，所在市要立即组织开展`] : []),
   ];
   return parts.length
-    ? `${monthDay(start)}列为进展缓慢的县（市、区）中，${parts.join('；')}。`
-    : `${monthDay(start)}列为进展缓慢的县（市、区）均已开展实地督导，各市要跟踪督导发现问题的整改销号。`;
+    ? `${monthDay(start)}列为${laggingWordOf(campaign)}的县（市、区）中，${parts.join('；')}。`
+    : `${monthDay(start)}列为${laggingWordOf(campaign)}的县（市、区）均已开展实地督导，各市要跟踪督导发现问题的整改销号。`;
 }
 
 /** Open dispatch orders of the lagging counties, when there are any (counted by the metrics' `countyDispatch`). */
@@ -201,7 +203,7 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
       { header: ['县', '（市、区）'], width: 5 },
       { header: ['全省', '排名'], width: 3.5 },
       { header: [snapshot.campaign.documents.assessment.name, '得分（分）'], width: 4, align: 'right' },
-      { header: '进展缓慢原因', width: 11, align: 'left' },
+      { header: `${laggingWordOf(snapshot.campaign)}原因`, width: 11, align: 'left' },
       { header: '实地督导', width: 9, align: 'left' },
     ],
     rows,

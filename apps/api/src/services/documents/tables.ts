@@ -1,3 +1,4 @@
+import { laggingWordOf } from './prose';
 import {
   cityGateDefs,
   countyGateDefs,
@@ -119,7 +120,7 @@ export function countyKeyTable(view: ScopeView): Block {
       width: Math.max(3.5, ...header.map((l) => l.length)),
       align: 'right' as const,
     })),
-    { header: ['进展', '缓慢'], width: 2 },
+    { header: [laggingWordOf(campaign).slice(0, 2), laggingWordOf(campaign).slice(2)], width: 2 },
     { header: '关口', width: 9, align: 'left' as const },
   ];
   const rows: Cell[][] = [...view.counties]
@@ -150,9 +151,9 @@ export function cityKeyTable(snapshot: Snapshot): Block {
   const summary = cityGateDefs(snapshot.campaign).find((g) => g.kind === 'summary_submitted');
   const columns: Column[] = [
     { header: '市', width: 4 },
-    { header: ['督导评估', '得分（分）'], width: 4, align: 'right' },
+    { header: [snapshot.campaign.documents.assessment.name, '得分（分）'], width: 4, align: 'right' },
     { header: ['全省', '排名'], width: 3 },
-    { header: ['进展缓慢', '县区数', '（个）'], width: 4, align: 'right' },
+    { header: [laggingWordOf(snapshot.campaign), '县区数', '（个）'], width: 4, align: 'right' },
     ...shares.map(({ header }) => ({
       header,
       width: Math.max(3.5, ...header.map((l) => l.length)),
