@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -209,6 +209,17 @@ describe('pnpm cli report', () => {
     expect(files).toContain('督导通报.docx');
     expect(files).toContain('附件-指标明细.xlsx');
     expect(readFileSync(join(dir, '3403蚌埠市行动总结.docx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('a day after the clock (2021-12-15 in this demo) is refused for a document and for an export', async () => {
+    const file = join(out(), 'late.docx');
+    await expect(
+      reportCommand(['city', '--city', '3403', '--as-of', '2021-12-16', '--out', file, '--db', dbPath]),
+    ).rejects.toThrow('晚于活动时钟的日期 2021-12-15');
+    expect(existsSync(file)).toBe(false);
+    await expect(exportCommand(['values', '--as-of', '2021-12-16', '--db', dbPath])).rejects.toThrow(
+      '晚于活动时钟的日期 2021-12-15',
+    );
   });
 
   test('report city writes one docx', async () => {
