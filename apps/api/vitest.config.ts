@@ -11,5 +11,7 @@ export default defineConfig({
     // DUDAO_TEST_ENGINE=postgres runs the same suite on a throwaway PostgreSQL server the global setup starts.
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/drop-databases.ts'],
+    // A test that asserts nothing passes whatever the code does: every test must make at least one assertion.
+    expect: { requireAssertions: true },
   },
 });
