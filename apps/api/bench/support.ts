@@ -50,9 +50,13 @@ async function holdsDemoAt(url: string, scale: Scale): Promise<boolean> {
  * files data/bench-<scale>.db, or with `--db postgres://…` that one database, reset with the demo at the scale
  * needed unless it holds it already (`--rebuild` always resets).
  */
-export async function benchDb(scale: Scale): Promise<Opened> {
+/**
+ * The bench's demo database. `clock` builds one whose demo runs up to that instant (a document is never dated after
+ * the clock): on SQLite its own file; a PostgreSQL database given by --db must have been built to it (--rebuild).
+ */
+export async function benchDb(scale: Scale, clock?: string): Promise<Opened> {
   const given = benchDbFlag();
-  const location = given ?? resolve(repoRoot, `data/bench-${scale}.db`);
+  const location = given ?? resolve(repoRoot, `data/bench-${scale}${clock ? `-${clock.slice(0, 10)}` : ''}.db`);
   const rebuild = process.argv.includes('--rebuild');
   if (!rebuild && (isPostgresUrl(location) ? await holdsDemoAt(location, scale) : existsSync(location)))
     return openDb(location);
@@ -60,7 +64,7 @@ export async function benchDb(scale: Scale): Promise<Opened> {
     `› 生成 ${scale === 'nation' ? '全国' : '安徽省'}演示数据库 ${isPostgresUrl(location) ? 'PostgreSQL' : location}（只需一次）`,
   );
   const started = Date.now();
-  const { opened } = await resetDatabase(location, { demo: true, scale });
+  const { opened } = await resetDatabase(location, { demo: true, scale, ...(clock ? { clock } : {}) });
   console.error(`  用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
   return opened;
 }
