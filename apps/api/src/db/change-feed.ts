@@ -1,6 +1,7 @@
-import { desc, gt, inArray, or } from 'drizzle-orm';
+import { desc, gt, inArray, or, sql } from 'drizzle-orm';
 import { changeFeed } from '@dudao/schema/tables';
 import { inTransaction, type Db } from './engine';
+import { preparedFor } from './prepared';
 
 /** One write's reach: the campaign ('*' all), the first as-of day it can change, the units it names (null: all). */
 export interface Change {
@@ -55,6 +56,16 @@ function parse(row: { campaignCode: string; fromDay: string; counties: string })
   };
 }
 
+// Every request reads the feed: the usual read (no gaps) is one statement built once per database.
+const rowsAfter = preparedFor((db) =>
+  db
+    .select()
+    .from(changeFeed)
+    .where(gt(changeFeed.id, sql.placeholder('high')))
+    .orderBy(changeFeed.id)
+    .prepare(),
+);
+
 async function readOnce(db: Db, state: FeedState): Promise<void> {
   if (!state.started) {
     // Nothing is cached yet, so only the ids below the newest that may still commit matter: they start as gaps.
@@ -63,16 +74,15 @@ async function readOnce(db: Db, state: FeedState): Promise<void> {
     state.started = true;
   }
   const gapIds = [...state.gaps.keys()];
-  const rows = await db
-    .select()
-    .from(changeFeed)
-    .where(
-      gapIds.length > 0
-        ? or(gt(changeFeed.id, state.high), inArray(changeFeed.id, gapIds))
-        : gt(changeFeed.id, state.high),
-    )
-    .orderBy(changeFeed.id)
-    .all();
+  const rows =
+    gapIds.length > 0
+      ? await db
+          .select()
+          .from(changeFeed)
+          .where(or(gt(changeFeed.id, state.high), inArray(changeFeed.id, gapIds)))
+          .orderBy(changeFeed.id)
+          .all()
+      : await rowsAfter(db).all({ high: state.high });
   const now = Date.now();
   const changes: Change[] = [];
   for (const row of rows) {

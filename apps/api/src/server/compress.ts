@@ -9,10 +9,12 @@ const gzipped = promisify(gzip);
 /** Below this a compressed body saves less than the headers it adds. */
 export const MIN_COMPRESS = 1024;
 const COMPRESSIBLE = /^(application\/json|text\/|application\/javascript|image\/svg\+xml)/;
-// Compressed bodies kept by ETag: a cached status answer is compressed once, not once per reader.
-const MAX_KEPT = 64;
-const MAX_KEPT_BYTES = 4 * 1024 * 1024;
+// Compressed bodies kept by ETag: a cached status answer is compressed once, not once per reader. A county clerk's
+// answers over a campaign's 180 days are some 1.5 KB each, so a province's readers need thousands kept.
+const MAX_KEPT = 20_000;
+const MAX_KEPT_BYTES = 48 * 1024 * 1024;
 const kept = new Map<string, Buffer>();
+let keptBytes = 0;
 
 type Encoding = 'br' | 'gzip';
 
@@ -49,14 +51,12 @@ async function encoded(body: Buffer, encoding: Encoding, etag: string | null): P
           params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
         })
       : await gzipped(body, { level: 6 });
-  if (key && out.length <= MAX_KEPT_BYTES / 8) {
-    kept.delete(key);
+  if (key && out.length <= MAX_KEPT_BYTES / 8 && !kept.has(key)) {
     kept.set(key, out);
-    let bytes = 0;
-    for (const b of kept.values()) bytes += b.length;
-    while (kept.size > MAX_KEPT || bytes > MAX_KEPT_BYTES) {
+    keptBytes += out.length;
+    while (kept.size > MAX_KEPT || keptBytes > MAX_KEPT_BYTES) {
       const oldest = kept.keys().next().value!;
-      bytes -= kept.get(oldest)!.length;
+      keptBytes -= kept.get(oldest)!.length;
       kept.delete(oldest);
     }
   }

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { campaigns } from '@dudao/schema/tables';
 import { beijingDate, endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
 import { inTransaction } from '../../db/engine';
+import { memoOnFeed } from '../../db/feed-memo';
 import { clockNow } from '../clock/clock';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
@@ -32,6 +33,15 @@ export async function campaignVersion(ctx: Ctx, code: string, version: number): 
   return def;
 }
 
+/** Every installed version, oldest first; kept until a campaign is installed (the feed names it). */
+const installedRows = memoOnFeed((db) =>
+  db
+    .select({ code: campaigns.code, version: campaigns.version, at: campaigns.createdAt })
+    .from(campaigns)
+    .orderBy(asc(campaigns.version))
+    .all(),
+);
+
 export interface InstalledCampaign {
   code: string;
   name: string;
@@ -45,11 +55,7 @@ export interface InstalledCampaign {
 /** Every installed campaign at its newest version, latest start first. */
 export async function installedCampaigns(ctx: Ctx): Promise<InstalledCampaign[]> {
   const newest = new Map<string, { version: number; at: string }>();
-  for (const r of await ctx.db
-    .select({ code: campaigns.code, version: campaigns.version, at: campaigns.createdAt })
-    .from(campaigns)
-    .orderBy(asc(campaigns.version))
-    .all()) {
+  for (const r of await installedRows(ctx.db)) {
     newest.set(r.code, { version: r.version, at: r.at });
   }
   const out: InstalledCampaign[] = [];
@@ -110,12 +116,7 @@ export async function resolveCampaign(
  */
 export async function campaignOn(ctx: Ctx, code: string, asOf: string): Promise<CampaignDef> {
   const before = endOfBeijingDay(asOf);
-  const rows = await ctx.db
-    .select({ version: campaigns.version, at: campaigns.createdAt })
-    .from(campaigns)
-    .where(eq(campaigns.code, code))
-    .orderBy(asc(campaigns.version))
-    .all();
+  const rows = (await installedRows(ctx.db)).filter((r) => r.code === code);
   if (rows.length === 0) throw new DomainError('not_found', `活动 ${code} 不存在或尚未安装`);
   const inForce = rows.filter((r) => r.at < before).at(-1) ?? rows[0]!;
   return campaignVersion(ctx, code, inForce.version);

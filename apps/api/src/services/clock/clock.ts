@@ -4,6 +4,7 @@ import { clockSettings, type ClockMode } from '@dudao/schema/tables';
 import type { Ctx, WallClock } from '../context';
 import { DomainError } from '../errors';
 import { serializeOn, withTransaction } from '../../db/engine';
+import { memoOnFeed } from '../../db/feed-memo';
 
 export interface ClockReading {
   /** The instant a write made now is stamped with. */
@@ -14,13 +15,13 @@ export interface ClockReading {
   simulated: boolean;
 }
 
-async function newestSetting(ctx: Ctx) {
-  return ctx.db.select().from(clockSettings).orderBy(desc(clockSettings.id)).limit(1).get();
-}
+const newestSetting = memoOnFeed((db) =>
+  db.select().from(clockSettings).orderBy(desc(clockSettings.id)).limit(1).get(),
+);
 
 /** Reads the campaign clock; `wall` is the real time, which a running simulated clock advances with. */
 export async function readClock(ctx: Ctx & { clock?: WallClock }, wall?: Date): Promise<ClockReading> {
-  const setting = await newestSetting(ctx);
+  const setting = await newestSetting(ctx.db);
   // The context's wall clock (a test or a replay may hand its own), else the machine's.
   let ms = (wall ?? ctx.clock?.wall() ?? new Date()).getTime();
   if (setting && setting.mode !== 'real' && setting.campaignAt) {
