@@ -217,7 +217,7 @@ describe('several campaigns in one database', () => {
         (n) => n.kind === 'reminder.due',
       );
     const [extra] = await due('anhui-extra');
-    expect(extra).toMatchObject({ title: '2021-08 月报将于 2021-09-05 截止', read: false });
+    expect(extra).toMatchObject({ title: '2021年8月月报将于2021年9月5日截止', read: false });
     await as['anhui-extra'].clerk.trpc.notices.markRead.mutate({ keys: [extra!.key] });
     expect((await due('anhui-extra')).map((n) => n.read)).toEqual([true]);
     expect((await due('anhui-2021')).map((n) => n.read)).toEqual([false]);

@@ -179,7 +179,7 @@ describe('an urge leaves by the channels the clerk chose, in the urge’s own tr
     expect(wecom).toHaveLength(1);
     expect(wecom[0]!.verdict).toBe('ok');
     expect(wecom[0]!.body.msgtype).toBe('markdown');
-    expect(wecom[0]!.body.markdown.content).toContain('催报：请尽快报送 2021-07 月报');
+    expect(wecom[0]!.body.markdown.content).toContain('催报：2021年7月月报');
     const sms = robots.received.filter((r) => r.path === 'sms');
     expect(sms).toHaveLength(1);
     expect(sms[0]!.verdict).toBe('ok');
@@ -191,9 +191,9 @@ describe('an urge leaves by the channels the clerk chose, in the urge’s own tr
     });
     expect(smtp.mails).toHaveLength(1);
     const mail = smtp.mails[0]!;
-    expect(mail.subject).toBe('催报：请尽快报送 2021-07 月报');
+    expect(mail.subject).toBe('催报：2021年7月月报');
     expect((mail.to as { text: string }).text).toBe('clerk@huaiyuan.gov.cn');
-    expect(mail.text).toContain('蚌埠市民政局催报 2021-07 月报');
+    expect(mail.text).toContain('蚌埠市民政局催报，请尽快填报并报送2021年7月月报。');
     expect(mail.text).toContain('在督导台查看：http');
     expect(mail.messageId).toMatch(/^<dudao-outbox-\d+@127\.0\.0\.1>$/);
     const states = (await opened.db.select().from(outbox).all()).map((r) => r.state);

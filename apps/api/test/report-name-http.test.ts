@@ -66,7 +66,7 @@ describe('the quarterly plan names its reports 季报 in workflow messages', () 
       expect(message).not.toContain('月报');
   });
 
-  test('the submit and return notices say 2022-Q1 季报', async () => {
+  test('the submit and return notices say 2022年第一季度季报', async () => {
     await server.setTime(at('2022-04-06T10:00:00'));
     const saved = await clerk.trpc.reports.saveDraft.mutate({
       countyCode: COUNTY,
@@ -79,7 +79,7 @@ describe('the quarterly plan names its reports 季报 in workflow messages', () 
       (n) => n.kind === 'report.submitted',
     );
     expect(submitted.map((n) => [n.title, n.body])).toEqual([
-      ['怀远县 2022-Q1 季报已报送', '请审核怀远县 2022-Q1 季报。'],
+      ['怀远县2022年第一季度季报已报送', '请在审核收件箱中打开并审核。'],
     ]);
 
     await server.setTime(at('2022-04-07T10:00:00'));
@@ -94,7 +94,7 @@ describe('the quarterly plan names its reports 季报 in workflow messages', () 
       (n) => n.kind === 'report.return',
     );
     expect(returned.map((n) => [n.title, n.body])).toEqual([
-      ['2022-Q1 季报被bengbu退回', '2022-Q1 季报被bengbu退回：临时救助人次与台账不一致'],
+      ['2022年第一季度季报已退回', 'bengbu退回，理由：临时救助人次与台账不一致。请修改后重新报送。'],
     ]);
   });
 });

@@ -39,7 +39,7 @@ describe('the monthly report workflow over HTTP', () => {
 
     const returned = (await clerk.trpc.todo.mine.query({ asOf: '2021-08-04' })).find((t) => t.kind === 'returned');
     expect(returned).toMatchObject({
-      title: '2021-07 月报被退回，请修改后重新报送',
+      title: '2021年7月月报被退回，请修改后重新报送',
       dueOn: '2021-08-05',
       overdue: false,
       note: '城市低保人数与民政统计季报不一致',
@@ -141,15 +141,17 @@ describe('the monthly report workflow over HTTP', () => {
   test('notices reach the city on submission and the clerk on return and approval', async () => {
     const officerNotices = await officer.trpc.notices.mine.query({ asOf: '2021-08-10' });
     expect(officerNotices.filter((n) => n.kind === 'report.submitted').map((n) => n.title)).toEqual([
-      '怀远县 2021-07 月报已报送',
-      '怀远县 2021-07 月报已报送',
+      '怀远县2021年7月月报已报送',
+      '怀远县2021年7月月报已报送',
     ]);
     const clerkNotices = await clerk.trpc.notices.mine.query({ asOf: '2021-08-10' });
     expect(clerkNotices.map((n) => n.kind)).toEqual(
       expect.arrayContaining(['report.return', 'report.approve', 'report.accept']),
     );
     const returned = clerkNotices.find((n) => n.kind === 'report.return')!;
-    expect(returned.body).toBe('2021-07 月报被bengbu退回：城市低保人数与民政统计季报不一致');
+    expect(returned.title).toBe('2021年7月月报已退回');
+    // The title says what happened, the body who and why: neither repeats the other.
+    expect(returned.body).toBe('bengbu退回，理由：城市低保人数与民政统计季报不一致。请修改后重新报送。');
     await clerk.trpc.notices.markRead.mutate({ keys: [returned.key] });
     // Read on the clock's day (09-02): unread as of 08-10, read from then on.
     expect((await clerk.trpc.notices.mine.query({})).find((n) => n.key === returned.key)?.read).toBe(true);
@@ -162,21 +164,21 @@ describe('the monthly report workflow over HTTP', () => {
     const titles = async (asOf: string) =>
       (await clerk.trpc.notices.mine.query({ asOf })).filter((n) => n.kind.startsWith('reminder')).map((n) => n.title);
     expect(await titles('2021-09-01')).toEqual([]);
-    expect(await titles('2021-09-02')).toEqual(['2021-08 月报将于 2021-09-05 截止']);
+    expect(await titles('2021-09-02')).toEqual(['2021年8月月报将于2021年9月5日截止']);
     await server.setTime(at('2021-09-06T09:00:00'));
-    expect(await titles('2021-09-06')).toEqual(['2021-08 月报已逾期']);
+    expect(await titles('2021-09-06')).toEqual(['2021年8月月报已逾期']);
   });
 
   test('the to-do list tells the clerk what is due and overdue, and the officer what to review', async () => {
     const todo = await clerk.trpc.todo.mine.query({ asOf: '2021-09-06' });
     expect(todo.map((t) => [t.title, t.dueOn, t.overdue])).toEqual([
       ['上传村级台账', '2021-08-05', true],
-      ['填报并报送 2021-08 月报', '2021-09-05', true],
+      ['填报并报送2021年8月月报', '2021-09-05', true],
     ]);
     await server.setTime(at('2021-09-06T10:00:00'));
     await clerk.trpc.reports.submit.mutate({ countyCode: '340321', period: '2021-08', version: 1 });
     expect((await officer.trpc.todo.mine.query({ asOf: '2021-09-06' })).map((t) => t.title)).toEqual([
-      '审核怀远县 2021-08 月报',
+      '审核怀远县2021年8月月报',
     ]);
   });
 });

@@ -66,7 +66,7 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
 
     // Page 1, 工作台 → 月报填报: the clerk submits the October report kept as a draft.
     const clerk = await openAs(browser, `county${countyCode}`);
-    await clerk.getByRole('link', { name: '填报并报送 2021-10 月报' }).click();
+    await clerk.getByRole('link', { name: '填报并报送2021年10月月报' }).click();
     await clerk.waitForURL(/\/workspace\/report\/2021-10/);
     expect(await clerk.locator('main').textContent()).toContain('此页显示当前状态（不随查看日期变化）');
     await clerk.getByRole('button', { name: '报送', exact: true }).click();
@@ -125,20 +125,20 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
     expect(await statusLine(officer)).toContain(`已审核通过：${countyName}`);
     const officerNotices = async (asOf: string) =>
       (await query<Notice[]>(officer, 'notices.mine', { asOf })).filter(
-        (n) => n.kind === 'report.submitted' && n.title.includes(`${countyName} 2021-10`),
+        (n) => n.kind === 'report.submitted' && n.title.includes(`${countyName}2021年10月`),
       ).length;
     expect([await officerNotices('2021-11-19'), await officerNotices('2021-11-20')]).toEqual([0, 1]);
 
     await clerk.goto('/workspace?asOf=2021-11-20');
     const notices = clerk.getByRole('region', { name: /^通知/ });
-    expect(await notices.textContent()).toMatch(/2021-10 月报已由.+审核通过/);
+    expect(await notices.textContent()).toMatch(/2021年10月月报已审核通过/);
     expect(await clerk.getByRole('region', { name: /^待办事项/ }).textContent()).not.toContain(
-      '填报并报送 2021-10 月报',
+      '填报并报送2021年10月月报',
     );
     await screenshot(clerk, 'as-of-workspace-today');
     await clerk.goto(`/workspace?${before}`);
-    expect(await clerk.getByRole('region', { name: /^通知/ }).textContent()).not.toMatch(/2021-10 月报已由.+审核通过/);
-    expect(await clerk.getByRole('region', { name: /^待办事项/ }).textContent()).toContain('填报并报送 2021-10 月报');
+    expect(await clerk.getByRole('region', { name: /^通知/ }).textContent()).not.toMatch(/2021年10月月报已审核通过/);
+    expect(await clerk.getByRole('region', { name: /^待办事项/ }).textContent()).toContain('填报并报送2021年10月月报');
 
     // Page 5, 月报 (the county's report as the city sees it): approved today, a draft with no history of it the day before.
     await officer.goto(`/county/${countyCode}/report/2021-10?asOf=2021-11-20`);

@@ -134,8 +134,6 @@ describe('督办 (dispatch orders)', () => {
     expect(await listed.textContent()).toContain('已催报 1 次');
     const clerk = await openAs(browser, `county${county}`);
     const notices = await query<{ kind: string; title: string }[]>(clerk, 'notices.mine', { asOf });
-    expect(notices.filter((n) => n.kind === 'urge.report').map((n) => n.title)).toEqual([
-      '催报：请尽快报送 2021-10 月报',
-    ]);
+    expect(notices.filter((n) => n.kind === 'urge.report').map((n) => n.title)).toEqual(['催报：2021年10月月报']);
   });
 });

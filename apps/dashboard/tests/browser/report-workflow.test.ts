@@ -37,9 +37,11 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
     const owed = (await query<TodoItem[]>(clerk, 'todo.mine', { asOf })).find((t) => t.kind === 'report' && t.period);
     expect(owed, '演示数据中怀远县应有一份未报送的月报').toBeDefined();
     const period = owed!.period!;
+    // The period as to-dos name it: 2021-10 → 2021年10月.
+    const words = `${Number(period.slice(0, 4))}年${Number(period.slice(5))}月`;
     const [, month] = period.split('-');
 
-    await clerk.getByRole('link', { name: `填报并报送 ${period} 月报` }).click();
+    await clerk.getByRole('link', { name: `填报并报送${words}月报` }).click();
     await clerk.waitForURL(new RegExp(`/workspace/report/${period}`));
     const before = await query<ReportDetail>(clerk, 'reports.get', { countyCode: '340321', period });
 
@@ -82,7 +84,7 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
     expect(await statusLine(officer)).toContain('已退回：怀远县');
 
     await clerk.goto(`/workspace?asOf=${asOf}`);
-    await clerk.getByRole('link', { name: new RegExp(`${period} 月报被退回`) }).click();
+    await clerk.getByRole('link', { name: new RegExp(`${words}月报被退回`) }).click();
     expect(await clerk.locator('main').textContent()).toContain('急难发生地救助人次与台账不符，请核实。');
     await nonlocal.fill(String(Math.max(0, whole - 2)));
     await clerk.getByRole('button', { name: '报送', exact: true }).click();

@@ -32,6 +32,8 @@ describe('催报 a missing report, and the notices of every role', () => {
     expect(county, '演示数据中应有未报送月报的县区').toBeDefined();
     const row = rows.filter({ has: admin.locator(`input[name=unit][value="${county}"]`) });
     const period = await row.locator('input[name=period]').inputValue();
+    // The period as notices and to-dos name it: 2021-10 → 2021年10月.
+    const words = `${Number(period.slice(0, 4))}年${Number(period.slice(5))}月`;
     const city = county!.slice(0, 4);
     const officer = await openAs(browser, `city${city}`, wide);
     const before =
@@ -55,12 +57,12 @@ describe('催报 a missing report, and the notices of every role', () => {
     const todo = clerk
       .getByRole('region', { name: /^待办事项/ })
       .getByRole('listitem')
-      .filter({ hasText: `${period} 月报` });
+      .filter({ hasText: `${words}月报` });
     await todo.getByText(`已被催报 ${before + 1} 次`).waitFor();
     await screenshot(clerk, 'urge-clerk-todo-1366');
 
     // The clerk answers the urge by submitting; the officer's notice carries the clock's day.
-    await clerk.getByRole('link', { name: `填报并报送 ${period} 月报` }).click();
+    await clerk.getByRole('link', { name: `填报并报送${words}月报` }).click();
     await clerk.waitForURL(new RegExp(`/workspace/report/${period}`));
     await clerk.getByLabel('T11 本月工作情况').fill('已按催报要求补报本月工作情况。');
     await clerk.getByRole('button', { name: '报送', exact: true }).click();
@@ -74,7 +76,7 @@ describe('催报 a missing report, and the notices of every role', () => {
       asOf,
       unit: county,
     }).then((s) => s.counties.find((c) => c.code === county)!.name);
-    const title = `${countyName} ${period} 月报已报送`;
+    const title = `${countyName}${words}月报已报送`;
     await officer.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '通知' }).click();
     await officer.waitForURL(/\/notices/);
     const list = officer.getByRole('region', { name: '我的通知' });

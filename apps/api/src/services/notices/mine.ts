@@ -1,4 +1,5 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
+import { dateText, periodText } from '@dudao/metrics';
 import { addDays, endOfBeijingDay, periodEnd, provinceBureau } from '@dudao/schema/campaign';
 import { noticeReads, notices } from '@dudao/schema/tables';
 import type { Actor } from '../actor';
@@ -44,8 +45,8 @@ async function reminders(ctx: Ctx<'campaign' | 'actor'>, asOf: string): Promise<
           {
             key: `due:${own}${user.scopeCode}:${period}:soon`,
             kind: 'reminder.due',
-            title: `${period} ${campaign.reportName}将于 ${due} 截止`,
-            body: `请于 ${due} 前完成 ${period} ${campaign.reportName}的填报和报送。`,
+            title: `${periodText(period)}${campaign.reportName}将于${dateText(due)}截止`,
+            body: `请于${dateText(due)}前完成填报和报送。`,
             at: noon(addDays(due, -REMIND_BEFORE_DAYS)),
           },
         ];
@@ -55,8 +56,8 @@ async function reminders(ctx: Ctx<'campaign' | 'actor'>, asOf: string): Promise<
           {
             key: `due:${own}${user.scopeCode}:${period}:late`,
             kind: 'reminder.overdue',
-            title: `${period} ${campaign.reportName}已逾期`,
-            body: `${period} ${campaign.reportName}应于 ${due} 报送，目前尚未报送，请尽快报送。`,
+            title: `${periodText(period)}${campaign.reportName}已逾期`,
+            body: `应于${dateText(due)}报送，目前尚未报送，请尽快报送。`,
             at: noon(addDays(due, 1)),
           },
         ];

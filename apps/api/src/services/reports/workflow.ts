@@ -1,4 +1,5 @@
 import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
+import { periodText } from '@dudao/metrics';
 import type { MonthlyReport, ReportState } from '@dudao/schema/tables';
 import { withTransaction, type Ctx } from '../context';
 import { DomainError } from '../errors';
@@ -161,8 +162,8 @@ export async function submitReport(ctx: Ctx<'campaign' | 'actor'>, at: string, i
       report.countyCode.slice(0, 4),
       {
         kind: 'report.submitted',
-        title: `${county?.name ?? report.countyCode} ${report.period} ${campaign.reportName}已报送${late}`,
-        body: `请审核${county?.name ?? ''} ${report.period} ${campaign.reportName}。`,
+        title: `${county?.name ?? report.countyCode}${periodText(report.period)}${campaign.reportName}已报送${late}`,
+        body: '请在审核收件箱中打开并审核。',
         unitCode: report.countyCode,
         period: report.period,
       },
@@ -197,20 +198,24 @@ export async function decideReport(
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, rule.from, rule.doing);
     const updated = await transition(ctx, report, decision, rule.to, at, input.reason);
-    const told = {
-      return: `被${actor.label}退回：${input.reason ?? ''}`,
-      approve: `已由${actor.label}审核通过`,
-      accept: `已由${actor.label}确认`,
-      reopen: `已由${actor.label}重新打开：${input.reason ?? ''}`,
-    }[decision];
+    // The title says what happened; the body who did it and why, so the two never repeat each other.
+    // A reason typed with its own full stop is not given a second one.
+    const reason = (input.reason ?? '').trim().replace(/[。.！!；;，,]+$/u, '');
+    const toldBy: Record<typeof decision, [title: string, body: string]> = {
+      return: ['已退回', `${actor.label}退回，理由：${reason}。请修改后重新报送。`],
+      approve: ['已审核通过', `${actor.label}已审核通过。`],
+      accept: ['已确认', `${actor.label}已确认。`],
+      reopen: ['已重新打开', `${actor.label}重新打开，理由：${reason}。请修改后重新报送。`],
+    };
+    const told = toldBy[decision];
     await notifyRole(
       ctx,
       'county_clerk',
       report.countyCode,
       {
         kind: `report.${decision}`,
-        title: `${report.period} ${campaign.reportName}${told.split('：')[0]}`,
-        body: `${report.period} ${campaign.reportName}${told}`,
+        title: `${periodText(report.period)}${campaign.reportName}${told[0]}`,
+        body: told[1],
         unitCode: report.countyCode,
         period: report.period,
       },

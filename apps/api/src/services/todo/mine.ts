@@ -1,6 +1,14 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lt, or } from 'drizzle-orm';
 import { addDays, periodEnd, provinceBureau } from '@dudao/schema/campaign';
-import { gateOfKind, gatesOfKind, isEligible, monthDay, villageHas, VILLAGE_HAS_WORDS } from '@dudao/metrics';
+import {
+  gateOfKind,
+  gatesOfKind,
+  isEligible,
+  monthDay,
+  villageHas,
+  VILLAGE_HAS_WORDS,
+  periodText,
+} from '@dudao/metrics';
 import { rectificationItems, reportEvents, supervisionVisits } from '@dudao/schema/tables';
 import type { Ctx } from '../context';
 import { provinceStatusAt } from '../known/status-at';
@@ -73,7 +81,7 @@ async function clerkItems(ctx: Ctx<'campaign'>, county: string, asOf: string): P
         .get();
       items.push({
         kind: 'returned',
-        title: `${period} ${campaign.reportName}被退回，请修改后重新报送`,
+        title: `${periodText(period)}${campaign.reportName}被退回，请修改后重新报送`,
         unitCode: county,
         period,
         dueOn: due,
@@ -83,7 +91,7 @@ async function clerkItems(ctx: Ctx<'campaign'>, county: string, asOf: string): P
     } else
       items.push({
         kind: 'report',
-        title: `填报并报送 ${period} ${campaign.reportName}`,
+        title: `填报并报送${periodText(period)}${campaign.reportName}`,
         unitCode: county,
         period,
         dueOn: due,
@@ -129,7 +137,7 @@ async function officerItems(ctx: Ctx<'campaign'>, city: string, asOf: string): P
   const { campaign } = ctx;
   const items: TodoItem[] = (await reportsWithin(ctx, city, { asOf, state: 'submitted' })).map((r) => ({
     kind: 'review',
-    title: `审核${r.countyName} ${r.period} ${campaign.reportName}`,
+    title: `审核${r.countyName}${periodText(r.period)}${campaign.reportName}`,
     unitCode: r.countyCode,
     period: r.period,
     dueOn: null,

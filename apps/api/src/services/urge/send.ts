@@ -1,5 +1,5 @@
 import { beijingDate } from '@dudao/schema/campaign';
-import { dispatchCopyAt } from '@dudao/metrics';
+import { dispatchCopyAt, periodText } from '@dudao/metrics';
 import { urges } from '@dudao/schema/tables';
 import { stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
@@ -36,11 +36,12 @@ async function noticeFor(ctx: Ctx<'campaign' | 'actor'>, input: UrgeInput, at: s
     if (!input.period || !campaign.periods.includes(input.period))
       throw new DomainError('bad_request', `催报${name}须指定行动期内的报送期（period）`);
     const report = await findReport(ctx, input.unit, input.period);
-    if (report && !open.has(report.state)) throw new DomainError('conflict', `${input.period} ${name}已报送，无需催报`);
+    if (report && !open.has(report.state))
+      throw new DomainError('conflict', `${periodText(input.period)}${name}已报送，无需催报`);
     return {
       kind: 'urge.report',
-      title: `催报：请尽快报送 ${input.period} ${name}`,
-      body: `${actor.label}催报 ${input.period} ${name}，请尽快填报并报送。`,
+      title: `催报：${periodText(input.period)}${name}`,
+      body: `${actor.label}催报，请尽快填报并报送${periodText(input.period)}${name}。`,
       unitCode: input.unit,
       period: input.period,
     };
