@@ -1,32 +1,25 @@
-import { FileFormatError } from '../services/files/table-reader';
+import { FileFormatError } from '../services/files/file-format-error';
 import { formatIssue, ImportRejected } from '../services/import-errors';
 import { DomainError } from '../services/errors';
 import { UsageError } from './args';
-import { clockCommand } from './commands/clock';
-import { dbBackup, dbRestore } from './commands/db-backup';
-import { dbReset } from './commands/db-reset';
-import { exportCommand } from './commands/export';
-import { importCommand } from './commands/import';
-import { unitsCommand } from './commands/units';
-import { reportCommand } from './commands/report';
-import { statusCommand } from './commands/status';
-import { usersCommand } from './commands/users';
-import { campaignCommand } from './commands/campaign';
-import { notifyCommand } from './commands/notify';
 
-const commands: Record<string, (argv: string[]) => number | Promise<number>> = {
-  'db:reset': dbReset,
-  clock: clockCommand,
-  'db:backup': dbBackup,
-  'db:restore': dbRestore,
-  units: unitsCommand,
-  import: importCommand,
-  export: exportCommand,
-  users: usersCommand,
-  status: statusCommand,
-  report: reportCommand,
-  campaign: campaignCommand,
-  notify: notifyCommand,
+type Command = (argv: string[]) => number | Promise<number>;
+
+// Each command is loaded when it runs: the documents' and the spreadsheets' libraries take seconds to load, and
+// `clock`, `status` or `campaign` need neither.
+const commands: Record<string, () => Promise<Command>> = {
+  'db:reset': async () => (await import('./commands/db-reset')).dbReset,
+  clock: async () => (await import('./commands/clock')).clockCommand,
+  'db:backup': async () => (await import('./commands/db-backup')).dbBackup,
+  'db:restore': async () => (await import('./commands/db-backup')).dbRestore,
+  units: async () => (await import('./commands/units')).unitsCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  users: async () => (await import('./commands/users')).usersCommand,
+  status: async () => (await import('./commands/status')).statusCommand,
+  report: async () => (await import('./commands/report')).reportCommand,
+  campaign: async () => (await import('./commands/campaign')).campaignCommand,
+  notify: async () => (await import('./commands/notify')).notifyCommand,
 };
 
 const usage = `用法：pnpm cli <命令>
@@ -52,12 +45,13 @@ report 加 --pdf 同时输出 PDF（需安装 LibreOffice）。`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? commands[name] : undefined;
-  if (!command) {
+  const load = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     console.error(usage);
     return name ? 2 : 0;
   }
   try {
+    const command = await load();
     return await command(rest);
   } catch (e) {
     if (e instanceof ImportRejected) {
