@@ -66,6 +66,21 @@ describe('a missing October report (due 11-05, 5 days of grace)', () => {
   });
 });
 
+describe('a county that never reported', () => {
+  // Known at 08-09 (July due 08-05, within the 5 grace days): nothing but its complete roster. Ten scored tasks: nine
+  // with no figure score 0, T10 scores 100 → 100 / 10 = 10.0. A first report with every figure at its 序时进度
+  // scores each task 100 → 100.0, level with A at the top.
+  const never = { ...perfect('340322', '3403', '2021-08-09'), report: null, firstSubmissions: {} };
+
+  test('the fix is a first report with its figures at the expected values, priced like any other', () => {
+    const result = whatIf(board([perfect('340321', '3403', '2021-08-09'), never], '2021-08-09'), '340322');
+    expect(result.resolves).toBe(true);
+    expect(result.steps.map((s) => s.line)).toEqual([
+      '补报2021年7月月报（各项指标达到序时进度要求）：得分 10.0 → 100.0，全市排名 第2名 → 并列第1名，脱离进展缓慢',
+    ]);
+  });
+});
+
 test('a county not lagging needs nothing', () => {
   const result = whatIf(board([A]), A.code);
   expect(result).toMatchObject({ lagging: false, resolves: true, steps: [] });

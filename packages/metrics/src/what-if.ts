@@ -109,18 +109,51 @@ const sentAt = (asOf: string) => new Date(Date.parse(endOfBeijingDay(asOf)) - 60
 function reportFix(county: CountyInput, campaign: CampaignDef, asOf: string): Fix | null {
   const period = latestDuePeriod(campaign, asOf);
   if (period === null || county.firstSubmissions[period] !== undefined || county.report?.period === period) return null;
+  const sent = (c: CountyInput, values: Record<string, string | null>): CountyInput => ({
+    ...c,
+    report: { period, submittedAt: sentAt(asOf), values },
+    firstSubmissions: { ...c.firstSubmissions, [period]: sentAt(asOf) },
+  });
+  if (county.report)
+    return {
+      kind: 'report',
+      code: period,
+      text: `补报${periodText(period)}${campaign.reportName}`,
+      // Sent with the figures last reported: the fix is the report itself, not better figures.
+      apply: (c) => sent(c, { ...(c.report?.values ?? {}) }),
+    };
+  // A county that never reported has no figures to resend: the fix is a first report whose figures reach what is
+  // expected of them that day, which prices it (a share's whole is unknown, so a nominal one stands in: the
+  // judgement reads only the share).
   return {
     kind: 'report',
     code: period,
-    text: `补报${periodText(period)}${campaign.reportName}`,
-    // Sent with the figures last reported: the fix is the report itself, not better figures.
-    apply: (c) => ({
-      ...c,
-      report: { period, submittedAt: sentAt(asOf), values: { ...(c.report?.values ?? {}) } },
-      firstSubmissions: { ...c.firstSubmissions, [period]: sentAt(asOf) },
-    }),
+    text: `补报${periodText(period)}${campaign.reportName}（各项指标达到序时进度要求）`,
+    apply: (c) => {
+      const wholes: Record<string, string> = {};
+      for (const def of campaign.indicators) {
+        const whole = def.target?.kind === 'ratio' ? def.target.denominator : null;
+        if (whole && 'indicator' in whole) wholes[whole.indicator] = String(NOMINAL_WHOLE);
+        // A share is judged only once its part is there: a zero stands in until its expected value is known.
+        if (def.source === 'report' && def.target?.kind === 'ratio') wholes[def.code] = '0';
+      }
+      const gate = campaign.gates.find((g) => g.kind === 'date_by');
+      if (gate?.kind === 'date_by') wholes[gate.indicator] = asOf;
+      let next = sent(c, wholes);
+      const values = { ...wholes };
+      for (const def of campaign.indicators) {
+        if (def.source !== 'report' || !def.target || (values[def.code] !== undefined && values[def.code] !== '0'))
+          continue;
+        const raw = expectedRaw(def, next, campaign, asOf);
+        if (raw !== null) values[def.code] = raw;
+      }
+      next = sent(c, values);
+      return next;
+    },
   };
 }
+
+const NOMINAL_WHOLE = 100;
 
 /** The raw value that brings one report indicator to the value it is expected to have on its day. */
 function expectedRaw(def: IndicatorDef, county: CountyInput, campaign: CampaignDef, asOf: string): string | null {
