@@ -74,13 +74,18 @@ describe('status.forecast', () => {
 });
 
 describe('status.whatIf', () => {
-  test('at 10-10 with no report ever sent: no figures to bring to their expected values, so no priced fix', async () => {
+  test('at 10-10 with no report ever sent: the fix is a first report at the expected figures, priced', async () => {
     const result = await officer.trpc.status.whatIf.query({ asOf: '2021-10-10', countyCode: county });
     expect(result.lagging).toBe(true);
-    expect(result.resolves).toBe(false);
-    // Sending September's report that day (due 10-05, five days of grace) would clear late_report, not the blanks.
-    expect(result.unfixable.map((r) => r.code)).not.toContain('late_report');
-    expect(result.unfixable.map((r) => r.code)).toContain('many_red');
+    // September's report is due 10-05 with five days of grace, so sent that day it is still on time.
+    expect(result.resolves).toBe(true);
+    expect(result.unfixable).toEqual([]);
+    expect(result.steps.map((s) => s.text)).toEqual(['补报2021年9月月报（各项指标达到序时进度要求）']);
+    // Ten scored tasks weigh a tenth each; the nine fed by the report go from 0 (no figure) to 100, T10 (the
+    // roster) stays as it is: the score rises by exactly 9 × 100 / 10 = 90 points.
+    const [step] = result.steps;
+    expect(step!.scoreAfter! - step!.scoreBefore!).toBeCloseTo(90, 9);
+    expect(step!.laggingAfter).toBe(false);
   });
 
   test('at 10-12 the September report can no longer be on time: no fix', async () => {
