@@ -8,8 +8,12 @@ import { formText } from '$lib/form-text';
 
 const text = (form: FormData, name: string) => formText(form, name).trim();
 
-/** The 督办 page of a city or the province: lagging counties to dispatch, the issue form (prefilled from a reason), the orders with lights. */
-export async function loadDesk(event: RequestEvent, unit: string, asOf: string) {
+/**
+ * The 督办 page of a city or the province: lagging counties to dispatch, the issue form (prefilled from a reason), the
+ * orders with lights. The figures are those of `asOf`; an order is issued on the clock's day (`today`), so its default
+ * deadline counts from then, not from a past day being viewed.
+ */
+export async function loadDesk(event: RequestEvent, unit: string, asOf: string, today: string) {
   const api = apiFor(event);
   const overview = ask(event, api.status.overview.query({ asOf, unit }));
   const [status, orders, summary, urges, campaign, missing] = await Promise.all([
@@ -27,7 +31,7 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string) 
     .map((c) => ({ code: c.code, name: c.name, reasons: c.reasons }));
   const county = status.counties.find((c) => c.code === params.get('county'));
   const reason = county?.reasons.find((r) => r.code === params.get('reason'));
-  const deadline = defaultDeadline(asOf, 14, campaign.end);
+  const deadline = defaultDeadline(today, 14, campaign.end);
   // Opened from the county page's what-if: its fixes become the order's requirements.
   const fixes =
     county?.lagging && params.get('whatif') === '1'

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { apiDir, dashboardDir, resultsDir } from './paths';
+import { notifyTimings } from './notify';
 import { freePort, runToEnd, startProcess, stopProcess, waitForHealthy, type Started } from './processes';
 
 declare module 'vitest' {
@@ -39,7 +41,17 @@ export default async function setup(project: TestProject) {
     const apiLog = join(resultsDir, 'logs/api.log');
     const api = startProcess('api', process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: apiDir,
-      env: { ...process.env, DUDAO_DB: db, PORT: String(apiPort), HOST: '127.0.0.1' },
+      env: {
+        ...process.env,
+        DUDAO_DB: db,
+        PORT: String(apiPort),
+        HOST: '127.0.0.1',
+        // Channel secrets are encrypted under a key of this run only; the outbox worker retries quickly.
+        DUDAO_SECRET_KEY: randomBytes(32).toString('hex'),
+        DUDAO_NOTIFY_POLL_MS: String(notifyTimings.pollMs),
+        DUDAO_NOTIFY_BACKOFF_MS: String(notifyTimings.backoffMs),
+        DUDAO_NOTIFY_MAX_ATTEMPTS: String(notifyTimings.maxAttempts),
+      },
       log: apiLog,
     });
     started.push(api);

@@ -23,13 +23,24 @@ export async function pagesOfEveryRole(browser: Browser): Promise<RolePages[]> {
   if (!approved || !draft) throw new Error('演示数据中应有已审核和草稿月报');
   const county = draft.countyCode;
   const city = county.slice(0, 4);
-  const province = ['/', '/inbox', '/dispatch', '/reports', '/notices', '/account', '/search?q=怀远'];
+  const province = [
+    '/',
+    '/inbox',
+    '/dispatch',
+    '/reports',
+    '/notices',
+    '/account',
+    '/account/notify',
+    '/search?q=怀远',
+  ];
   const countyPages = [`/county/${approved.countyCode}`, `/county/${approved.countyCode}/report/${approved.period}`];
   return [
     {
       username: 'admin',
       paths: [
         ...province,
+        '/admin/notify',
+        '/admin/outbox',
         '/clock',
         ...countyPages,
         `/city/${city}`,
@@ -49,6 +60,7 @@ export async function pagesOfEveryRole(browser: Browser): Promise<RolePages[]> {
         '/reports',
         '/notices',
         '/account',
+        '/account/notify',
         `/county/${county}`,
         `/county/${county}/report/${draft.period}`,
       ],
@@ -63,6 +75,7 @@ export async function pagesOfEveryRole(browser: Browser): Promise<RolePages[]> {
         `/county/${county}`,
         '/notices',
         '/account',
+        '/account/notify',
       ],
     },
   ];
