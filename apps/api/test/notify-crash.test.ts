@@ -131,5 +131,11 @@ describe('the outbox survives kill -9', () => {
     const twice = [...byId].filter(([, n]) => n > 1).map(([id]) => id);
     expect(twice.filter((id) => id !== inFlight)).toEqual([]);
     expect(all.length).toBeLessThanOrEqual(TOTAL + 1);
+    // What the receiver took: each of the 200 messages exactly once. The request in flight at the kill was never
+    // answered, so the receiver never took it; it was taken once when sent again after the restart.
+    const accepted = robots.received.filter((r) => r.path === 'wecom' && r.accepted);
+    const acceptedIds = accepted.map((r) => String(r.headers['x-dudao-message-id'])).sort();
+    expect(acceptedIds).toEqual(expected);
+    expect(new Set(acceptedIds).size).toBe(TOTAL);
   }, 900_000);
 });

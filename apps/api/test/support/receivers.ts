@@ -14,6 +14,8 @@ export interface Received {
   at: number;
   /** The receiver's own verdict on the request (a robot checks its signature). */
   verdict: string;
+  /** Whether the receiver took the message: answered it as delivered (200 and a good verdict); a hang never does. */
+  accepted: boolean;
 }
 
 /**
@@ -49,7 +51,8 @@ export async function robotServer(opts: { dingSecret: string; wecomKey: string; 
       const n = (counts.get(path) ?? 0) + 1;
       counts.set(path, n);
       const scripted = statusScript.get(path)?.(n);
-      received.push({ path, query: url.searchParams, headers: req.headers, body, at: Date.now(), verdict });
+      const accepted = scripted !== 'hang' && (!scripted || scripted === 200) && verdict === 'ok';
+      received.push({ path, query: url.searchParams, headers: req.headers, body, at: Date.now(), verdict, accepted });
       if (scripted === 'hang') return; // never answers: the sender is left waiting
       if (scripted && scripted !== 200) {
         res.writeHead(scripted, { 'content-type': 'application/json' }).end('{"errcode":-1,"errmsg":"系统繁忙"}');
