@@ -142,7 +142,9 @@ describe('通知渠道 (an admin sets a unit’s robots; secrets never come back
       await form.getByLabel('消息类型').selectOption(fields.msgtype);
       await form.getByRole('button', { name: '保存' }).click();
     };
-    const row = admin.getByRole('row').filter({ hasText: '3412' }).filter({ hasText: dingName });
+    // The table names the unit, not its code.
+    const { name: unitName } = await query<{ name: string }>(admin, 'units.get', { code: '3412' });
+    const row = admin.getByRole('row').filter({ hasText: unitName }).filter({ hasText: dingName });
     const channel = async () =>
       (await query<Channel[]>(admin, 'notify.channels', { unit: '3412' })).find((c) => c.kind === 'dingtalk');
     // What the robot got from one 发送测试消息: the token of the stored webhook and a signature by the stored secret.
@@ -173,6 +175,8 @@ describe('通知渠道 (an admin sets a unit’s robots; secrets never come back
     expect(JSON.stringify(set)).not.toContain(token);
     expect(JSON.stringify(set)).not.toContain(secret);
     const cells = await row.getByRole('cell').allTextContents();
+    expect(cells[0]!.trim()).toBe(unitName);
+    expect(cells[2]!.trim()).toBe('消息类型：text');
     expect(cells[3]).toBe(set!.secrets.map((s) => `${s.name}：已设置`).join(''));
     const html = await admin.content();
     expect(html).not.toContain(token);

@@ -11,7 +11,11 @@ export const load: PageServerLoad = async (event) => {
     ask(event, api.notify.kinds.query()),
     ask(event, api.notify.channels.query({})),
   ]);
-  return { kinds, channels };
+  // Units by name, not code: a channel is set for a unit an admin knows by its name.
+  const codes = [...new Set(channels.map((c) => c.unitCode))];
+  const units = await Promise.all(codes.map((code) => ask(event, api.units.get.query({ code }))));
+  const unitNames = Object.fromEntries(units.map((u) => [u.code, u.name]));
+  return { kinds, channels, unitNames };
 };
 
 type Kind = 'dingtalk' | 'wecom' | 'email' | 'sms';
