@@ -1,8 +1,25 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Files whose subject does not depend on the engine run once, on SQLite: LibreOffice's typesetting of a generated
+ * document (its generation and figures run on both engines in documents.test.ts, documents-export.test.ts and
+ * one-truth-figures.test.ts), pure text and chart composition, the CLI's argument parsing, the demo generator.
+ */
+const engineFree = [
+  'test/documents-libreoffice.test.ts',
+  'test/documents-libreoffice-gbt9704.test.ts',
+  'test/documents-libreoffice-fixture.test.ts',
+  'test/documents-layout.test.ts',
+  'test/documents-charts.test.ts',
+  'test/at-risk-paragraph.test.ts',
+  'test/cli-flags.test.ts',
+  'src/demo/**/*.test.ts',
+];
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, ...(process.env.DUDAO_TEST_ENGINE === 'postgres' ? engineFree : [])],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // Each file builds its own databases (SQLite files, or PostgreSQL databases copied from the template); two at a
