@@ -33,14 +33,17 @@ export function acceptedEncoding(header: string | undefined): Encoding | null {
   return null;
 }
 
+/** A strong ETag of a body: the same bytes always get the same tag, in every process. */
+export const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
 /** Whether If-None-Match names the ETag (a list, weak forms, or `*`). */
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-async function encoded(body: Buffer, encoding: Encoding, etag: string | null): Promise<Buffer> {
+export async function encoded(body: Buffer, encoding: Encoding, etag: string | null): Promise<Buffer> {
   const key = etag && `${encoding}:${etag}`;
   const hit = key ? kept.get(key) : undefined;
   if (hit) return hit;
@@ -75,7 +78,7 @@ export const compressAndValidate: MiddlewareHandler = async (c, next) => {
   if (!res.body || res.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
   const body = Buffer.from(await res.arrayBuffer());
   const validated = (c.req.method === 'GET' || c.req.method === 'HEAD') && res.status === 200;
-  const etag = validated ? `"${createHash('sha1').update(body).digest('base64url')}"` : null;
+  const etag = validated ? etagOf(body) : null;
   if (etag && matches(c.req.header('if-none-match'), etag)) {
     c.res = new Response(null, { status: 304 });
     for (const h of ['content-type', 'content-length', 'content-encoding']) c.res.headers.delete(h);

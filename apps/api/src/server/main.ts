@@ -1,12 +1,12 @@
-import { serve } from '@hono/node-server';
 import { rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { serverMarker, shownLocation } from '../services/backup/backup';
 import { openDb } from '../db/client';
 import { databasePath } from '../db/paths';
 import { currentCampaign } from '../services/campaign/store';
 import { installedCampaigns } from '../services/campaign/registry';
-import { createApp } from './app';
+import { serveApi } from './serve';
 import { beijingDate } from '@dudao/schema/campaign';
 import { campaignDays, warmStatusCache } from '../services/known/warm';
 import { startNotify } from '../services/notify/runner';
@@ -23,9 +23,10 @@ if (marker) {
 const { db } = opened;
 const port = Number(process.env.PORT ?? 8787);
 const readiness = { warm: false };
-const app = createApp({ db, logger }, readiness);
+const server = serveApi({ db, logger }, readiness);
 
-const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+server.listen(port, process.env.HOST ?? '127.0.0.1', () => {
+  const info = server.address() as AddressInfo;
   // A URL may carry a password: the log names the engine and database, never the credentials.
   logger.info({ port: info.port, db: shownLocation(path) }, `督导台 API 已启动：http://127.0.0.1:${info.port}`);
   // A failing start-up read ends the process, as it did when the warm-up ran inline.

@@ -12,6 +12,16 @@ import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
 const formWords: Record<string, string> = { newPassword: '新密码', oldPassword: '原密码', displayName: '姓名' };
 const fieldWord = (path: string) => formWords[path] ?? (path || '输入');
 
+/** tRPC's own refusals (before any procedure runs) in the words of ours; every other message is already Chinese. */
+function adapterWords(message: string, code: string, cause: unknown): string {
+  if (message === 'Batch call exceeds maximum size') return '一次批量请求的调用过多';
+  if (message.startsWith('Unsupported GET-request to mutation')) return '修改数据的操作须以 POST 请求调用';
+  if (message.startsWith('Unsupported POST-request to query')) return '查询须以 GET 请求调用';
+  if (message.startsWith('No procedure found on path')) return '接口不存在';
+  if (code === 'PARSE_ERROR' || cause instanceof SyntaxError) return '请求参数（input）不是有效的 JSON';
+  return message;
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
@@ -23,7 +33,7 @@ const t = initTRPC.context<Context>().create({
       ...shape,
       message: internal
         ? `服务器内部错误，请联系管理员（请求编号 ${ctx?.requestId ?? '-'}）`
-        : (invalid ?? (shape.message === 'Batch call exceeds maximum size' ? '一次批量请求的调用过多' : shape.message)),
+        : (invalid ?? adapterWords(shape.message, shape.data.code, error.cause)),
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,

@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import pino from 'pino';
 import { builtinCampaign } from '@dudao/schema/campaign/builtin';
@@ -10,7 +9,7 @@ import { systemActor } from '../../src/services/actor';
 import { serviceContext } from '../../src/services/context';
 import { setClock } from '../../src/services/clock/clock';
 import { createUser } from '../../src/services/users/accounts';
-import { createApp } from '../../src/server/app';
+import { serveApi } from '../../src/server/serve';
 import type { AppRouter } from '../../src/trpc/root';
 
 export const PASSWORD = 'correct-horse-2021';
@@ -33,9 +32,8 @@ export async function startServer(location: string) {
   // A frozen campaign clock, so each write is stamped exactly at the instant the test set (await it before the write).
   const setTime = (iso: string) => setClock(ctx, { at: iso, mode: 'frozen' });
   await setTime('2021-08-02T02:00:00.000Z');
-  const app = createApp({ db: opened.db, logger: pino({ level: 'silent' }) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
+  const server = serveApi({ db: opened.db, logger: pino({ level: 'silent' }) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
