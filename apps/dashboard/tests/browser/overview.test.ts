@@ -97,7 +97,7 @@ describe('province overview', () => {
     const names = await rows.getByRole('rowheader').getByRole('link').allTextContents();
     expect(names.map((n) => n.trim()).sort()).toEqual(lagging.map((c) => c.name).sort());
     for (const c of lagging) {
-      const row = rows.filter({ has: page.getByRole('rowheader', { name: c.name, exact: true }) });
+      const row = rows.filter({ has: page.getByRole('link', { name: c.name, exact: true }) });
       for (const r of c.reasons) expect(await row.textContent()).toContain(r.text);
     }
     expect(
