@@ -612,6 +612,41 @@ describe('存在的问题: a county short of a yes/no or at-least duty is named 
   });
 });
 
+describe('存在的问题 (一): shortfalls grouped by cause, a sentence per group of the campaign file', () => {
+  test('the 蚌埠 shortfalls sit in the sentence of their task’s group, the groups in the file’s order', () => {
+    const body = texts(city.get('word/document.xml')!);
+    const from = body.indexOf('（一）', body.indexOf('三、存在的问题'));
+    const point = body.slice(from, body.indexOf('（二）', from));
+    const sentences = point.split('。').slice(1);
+    const groups = campaign.documents.problems.targetGroups!;
+    // Three indicators from three groups, with the words the text uses for them; each is named only where some
+    // 蚌埠 county's reported figure is below the plan's 100% (value / denominator < 1, worked out here).
+    const cases = [
+      { lead: '兜底保障方面', code: 't03_townships_with_reserve', words: '临时救助备用金' },
+      { lead: '机制建设方面', code: 't06_townships_delegated', words: '审核确认权限下放' },
+      { lead: '基层服务能力方面', code: 't10_coordinator_coverage', words: '协理员配备率' },
+    ];
+    let seen = 0;
+    for (const { lead, code, words } of cases) {
+      const short = status.counties.filter((c) => {
+        const r = c.indicators[code];
+        return c.cityCode === CITY && r?.value != null && r.status === 'red';
+      });
+      const sentence = sentences.find((s) => s.startsWith(`${lead}，`));
+      if (short.length === 0) continue;
+      expect(sentence, lead).toBeDefined();
+      expect(sentence).toContain(words);
+      for (const c of short) expect(sentence).toContain(c.name);
+      seen++;
+    }
+    expect(seen).toBeGreaterThanOrEqual(2);
+    const order = sentences.map((s) => groups.findIndex((g) => s.startsWith(`${g.lead}，`))).filter((i) => i >= 0);
+    expect(order).toStrictEqual([...order].sort((a, b) => a - b));
+    // No shortfall outside a group's sentence when every task with a target is in a group.
+    expect(point).not.toContain('此外，');
+  });
+});
+
 describe('year-end documents never carry a month’s wording', () => {
   const MONTH = /本月|上月|本周|\d{1,2}月(?:新增|末|底)/;
 

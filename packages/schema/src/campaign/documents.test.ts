@@ -36,6 +36,7 @@ describe('the documents section of a campaign definition', () => {
       delete d.notice.opening;
       d.tables.counts[0].indicator = 't99_missing';
       d.tables.shares[0].part = 'value';
+      d.problems.targetGroups[1].tasks.push('T13');
     });
     expect(issues).toEqual(
       expect.arrayContaining([
@@ -50,9 +51,10 @@ describe('the documents section of a campaign definition', () => {
         'documents.notice.opening：缺少此项',
         'documents.tables.counts[0].indicator：指标 t99_missing 未在 indicators 中定义',
         'documents.tables.shares[0]：不认识的字段：part',
+        'documents.problems.targetGroups[1].tasks[4]：任务 T13 未在 tasks 中定义',
       ]),
     );
-    expect(issues).toHaveLength(11);
+    expect(issues).toHaveLength(12);
   });
 
   test('the plan’s word for a lagging county is four Chinese characters (it heads a two-line table column)', () => {

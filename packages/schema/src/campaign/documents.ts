@@ -152,6 +152,14 @@ export const documentsSchema = z.strictObject({
     lead: docText,
     none: docText,
     targets: template([]),
+    /**
+     * The targets point grouped by cause, a sentence each ('兜底保障方面，…。'): the tasks each group covers. Indicators
+     * of no group's task close the point in a sentence of their own; without groups the point is one sentence.
+     */
+    targetGroups: z
+      .array(z.strictObject({ lead: template([]), tasks: z.array(taskCode).min(1, '至少一项任务') }))
+      .max(4, '最多 4 组')
+      .optional(),
     reporting: template([]),
     balance: template([]),
   }),
@@ -209,6 +217,7 @@ export function documentsCrossIssues(
   if (typeof documents !== 'object' || documents === null) return issues;
   const docs = documents as {
     plans?: { areas?: unknown };
+    problems?: { targetGroups?: unknown };
     figures?: unknown;
     tables?: { counts?: unknown; shares?: unknown };
   };
@@ -232,6 +241,17 @@ export function documentsCrossIssues(
     (Array.isArray(named) ? named : []).forEach((t: unknown, j: number) => {
       if (typeof t === 'string' && !tasks.has(t))
         issues.push({ path: ['documents', 'plans', 'areas', i, 'tasks', j], message: `任务 ${t} 未在 tasks 中定义` });
+    });
+  });
+  const groups = Array.isArray(docs.problems?.targetGroups) ? docs.problems.targetGroups : [];
+  groups.forEach((group: unknown, i: number) => {
+    const named = (group as { tasks?: unknown })?.tasks;
+    (Array.isArray(named) ? named : []).forEach((t: unknown, j: number) => {
+      if (typeof t === 'string' && !tasks.has(t))
+        issues.push({
+          path: ['documents', 'problems', 'targetGroups', i, 'tasks', j],
+          message: `任务 ${t} 未在 tasks 中定义`,
+        });
     });
   });
   if (typeof docs.figures === 'object' && docs.figures !== null) {

@@ -51,16 +51,12 @@ function dutiesClause(view: ScopeView, county: CountyStatus, defs: IndicatorDef[
   return `${view.label(county)}${all ? `尚未${joinNames(words.map((w) => w.slice(2)))}` : joinNames(words)}`;
 }
 
-/** (一) targets: the county gates past due and every indicator some county is clearly short of, each figure once. */
-function targetsText(view: ScopeView): string | null {
+/** One group's shortfalls, each figure once: an indicator some county is clearly short of, a city's county by its duties. */
+function shortfallClauses(view: ScopeView, defs: IndicatorDef[]): string[] {
   const { campaign } = view.snapshot;
   const parts: string[] = [];
-  for (const gate of countyGateDefs(campaign).filter((g) => g.kind === 'date_by')) {
-    const overdue = view.counties.filter((c) => c.gates[gate.code] === 'overdue');
-    if (overdue.length > 0) parts.push(`${gate.name}逾期未完成的有${whoText(view, overdue)}`);
-  }
   const duties = new Map<string, IndicatorDef[]>();
-  for (const def of campaign.indicators) {
+  for (const def of defs) {
     if (!def.target || def.shownOnly || def.kind === 'date') continue;
     const short = shortOf(view, def);
     if (short.length === 0) continue;
@@ -72,10 +68,42 @@ function targetsText(view: ScopeView): string | null {
     else parts.push(shortfallClause(view, def, short));
   }
   for (const county of view.counties) {
-    const defs = duties.get(county.code);
-    if (defs) parts.push(dutiesClause(view, county, defs));
+    const owed = duties.get(county.code);
+    if (owed) parts.push(dutiesClause(view, county, owed));
   }
-  return parts.length ? `${parts.join('；')}。` : null;
+  return parts;
+}
+
+/**
+ * (一) targets: the county gates past due, then the indicators short of target, a sentence per group of tasks where the
+ * campaign groups them by cause ('兜底保障方面，…。'), so a reader meets related shortfalls together.
+ */
+function targetsText(view: ScopeView): string | null {
+  const { campaign } = view.snapshot;
+  const sentences: string[] = [];
+  const gates = countyGateDefs(campaign)
+    .filter((g) => g.kind === 'date_by')
+    .flatMap((gate) => {
+      const overdue = view.counties.filter((c) => c.gates[gate.code] === 'overdue');
+      return overdue.length > 0 ? [`${gate.name}逾期未完成的有${whoText(view, overdue)}`] : [];
+    });
+  if (gates.length > 0) sentences.push(`${gates.join('；')}。`);
+  const groups = campaign.documents.problems.targetGroups ?? [];
+  const grouped = new Set(groups.flatMap((g) => g.tasks));
+  for (const group of groups) {
+    const parts = shortfallClauses(
+      view,
+      campaign.indicators.filter((d) => group.tasks.includes(d.task)),
+    );
+    if (parts.length > 0) sentences.push(`${group.lead}，${parts.join('；')}。`);
+  }
+  const rest = shortfallClauses(
+    view,
+    campaign.indicators.filter((d) => !grouped.has(d.task)),
+  );
+  if (rest.length > 0)
+    sentences.push(`${groups.length > 0 && sentences.length > 0 ? '此外，' : ''}${rest.join('；')}。`);
+  return sentences.length ? sentences.join('') : null;
 }
 
 /** (二) reporting: reports late or missing, supervision not done, rectification past due, dispatch orders still open. */
