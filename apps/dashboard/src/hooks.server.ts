@@ -1,5 +1,5 @@
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
-import { loginUrl } from '$lib/next';
+import { loginUrl, sitePath } from '$lib/next';
 import { currentUser } from '$lib/server/auth';
 import { protectResponse } from '$lib/server/headers';
 import { isProxied, proxy } from '$lib/server/proxy';
@@ -23,7 +23,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   const chosen = event.cookies.get(campaignCookie);
   if (event.locals.user && chosen && !(await campaignChoices(event)).campaigns.some((c) => c.code === chosen)) {
     event.cookies.delete(campaignCookie, { path: '/' });
-    redirect(303, `${pathname}${event.url.search}`);
+    redirect(303, sitePath(`${pathname}${event.url.search}`));
   }
   return protectResponse(await resolve(event), secure);
 };

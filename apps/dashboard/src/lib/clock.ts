@@ -1,3 +1,5 @@
+import { sitePath } from './next';
+
 /** The campaign clock as the header shows it, in Beijing time: 2021年11月20日 10:00. */
 export function clockLabel(instant: string): string {
   const d = new Date(Date.parse(instant) + 8 * 3600_000);
@@ -19,8 +21,8 @@ export function clockFromInput(value: string): string | null {
 
 /** Where to return after moving the clock: the same page, without a fixed as-of date, so it shows the new day. */
 export function backWithoutAsOf(pathAndQuery: string): string {
-  if (!pathAndQuery.startsWith('/') || pathAndQuery.startsWith('//')) return '/';
-  const url = new URL(pathAndQuery, 'http://x');
+  const url = new URL(sitePath(pathAndQuery), 'http://x');
   url.searchParams.delete('asOf');
-  return `${url.pathname}${url.search}`;
+  // `/.//host` would come back out of URL as `//host`: sitePath judges the result too.
+  return sitePath(`${url.pathname}${url.search}`);
 }

@@ -1,6 +1,7 @@
 // fast-check is a dependency of the API package; the dashboard borrows it for this test rather than adding one.
 import fc from '../../../api/node_modules/fast-check';
 import { describe, expect, test } from 'vitest';
+import { backWithoutAsOf } from './clock';
 import { safeNext, sitePath } from './next';
 
 /**
@@ -101,6 +102,15 @@ describe('redirect targets taken from the request', () => {
     fc.assert(
       fc.property(hostile, (back) => staysHome(sitePath(back).split('?')[0]!)),
       { seed: 20211216, numRuns: 5000 },
+    );
+  });
+
+  test('whatever the page was, moving the clock returns to a path of this site, without its as-of date', () => {
+    expect(backWithoutAsOf('/.//evil.example/?asOf=2021-11-01')).toBe('/');
+    expect(backWithoutAsOf('/reports?asOf=2021-11-01&period=2021-10')).toBe('/reports?period=2021-10');
+    fc.assert(
+      fc.property(hostile, (back) => staysHome(backWithoutAsOf(back).split('?')[0]!)),
+      { seed: 20211217, numRuns: 5000 },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { asOfRange, readAsOf, withAsOf } from '$lib/as-of';
+import { sitePath } from '$lib/next';
 import { apiFor, ask } from '$lib/server/api';
 import { campaignChoices, campaignFor, campaignTerms } from '$lib/server/campaign';
 import type { LayoutServerLoad } from './$types';
@@ -16,7 +17,8 @@ export const load: LayoutServerLoad = async (event) => {
   ]);
   const range = asOfRange(campaign, clock.today);
   const { asOf, ok } = readAsOf(event.url.searchParams.get('asOf'), range, clock.today);
-  if (!ok) redirect(307, withAsOf(`${event.url.pathname}${event.url.search}`, asOf));
+  // `//host/…` is a path to this server but a Location to another host: only a path of this site goes back out.
+  if (!ok) redirect(307, withAsOf(sitePath(`${event.url.pathname}${event.url.search}`), asOf));
   return {
     user,
     asOf,

@@ -48,6 +48,21 @@ describe('hardening seen from the browser', () => {
     expect(violations).toEqual([]);
   });
 
+  test('a signed-in user led to //another.host with a bad as-of date is sent to a path of this site', async () => {
+    const page = await newPage(browser);
+    await logIn(page, 'admin');
+    await page.waitForURL((u) => u.pathname !== '/login');
+    const { origin } = new URL(page.url());
+    // A request path `//evil.example/` is this server's; as a Location it would be another host.
+    for (const path of ['//evil.example/?asOf=bad', '/\\evil.example/?asOf=bad', '/.//evil.example/?asOf=x']) {
+      const answer = await page.request.get(`${origin}${path}`, { maxRedirects: 0 });
+      const location = answer.headers()['location'] ?? '';
+      expect(answer.status(), path).toBeLessThan(500);
+      if (location) expect(new URL(location, origin).origin, `${path} → ${location}`).toBe(origin);
+    }
+    await page.close();
+  });
+
   test('a user whose password an admin set is kept on 修改密码 until it is changed', async () => {
     const admin = await newPage(browser);
     await logIn(admin, 'admin');
