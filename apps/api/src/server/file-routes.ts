@@ -11,7 +11,14 @@ import { importCases } from '../services/cases/import-cases';
 import { resolveAsOf } from '../services/clock/clock';
 import { serviceContext, type Ctx, type ServiceContext } from '../services/context';
 import { casesTemplate } from '../services/cases/template';
-import { DomainError, outOfScope } from '../services/errors';
+import {
+  DomainError,
+  outOfScope,
+  unseenAttachment,
+  unseenDocument,
+  unseenEvidence,
+  unseenItem,
+} from '../services/errors';
 import { FileFormatError, readTable } from '../services/files/table-reader';
 import { formatIssue, ImportRejected } from '../services/import-errors';
 import { valueLines, valuesCsv, valuesXlsx } from '../services/reports/export-values';
@@ -60,6 +67,25 @@ async function permit(c: Context, deps: AppDeps, route: FileRoute, unit: string 
   if (!rule.includes(user.role)) throw new DomainError('forbidden', '当前角色无权执行此操作');
   if (unit !== undefined && !isWithin(unit, user.scopeCode)) throw new DomainError('forbidden', outOfScope);
   return user;
+}
+
+/**
+ * A record the path names by id: the caller and the route's roles are checked first, then the record is looked up,
+ * and one whose unit lies outside the caller's scope answers `unseen`, exactly as an id that names no record does.
+ */
+async function permitRecord<T>(
+  c: Context,
+  deps: AppDeps,
+  route: FileRoute,
+  find: (ctx: Ctx<'campaign'>) => Promise<T>,
+  unitOf: (row: T) => string,
+  unseen: DomainError,
+): Promise<{ user: SessionUser; campaign: CampaignDef; row: T }> {
+  const user = await permit(c, deps, route, undefined);
+  const campaign = await requestCampaign(c, deps);
+  const row = await find(reader(deps, campaign));
+  if (!isWithin(unitOf(row), user.scopeCode)) throw unseen;
+  return { user, campaign, row };
 }
 
 async function uploadedFile(c: Context): Promise<{ name: string; content: Buffer }> {
@@ -169,8 +195,14 @@ export function fileRoutes(deps: AppDeps) {
   app.get('/documents/:id', async (c) => {
     const id = Number(c.req.param('id'));
     if (!isRecordId(id)) throw new DomainError('bad_request', '报告编号无效');
-    const doc = await documentById(reader(deps, await requestCampaign(c, deps)), id);
-    await permit(c, deps, 'files.document.download', doc.unitCode);
+    const { row: doc } = await permitRecord(
+      c,
+      deps,
+      'files.document.download',
+      (ctx) => documentById(ctx, id),
+      (d) => d.unitCode,
+      unseenDocument(id),
+    );
     const type = doc.fileName.endsWith('.xlsx')
       ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
       : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -189,18 +221,33 @@ export function fileRoutes(deps: AppDeps) {
   app.get('/dispatch-files/:fileId', async (c) => {
     const fileId = Number(c.req.param('fileId'));
     if (!isRecordId(fileId)) throw new DomainError('bad_request', '附件编号无效');
-    const { file, county } = await attachmentById(reader(deps, await requestCampaign(c, deps)), fileId);
-    await permit(c, deps, 'files.dispatch.download', county);
+    const { row } = await permitRecord(
+      c,
+      deps,
+      'files.dispatch.download',
+      (ctx) => attachmentById(ctx, fileId),
+      (a) => a.county,
+      unseenAttachment(fileId),
+    );
+    const { file } = row;
     return download(c, file.name, file.mime, file.content);
   });
   // 销号 with its evidence in one request: the text and the files are stored together or not at all.
   app.post('/items/:id/close', limit, async (c) => {
     const itemId = Number(c.req.param('id'));
     if (!isRecordId(itemId)) throw new DomainError('bad_request', '整改事项编号无效');
-    const campaign = await requestCampaign(c, deps);
-    const county = await itemCounty(reader(deps, campaign), itemId);
-    if (!county) throw new DomainError('not_found', `整改事项 ${itemId} 不存在`);
-    const user = await permit(c, deps, 'files.evidence.close', county);
+    const { user, campaign } = await permitRecord(
+      c,
+      deps,
+      'files.evidence.close',
+      async (ctx) => {
+        const county = await itemCounty(ctx, itemId);
+        if (!county) throw unseenItem(itemId);
+        return county;
+      },
+      (county) => county,
+      unseenItem(itemId),
+    );
     const body = await c.req.parseBody({ all: true });
     const evidence = typeof body.evidence === 'string' ? body.evidence.trim() : '';
     if (evidence.length < 2) throw new DomainError('bad_request', '整改佐证：销号须填写整改佐证（至少 2 个字）');
@@ -214,16 +261,28 @@ export function fileRoutes(deps: AppDeps) {
   app.get('/evidence/:id', async (c) => {
     const id = Number(c.req.param('id'));
     if (!isRecordId(id)) throw new DomainError('bad_request', '佐证文件编号无效');
-    const file = await evidenceFile(reader(deps, await requestCampaign(c, deps)), id);
-    await permit(c, deps, 'files.evidence.download', file.county);
+    const { row: file } = await permitRecord(
+      c,
+      deps,
+      'files.evidence.download',
+      (ctx) => evidenceFile(ctx, id),
+      (f) => f.county,
+      unseenEvidence(id),
+    );
     return download(c, file.fileName, file.mediaType, file.content);
   });
   // Printing offices and those that send PDFs get the same document as LibreOffice sets it, where it is installed.
   app.get('/documents/:id/pdf', async (c) => {
     const id = Number(c.req.param('id'));
     if (!isRecordId(id)) throw new DomainError('bad_request', '报告编号无效');
-    const doc = await documentById(reader(deps, await requestCampaign(c, deps)), id);
-    await permit(c, deps, 'files.document.download', doc.unitCode);
+    const { row: doc } = await permitRecord(
+      c,
+      deps,
+      'files.document.download',
+      (ctx) => documentById(ctx, id),
+      (d) => d.unitCode,
+      unseenDocument(id),
+    );
     if (!doc.fileName.endsWith('.docx')) throw new DomainError('bad_request', '只有公文（.docx）可以另存为 PDF');
     if (!pdfAvailable()) throw new DomainError('not_found', '本机未安装 LibreOffice，暂不能生成 PDF，请下载 Word 文件');
     return download(c, doc.fileName.replace(/\.docx$/, '.pdf'), 'application/pdf', docxToPdf(doc.content));

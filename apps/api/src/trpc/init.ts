@@ -6,7 +6,7 @@ import { resolveCampaign } from '../services/campaign/registry';
 import { serviceContext, type ServiceContext } from '../services/context';
 import { DomainError, outOfScope } from '../services/errors';
 import type { Context } from './context';
-import { isWithin, rules, type ProcedureName, type Rule } from './permissions';
+import { isWithin, rules, type ProcedureName, type Rule, type Touched } from './permissions';
 
 // Fields a user types into a form are named as the form names them; others keep their code, which the pages translate.
 const formWords: Record<string, string> = { newPassword: '新密码', oldPassword: '原密码', displayName: '姓名' };
@@ -109,11 +109,15 @@ export function guarded(name: ProcedureName) {
     // What every service of the procedure is called with: the database, the campaign in use, and the user as actor.
     const service: ServiceContext = serviceContext(ctx.db, campaign, ctx.user);
     const input = (await getRawInput()) as never;
-    const units = input == null || typeof input !== 'object' ? [] : await (rule.units as Rule['units'])(input, service);
+    const units: Touched[] =
+      input == null || typeof input !== 'object' ? [] : await (rule.units as Rule['units'])(input, service);
     for (const unit of units) {
       if (typeof unit === 'string' && !isWithin(unit, ctx.user.scopeCode)) {
         throw new TRPCError({ code: 'FORBIDDEN', message: outOfScope });
       }
+      // A record outside the scope answers as one that does not exist, through the same path as the service's own.
+      if (typeof unit === 'object' && unit.unit !== undefined && !isWithin(unit.unit, ctx.user.scopeCode))
+        throw unit.unseen;
     }
     return next({ ctx: { campaign, service } });
   });

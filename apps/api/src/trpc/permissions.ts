@@ -1,5 +1,6 @@
 import type { Role } from '@dudao/schema/tables';
 import type { Ctx } from '../services/context';
+import { unseenDocument, unseenItem, unseenVisit, type DomainError } from '../services/errors';
 import { itemCounty } from '../services/supervision/visits';
 import { visitCounty } from '../services/supervision/lookup';
 import { documentUnit } from '../services/summaries/lookup';
@@ -17,19 +18,34 @@ const readers: readonly Role[] = ['province_admin', 'province_viewer', 'city_off
  */
 export interface Rule {
   roles: readonly Role[];
-  units: (input: never, ctx: Ctx<'campaign'>) => Promise<(string | undefined)[]> | (string | undefined)[];
+  units: (input: never, ctx: Ctx<'campaign'>) => Promise<Touched[]> | Touched[];
+}
+
+/**
+ * A unit the input names (refused with 403 outside the scope), or one read off a record the input names by id:
+ * outside the scope that record answers `unseen`, as an id that names no record does, so ids cannot be probed.
+ */
+export type Touched = string | undefined | RecordUnit;
+export interface RecordUnit {
+  unit: string | undefined;
+  unseen: DomainError;
 }
 
 const none = () => [];
-// An id that names no record yields no unit: the service then answers 404 without touching anything.
-const targetCounty = async (ctx: Ctx<'campaign'>, i: { target?: string; id?: number }) =>
-  typeof i.id !== 'number'
-    ? undefined
-    : i.target === 'visit'
-      ? await visitCounty(ctx, i.id)
-      : i.target === 'item'
-        ? await itemCounty(ctx, i.id)
-        : undefined;
+// An id that names no record yields no unit: the service then answers the same `unseen` without touching anything.
+const record = async (
+  id: unknown,
+  lookup: (ctx: Ctx<'campaign'>, id: number) => Promise<string | undefined>,
+  unseen: (id: number) => DomainError,
+  ctx: Ctx<'campaign'>,
+): Promise<Touched[]> => (typeof id === 'number' ? [{ unit: await lookup(ctx, id), unseen: unseen(id) }] : []);
+const target = (i: { target?: string; id?: number }, ctx: Ctx<'campaign'>) =>
+  i.target === 'visit'
+    ? record(i.id, visitCounty, unseenVisit, ctx)
+    : i.target === 'item'
+      ? record(i.id, itemCounty, unseenItem, ctx)
+      : [];
+const documentRef = (i: { id?: number }, ctx: Ctx<'campaign'>) => record(i.id, documentUnit, unseenDocument, ctx);
 const unit = (i: { unit?: string }) => [i.unit];
 const county = (i: { countyCode?: string }) => [i.countyCode];
 
@@ -66,35 +82,19 @@ export const rules = {
   'supervision.recordVisit': { roles: officer, units: county },
   'supervision.addItem': {
     roles: officer,
-    units: async (i: { visitId?: number }, ctx) => [
-      typeof i.visitId === 'number' ? await visitCounty(ctx, i.visitId) : undefined,
-    ],
+    units: (i: { visitId?: number }, ctx) => record(i.visitId, visitCounty, unseenVisit, ctx),
   },
   'supervision.closeItem': {
     roles: officer,
-    units: async (i: { itemId?: number }, ctx) => [
-      typeof i.itemId === 'number' ? await itemCounty(ctx, i.itemId) : undefined,
-    ],
+    units: (i: { itemId?: number }, ctx) => record(i.itemId, itemCounty, unseenItem, ctx),
   },
   'supervision.overview': { roles: all, units: unit },
-  'supervision.correct': {
-    roles: officer,
-    units: async (i: { target?: string; id?: number }, ctx) => [await targetCounty(ctx, i)],
-  },
-  'supervision.void': {
-    roles: officer,
-    units: async (i: { target?: string; id?: number }, ctx) => [await targetCounty(ctx, i)],
-  },
+  'supervision.correct': { roles: officer, units: target },
+  'supervision.void': { roles: officer, units: target },
   'documents.generate': { roles: officer, units: unit },
   'documents.list': { roles: readers, units: unit },
-  'documents.preview': {
-    roles: readers,
-    units: async (i: { id?: number }, ctx) => [typeof i.id === 'number' ? await documentUnit(ctx, i.id) : undefined],
-  },
-  'summaries.submit': {
-    roles: officer,
-    units: async (i: { id?: number }, ctx) => [typeof i.id === 'number' ? await documentUnit(ctx, i.id) : undefined],
-  },
+  'documents.preview': { roles: readers, units: documentRef },
+  'summaries.submit': { roles: officer, units: documentRef },
   'summaries.status': { roles: readers, units: unit },
   'dispatch.issue': {
     roles: officer,

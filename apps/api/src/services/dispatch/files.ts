@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { dispatchCopies, dispatchFiles } from '@dudao/schema/tables';
 import { stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
-import { DomainError } from '../errors';
+import { DomainError, unseenAttachment } from '../errors';
 import { copyOf } from './read';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -92,6 +92,6 @@ export async function attachmentById(ctx: Ctx<'campaign'>, fileId: number) {
     .innerJoin(dispatchCopies, eq(dispatchCopies.id, dispatchFiles.copyId))
     .where(and(eq(dispatchCopies.campaignCode, ctx.campaign.code), eq(dispatchFiles.id, fileId)))
     .get();
-  if (!row) throw new DomainError('not_found', `附件 ${fileId} 不存在`);
+  if (!row) throw unseenAttachment(fileId);
   return row;
 }

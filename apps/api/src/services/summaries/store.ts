@@ -4,7 +4,7 @@ import { endOfBeijingDay } from '@dudao/schema/campaign';
 import { citySummaries, generatedReports, orgUnits } from '@dudao/schema/tables';
 import { withTransaction, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
-import { DomainError } from '../errors';
+import { DomainError, unseenDocument } from '../errors';
 import { numbered } from '../numbered';
 import { summaryDue } from '../known/read';
 import { notifyRole } from '../notices/notify';
@@ -104,7 +104,7 @@ export async function documentById(ctx: Ctx<'campaign'>, id: number) {
     .from(generatedReports)
     .where(and(eq(generatedReports.campaignCode, ctx.campaign.code), eq(generatedReports.id, id)))
     .get();
-  if (!row) throw new DomainError('not_found', `报告 ${id} 不存在`);
+  if (!row) throw unseenDocument(id);
   return row;
 }
 

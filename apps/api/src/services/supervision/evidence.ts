@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { rectificationEvidence, rectificationItems, supervisionVisits } from '@dudao/schema/tables';
 import type { Ctx } from '../context';
-import { DomainError } from '../errors';
+import { DomainError, unseenEvidence } from '../errors';
 
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
@@ -93,6 +93,6 @@ export async function evidenceFile(ctx: Ctx<'campaign'>, id: number) {
     .innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id))
     .where(and(eq(supervisionVisits.campaignCode, ctx.campaign.code), eq(rectificationEvidence.id, id)))
     .get();
-  if (!row) throw new DomainError('not_found', `佐证文件 ${id} 不存在`);
+  if (!row) throw unseenEvidence(id);
   return row;
 }

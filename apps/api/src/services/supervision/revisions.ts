@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { rectificationItems, supervisionRevisions, supervisionVisits } from '@dudao/schema/tables';
 import { withTransaction, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
-import { DomainError } from '../errors';
+import { DomainError, unseenItem, unseenVisit } from '../errors';
 import { checkDueDate, checkVisitDate } from './dates';
 import { visitsWithin, type VisitView } from './read';
 
@@ -47,8 +47,7 @@ async function currentOf(
           .innerJoin(supervisionVisits, eq(rectificationItems.visitId, supervisionVisits.id))
           .where(and(eq(supervisionVisits.campaignCode, campaign.code), eq(rectificationItems.id, id)))
           .get();
-  if (!countyRow)
-    throw new DomainError('not_found', target === 'visit' ? `督导记录 ${id} 不存在` : `整改事项 ${id} 不存在`);
+  if (!countyRow) throw target === 'visit' ? unseenVisit(id) : unseenItem(id);
   const visits = await visitsWithin(ctx, countyRow.county);
   const visit =
     target === 'visit' ? visits.find((v) => v.id === id) : visits.find((v) => v.items.some((i) => i.id === id));

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { rectificationItems, supervisionVisits } from '@dudao/schema/tables';
 import { recordAudit } from '../audit/record';
 import { stampedWrite, type Ctx } from '../context';
-import { DomainError } from '../errors';
+import { DomainError, unseenItem, unseenVisit } from '../errors';
 import { getUnit } from '../org/units';
 import { checkDueDate, checkVisitDate } from './dates';
 import { storeEvidence, type EvidenceUpload } from './evidence';
@@ -56,7 +56,7 @@ export async function addItem(
       .from(supervisionVisits)
       .where(and(eq(supervisionVisits.campaignCode, campaign.code), eq(supervisionVisits.id, input.visitId)))
       .get();
-    if (!exists) throw new DomainError('not_found', `督导记录 ${input.visitId} 不存在`);
+    if (!exists) throw unseenVisit(input.visitId);
     const { visit } = await requireLive(ctx, 'visit', input.visitId);
     checkDueDate(input.dueOn, visit.visitedOn);
     const item = await db
@@ -90,7 +90,7 @@ export async function closeItem(
     const item = (await itemCounty(ctx, input.itemId))
       ? await db.select().from(rectificationItems).where(eq(rectificationItems.id, input.itemId)).get()
       : undefined;
-    if (!item) throw new DomainError('not_found', `整改事项 ${input.itemId} 不存在`);
+    if (!item) throw unseenItem(input.itemId);
     if (item.status === 'done') throw new DomainError('conflict', '该整改事项已销号');
     const { visit } = await requireLive(ctx, 'item', item.id);
     const closed = await db
