@@ -24,6 +24,7 @@ export function countyDemo(
   county: DemoCounty,
   townships: string[],
   villages: DemoVillage[],
+  seat: number,
 ): CountyDemo {
   const stream = (...keys: string[]) => streamFor(seed, county.code, ...keys);
   const at = (i: number) => cal.periodEnds[Math.max(0, Math.min(cal.periodEnds.length - 1, i))] ?? campaign.end;
@@ -55,6 +56,6 @@ export function countyDemo(
   };
   const relief = reliefSeries(ctx);
   const series = { ...relief, ...serviceSeries(ctx, (relief.t01_tekun ?? []).map(Number)) };
-  const reports = buildReports({ campaign, cal, county, series, profile, rosters, stream });
+  const reports = buildReports({ campaign, cal, county, series, profile, rosters, stream, seat });
   return { reports, rosters, caseLogs: pool ? caseLogs(stream('case-log'), county.code, pool) : [] };
 }

@@ -10,7 +10,7 @@ export function generateDemo(tree: DemoTree, campaign: CampaignDef, seed = 2021)
   const townships = groupBy(tree.townships, (t) => t.countyCode);
   const villages = groupBy(tree.villages, (v) => v.countyCode);
   const plan: DemoPlan = { reports: [], rosters: [], caseLogs: [], narratives: {}, visitTexts };
-  for (const county of tree.counties) {
+  for (const [seat, county] of tree.counties.entries()) {
     const ownTownships = (townships.get(county.code) ?? []).map((t) => t.code);
     const demo = countyDemo(
       seed,
@@ -19,6 +19,7 @@ export function generateDemo(tree: DemoTree, campaign: CampaignDef, seed = 2021)
       county,
       ownTownships,
       villages.get(county.code) ?? ([] as DemoVillage[]),
+      seat,
     );
     plan.reports.push(...demo.reports);
     plan.rosters.push(...demo.rosters);

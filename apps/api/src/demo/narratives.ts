@@ -25,18 +25,38 @@ const closers = (f: Facts) => [
   '，建立工作台账、逐项对账销号',
 ];
 
-export function writeNarratives(facts: NarrativeFacts, rngFor: (task: string) => Rng): Record<string, string> {
+/**
+ * `seat` is the county's place in the province: it turns the framing round the counties, so a framed practice is shared
+ * by at most one county in every opener × closer pairs (three in a province of 119), as real reports are each in
+ * their own words; the practice itself may be the same, and the documents then write it once with the counties' names.
+ */
+export function writeNarratives(
+  facts: NarrativeFacts,
+  rngFor: (task: string) => Rng,
+  seat: number,
+): Record<string, string> {
   const f = new Facts(facts);
   const out: Record<string, string> = {};
-  for (const [task, pool] of Object.entries(practices)) {
+  const ends = closers(f);
+  Object.entries(practices).forEach(([task, pool], t) => {
     const rng = rngFor(task);
     const practice = pick(rng, pool)(f) ?? pool[0]!(f);
+    // One effect the figures bear out, now and then two, in one sentence after the practice's.
     const told = shuffled(rng, effects[task] ?? [])
-      .map((t) => t(f))
+      .map((e) => e(f))
       .filter((s): s is string => s !== null)
       .slice(0, chance(rng, 0.4) ? 2 : 1);
-    const framed = `${pick(rng, openers)}${practice}${pick(rng, closers(f))}`;
-    out[`narrative.${task}`] = `${f.c}${framed}。${told.map((s) => `${s}。`).join('')}`;
-  }
+    const frame = (seat + 11 * t) % (openers.length * ends.length);
+    const framed = `${openers[frame % openers.length]}${practice}${ends[Math.floor(frame / openers.length)]}`;
+    // Effects told in one or two distinct figures (累计刊发报道1篇; 8个村中已有8个…) are what many counties would say
+    // word for word: they close the practice's sentence instead of standing alone.
+    const said = told.join('，');
+    const thin = new Set(said.match(/\d+(?:\.\d+)?/g) ?? []).size <= 2;
+    out[`narrative.${task}`] = !said
+      ? `${f.c}${framed}。`
+      : thin
+        ? `${f.c}${framed}，${said}。`
+        : `${f.c}${framed}。${said}。`;
+  });
   return out;
 }

@@ -20,10 +20,12 @@ export interface ReportsInput {
   profile: CountyProfile;
   rosters: DemoRoster[];
   stream: (...keys: string[]) => Rng;
+  /** The county's place in the province, which turns the narratives' framing round the counties. */
+  seat: number;
 }
 
 /** One report per period: final values and narratives, the workflow, and a first submission that may hold a mistake. */
-export function buildReports({ campaign, cal, county, series, profile, rosters, stream }: ReportsInput): DemoReport[] {
+export function buildReports({ campaign, cal, county, series, profile, rosters, stream, seat }: ReportsInput): DemoReport[] {
   const codes = campaign.indicators.filter((d) => d.source === 'report').map((d) => d.code);
   const tasks = campaign.tasks.map((t) => t.code);
   const eligibleAt = campaign.thresholds.eligibleRecipients;
@@ -35,8 +37,10 @@ export function buildReports({ campaign, cal, county, series, profile, rosters, 
     const before = previous;
     const roster = rosterFacts(rosters, end, eligibleAt);
     const narrate = (values: Values) =>
-      writeNarratives({ county: county.name, period, values, previous: before, roster }, (task) =>
-        stream('narrative', period, task),
+      writeNarratives(
+        { county: county.name, period, values, previous: before, roster },
+        (task) => stream('narrative', period, task),
+        seat,
       );
     const final: Values = Object.fromEntries(codes.map((code) => [code, series[code]?.[i] ?? null]));
     Object.assign(final, narrate(final));

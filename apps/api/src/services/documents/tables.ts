@@ -103,7 +103,8 @@ function gateNote(campaign: CampaignDef): string {
   const parts = countyGateDefs(campaign).map(
     (g) => `“${g.shortName ?? g.name}”指${g.name}（${monthDay(g.deadline)}前）`,
   );
-  return `注：关口栏中，${parts.join('，')}；“—”表示不适用。得分、排名和各项比率均为截至报告日期的数据。`;
+  // Short enough that the note stays on the table's page: a one-word last line alone on a page reads as a mistake.
+  return `注：关口栏中${parts.join('，')}；“—”表示不适用；数据截至报告日期。`;
 }
 
 /** 附件1 of a city summary: every county's score, rank, coverages, lagging flag and gates, best first. */
