@@ -7,8 +7,9 @@ import { pagesOfEveryRole, type RolePages } from './support/pages';
 import { openAs } from './support/session';
 
 // Every page of every role, loaded once per width and checked twice: axe-core (no violation of any impact) and the
-// layout (at 390 px nothing wider than the screen, no text clipped or drawn over other text; at 1366 px the same on
-// the overviews, a county and the inboxes).
+// layout (at 390 px nothing wider than the screen, no text clipped or drawn over other text, the header one row, one
+// column, about three screens per ten rows of data; at 1366 px the same pixels on the overviews, a county and the
+// inboxes).
 
 let browser: Browser;
 let roles: RolePages[];
@@ -37,6 +38,7 @@ async function faultsOf(page: Page, path: string, width: number): Promise<string
   for (const e of f.overflowing) found.push(`${path} overflows: ${e}`);
   for (const e of f.clipped) found.push(`${path} clipped: ${e}`);
   for (const e of f.overlapping) found.push(`${path} overlapping: ${e}`);
+  for (const e of f.phone) found.push(`${path} phone: ${e}`);
   return found;
 }
 

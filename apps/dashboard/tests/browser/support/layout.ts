@@ -8,6 +8,11 @@ export interface LayoutFaults {
   clipped: string[];
   /** Pairs of text runs (HTML or chart SVG) drawn over one another. */
   overlapping: string[];
+  /**
+   * On a phone (under 1000 px), the design rather than the pixels: the header one row with its menu folded, one column
+   * (no two wide boxes side by side), and no more than about three screens per ten rows of data.
+   */
+  phone: string[];
 }
 
 /** Reads the page's boxes as laid out at the current viewport, from the top of the page. */
@@ -97,11 +102,39 @@ export function layoutFaults(page: Page): Promise<LayoutFaults> {
         if (dx > 2 && dy > Math.min(a.height, b.height) * 0.3)
           overlapping.push(`${name(runs[i]!.el)} × ${name(runs[j]!.el)}`);
       }
+    const phone: string[] = [];
+    const height = document.documentElement.scrollHeight;
+    if (width < 1000) {
+      const header = document.querySelector('body > * header, header');
+      const headerHeight = header ? header.getBoundingClientRect().height : 0;
+      if (headerHeight > 80) phone.push(`header ${Math.round(headerHeight)}px tall (one row: at most 80px)`);
+      const main = document.querySelector('main');
+      for (const box of main ? [main, ...main.querySelectorAll('*')].filter(shown) : []) {
+        const kids = [...box.children].filter(shown).map((k) => ({ k, r: k.getBoundingClientRect() }));
+        // A column is a block of content: a chip or a tab of one line beside another is a wrapped row, not a column.
+        const wide = kids.filter(({ r }) => r.width >= width * 0.4 && r.height > 60);
+        for (let i = 0; i + 1 < wide.length; i++) {
+          const a = wide[i]!.r;
+          const b = wide[i + 1]!.r;
+          if (Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 10 && (a.right <= b.left || b.right <= a.left))
+            phone.push(`two columns: ${name(wide[i]!.k)} | ${name(wide[i + 1]!.k)}`);
+        }
+      }
+      // Rows of data: table rows, list items, a form's fields and a read-only form's terms.
+      const rows = [
+        ...document.querySelectorAll('main tbody tr, main li, main dt, main input, main select, main textarea'),
+      ]
+        .filter((e) => !(e instanceof HTMLInputElement && e.type === 'hidden'))
+        .filter(shown).length;
+      const budget = 3 * window.innerHeight * Math.max(1, rows / 10);
+      if (height > budget) phone.push(`${height}px tall for ${rows} rows (budget ${Math.round(budget)}px)`);
+    }
     return {
-      height: document.documentElement.scrollHeight,
+      height,
       overflowing,
       clipped,
       overlapping: overlapping.slice(0, 20),
+      phone,
     };
   });
 }
