@@ -23,7 +23,7 @@ export {
   type Observation,
 } from './indicator-status';
 export { parseReportNumber, parseReportValue } from './report-values';
-export { caseLogDay, caseLogValue, countyIndicators } from './county-indicators';
+export { caseLogDay, caseLogValue, countyIndicators, reportDay } from './county-indicators';
 export { compositeScore, taskScores } from './scores';
 export {
   cityGates,

@@ -452,8 +452,12 @@ describe('computeStatus uses only what it is given', () => {
       '3403',
       '2021-09-10',
       {},
-      { report: report('2021-11', perfectValues, '2021-12-03T02:00:00.000Z') },
+      { report: report('2021-11', { ...perfectValues, t02_incapable_covered: '60' }, '2021-12-03T02:00:00.000Z') },
     );
-    expect(one(leaked, '2021-09-10').indicators.t02_incapable_covered?.judgedOn).toBe('2021-11-30');
+    // the November report's 60/100, judged on the day asked (never after it)
+    expect(one(leaked, '2021-09-10').indicators.t02_incapable_covered).toMatchObject({
+      value: 0.6,
+      judgedOn: '2021-09-10',
+    });
   });
 });
