@@ -34,7 +34,15 @@ export {
   summarySubmittedGate,
   supervisionOfLaggingGate,
 } from './gates';
-export { laggingReasons, lateReportReason, redCounts, type JudgedCounty } from './lagging';
+export {
+  indicatorName,
+  laggingReasons,
+  lateReportReason,
+  manyRedText,
+  RED_NAMED_AT_MOST,
+  redCounts,
+  type JudgedCounty,
+} from './lagging';
 export { byScore, meanScore, rankings, ranks, watchList, WATCH_SIZE, type Rank, type Scored } from './rankings';
 export { countyTimeliness, submittedOnTime, timelinessCounts } from './timeliness';
 export { countyGateCounts, gateCounts, redByIndicator, tally } from './tallies';

@@ -189,8 +189,10 @@ describe('the scenario as of 2021-11-10', () => {
     ]);
     // 19 targeted indicators, all missing
     expect(byCode('340404').redCount).toBe(19);
+    // the first five in the campaign's order, by the documents' share name where the indicator has one
     expect(byCode('340404').reasons.find((r) => r.code === 'many_red')?.text).toBe(
-      '红色指标 19 项（含缺报 19 项），达到 3 项的认定标准',
+      '19 项指标未达到序时进度要求（均未报送）：丧失劳动能力脱贫人口兜底纳入率、乡镇（街道）临时救助备用金建立率、' +
+        '低收入人口动态监测信息平台建成、实现数据共享的部门数、预警信息核查处置率等 19 项',
     );
   });
 
@@ -295,7 +297,7 @@ describe('each lagging reason alone', () => {
         t04_departments_sharing: '7',
       }),
       '2021-12-10',
-      '红色指标 3 项，达到 3 项的认定标准',
+      '3 项指标未达到序时进度要求：丧失劳动能力脱贫人口兜底纳入率、实现数据共享的部门数、分散供养特困人员照料协议签订率',
     ],
     // October first submitted 11-12 Beijing: 7 days after 11-05
     [
