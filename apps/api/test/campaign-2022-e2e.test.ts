@@ -327,7 +327,8 @@ describe('anhui-2022 end to end: status --json against figures worked out by han
     expect(c.reasons.map((r) => r.text)).toEqual([
       '未上传村级台账，民政工作负责人明确率未达到截止日要求的 100%',
       '综合得分 53.4 分，低于 75 分',
-      '红色指标 4 项（含缺报 2 项），达到 2 项的认定标准',
+      '4 项指标未达到序时进度要求（其中 2 项未报送）：临时救助快速审批率、低保审批平均时限（工作日）、' +
+        '村（居）民政工作负责人明确率、符合条件村服务站（点）覆盖率',
     ]);
     expect(c.rankInCity).toBe(3);
   });
@@ -359,7 +360,11 @@ describe('anhui-2022 end to end: status --json against figures worked out by han
     ]);
     expect(c.reasons[0]!.text).toBe('工作方案未按期印发（应于 2022-03-31 前印发）');
     // 8 scored indicators of 2022 (k1, k2, two k3, two roster coverages, k5 hotline, k6), all missing.
-    expect(c.reasons[3]!.text).toBe('红色指标 8 项（含缺报 8 项），达到 2 项的认定标准');
+    // The first five named, by the documents' share name where there is one (k1's own name is its numerator's).
+    expect(c.reasons[3]!.text).toBe(
+      '8 项指标未达到序时进度要求（均未报送）：低收入人口救助覆盖率、临时救助快速审批率、低保审批平均时限（工作日）、' +
+        '超过15个工作日审批件数、村（居）民政工作负责人明确率等 8 项',
+    );
     // Six counties at 0.0 share 4th place; tied with the third-lowest, all six are watched.
     expect([c.rankInCity, c.tiedInCity, c.watch]).toEqual([4, true, true]);
     expect(status2022.counties.filter((x) => x.watch)).toHaveLength(6);

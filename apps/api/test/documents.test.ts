@@ -331,9 +331,19 @@ describe('supervision notice', () => {
     expect(lagging.length).toBeGreaterThan(0);
     for (const county of lagging) {
       expect(doc()).toContain(`${county.name}（全省${shownRank(county, status.counties)}`);
-      // A gate's reason keeps the metrics' sentence; the others are said in plain words.
-      for (const reason of county.reasons.filter((r) => r.code.startsWith('gate_overdue')))
+      // A gate's reason and many_red keep the metrics' sentence, typeset; the others are said in plain words.
+      for (const reason of county.reasons.filter((r) => r.code.startsWith('gate_overdue') || r.code === 'many_red'))
         expect(doc()).toContain(typeset(reason.text));
+    }
+    // many_red names its indicators as the pages and the 督办单 do: '3项指标未达到序时进度要求：A、B、C'
+    const many = lagging.flatMap((c) => c.reasons.filter((r) => r.code === 'many_red'));
+    expect(many.length).toBeGreaterThan(0);
+    for (const reason of many) {
+      const names = reason.indicators!.slice(0, 5).map((i) => i.name);
+      const count = reason.indicators!.length;
+      expect(names.length).toBeGreaterThan(0);
+      expect(doc()).toContain(`${count}项指标未达到序时进度要求`);
+      for (const name of names) expect(doc()).toContain(name);
     }
     expect(doc()).not.toMatch(/红色指标|认定标准|关注名单|综合得分/);
     const worstFirst = [...lagging]

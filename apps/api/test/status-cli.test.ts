@@ -140,7 +140,10 @@ describe('pnpm cli status on a small database built by import --at --submit', ()
     const r = cli(['status', '--as-of', '2021-08-10', '--unit', '3403'], db);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('蚌埠市 截至 2021-08-10');
-    expect(r.stdout).toMatch(/第1名\t第1名\t怀远县\t蚌埠市\t87\.2\t是\t红色指标 4 项/);
+    expect(r.stdout).toContain(
+      '第1名\t第1名\t怀远县\t蚌埠市\t87.2\t是\t4 项指标未达到序时进度要求（其中 3 项未报送）：' +
+        '超过20个工作日办结件数、村级社会救助协理员配备率、符合条件村（社区）服务站（点）建成率、村（居）委会明确民政工作负责人比例',
+    );
     expect(r.stdout).toMatch(/并列第2名\t并列第2名\t蚌山区/);
   });
 

@@ -221,7 +221,10 @@ describe('anhui-2022: a quarterly plan with its own gates, tasks and thresholds'
     expect(b.reasons[1]!.text).toBe('民政工作负责人明确率 80%，低于截止日要求的 100%');
     expect(b.reasons[2]!.text).toBe('综合得分 66.6 分，低于 75 分');
     // red: k2, k3_avg_days, k3_over_limit, r_member_coverage, r_station_coverage = 5 ≥ 2
-    expect(b.reasons[3]!.text).toBe('红色指标 5 项，达到 2 项的认定标准');
+    expect(b.reasons[3]!.text).toBe(
+      '5 项指标未达到序时进度要求：临时救助快速审批率、低保审批平均时限（工作日）、超过15个工作日审批件数、' +
+        '村（居）民政工作负责人明确率、符合条件村服务站（点）覆盖率',
+    );
     // Q2 first submitted 07-15, 5 days after 07-10: late for 按时报送, but inside the 10 days late_report allows
     expect(b.timeliness).toBe('late');
   });
@@ -240,7 +243,7 @@ describe('anhui-2022: a quarterly plan with its own gates, tasks and thresholds'
     expect(c.reasons.map((r) => r.text)).toEqual([
       '未上传村级台账，民政工作负责人明确率未达到截止日要求的 100%',
       '综合得分 71.9 分，低于 75 分',
-      '红色指标 2 项（含缺报 2 项），达到 2 项的认定标准',
+      '2 项指标未达到序时进度要求（均未报送）：村（居）民政工作负责人明确率、符合条件村服务站（点）覆盖率',
     ]);
   });
 

@@ -82,6 +82,31 @@ describe('countyIndicators: a September report read on 11-20', () => {
   });
 });
 
+describe('countyIndicators: a report sent before its period ends (提前报送) is judged no later than asOf', () => {
+  // November's report submitted on 11-18, two weeks before November ends
+  const november = report(
+    '2021-11',
+    { t02_incapable_identified: '10', t02_incapable_covered: '10', t11_typical_cases: '0' },
+    '2021-11-18T02:00:00.000Z',
+  );
+  const log = [caseOf('2021-08-02', '2021-09-01')];
+
+  test.each([
+    // read on 11-20: judged on 11-20, not on 11-30, ten days after the day the page is as of
+    ['2021-11-20', '2021-11-20'],
+    // read on 12-15: November has ended, so it is judged on its last day, 11-30
+    ['2021-12-15', '2021-11-30'],
+  ])('as of %s the November report is judged on %s', (asOf, day) => {
+    const results = countyIndicators(county({ report: november, caseLog: log }), anhui2021, asOf);
+    // 10/10 past the 10-31 deadline: expected 1, r 1 → green either day
+    expect(results.t02_incapable_covered).toMatchObject({ value: 1, expected: 1, status: 'green', judgedOn: day });
+    // 0 typical cases before the 12-15 deadline: amber, not scored (11-20 and 11-30 both precede it)
+    expect(results.t11_typical_cases).toMatchObject({ value: 0, status: 'amber', judgedOn: day });
+    // the case log standing in for the report describes the same day
+    expect(results.t06_over_limit_cases).toMatchObject({ judgedOn: day });
+  });
+});
+
 describe('countyIndicators: the case log overrides reported processing figures', () => {
   const reported = report('2021-09', { t06_avg_processing_days: '10', t06_over_limit_cases: '0' });
 

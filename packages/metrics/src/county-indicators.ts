@@ -50,7 +50,7 @@ function reportObservation(def: IndicatorDef, known: Known, campaign: CampaignDe
   if (fromCases) return fromCases;
   const report = known.county.report;
   if (!report) return { state: known.absent, judgedOn: known.asOf };
-  const judgedOn = periodEnd(report.period);
+  const judgedOn = reportDay(report.period, known.asOf);
   const raw = report.values[def.code];
   if (def.kind === 'date')
     return { state: 'known', judgedOn, value: null, date: parseReportValue(def, raw) as string | null };
@@ -60,13 +60,21 @@ function reportObservation(def: IndicatorDef, known: Known, campaign: CampaignDe
 }
 
 /**
- * The case log replaces a report's figures, so it describes the same day: the end of the newest known report's period
- * (cases decided through it), or asOf before any report. The annex's period rows and the summaries thus agree.
+ * The day a report's figures are judged on (its 判定日): the end of its period, or asOf when that comes first. A report
+ * sent before its period ends (提前报送) holds the figures of the day it was sent, and a judgement made as of a day is
+ * never dated after it: a November report read on 11-20 is judged on 11-20, read on 12-15 on 11-30.
  */
-export function caseLogDay(period: string | null, asOf: string): string {
-  if (period === null) return asOf;
+export function reportDay(period: string, asOf: string): string {
   const end = periodEnd(period);
   return end < asOf ? end : asOf;
+}
+
+/**
+ * The case log replaces a report's figures, so it describes the same day: the newest known report's day (cases decided
+ * through it), or asOf before any report. The annex's period rows and the summaries thus agree.
+ */
+export function caseLogDay(period: string | null, asOf: string): string {
+  return period === null ? asOf : reportDay(period, asOf);
 }
 
 /** A case-log indicator's value through `day` (a period row of the annex); null with no decided case to average. */

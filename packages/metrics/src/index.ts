@@ -23,7 +23,7 @@ export {
   type Observation,
 } from './indicator-status';
 export { parseReportNumber, parseReportValue } from './report-values';
-export { caseLogDay, caseLogValue, countyIndicators } from './county-indicators';
+export { caseLogDay, caseLogValue, countyIndicators, reportDay } from './county-indicators';
 export { compositeScore, taskScores } from './scores';
 export {
   cityGates,
@@ -34,7 +34,15 @@ export {
   summarySubmittedGate,
   supervisionOfLaggingGate,
 } from './gates';
-export { laggingReasons, lateReportReason, redCounts, type JudgedCounty } from './lagging';
+export {
+  indicatorName,
+  laggingReasons,
+  lateReportReason,
+  manyRedText,
+  RED_NAMED_AT_MOST,
+  redCounts,
+  type JudgedCounty,
+} from './lagging';
 export { byScore, meanScore, rankings, ranks, watchList, WATCH_SIZE, type Rank, type Scored } from './rankings';
 export { countyTimeliness, submittedOnTime, timelinessCounts } from './timeliness';
 export { countyGateCounts, gateCounts, redByIndicator, tally } from './tallies';

@@ -100,29 +100,94 @@ describe('lagging reasons, each alone', () => {
     if (text) expect(reasons[0]?.text).toBe(text);
   });
 
-  test.each([
-    [['red', 'red', 'amber'], [], null, 2],
-    [['red', 'red', 'red'], ['many_red'], '红色指标 3 项，达到 3 项的认定标准', 3],
-    [
-      ['red', 'red', 'missing', 'missing', 'green'],
-      ['many_red'],
-      '红色指标 4 项（含缺报 2 项），达到 3 项的认定标准',
-      4,
-    ],
-  ] as [IndicatorResult['status'][], string[], string | null, number][])(
-    'statuses %o → %o',
-    (statuses, expected, text, redCount) => {
-      const indicators = Object.fromEntries(statuses.map((s, i) => [`i${i}`, result(s)]));
-      const reasons = laggingReasons(punctual, judged({ indicators }), anhui2021, '2021-11-10');
-      expect(codes(reasons)).toEqual(expected);
-      if (text) expect(reasons[0]).toMatchObject({ text, figures: { redCount } });
-    },
-  );
+  test('two red indicators stay below many_red', () => {
+    const indicators = {
+      t02_incapable_covered: result('red'),
+      t03_townships_with_reserve: result('red'),
+      t04_platform_live: result('amber'),
+    };
+    expect(laggingReasons(punctual, judged({ indicators }), anhui2021, '2021-11-10')).toEqual([]);
+  });
+
+  test('exactly three red: the reason names those three (the documents’ share name where there is one), no others', () => {
+    const indicators = {
+      t02_incapable_covered: result('green'),
+      t03_townships_with_reserve: result('red'),
+      t04_platform_live: result('amber'),
+      t09_care_agreements: result('green'),
+      t10_coordinator_coverage: result('red'),
+      t10_civil_affairs_coverage: result('red'),
+    };
+    const reasons = laggingReasons(punctual, judged({ indicators }), anhui2021, '2021-11-10');
+    expect(reasons).toEqual([
+      {
+        code: 'many_red',
+        text: '3 项指标未达到序时进度要求：乡镇（街道）临时救助备用金建立率、村级社会救助协理员配备率、村（居）委会明确民政工作负责人比例',
+        figures: { redCount: 3, missingCount: 0, manyRed: 3 },
+        indicators: [
+          { code: 't03_townships_with_reserve', name: '乡镇（街道）临时救助备用金建立率' },
+          { code: 't10_coordinator_coverage', name: '村级社会救助协理员配备率' },
+          { code: 't10_civil_affairs_coverage', name: '村（居）委会明确民政工作负责人比例' },
+        ],
+      },
+    ]);
+  });
+
+  test('missing figures count and are named with the red ones, the unsent counted apart', () => {
+    const indicators = {
+      t02_incapable_covered: result('red'),
+      t04_platform_live: result('red'),
+      t05_hotline_module: result('missing'),
+      t07_service_catalog: result('missing'),
+      t08_unified_rules: result('green'),
+    };
+    const [reason, ...rest] = laggingReasons(punctual, judged({ indicators }), anhui2021, '2021-11-10');
+    expect(rest).toEqual([]);
+    expect(reason).toMatchObject({
+      text:
+        '4 项指标未达到序时进度要求（其中 2 项未报送）：丧失劳动能力脱贫人口兜底纳入率、低收入人口动态监测信息平台建成、' +
+        '12345热线设置社会救助服务模块、出台政府购买社会救助服务目录清单',
+      figures: { redCount: 4, missingCount: 2 },
+    });
+  });
+
+  test('six red: five named in the campaign’s order, then 等 6 项; a name with its own 、 is quoted', () => {
+    const indicators = {
+      t02_incapable_covered: result('red'),
+      t03_townships_with_reserve: result('red'),
+      t04_platform_live: result('red'),
+      t04_departments_sharing: result('red'),
+      t06_avg_processing_days: result('red'),
+      t09_care_agreements: result('red'),
+      t10_coordinator_coverage: result('green'),
+    };
+    const [reason] = laggingReasons(punctual, judged({ indicators }), anhui2021, '2021-11-10');
+    expect(reason?.text).toBe(
+      '6 项指标未达到序时进度要求：丧失劳动能力脱贫人口兜底纳入率、乡镇（街道）临时救助备用金建立率、' +
+        '低收入人口动态监测信息平台建成、实现数据共享的部门数、“低保、特困平均办理时限（工作日）”等 6 项',
+    );
+    // the reason carries all six, the sixth included
+    expect(reason?.indicators?.map((i) => i.code)).toEqual([
+      't02_incapable_covered',
+      't03_townships_with_reserve',
+      't04_platform_live',
+      't04_departments_sharing',
+      't06_avg_processing_days',
+      't09_care_agreements',
+    ]);
+    expect(reason?.figures).toMatchObject({ redCount: 6, missingCount: 0 });
+  });
 
   test('the many_red threshold comes from the campaign', () => {
-    const indicators = { a: result('red'), b: result('red') };
+    const indicators = { t04_platform_live: result('red'), t06_joint_review: result('red') };
     const campaign = { ...anhui2021, thresholds: { ...anhui2021.thresholds, manyRed: 2 } };
-    expect(codes(laggingReasons(punctual, judged({ indicators }), campaign, '2021-11-10'))).toEqual(['many_red']);
+    const reasons = laggingReasons(punctual, judged({ indicators }), campaign, '2021-11-10');
+    expect(reasons).toMatchObject([
+      {
+        code: 'many_red',
+        text: '2 项指标未达到序时进度要求：低收入人口动态监测信息平台建成、建立社会救助联审联批制度',
+      },
+    ]);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   type CampaignDef,
   type DateByGate,
   type GateDef,
+  type IndicatorDef,
   type RosterConditionGate,
 } from '@dudao/schema/campaign';
 import type { CountyInput, GateStatus, IndicatorResult, Reason, ReasonCode } from './types';
@@ -59,6 +60,32 @@ function rosterReason(
       ? `未上传村级台账，${label}未达到截止日要求的 ${percentText(required)}`
       : `${label} ${percentText(value)}，低于截止日要求的 ${percentText(required)}`;
   return { code: gateReasonCode(gate), text, figures };
+}
+
+/**
+ * An indicator as a sentence names it: the documents' share name where the definition's own name is that of a numerator
+ * ('其中已纳入低保或特困人数' reads '丧失劳动能力脱贫人口兜底纳入率'), else its name. Pages and documents name it alike.
+ */
+export function indicatorName(campaign: CampaignDef, def: IndicatorDef): string {
+  return campaign.documents.figures[def.code]?.shareName ?? def.name;
+}
+
+/** How many indicators a many_red reason names; beyond them it says 等N项. */
+export const RED_NAMED_AT_MOST = 5;
+
+// A name with a 、 of its own is quoted, so a list of names cannot be misread ('低保、特困平均办理时限（工作日）').
+const listedName = (name: string) => (name.includes('、') ? `“${name}”` : name);
+
+/**
+ * The many_red sentence, the same on the pages, in the 督办单 and in the documents (which only typeset it): the count,
+ * those not reported, then the indicators by name, at most five: '3 项指标未达到序时进度要求：A、B、C',
+ * '6 项指标未达到序时进度要求（其中 1 项未报送）：A、B、C、D、E等 6 项'. No dashboard words (红色指标, 认定标准).
+ */
+export function manyRedText(names: readonly string[], missing: number): string {
+  const shown = names.slice(0, RED_NAMED_AT_MOST).map(listedName).join('、');
+  const more = names.length > RED_NAMED_AT_MOST ? `等 ${names.length} 项` : '';
+  const unsent = missing === 0 ? '' : missing === names.length ? '（均未报送）' : `（其中 ${missing} 项未报送）`;
+  return `${names.length} 项指标未达到序时进度要求${unsent}：${shown}${more}`;
 }
 
 // Only the county's own duties: the supervision gate is the city's duty and never a county reason.
@@ -126,11 +153,18 @@ export function laggingReasons(
   }
   const { red, missing } = redCounts(judged.indicators);
   if (red >= manyRed) {
-    const detail = missing > 0 ? `（含缺报 ${missing} 项）` : '';
+    // The same indicators redCounts counted (red or missing), in the campaign's order.
+    const named = Object.entries(judged.indicators)
+      .filter(([, r]) => r.status === 'red' || r.status === 'missing')
+      .map(([code]) => ({ code, name: indicatorName(campaign, indicatorDef(campaign, code)) }));
     reasons.push({
       code: 'many_red',
-      text: `红色指标 ${red} 项${detail}，达到 ${manyRed} 项的认定标准`,
+      text: manyRedText(
+        named.map((i) => i.name),
+        missing,
+      ),
       figures: { redCount: red, missingCount: missing, manyRed },
+      indicators: named,
     });
   }
   const late = lateReportReason(county, campaign, asOf);

@@ -189,8 +189,10 @@ describe('the scenario as of 2021-11-10', () => {
     ]);
     // 19 targeted indicators, all missing
     expect(byCode('340404').redCount).toBe(19);
+    // the first five in the campaign's order, by the documents' share name where the indicator has one
     expect(byCode('340404').reasons.find((r) => r.code === 'many_red')?.text).toBe(
-      '红色指标 19 项（含缺报 19 项），达到 3 项的认定标准',
+      '19 项指标未达到序时进度要求（均未报送）：丧失劳动能力脱贫人口兜底纳入率、乡镇（街道）临时救助备用金建立率、' +
+        '低收入人口动态监测信息平台建成、实现数据共享的部门数、预警信息核查处置率等 19 项',
     );
   });
 
@@ -295,7 +297,7 @@ describe('each lagging reason alone', () => {
         t04_departments_sharing: '7',
       }),
       '2021-12-10',
-      '红色指标 3 项，达到 3 项的认定标准',
+      '3 项指标未达到序时进度要求：丧失劳动能力脱贫人口兜底纳入率、实现数据共享的部门数、分散供养特困人员照料协议签订率',
     ],
     // October first submitted 11-12 Beijing: 7 days after 11-05
     [
@@ -452,8 +454,12 @@ describe('computeStatus uses only what it is given', () => {
       '3403',
       '2021-09-10',
       {},
-      { report: report('2021-11', perfectValues, '2021-12-03T02:00:00.000Z') },
+      { report: report('2021-11', { ...perfectValues, t02_incapable_covered: '60' }, '2021-12-03T02:00:00.000Z') },
     );
-    expect(one(leaked, '2021-09-10').indicators.t02_incapable_covered?.judgedOn).toBe('2021-11-30');
+    // the November report's 60/100, judged on the day asked (never after it)
+    expect(one(leaked, '2021-09-10').indicators.t02_incapable_covered).toMatchObject({
+      value: 0.6,
+      judgedOn: '2021-09-10',
+    });
   });
 });

@@ -94,6 +94,8 @@ export interface Reason {
   code: ReasonCode;
   text: string;
   figures: Record<string, number | string | null>;
+  /** The indicators the reason is about, by code and by the name its text gives them (many_red: those red or missing). */
+  indicators?: { code: string; name: string }[];
 }
 
 export type Timeliness = 'on_time' | 'late' | 'missing';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { filterOrders, lightBadge, urgedText, urgeText, urgesOf } from './dispatch';
+import { dispatchTitle, filterOrders, lightBadge, urgedText, urgeText, urgesOf } from './dispatch';
 
 const copy = (
   state: 'issued' | 'signed' | 'feedback' | 'closed',
@@ -47,5 +47,20 @@ describe('urgesOf', () => {
     expect(urgesOf({ kind: 'dispatch', unitCode: '340321', orderId: 7 }, urges)).toBe(1);
     expect(urgesOf({ kind: 'dispatch', unitCode: '340321', orderId: 8 }, urges)).toBe(0);
     expect(urgesOf({ kind: 'review', unitCode: '340321', period: '2021-10' }, urges)).toBe(0);
+  });
+});
+
+describe('the 督办事项 prefilled from a reason', () => {
+  test('a reason that fits in 80 characters is quoted whole, its indicators named (66 characters)', () => {
+    const text =
+      '3 项指标未达到序时进度要求：乡镇（街道）临时救助备用金建立率、村级社会救助协理员配备率、村（居）委会明确民政工作负责人比例';
+    expect(dispatchTitle('怀远县', text)).toBe(`怀远县：${text}`);
+  });
+
+  test('one too long for 80 (102 characters) keeps its head, never half a name; the 督办内容 carries it whole', () => {
+    const text =
+      '6 项指标未达到序时进度要求：丧失劳动能力脱贫人口兜底纳入率、乡镇（街道）临时救助备用金建立率、' +
+      '低收入人口动态监测信息平台建成、实现数据共享的部门数、“低保、特困平均办理时限（工作日）”等 6 项';
+    expect(dispatchTitle('怀远县', text)).toBe('怀远县：6 项指标未达到序时进度要求');
   });
 });

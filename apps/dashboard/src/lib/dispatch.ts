@@ -83,3 +83,16 @@ export function urgesOf(
 /** The 督办 pages' one-line account of the stages and the lights. */
 export const dispatchRules =
   '交办 → 签收 → 反馈 → 复核 → 办结。灯色按办理期限前剩余的法定工作日判定：多于 3 个为绿灯，3 个及以内为黄灯，超过期限未办结为红灯；下发后 2 个工作日内未签收为逾期未签收。';
+
+/** The 督办事项 field's length, as the API checks it. */
+const TITLE_MAX = 80;
+
+/**
+ * The 督办事项 of an order opened from a reason: the reason whole when it fits, else its head without the list of
+ * indicators it names ('怀远县：6 项指标未达到序时进度要求'), never a name cut in half; the 督办内容 quotes it whole.
+ */
+export function dispatchTitle(countyName: string, reasonText: string): string {
+  const whole = `${countyName}：${reasonText}`;
+  if (whole.length <= TITLE_MAX) return whole;
+  return `${countyName}：${reasonText.split('：')[0]}`.slice(0, TITLE_MAX);
+}

@@ -104,6 +104,40 @@ describe('督办 (dispatch orders)', () => {
     expect(await counts.getByText('按期办结').locator('..').textContent()).toContain('1');
   });
 
+  test('an order opened from many_red names the indicators behind it, in the metrics’ words, never 红色指标', async () => {
+    const officer = await openAs(browser, 'city3403');
+    const status = await query<{
+      counties: {
+        name: string;
+        reasons: { code: string; text: string; indicators?: { code: string; name: string }[] }[];
+      }[];
+    }>(officer, 'status.at', { asOf, unit: '3403' });
+    const county = status.counties.find((c) => c.reasons.some((r) => r.code === 'many_red'))!;
+    const reason = county.reasons.find((r) => r.code === 'many_red')!;
+    const named = reason.indicators!.slice(0, 5).map((i) => i.name);
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    expect(reason.text).toBe(
+      `${reason.indicators!.length} 项指标未达到序时进度要求：${named.join('、')}` +
+        (reason.indicators!.length > 5 ? `等 ${reason.indicators!.length} 项` : ''),
+    );
+
+    await officer.goto(`/city/3403/dispatch?asOf=${asOf}`);
+    await officer
+      .getByRole('region', { name: /进展缓慢县区/ })
+      .getByRole('link', { name: `督办${county.name}：${reason.text}`, exact: true })
+      .click();
+    await officer.waitForURL(/reason=many_red/);
+    const issue = officer.getByRole('region', { name: '下发督办单' });
+    const title = await issue.getByLabel('督办事项').inputValue();
+    // Whole when it fits the 80 characters, else the head: '淮上区：3 项指标未达到序时进度要求'.
+    expect(title.startsWith(`${county.name}：${reason.indicators!.length} 项指标未达到序时进度要求`)).toBe(true);
+    expect(title.length).toBeLessThanOrEqual(80);
+    const matter = await issue.getByLabel('督办内容').inputValue();
+    expect(matter).toBe(`${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。`);
+    for (const name of named) expect(matter).toContain(name);
+    expect(title + matter).not.toContain('红色指标');
+  });
+
   test('filters by light keep only matching orders; the province sees the page read-only as a viewer', async () => {
     const officer = await openAs(browser, 'city3403');
     await officer.goto(`/city/3403/dispatch?asOf=${asOf}&light=red`);

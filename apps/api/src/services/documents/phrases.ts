@@ -1,14 +1,13 @@
-import type { IndicatorResult, RollupFigure } from '@dudao/metrics';
+import { indicatorName, type IndicatorResult, type RollupFigure } from '@dudao/metrics';
 import { fillText, type CampaignDef, type IndicatorDef } from '@dudao/schema/campaign';
 import { amountText, countText, daysText, percentText } from './format';
 
 /**
  * How a figure reads in a summary, from the definition's `documents.figures`: a share named by what it measures where the
- * indicator's own name is that of its numerator ('其中…人数'), else the indicator's name.
+ * indicator's own name is that of its numerator ('其中…人数'), else the indicator's name. The metrics' rule, so a
+ * many_red reason names its indicators as the documents do.
  */
-export function displayName(campaign: CampaignDef, def: IndicatorDef): string {
-  return campaign.documents.figures[def.code]?.shareName ?? def.name;
-}
+export const displayName: (campaign: CampaignDef, def: IndicatorDef) => string = indicatorName;
 
 /** The value of a figure in its indicator's words: shares as percentages, yuan in 万元, days to one decimal. */
 export function valueWords(campaign: CampaignDef, def: IndicatorDef, value: number): string {

@@ -1,6 +1,6 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { defaultDeadline } from '@dudao/metrics';
-import { filterOrders } from '$lib/dispatch';
+import { dispatchTitle, filterOrders } from '$lib/dispatch';
 import { act, apiFor, ask } from './api';
 import { campaignFor } from './campaign';
 import { missingItems, urgeMissing } from './urge-missing';
@@ -57,7 +57,7 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string, 
       ? {
           county: county.code,
           reason: reason?.code ?? (fixes ? (county.reasons[0]?.code ?? '') : ''),
-          title: `${county.name}：${reason ? reason.text : '进展缓慢'}`.slice(0, 80),
+          title: dispatchTitle(county.name, reason ? reason.text : '进展缓慢'),
           matter:
             (reason
               ? `${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。`
