@@ -133,7 +133,7 @@ describe('督办 (dispatch orders)', () => {
     expect(title.startsWith(`${county.name}：${reason.indicators!.length} 项指标未达到序时进度要求`)).toBe(true);
     expect(title.length).toBeLessThanOrEqual(80);
     const matter = await issue.getByLabel('督办内容').inputValue();
-    expect(matter).toBe(`${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。`);
+    expect(matter).toBe(`${county.name}：${reason.text}。请分析原因，制定整改措施，按期完成并反馈。`);
     for (const name of named) expect(matter).toContain(name);
     expect(title + matter).not.toContain('红色指标');
   });

@@ -60,7 +60,7 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string, 
           title: dispatchTitle(county.name, reason ? reason.text : '进展缓慢'),
           matter:
             (reason
-              ? `${county.name}${reason.text}。请分析原因，制定整改措施，按期完成并反馈。`
+              ? `${county.name}：${reason.text}。请分析原因，制定整改措施，按期完成并反馈。`
               : fixes
                 ? `${county.name}进展缓慢：${county.reasons.map((r) => r.text).join('；')}。请按下列要求整改并反馈。`
                 : '') + requirements,
