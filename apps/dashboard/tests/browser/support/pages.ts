@@ -19,10 +19,18 @@ export async function pagesOfEveryRole(browser: Browser): Promise<RolePages[]> {
   const draft = (await query<{ countyCode: string; period: string }[]>(admin, 'reports.list', { state: 'draft' })).at(
     -1,
   );
+  const county = draft?.countyCode ?? '';
+  const city = county.slice(0, 4);
+  // A report the city still has to decide on: the page with the 市级审核 forms.
+  const submitted = (
+    await query<{ countyCode: string; period: string }[]>(admin, 'reports.list', { unit: city, state: 'submitted' })
+  )[0];
   await admin.context().close();
   if (!approved || !draft) throw new Error('演示数据中应有已审核和草稿月报');
-  const county = draft.countyCode;
-  const city = county.slice(0, 4);
+  const cityPages = [`/city/${city}`, `/city/${city}/inbox`, `/city/${city}/supervision`, `/city/${city}/dispatch`];
+  const decided = submitted ? [`/county/${submitted.countyCode}/report/${submitted.period}`] : [];
+  // The error page as each role meets it.
+  const missing = '/no-such-page';
   const province = [
     '/',
     '/inbox',
@@ -37,19 +45,9 @@ export async function pagesOfEveryRole(browser: Browser): Promise<RolePages[]> {
   return [
     {
       username: 'admin',
-      paths: [
-        ...province,
-        '/admin/notify',
-        '/admin/outbox',
-        '/clock',
-        ...countyPages,
-        `/city/${city}`,
-        `/city/${city}/inbox`,
-        `/city/${city}/supervision`,
-        `/city/${city}/dispatch`,
-      ],
+      paths: [...province, '/admin/notify', '/admin/outbox', '/clock', ...countyPages, ...cityPages, missing],
     },
-    { username: 'viewer', paths: [...province, ...countyPages] },
+    { username: 'viewer', paths: [...province, ...countyPages, ...cityPages, missing] },
     {
       username: `city${city}`,
       paths: [
@@ -63,6 +61,9 @@ export async function pagesOfEveryRole(browser: Browser): Promise<RolePages[]> {
         '/account/notify',
         `/county/${county}`,
         `/county/${county}/report/${draft.period}`,
+        ...decided,
+        '/search?q=县',
+        missing,
       ],
     },
     {
@@ -70,12 +71,17 @@ export async function pagesOfEveryRole(browser: Browser): Promise<RolePages[]> {
       paths: [
         '/workspace',
         `/workspace/report/${draft.period}`,
+        // July, sent long ago (read-only), and November, not yet over on the clock's day (提前报送).
+        '/workspace/report/2021-07',
+        '/workspace/report/2021-11',
         '/workspace/roster',
         '/workspace/dispatch',
         `/county/${county}`,
         '/notices',
         '/account',
         '/account/notify',
+        '/search?q=镇',
+        missing,
       ],
     },
   ];
