@@ -4,9 +4,10 @@ import { typeset } from './format';
 
 /**
  * A lagging reason as a 通报 writes it: plain words, not the dashboard's (no 综合得分, no ISO dates). many_red is the
- * metrics' own sentence, typeset, so it names the indicators exactly as the pages and the 督办单 do.
+ * metrics' own sentence, typeset, so it names the indicators exactly as the pages and the 督办单 do; `brief` (a table
+ * cell) keeps its count and leaves the names to the text.
  */
-export function reasonWords(snapshot: Snapshot, reason: Reason): string {
+export function reasonWords(snapshot: Snapshot, reason: Reason, brief = false): string {
   const { campaign } = snapshot;
   const f = reason.figures;
   switch (reason.code) {
@@ -16,6 +17,9 @@ export function reasonWords(snapshot: Snapshot, reason: Reason): string {
       const what = `${periodText(String(f.period))}${campaign.reportName}`;
       return f.submittedOn === null ? `${what}未按时报送` : `${what}晚于截止日${f.daysLate}天报送`;
     }
+    case 'many_red':
+      // A table cell gives the count; the indicators' names are in the text, where a line can hold them whole.
+      return typeset(brief ? (reason.text.split('：')[0] ?? reason.text) : reason.text);
     default:
       return typeset(reason.text);
   }

@@ -192,7 +192,7 @@ function laggingTable(snapshot: Snapshot, lagging: CountyStatus[], visits: Map<s
     c.name,
     rankCell(c.provinceRank),
     c.score === null ? '—' : scoreText(c.score),
-    c.reasons.map((r) => reasonWords(snapshot, r)),
+    c.reasons.map((r) => reasonWords(snapshot, r, true)),
     typeset(supervisionWords(snapshot, c, visits.get(c.code))),
   ]);
   return {
