@@ -76,6 +76,7 @@ export {
 export {
   canApply,
   dispatchCopyAt,
+  dispatchCountRules,
   dispatchCounts,
   dispatchStateText,
   dispatchStatusText,
