@@ -47,6 +47,8 @@ export async function pagesOfEveryRole(browser: Browser): Promise<RolePages[]> {
         `/city/${city}/inbox`,
         `/city/${city}/supervision`,
         `/city/${city}/dispatch`,
+        // A 督办 figure's list (the link of 逾期 on an overview), with its filter line and 显示全部.
+        '/dispatch?show=overdue',
       ],
     },
     { username: 'viewer', paths: [...province, ...countyPages] },
