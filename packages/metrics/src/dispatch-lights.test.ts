@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   canApply,
   dispatchCopyAt,
+  dispatchCountRules,
   dispatchCounts,
   dispatchStatusText,
   lightOn,
@@ -114,5 +115,23 @@ describe('dispatchCounts', () => {
       { state: 'feedback', light: 'green', overdue: false, lateSigning: false },
     ] as const;
     expect(dispatchCounts(copies)).toEqual({ issued: 5, closedOnTime: 1, overdue: 2, redNow: 1, lateSigning: 1 });
+  });
+
+  test('each count is the number of copies its rule keeps, so a list filtered by that rule has as many rows', () => {
+    const copies = [
+      { state: 'closed', light: 'closed', overdue: false, lateSigning: false },
+      { state: 'closed', light: 'closed', overdue: true, lateSigning: true },
+      { state: 'signed', light: 'red', overdue: true, lateSigning: false },
+      { state: 'issued', light: 'yellow', overdue: false, lateSigning: true },
+    ] as const;
+    const kept = (key: keyof typeof dispatchCountRules) =>
+      copies.flatMap((c, i) => (dispatchCountRules[key](c) ? [i] : []));
+    expect(kept('closedOnTime')).toEqual([0]);
+    expect(kept('overdue')).toEqual([1, 2]);
+    expect(kept('redNow')).toEqual([2]);
+    expect(kept('lateSigning')).toEqual([3]);
+    const counts = dispatchCounts(copies);
+    for (const key of Object.keys(dispatchCountRules) as (keyof typeof dispatchCountRules)[])
+      expect(counts[key]).toBe(kept(key).length);
   });
 });

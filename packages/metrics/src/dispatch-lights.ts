@@ -100,16 +100,29 @@ export interface DispatchCounts {
   lateSigning: number;
 }
 
+type CountedCopy = Pick<DispatchCopyAt, 'state' | 'light' | 'overdue' | 'lateSigning'>;
+
+/**
+ * Which county copies each count counts. The one rule for a figure and for the list its link opens: a count is the
+ * number of copies its rule keeps, and the list filtered by the same rule has exactly that many rows.
+ */
+export const dispatchCountRules: { readonly [K in keyof DispatchCounts]: (c: CountedCopy) => boolean } = {
+  issued: () => true,
+  closedOnTime: (c) => c.state === 'closed' && !c.overdue,
+  overdue: (c) => c.overdue,
+  redNow: (c) => c.light === 'red',
+  lateSigning: (c) => c.lateSigning && c.state === 'issued',
+};
+
 /** The counts shown on the overviews, over county copies (one order to three counties is three). */
-export function dispatchCounts(
-  copies: readonly Pick<DispatchCopyAt, 'state' | 'light' | 'overdue' | 'lateSigning'>[],
-): DispatchCounts {
+export function dispatchCounts(copies: readonly CountedCopy[]): DispatchCounts {
+  const count = (key: keyof DispatchCounts) => copies.filter(dispatchCountRules[key]).length;
   return {
-    issued: copies.length,
-    closedOnTime: copies.filter((c) => c.state === 'closed' && !c.overdue).length,
-    overdue: copies.filter((c) => c.overdue).length,
-    redNow: copies.filter((c) => c.light === 'red').length,
-    lateSigning: copies.filter((c) => c.lateSigning && c.state === 'issued').length,
+    issued: count('issued'),
+    closedOnTime: count('closedOnTime'),
+    overdue: count('overdue'),
+    redNow: count('redNow'),
+    lateSigning: count('lateSigning'),
   };
 }
 

@@ -84,6 +84,7 @@ export {
 export {
   canApply,
   dispatchCopyAt,
+  dispatchCountRules,
   dispatchCounts,
   dispatchStateText,
   dispatchStatusText,

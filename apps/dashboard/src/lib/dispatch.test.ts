@@ -1,5 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { dispatchTitle, filterOrders, lightBadge, urgedText, urgeText, urgesOf } from './dispatch';
+import { dispatchCounts } from '@dudao/metrics';
+import {
+  countedOrders,
+  dispatchTitle,
+  filterOrders,
+  lightBadge,
+  parseShow,
+  showHref,
+  urgedText,
+  urgeText,
+  urgesOf,
+} from './dispatch';
 
 const copy = (
   state: 'issued' | 'signed' | 'feedback' | 'closed',
@@ -26,6 +37,44 @@ describe('dispatch lights on the page', () => {
     expect(filterOrders(orders, '', 'red').map((o) => [o.id, o.copies.length])).toEqual([[1, 1]]);
     expect(filterOrders(orders, 'issued', '').map((o) => o.id)).toEqual([2]);
     expect(filterOrders(orders, '', '')).toHaveLength(2);
+  });
+
+  test('a figure’s list holds exactly the copies it counts', () => {
+    const c = (
+      state: Parameters<typeof copy>[0],
+      light: Parameters<typeof copy>[1],
+      overdue = false,
+      lateSigning = false,
+    ) => ({
+      ...copy(state, light, overdue),
+      lateSigning,
+    });
+    const orders = [
+      { id: 1, copies: [c('signed', 'red', true), c('closed', 'closed'), c('closed', 'closed', true)] },
+      { id: 2, copies: [c('issued', 'green', false, true)] },
+      { id: 3, copies: [c('feedback', 'yellow')] },
+    ];
+    const counts = dispatchCounts(orders.flatMap((o) => o.copies));
+    for (const show of ['issued', 'closedOnTime', 'overdue', 'redNow'] as const) {
+      const kept = countedOrders(orders, show);
+      expect(kept.flatMap((o) => o.copies)).toHaveLength(counts[show]);
+      expect(kept.every((o) => o.copies.length > 0)).toBe(true);
+    }
+    expect(countedOrders(orders, 'overdue').map((o) => [o.id, o.copies.length])).toEqual([[1, 2]]);
+    expect(countedOrders(orders, 'redNow').map((o) => o.id)).toEqual([1]);
+    expect(countedOrders(orders, 'issued')).toEqual(orders);
+  });
+
+  test('show= takes only the figures’ names; the link keeps the date and lands on the orders', () => {
+    expect([parseShow('overdue'), parseShow('lateSigning'), parseShow('toString'), parseShow(null)]).toEqual([
+      'overdue',
+      null,
+      null,
+      null,
+    ]);
+    expect(showHref('/city/3412/dispatch', 'redNow', '2021-11-20')).toBe(
+      '/city/3412/dispatch?show=redNow&asOf=2021-11-20#orders-title',
+    );
   });
 
   test('urge counts read 已催报 n 次, nothing when never urged', () => {

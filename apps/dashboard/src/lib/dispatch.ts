@@ -1,3 +1,5 @@
+import { dispatchCountRules, type DispatchCopyAt } from '@dudao/metrics';
+import { withAsOf } from './as-of';
 import type { Badge } from './labels';
 
 type CopyLike = {
@@ -45,6 +47,57 @@ export function filterOrders<O extends { copies: C[] }, C extends CopyLike>(
       copies: o.copies.filter((c) => (!state || c.state === state) && (!light || c.light === light)),
     }))
     .filter((o) => o.copies.length > 0);
+}
+
+/** The counts of the 督办 figures (DispatchCounts) that link to their list: `?show=<count>` on a 督办 page. */
+export type DispatchShow = 'issued' | 'closedOnTime' | 'overdue' | 'redNow';
+
+/** Each figure: its label beside the number, what its list is called, and which copies it holds. */
+export const dispatchShows: Record<DispatchShow, { label: string; name: string; listed: string; rule: string }> = {
+  issued: {
+    label: '下发（件次）',
+    name: '下发',
+    listed: '下发的督办件次',
+    rule: '截至所选日期下发的督办单，每个收到的县区计一件次',
+  },
+  closedOnTime: {
+    label: '按期办结',
+    name: '按期办结',
+    listed: '按期办结的督办件次',
+    rule: '在办理期限内办结的件次',
+  },
+  overdue: {
+    label: '逾期',
+    name: '逾期',
+    listed: '逾期的督办件次',
+    rule: '超过办理期限仍未办结（红灯）或超过期限才办结的件次',
+  },
+  redNow: {
+    label: '当前红灯',
+    name: '当前红灯',
+    listed: '当前红灯的督办件次',
+    rule: '截至所选日期已超过办理期限、仍未办结的件次',
+  },
+};
+
+export function parseShow(value: string | null): DispatchShow | null {
+  return value !== null && Object.hasOwn(dispatchShows, value) ? (value as DispatchShow) : null;
+}
+
+/** The 督办 page at `path` listing the copies one figure counts, at the orders' heading. */
+export function showHref(path: string, show: DispatchShow, asOf: string): string {
+  return withAsOf(`${path}?show=${show}#orders-title`, asOf);
+}
+
+type CountedCopy = Pick<DispatchCopyAt, 'state' | 'light' | 'overdue' | 'lateSigning'>;
+
+/**
+ * The orders with only the copies that figure counts, by the rule the figure is counted with (dispatchCountRules), so
+ * the copies left number exactly dispatchCounts(all copies)[show]; an order with none left drops out.
+ */
+export function countedOrders<O extends { copies: C[] }, C extends CountedCopy>(orders: O[], show: DispatchShow): O[] {
+  const rule = dispatchCountRules[show];
+  return orders.map((o) => ({ ...o, copies: o.copies.filter((c) => rule(c)) })).filter((o) => o.copies.length > 0);
 }
 
 export function urgeText(count: number | undefined): string {

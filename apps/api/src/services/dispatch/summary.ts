@@ -1,4 +1,4 @@
-import { dispatchCounts, type DispatchCounts } from '@dudao/metrics';
+import { dispatchCountRules, dispatchCounts, type DispatchCounts } from '@dudao/metrics';
 import type { Ctx } from '../context';
 import { urgeTotals } from '../urge/counts';
 import { dispatchOrdersAt } from './read';
@@ -21,12 +21,12 @@ export async function dispatchSummary(ctx: Ctx<'campaign'>, unit: string, asOf: 
   const lines: string[] = [];
   if (counts.issued > 0) {
     lines.push(`累计下发督办单${counts.issued}件次，按期办结${counts.closedOnTime}件次，逾期${counts.overdue}件次。`);
-    const red = copies.filter((c) => c.light === 'red');
+    const red = copies.filter(dispatchCountRules.redNow);
     if (red.length)
       lines.push(
         `超过办理期限仍未办结的督办事项有${red.map((c) => `${c.countyName}“${c.title}”`).join('、')}，共${red.length}件次。`,
       );
-    const unsigned = copies.filter((c) => c.state === 'issued' && c.lateSigning);
+    const unsigned = copies.filter(dispatchCountRules.lateSigning);
     if (unsigned.length)
       lines.push(
         `超过2个工作日未签收督办单的有${unsigned.map((c) => c.countyName).join('、')}，共${unsigned.length}件次。`,

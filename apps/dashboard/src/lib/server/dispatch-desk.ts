@@ -1,6 +1,6 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { defaultDeadline } from '@dudao/metrics';
-import { dispatchTitle, filterOrders } from '$lib/dispatch';
+import { defaultDeadline, dispatchCounts } from '@dudao/metrics';
+import { countedOrders, dispatchTitle, filterOrders, parseShow } from '$lib/dispatch';
 import { act, apiFor, ask } from './api';
 import { campaignFor } from './campaign';
 import { missingItems, urgeMissing } from './urge-missing';
@@ -25,7 +25,12 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string, 
     missingItems(event, unit, asOf, overview),
   ]);
   const params = event.url.searchParams;
-  const filters = { state: params.get('state') ?? '', light: params.get('light') ?? '' };
+  // A figure's link (?show=overdue) lists the copies that figure counts; it stands alone, without 状态/灯色.
+  const show = parseShow(params.get('show'));
+  const filters = show
+    ? { state: '', light: '' }
+    : { state: params.get('state') ?? '', light: params.get('light') ?? '' };
+  const shown = show ? countedOrders(orders, show) : filterOrders(orders, filters.state, filters.light);
   const lagging = status.counties
     .filter((c) => c.lagging)
     .map((c) => ({ code: c.code, name: c.name, reasons: c.reasons }));
@@ -45,8 +50,12 @@ export async function loadDesk(event: RequestEvent, unit: string, asOf: string, 
     unitName: status.unit.name ?? unit,
     counties: status.counties.map((c) => ({ code: c.code, name: c.name })),
     lagging,
-    orders: filterOrders(orders, filters.state, filters.light),
+    orders: shown,
     orderCount: orders.length,
+    // Counted from the same list the figures' links filter, so a figure is the length of its list on this page.
+    counts: dispatchCounts(orders.flatMap((o) => o.copies)),
+    show,
+    shownCopies: shown.reduce((n, o) => n + o.copies.length, 0),
     summary,
     urges: urges
       .filter((u) => u.kind === 'dispatch')

@@ -8,6 +8,17 @@ export async function query<T>(page: Page, procedure: string, input: unknown): P
   return body.result.data;
 }
 
+/** Calls a tRPC mutation through the dashboard's proxy with the page's own session (same origin, as a form would). */
+export async function mutate<T>(page: Page, procedure: string, input: unknown): Promise<T> {
+  const res = await page.request.post(`/trpc/${procedure}`, {
+    data: input,
+    headers: { origin: new URL(page.url()).origin },
+  });
+  const body = (await res.json()) as { result?: { data: T }; error?: { message: string } };
+  if (!res.ok() || !body.result) throw new Error(`${procedure} failed: ${res.status()} ${body.error?.message ?? ''}`);
+  return body.result.data;
+}
+
 export interface LaggingCounty {
   code: string;
   name: string;

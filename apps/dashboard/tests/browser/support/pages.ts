@@ -45,7 +45,17 @@ export async function pagesOfEveryRole(browser: Browser): Promise<RolePages[]> {
   return [
     {
       username: 'admin',
-      paths: [...province, '/admin/notify', '/admin/outbox', '/clock', ...countyPages, ...cityPages, missing],
+      paths: [
+        ...province,
+        '/admin/notify',
+        '/admin/outbox',
+        '/clock',
+        ...countyPages,
+        ...cityPages,
+        // A 督办 figure's list (the link of 逾期 on an overview), with its filter line and 显示全部.
+        '/dispatch?show=overdue',
+        missing,
+      ],
     },
     { username: 'viewer', paths: [...province, ...countyPages, ...cityPages, missing] },
     {
