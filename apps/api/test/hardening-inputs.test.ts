@@ -37,20 +37,20 @@ const draft = (over: Record<string, unknown>) => ({
 describe('dates are real calendar dates', () => {
   test('2021-13-01 and 2021-02-30 are refused with 400 by every date input, never 500', async () => {
     for (const asOf of ['2021-13-01', '2021-02-30', '2021-00-10']) {
-      await refused(clerk, 'status.at', 'query', { asOf }, /asOf：日期应为真实的日历日期/);
-      await refused(clerk, 'roster.current', 'query', { countyCode: HUAIYUAN, asOf }, /asOf/);
-      await refused(clerk, 'cases.summary', 'query', { countyCode: HUAIYUAN, asOf }, /asOf/);
-      await refused(clerk, 'todo.mine', 'query', { asOf }, /asOf/);
-      await refused(clerk, 'notices.mine', 'query', { asOf }, /asOf/);
-      await refused(officer, 'summaries.status', 'query', { asOf }, /asOf/);
-      await refused(officer, 'documents.generate', 'mutation', { kind: 'city', unit: '3403', asOf }, /asOf/);
+      await refused(clerk, 'status.at', 'query', { asOf }, /^数据截至：日期应为真实的日历日期/);
+      await refused(clerk, 'roster.current', 'query', { countyCode: HUAIYUAN, asOf }, /^数据截至：/);
+      await refused(clerk, 'cases.summary', 'query', { countyCode: HUAIYUAN, asOf }, /^数据截至：/);
+      await refused(clerk, 'todo.mine', 'query', { asOf }, /^数据截至：/);
+      await refused(clerk, 'notices.mine', 'query', { asOf }, /^数据截至：/);
+      await refused(officer, 'summaries.status', 'query', { asOf }, /^数据截至：/);
+      await refused(officer, 'documents.generate', 'mutation', { kind: 'city', unit: '3403', asOf }, /^数据截至：/);
     }
     await refused(
       officer,
       'supervision.recordVisit',
       'mutation',
       { countyCode: HUAIYUAN, visitedOn: '2021-02-30', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' },
-      /visitedOn：日期应为真实的日历日期/,
+      /^督导日期：日期应为真实的日历日期/,
     );
     await refused(
       clerk,
@@ -67,7 +67,7 @@ describe('reports.saveDraft takes only the campaign’s counties, periods and re
     const township = (await townshipsOf({ db: server.db }, [HUAIYUAN]))[0]!.code;
     const village = (await villagesOf({ db: server.db }, HUAIYUAN))[0]!.code;
     for (const code of [township, village, '3403', '34'])
-      await refused(admin, 'reports.saveDraft', 'mutation', draft({ countyCode: code }), /countyCode/);
+      await refused(admin, 'reports.saveDraft', 'mutation', draft({ countyCode: code }), /^县区：/);
     // A well-formed county code that is no unit at all is a 400 too, not a foreign-key 500.
     await refused(
       admin,
@@ -178,10 +178,10 @@ describe('free texts have length limits and errors speak Chinese', () => {
     );
   });
 
-  test('type errors from zod come back in Chinese, naming the field', async () => {
+  test('type errors from zod come back in Chinese, naming the field in words, not by its code', async () => {
     const answer = await rawCall(server.url, clerk, 'reports.saveDraft', 'mutation', draft({ version: 'zero' }));
     expect(answer.status).toBe(400);
-    expect(answer.message).toMatch(/^version：/);
+    expect(answer.message).toMatch(/^版本号：/);
     expect(answer.message).not.toMatch(/Invalid input|expected/);
     expect(answer.message).toMatch(/[\u4e00-\u9fff]/);
   });

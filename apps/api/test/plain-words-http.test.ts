@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freshServer, PASSWORD, sessionOf } from './support/http';
+import { demoPassword } from '../src/services/users/demo-accounts';
+import { freshServer, login, PASSWORD, sessionOf, trpcAs } from './support/http';
 
 let server: Awaited<ReturnType<typeof freshServer>>;
 beforeAll(async () => {
@@ -40,6 +41,38 @@ describe('messages name a form field as the form does, never by its code', () =>
         deadline: '2022-01-10',
       }),
     );
-    expect(message).toMatch(/^办理期限：2022-01-10 不在行动期内/);
+    expect(message).toBe('办理期限：2022年1月10日不在行动期内（2021年7月1日至2021年12月31日）');
+  });
+});
+
+/** No field code in a message: neither in brackets (（phone）) nor as its subject (password：). */
+function plain(message: string): string {
+  expect(message).not.toMatch(/（[A-Za-z]+）|\([A-Za-z]{2,}\)/);
+  expect(message).not.toMatch(/^[A-Za-z]+：/);
+  return message;
+}
+
+describe('every refusal of a form names its field in Chinese', () => {
+  test('a new password equal to the username or the public demo password is refused as 新密码, an admin’s as 密码', async () => {
+    const admin = await sessionOf(server.url, 'p_admin');
+    const created = {
+      username: 'wang.wu.2021',
+      displayName: '王五',
+      role: 'county_clerk' as const,
+      scopeCode: '340321',
+    };
+    expect(plain(await messageOf(admin.trpc.users.create.mutate({ ...created, password: 'Wang.Wu.2021' })))).toBe(
+      '密码：不能与用户名相同',
+    );
+    expect(plain(await messageOf(admin.trpc.users.create.mutate({ ...created, password: 'short' })))).toMatch(
+      /^密码：密码至少 8 位/,
+    );
+    await admin.trpc.users.create.mutate({ ...created, password: 'Init#2021ab' });
+    const { cookie } = await login(server.url, 'wang.wu.2021', 'Init#2021ab');
+    const wang = trpcAs(server.url, cookie);
+    const change = (newPassword: string) =>
+      messageOf(wang.account.changePassword.mutate({ oldPassword: 'Init#2021ab', newPassword }));
+    expect(plain(await change('Wang.Wu.2021'))).toBe('新密码：不能与用户名相同');
+    expect(plain(await change(demoPassword))).toBe('新密码：不能使用公开的演示密码');
   });
 });
