@@ -75,4 +75,46 @@ describe('every refusal of a form names its field in Chinese', () => {
     expect(plain(await change('Wang.Wu.2021'))).toBe('新密码：不能与用户名相同');
     expect(plain(await change(demoPassword))).toBe('新密码：不能使用公开的演示密码');
   });
+
+  test('通知设置: a missing or malformed phone or e-mail is named 手机号 / 电子邮箱', async () => {
+    const clerk = await sessionOf(server.url, 'huaiyuan');
+    const { groups } = await clerk.trpc.notify.kinds.query();
+    const urge = groups.find((g) => g.code === 'urge')!.name;
+    type Prefs = Parameters<typeof clerk.trpc.notify.savePrefs.mutate>[0];
+    const save = (prefs: Partial<Prefs> & Pick<Prefs, 'choices'>) =>
+      messageOf(clerk.trpc.notify.savePrefs.mutate({ email: null, phone: null, ...prefs }));
+    expect(plain(await save({ choices: { urge: ['sms'] } }))).toBe(`手机号：未填写（选择了用短信接收“${urge}”）`);
+    expect(plain(await save({ choices: { urge: ['email'] } }))).toBe(
+      `电子邮箱：未填写（选择了用电子邮件接收“${urge}”）`,
+    );
+    expect(plain(await save({ phone: '12345', choices: {} }))).toBe('手机号：应为 11 位数字');
+    expect(plain(await save({ email: 'no-at-sign', choices: {} }))).toBe('电子邮箱：格式无效');
+  });
+
+  test('通知渠道: a bad webhook, port or unit is named as the form labels it', async () => {
+    const admin = await sessionOf(server.url, 'p_admin');
+    const webhook = await messageOf(
+      admin.trpc.notify.saveChannel.mutate({ unit: '3403', kind: 'dingtalk', secrets: { webhook: 'ftp://robot' } }),
+    );
+    expect(plain(webhook)).toBe('钉钉群机器人：Webhook 地址应为 http(s) 地址');
+    const port = await messageOf(
+      admin.trpc.notify.saveChannel.mutate({
+        unit: '3403',
+        kind: 'email',
+        config: { host: 'smtp.example.gov.cn', from: 'dudao@example.gov.cn', port: 70000 },
+      }),
+    );
+    expect(plain(port)).toBe('电子邮件：端口应在 1–65535 之间');
+    const unit = await messageOf(
+      admin.trpc.notify.saveChannel.mutate({ unit: '3499', kind: 'wecom', secrets: { webhook: 'https://x.test/' } }),
+    );
+    expect(plain(unit)).toBe('单位代码：3499 不存在');
+  });
+
+  test('一键催报 of a county is refused in words', async () => {
+    const officer = await sessionOf(server.url, 'bengbu');
+    expect(plain(await messageOf(officer.trpc.urge.sendAll.mutate({ unit: '340321' })))).toBe(
+      '单位：一键催报只能针对一个市或全省',
+    );
+  });
 });

@@ -59,6 +59,8 @@ describe('一键催报: all unsent reports of a city or the province in one acti
     await expect(officer.trpc.urge.sendAll.mutate({ unit: '3401' })).rejects.toSatisfy(
       (e) => errorCode(e) === 'FORBIDDEN',
     );
-    await expect(officer.trpc.urge.sendAll.mutate({ unit: '340321' })).rejects.toThrow('催报范围（unit）');
+    await expect(officer.trpc.urge.sendAll.mutate({ unit: '340321' })).rejects.toThrow(
+      '单位：一键催报只能针对一个市或全省',
+    );
   });
 });
