@@ -117,4 +117,12 @@ describe('every refusal of a form names its field in Chinese', () => {
       '单位：一键催报只能针对一个市或全省',
     );
   });
+
+  test('the clock moved back is refused with both times in words, not ISO instants', async () => {
+    const admin = await sessionOf(server.url, 'p_admin');
+    const back = await messageOf(admin.trpc.clock.set.mutate({ at: '2021-07-01T09:00:00+08:00' }));
+    expect(plain(back)).toMatch(
+      /^时钟只能向后拨：2021年7月1日 09:00 早于当前时钟 \d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d$/,
+    );
+  });
 });
