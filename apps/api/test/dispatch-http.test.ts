@@ -87,8 +87,8 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
       [WUHE, 'indicator', '村级社会救助协理员配备率'],
     ]);
     const notices = await huaiyuan.trpc.notices.mine.query({ asOf: '2021-09-28' });
-    expect(notices.filter((n) => n.kind === 'dispatch.issued').map((n) => n.title)).toEqual([
-      '督办单：补齐村级社会救助协理员',
+    expect(notices.filter((n) => n.kind === 'dispatch.issued').map((n) => [n.title, n.body])).toEqual([
+      ['督办单：补齐村级社会救助协理员', '请在 2 个工作日内签收，并于2021年10月12日前反馈办理情况。'],
     ]);
     const todo = await huaiyuan.trpc.todo.mine.query({ asOf: '2021-09-28' });
     expect(todo.filter((t) => t.kind === 'dispatch').map((t) => [t.title, t.dueOn])).toEqual([
@@ -291,9 +291,10 @@ describe('urging', () => {
   test('the province urges a city summary: the city officers get it; a city cannot urge itself or another city', async () => {
     await server.setTime(at('2021-12-16'));
     await admin.trpc.urge.send.mutate({ kind: 'summary', unit: '3403' });
-    expect(
-      (await bengbu.trpc.notices.mine.query({ asOf: '2021-12-16' })).filter((n) => n.kind === 'urge.summary'),
-    ).toHaveLength(1);
+    const urged = (await bengbu.trpc.notices.mine.query({ asOf: '2021-12-16' })).filter(
+      (n) => n.kind === 'urge.summary',
+    );
+    expect(urged.map((n) => n.body)).toEqual(['p_admin催报市级行动总结，截止日期为2021年12月15日。']);
     await expect(bengbu.trpc.urge.send.mutate({ kind: 'summary', unit: '3403' })).rejects.toSatisfy(
       (e) => errorCode(e) === 'FORBIDDEN',
     );
@@ -309,7 +310,9 @@ describe('urging', () => {
     await expect(bengbu.trpc.urge.send.mutate({ kind: 'dispatch', unit: HUAIYUAN, id: orderId })).rejects.toSatisfy(
       (e) => errorCode(e) === 'CONFLICT',
     );
-    await expect(bengbu.trpc.urge.send.mutate({ kind: 'report', unit: HUAIYUAN })).rejects.toThrow(/period/);
+    await expect(bengbu.trpc.urge.send.mutate({ kind: 'report', unit: HUAIYUAN })).rejects.toThrow(
+      '报送期：催报月报须指定行动期内的报送期',
+    );
     await expect(server.db.run(sql`delete from urges`)).rejects.toThrow(
       expect.objectContaining({ cause: expect.objectContaining({ message: 'urges is append-only' }) }),
     );

@@ -89,7 +89,7 @@ export async function issueDispatch(
         {
           kind: 'dispatch.issued',
           title: `督办单：${input.title}`,
-          body: `请在 2 个工作日内签收，并于 ${input.deadline} 前反馈办理情况。`,
+          body: `请在 2 个工作日内签收，并于${chineseDate(input.deadline)}前反馈办理情况。`,
           unitCode: county,
         },
         at,
