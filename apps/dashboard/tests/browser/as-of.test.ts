@@ -120,7 +120,7 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
       .filter({ hasText: '2021年10月' })
       .getByRole('link', { name: /^打开审核/ })
       .click();
-    await officer.getByRole('button', { name: `审核通过${countyName} 2021-10 月报` }).click();
+    await officer.getByRole('button', { name: `审核通过${countyName} 2021年10月月报` }).click();
     await confirmIn(officer, '确认审核通过');
     expect(await statusLine(officer)).toContain(`已审核通过：${countyName}`);
     const officerNotices = async (asOf: string) =>
