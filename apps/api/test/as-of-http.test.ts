@@ -202,7 +202,7 @@ describe('every list as of a date: nothing recorded after the end of that day ap
     expect((await admin.trpc.status.at.query({ unit: county })).asOf).toBe('2021-08-31');
   });
 
-  test("an as-of date after the clock's day is refused with a Chinese 400 naming asOf", async () => {
+  test("an as-of date after the clock's day is refused with a Chinese 400, its dates in words", async () => {
     for (const call of [
       () => officer.trpc.reports.list.query({ unit: county, asOf: '2021-09-01' }),
       () => admin.trpc.status.at.query({ asOf: '2021-09-01' }),
@@ -212,7 +212,7 @@ describe('every list as of a date: nothing recorded after the end of that day ap
       const error = await call().catch((e: unknown) => e);
       expect(errorCode(error)).toBe('BAD_REQUEST');
       expect((error as Error).message).toBe(
-        '查看日期（asOf）2021-09-01 晚于活动时钟的日期 2021-08-31，不能查看尚未发生的情况',
+        '查看日期 2021年9月1日 晚于活动时钟的日期 2021年8月31日，不能查看尚未发生的情况',
       );
     }
   });

@@ -56,13 +56,13 @@ describe('pnpm cli clock', () => {
     expect(cli(['status'], db).stdout).toContain('安徽省 截至 2021-08-04');
     const ahead = cli(['status', '--as-of', '2021-08-05'], db);
     expect(ahead.code).toBe(1);
-    expect(ahead.stderr).toContain('查看日期（asOf）2021-08-05 晚于活动时钟的日期 2021-08-04');
+    expect(ahead.stderr).toContain('查看日期 2021年8月5日 晚于活动时钟的日期 2021年8月4日');
   });
 
   test('clock real returns to real time; a bad instant is refused', () => {
     const bad = cli(['clock', 'set', '2021-13-01'], db);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('时钟时间（at）格式无效');
+    expect(bad.stderr).toContain('时钟时间格式无效');
     const real = cli(['clock', 'real'], db);
     expect(real.code).toBe(0);
     expect(real.stdout).toMatch(/^已恢复真实时间：/);

@@ -54,14 +54,14 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
       level: 'key' as const,
     };
     await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2022-01-10' })).rejects.toThrow(
-      /^办理期限：.*不在行动期内/,
+      /^办理期限：2022年1月10日不在行动期内/,
     );
     await expect(bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2021-09-28' })).rejects.toThrow(
-      /^办理期限：.*至少应在下发日/,
+      '办理期限：2021年9月28日至少应在下发日2021年9月28日之后一个工作日',
     );
     await expect(
       bengbu.trpc.dispatch.issue.mutate({ ...base, deadline: '2021-10-12', links: [{ indicator: 'nope' }] }),
-    ).rejects.toThrow(/links/);
+    ).rejects.toThrow('关联指标：所选指标不是本活动的指标');
     await expect(
       bengbu.trpc.dispatch.issue.mutate({ ...base, counties: ['340102'], deadline: '2021-10-12' }),
     ).rejects.toSatisfy((e) => errorCode(e) === 'FORBIDDEN');
@@ -87,8 +87,8 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
       [WUHE, 'indicator', '村级社会救助协理员配备率'],
     ]);
     const notices = await huaiyuan.trpc.notices.mine.query({ asOf: '2021-09-28' });
-    expect(notices.filter((n) => n.kind === 'dispatch.issued').map((n) => n.title)).toEqual([
-      '督办单：补齐村级社会救助协理员',
+    expect(notices.filter((n) => n.kind === 'dispatch.issued').map((n) => [n.title, n.body])).toEqual([
+      ['督办单：补齐村级社会救助协理员', '请在 2 个工作日内签收，并于2021年10月12日前反馈办理情况。'],
     ]);
     const todo = await huaiyuan.trpc.todo.mine.query({ asOf: '2021-09-28' });
     expect(todo.filter((t) => t.kind === 'dispatch').map((t) => [t.title, t.dueOn])).toEqual([
@@ -128,6 +128,12 @@ describe('dispatch order story (蚌埠 → 怀远县, 五河县), deadline Tue 2
     });
     expect(upload.status).toBe(200);
     const file = (await upload.json()) as { id: number };
+    // A file that is not this order's pending upload is refused as 附件, never by the field's code.
+    const stray = await huaiyuan.trpc.dispatch.feedback
+      .mutate({ id: orderId, county: HUAIYUAN, text: '已补配协理员 5 名', askClose: true, files: [file.id + 1000] })
+      .catch((e: unknown) => e);
+    expect(errorCode(stray)).toBe('BAD_REQUEST');
+    expect((stray as Error).message).toBe('附件：1 个所选附件不是本督办单待提交的附件，请重新上传');
     await huaiyuan.trpc.dispatch.feedback.mutate({
       id: orderId,
       county: HUAIYUAN,
@@ -285,9 +291,10 @@ describe('urging', () => {
   test('the province urges a city summary: the city officers get it; a city cannot urge itself or another city', async () => {
     await server.setTime(at('2021-12-16'));
     await admin.trpc.urge.send.mutate({ kind: 'summary', unit: '3403' });
-    expect(
-      (await bengbu.trpc.notices.mine.query({ asOf: '2021-12-16' })).filter((n) => n.kind === 'urge.summary'),
-    ).toHaveLength(1);
+    const urged = (await bengbu.trpc.notices.mine.query({ asOf: '2021-12-16' })).filter(
+      (n) => n.kind === 'urge.summary',
+    );
+    expect(urged.map((n) => n.body)).toEqual(['p_admin催报市级行动总结，截止日期为2021年12月15日。']);
     await expect(bengbu.trpc.urge.send.mutate({ kind: 'summary', unit: '3403' })).rejects.toSatisfy(
       (e) => errorCode(e) === 'FORBIDDEN',
     );
@@ -303,7 +310,9 @@ describe('urging', () => {
     await expect(bengbu.trpc.urge.send.mutate({ kind: 'dispatch', unit: HUAIYUAN, id: orderId })).rejects.toSatisfy(
       (e) => errorCode(e) === 'CONFLICT',
     );
-    await expect(bengbu.trpc.urge.send.mutate({ kind: 'report', unit: HUAIYUAN })).rejects.toThrow(/period/);
+    await expect(bengbu.trpc.urge.send.mutate({ kind: 'report', unit: HUAIYUAN })).rejects.toThrow(
+      '报送期：催报月报须指定行动期内的报送期',
+    );
     await expect(server.db.run(sql`delete from urges`)).rejects.toThrow(
       expect.objectContaining({ cause: expect.objectContaining({ message: 'urges is append-only' }) }),
     );

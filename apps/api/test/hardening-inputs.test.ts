@@ -37,20 +37,20 @@ const draft = (over: Record<string, unknown>) => ({
 describe('dates are real calendar dates', () => {
   test('2021-13-01 and 2021-02-30 are refused with 400 by every date input, never 500', async () => {
     for (const asOf of ['2021-13-01', '2021-02-30', '2021-00-10']) {
-      await refused(clerk, 'status.at', 'query', { asOf }, /asOf：日期应为真实的日历日期/);
-      await refused(clerk, 'roster.current', 'query', { countyCode: HUAIYUAN, asOf }, /asOf/);
-      await refused(clerk, 'cases.summary', 'query', { countyCode: HUAIYUAN, asOf }, /asOf/);
-      await refused(clerk, 'todo.mine', 'query', { asOf }, /asOf/);
-      await refused(clerk, 'notices.mine', 'query', { asOf }, /asOf/);
-      await refused(officer, 'summaries.status', 'query', { asOf }, /asOf/);
-      await refused(officer, 'documents.generate', 'mutation', { kind: 'city', unit: '3403', asOf }, /asOf/);
+      await refused(clerk, 'status.at', 'query', { asOf }, /^数据截至：日期应为真实的日历日期/);
+      await refused(clerk, 'roster.current', 'query', { countyCode: HUAIYUAN, asOf }, /^数据截至：/);
+      await refused(clerk, 'cases.summary', 'query', { countyCode: HUAIYUAN, asOf }, /^数据截至：/);
+      await refused(clerk, 'todo.mine', 'query', { asOf }, /^数据截至：/);
+      await refused(clerk, 'notices.mine', 'query', { asOf }, /^数据截至：/);
+      await refused(officer, 'summaries.status', 'query', { asOf }, /^数据截至：/);
+      await refused(officer, 'documents.generate', 'mutation', { kind: 'city', unit: '3403', asOf }, /^数据截至：/);
     }
     await refused(
       officer,
       'supervision.recordVisit',
       'mutation',
       { countyCode: HUAIYUAN, visitedOn: '2021-02-30', byLevel: 'city', visitors: '市民政局', findings: '进展缓慢' },
-      /visitedOn：日期应为真实的日历日期/,
+      /^督导日期：日期应为真实的日历日期/,
     );
     await refused(
       clerk,
@@ -67,14 +67,14 @@ describe('reports.saveDraft takes only the campaign’s counties, periods and re
     const township = (await townshipsOf({ db: server.db }, [HUAIYUAN]))[0]!.code;
     const village = (await villagesOf({ db: server.db }, HUAIYUAN))[0]!.code;
     for (const code of [township, village, '3403', '34'])
-      await refused(admin, 'reports.saveDraft', 'mutation', draft({ countyCode: code }), /countyCode/);
+      await refused(admin, 'reports.saveDraft', 'mutation', draft({ countyCode: code }), /^县区：/);
     // A well-formed county code that is no unit at all is a 400 too, not a foreign-key 500.
     await refused(
       admin,
       'reports.saveDraft',
       'mutation',
       draft({ countyCode: '340399' }),
-      /340399 不是本活动的县级单位/,
+      /^县区：340399 不是本活动的县级单位/,
     );
     await refused(
       admin,
@@ -98,7 +98,7 @@ describe('reports.saveDraft takes only the campaign’s counties, periods and re
         'reports.saveDraft',
         'mutation',
         draft({ period }),
-        /period：.* 不在活动期间 2021-07…2021-12 内/,
+        /^报送期：\d{4}年\d{1,2}月不在活动期间（2021年7月至2021年12月）内$/,
       );
   });
 
@@ -111,7 +111,7 @@ describe('reports.saveDraft takes only the campaign’s counties, periods and re
       't10_coordinator_coverage',
       'x'.repeat(5000),
     ]) {
-      await refused(clerk, 'reports.saveDraft', 'mutation', draft({ comments: { [key]: '说明' } }), /comments/);
+      await refused(clerk, 'reports.saveDraft', 'mutation', draft({ comments: { [key]: '说明' } }), /^说明：/);
     }
     await refused(
       clerk,
@@ -178,10 +178,10 @@ describe('free texts have length limits and errors speak Chinese', () => {
     );
   });
 
-  test('type errors from zod come back in Chinese, naming the field', async () => {
+  test('type errors from zod come back in Chinese, naming the field in words, not by its code', async () => {
     const answer = await rawCall(server.url, clerk, 'reports.saveDraft', 'mutation', draft({ version: 'zero' }));
     expect(answer.status).toBe(400);
-    expect(answer.message).toMatch(/^version：/);
+    expect(answer.message).toMatch(/^版本号：/);
     expect(answer.message).not.toMatch(/Invalid input|expected/);
     expect(answer.message).toMatch(/[\u4e00-\u9fff]/);
   });

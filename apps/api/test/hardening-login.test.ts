@@ -151,7 +151,7 @@ describe('password policy', () => {
         password,
       });
       expect([password, answer.status]).toEqual([password, 400]);
-      expect(answer.message).toMatch(/password：/);
+      expect(answer.message).toMatch(/^密码：/);
       expect(await fingerprint(server.db)).toEqual(before);
     }
     expect(

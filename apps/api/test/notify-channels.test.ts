@@ -152,7 +152,7 @@ describe('channel settings', () => {
     const error = await saveChannel(admin, { unit: '34', kind: 'sms', config: { gateway: 'ftp://x' } }).catch((e) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).kind).toBe('bad_request');
-    expect((error as DomainError).message).toContain('gateway');
+    expect((error as DomainError).message).toBe('短信：网关地址应为 http(s) 地址');
   });
 });
 

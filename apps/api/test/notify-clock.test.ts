@@ -102,7 +102,7 @@ describe('reminders on the campaign clock', () => {
     expect(countiesMessaged(`临近提醒：${M2}`)).toEqual(['五河县', '固镇县', '龙子湖区']);
     expect(countiesMessaged('逾期提醒')).toEqual([]);
     const first = robots.received.find((r) => r.body.markdown.title.startsWith(`临近提醒：${M2}`))!;
-    expect(first.body.markdown.title).toBe(`临近提醒：${M2}将于 2021-10-31 截止`);
+    expect(first.body.markdown.title).toBe(`临近提醒：${M2}将于2021年10月31日截止`);
     expect(first.body.markdown.text).toContain('截止前还剩 1 个工作日（含今天）');
     expect(first.verdict).toBe('ok');
   });
@@ -116,14 +116,14 @@ describe('reminders on the campaign clock', () => {
     expect(countiesMessaged(`逾期提醒：${M2}`)).toEqual(['五河县', '固镇县']);
     expect(countiesMessaged(`临近提醒：${M2}`)).toEqual(['五河县', '固镇县', '龙子湖区']);
     const overdue = robots.received.find((r) => r.body.markdown.title.startsWith(`逾期提醒：${M2}`))!;
-    expect(overdue.body.markdown.text).toContain('应于 2021-10-31 前完成，截至 2021-11-01 仍未完成');
+    expect(overdue.body.markdown.text).toContain('应于2021年10月31日前完成，截至2021年11月1日仍未完成');
   });
 
   test('the city’s digest goes at 08:30 on each working day the clock passed, not on the weekend', () => {
     const digests = robots.received.filter((r) => r.body.markdown.title.startsWith('蚌埠市每日简报'));
     expect(digests.map((d) => d.body.markdown.title)).toEqual([
-      '蚌埠市每日简报（2021-10-29）',
-      '蚌埠市每日简报（2021-11-01）',
+      '蚌埠市每日简报（2021年10月29日）',
+      '蚌埠市每日简报（2021年11月1日）',
     ]);
   });
 
@@ -133,5 +133,22 @@ describe('reminders on the campaign clock', () => {
     await evaluateSchedule(opened.db, campaign);
     await moveClock('2021-11-01T09:30:00');
     expect(robots.received.length).toBe(before);
+  });
+
+  test('11-02 … 11-05: the 月报 reminders and the digests that leave name periods and dates as the pages do', async () => {
+    await moveClock('2021-11-05T09:00:00');
+    const soon = robots.received.filter((r) => r.body.markdown.title.startsWith('临近提醒：2021年10月月报'));
+    expect(new Set(soon.map((r) => r.body.markdown.title))).toEqual(
+      new Set(['临近提醒：2021年10月月报将于2021年11月5日截止']),
+    );
+    expect(countiesMessaged('临近提醒：2021年10月月报')).toContain('怀远县');
+    expect(soon[0]!.body.markdown.text).toContain('2021年10月月报须于2021年11月5日前报送');
+    const digest = robots.received.find((r) => r.body.markdown.title === '蚌埠市每日简报（2021年11月5日）')!;
+    expect(digest.body.markdown.text).toContain('- 2021年10月月报报送：按时 0个、逾期 0个、未报 9个');
+    // Nothing that left names a period or a date the ISO way (links aside).
+    for (const r of robots.received) {
+      const words = `${r.body.markdown.title}\n${r.body.markdown.text}`.replace(/https?:\/\/\S+/g, '');
+      expect(words).not.toMatch(/\d{4}-(\d{2}|Q\d)/);
+    }
   });
 });

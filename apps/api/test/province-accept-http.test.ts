@@ -48,7 +48,7 @@ describe('the province accepts approved reports in bulk (批量确认)', () => {
       })
       .catch((e: unknown) => e);
     expect(errorCode(error)).toBe('CONFLICT');
-    expect((error as Error).message).toContain('第 2 份（340321 2021-08）');
+    expect((error as Error).message).toContain('第 2 份（怀远县2021年8月月报）');
     expect((await admin.trpc.reports.get.query(july)).state).toBe('approved');
   });
 

@@ -20,6 +20,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('一键催报: all unsent reports of a city or the province in one action', () => {
+  test('before the first report falls due there is nothing to urge, and the refusal says so in words', async () => {
+    await server.setTime(at('2021-08-02T09:00:00'));
+    await expect(officer.trpc.urge.sendAll.mutate({ unit: '3403' })).rejects.toThrow(
+      /^截至2021年8月2日尚无到期的月报，无需催报$/,
+    );
+  });
+
   test('蚌埠市 urges every county without a July report once; 怀远县, sent on time and returned, is not urged', async () => {
     await server.setTime(at('2021-08-02T10:00:00'));
     await clerk.trpc.reports.saveDraft.mutate({ ...july, version: 0, values: julyValues });
@@ -59,6 +66,8 @@ describe('一键催报: all unsent reports of a city or the province in one acti
     await expect(officer.trpc.urge.sendAll.mutate({ unit: '3401' })).rejects.toSatisfy(
       (e) => errorCode(e) === 'FORBIDDEN',
     );
-    await expect(officer.trpc.urge.sendAll.mutate({ unit: '340321' })).rejects.toThrow('催报范围（unit）');
+    await expect(officer.trpc.urge.sendAll.mutate({ unit: '340321' })).rejects.toThrow(
+      '单位：一键催报只能针对一个市或全省',
+    );
   });
 });

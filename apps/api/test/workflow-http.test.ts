@@ -181,4 +181,23 @@ describe('the monthly report workflow over HTTP', () => {
       '审核怀远县2021年8月月报',
     ]);
   });
+
+  test('a return reason typed with its own full stop is told once, with one full stop, in the notice and the to-do', async () => {
+    await server.setTime(at('2021-09-07T10:00:00'));
+    const reason = '台账人数与报表不符，请核实。';
+    await officer.trpc.reports.return.mutate({ countyCode: '340321', period: '2021-08', version: 2, reason });
+    const notice = (await clerk.trpc.notices.mine.query({ asOf: '2021-09-07' })).find(
+      (n) => n.kind === 'report.return' && n.title === '2021年8月月报已退回',
+    )!;
+    expect(notice.body).toBe('bengbu退回，理由：台账人数与报表不符，请核实。请修改后重新报送。');
+    const todo = (await clerk.trpc.todo.mine.query({ asOf: '2021-09-07' })).find(
+      (t) => t.kind === 'returned' && t.title.startsWith('2021年8月'),
+    )!;
+    expect(todo.title).toBe('2021年8月月报被退回，请修改后重新报送');
+    for (const text of [notice.title, notice.body, todo.title, todo.note ?? '']) {
+      expect(text).not.toContain('。。');
+      expect(text.split('台账人数与报表不符').length - 1).toBeLessThanOrEqual(1);
+    }
+    expect(`${notice.body}${todo.note}`.split('台账人数与报表不符').length - 1).toBe(2);
+  });
 });

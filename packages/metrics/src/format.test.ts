@@ -3,6 +3,7 @@ import {
   amount,
   amountText,
   chineseDate,
+  chineseTime,
   countText,
   countTexts,
   dateText,
@@ -97,6 +98,9 @@ describe('units and scales', () => {
     expect(periodText('2021-10')).toBe('2021年10月');
     expect(periodText('2022-Q3')).toBe('2022年第三季度');
     expect(instantText('2021-08-02T07:02:00.000Z')).toBe('2021-08-02 15:02');
+    expect(chineseTime('2021-11-20T02:00:00.000Z')).toBe('2021年11月20日 10:00');
+    expect(chineseTime('2021-11-30T16:05:00+00:00')).toBe('2021年12月1日 00:05');
+    expect(chineseTime('2021-07-01T09:00:00+08:00')).toBe('2021年7月1日 09:00');
     expect(amount(1234567.891)).toBe('1,234,567.89');
     expect([rankText(2, true), rankText(4), rankText(null)]).toEqual(['并列第2名', '第4名', '—']);
   });

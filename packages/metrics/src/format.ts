@@ -170,6 +170,12 @@ export function instantText(instant: string | null | undefined): string {
   return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
 }
 
+/** An instant in Beijing time, in words: '2021-11-20T02:00:00.000Z' → '2021年11月20日 10:00'. */
+export function chineseTime(instant: string): string {
+  const t = new Date(Date.parse(instant) + 8 * 3600_000).toISOString();
+  return `${chineseDate(t.slice(0, 10))} ${t.slice(11, 16)}`;
+}
+
 /** Month and day when the year is the one in context, else the full date. */
 export function shortDate(date: string, contextYear: string): string {
   return date.slice(0, 4) === contextYear ? date.slice(5) : date;

@@ -150,7 +150,7 @@ export function fileRoutes(deps: AppDeps) {
     app.get(`/values.${format}`, async (c) => {
       const given = c.req.query('unit');
       if (given !== undefined && !anyUnitCode.safeParse(given).success)
-        throw new DomainError('bad_request', 'unit：单位代码应为2、4、6、9或12位行政区划代码');
+        throw new DomainError('bad_request', '单位代码：应为2、4、6、9或12位行政区划代码');
       const user = await permit(c, deps, 'files.values.export', given);
       const unit = given ?? user.scopeCode;
       const lines = await valueLines(service(deps, await requestCampaign(c, deps), user), unit);

@@ -5,12 +5,9 @@ import { isUnavailable, unavailableMessage } from '../db/unavailable';
 import { resolveCampaign } from '../services/campaign/registry';
 import { serviceContext, type ServiceContext } from '../services/context';
 import { DomainError, outOfScope } from '../services/errors';
+import { fieldProblem } from '../services/field-words';
 import type { Context } from './context';
 import { isWithin, rules, type ProcedureName, type Rule, type Touched } from './permissions';
-
-// Fields a user types into a form are named as the form names them; others keep their code, which the pages translate.
-const formWords: Record<string, string> = { newPassword: '新密码', oldPassword: '原密码', displayName: '姓名' };
-const fieldWord = (path: string) => formWords[path] ?? (path || '输入');
 
 /** tRPC's own refusals (before any procedure runs) in the words of ours; every other message is already Chinese. */
 function adapterWords(message: string, code: string, cause: unknown): string {
@@ -18,16 +15,17 @@ function adapterWords(message: string, code: string, cause: unknown): string {
   if (message.startsWith('Unsupported GET-request to mutation')) return '修改数据的操作须以 POST 请求调用';
   if (message.startsWith('Unsupported POST-request to query')) return '查询须以 GET 请求调用';
   if (message.startsWith('No procedure found on path')) return '接口不存在';
-  if (code === 'PARSE_ERROR' || cause instanceof SyntaxError) return '请求参数（input）不是有效的 JSON';
+  if (code === 'PARSE_ERROR' || cause instanceof SyntaxError) return '请求参数不是有效的 JSON';
   return message;
 }
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    // A refused field is named as its form names it (新密码：…), never by its code.
     const invalid =
       error.cause instanceof ZodError
-        ? error.cause.issues.map((i) => `${fieldWord(i.path.map(String).join('.'))}：${i.message}`).join('；')
+        ? error.cause.issues.map((i) => fieldProblem(i.path, i.message)).join('；')
         : null;
     return {
       ...shape,

@@ -1,12 +1,8 @@
+import { chineseTime } from '@dudao/metrics';
 import { sitePath } from './next';
 
-/** The campaign clock as the header shows it, in Beijing time: 2021年11月20日 10:00. */
-export function clockLabel(instant: string): string {
-  const d = new Date(Date.parse(instant) + 8 * 3600_000);
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`;
-}
+/** The campaign clock as the header shows it, in Beijing time: 2021年11月20日 10:00 (as the API's messages name it). */
+export const clockLabel = chineseTime;
 
 /** The clock instant as a `datetime-local` value in Beijing time, minutes precision. */
 export function clockInputValue(instant: string): string {

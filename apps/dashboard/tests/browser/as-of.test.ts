@@ -120,7 +120,7 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
       .filter({ hasText: '2021年10月' })
       .getByRole('link', { name: /^打开审核/ })
       .click();
-    await officer.getByRole('button', { name: `审核通过${countyName} 2021-10 月报` }).click();
+    await officer.getByRole('button', { name: `审核通过${countyName} 2021年10月月报` }).click();
     await confirmIn(officer, '确认审核通过');
     expect(await statusLine(officer)).toContain(`已审核通过：${countyName}`);
     const officerNotices = async (asOf: string) =>
@@ -167,6 +167,37 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
     const viewer = await openAs(browser, 'viewer');
     expect(await viewer.locator('header.bar').textContent()).toContain('模拟时钟：2021年11月20日 11:3');
     expect(await viewer.getByRole('button', { name: '拨快' }).count()).toBe(0);
+  });
+
+  test('the clock page names its day and refuses a move back or a blank time in words, with no code or ISO date', async () => {
+    const admin = await openAs(browser, 'admin');
+    await admin.goto('/clock');
+    const main = admin.locator('main');
+    expect(await main.textContent()).toMatch(/查看日期最晚到\d{4}年\d{1,2}月\d{1,2}日。/);
+    const before = (await query<Clock>(admin, 'clock.get', {})).now;
+    // The page's own form (the header has another): what a browser without the form's checks would send.
+    const at = main.getByLabel('拨到（北京时间）');
+    await at.evaluate((e) => e.removeAttribute('min'));
+    await at.fill('2021-08-01T09:00');
+    await main.getByRole('button', { name: '拨快' }).click();
+    await main.getByRole('alert').filter({ hasText: '向后拨' }).waitFor();
+    const back = (await main.getByRole('alert').textContent()) ?? '';
+    expect(back).toMatch(/^时钟只能向后拨：2021年8月1日 09:00 早于当前时钟 2021年11月20日 \d\d:\d\d$/);
+    await main.getByLabel('拨到（北京时间）').evaluate((e) => {
+      e.removeAttribute('required');
+      (e as HTMLInputElement).value = '';
+    });
+    await main.getByRole('button', { name: '拨快' }).click();
+    await main.getByRole('alert').filter({ hasText: '请填写' }).waitFor();
+    const blank = (await main.getByRole('alert').textContent()) ?? '';
+    expect(blank).toBe('拨到（北京时间）：请填写要拨到的日期和时间');
+    for (const text of [back, blank, (await main.textContent()) ?? '']) {
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(text).not.toMatch(/（[A-Za-z]+）/);
+    }
+    // Neither moved it: the (running) clock only went on from where it was.
+    const after = await query<Clock>(admin, 'clock.get', {});
+    expect(after.now >= before && Date.parse(after.now) - Date.parse(before) < 10 * 60_000).toBe(true);
   });
 
   test('an as-of date after the clock’s day is moved back to it', async () => {

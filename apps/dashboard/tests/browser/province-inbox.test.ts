@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { periodText } from '@dudao/metrics';
 import type { Browser } from 'playwright-core';
 import { query } from './support/api';
 import { launchChromium, screenshot } from './support/browser';
@@ -40,7 +41,7 @@ describe('the province inbox (省级确认收件箱)', () => {
 
     await row.getByRole('link', { name: first.countyName, exact: true }).click();
     await page.waitForURL(new RegExp(`/county/${first.countyCode}/report/${first.period}`));
-    await page.getByRole('button', { name: `确认${first.countyName} ${first.period} 月报` }).click();
+    await page.getByRole('button', { name: `确认${first.countyName} ${periodText(first.period)}月报` }).click();
     const dialog = page.locator('dialog[open]');
     expect(await dialog.textContent()).toContain(`县区：${first.countyName}`);
     await screenshot(page, 'province-accept-dialog');
@@ -68,7 +69,9 @@ describe('the province inbox (省级确认收件箱)', () => {
     }
     await page.goto('/inbox');
     for (const r of pair)
-      await page.getByRole('checkbox', { name: `选择${r.countyName} ${r.period} 月报`, exact: true }).check();
+      await page
+        .getByRole('checkbox', { name: `选择${r.countyName} ${periodText(r.period)}月报`, exact: true })
+        .check();
     await page.getByRole('button', { name: '批量确认（2 份）' }).click();
     const dialog = page.locator('dialog[open]');
     await dialog.waitFor();

@@ -79,13 +79,17 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
     const review = officer.getByRole('region', { name: '市级审核' });
     await review.getByText('↩ 退回').click();
     await review.getByLabel('退回原因（必填）').fill('急难发生地救助人次与台账不符，请核实。');
-    await review.getByRole('button', { name: `退回怀远县 ${period} 月报` }).click();
+    await review.getByRole('button', { name: `退回怀远县 ${words}月报` }).click();
     await confirmIn(officer, '确认退回');
     expect(await statusLine(officer)).toContain('已退回：怀远县');
 
+    // The reason was typed with its own full stop: neither the notice, the to-do nor the report page adds a second.
     await clerk.goto(`/workspace?asOf=${asOf}`);
+    expect(await clerk.locator('main').textContent()).not.toContain('。。');
     await clerk.getByRole('link', { name: new RegExp(`${words}月报被退回`) }).click();
-    expect(await clerk.locator('main').textContent()).toContain('急难发生地救助人次与台账不符，请核实。');
+    const returned = (await clerk.locator('main').textContent()) ?? '';
+    expect(returned).toContain('急难发生地救助人次与台账不符，请核实。请修改后重新报送。');
+    expect(returned).not.toContain('。。');
     await nonlocal.fill(String(Math.max(0, whole - 2)));
     await clerk.getByRole('button', { name: '报送', exact: true }).click();
     await confirmIn(clerk, '确认报送');
@@ -100,7 +104,7 @@ describe('a monthly report from the clerk’s form to the city’s approval', ()
       .filter({ hasText: '怀远县' })
       .getByRole('link', { name: /^打开审核/ })
       .click();
-    await officer.getByRole('button', { name: `审核通过怀远县 ${period} 月报` }).click();
+    await officer.getByRole('button', { name: `审核通过怀远县 ${words}月报` }).click();
     await confirmIn(officer, '确认审核通过');
     expect(await statusLine(officer)).toContain('已审核通过：怀远县');
 

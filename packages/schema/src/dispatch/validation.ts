@@ -45,5 +45,5 @@ export const urgeInput = z.object({
 
 /** 一键催报 of a city (4 digits) or the province (2 digits). */
 export const urgeAllInput = z.object({
-  unit: z.string().regex(/^\d{2}(\d{2})?$/, { error: '催报范围（unit）应为市或省的代码' }),
+  unit: z.string().regex(/^\d{2}(\d{2})?$/, { error: '一键催报只能针对一个市或全省' }),
 });

@@ -22,7 +22,7 @@ export const cursorOf = (entry: Pick<AuditEntry, 'at' | 'id'>) => `${entry.at}|$
 
 function afterCursor(cursor: string): SQL {
   const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|(\d{1,12})$/.exec(cursor);
-  if (!m) throw new DomainError('bad_request', 'cursor：翻页位置无效');
+  if (!m) throw new DomainError('bad_request', '翻页位置无效，请从第一页重新查看');
   const [, at, id] = m as unknown as [string, string, string];
   return or(lt(auditLog.at, at), and(eq(auditLog.at, at), lt(auditLog.id, Number(id))))!;
 }

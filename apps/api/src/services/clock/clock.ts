@@ -1,4 +1,5 @@
 import { desc } from 'drizzle-orm';
+import { chineseDate, chineseTime } from '@dudao/metrics';
 import { beijingDate } from '@dudao/schema/campaign';
 import { clockSettings, type ClockMode } from '@dudao/schema/tables';
 import type { Ctx, WallClock } from '../context';
@@ -55,11 +56,14 @@ export async function setClock(
       if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(change.at))
         throw new DomainError(
           'bad_request',
-          `时钟时间（at）格式无效：${change.at}（应为 ISO 8601，形如 YYYY-MM-DDThh:mm:ss+08:00）`,
+          `时钟时间格式无效：${change.at}（应为 ISO 8601，形如 YYYY-MM-DDThh:mm:ss+08:00）`,
         );
       const current = await readClock(ctx, wall);
       if (change.forwardOnly && ms < Date.parse(current.now))
-        throw new DomainError('bad_request', `时钟只能向后拨：${change.at} 早于当前时钟 ${current.now}`);
+        throw new DomainError(
+          'bad_request',
+          `时钟只能向后拨：${chineseTime(change.at)} 早于当前时钟 ${chineseTime(current.now)}`,
+        );
     }
     await ctx.db
       .insert(clockSettings)
@@ -79,7 +83,10 @@ export async function resolveAsOf(ctx: Ctx, asOf: string | undefined): Promise<s
   const { today } = await readClock(ctx);
   if (asOf === undefined) return today;
   if (asOf > today)
-    throw new DomainError('bad_request', `查看日期（asOf）${asOf} 晚于活动时钟的日期 ${today}，不能查看尚未发生的情况`);
+    throw new DomainError(
+      'bad_request',
+      `查看日期 ${chineseDate(asOf)} 晚于活动时钟的日期 ${chineseDate(today)}，不能查看尚未发生的情况`,
+    );
   return asOf;
 }
 

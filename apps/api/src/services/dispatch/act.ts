@@ -44,7 +44,7 @@ async function attachFiles(ctx: Ctx, copyId: number, eventId: number, files: num
     .all();
   const missing = files.filter((f) => !pending.some((p) => p.id === f));
   if (missing.length)
-    throw new DomainError('bad_request', `附件（files）：${missing.join('、')} 不是本督办单待提交的附件`);
+    throw new DomainError('bad_request', `附件：${missing.length} 个所选附件不是本督办单待提交的附件，请重新上传`);
   for (const f of pending) await ctx.db.update(dispatchFiles).set({ eventId }).where(eq(dispatchFiles.id, f.id)).run();
 }
 
@@ -74,7 +74,7 @@ export async function actOnCopy(
       if (held.length > 0)
         throw new DomainError(
           'bad_request',
-          `确认办结理由（confirmReason）：督办所针对的问题在数据中仍然存在（${held.map((r) => r.text).join('；')}），办结须填写确认理由`,
+          `确认办结的理由：督办所针对的问题在数据中仍然存在（${held.map((r) => r.text).join('；')}），办结须填写确认理由`,
         );
     }
     const event = await db

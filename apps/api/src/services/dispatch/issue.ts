@@ -1,4 +1,4 @@
-import { workingDaysBetween } from '@dudao/metrics';
+import { chineseDate, workingDaysBetween } from '@dudao/metrics';
 import { beijingDate, type CampaignDef } from '@dudao/schema/campaign';
 import { dispatchCopies, dispatchEvents, dispatchOrders } from '@dudao/schema/tables';
 import { stampedWrite, type Ctx } from '../context';
@@ -19,9 +19,15 @@ export interface IssueInput {
 
 function checkDeadline(campaign: CampaignDef, issuedOn: string, deadline: string): void {
   if (deadline < campaign.start || deadline > campaign.end)
-    throw new DomainError('bad_request', `办理期限：${deadline} 不在行动期内（${campaign.start} 至 ${campaign.end}）`);
+    throw new DomainError(
+      'bad_request',
+      `办理期限：${chineseDate(deadline)}不在行动期内（${chineseDate(campaign.start)}至${chineseDate(campaign.end)}）`,
+    );
   if (deadline <= issuedOn || workingDaysBetween(issuedOn, deadline) < 1)
-    throw new DomainError('bad_request', `办理期限：${deadline} 至少应在下发日 ${issuedOn} 之后一个工作日`);
+    throw new DomainError(
+      'bad_request',
+      `办理期限：${chineseDate(deadline)}至少应在下发日${chineseDate(issuedOn)}之后一个工作日`,
+    );
 }
 
 /** 交办: one order, one copy per county, each copy starting with its issue event; the clerks get a notice. */
@@ -36,7 +42,7 @@ export async function issueDispatch(
     for (const code of counties) {
       const unit = await getUnit(ctx, code);
       if (unit?.level !== 'county' || !isWithin(code, campaign.province))
-        throw new DomainError('bad_request', `督办县区（counties）：${code} 不是本省的县级单位`);
+        throw new DomainError('bad_request', `督办县区：${code} 不是本省的县级单位`);
       if (!isWithin(code, actor.scopeCode))
         throw new DomainError('forbidden', `无权向管辖范围以外的县区下发督办单（${code}）`);
     }
@@ -83,7 +89,7 @@ export async function issueDispatch(
         {
           kind: 'dispatch.issued',
           title: `督办单：${input.title}`,
-          body: `请在 2 个工作日内签收，并于 ${input.deadline} 前反馈办理情况。`,
+          body: `请在 2 个工作日内签收，并于${chineseDate(input.deadline)}前反馈办理情况。`,
           unitCode: county,
         },
         at,

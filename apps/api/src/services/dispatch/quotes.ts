@@ -1,3 +1,4 @@
+import { chineseDate } from '@dudao/metrics';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { provinceStatusAt } from '../known/status-at';
@@ -30,12 +31,12 @@ export async function quoteLinks(
   const byCode = new Map(status.counties.map((c) => [c.code, c]));
   return counties.flatMap((code) => {
     const county = byCode.get(code);
-    if (!county) throw new DomainError('bad_request', `关联指标：${code} 在 ${issuedOn} 没有状态数据`);
+    if (!county) throw new DomainError('bad_request', `督办县区：${code} 在${chineseDate(issuedOn)}没有状态数据`);
     return links.map((link): DispatchQuote => {
       if ('indicator' in link) {
         const def = campaign.indicators.find((i) => i.code === link.indicator);
         const figure = county.indicators[link.indicator];
-        if (!def || !figure) throw new DomainError('bad_request', `关联指标（links）：没有指标 ${link.indicator}`);
+        if (!def || !figure) throw new DomainError('bad_request', '关联指标：所选指标不是本活动的指标');
         return {
           county: code,
           kind: 'indicator',
@@ -51,7 +52,7 @@ export async function quoteLinks(
       if (!reason)
         throw new DomainError(
           'bad_request',
-          `关联滞后原因（links）：${county.name}在 ${issuedOn} 没有滞后原因 ${link.reason}`,
+          `关联滞后原因：${county.name}在${chineseDate(issuedOn)}已没有所选的滞后原因，请刷新页面后重新选择`,
         );
       return { county: code, kind: 'reason', code: reason.code, text: reason.text, figures: reason.figures };
     });

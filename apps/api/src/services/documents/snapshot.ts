@@ -34,7 +34,7 @@ export async function snapshotAt(ctx: Ctx<'campaign'>, asOf: string): Promise<Sn
   if (!campaign.documents)
     throw new DomainError(
       'conflict',
-      `活动 ${campaign.code} 的已安装版本缺少公文固定文字（documents），请先运行 pnpm cli campaign install campaigns/${campaign.code}.yaml 安装新版本`,
+      `活动 ${campaign.code} 的已安装版本缺少公文固定文字，请先运行 pnpm cli campaign install campaigns/${campaign.code}.yaml 安装新版本`,
     );
   const status = await provinceStatusAt(ctx, asOf);
   const start = firstReportDue(campaign);

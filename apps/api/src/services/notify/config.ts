@@ -5,6 +5,7 @@ import { withTransaction, type Ctx } from '../context';
 import { clockNow } from '../clock/clock';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
+import { fieldWords } from '../field-words';
 import { getUnit } from '../org/units';
 import { channelNames, channels, type ResolvedChannel } from './channels';
 import { decryptSecret, encryptSecret } from './secrets';
@@ -20,37 +21,41 @@ const httpUrl = (field: string) =>
 const configShapes: Record<ChannelKind, z.ZodType<Record<string, unknown>>> = {
   dingtalk: z.strictObject({
     msgtype: z
-      .enum(['text', 'markdown', 'actionCard'], { error: '消息类型（msgtype）只能是 text、markdown 或 actionCard' })
+      .enum(['text', 'markdown', 'actionCard'], { error: '消息类型只能是 text、markdown 或 actionCard' })
       .optional(),
   }),
   wecom: z.strictObject({}),
   email: z.strictObject({
-    host: z.string().trim().min(1, '缺少 SMTP 服务器（host）').max(200),
-    port: z.int('端口（port）应为整数').min(1).max(65535, '端口（port）应在 1–65535 之间').optional(),
+    host: z.string().trim().min(1, '缺少 SMTP 服务器').max(200),
+    port: z.int('端口应为整数').min(1, '端口应在 1–65535 之间').max(65535, '端口应在 1–65535 之间').optional(),
     secure: z.boolean().optional(),
     user: z.string().trim().max(200).optional(),
-    from: z.string().trim().min(3, '缺少发件人（from）').max(200),
+    from: z.string().trim().min(3, '缺少发件人').max(200),
   }),
   sms: z.strictObject({
-    gateway: httpUrl('短信网关地址（gateway）'),
-    signName: z.string().trim().max(20, '短信签名（signName）不超过 20 字').optional(),
+    gateway: httpUrl('网关地址'),
+    signName: z.string().trim().max(20, '短信签名不超过 20 字').optional(),
     templates: z.record(z.string().max(30), z.string().trim().min(1).max(60)).optional(),
-    perPhonePerHour: z.int().min(1).max(100, '每号码每小时条数（perPhonePerHour）应在 1–100 之间').optional(),
+    perPhonePerHour: z
+      .int('每号码每小时最多条数应为整数')
+      .min(1, '每号码每小时最多条数应在 1–100 之间')
+      .max(100, '每号码每小时最多条数应在 1–100 之间')
+      .optional(),
   }),
 };
 const secretShapes: Record<ChannelKind, z.ZodType<Record<string, string | undefined>>> = {
   dingtalk: z.strictObject({
-    webhook: httpUrl('Webhook 地址（webhook）').optional(),
+    webhook: httpUrl('Webhook 地址').optional(),
     signSecret: z.string().trim().max(200).optional(),
   }),
-  wecom: z.strictObject({ webhook: httpUrl('Webhook 地址（webhook）').optional() }),
+  wecom: z.strictObject({ webhook: httpUrl('Webhook 地址').optional() }),
   email: z.strictObject({ password: z.string().max(200).optional() }),
   sms: z.strictObject({ apiKey: z.string().max(500).optional() }),
 };
 
 export const channelInput = z.object({
-  unit: z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, '单位代码（unit）应为省、市或县级代码'),
-  kind: z.enum(channelKinds, { error: '渠道类型（kind）只能是 dingtalk、wecom、email 或 sms' }),
+  unit: z.string().regex(/^\d{2}(\d{2}(\d{2})?)?$/, '应为省、市或县级代码'),
+  kind: z.enum(channelKinds, { error: '只能是钉钉群机器人、企业微信群机器人、电子邮件或短信' }),
   config: z.record(z.string(), z.unknown()).default({}),
   secrets: z.record(z.string(), z.unknown()).default({}),
   enabled: z.boolean().default(true),
@@ -70,12 +75,22 @@ export interface ChannelView {
   updatedBy: string;
 }
 
-function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+/** The form's words for the fields of the channel input itself. */
+const channelWords: Record<string, string> = { unit: '单位代码', kind: '渠道' };
+
+/**
+ * The first problem, named as the form names the field: `单位代码：…` for the channel itself, `短信：网关地址应为…` for a
+ * channel's settings (whose messages name their field, or are given its name here).
+ */
+function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown, channel?: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const field = issue.path.join('.');
-  throw new DomainError('bad_request', `${what}${field ? `（${field}）` : ''}：${issue.message}`);
+  const key = String(issue.path[0] ?? '');
+  const words = channel ? fieldWords : channelWords;
+  const word = Object.hasOwn(words, key) ? words[key] : undefined;
+  const problem = word && !issue.message.includes(word) ? `${word}：${issue.message}` : issue.message;
+  throw new DomainError('bad_request', channel ? `${channel}：${problem}` : problem);
 }
 
 type Row = typeof notifyChannels.$inferSelect;
@@ -103,13 +118,13 @@ function view(row: Row): ChannelView {
 
 /** Sets a unit's channel of one kind; secrets are encrypted (refused without DUDAO_SECRET_KEY), blank ones kept. */
 export async function saveChannel(ctx: Ctx<'actor'>, raw: ChannelInput): Promise<ChannelView> {
-  const input = parseOrRefuse(channelInput, raw, '渠道设置');
-  const config = parseOrRefuse(configShapes[input.kind], input.config, `${channelNames[input.kind]}设置`);
-  const given = parseOrRefuse(secretShapes[input.kind], input.secrets, `${channelNames[input.kind]}密钥`);
+  const input = parseOrRefuse(channelInput, raw);
+  const config = parseOrRefuse(configShapes[input.kind], input.config, channelNames[input.kind]);
+  const given = parseOrRefuse(secretShapes[input.kind], input.secrets, channelNames[input.kind]);
   const fresh = Object.fromEntries(
     Object.entries(given).filter(([, v]) => typeof v === 'string' && v !== ''),
   ) as Record<string, string>;
-  if (!(await getUnit(ctx, input.unit))) throw new DomainError('bad_request', `单位代码（unit）：${input.unit} 不存在`);
+  if (!(await getUnit(ctx, input.unit))) throw new DomainError('bad_request', `单位代码：${input.unit} 不存在`);
   return withTransaction(ctx, async (ctx) => {
     const at = (await clockNow(ctx)).toISOString();
     const old = await ctx.db
@@ -120,7 +135,7 @@ export async function saveChannel(ctx: Ctx<'actor'>, raw: ChannelInput): Promise
     const kept = old?.secret ? (JSON.parse(decryptSecret(old.secret)) as Record<string, string>) : {};
     const secrets = { ...kept, ...fresh };
     if ((input.kind === 'dingtalk' || input.kind === 'wecom') && !secrets.webhook)
-      throw new DomainError('bad_request', `${channelNames[input.kind]}须设置 Webhook 地址（webhook）`);
+      throw new DomainError('bad_request', `${channelNames[input.kind]}：须设置 Webhook 地址`);
     const values = {
       unitCode: input.unit,
       kind: input.kind,

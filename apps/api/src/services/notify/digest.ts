@@ -1,11 +1,16 @@
-import { countText, scoreText, type StatusResult } from '@dudao/metrics';
+import { chineseDate, countText, periodText, scoreText, type StatusResult } from '@dudao/metrics';
 import type { Ctx } from '../context';
 import { enqueueNotice } from './enqueue';
 import { linkPath, publicUrl } from './kinds';
 import { usersByScope } from './recipients';
 
 /** The lines of one city's digest: counts as of `today`, and what changed since `yesterday`. */
-export function digestLines(city: string, today: StatusResult, yesterday: StatusResult | null): string[] {
+export function digestLines(
+  city: string,
+  today: StatusResult,
+  yesterday: StatusResult | null,
+  reportName: string,
+): string[] {
   const c = today.cities.find((x) => x.code === city);
   if (!c) return [];
   const counties = today.counties.filter((x) => x.cityCode === city);
@@ -15,7 +20,7 @@ export function digestLines(city: string, today: StatusResult, yesterday: Status
   ];
   if (c.timeliness.period)
     lines.push(
-      `- ${c.timeliness.period} 报送：按时 ${countText(c.timeliness.onTime, '个')}、逾期 ${countText(c.timeliness.late, '个')}、未报 ${countText(c.timeliness.missing, '个')}`,
+      `- ${periodText(c.timeliness.period)}${reportName}报送：按时 ${countText(c.timeliness.onTime, '个')}、逾期 ${countText(c.timeliness.late, '个')}、未报 ${countText(c.timeliness.missing, '个')}`,
     );
   const newly = counties.filter((x) => x.lagging && before.get(x.code)?.lagging === false).map((x) => x.name);
   const cleared = counties.filter((x) => !x.lagging && before.get(x.code)?.lagging === true).map((x) => x.name);
@@ -38,13 +43,13 @@ export async function enqueueDigests(
   for (const city of today.cities) {
     const ids = officers.get(city.code);
     if (!ids?.length) continue;
-    const lines = digestLines(city.code, today, yesterday);
+    const lines = digestLines(city.code, today, yesterday, ctx.campaign.reportName);
     written += await enqueueNotice(
       ctx,
       ids,
       {
         kind: 'digest.daily',
-        title: `${city.name}每日简报（${day}）`,
+        title: `${city.name}每日简报（${chineseDate(day)}）`,
         body: lines.join('\n'),
         unitCode: city.code,
         key: `digest:${ctx.campaign.code}:${city.code}:${day}`,

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { dispatchCopyAt, type DispatchAction } from '@dudao/metrics';
+import { chineseDate, dispatchCopyAt, type DispatchAction } from '@dudao/metrics';
 import { addDays, endOfBeijingDay } from '@dudao/schema/campaign';
 import { dispatchCopies, dispatchEvents, dispatchOrders, orgUnits } from '@dudao/schema/tables';
 import type { Ctx } from '../context';
@@ -73,8 +73,8 @@ export async function enqueueDispatchTurns(ctx: Ctx<'campaign'>, day: string, at
         title: `督办单${now.light === 'red' ? '亮红灯' : '亮黄灯'}：${order.title}`,
         body:
           now.light === 'red'
-            ? `${copy.name}：督办单“${order.title}”已超过办理期限 ${order.deadline}，尚未办结。`
-            : `${copy.name}：督办单“${order.title}”距办理期限 ${order.deadline} 还剩 ${now.remaining} 个工作日，尚未办结。`,
+            ? `${copy.name}：督办单“${order.title}”已超过办理期限（${chineseDate(order.deadline)}），尚未办结。`
+            : `${copy.name}：督办单“${order.title}”距办理期限（${chineseDate(order.deadline)}）还剩 ${now.remaining} 个工作日，尚未办结。`,
       });
     if (now.lateSigning && !before.lateSigning)
       turns.push({

@@ -27,8 +27,7 @@ const mask = (address: string | null) =>
 
 /** The outbox as an admin sees it: newest first, by state (dead ones by default), each with its attempts. */
 export async function listOutbox(ctx: Ctx, state: OutboxState = 'dead', limit = 100): Promise<OutboxRow[]> {
-  if (!outboxStates.includes(state))
-    throw new DomainError('bad_request', `状态（state）只能是 ${outboxStates.join('、')}`);
+  if (!outboxStates.includes(state)) throw new DomainError('bad_request', '状态只能是待发送、已发送、发送失败或已免发');
   const rows = await ctx.db
     .select({ m: outbox, unitCode: notifyChannels.unitCode, kind: notifyChannels.kind })
     .from(outbox)

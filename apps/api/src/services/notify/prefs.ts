@@ -6,6 +6,7 @@ import { withTransaction, type Ctx } from '../context';
 import { serializeOn } from '../../db/engine';
 import { clockNow } from '../clock/clock';
 import { DomainError } from '../errors';
+import { fieldProblem } from '../field-words';
 import { defaultChoices, noticeGroups, type Choices, type NoticeGroup } from './kinds';
 
 export const prefsInput = z.object({
@@ -13,18 +14,18 @@ export const prefsInput = z.object({
     .string()
     .trim()
     .max(200)
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, '电子邮箱（email）格式无效')
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, '格式无效')
     .nullable()
     .or(z.literal('').transform(() => null)),
   phone: z
     .string()
     .trim()
-    .regex(/^1\d{10}$/, '手机号（phone）应为 11 位数字')
+    .regex(/^1\d{10}$/, '应为 11 位数字')
     .nullable()
     .or(z.literal('').transform(() => null)),
   choices: z.partialRecord(
     z.enum(Object.keys(noticeGroups) as [NoticeGroup, ...NoticeGroup[]], { error: '通知类别无效' }),
-    z.array(z.enum(channelKinds, { error: '渠道只能是 dingtalk、wecom、email 或 sms' })).max(4),
+    z.array(z.enum(channelKinds, { error: '渠道只能是钉钉群机器人、企业微信群机器人、电子邮件或短信' })).max(4),
   ),
 });
 export type PrefsInput = z.input<typeof prefsInput>;
@@ -67,20 +68,17 @@ export async function savePrefs(ctx: Ctx<'actor'>, raw: PrefsInput): Promise<Pre
   const parsed = prefsInput.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new DomainError('bad_request', `通知设置（${issue.path.join('.')}）：${issue.message}`);
+    throw new DomainError('bad_request', fieldProblem(issue.path, issue.message));
   }
   const input = parsed.data;
   for (const [group, kinds] of Object.entries(input.choices)) {
     if (kinds.includes('email') && !input.email)
       throw new DomainError(
         'bad_request',
-        `选择了用电子邮件接收“${noticeGroups[group as NoticeGroup]}”，请填写电子邮箱（email）`,
+        `电子邮箱：未填写（选择了用电子邮件接收“${noticeGroups[group as NoticeGroup]}”）`,
       );
     if (kinds.includes('sms') && !input.phone)
-      throw new DomainError(
-        'bad_request',
-        `选择了用短信接收“${noticeGroups[group as NoticeGroup]}”，请填写手机号（phone）`,
-      );
+      throw new DomainError('bad_request', `手机号：未填写（选择了用短信接收“${noticeGroups[group as NoticeGroup]}”）`);
   }
   const userId = ownId(ctx.actor);
   return withTransaction(ctx, async (ctx) => {

@@ -1,4 +1,4 @@
-import { reminderDays, workingDayAfter } from '@dudao/metrics';
+import { chineseDate, periodText, reminderDays, workingDayAfter } from '@dudao/metrics';
 import { addDays, periodEnd, type CampaignDef } from '@dudao/schema/campaign';
 import type { StatusResult } from '@dudao/metrics';
 import type { Ctx } from '../context';
@@ -10,7 +10,7 @@ import { usersByScope } from './recipients';
 interface Deadline {
   key: string;
   deadline: string;
-  /** What is due, in a sentence's words: 2021-10 月报, 每个村配备社会救助协理员. */
+  /** What is due, in a sentence's words: 2021年10月月报, 每个村配备社会救助协理员. */
   what: string;
   gate?: CampaignDef['gates'][number];
   period?: string;
@@ -21,7 +21,7 @@ function deadlines(campaign: CampaignDef): Deadline[] {
     ...campaign.periods.map((period) => ({
       key: `report:${period}`,
       deadline: addDays(periodEnd(period), campaign.reportDueAfterDays),
-      what: `${period} ${campaign.reportName}`,
+      what: `${periodText(period)}${campaign.reportName}`,
       period,
     })),
     ...campaign.gates.map((gate) => ({ key: `gate:${gate.code}`, deadline: gate.deadline, what: gate.name, gate })),
@@ -97,19 +97,21 @@ async function undone(ctx: Ctx<'campaign'>, due: Due, status: StatusResult, toda
     }));
 }
 
+/** The words that leave by DingTalk, e-mail or SMS: periods and dates as the pages write them (2021年11月5日). */
 function wording(due: Due, target: Target, today: string) {
   const { item } = due;
   const verb = item.period ? '报送' : '完成';
+  const deadline = chineseDate(item.deadline);
   if (due.when === 'soon')
     return {
       kind: 'reminder.soon',
-      title: `临近提醒：${item.what}将于 ${item.deadline} 截止`,
-      body: `${target.unitName}：${item.what}须于 ${item.deadline} 前${verb}，截止前还剩 ${due.n} 个工作日（含今天），目前尚未${verb}，请抓紧办理。`,
+      title: `临近提醒：${item.what}将于${deadline}截止`,
+      body: `${target.unitName}：${item.what}须于${deadline}前${verb}，截止前还剩 ${due.n} 个工作日（含今天），目前尚未${verb}，请抓紧办理。`,
     };
   return {
     kind: 'reminder.overdue',
     title: `逾期提醒：${item.what}已逾期`,
-    body: `${target.unitName}：${item.what}应于 ${item.deadline} 前${verb}，截至 ${today} 仍未${verb}，请尽快办理并报告。`,
+    body: `${target.unitName}：${item.what}应于${deadline}前${verb}，截至${chineseDate(today)}仍未${verb}，请尽快办理并报告。`,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { MonthlyReport } from '@dudao/schema/tables';
 import { withTransaction, type Ctx } from '../context';
+import { periodText } from '@dudao/metrics';
 import { DomainError } from '../errors';
+import { getUnit } from '../org/units';
 import { decideReport, type ReportRef } from './workflow';
 
 /** 批量确认: all the chosen approved reports are accepted together, or none is (one stale or wrong-state report refuses the lot). */
@@ -20,12 +22,14 @@ export async function acceptMany(
       try {
         accepted.push(await decideReport(ctx, at, ref, 'accept'));
       } catch (e) {
-        if (e instanceof DomainError)
+        if (e instanceof DomainError) {
+          const county = (await getUnit(ctx, ref.countyCode))?.name ?? ref.countyCode;
           throw new DomainError(
             e.kind,
-            `第 ${i + 1} 份（${ref.countyCode} ${ref.period}）：${e.message}，未确认任何${campaign.reportName}`,
+            `第 ${i + 1} 份（${county}${periodText(ref.period)}${campaign.reportName}）：${e.message}，未确认任何${campaign.reportName}`,
             e.issues,
           );
+        }
         throw e;
       }
     }

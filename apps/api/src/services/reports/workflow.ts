@@ -35,7 +35,8 @@ export interface ReportRef {
 
 async function requireReport(ctx: Ctx<'campaign'>, ref: ReportRef): Promise<MonthlyReport> {
   const report = await findReport(ctx, ref.countyCode, ref.period);
-  if (!report) throw new DomainError('not_found', `${ref.countyCode} ${ref.period} ${ctx.campaign.reportName}不存在`);
+  if (!report)
+    throw new DomainError('not_found', `${ref.countyCode} ${periodText(ref.period)}${ctx.campaign.reportName}不存在`);
   return report;
 }
 
@@ -102,11 +103,11 @@ export async function requireReportRef(ctx: Ctx<'campaign'>, ref: ReportRef): Pr
   const { campaign } = ctx;
   const unit = await getUnit(ctx, ref.countyCode);
   if (!unit || unit.level !== 'county' || !ref.countyCode.startsWith(campaign.province))
-    throw new DomainError('bad_request', `countyCode：${ref.countyCode} 不是本活动的县级单位`);
+    throw new DomainError('bad_request', `县区：${ref.countyCode} 不是本活动的县级单位`);
   if (!campaign.periods.includes(ref.period))
     throw new DomainError(
       'bad_request',
-      `period：${ref.period} 不在活动期间 ${campaign.periods[0]}…${campaign.periods.at(-1)} 内`,
+      `报送期：${periodText(ref.period)}不在活动期间（${periodText(campaign.periods[0]!)}至${periodText(campaign.periods.at(-1)!)}）内`,
     );
 }
 
@@ -117,7 +118,7 @@ export function checkCommentKeys(campaign: CampaignDef, comments: Record<string,
   if (unknown.length)
     throw new DomainError(
       'bad_request',
-      `comments：${unknown.map((k) => k.slice(0, 64)).join('、')} 不是本活动的填报指标`,
+      `说明：${unknown.map((k) => k.slice(0, 64)).join('、')} 不是本活动的填报指标`,
       unknown.map((k) => ({ row: null, column: k.slice(0, 64), message: '不是本活动的填报指标' })),
     );
 }

@@ -1,4 +1,4 @@
-import { latestDuePeriod } from '@dudao/metrics';
+import { chineseDate, latestDuePeriod, periodText } from '@dudao/metrics';
 import type { Ctx } from '../context';
 import { readClock } from '../clock/clock';
 import { DomainError } from '../errors';
@@ -16,11 +16,12 @@ export async function urgeAllMissing(
   const { today } = await readClock(ctx);
   const period = latestDuePeriod(ctx.campaign, today);
   if (period === null)
-    throw new DomainError('conflict', `截至 ${today} 尚无到期的${ctx.campaign.reportName}，无需催报`);
+    throw new DomainError('conflict', `截至${chineseDate(today)}尚无到期的${ctx.campaign.reportName}，无需催报`);
   const missing = cutToUnit(await provinceStatusAt(ctx, today), scope).counties.filter(
     (c) => c.timeliness === 'missing',
   );
-  if (missing.length === 0) throw new DomainError('conflict', `${period} ${ctx.campaign.reportName}均已报送，无需催报`);
+  if (missing.length === 0)
+    throw new DomainError('conflict', `${periodText(period)}${ctx.campaign.reportName}均已报送，无需催报`);
   let recipients = 0;
   for (const county of missing)
     recipients += (await sendUrge(ctx, { kind: 'report', unit: county.code, period })).recipients;

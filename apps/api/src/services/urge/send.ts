@@ -1,5 +1,5 @@
 import { beijingDate } from '@dudao/schema/campaign';
-import { dispatchCopyAt, periodText } from '@dudao/metrics';
+import { chineseDate, dispatchCopyAt, periodText } from '@dudao/metrics';
 import { urges } from '@dudao/schema/tables';
 import { stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
@@ -18,12 +18,12 @@ export interface UrgeInput {
 
 const open = new Set(['draft', 'returned']);
 
-async function requireLevel(ctx: Ctx, unit: string, level: 'county' | 'city', field: string) {
+async function requireLevel(ctx: Ctx, unit: string, level: 'county' | 'city', what: string) {
   const found = await getUnit(ctx, unit);
   if (found?.level !== level)
     throw new DomainError(
       'bad_request',
-      `催报对象（unit）：${unit} 不是${level === 'county' ? '县级' : '市级'}单位（${field}）`,
+      `催报对象：${unit} 不是${level === 'county' ? '县级' : '市级'}单位，不能催报${what}`,
     );
   return found;
 }
@@ -34,7 +34,7 @@ async function noticeFor(ctx: Ctx<'campaign' | 'actor'>, input: UrgeInput, at: s
     const name = campaign.reportName;
     await requireLevel(ctx, input.unit, 'county', name);
     if (!input.period || !campaign.periods.includes(input.period))
-      throw new DomainError('bad_request', `催报${name}须指定行动期内的报送期（period）`);
+      throw new DomainError('bad_request', `报送期：催报${name}须指定行动期内的报送期`);
     const report = await findReport(ctx, input.unit, input.period);
     if (report && !open.has(report.state))
       throw new DomainError('conflict', `${periodText(input.period)}${name}已报送，无需催报`);
@@ -61,11 +61,11 @@ async function noticeFor(ctx: Ctx<'campaign' | 'actor'>, input: UrgeInput, at: s
     return {
       kind: 'urge.summary',
       title: '催报：请尽快报送市级行动总结',
-      body: `${actor.label}催报市级行动总结，截止 ${campaign.summaryDue}。`,
+      body: `${actor.label}催报市级行动总结，截止日期为${chineseDate(campaign.summaryDue)}。`,
       unitCode: input.unit,
     };
   }
-  if (input.id === undefined) throw new DomainError('bad_request', '催办督办单须指定督办单编号（id）');
+  if (input.id === undefined) throw new DomainError('bad_request', '编号：催办督办单须指定督办单编号');
   const order = await orderById(ctx, input.id);
   const copy = await copyOf(ctx, input.id, input.unit);
   if (dispatchCopyAt(await copyEvents(ctx, copy.id), order.deadline, beijingDate(at)).state === 'closed')
@@ -73,7 +73,7 @@ async function noticeFor(ctx: Ctx<'campaign' | 'actor'>, input: UrgeInput, at: s
   return {
     kind: 'urge.dispatch',
     title: `催办：督办单“${order.title}”`,
-    body: `请于 ${order.deadline} 前办理并反馈。`,
+    body: `请于${chineseDate(order.deadline)}前办理并反馈。`,
     unitCode: input.unit,
   };
 }

@@ -87,7 +87,7 @@ export async function changeOwnPassword(
   if (actor.id === null) throw new DomainError('bad_request', '只有登录的用户可以修改自己的密码');
   const user = await requireUser(ctx, actor.id);
   if (!(await verifyPassword(oldPassword, user.passwordHash))) throw new DomainError('bad_request', '原密码不正确');
-  await checkPassword(ctx, user.username, newPassword);
+  await checkPassword(ctx, user.username, newPassword, '新密码');
   if (newPassword === oldPassword) throw new DomainError('bad_request', '新密码：不能与原密码相同');
   await ctx.db
     .update(users)

@@ -12,7 +12,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const back = backWithoutAsOf(formText(form, 'back', '/'));
     const at = clockFromInput(formText(form, 'at'));
-    if (!at) return fail(400, { error: '请填写要拨到的日期和时间（at）', issues: [] });
+    if (!at) return fail(400, { error: '拨到（北京时间）：请填写要拨到的日期和时间', issues: [] });
     const result = await act(event, apiFor(event).clock.set.mutate({ at }));
     if (!result.ok) return result.failure;
     redirect(303, back);
