@@ -109,7 +109,9 @@ function supervisionParagraph(view: ScopeView): Block | null {
     parts.push(
       items === closed
         ? `督导发现的${items}项整改事项已全部整改销号`
-        : `督导发现整改事项${items}项，已整改销号${closed}项`,
+        : closed > 0
+          ? `督导发现整改事项${items}项，已整改销号${closed}项`
+          : `督导发现整改事项${items}项，尚未整改销号`,
     );
   const mine = dispatch.filter((d) => codes.has(d.countyCode));
   const issued = mine.reduce((s, d) => s + d.issued, 0);

@@ -26,5 +26,5 @@ export function reasonWords(snapshot: Snapshot, reason: Reason, brief = false): 
 }
 
 /** All of a county's reasons, joined. */
-export const reasonsText = (snapshot: Snapshot, county: CountyStatus) =>
-  county.reasons.map((r) => reasonWords(snapshot, r)).join('；');
+export const reasonsText = (snapshot: Snapshot, county: CountyStatus, brief = false) =>
+  county.reasons.map((r) => reasonWords(snapshot, r, brief)).join('；');
