@@ -25,7 +25,16 @@ export interface ReportsInput {
 }
 
 /** One report per period: final values and narratives, the workflow, and a first submission that may hold a mistake. */
-export function buildReports({ campaign, cal, county, series, profile, rosters, stream, seat }: ReportsInput): DemoReport[] {
+export function buildReports({
+  campaign,
+  cal,
+  county,
+  series,
+  profile,
+  rosters,
+  stream,
+  seat,
+}: ReportsInput): DemoReport[] {
   const codes = campaign.indicators.filter((d) => d.source === 'report').map((d) => d.code);
   const tasks = campaign.tasks.map((t) => t.code);
   const eligibleAt = campaign.thresholds.eligibleRecipients;
