@@ -215,10 +215,10 @@ describe('pnpm cli report', () => {
     const file = join(out(), 'late.docx');
     await expect(
       reportCommand(['city', '--city', '3403', '--as-of', '2021-12-16', '--out', file, '--db', dbPath]),
-    ).rejects.toThrow('晚于活动时钟的日期 2021-12-15');
+    ).rejects.toThrow('截至日期 2021年12月16日 晚于活动时钟的日期 2021年12月15日');
     expect(existsSync(file)).toBe(false);
     await expect(exportCommand(['values', '--as-of', '2021-12-16', '--db', dbPath])).rejects.toThrow(
-      '晚于活动时钟的日期 2021-12-15',
+      '查看日期 2021年12月16日 晚于活动时钟的日期 2021年12月15日',
     );
   });
 

@@ -114,7 +114,12 @@ export function guarded(name: ProcedureName) {
         throw new TRPCError({ code: 'FORBIDDEN', message: outOfScope });
       }
       // A record outside the scope answers as one that does not exist, through the same path as the service's own.
-      if (typeof unit === 'object' && unit.unit !== undefined && !isWithin(unit.unit, ctx.user.scopeCode))
+      if (
+        unit !== null &&
+        typeof unit === 'object' &&
+        unit.unit !== undefined &&
+        !isWithin(unit.unit, ctx.user.scopeCode)
+      )
         throw unit.unseen;
     }
     return next({ ctx: { campaign, service } });

@@ -25,7 +25,7 @@ export interface Rule {
  * A unit the input names (refused with 403 outside the scope), or one read off a record the input names by id:
  * outside the scope that record answers `unseen`, as an id that names no record does, so ids cannot be probed.
  */
-export type Touched = string | undefined | RecordUnit;
+export type Touched = string | undefined | null | RecordUnit;
 export interface RecordUnit {
   unit: string | undefined;
   unseen: DomainError;

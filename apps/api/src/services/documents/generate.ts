@@ -1,3 +1,4 @@
+import { chineseDate } from '@dudao/metrics';
 import type { DocumentKind } from '../summaries/kinds';
 import type { Ctx } from '../context';
 import { annexXlsx } from './annex-xlsx';
@@ -46,9 +47,11 @@ export async function generateDocument(
   // A document dated after the clock would state as missing what is not yet due, and freeze it in a stored version.
   const { today } = await readClock(ctx);
   if (asOf > today)
-    throw new DomainError('bad_request', `截至日期 ${asOf} 晚于活动时钟的日期 ${today}，不能生成尚未到来日期的文件`, [
-      { row: null, column: '截至日期', message: '晚于今天' },
-    ]);
+    throw new DomainError(
+      'bad_request',
+      `截至日期 ${chineseDate(asOf)} 晚于活动时钟的日期 ${chineseDate(today)}，不能生成尚未到来日期的文件`,
+      [{ row: null, column: '截至日期', message: '晚于今天' }],
+    );
   if (kind === 'city' && unit.length !== 4) throw new DomainError('bad_request', '市级行动总结须指定市');
   if ((kind === 'province' || kind === 'notice') && unit.length !== 2)
     throw new DomainError('bad_request', `${titles[kind]}须指定省`);
