@@ -141,7 +141,14 @@ describe('截止日预警 (forecast) on the overviews', () => {
       await page.getByRole('region', { name: '截止日预警' }).waitFor();
       await screenshot(page, `forecast-390-${who}`);
       const f = await layoutFaults(page);
-      expect({ path, ...f, height: 0 }).toEqual({ path, height: 0, overflowing: [], clipped: [], overlapping: [] });
+      expect({ path, ...f, height: 0 }).toEqual({
+        path,
+        height: 0,
+        overflowing: [],
+        clipped: [],
+        overlapping: [],
+        phone: [],
+      });
       expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
     }
