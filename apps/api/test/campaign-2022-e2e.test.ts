@@ -343,7 +343,7 @@ describe('anhui-2022 end to end: status --json against figures worked out by han
     expect(c.score).toBeCloseTo((2 * ((500 / 600 / 0.9) * 100) + 100 + 100) / 6, 9);
     expect(c.gates).toEqual({ g_plan: 'met', g_members: 'overdue', g_stations: 'pending', g_visit: 'n/a' });
     expect(c.reasons.map((r) => r.code)).toEqual(['gate_overdue:g_members', 'low_score', 'many_red', 'late_report']);
-    expect(c.reasons.at(-1)!.text).toBe('2022-Q2 季报应于 2022-07-10 报送，截至 07-20 尚未报送');
+    expect(c.reasons.at(-1)!.text).toBe('2022年第二季度季报应于2022年7月10日前报送，截至7月20日尚未报送');
     expect(c.rankInCity).toBe(2);
   });
 
@@ -358,7 +358,7 @@ describe('anhui-2022 end to end: status --json against figures worked out by han
       'many_red',
       'late_report',
     ]);
-    expect(c.reasons[0]!.text).toBe('工作方案未按期印发（应于 2022-03-31 前印发）');
+    expect(c.reasons[0]!.text).toBe('工作方案未按期印发（应于2022年3月31日前印发）');
     // 8 scored indicators of 2022 (k1, k2, two k3, two roster coverages, k5 hotline, k6), all missing.
     // The first five named, by the documents' share name where there is one (k1's own name is its numerator's).
     expect(c.reasons[3]!.text).toBe(

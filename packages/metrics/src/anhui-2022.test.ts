@@ -216,7 +216,7 @@ describe('anhui-2022: a quarterly plan with its own gates, tasks and thresholds'
       'low_score',
       'many_red',
     ]);
-    expect(b.reasons[0]!.text).toBe('工作方案未按期印发（应于 2022-03-31 前印发）');
+    expect(b.reasons[0]!.text).toBe('工作方案未按期印发（应于2022年3月31日前印发）');
     // the roster gate cites the coverage it shows, by that indicator's short name, against its 100 % target
     expect(b.reasons[1]!.text).toBe('民政工作负责人明确率 80%，低于截止日要求的 100%');
     expect(b.reasons[2]!.text).toBe('综合得分 66.6 分，低于 75 分');

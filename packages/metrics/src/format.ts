@@ -176,11 +176,6 @@ export function chineseTime(instant: string): string {
   return `${chineseDate(t.slice(0, 10))} ${t.slice(11, 16)}`;
 }
 
-/** Month and day when the year is the one in context, else the full date. */
-export function shortDate(date: string, contextYear: string): string {
-  return date.slice(0, 4) === contextYear ? date.slice(5) : date;
-}
-
 /** A roster-derived figure as the roster summary reads it, by its kind: "7 / 10 个，70%", "1,000 元". */
 export function rosterFigureText(
   derived: DerivedDef | null,

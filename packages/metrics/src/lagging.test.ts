@@ -49,7 +49,7 @@ describe('lagging reasons, each alone', () => {
       '2021-11-10',
     );
     expect(rest).toEqual([]);
-    expect(reason).toMatchObject({ code: 'gate_overdue:m1', text: '实施方案未按期印发（应于 2021-07-15 前印发）' });
+    expect(reason).toMatchObject({ code: 'gate_overdue:m1', text: '实施方案未按期印发（应于2021年7月15日前印发）' });
   });
 
   test('m2 overdue: 协理员配备率 with the roster figure (156/190 = 0.8210…)', () => {
@@ -195,13 +195,13 @@ describe('late_report', () => {
   const without = (period: string) => Object.fromEntries(Object.entries(onTime).filter(([p]) => p !== period));
   test.each([
     // October's report, due 11-05, unknown on 11-10
-    ['unknown', without('2021-10'), '2021-11-10', '2021-10 月报应于 2021-11-05 报送，截至 11-10 尚未报送'],
+    ['unknown', without('2021-10'), '2021-11-10', '2021年10月月报应于2021年11月5日前报送，截至11月10日尚未报送'],
     // on 11-05 itself, October's is due (end of day) and unknown
     [
       'unknown on the due day',
       without('2021-10'),
       '2021-11-05',
-      '2021-10 月报应于 2021-11-05 报送，截至 11-05 尚未报送',
+      '2021年10月月报应于2021年11月5日前报送，截至11月5日尚未报送',
     ],
     // on 11-04 the latest due is September's, which was on time
     ['not yet due', without('2021-10'), '2021-11-04', null],
@@ -212,13 +212,13 @@ describe('late_report', () => {
       '6 days late',
       { ...onTime, '2021-10': '2021-11-10T16:00:00Z' },
       '2021-11-20',
-      '2021-10 月报应于 2021-11-05 报送，首次报送晚于截止日 6 天',
+      '2021年10月月报应于2021年11月5日前报送，首次报送晚于截止日 6 天',
     ],
     [
       '12 days late',
       { ...onTime, '2021-10': '2021-11-17T01:00:00Z' },
       '2021-11-20',
-      '2021-10 月报应于 2021-11-05 报送，首次报送晚于截止日 12 天',
+      '2021年10月月报应于2021年11月5日前报送，首次报送晚于截止日 12 天',
     ],
     // a missing September report is not re-judged once October's is the latest due
     ['an older gap', without('2021-09'), '2021-11-10', null],

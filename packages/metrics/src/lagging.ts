@@ -12,7 +12,7 @@ import {
 } from '@dudao/schema/campaign';
 import type { CountyInput, GateStatus, IndicatorResult, Reason, ReasonCode } from './types';
 import { indicatorDef, latestDuePeriod } from './schedule';
-import { percentText, scoreText, shortDate } from './format';
+import { chineseDate, monthDay, percentText, periodText, scoreText } from './format';
 
 export function redCounts(indicators: Record<string, IndicatorResult>): { red: number; missing: number } {
   let red = 0;
@@ -32,7 +32,8 @@ function dateByReason(gate: DateByGate): Reason {
   const template = gate.overdueText ?? `${gate.name}未按期完成（应于 {deadline} 前完成）`;
   return {
     code: gateReasonCode(gate),
-    text: template.replaceAll('{deadline}', gate.deadline),
+    // A page reads the day in words, as the documents do: 应于2021年7月15日前印发, never 应于 2021-07-15 前.
+    text: template.replace(/ *\{deadline\} */g, chineseDate(gate.deadline)),
     figures: { deadline: gate.deadline },
   };
 }
@@ -111,11 +112,12 @@ export function lateReportReason(county: CountyInput, campaign: CampaignDef, asO
   const { lateReportDays } = campaign.thresholds;
   const submittedAt =
     county.firstSubmissions[period] ?? (county.report?.period === period ? county.report.submittedAt : null);
-  const head = `${period} ${campaign.reportName}应于 ${dueOn} 报送`;
+  const head = `${periodText(period)}${campaign.reportName}应于${chineseDate(dueOn)}前报送`;
   if (submittedAt === null) {
+    const today = asOf.slice(0, 4) === dueOn.slice(0, 4) ? monthDay(asOf) : chineseDate(asOf);
     return {
       code: 'late_report',
-      text: `${head}，截至 ${shortDate(asOf, dueOn.slice(0, 4))} 尚未报送`,
+      text: `${head}，截至${today}尚未报送`,
       figures: { period, dueOn, submittedOn: null, daysLate: daysBetween(dueOn, asOf), lateReportDays },
     };
   }

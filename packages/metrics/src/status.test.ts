@@ -185,7 +185,7 @@ describe('the scenario as of 2021-11-10', () => {
   test('reason sentences carry the figures', () => {
     expect(byCode('340323').reasons.map((r) => r.text)).toEqual([
       '协理员配备率 80%，低于截止日要求的 100%',
-      '2021-10 月报应于 2021-11-05 报送，截至 11-10 尚未报送',
+      '2021年10月月报应于2021年11月5日前报送，截至11月10日尚未报送',
     ]);
     // 19 targeted indicators, all missing
     expect(byCode('340404').redCount).toBe(19);
@@ -243,7 +243,7 @@ describe('each lagging reason alone', () => {
       'gate_overdue:m1',
       perfect('340321', '3403', ASOF, { s1_plan_issued_on: null }),
       ASOF,
-      '实施方案未按期印发（应于 2021-07-15 前印发）',
+      '实施方案未按期印发（应于2021年7月15日前印发）',
     ],
     [
       'gate_overdue:m2',
@@ -310,7 +310,7 @@ describe('each lagging reason alone', () => {
         { firstSubmissions: { ...onTime(ASOF), '2021-10': '2021-11-12T02:00:00.000Z' } },
       ),
       ASOF,
-      '2021-10 月报应于 2021-11-05 报送，首次报送晚于截止日 7 天',
+      '2021年10月月报应于2021年11月5日前报送，首次报送晚于截止日 7 天',
     ],
   ])('%s', (code, c, asOf, text) => {
     expect(one(c, asOf).reasons).toMatchObject([{ code, text }]);

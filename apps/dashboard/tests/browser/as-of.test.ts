@@ -90,7 +90,7 @@ describe('the demo runs on its campaign clock: a clerk’s submission shows at o
     expect(
       await officer.getByRole('row').filter({ hasText: countyName }).filter({ hasText: '2021年10月' }).count(),
     ).toBe(0);
-    expect(await officer.locator('main').textContent()).toContain('显示的是截至 2021-11-19 的情况');
+    expect(await officer.locator('main').textContent()).toContain('显示的是截至2021年11月19日的情况');
     expect(await officer.getByRole('button', { name: /^审核通过/ }).count()).toBe(0);
 
     // Page 3, 本市概览: the October card counts one more submission today, as many as before on the day before.

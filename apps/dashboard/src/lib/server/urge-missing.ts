@@ -1,5 +1,5 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { latestDuePeriod, periodText } from '@dudao/metrics';
+import { dateText, latestDuePeriod, periodText } from '@dudao/metrics';
 import { act, apiFor, ask } from './api';
 import { campaignFor } from './campaign';
 import { formText } from '$lib/form-text';
@@ -59,7 +59,7 @@ export async function missingItems(
       unit: s.cityCode,
       name: s.cityName,
       period: null,
-      what: `市级行动总结未报送（应于 ${s.dueOn} 前）`,
+      what: `市级行动总结未报送（应于${dateText(s.dueOn)}前）`,
       urged: urged('summary', s.cityCode, null),
     }));
   return [...cities, ...unsent];

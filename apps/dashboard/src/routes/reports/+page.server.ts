@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { isIsoDate } from '$lib/as-of';
 import type { DocumentKind } from '$lib/api-types';
-import { instantText } from '@dudao/metrics';
+import { dateText, instantText } from '@dudao/metrics';
 import { provinceBureau } from '@dudao/schema/campaign';
 import { act, apiFor, ask } from '$lib/server/api';
 import { campaignFor } from '$lib/server/campaign';
@@ -60,7 +60,7 @@ export const actions: Actions = {
     const { id, version, fileName } = result.value;
     return {
       form: 'generate',
-      done: `已生成《${fileName}》第 ${version} 版（${documentKindLabels[kind]}，数据截至 ${asOf}）`,
+      done: `已生成《${fileName}》第 ${version} 版（${documentKindLabels[kind]}，数据截至${dateText(asOf)}）`,
       id,
     };
   },

@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { dateText } from '@dudao/metrics';
 import { isIsoDate } from '$lib/as-of';
 import { act, apiFor, ask } from '$lib/server/api';
 import { forwardClosure } from '$lib/server/files';
@@ -47,7 +48,7 @@ export const actions: Actions = {
     if (!isIsoDate(visit.visitedOn)) return fail(400, { form: 'visit', error: '请填写督导日期' });
     const result = await act(event, apiFor(event).supervision.recordVisit.mutate(visit));
     if (!result.ok) return fail(result.failure.status, { form: 'visit', error: result.failure.data.error });
-    return { form: 'visit', done: `已记录 ${visit.visitedOn} 的督导` };
+    return { form: 'visit', done: `已记录${dateText(visit.visitedOn)}的督导` };
   },
   addItem: async (event) => {
     const form = await event.request.formData();
