@@ -52,40 +52,48 @@ interface Brief {
   lagging: boolean;
 }
 
+const widths = [
+  { width: 1366, height: 900 },
+  { width: 390, height: 844 },
+];
+
 describe('counts equal their lists (DOMAIN "Timeliness", issue 21 item 4)', () => {
-  test('province and city overviews: each count is a link to its list, and the list has that many rows', async () => {
-    const admin = await openAs(browser, 'admin');
-    const { today } = await query<{ today: string }>(admin, 'clock.get', {});
-    const status = await query<{
-      counties: Brief[];
-      cities: { code: string; timeliness: { missing: number } }[];
-    }>(admin, 'status.at', { asOf: today });
-    // Counted here from the per-county answer, apart from the page's own counts.
-    const laggingInProvince = status.counties.filter((c) => c.lagging).length;
+  test.each(widths)(
+    'at $width px, province and city overviews: each count is a link to its list, and the list has that many rows',
+    async (viewport) => {
+      const admin = await openAs(browser, 'admin', viewport);
+      const { today } = await query<{ today: string }>(admin, 'clock.get', {});
+      const status = await query<{
+        counties: Brief[];
+        cities: { code: string; timeliness: { missing: number } }[];
+      }>(admin, 'status.at', { asOf: today });
+      // Counted here from the per-county answer, apart from the page's own counts.
+      const laggingInProvince = status.counties.filter((c) => c.lagging).length;
 
-    await admin.goto(`/?asOf=${today}`);
-    const province = await clickCountsAndCountRows(admin, '全省进展缓慢县区及原因');
-    expect(province.lagging).toBe(laggingInProvince);
-    expect(province.laggingRows).toBe(laggingInProvince);
-    expect(province.missing).toBe(status.cities.reduce((n, c) => n + c.timeliness.missing, 0));
-    expect(province.reportRows).toBe(province.missing);
-    expect(province.rows).toBe(province.heading);
+      await admin.goto(`/?asOf=${today}`);
+      const province = await clickCountsAndCountRows(admin, '全省进展缓慢县区及原因');
+      expect(province.lagging).toBe(laggingInProvince);
+      expect(province.laggingRows).toBe(laggingInProvince);
+      expect(province.missing).toBe(status.cities.reduce((n, c) => n + c.timeliness.missing, 0));
+      expect(province.reportRows).toBe(province.missing);
+      expect(province.rows).toBe(province.heading);
 
-    // A city that still owes reports and has a lagging county that day, so both its lists are there to count.
-    const city = status.cities.find(
-      (c) => c.timeliness.missing > 0 && status.counties.some((k) => k.lagging && k.code.startsWith(c.code)),
-    )!;
-    const laggingInCity = status.counties.filter((k) => k.lagging && k.code.startsWith(city.code)).length;
-    const officer = await openAs(browser, `city${city.code}`);
-    const { name } = await query<{ name: string }>(officer, 'units.get', { code: city.code });
-    await officer.goto(`/city/${city.code}?asOf=${today}`);
-    const seen = await clickCountsAndCountRows(officer, `${name}进展缓慢县区、原因及实地督导节点`);
-    expect(seen.lagging).toBe(laggingInCity);
-    expect(seen.laggingRows).toBe(laggingInCity);
-    expect(seen.missing).toBe(city.timeliness.missing);
-    expect(seen.reportRows).toBe(seen.missing);
-    expect(seen.rows).toBe(seen.heading);
-  });
+      // A city that still owes reports and has a lagging county that day, so both its lists are there to count.
+      const city = status.cities.find(
+        (c) => c.timeliness.missing > 0 && status.counties.some((k) => k.lagging && k.code.startsWith(c.code)),
+      )!;
+      const laggingInCity = status.counties.filter((k) => k.lagging && k.code.startsWith(city.code)).length;
+      const officer = await openAs(browser, `city${city.code}`, viewport);
+      const { name } = await query<{ name: string }>(officer, 'units.get', { code: city.code });
+      await officer.goto(`/city/${city.code}?asOf=${today}`);
+      const seen = await clickCountsAndCountRows(officer, `${name}进展缓慢县区、原因及实地督导节点`);
+      expect(seen.lagging).toBe(laggingInCity);
+      expect(seen.laggingRows).toBe(laggingInCity);
+      expect(seen.missing).toBe(city.timeliness.missing);
+      expect(seen.reportRows).toBe(seen.missing);
+      expect(seen.rows).toBe(seen.heading);
+    },
+  );
 });
 
 type Figure = 'issued' | 'closedOnTime' | 'overdue' | 'redNow';
@@ -179,6 +187,13 @@ describe('督办 figures equal their lists (issue “Every role on a phone and b
     const inCity = await copiesCounted(officer, today, city);
     expect(inCity.issued).toBeGreaterThanOrEqual(2);
     await followDispatchFigures(officer, `/city/${city}?asOf=${today}`, inCity, today);
+
+    // The same figures and lists on a phone, where the lists are cut to their first rows until 显示全部.
+    const phone = { width: 390, height: 844 };
+    const adminPhone = await openAs(browser, 'admin', phone);
+    expect(await followDispatchFigures(adminPhone, `/?asOf=${today}`, province, today)).toEqual(followed);
+    const officerPhone = await openAs(browser, `city${city}`, phone);
+    await followDispatchFigures(officerPhone, `/city/${city}?asOf=${today}`, inCity, today);
   });
 
   test('on a phone the province’s lagging list shows its first 10 rows until 显示全部; the count’s link shows all', async () => {
@@ -206,26 +221,29 @@ describe('督办 figures equal their lists (issue “Every role on a phone and b
 });
 
 describe('a reviewer opens the report before deciding', () => {
-  test('the city inbox offers no decision, only 打开审核, and refuses a decision posted to it', async () => {
-    const page = await openAs(browser, 'city3403');
-    const { today } = await query<{ today: string }>(page, 'clock.get', {});
-    await page.goto(`/city/3403/inbox?asOf=${today}`);
-    const waiting = await query<{ countyCode: string; period: string; version: number; state: string }[]>(
-      page,
-      'reports.list',
-      { unit: '3403', state: 'submitted', asOf: today },
-    );
-    expect(waiting.length).toBeGreaterThan(0);
-    expect(await page.getByRole('button', { name: /^审核通过|^退回/ }).count()).toBe(0);
-    expect(await page.getByRole('link', { name: /^打开审核/ }).count()).toBe(waiting.length);
+  test.each(widths)(
+    'at $width px the city inbox offers no decision, only 打开审核, and refuses a decision posted to it',
+    async (viewport) => {
+      const page = await openAs(browser, 'city3403', viewport);
+      const { today } = await query<{ today: string }>(page, 'clock.get', {});
+      await page.goto(`/city/3403/inbox?asOf=${today}`);
+      const waiting = await query<{ countyCode: string; period: string; version: number; state: string }[]>(
+        page,
+        'reports.list',
+        { unit: '3403', state: 'submitted', asOf: today },
+      );
+      expect(waiting.length).toBeGreaterThan(0);
+      expect(await page.getByRole('button', { name: /^审核通过|^退回/ }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: /^打开审核/ }).count()).toBe(waiting.length);
 
-    const r = waiting[0]!;
-    const posted = await page.request.post('/city/3403/inbox?/approve', {
-      form: { countyCode: r.countyCode, period: r.period, version: String(r.version) },
-      headers: { origin: new URL(page.url()).origin },
-    });
-    expect(posted.status()).toBeGreaterThanOrEqual(400);
-    const after = await query<{ state: string }>(page, 'reports.get', { countyCode: r.countyCode, period: r.period });
-    expect(after.state).toBe('submitted');
-  });
+      const r = waiting[0]!;
+      const posted = await page.request.post('/city/3403/inbox?/approve', {
+        form: { countyCode: r.countyCode, period: r.period, version: String(r.version) },
+        headers: { origin: new URL(page.url()).origin },
+      });
+      expect(posted.status()).toBeGreaterThanOrEqual(400);
+      const after = await query<{ state: string }>(page, 'reports.get', { countyCode: r.countyCode, period: r.period });
+      expect(after.state).toBe('submitted');
+    },
+  );
 });

@@ -3,7 +3,7 @@ import { periodText } from '@dudao/metrics';
 import type { Browser } from 'playwright-core';
 import { query } from './support/api';
 import { launchChromium, screenshot } from './support/browser';
-import { confirmIn, openAs } from './support/session';
+import { confirmIn, openAs, openHeaderMenu } from './support/session';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,8 +22,12 @@ interface ReportRow {
 }
 
 describe('the province inbox (省级确认收件箱)', () => {
-  test('open one approved report, confirm in the dialog, and it is accepted', async () => {
-    const page = await openAs(browser, 'admin');
+  test.each([
+    { width: 1366, height: 900 },
+    { width: 390, height: 844 },
+  ])('at $width px open one approved report, confirm in the dialog, and it is accepted', async (viewport) => {
+    const page = await openAs(browser, 'admin', viewport);
+    await openHeaderMenu(page);
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '确认收件箱' }).click();
     await page.waitForURL(/\/inbox/);
     const approved = await query<ReportRow[]>(page, 'reports.list', { unit: '34', state: 'approved' });
@@ -37,14 +41,14 @@ describe('the province inbox (省级确认收件箱)', () => {
       .filter({ hasText: `${Number(first.period.slice(5))}月` })
       .first();
     expect(await row.getByRole('checkbox').isDisabled()).toBe(true);
-    await screenshot(page, 'province-inbox');
+    await screenshot(page, `province-inbox-${viewport.width}`);
 
     await row.getByRole('link', { name: first.countyName, exact: true }).click();
     await page.waitForURL(new RegExp(`/county/${first.countyCode}/report/${first.period}`));
     await page.getByRole('button', { name: `确认${first.countyName} ${periodText(first.period)}月报` }).click();
     const dialog = page.locator('dialog[open]');
     expect(await dialog.textContent()).toContain(`县区：${first.countyName}`);
-    await screenshot(page, 'province-accept-dialog');
+    await screenshot(page, `province-accept-dialog-${viewport.width}`);
     await confirmIn(page, '确认');
     await page
       .getByRole('status')

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { query } from './support/api';
 import { launchChromium, screenshot } from './support/browser';
-import { confirmIn, openAs } from './support/session';
+import { confirmIn, openAs, openHeaderMenu } from './support/session';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -30,91 +30,99 @@ async function statusLine(page: Page): Promise<string> {
 }
 
 describe('a monthly report from the clerk’s form to the city’s approval', () => {
-  test('fill and submit, returned with a reason, resubmitted, approved — all through the pages', async () => {
-    const clerk = await openAs(browser, 'county340321');
-    const asOf = await clerk.getByLabel('数据截至').inputValue();
-    // The demo leaves some report unsubmitted; the clerk's own to-do list names it.
-    const owed = (await query<TodoItem[]>(clerk, 'todo.mine', { asOf })).find((t) => t.kind === 'report' && t.period);
-    expect(owed, '演示数据中怀远县应有一份未报送的月报').toBeDefined();
-    const period = owed!.period!;
-    // The period as to-dos name it: 2021-10 → 2021年10月.
-    const words = `${Number(period.slice(0, 4))}年${Number(period.slice(5))}月`;
-    const [, month] = period.split('-');
+  // The same journey on a desk and on a phone, by two counties of two cities, so neither run finds the other's report.
+  test.each([
+    { county: '340321', countyName: '怀远县', city: '3403', viewport: { width: 1366, height: 900 } },
+    { county: '340207', countyName: '鸠江区', city: '3402', viewport: { width: 390, height: 844 } },
+  ])(
+    'at $viewport.width px fill and submit, returned with a reason, resubmitted, approved — all through the pages',
+    async ({ county, countyName, city, viewport }) => {
+      const clerk = await openAs(browser, `county${county}`, viewport);
+      const asOf = await clerk.getByLabel('数据截至').inputValue();
+      // The demo leaves some report unsubmitted; the clerk's own to-do list names it.
+      const owed = (await query<TodoItem[]>(clerk, 'todo.mine', { asOf })).find((t) => t.kind === 'report' && t.period);
+      expect(owed, `演示数据中${countyName}应有一份未报送的月报`).toBeDefined();
+      const period = owed!.period!;
+      // The period as to-dos name it: 2021-10 → 2021年10月.
+      const words = `${Number(period.slice(0, 4))}年${Number(period.slice(5))}月`;
+      const [, month] = period.split('-');
 
-    await clerk.getByRole('link', { name: `填报并报送${words}月报` }).click();
-    await clerk.waitForURL(new RegExp(`/workspace/report/${period}`));
-    const before = await query<ReportDetail>(clerk, 'reports.get', { countyCode: '340321', period });
+      await clerk.getByRole('link', { name: `填报并报送${words}月报` }).click();
+      await clerk.waitForURL(new RegExp(`/workspace/report/${period}`));
+      const before = await query<ReportDetail>(clerk, 'reports.get', { countyCode: county, period });
 
-    // A part larger than its whole is caught beside the field before anything is sent.
-    const nonlocal = clerk.getByLabel('急难发生地（非户籍地）救助人次');
-    const whole = Number(before.values.t03_temp_aid_cases);
-    await nonlocal.fill(String(whole + 1));
-    await clerk.getByRole('button', { name: '报送', exact: true }).click();
-    const summary = clerk.locator('#issue-summary');
-    await summary.waitFor();
-    expect(await summary.textContent()).toContain(`不能大于临时救助人次（${whole + 1} > ${whole}）`);
-    expect(await nonlocal.getAttribute('aria-invalid')).toBe('true');
-    await screenshot(clerk, 'report-form-validation');
-    expect((await query<ReportDetail>(clerk, 'reports.get', { countyCode: '340321', period })).version).toBe(
-      before.version,
-    );
+      // A part larger than its whole is caught beside the field before anything is sent.
+      const nonlocal = clerk.getByLabel('急难发生地（非户籍地）救助人次');
+      const whole = Number(before.values.t03_temp_aid_cases);
+      await nonlocal.fill(String(whole + 1));
+      await clerk.getByRole('button', { name: '报送', exact: true }).click();
+      const summary = clerk.locator('#issue-summary');
+      await summary.waitFor();
+      expect(await summary.textContent()).toContain(`不能大于临时救助人次（${whole + 1} > ${whole}）`);
+      expect(await nonlocal.getAttribute('aria-invalid')).toBe('true');
+      await screenshot(clerk, `report-form-validation-${viewport.width}`);
+      expect((await query<ReportDetail>(clerk, 'reports.get', { countyCode: county, period })).version).toBe(
+        before.version,
+      );
 
-    await nonlocal.fill(String(Math.max(0, whole - 1)));
-    await clerk.getByLabel('T11 本月工作情况').fill('开展政策宣讲进村入户活动，发放口袋书。');
-    await clerk.getByRole('button', { name: '报送', exact: true }).click();
-    await confirmIn(clerk, '确认报送');
-    expect(await statusLine(clerk)).toContain('月报已报送');
-    expect(await clerk.locator('main').textContent()).toContain('已只读');
+      await nonlocal.fill(String(Math.max(0, whole - 1)));
+      await clerk.getByLabel('T11 本月工作情况').fill('开展政策宣讲进村入户活动，发放口袋书。');
+      await clerk.getByRole('button', { name: '报送', exact: true }).click();
+      await confirmIn(clerk, '确认报送');
+      expect(await statusLine(clerk)).toContain('月报已报送');
+      expect(await clerk.locator('main').textContent()).toContain('已只读');
 
-    const officer = await openAs(browser, 'city3403');
-    await officer.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审核收件箱' }).click();
-    // The inbox lists the report; the officer decides on the report's own page, after reading it.
-    await officer
-      .getByRole('row')
-      .filter({ hasText: '怀远县' })
-      .filter({ hasText: `${Number(month)}月` })
-      .getByRole('link', { name: /^打开审核/ })
-      .click();
-    await officer.waitForURL(new RegExp(`/county/340321/report/${period}`));
-    const review = officer.getByRole('region', { name: '市级审核' });
-    await review.getByText('↩ 退回').click();
-    await review.getByLabel('退回原因（必填）').fill('急难发生地救助人次与台账不符，请核实。');
-    await review.getByRole('button', { name: `退回怀远县 ${words}月报` }).click();
-    await confirmIn(officer, '确认退回');
-    expect(await statusLine(officer)).toContain('已退回：怀远县');
+      const officer = await openAs(browser, `city${city}`, viewport);
+      await openHeaderMenu(officer);
+      await officer.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审核收件箱' }).click();
+      // The inbox lists the report; the officer decides on the report's own page, after reading it.
+      await officer
+        .getByRole('row')
+        .filter({ hasText: countyName })
+        .filter({ hasText: `${Number(month)}月` })
+        .getByRole('link', { name: /^打开审核/ })
+        .click();
+      await officer.waitForURL(new RegExp(`/county/${county}/report/${period}`));
+      const review = officer.getByRole('region', { name: '市级审核' });
+      await review.getByText('↩ 退回').click();
+      await review.getByLabel('退回原因（必填）').fill('急难发生地救助人次与台账不符，请核实。');
+      await review.getByRole('button', { name: `退回${countyName} ${words}月报` }).click();
+      await confirmIn(officer, '确认退回');
+      expect(await statusLine(officer)).toContain(`已退回：${countyName}`);
 
-    // The reason was typed with its own full stop: neither the notice, the to-do nor the report page adds a second.
-    await clerk.goto(`/workspace?asOf=${asOf}`);
-    expect(await clerk.locator('main').textContent()).not.toContain('。。');
-    await clerk.getByRole('link', { name: new RegExp(`${words}月报被退回`) }).click();
-    const returned = (await clerk.locator('main').textContent()) ?? '';
-    expect(returned).toContain('急难发生地救助人次与台账不符，请核实。请修改后重新报送。');
-    expect(returned).not.toContain('。。');
-    await nonlocal.fill(String(Math.max(0, whole - 2)));
-    await clerk.getByRole('button', { name: '报送', exact: true }).click();
-    await confirmIn(clerk, '确认报送');
-    expect(await statusLine(clerk)).toContain('月报已报送');
-    const resubmitted = await query<ReportDetail>(clerk, 'reports.get', { countyCode: '340321', period });
-    expect(resubmitted.state).toBe('submitted');
-    expect(resubmitted.editsAfterSubmit).toBeGreaterThan(0);
+      // The reason was typed with its own full stop: neither the notice, the to-do nor the report page adds a second.
+      await clerk.goto(`/workspace?asOf=${asOf}`);
+      expect(await clerk.locator('main').textContent()).not.toContain('。。');
+      await clerk.getByRole('link', { name: new RegExp(`${words}月报被退回`) }).click();
+      const returned = (await clerk.locator('main').textContent()) ?? '';
+      expect(returned).toContain('急难发生地救助人次与台账不符，请核实。请修改后重新报送。');
+      expect(returned).not.toContain('。。');
+      await nonlocal.fill(String(Math.max(0, whole - 2)));
+      await clerk.getByRole('button', { name: '报送', exact: true }).click();
+      await confirmIn(clerk, '确认报送');
+      expect(await statusLine(clerk)).toContain('月报已报送');
+      const resubmitted = await query<ReportDetail>(clerk, 'reports.get', { countyCode: county, period });
+      expect(resubmitted.state).toBe('submitted');
+      expect(resubmitted.editsAfterSubmit).toBeGreaterThan(0);
 
-    await officer.goto(`/city/3403/inbox?asOf=${asOf}`);
-    await officer
-      .getByRole('row')
-      .filter({ hasText: '怀远县' })
-      .getByRole('link', { name: /^打开审核/ })
-      .click();
-    await officer.getByRole('button', { name: `审核通过怀远县 ${words}月报` }).click();
-    await confirmIn(officer, '确认审核通过');
-    expect(await statusLine(officer)).toContain('已审核通过：怀远县');
+      await officer.goto(`/city/${city}/inbox?asOf=${asOf}`);
+      await officer
+        .getByRole('row')
+        .filter({ hasText: countyName })
+        .getByRole('link', { name: /^打开审核/ })
+        .click();
+      await officer.getByRole('button', { name: `审核通过${countyName} ${words}月报` }).click();
+      await confirmIn(officer, '确认审核通过');
+      expect(await statusLine(officer)).toContain(`已审核通过：${countyName}`);
 
-    const approved = await query<ReportDetail>(clerk, 'reports.get', { countyCode: '340321', period });
-    expect(approved.state).toBe('approved');
-    expect(approved.values.t03_nonlocal_cases).toBe(String(Math.max(0, whole - 2)));
-    await clerk.goto(`/workspace/report/${period}?asOf=${asOf}`);
-    expect(await clerk.locator('main').textContent()).toContain('市级已审核');
-    await screenshot(clerk, 'report-approved-readonly');
-  });
+      const approved = await query<ReportDetail>(clerk, 'reports.get', { countyCode: county, period });
+      expect(approved.state).toBe('approved');
+      expect(approved.values.t03_nonlocal_cases).toBe(String(Math.max(0, whole - 2)));
+      await clerk.goto(`/workspace/report/${period}?asOf=${asOf}`);
+      expect(await clerk.locator('main').textContent()).toContain('市级已审核');
+      await screenshot(clerk, `report-approved-readonly-${viewport.width}`);
+    },
+  );
 
   test('saving over a version someone else has saved shows the API’s conflict message and keeps the newer version', async () => {
     const admin = await openAs(browser, 'admin');

@@ -22,7 +22,12 @@ export function layoutFaults(page: Page): Promise<LayoutFaults> {
     const name = (e: Element) =>
       `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} «${(e.textContent ?? '').trim().slice(0, 24)}»`;
     const shown = (e: Element) => {
-      if (e.closest('.visually-hidden, [hidden], dialog:not([open]), details:not([open]) > :not(summary)'))
+      // SvelteKit's route announcer is for screen readers only, clipped to a pixel by design.
+      if (
+        e.closest(
+          '.visually-hidden, #svelte-announcer, [hidden], dialog:not([open]), details:not([open]) > :not(summary)',
+        )
+      )
         return false;
       const s = getComputedStyle(e);
       return s.visibility !== 'hidden' && s.display !== 'none' && e.getClientRects().length > 0;
