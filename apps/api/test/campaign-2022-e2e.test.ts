@@ -325,7 +325,7 @@ describe('anhui-2022 end to end: status --json against figures worked out by han
     // Red: k2, k3_avg_days and the two missing roster coverages = 4 ≥ 2. Q2 came 5 days late, inside late_report's 10.
     expect(c.lagging).toBe(true);
     expect(c.reasons.map((r) => r.text)).toEqual([
-      '未上传村级台账，民政工作负责人明确率未达到截止日要求的 100%',
+      '未上传村级台账，村（居）民政工作负责人明确率未达到截止日要求的 100%',
       '综合得分 53.4 分，低于 75 分',
       '4 项指标未达到序时进度要求（其中 2 项未报送）：临时救助快速审批率、低保审批平均时限（工作日）、' +
         '村（居）民政工作负责人明确率、符合条件村服务站（点）覆盖率',

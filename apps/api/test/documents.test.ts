@@ -322,6 +322,12 @@ describe('provincial summary', () => {
   });
 });
 
+// anhui-2021's two roster gates and the short names of the coverage indicators they show (both require 100%).
+const rosterShortNames: Record<string, string> = {
+  'gate_overdue:m2': '协理员配备率',
+  'gate_overdue:m3': '服务站（点）建成率',
+};
+
 describe('supervision notice', () => {
   const doc = () => texts(notice.get('word/document.xml')!);
 
@@ -331,9 +337,15 @@ describe('supervision notice', () => {
     expect(lagging.length).toBeGreaterThan(0);
     for (const county of lagging) {
       expect(doc()).toContain(`${county.name}（全省${shownRank(county, status.counties)}`);
-      // A gate's reason keeps the metrics' sentence, typeset; the others are said in plain words.
-      for (const reason of county.reasons.filter((r) => r.code.startsWith('gate_overdue')))
-        expect(doc()).toContain(typeset(reason.text));
+      // A date gate's reason keeps the metrics' sentence, typeset; a roster gate's cell names the indicator as the
+      // annex's header does, with the two shares; the others are said in plain words.
+      for (const reason of county.reasons.filter((r) => r.code.startsWith('gate_overdue'))) {
+        const short = rosterShortNames[reason.code];
+        const value = reason.figures.value;
+        if (!short) expect(doc()).toContain(typeset(reason.text));
+        else if (typeof value === 'number') expect(doc()).toContain(`${short}${percentText(value)}，低于100%`);
+        else expect(doc()).toContain(`未上传村级台账，${short}未达100%`);
+      }
     }
     // many_red gives the metrics' count, '3项指标未达到序时进度要求', without the names the pages and the 督办单 list:
     // 25 counties' lists would double the 通报.

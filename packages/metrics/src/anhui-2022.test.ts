@@ -218,7 +218,7 @@ describe('anhui-2022: a quarterly plan with its own gates, tasks and thresholds'
     ]);
     expect(b.reasons[0]!.text).toBe('工作方案未按期印发（应于2022年3月31日前印发）');
     // the roster gate cites the coverage it shows, by that indicator's short name, against its 100 % target
-    expect(b.reasons[1]!.text).toBe('民政工作负责人明确率 80%，低于截止日要求的 100%');
+    expect(b.reasons[1]!.text).toBe('村（居）民政工作负责人明确率 80%，低于截止日要求的 100%');
     expect(b.reasons[2]!.text).toBe('综合得分 66.6 分，低于 75 分');
     // red: k2, k3_avg_days, k3_over_limit, r_member_coverage, r_station_coverage = 5 ≥ 2
     expect(b.reasons[3]!.text).toBe(
@@ -241,7 +241,7 @@ describe('anhui-2022: a quarterly plan with its own gates, tasks and thresholds'
     // plan 04-02 after 03-31 → late (not a reason); no roster past 06-30 → overdue; before 09-30 → pending
     expect(c.gates).toEqual({ g_plan: 'late', g_members: 'overdue', g_stations: 'pending', g_visit: 'n/a' });
     expect(c.reasons.map((r) => r.text)).toEqual([
-      '未上传村级台账，民政工作负责人明确率未达到截止日要求的 100%',
+      '未上传村级台账，村（居）民政工作负责人明确率未达到截止日要求的 100%',
       '综合得分 71.9 分，低于 75 分',
       '2 项指标未达到序时进度要求（均未报送）：村（居）民政工作负责人明确率、符合条件村服务站（点）覆盖率',
     ]);

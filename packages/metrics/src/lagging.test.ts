@@ -66,7 +66,7 @@ describe('lagging reasons, each alone', () => {
     expect(reasons).toEqual([
       {
         code: 'gate_overdue:m2',
-        text: '协理员配备率 82.1%，低于截止日要求的 100%',
+        text: '村级社会救助协理员配备率 82.1%，低于截止日要求的 100%',
         figures: { deadline: '2021-10-31', value: 156 / 190, numerator: 156, denominator: 190, required: 1 },
       },
     ]);
@@ -80,7 +80,9 @@ describe('lagging reasons, each alone', () => {
       anhui2021,
       '2021-11-10',
     );
-    expect(reasons.map((r) => r.text)).toEqual(['未上传村级台账，服务站（点）建成率未达到截止日要求的 100%']);
+    expect(reasons.map((r) => r.text)).toEqual([
+      '未上传村级台账，符合条件村（社区）服务站（点）建成率未达到截止日要求的 100%',
+    ]);
   });
 
   test('m4 overdue is the city’s duty, not a county reason', () => {

@@ -45,7 +45,8 @@ function rosterReason(
   campaign: CampaignDef,
 ): Reason {
   const def = indicatorDef(campaign, gate.showsIndicator);
-  const label = def.shortName ?? def.name;
+  // The indicator's full name, as the many_red reason names it: one county's reasons never name it two ways.
+  const label = indicatorName(campaign, def);
   const required = def.target?.kind === 'ratio' ? def.target.share : 1;
   const figure = indicators[gate.showsIndicator];
   const value = figure?.value ?? null;

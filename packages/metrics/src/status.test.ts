@@ -184,7 +184,7 @@ describe('the scenario as of 2021-11-10', () => {
 
   test('reason sentences carry the figures', () => {
     expect(byCode('340323').reasons.map((r) => r.text)).toEqual([
-      '协理员配备率 80%，低于截止日要求的 100%',
+      '村级社会救助协理员配备率 80%，低于截止日要求的 100%',
       '2021年10月月报应于2021年11月5日前报送，截至11月10日尚未报送',
     ]);
     // 19 targeted indicators, all missing
@@ -262,7 +262,7 @@ describe('each lagging reason alone', () => {
         },
       ),
       ASOF,
-      '协理员配备率 90%，低于截止日要求的 100%',
+      '村级社会救助协理员配备率 90%，低于截止日要求的 100%',
     ],
     [
       'gate_overdue:m3',
@@ -274,7 +274,7 @@ describe('each lagging reason alone', () => {
         { roster: roster([village({ longTermRecipients: 250 }), ...villages(9)]), rosterAtDeadline: null },
       ),
       ASOF,
-      '服务站（点）建成率 0%，低于截止日要求的 100%',
+      '符合条件村（社区）服务站（点）建成率 0%，低于截止日要求的 100%',
     ],
     // T02 0/100 → 0, T09 0/40 → 0 (two reds), T03 8/10 → 80 amber, T06 (100+100+100+50)/4 = 87.5 → (0 + 80 + 87.5 + 0 + 6 × 100) / 10 = 76.75
     [

@@ -1,4 +1,4 @@
-import { periodText, type CountyStatus, type Reason } from '@dudao/metrics';
+import { percentText, periodText, type CountyStatus, type Reason } from '@dudao/metrics';
 import type { Snapshot } from './snapshot';
 import { typeset } from './format';
 
@@ -21,8 +21,25 @@ export function reasonWords(snapshot: Snapshot, reason: Reason, brief = false): 
       // A table cell gives the count; the indicators' names are in the text, where a line can hold them whole.
       return typeset(brief ? (reason.text.split('：')[0] ?? reason.text) : reason.text);
     default:
-      return typeset(reason.text);
+      return (brief && rosterCell(snapshot, reason)) || typeset(reason.text);
   }
+}
+
+/**
+ * A roster gate's reason in a table cell: the indicator by the short name the annex's headers use and the two shares
+ * ('协理员配备率82.1%，低于100%'); the text's sentence names it in full.
+ */
+function rosterCell(snapshot: Snapshot, reason: Reason): string | null {
+  const { campaign } = snapshot;
+  const gate = campaign.gates.find((g) => `gate_overdue:${g.reasonCode ?? g.code}` === reason.code);
+  if (gate?.kind !== 'roster_condition') return null;
+  const def = campaign.indicators.find((i) => i.code === gate.showsIndicator);
+  const { value, required } = reason.figures;
+  if (!def || typeof required !== 'number') return null;
+  const name = def.shortName ?? def.name;
+  return typeof value === 'number'
+    ? `${name}${percentText(value)}，低于${percentText(required)}`
+    : `未上传村级台账，${name}未达${percentText(required)}`;
 }
 
 /** All of a county's reasons, joined. */
