@@ -685,6 +685,12 @@ describe('year-end documents never carry a month’s wording', () => {
     }
   });
 
+  test('the three documents name the many_red rule as the pages do: 未达到序时进度要求, never 序时要求', () => {
+    const bodies = [city, province, notice].map((parts) => texts(parts.get('word/document.xml')!));
+    expect(bodies.filter((b) => b.includes('指标未达到序时进度要求')).length).toBeGreaterThanOrEqual(2);
+    for (const body of bodies) expect(body).not.toContain('序时要求');
+  });
+
   test('a narrative’s sentence about one month is left out; its practice is quoted', async () => {
     // Every county of the city reports one practice and one month's figure on every task.
     const narratives = new Map(snapshot.narratives);

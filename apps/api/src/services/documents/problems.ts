@@ -161,9 +161,9 @@ function balanceText(view: ScopeView): string | null {
     parts.push(
       few
         ? many.length === 1
-          ? `${view.label(many[0]!)}有${many[0]!.redCount}项指标未达到序时要求`
-          : `${joinNames(many.map((c) => view.label(c)))}分别有${joinNames(many.map((c) => `${c.redCount}项`))}指标未达到序时要求`
-        : `${manyRed}项以上指标未达到序时要求的有${whoText(view, many)}`,
+          ? `${view.label(many[0]!)}有${many[0]!.redCount}项指标未达到序时进度要求`
+          : `${joinNames(many.map((c) => view.label(c)))}分别有${joinNames(many.map((c) => `${c.redCount}项`))}指标未达到序时进度要求`
+        : `${manyRed}项以上指标未达到序时进度要求的有${whoText(view, many)}`,
     );
   }
   return parts.length ? `${parts.join('；')}。` : null;
