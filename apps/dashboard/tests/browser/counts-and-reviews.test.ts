@@ -96,6 +96,67 @@ describe('counts equal their lists (DOMAIN "Timeliness", issue 21 item 4)', () =
   );
 });
 
+describe('a report sent on time and then returned (DOMAIN "Timeliness")', () => {
+  test('stays counted as sent on time and is not listed as unsent, on both overviews at both widths', async () => {
+    // 全椒县's October report was first sent on 11-02, three days before its 11-05 deadline, and awaits 滁州市.
+    const county = '341124';
+    const city = '3411';
+    const officer = await openAs(browser, `city${city}`, widths[0]);
+    const { today } = await query<{ today: string }>(officer, 'clock.get', {});
+    const report = await query<{ state: string; version: number; firstSubmittedAt: string }>(officer, 'reports.get', {
+      countyCode: county,
+      period: '2021-10',
+    });
+    expect(report.state).toBe('submitted');
+    expect(report.firstSubmittedAt < '2021-11-05').toBe(true);
+    const timeliness = async () =>
+      (
+        await query<{ cities: { code: string; timeliness: { onTime: number; missing: number } }[] }>(
+          officer,
+          'status.at',
+          { asOf: today, unit: city },
+        )
+      ).cities.find((c) => c.code === city)!.timeliness;
+    const before = await timeliness();
+
+    await mutate(officer, 'reports.return', {
+      countyCode: county,
+      period: '2021-10',
+      version: report.version,
+      reason: '请核实临时救助人次后重新报送。',
+    });
+    expect(
+      (await query<{ state: string }>(officer, 'reports.get', { countyCode: county, period: '2021-10' })).state,
+    ).toBe('returned');
+    // Returned is not unsent: the county sent it on time, so both counts stay where they were.
+    expect(await timeliness()).toEqual(before);
+
+    const { name } = await query<{ name: string }>(officer, 'units.get', { code: county });
+    for (const viewport of widths) {
+      for (const [user, path] of [
+        ['admin', `/?asOf=${today}`],
+        [`city${city}`, `/city/${city}?asOf=${today}`],
+      ] as const) {
+        const page = await openAs(browser, user, viewport);
+        await page.goto(path);
+        const card = page.getByRole('region', { name: /月报按时报送$/ });
+        await card.waitFor();
+        const missing = card.getByRole('link', { name: /^未报送 \d+ 个$/ });
+        const shown =
+          (await missing.count()) === 0 ? 0 : Number(/(\d+)/.exec((await missing.textContent()) ?? '')?.[1]);
+        // The list is there only when something is unsent; either way the returned county is not in it.
+        const list = page.getByRole('region', { name: /^未报送事项/ });
+        const listed = (await list.count()) === 0 ? '' : ((await list.textContent()) ?? '');
+        expect(listed, `${user} ${viewport.width}px`).not.toContain(name);
+        expect(shown, `${user} ${viewport.width}px`).toBe(
+          (await list.count()) === 0 ? 0 : await list.getByRole('listitem').filter({ hasText: '月报未报送' }).count(),
+        );
+        await page.context().close();
+      }
+    }
+  });
+});
+
 type Figure = 'issued' | 'closedOnTime' | 'overdue' | 'redNow';
 type Copy = { county: string; state: string; light: string; overdue: boolean };
 const figures: [Figure, string][] = [
