@@ -19,8 +19,8 @@ import {
   unseenEvidence,
   unseenItem,
 } from '../services/errors';
-import { FileFormatError, readTable } from '../services/files/table-reader';
-import { formatIssue, ImportRejected } from '../services/import-errors';
+import { readTable } from '../services/files/table-reader';
+import { formatIssue } from '../services/import-errors';
 import { valueLines, valuesCsv, valuesXlsx } from '../services/reports/export-values';
 import { importRoster } from '../services/roster/import-roster';
 import { rosterTemplate } from '../services/roster/template';
@@ -31,6 +31,7 @@ import { evidenceFile } from '../services/supervision/evidence';
 import { closeItem, itemCounty } from '../services/supervision/visits';
 import type { AppDeps } from '../trpc/context';
 import { fileRules, isWithin, type FileRoute } from '../trpc/permissions';
+import { httpStatus, refusalOf } from '../trpc/refusals';
 import { sessionCookie } from './auth-routes';
 
 const auditExportQuery = z.object({
@@ -48,7 +49,7 @@ export const campaignHeader = 'x-dudao-campaign';
 /** The campaign a file request works in, checked against the caller's province before any record is looked up. */
 async function requestCampaign(c: Context, deps: AppDeps): Promise<CampaignDef> {
   const user = await sessionUser(deps, getCookie(c, sessionCookie), new Date());
-  if (!user) throw new DomainError('forbidden', '请先登录');
+  if (!user) throw new DomainError('unauthorized', '请先登录');
   return resolveCampaign(deps, user.scopeCode, c.req.query('campaign') || c.req.header(campaignHeader) || undefined);
 }
 
@@ -61,7 +62,7 @@ const reader = (deps: AppDeps, campaign: CampaignDef): Ctx<'campaign'> => ({ db:
 
 async function permit(c: Context, deps: AppDeps, route: FileRoute, unit: string | undefined): Promise<SessionUser> {
   const user = await sessionUser(deps, getCookie(c, sessionCookie), new Date());
-  if (!user) throw new DomainError('forbidden', '请先登录');
+  if (!user) throw new DomainError('unauthorized', '请先登录');
   if (user.mustChangePassword) throw new DomainError('forbidden', '请先修改初始密码（账号页面）后再继续');
   const rule = fileRules[route];
   if (!rule.includes(user.role)) throw new DomainError('forbidden', '当前角色无权执行此操作');
@@ -287,16 +288,15 @@ export function fileRoutes(deps: AppDeps) {
     if (!pdfAvailable()) throw new DomainError('not_found', '本机未安装 LibreOffice，暂不能生成 PDF，请下载 Word 文件');
     return download(c, doc.fileName.replace(/\.docx$/, '.pdf'), 'application/pdf', docxToPdf(doc.content));
   });
+  // A refusal reads here as over tRPC: its status from the one table in refusals.ts, its words as the service gave them.
   app.onError((err, c) => {
-    if (err instanceof ImportRejected)
-      return c.json({ error: err.message, issues: err.issues, lines: err.issues.map(formatIssue) }, 400);
-    if (err instanceof FileFormatError) return c.json({ error: err.message }, 400);
-    if (err instanceof DomainError)
-      return c.json(
-        { error: err.message, issues: err.issues },
-        err.kind === 'forbidden' ? 403 : err.kind === 'not_found' ? 404 : 400,
-      );
-    throw err;
+    const refusal = refusalOf(err);
+    if (!refusal) throw err;
+    const { message: error, issues } = refusal;
+    return c.json(
+      { error, issues, ...(issues.length ? { lines: issues.map(formatIssue) } : {}) },
+      httpStatus(refusal.kind),
+    );
   });
   return app;
 }

@@ -74,3 +74,8 @@ export function fieldProblem(path: readonly PropertyKey[], message: string): str
   const key = String(path[0] ?? '');
   return Object.hasOwn(fieldWords, key) ? `${fieldWords[key]}：${message}` : message;
 }
+
+/** An input's refused fields in one line, each named as its form names it; every adapter's zod refusal reads so. */
+export function inputProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => fieldProblem(i.path, i.message)).join('；');
+}

@@ -1,13 +1,13 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { isBusy, isMissingReference, isOutOfRange, isUniqueViolation } from '../db/client';
 import { isUnavailable, unavailableMessage } from '../db/unavailable';
 import { resolveCampaign } from '../services/campaign/registry';
 import { serviceContext, type ServiceContext } from '../services/context';
 import { DomainError, outOfScope } from '../services/errors';
-import { fieldProblem } from '../services/field-words';
+import { inputProblems } from '../services/field-words';
 import type { Context } from './context';
 import { isWithin, rules, type ProcedureName, type Rule, type Touched } from './permissions';
+import { refusalOf, trpcCode } from './refusals';
 
 /** tRPC's own refusals (before any procedure runs) in the words of ours; every other message is already Chinese. */
 function adapterWords(message: string, code: string, cause: unknown): string {
@@ -23,10 +23,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     // A refused field is named as its form names it (新密码：…), never by its code.
-    const invalid =
-      error.cause instanceof ZodError
-        ? error.cause.issues.map((i) => fieldProblem(i.path, i.message)).join('；')
-        : null;
+    const invalid = error.cause instanceof ZodError ? inputProblems(error.cause.issues) : null;
     return {
       ...shape,
       message: internal
@@ -45,38 +42,17 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 
-const codeOf = {
-  bad_request: 'BAD_REQUEST',
-  conflict: 'CONFLICT',
-  not_found: 'NOT_FOUND',
-  forbidden: 'FORBIDDEN',
-} as const;
-
 const domainErrors = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
-    if (cause instanceof DomainError) throw new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
     if (result.error.code === 'SERVICE_UNAVAILABLE') return result;
     if (isUnavailable(cause)) {
       ctx.logger.error({ err: cause, path, requestId: ctx.requestId }, 'database unavailable');
       throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailableMessage(ctx.requestId) });
     }
-    if (isBusy(cause))
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试',
-      });
-    if (isMissingReference(cause))
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的单位代码或编号不存在，未保存任何内容' });
-    if (isOutOfRange(cause))
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的数值超出允许范围，未保存任何内容' });
-    // Services turn the clashes they expect into their own messages; any other one (SQLite or PostgreSQL) lands here.
-    if (isUniqueViolation(cause))
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: '另一项写入刚刚保存了相同的记录，未保存任何内容，请刷新后重试',
-      });
+    const refusal = refusalOf(cause);
+    if (refusal) throw new TRPCError({ code: trpcCode[refusal.kind], message: refusal.message, cause: refusal });
     if (result.error.code === 'INTERNAL_SERVER_ERROR')
       ctx.logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, 'procedure failed');
   }
