@@ -12,7 +12,8 @@ import { refusalOf, httpStatus } from '../trpc/refusals';
 import { appRouter } from '../trpc/root';
 import { authRoutes, sessionCookie } from './auth-routes';
 import { compressAndValidate } from './compress';
-import { campaignHeader, fileRoutes } from './file-routes';
+import { fileRoutes } from './file-routes';
+import { campaignHeader } from './http-caller';
 import { sameOriginWrites } from './origin';
 import { batchLimit, limitBody, MAX_BATCH, requestIds, securityHeaders } from './security';
 
