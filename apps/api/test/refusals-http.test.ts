@@ -89,6 +89,25 @@ describe('one refusal answers with one status and the same words on every adapte
     });
   });
 
+  test('a validation error: the evidence text is held to the schema’s rule (2 to 5000 characters) on both, and nothing is written', async () => {
+    const itemId = await openItem();
+    const short = '整改佐证：销号须填写整改佐证（至少 2 个字）';
+    const long = '整改佐证：整改佐证不能超过 5000 字';
+    // One character once trimmed, and 5,001 characters.
+    for (const [evidence, message] of [
+      [' 好 ', short],
+      ['字'.repeat(5001), long],
+    ] as const) {
+      expect(await closeByFile(officer, itemId, evidence)).toEqual({
+        status: 400,
+        body: { error: message, issues: [] },
+      });
+      expect(await closeByTrpc(officer, itemId, evidence)).toEqual({ status: 400, code: 'BAD_REQUEST', message });
+    }
+    // 5,000 characters are within the rule, and the item was still open.
+    expect((await closeByFile(officer, itemId, '字'.repeat(5000))).status).toBe(200);
+  });
+
   test('not found, forbidden, not signed in: 404, 403 and 401 in the same words on both', async () => {
     const itemId = await openItem();
     const cases = [

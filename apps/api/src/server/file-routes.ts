@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { anyUnitCode, campaignDate, periodSchema } from '@dudao/schema/inputs';
+import { anyUnitCode, campaignDate, closeItemInput, periodSchema } from '@dudao/schema/inputs';
 import { auditCsv, auditXlsx } from '../services/audit/export';
 import { importCases } from '../services/cases/import-cases';
 import { casesTemplate } from '../services/cases/template';
@@ -179,15 +179,19 @@ const evidence: FileRoute[] = [
       const itemId = pathId(c, 'id', '整改事项编号无效');
       const { service } = await gate({ itemId });
       const body = await c.req.parseBody({ all: true });
-      const evidence = typeof body.evidence === 'string' ? body.evidence.trim() : '';
-      if (evidence.length < 2) throw new DomainError('bad_request', '整改佐证：销号须填写整改佐证（至少 2 个字）');
+      // The same input as supervision.closeItem's, so the evidence text is held to the same rule in the same words.
+      const input = closeItemInput.safeParse({
+        itemId,
+        evidence: typeof body.evidence === 'string' ? body.evidence : '',
+      });
+      if (!input.success) throw new DomainError('bad_request', inputProblems(input.error.issues));
       const uploads = ([] as unknown[])
         .concat(body.file ?? [])
         .filter((f): f is File => f instanceof File && f.size > 0);
       const files = await Promise.all(
         uploads.map(async (f) => ({ name: f.name, content: Buffer.from(await f.arrayBuffer()) })),
       );
-      return c.json(await closeItem(service, { itemId, evidence, files }));
+      return c.json(await closeItem(service, { ...input.data, files }));
     },
   },
   {

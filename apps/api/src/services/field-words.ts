@@ -60,6 +60,7 @@ export const fieldWords: Record<string, string> = {
   visitors: '督导人员',
   findings: '发现的问题',
   byLevel: '督导层级',
+  evidence: '整改佐证',
   // 公文
   docNumber: '发文字号',
   signer: '签发人',
