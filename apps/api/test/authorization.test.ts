@@ -12,6 +12,7 @@ import { issueDispatch } from '../src/services/dispatch/issue';
 import { addItem, closeItem, recordVisit } from '../src/services/supervision/visits';
 import { storeDocument } from '../src/services/summaries/store';
 import { photoPng } from './support/evidence-files';
+import { rawCall } from './support/raw';
 import { errorCode, people, sessionOf, freshServer, startServer, trpcAs } from './support/http';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -364,4 +365,25 @@ describe('authorization', () => {
       }
     });
   }
+
+  test('documents.generate: a city officer generates its city summary and annex, never the province summary or notice (403 in words)', async () => {
+    const officer = sessions.get('city_officer')!;
+    const generate = (kind: string) =>
+      rawCall(server.url, officer, 'documents.generate', 'mutation', { kind, unit: '3403', asOf: 'not-a-date' });
+    for (const kind of ['province', 'notice'])
+      expect([kind, await generate(kind)]).toEqual([
+        kind,
+        { status: 403, code: 'FORBIDDEN', message: '市级用户只能生成本市行动总结和指标附表' },
+      ]);
+    // The kinds a city may generate pass the gate and are refused only for the date, after it.
+    for (const kind of ['city', 'annex']) expect([kind, (await generate(kind)).status]).toEqual([kind, 400]);
+    // The rule is the city's: the province's admin is refused the same request only for the date.
+    const admin = sessions.get('province_admin')!;
+    const asAdmin = await rawCall(server.url, admin, 'documents.generate', 'mutation', {
+      kind: 'province',
+      unit: '34',
+      asOf: 'not-a-date',
+    });
+    expect(asAdmin.status).toBe(400);
+  });
 });

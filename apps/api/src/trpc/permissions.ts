@@ -28,6 +28,8 @@ const readers: readonly Role[] = ['province_admin', 'province_viewer', 'city_off
 export interface Rule {
   roles: readonly Role[];
   units: (input: never, ctx: Ctx<'campaign'>) => Promise<Touched[]> | Touched[];
+  /** What a granted role may still not ask for: the refusal in words, or null. */
+  limit?: (input: never, role: Role) => string | null;
   /** Still allowed while the user's password is one someone else set (the form to change it, the page around it). */
   beforePasswordChange?: true;
   /** A request naming a campaign that is gone or not the user's falls back to the default (the switcher's list). */
@@ -66,6 +68,11 @@ const closeItem: Rule = {
   roles: officer,
   units: (i: { itemId?: number }, ctx) => record(i.itemId, itemCounty, unseenItem, ctx),
 };
+/** A city writes its own summary and the annex; the province's summary and the notice are the province's. */
+const cityKinds = (i: { kind?: unknown }, role: Role) =>
+  role === 'city_officer' && typeof i.kind === 'string' && i.kind !== 'city' && i.kind !== 'annex'
+    ? '市级用户只能生成本市行动总结和指标附表'
+    : null;
 
 export const rules = {
   'units.tree': { roles: all, units: unit },
@@ -106,7 +113,7 @@ export const rules = {
   'supervision.overview': { roles: all, units: unit },
   'supervision.correct': { roles: officer, units: target },
   'supervision.void': { roles: officer, units: target },
-  'documents.generate': { roles: officer, units: unit },
+  'documents.generate': { roles: officer, units: unit, limit: cityKinds },
   'documents.list': { roles: readers, units: unit },
   'documents.preview': { roles: readers, units: documentRef },
   'summaries.submit': { roles: officer, units: documentRef },

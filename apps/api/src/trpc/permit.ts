@@ -41,6 +41,9 @@ export async function permit(ctx: Ctx, name: RuleName, caller: Caller, input: un
     if (unit !== null && typeof unit === 'object' && unit.unit !== undefined && !isWithin(unit.unit, user.scopeCode))
       throw unit.unseen;
   }
+  // Last, so a unit outside the scope reads as outside it whatever else the input asks.
+  const limited = asked && rule.limit?.(asked, user.role);
+  if (limited) throw new DomainError('forbidden', limited);
   return { user, campaign, service };
 }
 
