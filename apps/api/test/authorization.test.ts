@@ -1,12 +1,18 @@
 import { currentCampaign } from '../src/services/campaign/store';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Role } from '@dudao/schema/tables';
+import pino from 'pino';
 import { appRouter } from '../src/trpc/root';
 import { rules } from '../src/trpc/permissions';
+import { fileRouteList, fileRoutes } from '../src/server/file-routes';
 import { systemActor } from '../src/services/actor';
 import { serviceContext } from '../src/services/context';
-import { addItem, recordVisit } from '../src/services/supervision/visits';
+import { storeAttachment } from '../src/services/dispatch/files';
+import { issueDispatch } from '../src/services/dispatch/issue';
+import { addItem, closeItem, recordVisit } from '../src/services/supervision/visits';
 import { storeDocument } from '../src/services/summaries/store';
+import { photoPng } from './support/evidence-files';
+import { rawCall } from './support/raw';
 import { errorCode, people, sessionOf, freshServer, startServer, trpcAs } from './support/http';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -15,6 +21,16 @@ const sessions = new Map<Role, string>();
 const itemOf = new Map<string, number>();
 const visitOf = new Map<string, number>();
 const docOf = new Map<string, number>();
+const orderOf = new Map<string, number>();
+const attachmentOf = new Map<string, number>();
+const evidenceOf = new Map<string, number>();
+
+/** A file route's request: the ids its path names, its query, and a body for an upload (empty: refused once let in). */
+interface FileAsk {
+  params?: Record<string, number>;
+  query?: Record<string, string>;
+  form?: Record<string, string>;
+}
 
 /** Per role: a county inside its scope and one outside it (province roles have no outside county in the tree). */
 const targets: Record<Role, { inside: string; outside: string | null }> = {
@@ -24,7 +40,10 @@ const targets: Record<Role, { inside: string; outside: string | null }> = {
   county_clerk: { inside: '340321', outside: '340322' },
 };
 
-/** Every procedure's input aimed at a county; mutations get input that fails after the permission check, so nothing changes. */
+/**
+ * Every procedure's input and every file route's request aimed at a county; writes get input that fails after the
+ * permission check (an empty file, an empty evidence text), so nothing changes.
+ */
 const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> = {
   'units.tree': (c) => ({ unit: c }),
   'units.get': (c) => ({ code: c }),
@@ -100,6 +119,17 @@ const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> =
   'notify.savePrefs': null,
   'notify.outbox': null,
   'notify.resend': null,
+  'files.roster.upload': (c): FileAsk => ({ query: { county: c } }),
+  'files.cases.upload': (c): FileAsk => ({ query: { county: c } }),
+  'files.roster.template': (c): FileAsk => ({ query: { county: c } }),
+  'files.cases.template': (c): FileAsk => ({ query: { county: c } }),
+  'files.values.export': (c): FileAsk => ({ query: { unit: c } }),
+  'files.audit.export': (c): FileAsk => ({ query: { unit: c } }),
+  'files.document.download': (c): FileAsk => ({ params: { id: docOf.get(c) ?? 999_999 } }),
+  'files.dispatch.attach': (c): FileAsk => ({ params: { id: orderOf.get(c) ?? 999_999 }, query: { county: c } }),
+  'files.dispatch.download': (c): FileAsk => ({ params: { fileId: attachmentOf.get(c) ?? 999_999 } }),
+  'files.evidence.close': (c): FileAsk => ({ params: { id: itemOf.get(c) ?? 999_999 }, form: { evidence: '' } }),
+  'files.evidence.download': (c): FileAsk => ({ params: { id: evidenceOf.get(c) ?? 999_999 } }),
 };
 /** DOMAIN.md's role table, written out by hand: who may call what (province admins may do everything). */
 const everyone = ['province_admin', 'province_viewer', 'city_officer', 'county_clerk'];
@@ -142,6 +172,11 @@ const expectedRoles: Record<keyof typeof rules, string[]> = {
   'notify.testChannel': ['province_admin'],
   'notify.outbox': ['province_admin'],
   'notify.resend': ['province_admin'],
+  'files.roster.upload': ['province_admin', 'county_clerk'],
+  'files.cases.upload': ['province_admin', 'county_clerk'],
+  'files.dispatch.attach': ['province_admin', 'county_clerk'],
+  'files.document.download': ['province_admin', 'province_viewer', 'city_officer'],
+  'files.evidence.close': ['province_admin', 'city_officer'],
 };
 
 const unscopedInputs: Partial<Record<keyof typeof rules, unknown>> = {
@@ -159,7 +194,40 @@ const unscopedInputs: Partial<Record<keyof typeof rules, unknown>> = {
   'notify.resend': { id: 999_999 },
 };
 
+/** The tRPC code of each HTTP status a file route answers with (the table of src/trpc/refusals.ts, read backwards). */
+const codeOfStatus: Record<number, string> = {
+  200: 'OK',
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  500: 'INTERNAL_SERVER_ERROR',
+};
+
+/** Every route declared under the name (a CSV and an XLSX export share one): their answers, or where they differ, all. */
+async function callFile(role: Role, name: string, ask: FileAsk): Promise<string> {
+  const answers = new Set<string>();
+  for (const route of fileRouteList.filter((r) => r.name === name)) {
+    const path = route.path.replace(/:(\w+)/g, (_, param: string) => String(ask.params![param]));
+    let body: FormData | undefined;
+    if (ask.form) {
+      body = new FormData();
+      for (const [k, v] of Object.entries(ask.form)) body.set(k, v);
+    }
+    const res = await fetch(`${server.url}/files${path}?${new URLSearchParams(ask.query)}`, {
+      method: route.method,
+      headers: { cookie: sessions.get(role)!, ...(route.upload && !body ? { 'x-file-name': 'empty.csv' } : {}) },
+      ...(route.method === 'POST' ? { body: body ?? '' } : {}),
+    });
+    await res.arrayBuffer();
+    answers.add(codeOfStatus[res.status] ?? `HTTP ${res.status}`);
+  }
+  return [...answers].join('|');
+}
+
 async function call(role: Role, path: string, input: unknown): Promise<string> {
+  if (path.startsWith('files.')) return callFile(role, path, input as FileAsk);
   const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!;
   const [a, b] = path.split('.') as [string, string];
   const client = trpcAs(server.url, sessions.get(role)!) as unknown as Record<
@@ -200,25 +268,50 @@ beforeAll(async () => {
         )
       ).id,
     );
-    itemOf.set(
-      county,
-      (
-        await addItem(
-          ctx,
-          { visitId: visit.id, description: '补齐协理员', owner: '县民政局', dueOn: '2021-12-10' },
-          '2021-11-10T10:00:00.000Z',
-        )
-      ).id,
+    const item = () =>
+      addItem(
+        ctx,
+        { visitId: visit.id, description: '补齐协理员', owner: '县民政局', dueOn: '2021-12-10' },
+        '2021-11-10T10:00:00.000Z',
+      );
+    itemOf.set(county, (await item()).id);
+    const closed = await closeItem(
+      ctx,
+      { itemId: (await item()).id, evidence: '已补齐', files: [{ name: '照片.png', content: photoPng() }] },
+      '2021-11-10T10:00:00.000Z',
     );
+    evidenceOf.set(county, closed.files[0]!);
+  }
+  const order = await issueDispatch(
+    ctx,
+    {
+      counties: ['340321', '340102', '340322'],
+      title: '补齐台账',
+      matter: '请补齐台账',
+      level: 'normal',
+      deadline: '2021-11-25',
+    },
+    '2021-11-10T10:00:00.000Z',
+  );
+  for (const county of ['340321', '340102', '340322']) {
+    orderOf.set(county, order.id);
+    const file = { name: '台账.png', content: photoPng() };
+    attachmentOf.set(county, (await storeAttachment(ctx, order.id, county, file, '2021-11-10T10:00:00.000Z')).id);
   }
 });
 afterAll(() => server.close());
 
 describe('authorization', () => {
-  test('every procedure of the app router has a rule and a test input, and nothing else does', () => {
-    const procedures = Object.keys(appRouter._def.procedures).sort();
-    expect(procedures).toEqual(Object.keys(rules).sort());
-    expect(procedures).toEqual(Object.keys(inputs).sort());
+  test('every procedure and every file route has a rule and a test input, and nothing else does', () => {
+    const names = [...Object.keys(appRouter._def.procedures), ...new Set(fileRouteList.map((r) => r.name))].sort();
+    expect(names).toEqual(Object.keys(rules).sort());
+    expect(names).toEqual(Object.keys(inputs).sort());
+  });
+
+  test('the file routes the app serves are exactly those of the declared list', () => {
+    const served = fileRoutes({ db: server.db, logger: pino({ level: 'silent' }) }).routes;
+    const declared = fileRouteList.map((r) => `${r.method} ${r.path}`);
+    expect([...new Set(served.map((r) => `${r.method} ${r.path}`))].sort()).toEqual([...declared].sort());
   });
 
   test('the rules grant exactly the roles of DOMAIN.md', () => {
@@ -229,8 +322,10 @@ describe('authorization', () => {
   test('without a session every procedure answers UNAUTHORIZED', async () => {
     sessions.set('province_admin', '');
     try {
-      for (const path of Object.keys(rules))
-        expect([path, await call('province_admin', path, {})]).toEqual([path, 'UNAUTHORIZED']);
+      for (const path of Object.keys(rules)) {
+        const input = path.startsWith('files.') ? inputs[path as keyof typeof rules]!('340321') : {};
+        expect([path, await call('province_admin', path, input)]).toEqual([path, 'UNAUTHORIZED']);
+      }
     } finally {
       sessions.set('province_admin', (await sessionOf(server.url, 'p_admin')).cookie);
     }
@@ -245,8 +340,8 @@ describe('authorization', () => {
         const input = build ? build(inside) : unscopedInputs[path];
         const inResult = await call(role, path, input);
         if (permitted)
-          expect([path, 'inside', inResult]).not.toSatisfy(
-            ([, , r]: string[]) => r === 'FORBIDDEN' || r === 'UNAUTHORIZED',
+          expect([path, 'inside', inResult]).not.toSatisfy(([, , r]: string[]) =>
+            /FORBIDDEN|UNAUTHORIZED|INTERNAL_SERVER_ERROR/.test(r ?? ''),
           );
         else expect([path, 'inside', inResult]).toEqual([path, 'inside', 'FORBIDDEN']);
         const idBased = [
@@ -256,6 +351,10 @@ describe('authorization', () => {
           'supervision.void',
           'documents.preview',
           'summaries.submit',
+          'files.document.download',
+          'files.dispatch.download',
+          'files.evidence.close',
+          'files.evidence.download',
         ].includes(path);
         // A record named by id outside the scope answers as an id that names none (NOT_FOUND), so ids cannot be
         // probed; a role the rule does not grant is refused before any record is looked up.
@@ -266,4 +365,25 @@ describe('authorization', () => {
       }
     });
   }
+
+  test('documents.generate: a city officer generates its city summary and annex, never the province summary or notice (403 in words)', async () => {
+    const officer = sessions.get('city_officer')!;
+    const generate = (kind: string) =>
+      rawCall(server.url, officer, 'documents.generate', 'mutation', { kind, unit: '3403', asOf: 'not-a-date' });
+    for (const kind of ['province', 'notice'])
+      expect([kind, await generate(kind)]).toEqual([
+        kind,
+        { status: 403, code: 'FORBIDDEN', message: '市级用户只能生成本市行动总结和指标附表' },
+      ]);
+    // The kinds a city may generate pass the gate and are refused only for the date, after it.
+    for (const kind of ['city', 'annex']) expect([kind, (await generate(kind)).status]).toEqual([kind, 400]);
+    // The rule is the city's: the province's admin is refused the same request only for the date.
+    const admin = sessions.get('province_admin')!;
+    const asAdmin = await rawCall(server.url, admin, 'documents.generate', 'mutation', {
+      kind: 'province',
+      unit: '34',
+      asOf: 'not-a-date',
+    });
+    expect(asAdmin.status).toBe(400);
+  });
 });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fromUser } from '../cli/user-path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -21,6 +22,6 @@ export const pgMigrationsFolder = join(repoRoot, 'packages/schema/migrations-pg'
 export function databasePath(explicit?: string): string {
   const given = explicit ?? process.env.DUDAO_DB;
   if (given === ':memory:' || (given && /^postgres(ql)?:\/\//.test(given))) return given;
-  if (given) return resolve(process.env.INIT_CWD ?? process.cwd(), given);
+  if (given) return fromUser(given);
   return resolve(repoRoot, 'data/dudao.db');
 }

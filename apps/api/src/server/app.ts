@@ -3,16 +3,17 @@ import { getCookie } from 'hono/cookie';
 import { trpcServer } from '@hono/trpc-server';
 import { z } from 'zod';
 import { TRPCError } from '@trpc/server';
-import { isBusy, isOutOfRange } from '../db/client';
 import { isUnavailable, unavailableMessage } from '../db/unavailable';
 import { sessionUser } from '../services/auth/sessions';
 import { installedCampaigns } from '../services/campaign/registry';
 import { clockNow } from '../services/clock/clock';
 import type { AppDeps } from '../trpc/context';
+import { refusalOf, httpStatus } from '../trpc/refusals';
 import { appRouter } from '../trpc/root';
 import { authRoutes, sessionCookie } from './auth-routes';
 import { compressAndValidate } from './compress';
-import { campaignHeader, fileRoutes } from './file-routes';
+import { fileRoutes } from './file-routes';
+import { campaignHeader } from './http-caller';
 import { sameOriginWrites } from './origin';
 import { batchLimit, limitBody, MAX_BATCH, requestIds, securityHeaders } from './security';
 
@@ -65,9 +66,8 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
       deps.logger.error({ err, requestId, path: c.req.path }, 'database unavailable');
       return c.json({ error: unavailableMessage(requestId), requestId }, 503);
     }
-    if (isBusy(err))
-      return c.json({ error: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试', requestId }, 409);
-    if (isOutOfRange(err)) return c.json({ error: '输入中的数值超出允许范围，未保存任何内容', requestId }, 400);
+    const refusal = refusalOf(err);
+    if (refusal) return c.json({ error: refusal.message, requestId }, httpStatus(refusal.kind));
     deps.logger.error(
       { err, requestId, clientRequestId: c.get('clientRequestId'), path: c.req.path },
       'request failed',

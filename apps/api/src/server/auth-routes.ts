@@ -9,7 +9,9 @@ import { endSession, sessionUser } from '../services/auth/sessions';
 import { resolveCampaign } from '../services/campaign/registry';
 import { clockNow } from '../services/clock/clock';
 import { DomainError } from '../services/errors';
+import { inputProblems } from '../services/field-words';
 import type { AppDeps } from '../trpc/context';
+import { httpStatus } from '../trpc/refusals';
 
 export const sessionCookie = 'dudao_session';
 
@@ -31,11 +33,7 @@ export function authRoutes(deps: AppDeps) {
   const app = new Hono();
   app.post('/login', async (c) => {
     const body = loginInput.safeParse(await c.req.json().catch(() => null));
-    if (!body.success)
-      return c.json(
-        { error: body.error.issues.map((i) => `${i.path.join('.') || '输入'}：${i.message}`).join('；') },
-        400,
-      );
+    if (!body.success) return c.json({ error: inputProblems(body.error.issues) }, 400);
     try {
       const { token, user } = await login(
         deps,
@@ -49,8 +47,10 @@ export function authRoutes(deps: AppDeps) {
       return c.json({ user });
     } catch (e) {
       if (e instanceof LoginThrottled)
-        return c.json({ error: e.message, waitSeconds: e.waitSeconds }, 429, { 'Retry-After': String(e.waitSeconds) });
-      if (e instanceof DomainError) return c.json({ error: e.message }, 401);
+        return c.json({ error: e.message, waitSeconds: e.waitSeconds }, httpStatus(e.kind), {
+          'Retry-After': String(e.waitSeconds),
+        });
+      if (e instanceof DomainError) return c.json({ error: e.message }, httpStatus(e.kind));
       throw e;
     }
   });

@@ -6,7 +6,7 @@ import type { AppDeps, Context } from '../trpc/context';
 import { appRouter } from '../trpc/root';
 import { sessionCookie } from './auth-routes';
 import { acceptedEncoding, encoded, etagOf, matches, MIN_COMPRESS } from './compress';
-import { campaignHeader } from './file-routes';
+import { campaignHeader } from './http-caller';
 import { MAX_BATCH, securityHeaderValues } from './security';
 
 /**

@@ -1,8 +1,9 @@
 import type { ImportIssue } from './import-errors';
 
-export type DomainErrorKind = 'bad_request' | 'conflict' | 'not_found' | 'forbidden';
+export type DomainErrorKind =
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests';
 
-/** A refusal the user can act on; adapters map `kind` to their status codes and show `message` as is. */
+/** A refusal the user can act on; every adapter maps `kind` through `trpc/refusals.ts` and shows `message` as is. */
 export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,

@@ -60,6 +60,7 @@ export const fieldWords: Record<string, string> = {
   visitors: '督导人员',
   findings: '发现的问题',
   byLevel: '督导层级',
+  evidence: '整改佐证',
   // 公文
   docNumber: '发文字号',
   signer: '签发人',
@@ -73,4 +74,9 @@ export const fieldWords: Record<string, string> = {
 export function fieldProblem(path: readonly PropertyKey[], message: string): string {
   const key = String(path[0] ?? '');
   return Object.hasOwn(fieldWords, key) ? `${fieldWords[key]}：${message}` : message;
+}
+
+/** An input's refused fields in one line, each named as its form names it; every adapter's zod refusal reads so. */
+export function inputProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => fieldProblem(i.path, i.message)).join('；');
 }

@@ -1,13 +1,12 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import { isBusy, isMissingReference, isOutOfRange, isUniqueViolation } from '../db/client';
 import { isUnavailable, unavailableMessage } from '../db/unavailable';
-import { resolveCampaign } from '../services/campaign/registry';
-import { serviceContext, type ServiceContext } from '../services/context';
-import { DomainError, outOfScope } from '../services/errors';
-import { fieldProblem } from '../services/field-words';
+import { DomainError } from '../services/errors';
+import { inputProblems } from '../services/field-words';
 import type { Context } from './context';
-import { isWithin, rules, type ProcedureName, type Rule, type Touched } from './permissions';
+import type { ProcedureName } from './permissions';
+import { permit } from './permit';
+import { refusalOf, trpcCode } from './refusals';
 
 /** tRPC's own refusals (before any procedure runs) in the words of ours; every other message is already Chinese. */
 function adapterWords(message: string, code: string, cause: unknown): string {
@@ -23,10 +22,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     // A refused field is named as its form names it (新密码：…), never by its code.
-    const invalid =
-      error.cause instanceof ZodError
-        ? error.cause.issues.map((i) => fieldProblem(i.path, i.message)).join('；')
-        : null;
+    const invalid = error.cause instanceof ZodError ? inputProblems(error.cause.issues) : null;
     return {
       ...shape,
       message: internal
@@ -45,91 +41,27 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 
-const codeOf = {
-  bad_request: 'BAD_REQUEST',
-  conflict: 'CONFLICT',
-  not_found: 'NOT_FOUND',
-  forbidden: 'FORBIDDEN',
-} as const;
-
 const domainErrors = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
-    if (cause instanceof DomainError) throw new TRPCError({ code: codeOf[cause.kind], message: cause.message, cause });
     if (result.error.code === 'SERVICE_UNAVAILABLE') return result;
     if (isUnavailable(cause)) {
       ctx.logger.error({ err: cause, path, requestId: ctx.requestId }, 'database unavailable');
       throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: unavailableMessage(ctx.requestId) });
     }
-    if (isBusy(cause))
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: '数据库正忙（另一项导入或写入正在进行），未保存任何内容，请稍后重试',
-      });
-    if (isMissingReference(cause))
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的单位代码或编号不存在，未保存任何内容' });
-    if (isOutOfRange(cause))
-      throw new TRPCError({ code: 'BAD_REQUEST', message: '输入中的数值超出允许范围，未保存任何内容' });
-    // Services turn the clashes they expect into their own messages; any other one (SQLite or PostgreSQL) lands here.
-    if (isUniqueViolation(cause))
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: '另一项写入刚刚保存了相同的记录，未保存任何内容，请刷新后重试',
-      });
+    const refusal = refusalOf(cause);
+    if (refusal) throw new TRPCError({ code: trpcCode[refusal.kind], message: refusal.message, cause: refusal });
     if (result.error.code === 'INTERNAL_SERVER_ERROR')
       ctx.logger.error({ err: cause ?? result.error, path, requestId: ctx.requestId }, 'procedure failed');
   }
   return result;
 });
 
-const loggedIn = domainErrors.unstable_pipe(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
-  return next({ ctx: { ...ctx, user: ctx.user } });
-});
-
-/** What a user whose password someone else set may still do: change it (and read the campaign and its clock for the page around the form). */
-const passwordFree = new Set<ProcedureName>(['account.changePassword', 'campaign.get', 'campaign.list', 'clock.get']);
-
-/** The only way to build a procedure: it takes its rule from the permissions table by name. */
+/** The only way to build a procedure: the gate every adapter shares decides by the procedure's row in the table. */
 export function guarded(name: ProcedureName) {
-  const rule = rules[name];
-  return t.procedure.use(loggedIn).use(async ({ ctx, next, getRawInput }) => {
-    if (ctx.user.mustChangePassword && !passwordFree.has(name))
-      throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改初始密码（账号页面）后再继续' });
-    if (!rule.roles.includes(ctx.user.role))
-      throw new TRPCError({ code: 'FORBIDDEN', message: '当前角色无权执行此操作' });
-    // The switcher must still list campaigns when a stale cookie names one that is gone or not the user's.
-    const campaign =
-      name === 'campaign.list'
-        ? await resolveLeniently(ctx)
-        : await resolveCampaign(ctx, ctx.user.scopeCode, ctx.requestedCampaign);
-    // What every service of the procedure is called with: the database, the campaign in use, and the user as actor.
-    const service: ServiceContext = serviceContext(ctx.db, campaign, ctx.user);
-    const input = (await getRawInput()) as never;
-    const units: Touched[] =
-      input == null || typeof input !== 'object' ? [] : await (rule.units as Rule['units'])(input, service);
-    for (const unit of units) {
-      if (typeof unit === 'string' && !isWithin(unit, ctx.user.scopeCode)) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: outOfScope });
-      }
-      // A record outside the scope answers as one that does not exist, through the same path as the service's own.
-      if (
-        unit !== null &&
-        typeof unit === 'object' &&
-        unit.unit !== undefined &&
-        !isWithin(unit.unit, ctx.user.scopeCode)
-      )
-        throw unit.unseen;
-    }
-    return next({ ctx: { campaign, service } });
+  return t.procedure.use(domainErrors).use(async ({ ctx, next, getRawInput }) => {
+    const { user, campaign, service } = await permit(ctx, name, ctx, await getRawInput());
+    return next({ ctx: { user, campaign, service } });
   });
-}
-
-async function resolveLeniently(ctx: Context & { user: { scopeCode: string } }) {
-  try {
-    return await resolveCampaign(ctx, ctx.user.scopeCode, ctx.requestedCampaign);
-  } catch {
-    return await resolveCampaign(ctx, ctx.user.scopeCode, undefined);
-  }
 }

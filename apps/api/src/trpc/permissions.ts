@@ -1,8 +1,16 @@
 import type { Role } from '@dudao/schema/tables';
 import type { Ctx } from '../services/context';
-import { unseenDocument, unseenItem, unseenVisit, type DomainError } from '../services/errors';
+import {
+  unseenAttachment,
+  unseenDocument,
+  unseenEvidence,
+  unseenItem,
+  unseenVisit,
+  type DomainError,
+} from '../services/errors';
+import { attachmentCounty } from '../services/dispatch/files';
 import { itemCounty } from '../services/supervision/visits';
-import { visitCounty } from '../services/supervision/lookup';
+import { evidenceCounty, visitCounty } from '../services/supervision/lookup';
 import { documentUnit } from '../services/summaries/lookup';
 
 const all: readonly Role[] = ['province_admin', 'province_viewer', 'city_officer', 'county_clerk'];
@@ -12,13 +20,20 @@ const officer: readonly Role[] = ['province_admin', 'city_officer'];
 const readers: readonly Role[] = ['province_admin', 'province_viewer', 'city_officer'];
 
 /**
- * Every procedure's rule, in one table: who may call it, and which units its input touches — each must lie
- * inside the caller's scope. A procedure can only be built from an entry here (see `guarded`), and the
- * authorization test walks the router against this table.
+ * Every procedure's and every file route's rule, in one table: who may call it, and which units its input touches —
+ * each must lie inside the caller's scope. Both adapters pass through one gate (`permit.ts`) that reads only this
+ * table: a procedure is built from an entry here (`guarded`), a file route is declared with one (`file-routes.ts`),
+ * and the authorization test walks both against it.
  */
 export interface Rule {
   roles: readonly Role[];
   units: (input: never, ctx: Ctx<'campaign'>) => Promise<Touched[]> | Touched[];
+  /** What a granted role may still not ask for: the refusal in words, or null. */
+  limit?: (input: never, role: Role) => string | null;
+  /** Still allowed while the user's password is one someone else set (the form to change it, the page around it). */
+  beforePasswordChange?: true;
+  /** A request naming a campaign that is gone or not the user's falls back to the default (the switcher's list). */
+  anyCampaign?: true;
 }
 
 /**
@@ -48,14 +63,24 @@ const target = (i: { target?: string; id?: number }, ctx: Ctx<'campaign'>) =>
 const documentRef = (i: { id?: number }, ctx: Ctx<'campaign'>) => record(i.id, documentUnit, unseenDocument, ctx);
 const unit = (i: { unit?: string }) => [i.unit];
 const county = (i: { countyCode?: string }) => [i.countyCode];
+const byCounty = (i: { county?: string }) => [i.county];
+const closeItem: Rule = {
+  roles: officer,
+  units: (i: { itemId?: number }, ctx) => record(i.itemId, itemCounty, unseenItem, ctx),
+};
+/** A city writes its own summary and the annex; the province's summary and the notice are the province's. */
+const cityKinds = (i: { kind?: unknown }, role: Role) =>
+  role === 'city_officer' && typeof i.kind === 'string' && i.kind !== 'city' && i.kind !== 'annex'
+    ? '市级用户只能生成本市行动总结和指标附表'
+    : null;
 
 export const rules = {
   'units.tree': { roles: all, units: unit },
   'units.get': { roles: all, units: (i: { code?: string }) => [i.code] },
   'units.search': { roles: all, units: none },
-  'campaign.get': { roles: all, units: none },
-  'campaign.list': { roles: all, units: none },
-  'clock.get': { roles: all, units: none },
+  'campaign.get': { roles: all, units: none, beforePasswordChange: true },
+  'campaign.list': { roles: all, units: none, beforePasswordChange: true, anyCampaign: true },
+  'clock.get': { roles: all, units: none, beforePasswordChange: true },
   'clock.set': { roles: admin, units: none },
   'status.at': { roles: all, units: unit },
   'status.overview': { roles: all, units: unit },
@@ -84,14 +109,11 @@ export const rules = {
     roles: officer,
     units: (i: { visitId?: number }, ctx) => record(i.visitId, visitCounty, unseenVisit, ctx),
   },
-  'supervision.closeItem': {
-    roles: officer,
-    units: (i: { itemId?: number }, ctx) => record(i.itemId, itemCounty, unseenItem, ctx),
-  },
+  'supervision.closeItem': closeItem,
   'supervision.overview': { roles: all, units: unit },
   'supervision.correct': { roles: officer, units: target },
   'supervision.void': { roles: officer, units: target },
-  'documents.generate': { roles: officer, units: unit },
+  'documents.generate': { roles: officer, units: unit, limit: cityKinds },
   'documents.list': { roles: readers, units: unit },
   'documents.preview': { roles: readers, units: documentRef },
   'summaries.submit': { roles: officer, units: documentRef },
@@ -104,10 +126,10 @@ export const rules = {
   'dispatch.list': { roles: all, units: unit },
   'dispatch.get': { roles: all, units: none },
   'dispatch.summary': { roles: all, units: unit },
-  'dispatch.sign': { roles: clerk, units: (i: { county?: string }) => [i.county] },
-  'dispatch.feedback': { roles: clerk, units: (i: { county?: string }) => [i.county] },
-  'dispatch.sendBack': { roles: officer, units: (i: { county?: string }) => [i.county] },
-  'dispatch.close': { roles: officer, units: (i: { county?: string }) => [i.county] },
+  'dispatch.sign': { roles: clerk, units: byCounty },
+  'dispatch.feedback': { roles: clerk, units: byCounty },
+  'dispatch.sendBack': { roles: officer, units: byCounty },
+  'dispatch.close': { roles: officer, units: byCounty },
   'urge.send': { roles: officer, units: unit },
   'urge.sendAll': { roles: officer, units: unit },
   'urge.counts': { roles: all, units: unit },
@@ -116,7 +138,7 @@ export const rules = {
   'todo.mine': { roles: all, units: none },
   'notices.mine': { roles: all, units: none },
   'notices.markRead': { roles: all, units: none },
-  'account.changePassword': { roles: all, units: none },
+  'account.changePassword': { roles: all, units: none, beforePasswordChange: true },
   'notify.kinds': { roles: all, units: none },
   'notify.channels': { roles: admin, units: unit },
   'notify.saveChannel': { roles: admin, units: unit },
@@ -130,27 +152,32 @@ export const rules = {
   'users.setDisabled': { roles: admin, units: none },
   'users.setRole': { roles: admin, units: (i: { scopeCode?: string }) => [i.scopeCode] },
   'users.resetPassword': { roles: admin, units: none },
+  // The file routes (server/file-routes.ts): the query's county or unit, or the record the path names by id.
+  'files.roster.upload': { roles: clerk, units: byCounty },
+  'files.cases.upload': { roles: clerk, units: byCounty },
+  'files.roster.template': { roles: all, units: byCounty },
+  'files.cases.template': { roles: all, units: byCounty },
+  'files.values.export': { roles: all, units: unit },
+  'files.audit.export': { roles: all, units: unit },
+  'files.document.download': { roles: readers, units: documentRef },
+  'files.dispatch.attach': { roles: clerk, units: byCounty },
+  'files.dispatch.download': {
+    roles: all,
+    units: (i: { id?: number }, ctx) => record(i.id, attachmentCounty, unseenAttachment, ctx),
+  },
+  'files.evidence.close': closeItem,
+  'files.evidence.download': {
+    roles: all,
+    units: (i: { id?: number }, ctx) => record(i.id, evidenceCounty, unseenEvidence, ctx),
+  },
 } satisfies Record<string, Rule>;
 
-export type ProcedureName = keyof typeof rules;
+export type RuleName = keyof typeof rules;
+/** A file route's rule is named `files.…`; every other name is a tRPC procedure's. */
+export type FileRouteName = Extract<RuleName, `files.${string}`>;
+export type ProcedureName = Exclude<RuleName, FileRouteName>;
 
 /** Division codes nest by prefix, so a unit lies inside a scope exactly when its code starts with the scope's. */
 export function isWithin(code: string, scopeCode: string): boolean {
   return code.startsWith(scopeCode);
 }
-
-/** The file routes' rules, beside the procedures': who may call them; the county or unit in the query must be in scope. */
-export const fileRules = {
-  'files.roster.upload': clerk,
-  'files.cases.upload': clerk,
-  'files.roster.template': all,
-  'files.cases.template': all,
-  'files.values.export': all,
-  'files.document.download': readers,
-  'files.dispatch.attach': clerk,
-  'files.dispatch.download': all,
-  'files.audit.export': all,
-  'files.evidence.close': officer,
-  'files.evidence.download': all,
-} as const;
-export type FileRoute = keyof typeof fileRules;

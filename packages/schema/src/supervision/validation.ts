@@ -16,7 +16,7 @@ export const addItemInput = z.object({
 });
 export const closeItemInput = z.object({
   itemId: recordId,
-  evidence: longText('整改佐证', 5000).min(2, '销号须填写整改佐证'),
+  evidence: longText('整改佐证', 5000).min(2, '销号须填写整改佐证（至少 2 个字）'),
 });
 export const supervisionTargetInput = z.object({ target: z.enum(['visit', 'item']), id: recordId });
 export const voidRecordInput = supervisionTargetInput.extend({

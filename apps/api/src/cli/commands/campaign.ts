@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { definitionJsonSchema } from '@dudao/schema/campaign';
 import { issueText, readDefinition } from '@dudao/schema/campaign/file';
 import { openDb } from '../../db/client';
@@ -8,9 +7,7 @@ import { systemActor } from '../../services/actor';
 import { readClock } from '../../services/clock/clock';
 import { installDefinition, listCampaignVersions } from '../../services/campaign/versions';
 import { parse, str, UsageError } from '../args';
-
-// pnpm runs the CLI inside apps/api; paths are the user's, from where they typed the command.
-const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+import { fromUser } from '../user-path';
 
 const usage = 'pnpm cli campaign validate FILE | install FILE [--db PATH] | list [--db PATH] | schema [--out FILE]';
 

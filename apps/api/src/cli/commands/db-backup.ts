@@ -1,9 +1,7 @@
-import { resolve } from 'node:path';
 import { databasePath } from '../../db/paths';
 import { backupDatabase, restoreDatabase, shownLocation } from '../../services/backup/backup';
 import { parse, str, UsageError } from '../args';
-
-const fromUser = (file: string) => resolve(process.env.INIT_CWD ?? process.cwd(), file);
+import { fromUser } from '../user-path';
 
 export async function dbBackup(argv: string[]): Promise<number> {
   const { flags, positionals } = parse(argv, { db: { type: 'string' } });

@@ -7,6 +7,7 @@ import { systemActor } from '../../services/actor';
 import { serviceContext } from '../../services/context';
 import { parse, str, UsageError } from '../args';
 import { campaignFlag } from '../campaign-flag';
+import { fromUser } from '../user-path';
 import { resolveAsOf } from '../../services/clock/clock';
 
 export async function exportCommand(argv: string[]): Promise<number> {
@@ -38,7 +39,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     process.stdout.write(valuesCsv(lines));
     return 0;
   }
-  const path = out.startsWith('/') ? out : `${process.env.INIT_CWD ?? process.cwd()}/${out}`;
+  const path = fromUser(out);
   writeFileSync(path, /\.xlsx$/i.test(out) ? await valuesXlsx(lines) : valuesCsv(lines));
   console.error(`已导出 ${lines.length} 行到 ${path}`);
   return 0;

@@ -11,6 +11,7 @@ import { importValues } from '../../services/reports/import-values';
 import { importRoster } from '../../services/roster/import-roster';
 import { onlyFlags, parse, str, UsageError } from '../args';
 import { campaignForImport } from '../campaign-flag';
+import { fromUser } from '../user-path';
 
 export async function importCommand(argv: string[]): Promise<number> {
   const { flags, positionals } = parse(argv, {
@@ -35,7 +36,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   );
   const county = str(flags, 'county');
   if (what !== 'values' && !county) throw new UsageError(`import ${what} 须指定 --county 县级单位代码`);
-  const path = file.startsWith('/') ? file : `${process.env.INIT_CWD ?? process.cwd()}/${file}`;
+  const path = fromUser(file);
   const table = await readTable(readFileSync(path), basename(path));
   const opened = await openDb(databasePath(str(flags, 'db')));
   try {

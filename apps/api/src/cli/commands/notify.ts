@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { channelKinds, outboxStates, type ChannelKind, type OutboxState } from '@dudao/schema/tables';
 import { openDb } from '../../db/client';
 import { databasePath } from '../../db/paths';
@@ -9,6 +8,7 @@ import { listChannels } from '../../services/notify/config';
 import { listOutbox, resendMessage } from '../../services/notify/outbox-admin';
 import { sendTestMessage } from '../../services/notify/test-send';
 import { parse, str, UsageError } from '../args';
+import { fromUser } from '../user-path';
 
 const usage =
   '用法：notify channels [--file FILE.yaml] | notify test --channel dingtalk|wecom|email|sms --unit CODE [--to 地址] | notify outbox [--state dead] | notify resend ID';
@@ -30,10 +30,7 @@ export async function notifyCommand(argv: string[]): Promise<number> {
     if (verb === 'channels') {
       const file = str(flags, 'file');
       if (file) {
-        const saved = await applyChannelsFile(
-          ctx,
-          readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8'),
-        );
+        const saved = await applyChannelsFile(ctx, readFileSync(fromUser(file), 'utf8'));
         console.log(`已设置 ${saved.length} 个渠道`);
       }
       for (const c of await listChannels(ctx))

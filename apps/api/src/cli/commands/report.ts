@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { isoDateSchema } from '@dudao/schema/inputs';
 import { openDb } from '../../db/client';
 import { systemActor } from '../../services/actor';
@@ -12,6 +12,7 @@ import { getUnit } from '../../services/org/units';
 import { onlyFlags, parse, str, UsageError, type Flags } from '../args';
 import { progressBar } from '../progress';
 import { campaignFlag } from '../campaign-flag';
+import { fromUser } from '../user-path';
 
 const usage = `用法：
   report city --city CODE --as-of YYYY-MM-DD --out FILE.docx [--pdf]
@@ -30,9 +31,6 @@ const reportFlags: Record<string, string[]> = {
   annex: ['unit', 'out'],
   all: ['dir', 'pdf'],
 };
-
-/** A path the user typed is taken from where they typed it (pnpm runs scripts elsewhere). */
-const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
 
 function required(flags: Flags, name: string, what: string): string {
   const value = str(flags, name);

@@ -16,7 +16,7 @@ export class LoginThrottled extends DomainError {
     message: string,
     readonly waitSeconds: number,
   ) {
-    super('forbidden', message);
+    super('too_many_requests', message);
   }
 }
 
@@ -65,7 +65,7 @@ export async function login(
   if (!row || !ok || row.disabled) {
     await recordAttempt(ctx, username, address, false, now);
     await audit('auth.failure', !row ? '用户名不存在' : !ok ? '密码错误' : '账号已停用');
-    throw new DomainError('bad_request', row?.disabled && ok ? '该账号已停用' : '用户名或密码错误');
+    throw new DomainError('unauthorized', row?.disabled && ok ? '该账号已停用' : '用户名或密码错误');
   }
   await recordAttempt(ctx, username, address, true, now);
   const token = await createSession(ctx, row.id, now);

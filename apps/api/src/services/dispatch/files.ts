@@ -85,6 +85,18 @@ export async function storeAttachment(
   });
 }
 
+/** The county whose copy holds the attachment, read before any file content, for the permission check. */
+export async function attachmentCounty(ctx: Ctx<'campaign'>, fileId: number): Promise<string | undefined> {
+  return (
+    await ctx.db
+      .select({ county: dispatchCopies.countyCode })
+      .from(dispatchFiles)
+      .innerJoin(dispatchCopies, eq(dispatchCopies.id, dispatchFiles.copyId))
+      .where(and(eq(dispatchCopies.campaignCode, ctx.campaign.code), eq(dispatchFiles.id, fileId)))
+      .get()
+  )?.county;
+}
+
 export async function attachmentById(ctx: Ctx<'campaign'>, fileId: number) {
   const row = await ctx.db
     .select({ file: dispatchFiles, county: dispatchCopies.countyCode, orderId: dispatchCopies.orderId })
