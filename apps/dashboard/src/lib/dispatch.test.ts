@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { dispatchCounts } from '@dudao/metrics';
 import {
   countedOrders,
+  deskPath,
   dispatchTitle,
   filterOrders,
   lightBadge,
@@ -111,5 +112,14 @@ describe('the 督办事项 prefilled from a reason', () => {
       '6 项指标未达到序时进度要求：丧失劳动能力脱贫人口兜底纳入率、乡镇（街道）临时救助备用金建立率、' +
       '低收入人口动态监测信息平台建成、实现数据共享的部门数、“低保、特困平均办理时限（工作日）”等 6 项';
     expect(dispatchTitle('怀远县', text)).toBe('怀远县：6 项指标未达到序时进度要求');
+  });
+});
+
+describe('deskPath', () => {
+  test.each([
+    ['34', '/dispatch'],
+    ['3412', '/city/3412/dispatch'],
+  ])('the desk of %s is at %s', (unit, path) => {
+    expect(deskPath(unit)).toBe(path);
   });
 });

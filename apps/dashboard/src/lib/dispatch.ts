@@ -84,6 +84,11 @@ export function parseShow(value: string | null): DispatchShow | null {
   return value !== null && Object.hasOwn(dispatchShows, value) ? (value as DispatchShow) : null;
 }
 
+/** The 督办 desk of a unit: the province's (a two-digit code) at /dispatch, a city's under the city. */
+export function deskPath(unit: string): string {
+  return unit.length === 2 ? '/dispatch' : `/city/${unit}/dispatch`;
+}
+
 /** The 督办 page at `path` listing the copies one figure counts, at the orders' heading. */
 export function showHref(path: string, show: DispatchShow, asOf: string): string {
   return withAsOf(`${path}?show=${show}#orders-title`, asOf);
