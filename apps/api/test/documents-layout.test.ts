@@ -13,7 +13,6 @@ import {
   TEXT_HEIGHT,
   TEXT_WIDTH,
 } from '../src/services/documents/gbt9704';
-import { Raster } from '../src/services/documents/png';
 
 describe('GB/T 9704 layout in twips', () => {
   // 1 mm = 1440 / 25.4 twips.
@@ -100,15 +99,6 @@ describe('Chinese formats', () => {
       '2021年11月月报应于2021年12月5日报送，截至12月15日尚未报送',
     );
     expect(typeset('加快社会救助"放管服"改革')).toBe('加快社会救助“放管服”改革');
-  });
-});
-
-describe('chart fallback image', () => {
-  test('is a valid PNG of the chart size', () => {
-    const png = new Raster(4, 3).png();
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png.readUInt32BE(16)).toBe(4);
-    expect(png.readUInt32BE(20)).toBe(3);
   });
 });
 

@@ -8,16 +8,11 @@ import {
   timelinessCounts,
   type GateTally,
 } from '@dudao/metrics';
-import { cadenceWord, fillText, type CampaignDef } from '@dudao/schema/campaign';
+import { cadenceWord, fillText } from '@dudao/schema/campaign';
 import { paragraph, type Block } from './content';
 import { monthDay, scoreText } from './format';
 import { clauses, laggingWordOf } from './prose';
 import { countiesWord, type ScopeView } from './view';
-
-/** The roster coverages the campaign derives, in its order. */
-export function coverageCodes(campaign: CampaignDef): string[] {
-  return campaign.indicators.filter((d) => d.derived?.kind === 'coverage').map((d) => d.code);
-}
 
 /**
  * A gate over the units it applies to, without zero counts: '均按期完成…' when all did; otherwise what was done, the

@@ -40,10 +40,3 @@ export function withoutMonthWording(text: string): string {
     .join('')
     .trim();
 }
-
-/** The first sentence of a narrative not about one month, for an excerpt. */
-export function firstSentence(text: string): string {
-  const kept = withoutMonthWording(text);
-  const end = kept.indexOf('。');
-  return end === -1 ? kept : kept.slice(0, end + 1);
-}

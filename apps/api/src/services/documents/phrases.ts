@@ -56,9 +56,3 @@ export function shortValue(
   if (def.kind === 'bool') return figure.value === 1 ? '是' : '否';
   return valueWords(campaign, def, figure.value);
 }
-
-/** The indicator a task is best summed up by: its first targeted share, else its first target, else its first figure. */
-export function keyIndicator(campaign: CampaignDef, task: string): IndicatorDef | undefined {
-  const own = campaign.indicators.filter((i) => i.task === task && !i.shownOnly && i.kind !== 'date');
-  return own.find((i) => i.target?.kind === 'ratio') ?? own.find((i) => i.target) ?? own[0];
-}
