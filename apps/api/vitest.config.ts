@@ -3,15 +3,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
 /**
  * Files whose subject does not depend on the engine run once, on SQLite: LibreOffice's typesetting of a generated
  * document (its generation and figures run on both engines in documents.test.ts, documents-export.test.ts and
- * one-truth-figures.test.ts), pure text and chart composition, the CLI's argument parsing and its paths, the demo generator.
+ * one-truth-figures.test.ts), the CLI's argument parsing and its paths, the demo generator. Pure text and chart
+ * composition is tested in packages/documents.
  */
 const engineFree = [
   'test/documents-libreoffice.test.ts',
   'test/documents-libreoffice-gbt9704.test.ts',
-  'test/documents-libreoffice-fixture.test.ts',
-  'test/documents-layout.test.ts',
-  'test/documents-charts.test.ts',
-  'test/at-risk-paragraph.test.ts',
   'test/cli-flags.test.ts',
   'test/cli-paths.test.ts',
   'src/demo/**/*.test.ts',

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { annexColumns, annexWorkbook } from '@dudao/documents';
 import type { CampaignDef } from '@dudao/schema/campaign';
 import { UsageError } from '../src/cli/args';
 import { reportCommand } from '../src/cli/commands/report';
 import type { Opened } from '../src/db/client';
 import { currentCampaign } from '../src/services/campaign/store';
-import { annexColumns, annexXlsx } from '../src/services/documents/annex-xlsx';
+import { annexInput } from '../src/services/documents/annex-input';
 import { valueSheets } from './support/annex-sheets';
 import { parse } from 'csv-parse/sync';
 import { exportCommand } from '../src/cli/commands/export';
@@ -35,10 +36,8 @@ beforeAll(async () => {
   lines = rows.slice(1) as ValueLine[];
   book = new ExcelJS.Workbook();
   await book.xlsx.load(
-    (await annexXlsx(
-      { db: opened.db, campaign: await currentCampaign({ db: opened.db }) },
-      '3403',
-      AS_OF,
+    (await annexWorkbook(
+      await annexInput({ db: opened.db, campaign: await currentCampaign({ db: opened.db }) }, '3403', AS_OF),
     )) as unknown as ArrayBuffer,
   );
 }, 240_000);

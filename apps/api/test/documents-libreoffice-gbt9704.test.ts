@@ -2,14 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { citySummaryContent, noSettings, provinceSummaryContent, supervisionNoticeContent } from '@dudao/documents';
+import { printReadyDocx } from '@dudao/documents/pdf';
 import type { Opened } from '../src/db/client';
 import { currentCampaign } from '../src/services/campaign/store';
-import { citySummaryContent } from '../src/services/documents/city-summary';
-import { printReadyDocx } from '../src/services/documents/pdf';
-import { provinceSummaryContent } from '../src/services/documents/province-summary';
-import { noSettings } from '../src/services/documents/settings';
 import { snapshotAt } from '../src/services/documents/snapshot';
-import { supervisionNoticeContent } from '../src/services/documents/supervision-notice';
 import { resetDatabase } from '../src/services/seed/reset';
 import { emptyLocation } from './support/fresh-db';
 import {

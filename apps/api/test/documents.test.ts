@@ -1,15 +1,18 @@
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  citySummaryContent,
+  provinceSummaryContent,
+  renderDocx,
+  renderHtml,
+  supervisionNoticeContent,
+  typeset,
+  type Snapshot,
+} from '@dudao/documents';
 import { percentText, scoreText, type StatusResult } from '@dudao/metrics';
 import type { CampaignDef } from '@dudao/schema/campaign';
 import type { Opened } from '../src/db/client';
-import { citySummaryContent } from '../src/services/documents/city-summary';
-import { provinceSummaryContent } from '../src/services/documents/province-summary';
-import { renderDocx } from '../src/services/documents/render-docx';
-import { renderHtml } from '../src/services/documents/render-html';
-import { snapshotAt, type Snapshot } from '../src/services/documents/snapshot';
-import { supervisionNoticeContent } from '../src/services/documents/supervision-notice';
-import { typeset } from '../src/services/documents/format';
+import { snapshotAt } from '../src/services/documents/snapshot';
 import { cutToUnit, provinceStatusAt } from '../src/services/known/status-at';
 import { currentCampaign } from '../src/services/campaign/store';
 import { resetDatabase } from '../src/services/seed/reset';

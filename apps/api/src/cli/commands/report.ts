@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pdfAvailable } from '@dudao/documents/pdf';
 import { isoDateSchema } from '@dudao/schema/inputs';
 import { openDb } from '../../db/client';
 import { systemActor } from '../../services/actor';
@@ -7,7 +8,6 @@ import { serviceContext, type Ctx } from '../../services/context';
 import { databasePath } from '../../db/paths';
 import { generateDocument, type BuiltDocument } from '../../services/documents/generate';
 import { snapshotAt } from '../../services/documents/snapshot';
-import { pdfAvailable } from '../../services/documents/pdf';
 import { getUnit } from '../../services/org/units';
 import { onlyFlags, parse, str, UsageError, type Flags } from '../args';
 import { progressBar } from '../progress';

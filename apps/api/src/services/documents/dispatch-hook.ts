@@ -1,10 +1,8 @@
-import { countyDispatch, type CountyDispatch } from '@dudao/metrics';
+import type { DispatchCount } from '@dudao/documents';
+import { countyDispatch } from '@dudao/metrics';
 import { dispatchOrdersAt } from '../dispatch/read';
 import { urgeCounts } from '../urge/counts';
 import type { Ctx } from '../context';
-
-/** Dispatch orders (督办单) of one county known at the date: issued, still open, and how often it was urged. */
-export type DispatchCount = CountyDispatch;
 
 /** The one place documents read dispatch orders and urges from; the counting is the metrics' (`countyDispatch`). */
 export async function knownDispatchCounts(ctx: Ctx<'campaign'>, asOf: string): Promise<DispatchCount[]> {

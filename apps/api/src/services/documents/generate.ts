@@ -1,15 +1,21 @@
+import {
+  annexWorkbook,
+  citySummaryContent,
+  documentFileName,
+  documentTitles,
+  provinceSummaryContent,
+  renderDocx,
+  renderHtml,
+  supervisionNoticeContent,
+  type DocumentKind,
+  type Snapshot,
+} from '@dudao/documents';
+import { printReadyDocx } from '@dudao/documents/pdf';
 import { chineseDate } from '@dudao/metrics';
-import type { DocumentKind } from '../summaries/kinds';
 import type { Ctx } from '../context';
-import { annexXlsx } from './annex-xlsx';
-import { citySummaryContent } from './city-summary';
-import { provinceSummaryContent } from './province-summary';
-import { printReadyDocx } from './pdf';
-import { renderDocx } from './render-docx';
-import { renderHtml } from './render-html';
+import { annexInput } from './annex-input';
 import { documentSettings } from './settings-store';
-import { snapshotAt, type Snapshot } from './snapshot';
-import { supervisionNoticeContent } from './supervision-notice';
+import { snapshotAt } from './snapshot';
 import { getUnit } from '../org/units';
 import { DomainError } from '../errors';
 import { readClock } from '../clock/clock';
@@ -21,13 +27,6 @@ export interface BuiltDocument {
   /** With `pdf`: the PDF as LibreOffice prints it, the .docx then carrying a blank page so the 版记 lands on an even page. */
   pdf?: Buffer;
 }
-
-const titles: Record<DocumentKind, string> = {
-  city: '行动总结',
-  province: '全省行动总结',
-  notice: '督导通报',
-  annex: '指标附表',
-};
 
 /**
  * The one way a document is made, for tRPC, the file routes' store and the CLI alike: one content model per document,
@@ -54,9 +53,10 @@ export async function generateDocument(
     );
   if (kind === 'city' && unit.length !== 4) throw new DomainError('bad_request', '市级行动总结须指定市');
   if ((kind === 'province' || kind === 'notice') && unit.length !== 2)
-    throw new DomainError('bad_request', `${titles[kind]}须指定省`);
-  const fileName = `${name}${titles[kind]}_${asOf}.${kind === 'annex' ? 'xlsx' : 'docx'}`;
-  if (kind === 'annex') return { fileName, content: await annexXlsx(ctx, unit, asOf), previewHtml: null };
+    throw new DomainError('bad_request', `${documentTitles[kind]}须指定省`);
+  const fileName = documentFileName(kind, name, asOf);
+  if (kind === 'annex')
+    return { fileName, content: await annexWorkbook(await annexInput(ctx, unit, asOf)), previewHtml: null };
   const day = snapshot ?? (await snapshotAt(ctx, asOf));
   const settings = await documentSettings(ctx, unit);
   const content =

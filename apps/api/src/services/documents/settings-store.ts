@@ -4,7 +4,7 @@ import { withTransaction, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { getUnit } from '../org/units';
-import { noSettings, type DocumentSettings } from './settings';
+import { noSettings, type DocumentSettings } from '@dudao/documents';
 
 const fields = [
   'docNumber',

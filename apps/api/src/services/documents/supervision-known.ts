@@ -1,12 +1,7 @@
-import { itemCounts, type ItemCounts } from '@dudao/metrics';
+import type { KnownSupervision } from '@dudao/documents';
+import { itemCounts } from '@dudao/metrics';
 import type { Ctx } from '../context';
 import { visitsWithin } from '../supervision/visits';
-
-export interface KnownSupervision extends ItemCounts {
-  /** The first visit on or before asOf that was recorded by then. */
-  firstVisitOn: string;
-  byLevel: 'city' | 'province';
-}
 
 /** Supervision as known at the end of `asOf`; the item counts (逾期未整改 included) are the metrics' `itemCounts`. */
 export async function knownSupervision(

@@ -1,3 +1,4 @@
+import type { DocumentKind } from '@dudao/documents';
 import { and, asc, desc, eq, like, lt, max } from 'drizzle-orm';
 import { gateOfKind, summarySubmittedGate } from '@dudao/metrics';
 import { endOfBeijingDay } from '@dudao/schema/campaign';
@@ -11,7 +12,6 @@ import { notifyRole } from '../notices/notify';
 import { enqueueDocument } from '../notify/documents';
 import { listUnits } from '../org/units';
 import type { BuiltDocument } from '../documents/generate';
-import type { DocumentKind } from './kinds';
 
 /** Each generation is kept as a new version; nothing is regenerated in place. */
 export async function storeDocument(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentRefInput, generateDocumentInput, isoDateSchema, unitCodeSchema } from '@dudao/schema/inputs';
+import { pdfAvailable } from '@dudao/documents/pdf';
 import { generateDocument } from '../../services/documents/generate';
 import {
   documentById,
@@ -9,7 +10,6 @@ import {
   summaryStatus,
 } from '../../services/summaries/store';
 import { resolveAsOf } from '../../services/clock/clock';
-import { pdfAvailable } from '../../services/documents/pdf';
 import { guarded, router } from '../init';
 
 export const documentsRouter = router({

@@ -1,3 +1,0 @@
-import type { documentKinds } from '@dudao/schema/inputs';
-
-export type DocumentKind = (typeof documentKinds)[number];

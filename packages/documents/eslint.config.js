@@ -1,0 +1,3 @@
+import { base } from '@dudao/eslint-config/base';
+
+export default base(import.meta.dirname);

@@ -1,0 +1,12 @@
+export type { DispatchCount, KnownSupervision, Narratives, Snapshot } from './snapshot';
+export { noSettings, type DocumentSettings } from './settings';
+export { documentFileName, documentTitles, type DocumentKind } from './kinds';
+export type { Attachment, Block, Cell, Chart, Column, DocumentContent } from './content';
+export { citySummaryContent } from './compose/city-summary';
+export { provinceSummaryContent } from './compose/province-summary';
+export { supervisionNoticeContent } from './compose/supervision-notice';
+export { typeset } from './compose/format';
+export { withoutMonthWording } from './compose/month-wording';
+export { renderDocx } from './docx/render';
+export { renderHtml } from './html-preview';
+export { annexColumns, annexWorkbook, type AnnexInput, type AnnexLine } from './annex-workbook';
