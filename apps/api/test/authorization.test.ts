@@ -10,7 +10,7 @@ import { serviceContext } from '../src/services/context';
 import { storeAttachment } from '../src/services/dispatch/files';
 import { issueDispatch } from '../src/services/dispatch/issue';
 import { addItem, closeItem, recordVisit } from '../src/services/supervision/visits';
-import { storeDocument } from '../src/services/summaries/store';
+import { storeDocument } from '../src/services/documents/stored';
 import { photoPng } from './support/evidence-files';
 import { rawCall } from './support/raw';
 import { errorCode, people, sessionOf, freshServer, startServer, trpcAs } from './support/http';

@@ -9,7 +9,7 @@ import { readTable } from '../src/services/files/table-reader';
 import { ImportRejected, formatIssue } from '../src/services/import-errors';
 import { provinceStatusAt } from '../src/services/known/status-at';
 import { importValues } from '../src/services/reports/import-values';
-import { storeDocument } from '../src/services/summaries/store';
+import { storeDocument } from '../src/services/documents/stored';
 import { csv } from './support/files';
 import { freshDb } from './support/fresh-db';
 import { freshServer, sessionOf } from './support/http';

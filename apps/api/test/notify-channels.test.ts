@@ -11,7 +11,7 @@ import { DomainError } from '../src/services/errors';
 import { listChannels, saveChannel } from '../src/services/notify/config';
 import { listOutbox, resendMessage } from '../src/services/notify/outbox-admin';
 import { savePrefs } from '../src/services/notify/prefs';
-import { storeDocument } from '../src/services/summaries/store';
+import { storeDocument } from '../src/services/documents/stored';
 import { sendUrge } from '../src/services/urge/send';
 import { createUser } from '../src/services/users/accounts';
 import { freshDb } from './support/fresh-db';

@@ -5,7 +5,7 @@ import { serviceContext } from '../src/services/context';
 import { createUser } from '../src/services/users/accounts';
 import { issueDispatch } from '../src/services/dispatch/issue';
 import { storeAttachment } from '../src/services/dispatch/files';
-import { storeDocument } from '../src/services/summaries/store';
+import { storeDocument } from '../src/services/documents/stored';
 import { addItem, closeItem, recordVisit } from '../src/services/supervision/visits';
 import { photoPng } from './support/evidence-files';
 import { errorCode, freshServer, PASSWORD, sessionOf } from './support/http';

@@ -11,7 +11,7 @@ import {
 import { attachmentCounty } from '../services/dispatch/files';
 import { itemCounty } from '../services/supervision/visits';
 import { evidenceCounty, visitCounty } from '../services/supervision/lookup';
-import { documentUnit } from '../services/summaries/lookup';
+import { documentUnit } from '../services/documents/stored';
 
 const all: readonly Role[] = ['province_admin', 'province_viewer', 'city_officer', 'county_clerk'];
 const admin: readonly Role[] = ['province_admin'];

@@ -4,8 +4,8 @@ import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { provinceStatusAt } from '../known/status-at';
 import { forecastsAt } from '../forecast/forecast-at';
-import { knownDispatchCounts } from './dispatch-hook';
-import { knownNarratives } from './narratives';
+import { knownDispatchCounts } from './dispatch-known';
+import { knownNarratives } from './narratives-known';
 import { knownSupervision } from './supervision-known';
 
 /** The one read a document needs: everything it says about `asOf`, read here so the documents never touch the database. */

@@ -4,7 +4,8 @@ import { mulberry32, shuffled } from '../../demo/rng';
 import { summaryDue } from '../known/read';
 import { listUnits } from '../org/units';
 import { generateDocument } from '../documents/generate';
-import { storeDocument, submitCitySummary } from '../summaries/store';
+import { storeDocument } from '../documents/stored';
+import { submitCitySummary } from '../summaries/submissions';
 import type { SeedActors } from './apply-demo';
 
 /**

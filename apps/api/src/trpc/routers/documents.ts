@@ -2,13 +2,8 @@ import { z } from 'zod';
 import { documentRefInput, generateDocumentInput, isoDateSchema, unitCodeSchema } from '@dudao/schema/inputs';
 import { pdfAvailable } from '@dudao/documents/pdf';
 import { generateDocument } from '../../services/documents/generate';
-import {
-  documentById,
-  documentsWithin,
-  storeDocument,
-  submitCitySummary,
-  summaryStatus,
-} from '../../services/summaries/store';
+import { documentById, documentsWithin, storeDocument } from '../../services/documents/stored';
+import { submitCitySummary, summaryStatus } from '../../services/summaries/submissions';
 import { resolveAsOf } from '../../services/clock/clock';
 import { guarded, router } from '../init';
 
