@@ -5,8 +5,7 @@ import { reasonsText, reasonWords } from './reason-words';
 import { cityGateDefs, gateOfKind, type CountyStatus } from '@dudao/metrics';
 import { heading, paragraph, type Block, type Cell, type DocumentContent } from '../content';
 import { byDeadline, chineseDate, chineseNumber, gateWords, monthDay, scoreText, typeset } from './format';
-import { byRankInProvince, cityName, fullName, type Snapshot } from '../snapshot';
-import type { KnownSupervision } from '../snapshot';
+import { byRankInProvince, cityName, fullName, type KnownSupervision, type Snapshot } from '../snapshot';
 import { countiesWord, joinNames } from './view';
 import { noSettings, type DocumentSettings } from '../settings';
 import {
