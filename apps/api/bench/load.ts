@@ -80,9 +80,9 @@ for (const county of counties) {
   if (report && !['draft', 'returned'].includes(report.state)) {
     await decideReport(
       ctx,
-      new Date().toISOString(),
       { countyCode: county, period: '2021-12', version: report.version, reason: '压力测试：重新打开' },
       'reopen',
+      new Date().toISOString(),
     );
   }
 }

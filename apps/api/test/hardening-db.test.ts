@@ -3,10 +3,9 @@ import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditLog, monthlyReports } from '@dudao/schema/tables';
 import { openDb, withTransaction } from '../src/db/client';
-import { serializeOn } from '../src/db/engine';
+import { lockOn } from '../src/services/locks';
 import { serverMarker } from '../src/services/backup/backup';
 import { countyShapes } from '../src/services/org/shape';
-import { reportKey } from '../src/services/reports/workflow';
 import { cliAsync, holdWriteLock } from './support/async-cli';
 import { csv } from './support/files';
 import { freshLocation, sqliteOnly, tempPath } from './support/fresh-db';
@@ -40,12 +39,12 @@ async function holdPgWriteLock(location: string, ms: number): Promise<{ done: Pr
   const other = await openDb(location);
   let held!: () => void;
   const locked = new Promise<void>((resolve) => (held = resolve));
-  const done = withTransaction({ db: other.db }, async ({ db }) => {
+  const august = lockOn.report('anhui-2021', { countyCode: HUAIYUAN, period: '2021-08' });
+  const done = withTransaction({ db: other.db }, [august], async ({ db }) => {
     await db
       .insert(auditLog)
       .values({ at: new Date().toISOString(), actor: 'lock-holder', action: 'test.lock', entity: 'test' })
       .run();
-    await serializeOn(db, reportKey('anhui-2021', { countyCode: HUAIYUAN, period: '2021-08' }));
     held();
     await new Promise((resolve) => setTimeout(resolve, ms));
   }).finally(() => other.close());

@@ -21,7 +21,7 @@ const ctxOf = (db: Db) => serviceContext(db, campaign, systemActor);
 
 async function load(rows: Line[], options = { submit: false }, at = '2021-08-03T01:00:00.000Z', db = opened.db) {
   const table = await readTable(csv([header, ...rows]), 'values.csv');
-  return importValues(ctxOf(db), table, at, options);
+  return importValues(ctxOf(db), table, options, at);
 }
 
 async function tableCounts(db = opened.db) {
@@ -168,7 +168,7 @@ describe('export values', () => {
       ['values.xlsx', await valuesXlsx(first)],
     ] as const) {
       const again = await freshDb();
-      await importValues(ctxOf(again.db), await readTable(file, name), '2021-12-01T00:00:00.000Z', { submit: false });
+      await importValues(ctxOf(again.db), await readTable(file, name), { submit: false }, '2021-12-01T00:00:00.000Z');
       expect(await valueLines(ctxOf(again.db), '34')).toEqual(first);
       await again.close();
     }
@@ -177,7 +177,7 @@ describe('export values', () => {
   test('xlsx imports read the same as csv', async () => {
     const again = await freshDb();
     const file = await xlsx([header, ...lines(LINQUAN, '2021-07', julyValues)]);
-    await importValues(ctxOf(again.db), await readTable(file, 'v.xlsx'), '2021-08-02T00:00:00.000Z', { submit: true });
+    await importValues(ctxOf(again.db), await readTable(file, 'v.xlsx'), { submit: true }, '2021-08-02T00:00:00.000Z');
     expect(await valueLines(ctxOf(again.db), LINQUAN)).toHaveLength(Object.keys(julyValues).length);
     await again.close();
   });

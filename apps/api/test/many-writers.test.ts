@@ -35,7 +35,7 @@ afterEach(async () => {
 
 async function submitJuly(ctx: ServiceContext, county: string, at = '2021-08-03T01:00:00.000Z') {
   const table = await readTable(csv([header, ...lines(county, '2021-07', julyValues)]), 'values.csv');
-  return importValues(ctx, table, at, { submit: true });
+  return importValues(ctx, table, { submit: true }, at);
 }
 
 const onTimeJuly = async (ctx: ServiceContext) => (await provinceStatusAt(ctx, AFTER_JULY_DUE)).province.timeliness;
@@ -60,7 +60,7 @@ describe('the change feed keys the status cache', () => {
     else await db.run(sql`insert into sqlite_sequence (name, seq) values ('report_submissions', 10)`);
     await submitJuly(ctx, HUAIYUAN);
     const table = await readTable(csv([header, ...lines(LINQUAN, '2021-07', julyValues)]), 'values.csv');
-    await importValues(ctx, table, '2021-08-04T01:00:00.000Z', { submit: false });
+    await importValues(ctx, table, { submit: false }, '2021-08-04T01:00:00.000Z');
     expect(await onTimeJuly(ctx)).toMatchObject({ period: '2021-07', onTime: 1, late: 0 });
     const before = await maxIds(db);
     expect(before.submissions).toBe(11);
@@ -239,7 +239,7 @@ describe('importValues judges the report inside its own transaction', () => {
       csv([header, ...lines(HUAIYUAN, '2021-07', { ...julyValues, t01_dibao_urban: '1300' })]),
       'values.csv',
     );
-    const error = await importValues(ctx, table, '2021-08-20T01:00:00.000Z', { submit: false }).then(
+    const error = await importValues(ctx, table, { submit: false }, '2021-08-20T01:00:00.000Z').then(
       () => undefined,
       (e: unknown) => e,
     );

@@ -158,7 +158,7 @@ describe('channel settings', () => {
 
 describe('an urge leaves by the channels the clerk chose, in the urge’s own transaction', () => {
   test('a rolled-back urge leaves neither the urge nor a message', async () => {
-    await withTransaction(officer, async (ctx) => {
+    await withTransaction(officer, [], async (ctx) => {
       await sendUrge(ctx, { kind: 'report', unit: '340321', period: '2021-07' });
       throw new Error('rollback');
     }).catch(() => {});

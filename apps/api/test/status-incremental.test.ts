@@ -78,15 +78,15 @@ async function applyOrThrow(ctx: ServiceContext, w: Write): Promise<ServiceConte
     if (w.kind === 'submit') {
       const values = { ...(w.period === '2021-07' ? julyValues : augustValues), t01_dibao_urban: String(w.urban) };
       const table = await readTable(csv([header, ...lines(w.county, w.period, values)]), 'values.csv');
-      await importValues(ctx, table, w.at, { submit: true });
+      await importValues(ctx, table, { submit: true }, w.at);
     } else if (w.kind === 'return') {
       const report = await findReport(ctx, w.county, w.period);
       if (report)
         await decideReport(
           ctx,
-          w.at,
           { countyCode: w.county, period: w.period, version: report.version, reason: '数据有误' },
           'return',
+          w.at,
         );
     } else if (w.kind === 'roster' || w.kind === 'rosterNow') {
       const lacking = w.kind === 'roster' ? w.lacking : 1;

@@ -78,13 +78,29 @@ export function inTransaction(db: Db): boolean {
 }
 
 /**
- * Runs `fn` in one transaction of `ctx.db` (the openstatus pattern: services open transactions, adapters never do).
- * Inside one already, `fn` joins it, so a service may call another that opens its own.
+ * A record a write judges before it changes it (a report, a dispatch copy, a rectification item, the clock…). Only
+ * `services/locks.ts` names one, so every lock of the codebase is listed in one place.
  */
-export async function withTransaction<C extends { db: Db }, T>(ctx: C, fn: (ctx: C) => Promise<T>): Promise<T> {
+export type RecordLock = string & { readonly recordLock: unique symbol };
+
+/**
+ * Runs `fn` in one transaction of `ctx.db` (the openstatus pattern: services open transactions, adapters never do),
+ * holding `locks` from before `fn` reads anything until the transaction ends. A write names every record whose state
+ * it judges; an empty list says it judges none (a pure append). Inside a transaction already, `fn` joins it and its
+ * locks are taken too, so a service may call another that opens its own.
+ */
+export async function withTransaction<C extends { db: Db }, T>(
+  ctx: C,
+  locks: readonly RecordLock[],
+  fn: (ctx: C) => Promise<T>,
+): Promise<T> {
   const driver = driverOf(ctx.db);
-  if (current.getStore()?.driver === driver) return fn(ctx);
-  return driver.transaction((connection) => current.run({ driver, connection }, () => fn(ctx)));
+  const run = async () => {
+    await lockRecords(ctx.db, driver, locks);
+    return fn(ctx);
+  };
+  if (current.getStore()?.driver === driver) return run();
+  return driver.transaction((connection) => current.run({ driver, connection }, run));
 }
 
 /** Rows a write changed, from a `.run()` result (a lost compare-and-set changes none). */
@@ -93,12 +109,12 @@ export function changesOf(result: unknown): number {
 }
 
 /**
- * Serializes the transactions that touch one record (`key`, e.g. `report:340321:2021-11`) until they end. SQLite
- * needs nothing: one writer at a time. PostgreSQL reads committed rows at each statement, so two transactions could
- * both judge a record's state before either writes; a transaction-scoped advisory lock makes the second wait and
- * then judge what the first committed. Call it inside `withTransaction`, before reading the state it judges.
+ * SQLite needs no lock: one writer at a time. PostgreSQL reads committed rows at each statement, so two transactions
+ * could both judge a record's state before either writes; a transaction-scoped advisory lock per record makes the
+ * second wait and then judge what the first committed. Taken in one order (sorted), so two writes locking the same
+ * records cannot deadlock on each other.
  */
-export async function serializeOn(db: Db, key: string): Promise<void> {
-  if (driverOf(db).kind !== 'postgres' || !inTransaction(db)) return;
-  await db.run(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+async function lockRecords(db: Db, driver: Driver, locks: readonly RecordLock[]): Promise<void> {
+  if (driver.kind !== 'postgres') return;
+  for (const key of [...new Set(locks)].sort()) await db.run(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 }

@@ -6,7 +6,6 @@ import { TRPCError } from '@trpc/server';
 import { isUnavailable, unavailableMessage } from '../db/unavailable';
 import { sessionUser } from '../services/auth/sessions';
 import { installedCampaigns } from '../services/campaign/registry';
-import { clockNow } from '../services/clock/clock';
 import type { AppDeps } from '../trpc/context';
 import { refusalOf, httpStatus } from '../trpc/refusals';
 import { appRouter } from '../trpc/root';
@@ -46,7 +45,6 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
       createContext: async (_opts, c) => ({
         ...deps,
         requestId: c.get('requestId') as string,
-        now: () => clockNow(deps),
         sessionToken: getCookie(c, sessionCookie),
         requestedCampaign: c.req.header(campaignHeader) || undefined,
         user: await sessionUser(deps, getCookie(c, sessionCookie), new Date()).catch((err: unknown) => {

@@ -2,12 +2,10 @@ import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { loginInput } from '@dudao/schema/inputs';
-import { recordAudit } from '../services/audit/record';
 import { sourceAddress } from '../services/auth/address';
-import { login, LoginThrottled } from '../services/auth/login';
-import { endSession, sessionUser } from '../services/auth/sessions';
+import { login, LoginThrottled, logout } from '../services/auth/login';
+import { sessionUser } from '../services/auth/sessions';
 import { resolveCampaign } from '../services/campaign/registry';
-import { clockNow } from '../services/clock/clock';
 import { DomainError } from '../services/errors';
 import { inputProblems } from '../services/field-words';
 import type { AppDeps } from '../trpc/context';
@@ -35,14 +33,7 @@ export function authRoutes(deps: AppDeps) {
     const body = loginInput.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ error: inputProblems(body.error.issues) }, 400);
     try {
-      const { token, user } = await login(
-        deps,
-        body.data.username,
-        body.data.password,
-        addressOf(c),
-        new Date(),
-        (await clockNow(deps)).toISOString(),
-      );
+      const { token, user } = await login(deps, body.data.username, body.data.password, addressOf(c), new Date());
       setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: overHttps(c) });
       return c.json({ user });
     } catch (e) {
@@ -56,21 +47,7 @@ export function authRoutes(deps: AppDeps) {
   });
   app.post('/logout', async (c) => {
     const token = getCookie(c, sessionCookie);
-    if (token) {
-      const user = await sessionUser(deps, token, new Date());
-      await endSession(deps, token);
-      if (user)
-        await recordAudit({ db: deps.db, actor: user }, (await clockNow(deps)).toISOString(), [
-          {
-            action: 'auth.logout',
-            entity: 'user',
-            entityId: user.id,
-            unitCode: user.scopeCode,
-            field: 'login',
-            address: addressOf(c),
-          },
-        ]);
-    }
+    if (token) await logout(deps, token, addressOf(c));
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.json({ ok: true });
   });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sessionUser } from '../services/auth/sessions';
-import { clockNow } from '../services/clock/clock';
 import type { AppDeps, Context } from '../trpc/context';
 import { appRouter } from '../trpc/root';
 import { sessionCookie } from './auth-routes';
@@ -89,7 +88,6 @@ export function fastReads(deps: AppDeps): (req: IncomingMessage, res: ServerResp
       const ctx: Context = {
         ...deps,
         requestId,
-        now: () => clockNow(deps),
         sessionToken: token,
         requestedCampaign: (req.headers[campaignHeader] as string | undefined) || undefined,
         user: await sessionUser(deps, token, new Date()),

@@ -2,10 +2,11 @@ import type { CampaignDef } from '@dudao/schema/campaign';
 import type { Db } from '../db/engine';
 import { systemActor, type Actor } from './actor';
 
-import { withTransaction } from '../db/engine';
+import { withTransaction, type RecordLock } from '../db/engine';
 import { clockNow } from './clock/clock';
 
 export { withTransaction };
+export { lockOn } from './locks';
 
 /** The wall clock the campaign clock runs from (a simulated clock advances with it); tests may hand their own. */
 export interface WallClock {
@@ -39,13 +40,14 @@ export function serviceContext(
 }
 
 /**
- * A write in one transaction, stamped by the campaign clock read inside it, so stamps follow commit order; a caller
- * back-filling history (the demo, `--at`) gives its own time instead.
+ * A write in one transaction, holding the records it judges (`lockOn`), stamped by the campaign clock read inside it
+ * after the locks are taken, so stamps follow commit order; a caller back-filling history (the demo, `--at`) gives its
+ * own time instead.
  */
 export function stampedWrite<C extends Ctx, T>(
   ctx: C,
-  at: string | undefined,
-  write: (ctx: C, at: string) => Promise<T>,
+  write: { at: string | undefined; locks: readonly RecordLock[] },
+  fn: (ctx: C, at: string) => Promise<T>,
 ): Promise<T> {
-  return withTransaction(ctx, async (ctx) => write(ctx, at ?? (await clockNow(ctx)).toISOString()));
+  return withTransaction(ctx, write.locks, async (ctx) => fn(ctx, write.at ?? (await clockNow(ctx)).toISOString()));
 }

@@ -10,8 +10,6 @@ export interface AppDeps {
 export interface Context extends AppDeps {
   user: SessionUser | null;
   requestId: string;
-  /** The campaign clock, read from the database at each write; sessions always use the wall clock. */
-  now: () => Promise<Date>;
   /** The caller's session token, so a password change can end every other session but this one. */
   sessionToken?: string;
   /** The campaign the request names (header `x-dudao-campaign`); `guarded` resolves it to `ctx.campaign`. */

@@ -41,25 +41,26 @@ export async function importCommand(argv: string[]): Promise<number> {
   const opened = await openDb(databasePath(str(flags, 'db')));
   try {
     const { db } = opened;
-    // Without --at the write is stamped by the campaign clock; a back-filled --at may never lie after it.
-    const at = str(flags, 'at')
-      ? await notAfterClock(opened, normalizeInstant(str(flags, 'at')!))
-      : (await clockNow(opened)).toISOString();
+    // Without --at the service stamps the write by the campaign clock inside its transaction; a back-filled --at may
+    // never lie after it.
+    const given = str(flags, 'at') ? await notAfterClock(opened, normalizeInstant(str(flags, 'at')!)) : undefined;
+    // The campaign in force when the write is stamped.
+    const when = given ?? (await clockNow(opened)).toISOString();
     const periods =
       what === 'values' ? [...new Set(table.rows.map((r) => (r.cells.period ?? '').trim()).filter(Boolean))] : [];
-    const campaign = await campaignForImport(db, flags, at, periods);
+    const campaign = await campaignForImport(db, flags, when, periods);
     const ctx = serviceContext(db, campaign, systemActor);
     if (what === 'values') {
-      const r = await importValues(ctx, table, at, { submit: Boolean(flags.submit) });
+      const r = await importValues(ctx, table, { submit: Boolean(flags.submit) }, given);
       console.log(
-        `导入成功：${r.rows} 行，${r.reports} 份${campaign.reportName}，变更 ${r.changedFields} 项${flags.submit ? `，报送 ${r.submitted} 份` : ''}（记录时间 ${at}）`,
+        `导入成功：${r.rows} 行，${r.reports} 份${campaign.reportName}，变更 ${r.changedFields} 项${flags.submit ? `，报送 ${r.submitted} 份` : ''}（记录时间 ${r.at}）`,
       );
     } else if (what === 'roster') {
-      const r = await importRoster(ctx, county!, table, at, basename(path));
-      console.log(`村级台账导入成功：${r.rows} 个村（社区）（记录时间 ${at}）`);
+      const r = await importRoster(ctx, county!, table, given, basename(path));
+      console.log(`村级台账导入成功：${r.rows} 个村（社区）（记录时间 ${r.at}）`);
     } else {
-      const r = await importCases(ctx, county!, table, at, basename(path));
-      console.log(`办件台账导入成功：${r.rows} 件（记录时间 ${at}）`);
+      const r = await importCases(ctx, county!, table, given, basename(path));
+      console.log(`办件台账导入成功：${r.rows} 件（记录时间 ${r.at}）`);
     }
   } finally {
     await opened.close();

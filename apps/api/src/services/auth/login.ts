@@ -2,10 +2,11 @@ import { eq } from 'drizzle-orm';
 import { users } from '@dudao/schema/tables';
 import type { Actor } from '../actor';
 import { recordAudit } from '../audit/record';
-import type { Ctx } from '../context';
+import { clockNow } from '../clock/clock';
+import { stampedWrite, type Ctx } from '../context';
 import { DomainError } from '../errors';
 import { verifyPassword } from '../users/password';
-import { createSession, sessionUser, type SessionUser } from './sessions';
+import { createSession, endSession, sessionUser, type SessionUser } from './sessions';
 import { recordAttempt, throttleFor } from './throttle';
 
 // Verified against when the username is unknown, so both paths cost the same scrypt.
@@ -34,8 +35,10 @@ export async function login(
   password: string,
   address: string,
   now: Date,
-  stampedAt: string = now.toISOString(),
+  given?: string,
 ): Promise<{ token: string; user: SessionUser }> {
+  // Sessions and throttles run on the wall clock (`now`); the audit trail, like every record, on the campaign clock.
+  const stampedAt = given ?? (await clockNow(ctx)).toISOString();
   const row = await ctx.db.select().from(users).where(eq(users.username, username)).get();
   const actor = row
     ? { id: row.id, label: row.displayName, role: row.role, scopeCode: row.scopeCode }
@@ -72,4 +75,23 @@ export async function login(
   const user = (await sessionUser(ctx, token, now))!;
   await audit('auth.login');
   return { token, user };
+}
+
+/** Ends a session; a signed-in user's logout is audited. */
+export async function logout(ctx: Ctx, token: string, address: string): Promise<void> {
+  const user = await sessionUser(ctx, token, new Date());
+  await stampedWrite(ctx, { at: undefined, locks: [] }, async (ctx, at) => {
+    await endSession(ctx, token);
+    if (user)
+      await recordAudit({ ...ctx, actor: user }, at, [
+        {
+          action: 'auth.logout',
+          entity: 'user',
+          entityId: user.id,
+          unitCode: user.scopeCode,
+          field: 'login',
+          address,
+        },
+      ]);
+  });
 }

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { campaigns } from '@dudao/schema/tables';
 import { type CampaignDef } from '@dudao/schema/campaign';
 import { recordAudit } from '../audit/record';
-import { withTransaction, type Ctx } from '../context';
+import { lockOn, withTransaction, type Ctx } from '../context';
 import { numbered } from '../numbered';
 import { campaignVersion } from './registry';
 
@@ -10,8 +10,10 @@ import { campaignVersion } from './registry';
 export const defaultCampaignCode = 'anhui-2021';
 
 export async function installCampaign(ctx: Ctx<'actor'>, def: CampaignDef, at: string): Promise<number> {
+  // Each install numbers the next version of the code: installs of one campaign take turns (and the unique index
+  // stops a writer that does not take the lock).
   const write = () =>
-    withTransaction(ctx, async (ctx) => {
+    withTransaction(ctx, [lockOn.campaign(def.code)], async (ctx) => {
       const latest = await ctx.db
         .select()
         .from(campaigns)

@@ -2,7 +2,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
 import { campaigns } from '@dudao/schema/tables';
 import type { CampaignDef } from '@dudao/schema/campaign';
-import { withTransaction, type Ctx } from '../context';
+import { lockOn, withTransaction, type Ctx } from '../context';
 import { installCampaign } from './store';
 
 export interface Installed {
@@ -13,7 +13,7 @@ export interface Installed {
 
 /** A changed definition becomes a new version; the same definition again changes nothing, so re-running is safe. */
 export async function installDefinition(ctx: Ctx<'actor'>, def: CampaignDef, at: string): Promise<Installed> {
-  return withTransaction(ctx, async (ctx) => {
+  return withTransaction(ctx, [lockOn.campaign(def.code)], async (ctx) => {
     const latest = await ctx.db
       .select()
       .from(campaigns)

@@ -71,7 +71,7 @@ export async function importCases(
   given: string | undefined,
   fileName: string | null,
 ) {
-  return stampedWrite(ctx, given, async (ctx, at) =>
+  return stampedWrite(ctx, { at: given, locks: [] }, async (ctx, at) =>
     saveCases(ctx, countyCode, await validateCases(ctx, countyCode, table), at, fileName),
   );
 }
@@ -83,7 +83,8 @@ export async function saveCases(
   at: string,
   fileName: string | null,
 ) {
-  return withTransaction(ctx, async (ctx) => {
+  // An append judging nothing: each upload is the county's newest case log, whatever came before.
+  return withTransaction(ctx, [], async (ctx) => {
     const { db, campaign, actor } = ctx;
     const upload = await db
       .insert(caseUploads)
@@ -117,6 +118,6 @@ export async function saveCases(
         newValue: `${rows.length} 件`,
       },
     ]);
-    return { uploadId: upload.id, rows: rows.length };
+    return { uploadId: upload.id, rows: rows.length, at };
   });
 }

@@ -4,7 +4,8 @@ import { beijingDate } from '@dudao/schema/campaign';
 import { clockSettings, type ClockMode } from '@dudao/schema/tables';
 import type { Ctx, WallClock } from '../context';
 import { DomainError } from '../errors';
-import { serializeOn, withTransaction } from '../../db/engine';
+import { withTransaction } from '../../db/engine';
+import { lockOn } from '../locks';
 import { memoOnFeed } from '../../db/feed-memo';
 
 export interface ClockReading {
@@ -49,8 +50,7 @@ export async function setClock(
 ): Promise<ClockReading> {
   const wall = given ?? ctx.clock?.wall() ?? new Date();
   // The forward-only check and the new setting commit together: two admins cannot both move it past each other.
-  return withTransaction(ctx, async (ctx) => {
-    await serializeOn(ctx.db, 'clock');
+  return withTransaction(ctx, [lockOn.clock()], async (ctx) => {
     if (change.at !== null) {
       const ms = Date.parse(change.at);
       if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}T/.test(change.at))

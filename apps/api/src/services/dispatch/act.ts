@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { canApply, dispatchCopyAt, type DispatchAction } from '@dudao/metrics';
 import { dispatchEvents, dispatchFiles } from '@dudao/schema/tables';
-import { stampedWrite, type Ctx } from '../context';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { notifyRole } from '../notices/notify';
@@ -10,7 +10,6 @@ import { beijingDate } from '@dudao/schema/campaign';
 import { copyEvents, copyOf, orderById } from './read';
 import { reasonsHolding } from './reason-check';
 import type { DispatchQuote } from './quotes';
-import { serializeOn } from '../../db/engine';
 
 type CopyAction = Exclude<DispatchAction, 'issue'>;
 
@@ -55,9 +54,9 @@ export async function actOnCopy(
   input: CopyActionInput,
   given?: string,
 ): Promise<{ state: string }> {
-  return stampedWrite(ctx, given, async (ctx, at) => {
+  const locks = [lockOn.dispatchCopy(ctx.campaign.code, input.id, input.county)];
+  return stampedWrite(ctx, { at: given, locks }, async (ctx, at) => {
     const { db, campaign, actor } = ctx;
-    await serializeOn(db, `dispatch_copy:${campaign.code}:${input.id}:${input.county}`);
     const order = await orderById(ctx, input.id);
     const copy = await copyOf(ctx, input.id, input.county);
     if ((action === 'close' || action === 'sendBack') && !isWithin(order.issuerUnit, actor.scopeCode)) {

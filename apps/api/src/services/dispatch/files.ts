@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { dispatchCopies, dispatchFiles } from '@dudao/schema/tables';
-import { stampedWrite, type Ctx } from '../context';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError, unseenAttachment } from '../errors';
 import { copyOf } from './read';
@@ -44,7 +44,9 @@ export async function storeAttachment(
   file: { name: string; content: Buffer },
   given?: string,
 ) {
-  return stampedWrite(ctx, given, async (ctx, at) => {
+  // Taken with the copy's lock, so an attachment and the feedback naming it follow each other in order.
+  const locks = [lockOn.dispatchCopy(ctx.campaign.code, id, county)];
+  return stampedWrite(ctx, { at: given, locks }, async (ctx, at) => {
     const { db, actor } = ctx;
     const copy = await copyOf(ctx, id, county);
     if (file.content.length === 0) throw new DomainError('bad_request', `附件 ${file.name} 是空文件`);

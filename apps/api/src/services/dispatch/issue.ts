@@ -36,7 +36,8 @@ export async function issueDispatch(
   input: IssueInput,
   given?: string,
 ): Promise<{ id: number }> {
-  return stampedWrite(ctx, given, async (ctx, at) => {
+  // A new order judges no record: two orders issued at once are two orders.
+  return stampedWrite(ctx, { at: given, locks: [] }, async (ctx, at) => {
     const { db, campaign, actor } = ctx;
     const counties = [...new Set(input.counties)];
     for (const code of counties) {

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { documentSettings as settingsTable } from '@dudao/schema/tables';
-import { withTransaction, type Ctx } from '../context';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { getUnit } from '../org/units';
@@ -33,14 +33,14 @@ export async function saveDocumentSettings(
   ctx: Ctx<'campaign' | 'actor'>,
   unit: string,
   input: DocumentSettings,
-  at: string,
+  given?: string,
 ): Promise<DocumentSettings> {
   const level = (await getUnit(ctx, unit))?.level;
   if (level !== 'city' && level !== 'province')
     throw new DomainError('bad_request', `单位 ${unit} 不是市或省，没有公文设置`);
   if (level === 'city' && input.recipient)
     throw new DomainError('bad_request', '主送机关：市级报告主送省民政厅，不能更改');
-  return withTransaction(ctx, async (ctx) => {
+  return stampedWrite(ctx, { at: given, locks: [lockOn.documentSettings(unit)] }, async (ctx, at) => {
     const before = await documentSettings(ctx, unit);
     const changed = fields.filter((f) => before[f] !== input[f]);
     if (changed.length === 0) return before;

@@ -2,10 +2,10 @@ import { and, desc, eq, like, lt, max } from 'drizzle-orm';
 import type { DocumentKind } from '@dudao/documents';
 import { endOfBeijingDay } from '@dudao/schema/campaign';
 import { generatedReports, orgUnits } from '@dudao/schema/tables';
-import { withTransaction, type Ctx } from '../context';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
-import { unseenDocument } from '../errors';
 import { numbered } from '../numbered';
+import { unseenDocument } from '../errors';
 import { enqueueDocument } from '../notify/documents';
 import type { BuiltDocument } from './generate';
 
@@ -16,10 +16,13 @@ export async function storeDocument(
   unit: string,
   asOf: string,
   built: BuiltDocument,
-  at: string,
+  given?: string,
 ) {
+  // Each generation numbers the next version of the unit's documents of this kind: generations take turns. A writer
+  // that does not take the lock (an older process during an upgrade) is still stopped by the unique index: a 409.
+  const locks = [lockOn.documents(ctx.campaign.code, kind, unit)];
   const write = () =>
-    withTransaction(ctx, async (ctx) => {
+    stampedWrite(ctx, { at: given, locks }, async (ctx, at) => {
       const { campaign, actor } = ctx;
       const last =
         (

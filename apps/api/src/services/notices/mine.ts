@@ -3,7 +3,7 @@ import { dateText, periodText } from '@dudao/metrics';
 import { addDays, endOfBeijingDay, periodEnd, provinceBureau } from '@dudao/schema/campaign';
 import { noticeReads, notices } from '@dudao/schema/tables';
 import type { Actor } from '../actor';
-import type { Ctx } from '../context';
+import { stampedWrite, type Ctx } from '../context';
 import { summaryDue } from '../known/read';
 import { knownSummaries } from '../known/rows';
 import { reportsWithin } from '../reports/read';
@@ -115,9 +115,12 @@ export async function noticesFor(ctx: Ctx<'campaign' | 'actor'>, asOf: string): 
     .map((n) => ({ ...n, read: read.has(n.key) }));
 }
 
-export async function markRead(ctx: Ctx<'actor'>, keys: string[], at: string): Promise<number> {
+/** Marking read twice is harmless: the first mark of a notice stays, a second one changes nothing. */
+export async function markRead(ctx: Ctx<'actor'>, keys: string[], given?: string): Promise<number> {
   const userId = userIdOf(ctx.actor);
-  const rows = keys.map((key) => ({ userId, key, readAt: at }));
-  for (const row of rows) await ctx.db.insert(noticeReads).values(row).onConflictDoNothing().run();
-  return rows.length;
+  return stampedWrite(ctx, { at: given, locks: [] }, async (ctx, at) => {
+    for (const key of keys)
+      await ctx.db.insert(noticeReads).values({ userId, key, readAt: at }).onConflictDoNothing().run();
+    return keys.length;
+  });
 }

@@ -1,8 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { channelKinds, notifyChannels, type ChannelKind } from '@dudao/schema/tables';
-import { withTransaction, type Ctx } from '../context';
-import { clockNow } from '../clock/clock';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { fieldWords } from '../field-words';
@@ -125,8 +124,8 @@ export async function saveChannel(ctx: Ctx<'actor'>, raw: ChannelInput): Promise
     Object.entries(given).filter(([, v]) => typeof v === 'string' && v !== ''),
   ) as Record<string, string>;
   if (!(await getUnit(ctx, input.unit))) throw new DomainError('bad_request', `单位代码：${input.unit} 不存在`);
-  return withTransaction(ctx, async (ctx) => {
-    const at = (await clockNow(ctx)).toISOString();
+  const locks = [lockOn.notifyChannel(input.unit, input.kind)];
+  return stampedWrite(ctx, { at: undefined, locks }, async (ctx, at) => {
     const old = await ctx.db
       .select()
       .from(notifyChannels)

@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { notifyChannels, outbox, outboxAttempts, outboxStates, type OutboxState } from '@dudao/schema/tables';
-import { withTransaction, type Ctx } from '../context';
-import { clockNow } from '../clock/clock';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { channelNames } from './channels';
@@ -70,7 +69,7 @@ export async function outboxCounts(ctx: Ctx): Promise<Record<OutboxState, number
 
 /** Puts a dead message back in line with a fresh count of attempts; its earlier attempts stay on record. */
 export async function resendMessage(ctx: Ctx<'actor'>, id: number): Promise<void> {
-  await withTransaction(ctx, async (ctx) => {
+  await stampedWrite(ctx, { at: undefined, locks: [lockOn.outboxMessage(id)] }, async (ctx, at) => {
     const changed = await ctx.db
       .update(outbox)
       .set({
@@ -85,7 +84,7 @@ export async function resendMessage(ctx: Ctx<'actor'>, id: number): Promise<void
       .returning({ id: outbox.id })
       .all();
     if (!changed.length) throw new DomainError('conflict', `消息 ${id} 不存在或不是发送失败的消息，不能重发`);
-    await recordAudit(ctx, (await clockNow(ctx)).toISOString(), [
+    await recordAudit(ctx, at, [
       {
         action: 'notify.resend',
         entity: 'outbox',

@@ -2,9 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { channelKinds, notifyPrefs } from '@dudao/schema/tables';
 import type { Actor } from '../actor';
-import { withTransaction, type Ctx } from '../context';
-import { serializeOn } from '../../db/engine';
-import { clockNow } from '../clock/clock';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { DomainError } from '../errors';
 import { fieldProblem } from '../field-words';
 import { defaultChoices, noticeGroups, type Choices, type NoticeGroup } from './kinds';
@@ -81,13 +79,12 @@ export async function savePrefs(ctx: Ctx<'actor'>, raw: PrefsInput): Promise<Pre
       throw new DomainError('bad_request', `手机号：未填写（选择了用短信接收“${noticeGroups[group as NoticeGroup]}”）`);
   }
   const userId = ownId(ctx.actor);
-  return withTransaction(ctx, async (ctx) => {
-    await serializeOn(ctx.db, `notify-prefs:${userId}`);
+  return stampedWrite(ctx, { at: undefined, locks: [lockOn.notifyPrefs(userId)] }, async (ctx, at) => {
     const row = {
       email: input.email,
       phone: input.phone,
       choices: JSON.stringify(input.choices),
-      updatedAt: (await clockNow(ctx)).toISOString(),
+      updatedAt: at,
     };
     // Read, then update or insert: PostgreSQL refuses the SQLite builder's qualified ON CONFLICT target.
     const old = await ctx.db

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { addDays, beijingDate, type CampaignDef } from '@dudao/schema/campaign';
 import { isWorkingDay } from '@dudao/metrics';
 import { notifySchedule } from '@dudao/schema/tables';
-import { serializeOn, withTransaction, type Db } from '../../db/engine';
+import { withTransaction, type Db } from '../../db/engine';
+import { lockOn } from '../locks';
 import { readClock } from '../clock/clock';
 import { provinceStatusAt } from '../known/status-at';
 import { enqueueDigests } from './digest';
@@ -38,8 +39,7 @@ export async function evaluateSchedule(db: Db, campaign: CampaignDef): Promise<{
     const crossed = now < from || slotsBetween(from, now).length > 0;
     if (!crossed) return { days: [], written: 0 };
   }
-  return withTransaction({ db }, async ({ db }) => {
-    await serializeOn(db, `notify-schedule:${campaign.code}`);
+  return withTransaction({ db }, [lockOn.notifySchedule(campaign.code)], async ({ db }) => {
     const { now, today } = await readClock({ db });
     const row = await db.select().from(notifySchedule).where(eq(notifySchedule.campaignCode, campaign.code)).get();
     if (!row) {

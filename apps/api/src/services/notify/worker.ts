@@ -99,7 +99,8 @@ async function finish(
   set: Partial<typeof outbox.$inferInsert>,
   attempt?: { ok: boolean; error: string | null },
 ) {
-  await withTransaction({ db }, async ({ db }) => {
+  // A compare-and-set on the claim: a worker whose lease lapsed changes nothing, so no lock is needed.
+  await withTransaction({ db }, [], async ({ db }) => {
     const changed = await db
       .update(outbox)
       .set({ ...set, claimedBy: null, claimedUntil: null })

@@ -1,6 +1,6 @@
 import { orgUnits, type OrgUnit } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
-import { withTransaction, type Ctx } from '../context';
+import { lockOn, withTransaction, type Ctx } from '../context';
 import { readDivisionCsv } from './division-source';
 import { countyKind } from './county-kind';
 
@@ -48,7 +48,7 @@ export async function loadTree(ctx: Ctx, scale: Scale, progress: LoadProgress = 
   const units = readTree(scale);
   const batch = 1000;
   progress.start(units.length);
-  await withTransaction(ctx, async (ctx) => {
+  await withTransaction(ctx, [lockOn.orgTree()], async (ctx) => {
     for (let i = 0; i < units.length; i += batch) {
       await bulkInsert(ctx.db, orgUnits, units.slice(i, i + batch));
       progress.tick(Math.min(batch, units.length - i));

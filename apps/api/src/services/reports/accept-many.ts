@@ -1,5 +1,5 @@
 import type { MonthlyReport } from '@dudao/schema/tables';
-import { withTransaction, type Ctx } from '../context';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { periodText } from '@dudao/metrics';
 import { DomainError } from '../errors';
 import { getUnit } from '../org/units';
@@ -8,19 +8,20 @@ import { decideReport, type ReportRef } from './workflow';
 /** 批量确认: all the chosen approved reports are accepted together, or none is (one stale or wrong-state report refuses the lot). */
 export async function acceptMany(
   ctx: Ctx<'campaign' | 'actor'>,
-  at: string,
   refs: (ReportRef & { version: number })[],
+  given?: string,
 ) {
   const { campaign } = ctx;
   const keys = new Set(refs.map((r) => `${r.countyCode}-${r.period}`));
   if (keys.size !== refs.length)
     throw new DomainError('bad_request', `批量确认的${campaign.reportName}有重复，请刷新后重新选择`);
-  return withTransaction(ctx, async (ctx) => {
+  const locks = refs.map((ref) => lockOn.report(campaign.code, ref));
+  return stampedWrite(ctx, { at: given, locks }, async (ctx, at) => {
     const accepted: MonthlyReport[] = [];
     // One after another inside the transaction: the first refusal stops the lot before any later report is touched.
     for (const [i, ref] of refs.entries()) {
       try {
-        accepted.push(await decideReport(ctx, at, ref, 'accept'));
+        accepted.push(await decideReport(ctx, ref, 'accept', at));
       } catch (e) {
         if (e instanceof DomainError) {
           const county = (await getUnit(ctx, ref.countyCode))?.name ?? ref.countyCode;

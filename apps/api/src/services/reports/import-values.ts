@@ -1,6 +1,6 @@
 import { valueRowSchema } from '@dudao/schema/inputs';
 import type { CampaignDef } from '@dudao/schema/campaign';
-import { withTransaction, type Ctx } from '../context';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { requireHeaders, type Table } from '../files/table-reader';
 import { ImportRejected, type ImportIssue } from '../import-errors';
 import { countyShapes } from '../org/shape';
@@ -15,8 +15,6 @@ import {
   transition,
   writeFields,
 } from './store';
-import { serializeOn } from '../../db/engine';
-import { reportKey } from './workflow';
 
 export const valueColumns = ['unit_code', 'period', 'indicator', 'value', 'comment'] as const;
 
@@ -33,6 +31,8 @@ export interface ValuesImportResult {
   reports: number;
   changedFields: number;
   submitted: number;
+  /** The instant every write of the import is stamped with. */
+  at: string;
 }
 
 function readGroups(
@@ -97,21 +97,23 @@ function readGroups(
 export async function importValues(
   ctx: Ctx<'campaign' | 'actor'>,
   table: Table,
-  at: string,
   options: { submit: boolean },
+  given?: string,
 ): Promise<ValuesImportResult> {
   const { campaign } = ctx;
   requireHeaders(table, valueColumns);
-  return withTransaction(ctx, async (ctx) => {
-    const shapes = new Map((await countyShapes(ctx, campaign.province)).map((c) => [c.code, c]));
-    const issues: ImportIssue[] = [];
-    const groups = [...readGroups(campaign, table, new Set(shapes.keys()), issues).values()].sort(
-      (a, b) => a.countyCode.localeCompare(b.countyCode) || a.period.localeCompare(b.period),
-    );
+  // The division tree is loaded once and never written by a request: read before the transaction, it names the
+  // reports the file touches, so their locks are taken before any of them is judged.
+  const shapes = new Map((await countyShapes(ctx, campaign.province)).map((c) => [c.code, c]));
+  const issues: ImportIssue[] = [];
+  // In county and period order: a county's earlier period in the same file is the later one's previous month.
+  const groups = [...readGroups(campaign, table, new Set(shapes.keys()), issues).values()].sort(
+    (a, b) => a.countyCode.localeCompare(b.countyCode) || a.period.localeCompare(b.period),
+  );
+  const locks = groups.map((g) => lockOn.report(campaign.code, g));
+  return stampedWrite(ctx, { at: given, locks }, async (ctx, at) => {
     const merged = new Map<string, Fields>();
     for (const g of groups) {
-      // In county and period order, as the workflow takes one: two writers never wait on each other in a circle.
-      await serializeOn(ctx.db, reportKey(campaign.code, g));
       const existing = await findReport(ctx, g.countyCode, g.period);
       if (existing && (existing.state === 'approved' || existing.state === 'accepted')) {
         issues.push({
@@ -151,6 +153,7 @@ export async function importValues(
       reports: groups.length,
       changedFields: 0,
       submitted: 0,
+      at,
     };
     for (const g of groups) {
       let report = await ensureReport(ctx, g.countyCode, g.period, at);

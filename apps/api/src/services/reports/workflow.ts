@@ -1,7 +1,7 @@
 import { endOfBeijingDay, type CampaignDef } from '@dudao/schema/campaign';
 import { periodText } from '@dudao/metrics';
 import type { MonthlyReport, ReportState } from '@dudao/schema/tables';
-import { withTransaction, type Ctx } from '../context';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { DomainError } from '../errors';
 import { notifyRole } from '../notices/notify';
 import { getUnit, townshipsOf } from '../org/units';
@@ -17,7 +17,6 @@ import {
   transition,
   writeFields,
 } from './store';
-import { serializeOn } from '../../db/engine';
 
 export const editableStates: ReportState[] = ['draft', 'returned'];
 const stateName: Record<ReportState, string> = {
@@ -38,11 +37,6 @@ async function requireReport(ctx: Ctx<'campaign'>, ref: ReportRef): Promise<Mont
   if (!report)
     throw new DomainError('not_found', `${ref.countyCode} ${periodText(ref.period)}${ctx.campaign.reportName}不存在`);
   return report;
-}
-
-/** The key every write of one report serializes on (PostgreSQL; SQLite has one writer anyway). */
-export function reportKey(campaignCode: string, ref: ReportRef): string {
-  return `report:${campaignCode}:${ref.countyCode}:${ref.period}`;
 }
 
 function requireVersion(campaign: CampaignDef, report: MonthlyReport, version: number): void {
@@ -125,15 +119,14 @@ export function checkCommentKeys(campaign: CampaignDef, comments: Record<string,
 
 export async function saveDraft(
   ctx: Ctx<'campaign' | 'actor'>,
-  at: string,
   input: ReportRef & { version: number; values: Record<string, string | null>; comments?: Record<string, string> },
+  given?: string,
 ) {
   const { campaign } = ctx;
   await requireReportRef(ctx, input);
   checkCommentKeys(campaign, input.comments ?? {});
   const values = parseFields(campaign, input.values);
-  return withTransaction(ctx, async (ctx) => {
-    await serializeOn(ctx.db, reportKey(campaign.code, input));
+  return stampedWrite(ctx, { at: given, locks: [lockOn.report(campaign.code, input)] }, async (ctx, at) => {
     const report = await ensureReport(ctx, input.countyCode, input.period, at);
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, editableStates, `修改（已报送的${campaign.reportName}须由市级退回后修改）`);
@@ -146,10 +139,13 @@ export async function saveDraft(
   });
 }
 
-export async function submitReport(ctx: Ctx<'campaign' | 'actor'>, at: string, input: ReportRef & { version: number }) {
+export async function submitReport(
+  ctx: Ctx<'campaign' | 'actor'>,
+  input: ReportRef & { version: number },
+  given?: string,
+) {
   const { campaign } = ctx;
-  return withTransaction(ctx, async (ctx) => {
-    await serializeOn(ctx.db, reportKey(campaign.code, input));
+  return stampedWrite(ctx, { at: given, locks: [lockOn.report(campaign.code, input)] }, async (ctx, at) => {
     const report = await requireReport(ctx, input);
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, editableStates, '报送');
@@ -176,9 +172,9 @@ export async function submitReport(ctx: Ctx<'campaign' | 'actor'>, at: string, i
 
 export async function decideReport(
   ctx: Ctx<'campaign' | 'actor'>,
-  at: string,
   input: ReportRef & { version: number; reason?: string },
   decision: 'return' | 'approve' | 'accept' | 'reopen',
+  given?: string,
 ) {
   const rule = {
     return: { from: ['submitted'] as ReportState[], to: 'returned' as ReportState, doing: '退回' },
@@ -193,8 +189,7 @@ export async function decideReport(
   const { campaign, actor } = ctx;
   if ((decision === 'return' || decision === 'reopen') && !input.reason?.trim())
     throw new DomainError('bad_request', '退回或重新打开须填写原因');
-  return withTransaction(ctx, async (ctx) => {
-    await serializeOn(ctx.db, reportKey(campaign.code, input));
+  return stampedWrite(ctx, { at: given, locks: [lockOn.report(campaign.code, input)] }, async (ctx, at) => {
     const report = await requireReport(ctx, input);
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, rule.from, rule.doing);

@@ -1,7 +1,7 @@
 import { rosterColumns, rosterRowSchema, type RosterRowInput } from '@dudao/schema/inputs';
 import { rosterRows, rosterUploads } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
-import { stampedWrite, withTransaction, type Ctx } from '../context';
+import { lockOn, stampedWrite, withTransaction, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { requireHeaders, type Table } from '../files/table-reader';
 import { ImportRejected, type ImportIssue } from '../import-errors';
@@ -77,7 +77,7 @@ export async function importRoster(
   given: string | undefined,
   fileName: string | null,
 ) {
-  return stampedWrite(ctx, given, async (ctx, at) => {
+  return stampedWrite(ctx, { at: given, locks: [lockOn.roster(ctx.campaign.code, countyCode)] }, async (ctx, at) => {
     const rows = await validateRoster(ctx, countyCode, table);
     return saveRoster(ctx, countyCode, rows, at, fileName);
   });
@@ -90,7 +90,8 @@ export async function saveRoster(
   at: string,
   fileName: string | null,
 ) {
-  return withTransaction(ctx, async (ctx) => {
+  // The upload records what it replaced: uploads of one county take turns.
+  return withTransaction(ctx, [lockOn.roster(ctx.campaign.code, countyCode)], async (ctx) => {
     const { db, campaign, actor } = ctx;
     const before = await currentRoster(ctx, countyCode);
     const upload = await db
@@ -130,6 +131,6 @@ export async function saveRoster(
         newValue: summary(rows.length, rows.filter((r) => r.coordinators > 0).length),
       },
     ]);
-    return { uploadId: upload.id, rows: rows.length };
+    return { uploadId: upload.id, rows: rows.length, at };
   });
 }

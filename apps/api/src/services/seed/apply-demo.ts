@@ -21,22 +21,21 @@ async function applyReport(
   const ref = { countyCode: report.countyCode, period: report.period };
   const clerk = { ...ctx, actor: actors.clerk(report.countyCode) };
   const officer = () => ({ ...ctx, actor: actors.officer(cityCode) });
-  let { report: current } = await saveDraft(clerk, draftTime(report), {
-    ...ref,
-    version: 0,
-    values: report.values,
-    comments: report.comments,
-  });
+  let { report: current } = await saveDraft(
+    clerk,
+    { ...ref, version: 0, values: report.values, comments: report.comments },
+    draftTime(report),
+  );
   for (const event of report.events) {
     const at = normalizeInstant(event.at);
     const version = current.version;
-    if (event.action === 'submit') current = await submitReport(clerk, at, { ...ref, version });
+    if (event.action === 'submit') current = await submitReport(clerk, { ...ref, version }, at);
     else if (event.action === 'edit')
-      current = (await saveDraft(clerk, at, { ...ref, version, values: event.values })).report;
+      current = (await saveDraft(clerk, { ...ref, version, values: event.values }, at)).report;
     else if (event.action === 'return')
-      current = await decideReport(officer(), at, { ...ref, version, reason: event.reason }, 'return');
-    else if (event.action === 'approve') current = await decideReport(officer(), at, { ...ref, version }, 'approve');
-    else current = await decideReport({ ...ctx, actor: actors.admin }, at, { ...ref, version }, 'accept');
+      current = await decideReport(officer(), { ...ref, version, reason: event.reason }, 'return', at);
+    else if (event.action === 'approve') current = await decideReport(officer(), { ...ref, version }, 'approve', at);
+    else current = await decideReport({ ...ctx, actor: actors.admin }, { ...ref, version }, 'accept', at);
   }
 }
 
@@ -56,7 +55,7 @@ export async function applyDemoPlan(
   const rosters = groupBy(plan.rosters, (r) => r.countyCode);
   const caseLogs = groupBy(plan.caseLogs, (r) => r.countyCode);
   for (const [countyCode, reports] of byCounty) {
-    await withTransaction(ctx, async (ctx) => {
+    await withTransaction(ctx, [], async (ctx) => {
       for (const r of reports.sort((a, b) => a.period.localeCompare(b.period))) {
         await applyReport(ctx, actors, r, cityOf.get(countyCode)!);
       }

@@ -33,6 +33,6 @@ export async function seedDemo(
   const actors = await actorsFromUsers(ctx);
   await applyDemoPlan(ctx, plan, cityOf, actors, { tick: () => progress?.tick(1) });
   progress?.stop();
-  await withTransaction(ctx, (ctx) => seedVisits(ctx, actors, until));
+  await withTransaction(ctx, [], (ctx) => seedVisits(ctx, actors, until));
   if (scope !== '') await seedSummaries(ctx, actors, until);
 }

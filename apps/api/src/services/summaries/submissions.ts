@@ -2,7 +2,7 @@ import { and, asc, eq, like } from 'drizzle-orm';
 import { gateOfKind, summarySubmittedGate } from '@dudao/metrics';
 import { endOfBeijingDay } from '@dudao/schema/campaign';
 import { citySummaries } from '@dudao/schema/tables';
-import { withTransaction, type Ctx } from '../context';
+import { stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError } from '../errors';
 import { summaryDue } from '../known/read';
@@ -11,8 +11,9 @@ import { listUnits } from '../org/units';
 import { documentById } from '../documents/stored';
 
 /** Submitting stamps a generated city summary as the city's report to the province; the first stamp drives m5. */
-export async function submitCitySummary(ctx: Ctx<'campaign' | 'actor'>, documentId: number, at: string) {
-  return withTransaction(ctx, async (ctx) => {
+export async function submitCitySummary(ctx: Ctx<'campaign' | 'actor'>, documentId: number, given?: string) {
+  // An append judging nothing: a summary submitted twice is on record twice, and the first stamp counts.
+  return stampedWrite(ctx, { at: given, locks: [] }, async (ctx, at) => {
     const { campaign, actor } = ctx;
     const doc = await documentById(ctx, documentId);
     if (doc.kind !== 'city') throw new DomainError('bad_request', '只有市级行动总结可以报送省民政厅');

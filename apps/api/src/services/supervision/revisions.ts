@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { rectificationItems, supervisionRevisions, supervisionVisits } from '@dudao/schema/tables';
-import { withTransaction, type Ctx } from '../context';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError, unseenItem, unseenVisit } from '../errors';
 import { checkDueDate, checkVisitDate } from './dates';
@@ -62,6 +62,10 @@ export async function requireLive(ctx: Ctx<'campaign'>, target: Target, id: numb
   return found;
 }
 
+/** A correction or a void judges the record's live revision. */
+const lockOf = (input: { target: Target; id: number }) =>
+  input.target === 'visit' ? lockOn.visit(input.id) : lockOn.item(input.id);
+
 function requireReason(reason: string): string {
   const text = reason.trim();
   if (text.length < 2)
@@ -74,11 +78,11 @@ function requireReason(reason: string): string {
 /** 更正: the new values become a revision row; the first recording and every earlier version stay readable. */
 export async function correctRecord(
   ctx: Ctx<'campaign' | 'actor'>,
-  at: string,
   input: { target: Target; id: number; reason: string; changes: VisitChanges & ItemChanges },
+  given?: string,
 ) {
   const reason = requireReason(input.reason);
-  return withTransaction(ctx, async (ctx) => {
+  return stampedWrite(ctx, { at: given, locks: [lockOf(input)] }, async (ctx, at) => {
     const { campaign, actor } = ctx;
     const { visit, item } = await requireLive(ctx, input.target, input.id);
     const before = (item ?? visit) as unknown as Record<string, string>;
@@ -134,11 +138,11 @@ export async function correctRecord(
 /** 作废: the record stays, marked void with its reason, and counts nowhere from then on. */
 export async function voidRecord(
   ctx: Ctx<'campaign' | 'actor'>,
-  at: string,
   input: { target: Target; id: number; reason: string },
+  given?: string,
 ) {
   const reason = requireReason(input.reason);
-  return withTransaction(ctx, async (ctx) => {
+  return stampedWrite(ctx, { at: given, locks: [lockOf(input)] }, async (ctx, at) => {
     const { actor } = ctx;
     const { visit } = await requireLive(ctx, input.target, input.id);
     await ctx.db

@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { rectificationItems, supervisionVisits } from '@dudao/schema/tables';
 import { recordAudit } from '../audit/record';
-import { stampedWrite, type Ctx } from '../context';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { DomainError, unseenItem, unseenVisit } from '../errors';
 import { getUnit } from '../org/units';
 import { checkDueDate, checkVisitDate } from './dates';
 import { storeEvidence, type EvidenceUpload } from './evidence';
 import { requireLive } from './revisions';
-import { serializeOn } from '../../db/engine';
 
 export { visitsWithin } from './read';
 
@@ -20,7 +19,8 @@ export interface VisitInput {
 }
 
 export async function recordVisit(ctx: Ctx<'campaign' | 'actor'>, input: VisitInput, given?: string) {
-  return stampedWrite(ctx, given, async (ctx, at) => {
+  // A new visit judges no record: two visits recorded at once are two visits.
+  return stampedWrite(ctx, { at: given, locks: [] }, async (ctx, at) => {
     const { db, campaign, actor } = ctx;
     if ((await getUnit(ctx, input.countyCode))?.level !== 'county')
       throw new DomainError('bad_request', `${input.countyCode} 不是县级单位`);
@@ -49,7 +49,8 @@ export async function addItem(
   input: { visitId: number; description: string; owner: string; dueOn: string },
   given?: string,
 ) {
-  return stampedWrite(ctx, given, async (ctx, at) => {
+  // The visit must still be live (not voided meanwhile) when the item is added to it.
+  return stampedWrite(ctx, { at: given, locks: [lockOn.visit(input.visitId)] }, async (ctx, at) => {
     const { db, campaign } = ctx;
     const exists = await db
       .select({ id: supervisionVisits.id })
@@ -84,9 +85,8 @@ export async function closeItem(
   input: { itemId: number; evidence: string; files?: EvidenceUpload[] },
   given?: string,
 ) {
-  return stampedWrite(ctx, given, async (ctx, at) => {
+  return stampedWrite(ctx, { at: given, locks: [lockOn.item(input.itemId)] }, async (ctx, at) => {
     const { db, actor } = ctx;
-    await serializeOn(db, `rectification_item:${input.itemId}`);
     const item = (await itemCounty(ctx, input.itemId))
       ? await db.select().from(rectificationItems).where(eq(rectificationItems.id, input.itemId)).get()
       : undefined;

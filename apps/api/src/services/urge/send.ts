@@ -84,7 +84,8 @@ export async function sendUrge(
   input: UrgeInput,
   given?: string,
 ): Promise<{ id: number; recipients: number }> {
-  return stampedWrite(ctx, given, async (ctx, at) => {
+  // An append judging nothing: two 催报 sent at once are two 催报, each counted.
+  return stampedWrite(ctx, { at: given, locks: [] }, async (ctx, at) => {
     const { db, campaign, actor } = ctx;
     const notice = await noticeFor(ctx, input, at);
     const role = input.kind === 'summary' ? 'city_officer' : 'county_clerk';

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { orgUnits, users, type Role } from '@dudao/schema/tables';
 import { recordAudit } from '../audit/record';
-import type { Ctx } from '../context';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { DomainError } from '../errors';
 import { getUnit } from '../org/units';
 import { hashPassword } from './password';
@@ -60,16 +60,19 @@ export async function insertUsers(
 export async function createUser(
   ctx: Ctx<'actor'>,
   input: NewUser & { password: string; mustChangePassword?: boolean },
-  at: string,
+  given?: string,
 ) {
   await checkScope(ctx, input.role, input.scopeCode);
   await checkPassword(ctx, input.username, input.password);
-  if (await ctx.db.select().from(users).where(eq(users.username, input.username)).get())
-    throw new DomainError('conflict', `用户名 ${input.username} 已存在`);
   const { password, ...account } = input;
+  // Hashing is slow on purpose: done before the transaction, so no lock is held while it runs.
   const passwordHash = await hashPassword(password);
-  await insertUsers(ctx, [{ ...account, passwordHash }], at);
-  return (await ctx.db.select().from(users).where(eq(users.username, input.username)).get())!;
+  return stampedWrite(ctx, { at: given, locks: [lockOn.userName(input.username)] }, async (ctx, at) => {
+    if (await ctx.db.select().from(users).where(eq(users.username, input.username)).get())
+      throw new DomainError('conflict', `用户名 ${input.username} 已存在`);
+    await insertUsers(ctx, [{ ...account, passwordHash }], at);
+    return (await ctx.db.select().from(users).where(eq(users.username, input.username)).get())!;
+  });
 }
 
 export async function listUsers(ctx: Ctx) {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users, type Role } from '@dudao/schema/tables';
 import { recordAudit } from '../audit/record';
-import { stampedWrite, type Ctx } from '../context';
+import { lockOn, stampedWrite, type Ctx } from '../context';
 import { endUserSessions } from '../auth/sessions';
 import { DomainError } from '../errors';
 import { checkScope } from './accounts';
@@ -15,7 +15,7 @@ async function requireUser(ctx: Ctx, id: number) {
 }
 
 export async function setDisabled(ctx: Ctx<'actor'>, id: number, disabled: boolean, given?: string) {
-  return stampedWrite(ctx, given, async (ctx, at) => {
+  return stampedWrite(ctx, { at: given, locks: [lockOn.user(id)] }, async (ctx, at) => {
     const user = await requireUser(ctx, id);
     if (user.id === ctx.actor.id && disabled) throw new DomainError('bad_request', '不能停用自己的账号');
     await ctx.db.update(users).set({ disabled }).where(eq(users.id, id)).run();
@@ -35,7 +35,7 @@ export async function setDisabled(ctx: Ctx<'actor'>, id: number, disabled: boole
 }
 
 export async function setRole(ctx: Ctx<'actor'>, id: number, role: Role, scopeCode: string, given?: string) {
-  return stampedWrite(ctx, given, async (ctx, at) => {
+  return stampedWrite(ctx, { at: given, locks: [lockOn.user(id)] }, async (ctx, at) => {
     const user = await requireUser(ctx, id);
     await checkScope(ctx, role, scopeCode);
     await ctx.db.update(users).set({ role, scopeCode }).where(eq(users.id, id)).run();
@@ -54,54 +54,58 @@ export async function setRole(ctx: Ctx<'actor'>, id: number, role: Role, scopeCo
   });
 }
 
-export async function resetPassword(ctx: Ctx<'actor'>, id: number, password: string, at: string) {
+export async function resetPassword(ctx: Ctx<'actor'>, id: number, password: string, given?: string) {
   const user = await requireUser(ctx, id);
   await checkPassword(ctx, user.username, password);
-  await ctx.db
-    .update(users)
-    .set({ passwordHash: await hashPassword(password), mustChangePassword: true })
-    .where(eq(users.id, id))
-    .run();
-  await endUserSessions(ctx, id);
-  await recordAudit(ctx, at, [
-    {
-      action: 'user.password_reset',
-      entity: 'user',
-      entityId: user.username,
-      unitCode: user.scopeCode,
-      field: 'password',
-    },
-  ]);
+  // Hashing is slow on purpose: done before the transaction, so no lock is held while it runs.
+  const passwordHash = await hashPassword(password);
+  await stampedWrite(ctx, { at: given, locks: [lockOn.user(id)] }, async (ctx, at) => {
+    await requireUser(ctx, id);
+    await ctx.db.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, id)).run();
+    await endUserSessions(ctx, id);
+    await recordAudit(ctx, at, [
+      {
+        action: 'user.password_reset',
+        entity: 'user',
+        entityId: user.username,
+        unitCode: user.scopeCode,
+        field: 'password',
+      },
+    ]);
+  });
 }
 
 /** A new password ends every other session of the user (a stolen one included); the one changing it stays. */
 export async function changeOwnPassword(
   ctx: Ctx<'actor'>,
-  oldPassword: string,
-  newPassword: string,
-  at: string,
+  input: { oldPassword: string; newPassword: string },
   currentToken?: string,
+  given?: string,
 ) {
   const { actor } = ctx;
+  const { oldPassword, newPassword } = input;
   // The actor is the signed-in user (a session always has an id); the system actor has no password to change.
   if (actor.id === null) throw new DomainError('bad_request', '只有登录的用户可以修改自己的密码');
-  const user = await requireUser(ctx, actor.id);
-  if (!(await verifyPassword(oldPassword, user.passwordHash))) throw new DomainError('bad_request', '原密码不正确');
-  await checkPassword(ctx, user.username, newPassword, '新密码');
+  const userId = actor.id;
+  const first = await requireUser(ctx, userId);
+  if (!(await verifyPassword(oldPassword, first.passwordHash))) throw new DomainError('bad_request', '原密码不正确');
+  await checkPassword(ctx, first.username, newPassword, '新密码');
   if (newPassword === oldPassword) throw new DomainError('bad_request', '新密码：不能与原密码相同');
-  await ctx.db
-    .update(users)
-    .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false })
-    .where(eq(users.id, actor.id))
-    .run();
-  await endUserSessions(ctx, actor.id, currentToken);
-  await recordAudit(ctx, at, [
-    {
-      action: 'user.password_change',
-      entity: 'user',
-      entityId: user.username,
-      unitCode: user.scopeCode,
-      field: 'password',
-    },
-  ]);
+  const passwordHash = await hashPassword(newPassword);
+  await stampedWrite(ctx, { at: given, locks: [lockOn.user(userId)] }, async (ctx, at) => {
+    // Judged again under the lock: of two changes sent at once, the second finds the old password already replaced.
+    const user = await requireUser(ctx, userId);
+    if (user.passwordHash !== first.passwordHash) throw new DomainError('bad_request', '原密码不正确');
+    await ctx.db.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId)).run();
+    await endUserSessions(ctx, userId, currentToken);
+    await recordAudit(ctx, at, [
+      {
+        action: 'user.password_change',
+        entity: 'user',
+        entityId: user.username,
+        unitCode: user.scopeCode,
+        field: 'password',
+      },
+    ]);
+  });
 }

@@ -10,6 +10,6 @@ export const documentSettingsRouter = router({
     .input(documentSettingsSaveInput)
     .mutation(async ({ ctx, input }) => {
       const { unit, ...fields } = input;
-      return saveDocumentSettings(ctx.service, unit, fields, (await ctx.now()).toISOString());
+      return saveDocumentSettings(ctx.service, unit, fields);
     }),
 });

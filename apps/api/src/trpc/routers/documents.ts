@@ -12,7 +12,7 @@ export const documentsRouter = router({
     .input(generateDocumentInput)
     .mutation(async ({ ctx, input }) => {
       const built = await generateDocument(ctx.service, input.kind, input.unit, input.asOf);
-      return storeDocument(ctx.service, input.kind, input.unit, input.asOf, built, (await ctx.now()).toISOString());
+      return storeDocument(ctx.service, input.kind, input.unit, input.asOf, built);
     }),
   list: guarded('documents.list')
     .input(z.object({ unit: unitCodeSchema.optional(), asOf: isoDateSchema.optional() }))
@@ -41,7 +41,7 @@ export const documentsRouter = router({
 export const summariesRouter = router({
   submit: guarded('summaries.submit')
     .input(documentRefInput)
-    .mutation(async ({ ctx, input }) => submitCitySummary(ctx.service, input.id, (await ctx.now()).toISOString())),
+    .mutation(({ ctx, input }) => submitCitySummary(ctx.service, input.id)),
   status: guarded('summaries.status')
     .input(z.object({ asOf: isoDateSchema.optional(), unit: unitCodeSchema.optional() }))
     .query(async ({ ctx, input }) =>

@@ -17,6 +17,6 @@ export const noticesRouter = router({
   markRead: guarded('notices.markRead')
     .input(markReadInput)
     .mutation(async ({ ctx, input }) => ({
-      marked: await markRead(ctx.service, input.keys, (await ctx.now()).toISOString()),
+      marked: await markRead(ctx.service, input.keys),
     })),
 });

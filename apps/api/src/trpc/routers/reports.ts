@@ -40,23 +40,23 @@ export const reportsRouter = router({
     ),
   saveDraft: guarded('reports.saveDraft')
     .input(saveDraftInput)
-    .mutation(async ({ ctx, input }) => saveDraft(ctx.service, (await ctx.now()).toISOString(), input)),
+    .mutation(async ({ ctx, input }) => saveDraft(ctx.service, input)),
   submit: guarded('reports.submit')
     .input(submitInput)
-    .mutation(async ({ ctx, input }) => submitReport(ctx.service, (await ctx.now()).toISOString(), input)),
+    .mutation(async ({ ctx, input }) => submitReport(ctx.service, input)),
   return: guarded('reports.return')
     .input(returnInput)
-    .mutation(async ({ ctx, input }) => decideReport(ctx.service, (await ctx.now()).toISOString(), input, 'return')),
+    .mutation(async ({ ctx, input }) => decideReport(ctx.service, input, 'return')),
   approve: guarded('reports.approve')
     .input(decisionInput)
-    .mutation(async ({ ctx, input }) => decideReport(ctx.service, (await ctx.now()).toISOString(), input, 'approve')),
+    .mutation(async ({ ctx, input }) => decideReport(ctx.service, input, 'approve')),
   accept: guarded('reports.accept')
     .input(decisionInput)
-    .mutation(async ({ ctx, input }) => decideReport(ctx.service, (await ctx.now()).toISOString(), input, 'accept')),
+    .mutation(async ({ ctx, input }) => decideReport(ctx.service, input, 'accept')),
   acceptMany: guarded('reports.acceptMany')
     .input(acceptManyInput)
-    .mutation(async ({ ctx, input }) => acceptMany(ctx.service, (await ctx.now()).toISOString(), input.reports)),
+    .mutation(async ({ ctx, input }) => acceptMany(ctx.service, input.reports)),
   reopen: guarded('reports.reopen')
     .input(returnInput)
-    .mutation(async ({ ctx, input }) => decideReport(ctx.service, (await ctx.now()).toISOString(), input, 'reopen')),
+    .mutation(async ({ ctx, input }) => decideReport(ctx.service, input, 'reopen')),
 });

@@ -43,8 +43,8 @@ export const supervisionRouter = router({
     .mutation(({ ctx, input }) => closeItem(ctx.service, input)),
   correct: guarded('supervision.correct')
     .input(correctRecordInput)
-    .mutation(async ({ ctx, input }) => correctRecord(ctx.service, (await ctx.now()).toISOString(), input)),
+    .mutation(async ({ ctx, input }) => correctRecord(ctx.service, input)),
   void: guarded('supervision.void')
     .input(voidRecordInput)
-    .mutation(async ({ ctx, input }) => voidRecord(ctx.service, (await ctx.now()).toISOString(), input)),
+    .mutation(async ({ ctx, input }) => voidRecord(ctx.service, input)),
 });

@@ -12,11 +12,7 @@ export const usersRouter = router({
   create: guarded('users.create')
     .input(createUserInput)
     .mutation(async ({ ctx, input }) => {
-      const { passwordHash: _hidden, ...user } = await createUser(
-        ctx.service,
-        { ...input, mustChangePassword: true },
-        (await ctx.now()).toISOString(),
-      );
+      const { passwordHash: _hidden, ...user } = await createUser(ctx.service, { ...input, mustChangePassword: true });
       return user;
     }),
   setDisabled: guarded('users.setDisabled')
@@ -27,21 +23,11 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) => setRole(ctx.service, input.userId, input.role, input.scopeCode)),
   resetPassword: guarded('users.resetPassword')
     .input(userId.extend({ password: passwordSchema }))
-    .mutation(async ({ ctx, input }) =>
-      resetPassword(ctx.service, input.userId, input.password, (await ctx.now()).toISOString()),
-    ),
+    .mutation(({ ctx, input }) => resetPassword(ctx.service, input.userId, input.password)),
 });
 
 export const accountRouter = router({
   changePassword: guarded('account.changePassword')
     .input(changePasswordInput)
-    .mutation(async ({ ctx, input }) =>
-      changeOwnPassword(
-        ctx.service,
-        input.oldPassword,
-        input.newPassword,
-        (await ctx.now()).toISOString(),
-        ctx.sessionToken,
-      ),
-    ),
+    .mutation(({ ctx, input }) => changeOwnPassword(ctx.service, input, ctx.sessionToken)),
 });
