@@ -488,16 +488,15 @@ const cases: Partial<Record<RuleName, RaceCase>> = {
   },
 
   'documents.generate': {
-    // Each generation is a new version max + 1. Two at once may both read the same max: the unique index then refuses
-    // the later row and the user is told to generate again (409, numbered.ts), with nothing stored for it.
+    // Each generation is a new version max + 1, under the lock of the unit's documents of that kind: the second
+    // waits for the first and numbers after it, so two generations at once are versions 1 and 2.
     outcome: 'bothApply',
-    refusal: CONFLICT,
     arrange: async () => ({
       send: tRPC(admin, 'documents.generate', { kind: 'annex', unit: '3418', asOf: TODAY }),
       check: async (answers) => {
         const made = allWon<{ id: number; version: number }>(answers);
         const stored = (await admin.trpc.documents.list.query({ unit: '3418' })).filter((d) => d.kind === 'annex');
-        expect(ascending(stored.map((d) => d.version))).toEqual(made.length === 2 ? [1, 2] : [1]);
+        expect(ascending(stored.map((d) => d.version))).toEqual([1, 2]);
         expect(ascending(stored.map((d) => d.id))).toEqual(ascending(made.map((d) => d.id)));
       },
     }),
@@ -700,10 +699,9 @@ const cases: Partial<Record<RuleName, RaceCase>> = {
     },
   },
   'notify.saveChannel': {
-    // The first save of a unit's channel inserts it: when both find none, the unique index (unit, kind) refuses the
-    // second insert (409 另一项写入刚刚保存了相同的记录, refusals.ts) and nothing of it is kept.
+    // The first save of a unit's channel inserts it; under the channel's lock the second finds it and updates it to
+    // the same settings.
     outcome: 'sameEnd',
-    refusal: CONFLICT,
     arrange: async () => ({
       send: tRPC(admin, 'notify.saveChannel', {
         unit: '3416',
@@ -785,7 +783,7 @@ const cases: Partial<Record<RuleName, RaceCase>> = {
   },
 
   'users.create': {
-    // One username is one account: the second finds it taken (409 用户名已存在, or the unique index's 409).
+    // One username is one account: the second waits for the name's lock and finds it taken (409 用户名已存在).
     outcome: 'oneWins',
     arrange: async () => ({
       send: tRPC(admin, 'users.create', {
