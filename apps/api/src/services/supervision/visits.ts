@@ -3,6 +3,7 @@ import { rectificationItems, supervisionVisits } from '@dudao/schema/tables';
 import { recordAudit } from '../audit/record';
 import { lockOn, stampedWrite, type Ctx } from '../context';
 import { DomainError, unseenItem, unseenVisit } from '../errors';
+import { requireCampaignDate } from '../campaign/window';
 import { getUnit } from '../org/units';
 import { checkDueDate, checkVisitDate } from './dates';
 import { storeEvidence, type EvidenceUpload } from './evidence';
@@ -22,12 +23,14 @@ export async function recordVisit(ctx: Ctx<'campaign' | 'actor'>, input: VisitIn
   // A new visit judges no record: two visits recorded at once are two visits.
   return stampedWrite(ctx, { at: given, locks: [] }, async (ctx, at) => {
     const { db, campaign, actor } = ctx;
+    // The record says who supervised: a city officer's visit is the city's, whatever the form said.
+    const byLevel = actor.role === 'city_officer' ? 'city' : input.byLevel;
     if ((await getUnit(ctx, input.countyCode))?.level !== 'county')
       throw new DomainError('bad_request', `${input.countyCode} 不是县级单位`);
     checkVisitDate(campaign, input.visitedOn, at);
     const visit = await db
       .insert(supervisionVisits)
-      .values({ ...input, campaignCode: campaign.code, recordedAt: at, actorId: actor.id })
+      .values({ ...input, byLevel, campaignCode: campaign.code, recordedAt: at, actorId: actor.id })
       .returning()
       .get();
     await recordAudit(ctx, at, [
@@ -50,6 +53,7 @@ export async function addItem(
   given?: string,
 ) {
   // The visit must still be live (not voided meanwhile) when the item is added to it.
+  requireCampaignDate(ctx.campaign, 'dueOn', input.dueOn, 'due');
   return stampedWrite(ctx, { at: given, locks: [lockOn.visit(input.visitId)] }, async (ctx, at) => {
     const { db, campaign } = ctx;
     const exists = await db
