@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword, launchChromium } from './support/browser';
-import { apiDir, dashboardDir, logsDir, resultsDir } from './support/paths';
+import { apiDir, dashboardDir, resultsDir } from './support/paths';
 import { freePort, startProcess, stopProcess, waitForHealthy, type Started } from './support/processes';
 import { openHeaderMenu } from './support/session';
 
@@ -147,7 +147,7 @@ beforeAll(async () => {
 
   const apiPort = await freePort();
   apiUrl = `http://127.0.0.1:${apiPort}`;
-  const apiLog = join(logsDir, 'api-2022.log');
+  const apiLog = join(resultsDir, 'logs/api-2022.log');
   const api = startProcess('api-2022', process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: apiDir,
     env: { ...process.env, DUDAO_DB: db, PORT: String(apiPort), HOST: '127.0.0.1' },
@@ -157,7 +157,7 @@ beforeAll(async () => {
   await waitForHealthy(`${apiUrl}/healthz`, api, apiLog);
   const dashboardPort = await freePort();
   dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
-  const dashboardLog = join(logsDir, 'dashboard-2022.log');
+  const dashboardLog = join(resultsDir, 'logs/dashboard-2022.log');
   const dashboard = startProcess('dashboard-2022', process.execPath, ['build'], {
     cwd: dashboardDir,
     env: {

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { apiDir, dashboardDir, logsDir } from './paths';
+import { apiDir, dashboardDir, resultsDir } from './paths';
 import { notifyTimings } from './notify';
 import { freePort, runToEnd, startProcess, stopProcess, waitForHealthy, type Started } from './processes';
 
@@ -20,7 +20,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (!existsSync(join(dashboardDir, 'build/index.js')))
     throw new Error('apps/dashboard/build is missing: run `pnpm build` first');
-  await mkdir(logsDir, { recursive: true });
+  await mkdir(join(resultsDir, 'logs'), { recursive: true });
   const tmp = await mkdtemp(join(tmpdir(), 'dudao-browser-'));
   const db = join(tmp, 'dudao.db');
   const started: Started[] = [];
@@ -34,11 +34,11 @@ export default async function setup(project: TestProject) {
     await runToEnd(tsx, ['src/cli/main.ts', 'db:reset', '--db', db], {
       cwd: apiDir,
       env: process.env,
-      log: join(logsDir, 'db-reset.log'),
+      log: join(resultsDir, 'logs/db-reset.log'),
     });
 
     const apiPort = await freePort();
-    const apiLog = join(logsDir, 'api.log');
+    const apiLog = join(resultsDir, 'logs/api.log');
     const api = startProcess('api', process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
       cwd: apiDir,
       env: {
@@ -60,7 +60,7 @@ export default async function setup(project: TestProject) {
 
     const dashboardPort = await freePort();
     const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
-    const dashboardLog = join(logsDir, 'dashboard.log');
+    const dashboardLog = join(resultsDir, 'logs/dashboard.log');
     const dashboard = startProcess('dashboard', process.execPath, ['build'], {
       cwd: dashboardDir,
       env: {
