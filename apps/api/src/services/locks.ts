@@ -21,11 +21,9 @@ export const lockOn = {
   item: (itemId: number) => named(`rectification_item:${itemId}`),
   /** A county's village roster: an upload records what it replaced. */
   roster: (campaignCode: string, county: string) => named(`roster:${campaignCode}:${county}`),
-  /** The generated documents of one kind for one unit and date: each generation takes the next version. */
+  /** A unit's generated documents of one kind: each generation takes the next version. */
   documents: (campaignCode: string, kind: string, unit: string) =>
     named(`generated_report:${campaignCode}:${kind}:${unit}`),
-  /** A city's submitted summary (first submission drives the summary indicator). */
-  citySummary: (campaignCode: string, city: string) => named(`city_summary:${campaignCode}:${city}`),
   /** A unit's document settings: a save records what it changed. */
   documentSettings: (unit: string) => named(`document_settings:${unit}`),
   /** The campaign clock: moves forward only, judged against its current setting. */
