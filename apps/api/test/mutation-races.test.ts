@@ -252,12 +252,24 @@ const cases: Partial<Record<RuleName, RaceCase>> = {
       const target = at('2021-08-10T11:00:00');
       return {
         send: tRPC(admin, 'clock.set', { at: target }),
-        check: async () => {
+        check: async (answers) => {
           try {
+            // 11:00 Beijing is 03:00 UTC; a refusal within that minute shows the running clock to the second.
+            for (const refused of answers.filter((a) => a.status === 400))
+              expect(refused.message).toMatch(
+                /^时钟只能向后拨：2021年8月10日 11:00 早于当前时钟 2021年8月10日 11:00:\d\d$/,
+              );
             const clock = await admin.trpc.clock.get.query();
             expect([clock.mode, clock.today]).toEqual(['running', TODAY]);
             expect(Date.parse(clock.now) - Date.parse(target)).toBeGreaterThanOrEqual(0);
             expect(Date.parse(clock.now) - Date.parse(target)).toBeLessThan(60_000);
+            // The same refusal, sent after: the clock held at 11:00:30, the form asks for 11:00.
+            await server.setTime('2021-08-10T03:00:30.000Z');
+            const late = await tRPC(admin, 'clock.set', { at: target })();
+            expect([late.status, late.message]).toEqual([
+              400,
+              '时钟只能向后拨：2021年8月10日 11:00 早于当前时钟 2021年8月10日 11:00:30',
+            ]);
           } finally {
             await server.setTime(T0);
           }

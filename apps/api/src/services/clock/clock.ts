@@ -59,11 +59,13 @@ export async function setClock(
           `时钟时间格式无效：${change.at}（应为 ISO 8601，形如 YYYY-MM-DDThh:mm:ss+08:00）`,
         );
       const current = await readClock(ctx, wall);
-      if (change.forwardOnly && ms < Date.parse(current.now))
-        throw new DomainError(
-          'bad_request',
-          `时钟只能向后拨：${chineseTime(change.at)} 早于当前时钟 ${chineseTime(current.now)}`,
-        );
+      if (change.forwardOnly && ms < Date.parse(current.now)) {
+        // Within the same minute the two would read alike: the running clock is then shown to the second.
+        const asked = chineseTime(change.at);
+        const seconds = current.now.slice(17, 19);
+        const clockText = chineseTime(current.now) === asked ? `${asked}:${seconds}` : chineseTime(current.now);
+        throw new DomainError('bad_request', `时钟只能向后拨：${asked} 早于当前时钟 ${clockText}`);
+      }
     }
     await ctx.db
       .insert(clockSettings)
