@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditLog, outbox, rosterUploads } from '@dudao/schema/tables';
 import { systemActor } from '../src/services/actor';
 import { currentCampaign } from '../src/services/campaign/store';
-import { serviceContext } from '../src/services/context';
+import { lockOn, serviceContext, withTransaction } from '../src/services/context';
+import { voidRecord } from '../src/services/supervision/revisions';
 import { storeDocument } from '../src/services/documents/stored';
 import { townshipsOf } from '../src/services/org/units';
 import { fileRouteList } from '../src/server/file-routes';
@@ -965,4 +966,31 @@ describe('every mutation raced twice at once', () => {
 
   for (const [name, c] of Object.entries(cases) as [RuleName, RaceCase][])
     test(`${name}: ${c.outcome}`, () => race(name, c));
+});
+
+describe('two different writes of one record at once', () => {
+  test('销号 of an item waits for a 作废 of its visit in progress, then finds the visit void', async () => {
+    const county = '341523';
+    const { visit, item } = await itemIn(county);
+    const ctx = serviceContext(server.db, await currentCampaign({ db: server.db }), systemActor);
+    // The void runs in a transaction held open until the close has been sent and has had time to act.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let voidStarted!: () => void;
+    const started = new Promise<void>((resolve) => (voidStarted = resolve));
+    const voiding = withTransaction(ctx, [lockOn.visit(visit.id)], async (ctx) => {
+      await voidRecord(ctx, { target: 'visit', id: visit.id, reason: '录错县区' });
+      voidStarted();
+      await held;
+    });
+    await started;
+    const closing = tRPC(admin, 'supervision.closeItem', { itemId: item.id, evidence: '已补齐 9 个村的协理员' })();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    release();
+    await voiding;
+    const close = await closing;
+    expect([close.status, close.message]).toEqual([409, '该督导记录已作废，不能再修改或添加整改事项']);
+    expect(await audited(county, 'supervision.close', item.id)).toHaveLength(0);
+    expect(await audited(county, 'supervision.void', visit.id)).toHaveLength(1);
+  });
 });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { rectificationItems, supervisionRevisions, supervisionVisits } from '@dudao/schema/tables';
+import type { RecordLock } from '../../db/engine';
 import { lockOn, stampedWrite, type Ctx } from '../context';
 import { recordAudit } from '../audit/record';
 import { DomainError, unseenItem, unseenVisit } from '../errors';
@@ -62,9 +63,22 @@ export async function requireLive(ctx: Ctx<'campaign'>, target: Target, id: numb
   return found;
 }
 
-/** A correction or a void judges the record's live revision. */
-const lockOf = (input: { target: Target; id: number }) =>
-  input.target === 'visit' ? lockOn.visit(input.id) : lockOn.item(input.id);
+/**
+ * The locks of an item's write: the item, and the visit it was found on, whose void ends it too (so a close and a
+ * void of its visit take turns). An item's visit never changes; an unknown id locks the item alone.
+ */
+export async function itemLocks(ctx: Ctx, itemId: number): Promise<RecordLock[]> {
+  const row = await ctx.db
+    .select({ visitId: rectificationItems.visitId })
+    .from(rectificationItems)
+    .where(eq(rectificationItems.id, itemId))
+    .get();
+  return row ? [lockOn.item(itemId), lockOn.visit(row.visitId)] : [lockOn.item(itemId)];
+}
+
+/** A correction or a void judges the record's live revision (an item's, and its visit's). */
+const locksOf = async (ctx: Ctx, input: { target: Target; id: number }) =>
+  input.target === 'visit' ? [lockOn.visit(input.id)] : itemLocks(ctx, input.id);
 
 function requireReason(reason: string): string {
   const text = reason.trim();
@@ -82,7 +96,7 @@ export async function correctRecord(
   given?: string,
 ) {
   const reason = requireReason(input.reason);
-  return stampedWrite(ctx, { at: given, locks: [lockOf(input)] }, async (ctx, at) => {
+  return stampedWrite(ctx, { at: given, locks: await locksOf(ctx, input) }, async (ctx, at) => {
     const { campaign, actor } = ctx;
     const { visit, item } = await requireLive(ctx, input.target, input.id);
     const before = (item ?? visit) as unknown as Record<string, string>;
@@ -142,7 +156,7 @@ export async function voidRecord(
   given?: string,
 ) {
   const reason = requireReason(input.reason);
-  return stampedWrite(ctx, { at: given, locks: [lockOf(input)] }, async (ctx, at) => {
+  return stampedWrite(ctx, { at: given, locks: await locksOf(ctx, input) }, async (ctx, at) => {
     const { actor } = ctx;
     const { visit } = await requireLive(ctx, input.target, input.id);
     await ctx.db

@@ -7,7 +7,7 @@ import { requireCampaignDate } from '../campaign/window';
 import { getUnit } from '../org/units';
 import { checkDueDate, checkVisitDate } from './dates';
 import { storeEvidence, type EvidenceUpload } from './evidence';
-import { requireLive } from './revisions';
+import { itemLocks, requireLive } from './revisions';
 
 export { visitsWithin } from './read';
 
@@ -89,7 +89,7 @@ export async function closeItem(
   input: { itemId: number; evidence: string; files?: EvidenceUpload[] },
   given?: string,
 ) {
-  return stampedWrite(ctx, { at: given, locks: [lockOn.item(input.itemId)] }, async (ctx, at) => {
+  return stampedWrite(ctx, { at: given, locks: await itemLocks(ctx, input.itemId) }, async (ctx, at) => {
     const { db, actor } = ctx;
     const item = (await itemCounty(ctx, input.itemId))
       ? await db.select().from(rectificationItems).where(eq(rectificationItems.id, input.itemId)).get()
