@@ -14,6 +14,7 @@ import { storeDocument } from '../src/services/documents/stored';
 import { photoPng } from './support/evidence-files';
 import { rawCall } from './support/raw';
 import { errorCode, people, sessionOf, freshServer, startServer, trpcAs } from './support/http';
+import { codeOfStatus } from './support/status-codes';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let server: Server;
@@ -192,17 +193,6 @@ const unscopedInputs: Partial<Record<keyof typeof rules, unknown>> = {
   'notify.savePrefs': { email: 'not-an-address', phone: null, choices: {} },
   'notify.outbox': { state: 'dead' },
   'notify.resend': { id: 999_999 },
-};
-
-/** The tRPC code of each HTTP status a file route answers with (the table of src/trpc/refusals.ts, read backwards). */
-const codeOfStatus: Record<number, string> = {
-  200: 'OK',
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  500: 'INTERNAL_SERVER_ERROR',
 };
 
 /** Every route declared under the name (a CSV and an XLSX export share one): their answers, or where they differ, all. */

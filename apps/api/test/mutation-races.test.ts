@@ -17,6 +17,7 @@ import { TEST_SECRET_KEY } from './support/notify';
 import { robotServer } from './support/receivers';
 import { julyValues } from './support/report-values';
 import { rosterFor } from './support/roster';
+import { codeOfStatus } from './support/status-codes';
 
 // Issue #24, item 2: every mutation of the permissions table is sent twice at once, the same request through the real
 // server, and its outcome checked against what the service promises — one wins and the other is refused (a guarded
@@ -49,16 +50,6 @@ interface Answer {
   message: string;
   data: unknown;
 }
-
-/** The tRPC code a file route's status stands for (the table of src/trpc/refusals.ts, read backwards). */
-const codeOfStatus: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  500: 'INTERNAL_SERVER_ERROR',
-};
 
 /** A tRPC mutation over plain HTTP, as any client sends one. */
 async function mutate(cookie: string, path: string, input: unknown): Promise<Answer> {
