@@ -22,8 +22,8 @@ export const load: PageServerLoad = async (event) => {
   const [status, dispatch, supervision, missing] = await Promise.all([
     overview,
     ask(event, api.dispatch.summary.query({ asOf })),
-    ask(event, api.supervision.overview.query({ unit: '34', asOf })),
-    missingItems(event, '34', asOf, overview),
+    ask(event, api.supervision.overview.query({ unit: user.scopeCode, asOf })),
+    missingItems(event, user.scopeCode, asOf, overview),
   ]);
   const forecasts = await ask(event, api.status.forecast.query({ asOf }));
   if (!status.province || !status.tallies) redirect(303, withAsOf(homeFor(user), asOf));

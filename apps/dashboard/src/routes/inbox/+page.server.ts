@@ -8,8 +8,8 @@ export const load: PageServerLoad = async (event) => {
   if (user?.role !== 'province_admin' && user?.role !== 'province_viewer') error(403, '省级确认收件箱仅对省级用户开放');
   const api = apiFor(event);
   const [approved, cities] = await Promise.all([
-    ask(event, api.reports.list.query({ unit: '34', state: 'approved', asOf: asOf ?? undefined })),
-    ask(event, api.units.tree.query({ unit: '34' })),
+    ask(event, api.reports.list.query({ unit: user.scopeCode, state: 'approved', asOf: asOf ?? undefined })),
+    ask(event, api.units.tree.query({ unit: user.scopeCode })),
   ]);
   const cityNames = Object.fromEntries(cities.children.map((c) => [c.code, c.name]));
   // Decisions are taken on the clock's day; an earlier day shows what was waiting then.
