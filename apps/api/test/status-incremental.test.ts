@@ -12,6 +12,10 @@ import { importRoster } from '../src/services/roster/import-roster';
 import { importValues } from '../src/services/reports/import-values';
 import { findReport } from '../src/services/reports/store';
 import { decideReport } from '../src/services/reports/workflow';
+import { reportsWithin } from '../src/services/reports/read';
+import { urgeCounts } from '../src/services/urge/counts';
+import { sendUrge } from '../src/services/urge/send';
+import { reportListAt, urgeCountsAt } from '../src/services/known/overview-answers';
 import { recordVisit } from '../src/services/supervision/visits';
 import { csv } from './support/files';
 import { freshDb } from './support/fresh-db';
@@ -47,6 +51,8 @@ const write = fc.oneof(
   // A roster stamped by the clock, wherever the clock stands.
   fc.record({ kind: fc.constant('rosterNow' as const), county }),
   fc.record({ kind: fc.constant('visit' as const), county, at: stamp }),
+  // A 催报 is a record that feeds no figure: back-filled, it must still reach the answers kept for its day.
+  fc.record({ kind: fc.constant('urge' as const), county, period: fc.constantFrom('2021-07', '2021-08'), at: stamp }),
   fc.record({ kind: fc.constant('reinstall' as const), at: stamp }),
   fc.record({ kind: fc.constant('clock' as const), at: stamp }),
 );
@@ -106,6 +112,8 @@ async function applyOrThrow(ctx: ServiceContext, w: Write): Promise<ServiceConte
         { countyCode: w.county, visitedOn: w.at.slice(0, 10), byLevel: 'city', visitors: '张三', findings: '已核查' },
         w.at,
       );
+    } else if (w.kind === 'urge') {
+      await sendUrge(ctx, { kind: 'report', unit: w.county, period: w.period }, w.at);
     } else if (w.kind === 'reinstall') {
       await installCampaign(ctx, ctx.campaign, w.at);
       return { ...ctx, campaign: await currentCampaign(ctx, ctx.campaign.code) };
@@ -116,8 +124,8 @@ async function applyOrThrow(ctx: ServiceContext, w: Write): Promise<ServiceConte
   return ctx;
 }
 
-describe('the incremental status answer', () => {
-  test('equals a fresh computation after every write, at any date, for every installed version read', async () => {
+describe('the incremental status answer and the answers kept for settled days', () => {
+  test('equal a fresh computation after every write, at any date, for every installed version read', async () => {
     let compared = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -134,6 +142,9 @@ describe('the incremental status answer', () => {
               for (const v of [versions[0]!, ctx]) {
                 const cached = await provinceStatusAt(v, asOf);
                 expect(cached).toEqual(await computeProvinceStatusAt(v, asOf));
+                // The answers kept for a settled day (past-answers.ts) against the same read made afresh.
+                expect(await reportListAt(v, '34', { asOf })).toEqual(await reportsWithin(v, '34', { asOf }));
+                expect(await urgeCountsAt(v, '34', asOf)).toEqual(await urgeCounts(v, '34', asOf));
                 compared++;
               }
             }
@@ -164,12 +175,16 @@ describe('the incremental status answer', () => {
               ],
               [{ kind: 'visit', county: '340322', at: iso('2021-10-08T15:00') }, ['2021-10-08', '2021-12-31']],
               [{ kind: 'reinstall', at: iso('2021-08-10T08:00') }, ['2021-08-06', '2021-09-10']],
+              [
+                { kind: 'urge', county: '340321', period: '2021-07', at: iso('2021-08-05T16:00') },
+                ['2021-08-06', '2021-08-20'],
+              ],
             ],
           ],
         ],
       },
     );
     expect(compared).toBeGreaterThan(5 * 3 * 2 * 2 - 1);
-    expect([...applied].sort()).toEqual(expect.arrayContaining(['reinstall', 'return', 'roster', 'submit']));
+    expect([...applied].sort()).toEqual(expect.arrayContaining(['reinstall', 'return', 'roster', 'submit', 'urge']));
   }, 300_000);
 });

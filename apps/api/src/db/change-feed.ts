@@ -3,7 +3,10 @@ import { changeFeed } from '@dudao/schema/tables';
 import { inTransaction, type Db } from './engine';
 import { preparedFor } from './prepared';
 
-/** One write's reach: the campaign ('*' all), the first as-of day it can change, the units it names (null: all). */
+/**
+ * One write's reach: the campaign ('*' all), the first as-of day it can change, the units whose figures it changed
+ * (null: all; empty: none, a write of records only, such as a back-filled return or urge, that reaches a settled day).
+ */
 export interface Change {
   campaignCode: string;
   fromDay: string;
@@ -52,7 +55,7 @@ function parse(row: { campaignCode: string; fromDay: string; counties: string })
   return {
     campaignCode: row.campaignCode,
     fromDay: row.fromDay,
-    units: row.counties === '*' ? null : row.counties.split(','),
+    units: row.counties === '*' ? null : row.counties === '' ? [] : row.counties.split(','),
   };
 }
 
@@ -125,4 +128,16 @@ export function catchUp(db: Db): Promise<void> {
     });
   state.queued = next;
   return next;
+}
+
+/**
+ * Says on the feed that a write of records feeding no figure (report states, dispatch, urges, rectification) reached
+ * `fromDay`, a day answers may already be kept for as settled (`services/known/past-answers.ts`). The triggers append
+ * for figure rows; this is the one append made by code, from `stampedWrite`, which alone knows a stamp's day.
+ */
+export async function noteRecordsFrom(db: Db, fromDay: string): Promise<void> {
+  // Written without an id, as the triggers write: the table's own sequence numbers it on both engines.
+  await db.run(
+    sql`insert into change_feed (campaign_code, from_day, counties, recorded_at) values ('*', ${fromDay}, '', ${new Date().toISOString()})`,
+  );
 }

@@ -103,6 +103,16 @@ export async function withTransaction<C extends { db: Db }, T>(
   return driver.transaction((connection) => current.run({ driver, connection }, run));
 }
 
+/**
+ * Holds `lock` shared until the transaction ends (PostgreSQL; SQLite has one writer): writes holding it run side by
+ * side, and a write taking it exclusively (`withTransaction`'s locks) waits for them all, and they for it.
+ */
+export async function holdShared(db: Db, lock: RecordLock): Promise<void> {
+  if (!inTransaction(db)) throw new Error('holdShared 只能在事务中调用');
+  if (driverOf(db).kind !== 'postgres') return;
+  await db.run(sql`select pg_advisory_xact_lock_shared(hashtext(${lock}))`);
+}
+
 /** Rows a write changed, from a `.run()` result (a lost compare-and-set changes none). */
 export function changesOf(result: unknown): number {
   return (result as Result).changes ?? 0;

@@ -7,6 +7,7 @@ import { isUnavailable, unavailableMessage } from '../db/unavailable';
 import { sessionUser } from '../services/auth/sessions';
 import { installedCampaigns } from '../services/campaign/registry';
 import type { AppDeps } from '../trpc/context';
+import type { Readiness } from './readiness';
 import { refusalOf, httpStatus } from '../trpc/refusals';
 import { appRouter } from '../trpc/root';
 import { authRoutes, sessionCookie } from './auth-routes';
@@ -19,7 +20,7 @@ import { batchLimit, limitBody, MAX_BATCH, requestIds, securityHeaders } from '.
 // Type and format errors of every input come back in Chinese, like our own messages.
 z.config(z.locales.zhCN());
 
-export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: true }) {
+export function createApp(deps: AppDeps, readiness: Readiness = { warm: true, answers: true }) {
   const app = new Hono<{ Variables: { requestId: string; clientRequestId: string | undefined } }>();
   app.use('*', requestIds);
   app.use('*', securityHeaders);
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps, readiness: { warm: boolean } = { warm: 
       ok: true,
       campaigns: (await installedCampaigns(deps)).map((k) => ({ code: k.code, version: k.version, name: k.name })),
       warm: readiness.warm,
+      answers: readiness.answers,
     }),
   );
   app.use('/auth/*', limitBody(16 * 1024, '16 KB'));

@@ -8,7 +8,7 @@ import { currentCampaign } from '../services/campaign/store';
 import { installedCampaigns } from '../services/campaign/registry';
 import { serveApi } from './serve';
 import { beijingDate } from '@dudao/schema/campaign';
-import { campaignDays, warmStatusCache } from '../services/known/warm';
+import { campaignDays, warmOverviewAnswers, warmStatusCache } from '../services/known/warm';
 import { startNotify } from '../services/notify/runner';
 
 const logger = pino({ name: 'dudao-api' });
@@ -22,7 +22,7 @@ if (marker) {
 }
 const { db } = opened;
 const port = Number(process.env.PORT ?? 8787);
-const readiness = { warm: false };
+const readiness = { warm: false, answers: false };
 const server = serveApi({ db, logger }, readiness);
 
 server.listen(port, process.env.HOST ?? '127.0.0.1', () => {
@@ -59,6 +59,15 @@ async function warm(): Promise<void> {
           ms: Math.round(ms),
         },
         'status cache warmed',
+      );
+      stopWarm = warmOverviewAnswers(
+        opened,
+        plans,
+        (ms) => {
+          readiness.answers = true;
+          logger.info({ ms: Math.round(ms) }, 'overview answers of settled days warmed');
+        },
+        (err) => logger.error({ err }, 'overview answers warm-up failed'),
       );
     },
     // A request answers without the cache, so a failed warm-up is logged, not fatal.

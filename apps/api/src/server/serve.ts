@@ -1,6 +1,7 @@
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type Server } from 'node:http';
 import type { AppDeps } from '../trpc/context';
+import type { Readiness } from './readiness';
 import { createApp } from './app';
 import { fastReads } from './fast-reads';
 
@@ -9,7 +10,7 @@ import { fastReads } from './fast-reads';
  * way leaves, through the full Hono stack. Tests and `main.ts` both serve through here, so every HTTP test runs the
  * same two ways a deployment does.
  */
-export function serveApi(deps: AppDeps, readiness: { warm: boolean } = { warm: true }): Server {
+export function serveApi(deps: AppDeps, readiness: Readiness = { warm: true, answers: true }): Server {
   const app = createApp(deps, readiness);
   const full = getRequestListener(app.fetch);
   const fast = fastReads(deps);

@@ -2,11 +2,13 @@ import type { CampaignDef } from '@dudao/schema/campaign';
 import type { Db } from '../db/engine';
 import { systemActor, type Actor } from './actor';
 
-import { withTransaction, type RecordLock } from '../db/engine';
-import { clockNow } from './clock/clock';
+import { beijingDate } from '@dudao/schema/campaign';
+import { noteRecordsFrom } from '../db/change-feed';
+import { holdShared, withTransaction, type RecordLock } from '../db/engine';
+import { readClock } from './clock/clock';
+import { lockOn } from './locks';
 
-export { withTransaction };
-export { lockOn } from './locks';
+export { withTransaction, lockOn };
 
 /** The wall clock the campaign clock runs from (a simulated clock advances with it); tests may hand their own. */
 export interface WallClock {
@@ -39,15 +41,31 @@ export function serviceContext(
   return { db, campaign, actor, clock };
 }
 
+/** A write running longer than this looks at the clock again before it commits (past-answers.ts `SETTLE_MS`). */
+const LONG_WRITE_MS = 20_000;
+
 /**
  * A write in one transaction, holding the records it judges (`lockOn`), stamped by the campaign clock read inside it
  * after the locks are taken, so stamps follow commit order; a caller back-filling history (the demo, `--at`) gives its
  * own time instead.
+ *
+ * A stamp before the clock's day reaches a settled day, whose answers may be kept (`known/past-answers.ts`): the
+ * write notes that day on the change feed. The clock is held shared meanwhile, so it cannot be set past a write
+ * in flight; a write that ran long reads the clock again, in case it ran past midnight.
  */
 export function stampedWrite<C extends Ctx, T>(
   ctx: C,
   write: { at: string | undefined; locks: readonly RecordLock[] },
   fn: (ctx: C, at: string) => Promise<T>,
 ): Promise<T> {
-  return withTransaction(ctx, write.locks, async (ctx) => fn(ctx, write.at ?? (await clockNow(ctx)).toISOString()));
+  return withTransaction(ctx, write.locks, async (ctx) => {
+    await holdShared(ctx.db, lockOn.clock());
+    const clock = await readClock(ctx);
+    const at = write.at ?? clock.now;
+    const started = Date.now();
+    const result = await fn(ctx, at);
+    const today = Date.now() - started > LONG_WRITE_MS ? (await readClock(ctx)).today : clock.today;
+    if (beijingDate(at) < today) await noteRecordsFrom(ctx.db, beijingDate(at));
+    return result;
+  });
 }

@@ -1,6 +1,10 @@
 import { addDays, type CampaignDef } from '@dudao/schema/campaign';
 import { campaignOn } from '../campaign/registry';
+import { forecastsAt } from '../forecast/forecast-at';
+import { readClock } from '../clock/clock';
 import type { Ctx } from '../context';
+import { listUnits } from '../org/units';
+import { dispatchSummaryAt, reportListAt, supervisionOverviewAt, urgeCountsAt } from './overview-answers';
 import { provinceStatusAt } from './status-at';
 
 /** The campaign's days from the latest (the dashboard's default view) back to its first. */
@@ -37,6 +41,48 @@ export function warmStatusCache(
   };
   const next = () => void step().catch((err) => stopped || failed(err));
   setImmediate(next);
+  return () => {
+    stopped = true;
+  };
+}
+
+/**
+ * After the status warm-up: each settled day's forecast, and the province's and each city's overview answers (report
+ * list, dispatch summary, supervision overview, urge counts), newest first, one unit and day per event-loop turn, so
+ * an official looking back at any day of the campaign is answered from memory. Same contract as `warmStatusCache`.
+ */
+export function warmOverviewAnswers(
+  ctx: Ctx,
+  plans: { campaign: CampaignDef; days: string[] }[],
+  done: (ms: number) => void,
+  failed: (err: unknown) => void = () => {},
+): () => void {
+  const started = performance.now();
+  let stopped = false;
+  const run = async () => {
+    const { today } = await readClock(ctx);
+    for (const plan of plans) {
+      const c = { ...ctx, campaign: plan.campaign };
+      const cities = (await listUnits(ctx, { parent: plan.campaign.province, level: 'city' })).map((u) => u.code);
+      for (const day of plan.days.filter((d) => d < today)) {
+        if (stopped) return;
+        // The pages' forecast, judged by the version in force that day as `status.forecast` asks.
+        await forecastsAt({ ...ctx, campaign: await campaignOn(ctx, plan.campaign.code, day) }, day);
+        for (const unit of [plan.campaign.province, ...cities]) {
+          if (stopped) return;
+          const province = unit === plan.campaign.province;
+          // As the pages ask: the city page lists the reports waiting for it; the province page reads no list.
+          if (!province) await reportListAt(c, unit, { asOf: day, state: 'submitted' });
+          await dispatchSummaryAt(c, unit, day);
+          await supervisionOverviewAt(c, unit, day);
+          await urgeCountsAt(c, unit, day);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      }
+    }
+    done(performance.now() - started);
+  };
+  setImmediate(() => void run().catch((err) => stopped || failed(err)));
   return () => {
     stopped = true;
   };

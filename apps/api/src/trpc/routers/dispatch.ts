@@ -11,7 +11,7 @@ import {
 import { actOnCopy } from '../../services/dispatch/act';
 import { issueDispatch } from '../../services/dispatch/issue';
 import { dispatchOrderAt, dispatchOrdersAt } from '../../services/dispatch/read';
-import { dispatchSummary } from '../../services/dispatch/summary';
+import { dispatchSummaryAt } from '../../services/known/overview-answers';
 import { guarded, router } from '../init';
 
 export const dispatchRouter = router({
@@ -30,9 +30,11 @@ export const dispatchRouter = router({
     ),
   summary: guarded('dispatch.summary')
     .input(dispatchListInput)
-    .query(async ({ ctx, input }) =>
-      dispatchSummary(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf)),
-    ),
+    .query(async ({ ctx, input }) => {
+      const unit = input.unit ?? ctx.user.scopeCode;
+      const asOf = await resolveAsOf(ctx.service, input.asOf);
+      return dispatchSummaryAt(ctx.service, unit, asOf);
+    }),
   sign: guarded('dispatch.sign')
     .input(dispatchCopyInput)
     .mutation(({ ctx, input }) => actOnCopy(ctx.service, 'sign', input)),

@@ -11,10 +11,11 @@ import {
   unitCodeSchema,
 } from '@dudao/schema/inputs';
 import { reportStates } from '@dudao/schema/tables';
-import { reportDetail, reportsWithin } from '../../services/reports/read';
+import { reportDetail } from '../../services/reports/read';
 import { acceptMany } from '../../services/reports/accept-many';
 import { decideReport, saveDraft, submitReport } from '../../services/reports/workflow';
 import { resolveAsOf } from '../../services/clock/clock';
+import { reportListAt } from '../../services/known/overview-answers';
 import { guarded, router } from '../init';
 
 export const reportsRouter = router({
@@ -32,12 +33,11 @@ export const reportsRouter = router({
         asOf: isoDateSchema.optional(),
       }),
     )
-    .query(async ({ ctx, input }) =>
-      reportsWithin(ctx.service, input.unit ?? ctx.user.scopeCode, {
-        ...input,
-        asOf: await resolveAsOf(ctx.service, input.asOf),
-      }),
-    ),
+    .query(async ({ ctx, input }) => {
+      const unit = input.unit ?? ctx.user.scopeCode;
+      const filter = { period: input.period, state: input.state, asOf: await resolveAsOf(ctx.service, input.asOf) };
+      return reportListAt(ctx.service, unit, filter);
+    }),
   saveDraft: guarded('reports.saveDraft')
     .input(saveDraftInput)
     .mutation(async ({ ctx, input }) => saveDraft(ctx.service, input)),

@@ -7,10 +7,10 @@ import {
   supervisionOverviewInput,
   voidRecordInput,
 } from '@dudao/schema/inputs';
-import { supervisionOverview } from '../../services/supervision/overview';
 import { correctRecord, voidRecord } from '../../services/supervision/revisions';
 import { addItem, closeItem, recordVisit, visitsWithin } from '../../services/supervision/visits';
 import { resolveAsOf } from '../../services/clock/clock';
+import { supervisionOverviewAt } from '../../services/known/overview-answers';
 import { guarded, router } from '../init';
 
 export const supervisionRouter = router({
@@ -21,9 +21,11 @@ export const supervisionRouter = router({
     ),
   overview: guarded('supervision.overview')
     .input(supervisionOverviewInput)
-    .query(async ({ ctx, input }) =>
-      supervisionOverview(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf)),
-    ),
+    .query(async ({ ctx, input }) => {
+      const unit = input.unit ?? ctx.user.scopeCode;
+      const asOf = await resolveAsOf(ctx.service, input.asOf);
+      return supervisionOverviewAt(ctx.service, unit, asOf);
+    }),
   recordVisit: guarded('supervision.recordVisit')
     .input(recordVisitInput)
     .mutation(({ ctx, input }) => recordVisit(ctx.service, input)),

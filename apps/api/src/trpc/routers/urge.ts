@@ -1,8 +1,8 @@
 import { resolveAsOf } from '../../services/clock/clock';
 import { dispatchListInput, urgeAllInput, urgeInput } from '@dudao/schema/inputs';
-import { urgeCounts } from '../../services/urge/counts';
 import { sendUrge } from '../../services/urge/send';
 import { urgeAllMissing } from '../../services/urge/send-all';
+import { urgeCountsAt } from '../../services/known/overview-answers';
 import { guarded, router } from '../init';
 
 export const urgeRouter = router({
@@ -14,7 +14,9 @@ export const urgeRouter = router({
     .mutation(({ ctx, input }) => urgeAllMissing(ctx.service, input.unit)),
   counts: guarded('urge.counts')
     .input(dispatchListInput)
-    .query(async ({ ctx, input }) =>
-      urgeCounts(ctx.service, input.unit ?? ctx.user.scopeCode, await resolveAsOf(ctx.service, input.asOf)),
-    ),
+    .query(async ({ ctx, input }) => {
+      const unit = input.unit ?? ctx.user.scopeCode;
+      const asOf = await resolveAsOf(ctx.service, input.asOf);
+      return urgeCountsAt(ctx.service, unit, asOf);
+    }),
 });

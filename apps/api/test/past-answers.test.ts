@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Opened } from '../src/db/client';
+import { systemActor } from '../src/services/actor';
+import { setClock } from '../src/services/clock/clock';
+import { currentCampaign } from '../src/services/campaign/store';
+import { serviceContext, type ServiceContext } from '../src/services/context';
+import { readTable } from '../src/services/files/table-reader';
+import { reportListAt, urgeCountsAt } from '../src/services/known/overview-answers';
+import { importValues } from '../src/services/reports/import-values';
+import { findReport } from '../src/services/reports/store';
+import { decideReport, saveDraft } from '../src/services/reports/workflow';
+import { sendUrge } from '../src/services/urge/send';
+import { csv } from './support/files';
+import { freshDb } from './support/fresh-db';
+import { header, julyValues, lines } from './support/report-values';
+
+// What an official sees for a past day stays what it was, however busy today is, and a record back-filled into that
+// day (`--at`) shows in it at once: the answers kept for settled days (services/known/past-answers.ts).
+
+const iso = (local: string) => new Date(`${local}:00+08:00`).toISOString();
+const COUNTY = '340321';
+
+const handles: Opened[] = [];
+afterEach(async () => {
+  for (const h of handles.splice(0)) await h.close();
+});
+
+async function setUp(clock: string): Promise<ServiceContext> {
+  const opened = await freshDb();
+  handles.push(opened);
+  const ctx = serviceContext(opened.db, await currentCampaign({ db: opened.db }), systemActor);
+  await setClock(ctx, { at: iso(clock), mode: 'frozen' });
+  return ctx;
+}
+
+async function submitJuly(ctx: ServiceContext, at: string) {
+  const table = await readTable(csv([header, ...lines(COUNTY, '2021-07', julyValues)]), 'values.csv');
+  await importValues(ctx, table, { submit: true }, iso(at));
+}
+
+const stateOn = async (ctx: ServiceContext, asOf: string) =>
+  (await reportListAt(ctx, '34', { asOf })).find((r) => r.countyCode === COUNTY && r.period === '2021-07')?.state;
+
+describe('answers about a settled day', () => {
+  test("are kept while today's writes go on, and a return back-filled into the day shows in it", async () => {
+    const ctx = await setUp('2021-09-30T10:00');
+    await submitJuly(ctx, '2021-08-03T10:00');
+    const first = await reportListAt(ctx, '34', { asOf: '2021-08-20' });
+    expect(first.find((r) => r.countyCode === COUNTY)?.state).toBe('submitted');
+
+    // Today's draft of another month changes nothing known on 20 August: the same answer, not a recomputation.
+    const report = await findReport(ctx, COUNTY, '2021-07');
+    await saveDraft(ctx, { countyCode: COUNTY, period: '2021-09', version: 0, values: { t01_dibao_urban: '1000' } });
+    expect(await reportListAt(ctx, '34', { asOf: '2021-08-20' })).toBe(first);
+
+    // The city's return, recorded late with its real time (8 August): 20 August now reads 退回, 5 August still 已报送.
+    await decideReport(
+      ctx,
+      { countyCode: COUNTY, period: '2021-07', version: report!.version, reason: '数据有误' },
+      'return',
+      iso('2021-08-08T09:00'),
+    );
+    expect(await stateOn(ctx, '2021-08-20')).toBe('returned');
+    expect(await stateOn(ctx, '2021-08-05')).toBe('submitted');
+  });
+
+  test('a 催报 back-filled into a settled day is counted on that day and after, not before', async () => {
+    const ctx = await setUp('2021-09-30T10:00');
+    const urged = async (asOf: string) =>
+      (await urgeCountsAt(ctx, '34', asOf)).find((u) => u.unit === COUNTY && u.period === '2021-07')?.count ?? 0;
+    expect(await urged('2021-08-10')).toBe(0);
+    expect(await urged('2021-08-04')).toBe(0);
+    await sendUrge(ctx, { kind: 'report', unit: COUNTY, period: '2021-07' }, iso('2021-08-06T16:00'));
+    await sendUrge(ctx, { kind: 'report', unit: COUNTY, period: '2021-07' }, iso('2021-08-09T16:00'));
+    // Two 催报 by the 10th, none by the 4th.
+    expect(await urged('2021-08-10')).toBe(2);
+    expect(await urged('2021-08-04')).toBe(0);
+  });
+
+  test("today is not settled: the clock's day answers each write as it lands", async () => {
+    const ctx = await setUp('2021-08-20T10:00');
+    expect(await stateOn(ctx, '2021-08-20')).toBeUndefined();
+    await submitJuly(ctx, '2021-08-20T10:00');
+    expect(await stateOn(ctx, '2021-08-20')).toBe('submitted');
+    // Yesterday ended on the clock: settled, and it never knew the report.
+    expect(await stateOn(ctx, '2021-08-19')).toBeUndefined();
+  });
+});
