@@ -73,3 +73,14 @@ export async function forecastsAt(ctx: Ctx<'campaign'>, asOf: string): Promise<M
   pending.catch(() => cache.get(key) === pending && cache.delete(key));
   return pending;
 }
+
+const cuts = new WeakMap<Map<string, CountyForecast>, Map<string, { asOf: string; counties: CountyForecast[] }>>();
+
+/** The forecasts of `unit`'s counties; an unchanged day's answer gives every reader of a unit the same object. */
+export function forecastsCut(all: Map<string, CountyForecast>, asOf: string, unit: string) {
+  let byUnit = cuts.get(all);
+  if (!byUnit) cuts.set(all, (byUnit = new Map()));
+  let cut = byUnit.get(unit);
+  if (!cut) byUnit.set(unit, (cut = { asOf, counties: [...all.values()].filter((f) => f.code.startsWith(unit)) }));
+  return cut;
+}

@@ -145,10 +145,20 @@ export type ScopedStatus = Omit<StatusResult, 'province'> & { province: StatusRe
  */
 export function cutToUnit(result: StatusResult, unit: string): ScopedStatus {
   if (unit === result.province.code) return result;
-  return {
-    ...result,
-    province: null,
-    cities: result.cities.filter((c) => c.code.startsWith(unit)),
-    counties: result.counties.filter((c) => c.code.startsWith(unit)),
-  };
+  // Kept per answer: an unchanged answer gives every reader of a unit the same cut (serialized once, fast-reads.ts).
+  let cuts = cutsOf.get(result);
+  if (!cuts) cutsOf.set(result, (cuts = new Map()));
+  let cut = cuts.get(unit);
+  if (!cut) {
+    cut = {
+      ...result,
+      province: null,
+      cities: result.cities.filter((c) => c.code.startsWith(unit)),
+      counties: result.counties.filter((c) => c.code.startsWith(unit)),
+    };
+    cuts.set(unit, cut);
+  }
+  return cut;
 }
+
+const cutsOf = new WeakMap<StatusResult, Map<string, ScopedStatus>>();

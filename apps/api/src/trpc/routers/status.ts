@@ -5,7 +5,7 @@ import { resolveAsOf } from '../../services/clock/clock';
 import { campaignOn } from '../../services/campaign/registry';
 import { statusCounty, statusOverview } from '../../services/status/answers';
 import { MAX_PAGE } from '../../services/status/shapes';
-import { forecastsAt } from '../../services/forecast/forecast-at';
+import { forecastsAt, forecastsCut } from '../../services/forecast/forecast-at';
 import { whatIfAt } from '../../services/forecast/what-if-at';
 import { guarded, router } from '../init';
 
@@ -41,8 +41,7 @@ export const statusRouter = router({
       const asOf = await resolveAsOf(ctx.service, input.asOf);
       const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
       const unit = input.unit ?? ctx.user.scopeCode;
-      const all = await forecastsAt({ ...ctx.service, campaign }, asOf);
-      return { asOf, counties: [...all.values()].filter((f) => f.code.startsWith(unit)) };
+      return forecastsCut(await forecastsAt({ ...ctx.service, campaign }, asOf), asOf, unit);
     }),
   /** The smallest set of fixes that would take a county off the lagging list at a day, each re-judged by the rules. */
   whatIf: guarded('status.whatIf')
