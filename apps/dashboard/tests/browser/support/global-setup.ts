@@ -48,6 +48,7 @@ export default async function setup(project: TestProject) {
         HOST: '127.0.0.1',
         // Channel secrets are encrypted under a key of this run only; the outbox worker retries quickly.
         DUDAO_SECRET_KEY: randomBytes(32).toString('hex'),
+        DUDAO_WARM_ANSWERS: 'off',
         DUDAO_NOTIFY_POLL_MS: String(notifyTimings.pollMs),
         DUDAO_NOTIFY_BACKOFF_MS: String(notifyTimings.backoffMs),
         DUDAO_NOTIFY_MAX_ATTEMPTS: String(notifyTimings.maxAttempts),
