@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray, like, lt } from 'drizzle-orm';
 import { endOfBeijingDay } from '@dudao/schema/campaign';
-import { reportSubmissions, rosterRows, rosterUploads, submissionValues } from '@dudao/schema/tables';
+import { reportSubmissions, rosterRows, rosterUploads } from '@dudao/schema/tables';
 import type { CountyHistory, KnownReport, RosterVillage } from '@dudao/metrics';
 import { inChunks } from '../../db/limits';
 import type { Ctx } from '../context';
+import { cachedById } from '../known/immutable-cache';
+import { submissionFields } from '../known/rows';
 
 /**
  * Every county's history as known at the end of `asOf` (Beijing): per period its newest submission, and every roster
@@ -35,21 +37,11 @@ export async function historiesKnownAt(
     .all();
   const newest = new Map<string, { id: number; county: string; period: string; at: string }>();
   for (const s of submissions) newest.set(`${s.county}|${s.period}`, s);
-  const values = new Map<number, Record<string, string | null>>();
-  for (const part of inChunks(
-    ctx.db,
+  // Submissions and uploads never change once written: their rows are read once per process (immutable-cache.ts).
+  const values = await submissionFields(
+    ctx,
     [...newest.values()].map((s) => s.id),
-  )) {
-    for (const r of await ctx.db
-      .select()
-      .from(submissionValues)
-      .where(inArray(submissionValues.submissionId, part))
-      .all()) {
-      const fields = values.get(r.submissionId) ?? {};
-      fields[r.field] = r.value;
-      values.set(r.submissionId, fields);
-    }
-  }
+  );
   const uploads = await ctx.db
     .select({ id: rosterUploads.id, county: rosterUploads.countyCode, at: rosterUploads.uploadedAt })
     .from(rosterUploads)
@@ -62,20 +54,27 @@ export async function historiesKnownAt(
     )
     .orderBy(asc(rosterUploads.uploadedAt), asc(rosterUploads.id))
     .all();
-  const villages = new Map<number, RosterVillage[]>();
-  for (const part of inChunks(
-    ctx.db,
+  const villages = await cachedById(
+    ctx,
+    'roster-by-village',
     uploads.map((u) => u.id),
-  )) {
-    for (const { uploadId, ...village } of await ctx.db
-      .select()
-      .from(rosterRows)
-      .where(inArray(rosterRows.uploadId, part))
-      .orderBy(asc(rosterRows.uploadId), asc(rosterRows.villageCode))
-      .all()) {
-      villages.set(uploadId, [...(villages.get(uploadId) ?? []), village]);
-    }
-  }
+    async (missing) => {
+      const out = new Map<number, RosterVillage[]>();
+      for (const part of inChunks(ctx.db, missing)) {
+        for (const { uploadId, ...village } of await ctx.db
+          .select()
+          .from(rosterRows)
+          .where(inArray(rosterRows.uploadId, part))
+          .orderBy(asc(rosterRows.uploadId), asc(rosterRows.villageCode))
+          .all()) {
+          const list = out.get(uploadId) ?? [];
+          list.push(village);
+          out.set(uploadId, list);
+        }
+      }
+      return out;
+    },
+  );
   const out = new Map<string, CountyHistory>();
   const of = (county: string) => {
     let h = out.get(county);

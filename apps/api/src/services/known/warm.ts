@@ -1,6 +1,5 @@
 import { addDays, type CampaignDef } from '@dudao/schema/campaign';
 import { campaignOn } from '../campaign/registry';
-import { forecastsAt } from '../forecast/forecast-at';
 import { readClock } from '../clock/clock';
 import type { Ctx } from '../context';
 import { listUnits } from '../org/units';
@@ -47,9 +46,10 @@ export function warmStatusCache(
 }
 
 /**
- * After the status warm-up: each settled day's forecast, and the province's and each city's overview answers (report
- * list, dispatch summary, supervision overview, urge counts), newest first, one unit and day per event-loop turn, so
- * an official looking back at any day of the campaign is answered from memory. Same contract as `warmStatusCache`.
+ * After the status warm-up: the province's and each city's overview answers (report list, dispatch summary,
+ * supervision overview, urge counts) for every settled day, newest first, one unit and day per event-loop turn, so an
+ * official looking back at any day of the campaign is answered from memory. Same contract as `warmStatusCache`.
+ * Forecasts are left to the first reader of each day: kept for every day they would hold some 5 MB a day.
  */
 export function warmOverviewAnswers(
   ctx: Ctx,
@@ -65,9 +65,6 @@ export function warmOverviewAnswers(
       const c = { ...ctx, campaign: plan.campaign };
       const cities = (await listUnits(ctx, { parent: plan.campaign.province, level: 'city' })).map((u) => u.code);
       for (const day of plan.days.filter((d) => d < today)) {
-        if (stopped) return;
-        // The pages' forecast, judged by the version in force that day as `status.forecast` asks.
-        await forecastsAt({ ...ctx, campaign: await campaignOn(ctx, plan.campaign.code, day) }, day);
         for (const unit of [plan.campaign.province, ...cities]) {
           if (stopped) return;
           const province = unit === plan.campaign.province;
