@@ -109,6 +109,17 @@ describe('the short way answers a GET query exactly as the full stack does', () 
     expect(JSON.parse(short.body)).toBeTruthy();
   });
 
+  test('a small answer goes as gzip to a caller taking both codings, a large one as brotli', async () => {
+    const both = { 'accept-encoding': 'gzip, deflate, br' };
+    const small = await overHttp(single('status.at', { asOf: '2021-08-06' }), { cookie: clerk, ...both });
+    expect(small.headers['content-encoding']).toBe('gzip');
+    const province = single('status.at', { asOf: '2021-08-06', unit: '34' });
+    const large = await overHttp(province, { cookie: (await sessionOf(server.url, 'p_admin')).cookie, ...both });
+    // Every indicator of 119 counties: far over the 32 KB compressed in place.
+    expect(large.body.length).toBeGreaterThan(32 * 1024);
+    expect(large.headers['content-encoding']).toBe('br');
+  });
+
   test('an unchanged answer named by its ETag is a 304 with no body', async () => {
     const path = single('status.at', { asOf: '2021-08-06' });
     const first = await overHttp(path, { cookie: clerk });

@@ -19,8 +19,12 @@ let keptBytes = 0;
 
 type Encoding = 'br' | 'gzip';
 
-/** The best coding the caller accepts (q=0 refuses one); identity when it names neither. */
-export function acceptedEncoding(header: string | undefined): Encoding | null {
+/**
+ * The coding for a body of `length` bytes: brotli when the caller accepts it (q=0 refuses one), except that a body
+ * small enough to compress in place goes as gzip when accepted too (brotli cost four times gzip's CPU on a county's
+ * 8 KB status for 12% fewer bytes, and nearly every read of a busy day is such a body); identity when it names neither.
+ */
+export function acceptedEncoding(header: string | undefined, length: number): Encoding | null {
   if (!header) return null;
   const accepts = new Map<string, number>();
   for (const part of header.split(',')) {
@@ -29,6 +33,7 @@ export function acceptedEncoding(header: string | undefined): Encoding | null {
     accepts.set(name!, q ? Number(q.slice(2)) || 0 : 1);
   }
   const weight = (e: string) => accepts.get(e) ?? accepts.get('*') ?? 0;
+  if (length <= IN_PLACE_MAX && weight('gzip') > 0) return 'gzip';
   if (weight('br') > 0) return 'br';
   if (weight('gzip') > 0) return 'gzip';
   return null;
@@ -93,7 +98,7 @@ export const compressAndValidate: MiddlewareHandler = async (c, next) => {
     c.res.headers.set('ETag', etag);
     return;
   }
-  const encoding = body.length >= MIN_COMPRESS ? acceptedEncoding(c.req.header('accept-encoding')) : null;
+  const encoding = body.length >= MIN_COMPRESS ? acceptedEncoding(c.req.header('accept-encoding'), body.length) : null;
   const out = encoding ? await encoded(body, encoding, etag) : body;
   c.res = new Response(new Uint8Array(out), { status: res.status, headers: res.headers });
   c.res.headers.set('Content-Length', String(out.length));

@@ -122,7 +122,7 @@ export function fastReads(deps: AppDeps): (req: IncomingMessage, res: ServerResp
       res.writeHead(304, headers).end();
       return true;
     }
-    const encoding = body.length >= MIN_COMPRESS ? acceptedEncoding(req.headers['accept-encoding']) : null;
+    const encoding = body.length >= MIN_COMPRESS ? acceptedEncoding(req.headers['accept-encoding'], body.length) : null;
     const out = encoding ? await encoded(body, encoding, etag) : body;
     headers['Content-Type'] = 'application/json';
     headers['Vary'] = body.length >= MIN_COMPRESS ? 'trpc-accept, accept, Accept-Encoding' : 'trpc-accept, accept';

@@ -9,6 +9,8 @@ import { historiesKnownAt } from './history';
 
 const answers = new WeakMap<CampaignDef, Map<string, Promise<Map<string, CountyForecast>>>>();
 const MAX_ANSWERS = 100;
+/** The longest stretch of forecasting before the event loop gets a turn. */
+const SLICE_MS = 8;
 /** Campaign code → that campaign's caches (one per installed version), so a feed row can reach them. */
 const byCode = new Map<string, Set<Map<string, Promise<Map<string, CountyForecast>>>>>();
 const subscribed = new WeakSet<object>();
@@ -33,7 +35,13 @@ async function compute(ctx: Ctx<'campaign'>, asOf: string): Promise<Map<string, 
   const gates = new Map(status.counties.map((c) => [c.code, c.gates]));
   const histories = await historiesKnownAt(ctx, campaign.province, asOf);
   const out = new Map<string, CountyForecast>();
+  let slice = performance.now();
   for (const shape of await cachedCountyShapes(ctx, campaign.province)) {
+    // A day's forecast takes 50–200 ms: other requests (a draft save) are served between slices of it.
+    if (performance.now() - slice > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
     // The forecast reads only the county's identity and org counts; its figures come from the history.
     const county: CountyInput = {
       ...shape,
