@@ -175,7 +175,9 @@ export async function runLoad(o: LoadOptions) {
     await windowOpen;
   };
   // Each client its own kept-alive connection (per API process).
-  const connection = () => new Agent({ keepAlive: true, maxSockets: 1 });
+  // An idle connection is let go after 4 s, before the server's 5 s keep-alive ends it under a request being sent
+  // (a deadline clerk waits between saves).
+  const connection = () => new Agent({ keepAlive: true, maxSockets: 1, timeout: 4000 });
   const post = (agent: Agent, cookie: string, body: unknown) => ({
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json' },
@@ -241,8 +243,9 @@ export async function runLoad(o: LoadOptions) {
   }
 
   /**
-   * The figures a clerk starts December from: the county's reports sent since September, the newer over the older
-   * (a flow never falls below what was last sent; a figure left blank later keeps its earlier value).
+   * The figures a clerk starts December from: the county's reports since September, the newer over the older, sent or
+   * not (the rules compare a cumulative figure with the latest report, whatever its state; a figure left blank later
+   * keeps its earlier value).
    */
   async function lastSentValues(agent: Agent, base: string, cookie: string, county: string) {
     const values: Record<string, string | null> = {};
@@ -254,7 +257,7 @@ export async function runLoad(o: LoadOptions) {
         read: true,
       })) as { result: { data: { state: string; exists: boolean; values: Record<string, string | null> } } } | null;
       const report = body?.result.data;
-      if (!report?.exists || report.state === 'draft') continue;
+      if (!report?.exists) continue;
       for (const [field, value] of Object.entries(report.values))
         if (value !== null && value !== '') values[field] = value;
     }
