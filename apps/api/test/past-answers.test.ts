@@ -3,7 +3,7 @@ import type { Opened } from '../src/db/client';
 import { systemActor } from '../src/services/actor';
 import { setClock } from '../src/services/clock/clock';
 import { currentCampaign } from '../src/services/campaign/store';
-import { serviceContext, type ServiceContext } from '../src/services/context';
+import { lockOn, serviceContext, stampedWrite, type ServiceContext } from '../src/services/context';
 import { readTable } from '../src/services/files/table-reader';
 import { reportListAt, urgeCountsAt } from '../src/services/known/overview-answers';
 import { importValues } from '../src/services/reports/import-values';
@@ -84,5 +84,30 @@ describe('answers about a settled day', () => {
     expect(await stateOn(ctx, '2021-08-20')).toBe('submitted');
     // Yesterday ended on the clock: settled, and it never knew the report.
     expect(await stateOn(ctx, '2021-08-19')).toBeUndefined();
+  });
+
+  test('the clock is not set past a write in flight: the setting waits until the write has committed', async () => {
+    const ctx = await setUp('2021-08-20T10:00');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let stampedAt = '';
+    const write = stampedWrite(
+      ctx,
+      { at: undefined, locks: [lockOn.report(ctx.campaign.code, { countyCode: COUNTY, period: '2021-07' })] },
+      async (_, at) => {
+        stampedAt = at;
+        await held;
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const order: string[] = [];
+    const moved = setClock(ctx, { at: iso('2021-08-25T10:00'), mode: 'frozen' }).then(() => order.push('clock set'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    order.push('write released');
+    release();
+    await Promise.all([write, moved]);
+    // Had the clock moved first, 20 August would have been settled with the write still uncommitted.
+    expect(order).toEqual(['write released', 'clock set']);
+    expect(stampedAt).toBe(iso('2021-08-20T10:00'));
   });
 });

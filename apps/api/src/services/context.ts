@@ -58,14 +58,25 @@ export function stampedWrite<C extends Ctx, T>(
   write: { at: string | undefined; locks: readonly RecordLock[] },
   fn: (ctx: C, at: string) => Promise<T>,
 ): Promise<T> {
-  return withTransaction(ctx, write.locks, async (ctx) => {
+  // The clock first, then the records: a write holding records never waits for the clock, so a clock being set
+  // (waiting for the writes in flight) and the writes cannot wait on each other in a circle.
+  return withTransaction(ctx, [], async (ctx) => {
     await holdShared(ctx.db, lockOn.clock());
-    const clock = await readClock(ctx);
-    const at = write.at ?? clock.now;
-    const started = Date.now();
-    const result = await fn(ctx, at);
-    const today = Date.now() - started > LONG_WRITE_MS ? (await readClock(ctx)).today : clock.today;
-    if (beijingDate(at) < today) await noteRecordsFrom(ctx.db, beijingDate(at));
-    return result;
+    return withTransaction(ctx, write.locks, (ctx) => stamped(ctx, write.at, fn));
   });
+}
+
+/** Runs `fn` stamped by the clock (or `given`), noting the stamp's day on the feed when it lies before the clock's. */
+async function stamped<C extends Ctx, T>(
+  ctx: C,
+  given: string | undefined,
+  fn: (ctx: C, at: string) => Promise<T>,
+): Promise<T> {
+  const clock = await readClock(ctx);
+  const at = given ?? clock.now;
+  const started = Date.now();
+  const result = await fn(ctx, at);
+  const today = Date.now() - started > LONG_WRITE_MS ? (await readClock(ctx)).today : clock.today;
+  if (beijingDate(at) < today) await noteRecordsFrom(ctx.db, beijingDate(at));
+  return result;
 }
