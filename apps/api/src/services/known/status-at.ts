@@ -8,7 +8,7 @@ import { readCountyInputs, readKnownAt, readUnitsKnownAt, supervisionJudged, sup
 import { campaignCache, dayCache, type CampaignCache } from './status-cache';
 
 /** Counties reread per list read; the event loop gets a turn between lists, so a cold day never holds it long. */
-const LIST_READ = 40;
+const LIST_READ = 20;
 /** The longest stretch of judging before the event loop gets a turn, so writes are never starved by a recomputation. */
 const SLICE_MS = 8;
 
