@@ -1,11 +1,9 @@
-import { and, asc, eq, inArray, like, lt } from 'drizzle-orm';
+import { and, asc, eq, like, lt } from 'drizzle-orm';
 import { endOfBeijingDay } from '@dudao/schema/campaign';
-import { reportSubmissions, rosterRows, rosterUploads } from '@dudao/schema/tables';
-import type { CountyHistory, KnownReport, RosterVillage } from '@dudao/metrics';
-import { inChunks } from '../../db/limits';
+import { reportSubmissions, rosterUploads } from '@dudao/schema/tables';
+import type { CountyHistory, KnownReport } from '@dudao/metrics';
 import type { Ctx } from '../context';
-import { cachedById } from '../known/immutable-cache';
-import { submissionFields } from '../known/rows';
+import { rosterVillages, submissionFields } from '../known/rows';
 
 /**
  * Every county's history as known at the end of `asOf` (Beijing): per period its newest submission, and every roster
@@ -54,26 +52,10 @@ export async function historiesKnownAt(
     )
     .orderBy(asc(rosterUploads.uploadedAt), asc(rosterUploads.id))
     .all();
-  const villages = await cachedById(
+  const villages = await rosterVillages(
     ctx,
-    'roster-by-village',
     uploads.map((u) => u.id),
-    async (missing) => {
-      const out = new Map<number, RosterVillage[]>();
-      for (const part of inChunks(ctx.db, missing)) {
-        for (const { uploadId, ...village } of await ctx.db
-          .select()
-          .from(rosterRows)
-          .where(inArray(rosterRows.uploadId, part))
-          .orderBy(asc(rosterRows.uploadId), asc(rosterRows.villageCode))
-          .all()) {
-          const list = out.get(uploadId) ?? [];
-          list.push(village);
-          out.set(uploadId, list);
-        }
-      }
-      return out;
-    },
+    true,
   );
   const out = new Map<string, CountyHistory>();
   const of = (county: string) => {

@@ -78,6 +78,28 @@ export async function submissionFields(ctx: Ctx, ids: number[]): Promise<Map<num
   });
 }
 
+/**
+ * The village rows of roster uploads by id, read once per process (an upload never changes): as stored, or sorted by
+ * village code (`byVillage`, what a forecast reads).
+ */
+export function rosterVillages(ctx: Ctx, ids: number[], byVillage = false): Promise<Map<number, RosterVillage[]>> {
+  return cachedById(ctx, byVillage ? 'roster-by-village' : 'roster', ids, async (missing) => {
+    const out = new Map<number, RosterVillage[]>();
+    for (const part of inChunks(ctx.db, missing)) {
+      const query = ctx.db.select().from(rosterRows).where(inArray(rosterRows.uploadId, part));
+      const rows = byVillage
+        ? await query.orderBy(asc(rosterRows.uploadId), asc(rosterRows.villageCode)).all()
+        : await query.all();
+      for (const { uploadId, ...village } of rows) {
+        const list = out.get(uploadId) ?? [];
+        list.push(village);
+        out.set(uploadId, list);
+      }
+    }
+    return out;
+  });
+}
+
 /** The newest roster upload per county recorded before `before`, with its village rows. */
 export async function knownRosters(
   ctx: Ctx<'campaign'>,
@@ -98,25 +120,9 @@ export async function knownRosters(
     .all();
   const latest = new Map<string, { id: number; at: string }>();
   for (const u of uploads) latest.set(u.county, { id: u.id, at: u.at });
-  const rows = await cachedById(
+  const rows = await rosterVillages(
     ctx,
-    'roster',
     [...latest.values()].map((u) => u.id),
-    async (missing) => {
-      const out = new Map<number, RosterVillage[]>();
-      for (const part of inChunks(ctx.db, missing)) {
-        for (const { uploadId, ...village } of await ctx.db
-          .select()
-          .from(rosterRows)
-          .where(inArray(rosterRows.uploadId, part))
-          .all()) {
-          const list = out.get(uploadId) ?? [];
-          list.push(village);
-          out.set(uploadId, list);
-        }
-      }
-      return out;
-    },
   );
   return new Map([...latest].map(([county, u]) => [county, { uploadedAt: u.at, villages: rows.get(u.id)! }]));
 }

@@ -14,73 +14,81 @@ export function campaignDays(campaign: CampaignDef, today: string): string[] {
   return days;
 }
 
+type Plans = { campaign: CampaignDef; days: string[] }[];
+/** A warm-up of `plans` run behind the requests (see `behindRequests`); the function returned stops it. */
+type WarmUp = (ctx: Ctx, plans: Plans, done: (ms: number) => void, failed?: (err: unknown) => void) => () => void;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Fills the status cache one day per event-loop turn after start-up, campaign after campaign, so requests interleave
- * with it and the first visitor to any campaign day finds the answer ready. Each day is judged by the version in
- * force on it, exactly as `status.at` asks. Returns at once: the warm-up runs behind, `done` tells when it ends,
- * `failed` when a read fails; the returned function stops it (before the database closes at shutdown).
+ * Runs a warm-up behind the requests: returns at once, `done` tells when it ends, `failed` when a read fails; the
+ * returned function stops it (before the database closes at shutdown). Each step's queries are awaited before the
+ * next turn, so a warm-up never holds more than one read open.
  */
-export function warmStatusCache(
-  ctx: Ctx,
-  plans: { campaign: CampaignDef; days: string[] }[],
+function behindRequests(
+  work: (stopped: () => boolean) => Promise<void>,
   done: (ms: number) => void,
-  failed: (err: unknown) => void = () => {},
+  failed: (err: unknown) => void,
 ): () => void {
   const started = performance.now();
-  const steps = plans.flatMap((p) => p.days.map((day) => ({ code: p.campaign.code, day })));
-  let i = 0;
   let stopped = false;
-  // Each day's queries are awaited before the next is scheduled, so the warm-up never holds more than one read open.
-  const step = async (): Promise<void> => {
-    if (stopped) return;
-    if (i >= steps.length) return done(performance.now() - started);
-    const { code, day } = steps[i++]!;
-    await provinceStatusAt({ ...ctx, campaign: await campaignOn(ctx, code, day) }, day);
-    setImmediate(next);
-  };
-  const next = () => void step().catch((err) => stopped || failed(err));
-  setImmediate(next);
+  setImmediate(() =>
+    work(() => stopped).then(
+      () => stopped || done(performance.now() - started),
+      (err) => stopped || failed(err),
+    ),
+  );
   return () => {
     stopped = true;
   };
 }
 
 /**
- * After the status warm-up: the province's and each city's overview answers (report list, dispatch summary,
- * supervision overview, urge counts) for every settled day, newest first, one unit and day per event-loop turn, so an
- * official looking back at any day of the campaign is answered from memory. Same contract as `warmStatusCache`.
- * Forecasts are left to the first reader of each day: kept for every day they would hold some 5 MB a day.
+ * Fills the status cache one day per event-loop turn after start-up, campaign after campaign, so requests interleave
+ * with it and the first visitor to any campaign day finds the answer ready. Each day is judged by the version in
+ * force on it, exactly as `status.at` asks.
  */
-export function warmOverviewAnswers(
-  ctx: Ctx,
-  plans: { campaign: CampaignDef; days: string[] }[],
-  done: (ms: number) => void,
-  failed: (err: unknown) => void = () => {},
-): () => void {
-  const started = performance.now();
-  let stopped = false;
-  const run = async () => {
-    const { today } = await readClock(ctx);
-    for (const plan of plans) {
-      const c = { ...ctx, campaign: plan.campaign };
-      const cities = (await listUnits(ctx, { parent: plan.campaign.province, level: 'city' })).map((u) => u.code);
-      for (const day of plan.days.filter((d) => d < today)) {
-        for (const unit of [plan.campaign.province, ...cities]) {
-          if (stopped) return;
-          const province = unit === plan.campaign.province;
-          // As the pages ask: the city page lists the reports waiting for it; the province page reads no list.
-          if (!province) await reportListAt(c, unit, { asOf: day, state: 'submitted' });
-          await dispatchSummaryAt(c, unit, day);
-          await supervisionOverviewAt(c, unit, day);
-          await urgeCountsAt(c, unit, day);
-          await new Promise<void>((resolve) => setImmediate(resolve));
+export const warmStatusCache: WarmUp = (ctx, plans, done, failed = () => {}) =>
+  behindRequests(
+    async (stopped) => {
+      for (const { campaign, days } of plans) {
+        for (const day of days) {
+          await nextTurn();
+          if (stopped()) return;
+          await provinceStatusAt({ ...ctx, campaign: await campaignOn(ctx, campaign.code, day) }, day);
         }
       }
-    }
-    done(performance.now() - started);
-  };
-  setImmediate(() => void run().catch((err) => stopped || failed(err)));
-  return () => {
-    stopped = true;
-  };
-}
+    },
+    done,
+    failed,
+  );
+
+/**
+ * After the status warm-up: the province's and each city's overview answers (report list, dispatch summary,
+ * supervision overview, urge counts) for every settled day, newest first, one unit and day per event-loop turn, so an
+ * official looking back at any day of the campaign is answered from memory.
+ * Forecasts are left to the first reader of each day: kept for every day they would hold some 5 MB a day.
+ */
+export const warmOverviewAnswers: WarmUp = (ctx, plans, done, failed = () => {}) =>
+  behindRequests(
+    async (stopped) => {
+      const { today } = await readClock(ctx);
+      for (const plan of plans) {
+        const c = { ...ctx, campaign: plan.campaign };
+        const cities = (await listUnits(ctx, { parent: plan.campaign.province, level: 'city' })).map((u) => u.code);
+        for (const day of plan.days.filter((d) => d < today)) {
+          for (const unit of [plan.campaign.province, ...cities]) {
+            await nextTurn();
+            if (stopped()) return;
+            // As the pages ask: the city page lists the reports waiting for it; the province page reads no list.
+            if (unit !== plan.campaign.province) await reportListAt(c, unit, { asOf: day, state: 'submitted' });
+            await dispatchSummaryAt(c, unit, day);
+            await supervisionOverviewAt(c, unit, day);
+            await urgeCountsAt(c, unit, day);
+          }
+        }
+      }
+    },
+    done,
+    failed,
+  );
