@@ -76,7 +76,11 @@ function procedureOf(caller: Caller, name: string): (input: unknown) => Promise<
   ) => Promise<unknown>;
 }
 
-const kept = new WeakMap<object, Buffer>();
+// The bytes of the answers serialized last, by answer object, the oldest going first beyond 64 MB: every county's cut
+// of every day kept would otherwise grow without bound over a campaign (some 8 KB each).
+const kept = new Map<object, Buffer>();
+const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+let keptBytes = 0;
 const [OPEN, COMMA, CLOSE] = ['[', ',', ']'].map((c) => Buffer.from(c)) as [Buffer, Buffer, Buffer];
 
 /**
@@ -86,8 +90,16 @@ const [OPEN, COMMA, CLOSE] = ['[', ',', ']'].map((c) => Buffer.from(c)) as [Buff
  */
 function serialized(data: unknown): Buffer {
   if (data === null || typeof data !== 'object') return Buffer.from(JSON.stringify({ result: { data } }));
-  let bytes = kept.get(data);
-  if (bytes === undefined) kept.set(data, (bytes = Buffer.from(JSON.stringify({ result: { data } }))));
+  const hit = kept.get(data);
+  if (hit) return hit;
+  const bytes = Buffer.from(JSON.stringify({ result: { data } }));
+  kept.set(data, bytes);
+  keptBytes += bytes.length;
+  while (keptBytes > MAX_KEPT_BYTES) {
+    const [oldest, oldBytes] = kept.entries().next().value!;
+    kept.delete(oldest);
+    keptBytes -= oldBytes.length;
+  }
   return bytes;
 }
 
