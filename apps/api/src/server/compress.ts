@@ -6,7 +6,8 @@ import type { MiddlewareHandler } from 'hono';
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
-const IN_PLACE_MAX = 32 * 1024;
+/** Bodies up to this are compressed on the calling thread (see `encoded`). */
+export const IN_PLACE_MAX = 32 * 1024;
 /** Below this a compressed body saves less than the headers it adds. */
 export const MIN_COMPRESS = 1024;
 const COMPRESSIBLE = /^(application\/json|text\/|application\/javascript|image\/svg\+xml)/;
@@ -17,7 +18,10 @@ const MAX_KEPT_BYTES = 48 * 1024 * 1024;
 const kept = new Map<string, Buffer>();
 let keptBytes = 0;
 
-type Encoding = 'br' | 'gzip';
+export type Encoding = 'br' | 'gzip';
+
+/** A small body's gzip, as every coding of one in place is made. */
+export const gzipInPlace = (body: Buffer) => gzipSync(body, { level: 6 });
 
 /**
  * The coding for a body of `length` bytes: brotli when the caller accepts it (q=0 refuses one), except that a body
@@ -63,7 +67,7 @@ export async function encoded(body: Buffer, encoding: Encoding, etag: string | n
     body.length <= IN_PLACE_MAX
       ? encoding === 'br'
         ? brotliCompressSync(body, brotliOptions)
-        : gzipSync(body, { level: 6 })
+        : gzipInPlace(body)
       : encoding === 'br'
         ? await brotli(body, brotliOptions)
         : await gzipped(body, { level: 6 });

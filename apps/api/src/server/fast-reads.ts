@@ -4,7 +4,16 @@ import { sessionUser } from '../services/auth/sessions';
 import type { AppDeps, Context } from '../trpc/context';
 import { appRouter } from '../trpc/root';
 import { sessionCookie } from './auth-routes';
-import { acceptedEncoding, encoded, etagOf, matches, MIN_COMPRESS } from './compress';
+import {
+  acceptedEncoding,
+  encoded,
+  etagOf,
+  gzipInPlace,
+  IN_PLACE_MAX,
+  matches,
+  MIN_COMPRESS,
+  type Encoding,
+} from './compress';
 import { campaignHeader } from './http-caller';
 import { MAX_BATCH, securityHeaderValues } from './security';
 
@@ -42,7 +51,7 @@ interface Plan {
 }
 
 /** The calls a request names, or null when the full stack must answer it. */
-function planOf(req: IncomingMessage): Plan | null {
+function planOf(req: ReadRequest): Plan | null {
   if (req.method !== 'GET' || !req.url?.startsWith('/trpc/')) return null;
   const accept = req.headers['trpc-accept'];
   if (accept !== undefined && accept !== 'application/json') return null;
@@ -88,11 +97,13 @@ const [OPEN, COMMA, CLOSE] = ['[', ',', ']'].map((c) => Buffer.from(c)) as [Buff
  * same object for every reader, so it is serialized and encoded once (encoding a 100 KB answer cost more than the
  * rest of the request); answers are never changed after they are made.
  */
+const rawOf = (data: unknown) => Buffer.from(JSON.stringify({ result: { data } }));
+
 function serialized(data: unknown): Buffer {
-  if (data === null || typeof data !== 'object') return Buffer.from(JSON.stringify({ result: { data } }));
+  if (data === null || typeof data !== 'object') return rawOf(data);
   const hit = kept.get(data);
   if (hit) return hit;
-  const bytes = Buffer.from(JSON.stringify({ result: { data } }));
+  const bytes = rawOf(data);
   kept.set(data, bytes);
   keptBytes += bytes.length;
   while (keptBytes > MAX_KEPT_BYTES) {
@@ -103,11 +114,85 @@ function serialized(data: unknown): Buffer {
   return bytes;
 }
 
-/** Answers the request and says true, or says false having written nothing (the full stack then answers). */
-export function fastReads(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
-  return async (req, res) => {
+/** A body's tag and length, and its bytes in a given coding (made or looked up only when needed). */
+interface Body {
+  etag: string;
+  length: number;
+  bytes: (encoding: Encoding | null) => Promise<Buffer>;
+}
+
+function batchBody(results: unknown[]): Body {
+  const answers = results.map(serialized);
+  const body = Buffer.concat(answers.flatMap((a, i) => [i === 0 ? OPEN : COMMA, a]).concat(CLOSE));
+  const etag = etagOf(body);
+  return { etag, length: body.length, bytes: async (encoding) => (encoding ? encoded(body, encoding, etag) : body) };
+}
+
+/**
+ * What a single call's answer object needs to be answered again without being serialized: its ETag, its length and,
+ * once made, its gzip bytes (a county's day: some 1.5 KB against 8 KB raw). Kept for as long as the answer object
+ * lives in its cache, so every county's cut of every settled day can stay answerable from memory (`packAnswer`).
+ */
+interface Packed {
+  etag: string;
+  length: number;
+  gzip: Buffer | null;
+}
+const packs = new WeakMap<object, Packed>();
+
+// The gzip is made with the tag: nearly every caller takes gzip, and the raw bytes need not be kept for it.
+function packedOf(data: object): Packed {
+  let packed = packs.get(data);
+  if (!packed) {
+    const raw = rawOf(data);
+    const small = raw.length >= MIN_COMPRESS && raw.length <= IN_PLACE_MAX;
+    packed = { etag: etagOf(raw), length: raw.length, gzip: small ? gzipInPlace(raw) : null };
+    packs.set(data, packed);
+  }
+  return packed;
+}
+
+function single(data: unknown): Body {
+  if (data === null || typeof data !== 'object') return plain(data);
+  const packed = packedOf(data);
+  return {
+    etag: packed.etag,
+    length: packed.length,
+    bytes: async (encoding) => {
+      if (encoding === 'gzip' && packed.gzip) return packed.gzip;
+      return encoding ? encoded(serialized(data), encoding, packed.etag) : serialized(data);
+    },
+  };
+}
+
+function plain(data: unknown): Body {
+  const body = serialized(data);
+  const etag = etagOf(body);
+  return { etag, length: body.length, bytes: async (encoding) => (encoding ? encoded(body, encoding, etag) : body) };
+}
+
+/** Makes a kept answer's tag and gzip bytes before anyone asks (the warm-up of settled days). */
+export const packAnswer = (data: object): void => void packedOf(data);
+
+/** What a read needs of its request: it crosses to a read worker (`read-workers.ts`) as this plain object. */
+export interface ReadRequest {
+  method?: string | undefined;
+  url?: string | undefined;
+  headers: IncomingMessage['headers'];
+}
+
+/** A read's whole answer, or null when the full stack must answer the request. */
+export interface ReadAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Uint8Array | null;
+}
+
+/** Answers a GET query from `deps`, or says null having changed nothing (any error: the full stack answers it). */
+export function readAnswers(deps: AppDeps): (req: ReadRequest) => Promise<ReadAnswer | null> {
+  return async (req) => {
     const plan = planOf(req);
-    if (!plan) return false;
+    if (!plan) return null;
     const requestId = randomUUID();
     const token = cookie(req.headers.cookie, sessionCookie);
     let results: unknown[];
@@ -122,25 +207,33 @@ export function fastReads(deps: AppDeps): (req: IncomingMessage, res: ServerResp
       const caller = appRouter.createCaller(ctx) as unknown as Caller;
       results = await Promise.all(plan.names.map((name, i) => procedureOf(caller, name)(plan.inputs[i])));
     } catch {
-      return false;
+      return null;
     }
-    const answers = results.map(serialized);
-    const body = plan.batch
-      ? Buffer.concat(answers.flatMap((a, i) => [i === 0 ? OPEN : COMMA, a]).concat(CLOSE))
-      : answers[0]!;
-    const etag = etagOf(body);
+    const { etag, length, bytes } = plan.batch ? batchBody(results) : single(results[0]);
     const headers: Record<string, string> = { ...securityHeaderValues, 'X-Request-Id': requestId, ETag: etag };
-    if (matches(req.headers['if-none-match'], etag)) {
-      res.writeHead(304, headers).end();
-      return true;
-    }
-    const encoding = body.length >= MIN_COMPRESS ? acceptedEncoding(req.headers['accept-encoding'], body.length) : null;
-    const out = encoding ? await encoded(body, encoding, etag) : body;
+    if (matches(req.headers['if-none-match'], etag)) return { status: 304, headers, body: null };
+    const encoding = length >= MIN_COMPRESS ? acceptedEncoding(req.headers['accept-encoding'], length) : null;
+    const out = await bytes(encoding);
     headers['Content-Type'] = 'application/json';
-    headers['Vary'] = body.length >= MIN_COMPRESS ? 'trpc-accept, accept, Accept-Encoding' : 'trpc-accept, accept';
+    headers['Vary'] = length >= MIN_COMPRESS ? 'trpc-accept, accept, Accept-Encoding' : 'trpc-accept, accept';
     if (encoding) headers['Content-Encoding'] = encoding;
     headers['Content-Length'] = String(out.length);
-    res.writeHead(200, headers).end(out);
+    return { status: 200, headers, body: out };
+  };
+}
+
+/** Writes a read's answer to the response. */
+export function writeAnswer(res: ServerResponse, answer: ReadAnswer): void {
+  res.writeHead(answer.status, answer.headers).end(answer.body ?? undefined);
+}
+
+/** Answers the request and says true, or says false having written nothing (the full stack then answers). */
+export function fastReads(deps: AppDeps): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const answer = readAnswers(deps);
+  return async (req, res) => {
+    const answered = await answer(req);
+    if (!answered) return false;
+    writeAnswer(res, answered);
     return true;
   };
 }

@@ -4,11 +4,10 @@ import pino from 'pino';
 import { serverMarker, shownLocation } from '../services/backup/backup';
 import { openDb } from '../db/client';
 import { databasePath } from '../db/paths';
-import { currentCampaign } from '../services/campaign/store';
-import { installedCampaigns } from '../services/campaign/registry';
+import type { Readiness } from './readiness';
+import { readWorkerCount, startReadWorkers } from './read-workers';
 import { serveApi } from './serve';
-import { beijingDate } from '@dudao/schema/campaign';
-import { campaignDays, warmOverviewAnswers, warmStatusCache } from '../services/known/warm';
+import { warmUp } from './warm-up';
 import { startNotify } from '../services/notify/runner';
 
 const logger = pino({ name: 'dudao-api' });
@@ -22,68 +21,52 @@ if (marker) {
 }
 const { db } = opened;
 const port = Number(process.env.PORT ?? 8787);
-const readiness = { warm: false, answers: false };
-const server = serveApi({ db, logger }, readiness);
+// DUDAO_WARM_ANSWERS=off leaves settled days to be filled as they are asked (the browser tests' API, which moves the
+// clock under them and would only spend the CPU the browser needs).
+const warmAnswers = process.env.DUDAO_WARM_ANSWERS !== 'off';
+const workerCount = readWorkerCount();
+const workers = workerCount > 0 ? startReadWorkers(path, workerCount, logger, { warmAnswers }) : null;
+// Ready once this thread's status cache is warm and every read worker's is; the overview answers are kept where the
+// overview pages are read: in the workers when there are some.
+const local = { warm: false, answers: false };
+const readiness: Readiness = {
+  get warm() {
+    return local.warm && (workers?.warm ?? true);
+  },
+  get answers() {
+    return workers ? workers.answers : local.answers;
+  },
+};
+const server = serveApi({ db, logger }, readiness, workers);
 
+let stopWarm = () => {};
 server.listen(port, process.env.HOST ?? '127.0.0.1', () => {
   const info = server.address() as AddressInfo;
   // A URL may carry a password: the log names the engine and database, never the credentials.
   logger.info({ port: info.port, db: shownLocation(path) }, `督导台 API 已启动：http://127.0.0.1:${info.port}`);
-  // A failing start-up read ends the process, as it did when the warm-up ran inline.
-  warm().catch((err) => {
-    logger.error({ err }, 'status cache warm-up failed');
-    process.exit(1);
-  });
+  warmUp(opened, logger, {
+    answers: warmAnswers && !workers,
+    onWarm: () => (local.warm = true),
+    onAnswers: () => (local.answers = true),
+  }).then(
+    (stop) => (stopWarm = stop),
+    // A failing start-up read ends the process, as it did when the warm-up ran inline.
+    (err: unknown) => {
+      logger.error({ err }, 'status cache warm-up failed');
+      process.exit(1);
+    },
+  );
 });
 
-let stopWarm = () => {};
 // Reminders on the campaign clock and the outbox worker run in every API process (DUDAO_NOTIFY=off leaves them out).
 const stopNotify = process.env.DUDAO_NOTIFY === 'off' ? async () => {} : startNotify(db, logger);
-
-async function warm(): Promise<void> {
-  const today = beijingDate(new Date());
-  const plans: { campaign: Awaited<ReturnType<typeof currentCampaign>>; days: string[] }[] = [];
-  for (const k of await installedCampaigns(opened)) {
-    const campaign = await currentCampaign(opened, k.code);
-    plans.push({ campaign, days: campaignDays(campaign, today) });
-  }
-  stopWarm = warmStatusCache(
-    opened,
-    plans,
-    (ms) => {
-      readiness.warm = true;
-      logger.info(
-        {
-          campaigns: plans.map((p) => p.campaign.code),
-          days: plans.reduce((n, p) => n + p.days.length, 0),
-          ms: Math.round(ms),
-        },
-        'status cache warmed',
-      );
-      // DUDAO_WARM_ANSWERS=off leaves settled days to be filled as they are asked (the browser tests' API, which
-      // moves the clock under them and would only spend the CPU the browser needs).
-      if (process.env.DUDAO_WARM_ANSWERS === 'off') return;
-      stopWarm = warmOverviewAnswers(
-        opened,
-        plans,
-        (ms) => {
-          readiness.answers = true;
-          logger.info({ ms: Math.round(ms) }, 'overview answers of settled days warmed');
-        },
-        (err) => logger.error({ err }, 'overview answers warm-up failed'),
-      );
-    },
-    // A request answers without the cache, so a failed warm-up is logged, not fatal.
-    (err) => logger.error({ err }, 'status cache warm-up failed'),
-  );
-}
 
 // Finish in-flight requests and close the database before leaving (SQLite checkpoints its WAL, PostgreSQL's pool ends).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     stopWarm();
     server.close(() => {
-      void stopNotify()
+      void Promise.all([stopNotify(), workers?.close()])
         .then(() => opened.close())
         .finally(() => process.exit(0));
     });

@@ -9,6 +9,7 @@ import { systemActor } from '../../src/services/actor';
 import { serviceContext } from '../../src/services/context';
 import { setClock } from '../../src/services/clock/clock';
 import { createUser } from '../../src/services/users/accounts';
+import { startReadWorkers } from '../../src/server/read-workers';
 import { serveApi } from '../../src/server/serve';
 import type { AppRouter } from '../../src/trpc/root';
 
@@ -24,7 +25,7 @@ export const people: { username: string; role: Role; scopeCode: string }[] = [
  * The real app on a real port over a real database (a SQLite file or a postgres:// URL, whichever the test engine
  * is); the clock is the test's, so the campaign plays at its dates.
  */
-export async function startServer(location: string) {
+export async function startServer(location: string, options: { readWorkers?: number } = {}) {
   const opened = await openDb(location);
   const ctx = serviceContext(opened.db, builtinCampaign('anhui-2021'), systemActor);
   for (const p of people)
@@ -32,7 +33,13 @@ export async function startServer(location: string) {
   // A frozen campaign clock, so each write is stamped exactly at the instant the test set (await it before the write).
   const setTime = (iso: string) => setClock(ctx, { at: iso, mode: 'frozen' });
   await setTime('2021-08-02T02:00:00.000Z');
-  const server = serveApi({ db: opened.db, logger: pino({ level: 'silent' }) });
+  const logger = pino({ level: 'silent' });
+  // Read workers as main.ts starts them, when asked: each opens the database itself, so they start after the set-up.
+  const workers = options.readWorkers
+    ? startReadWorkers(location, options.readWorkers, logger, { warmAnswers: true })
+    : null;
+  while (workers && !workers.warm) await new Promise((r) => setTimeout(r, 50));
+  const server = serveApi({ db: opened.db, logger }, undefined, workers);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -40,8 +47,10 @@ export async function startServer(location: string) {
     db: opened.db,
     kind: opened.kind,
     setTime,
+    workers,
     close: async () => {
       await new Promise((resolve) => server.close(resolve));
+      await workers?.close();
       await opened.close();
     },
   };
