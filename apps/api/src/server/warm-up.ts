@@ -3,62 +3,63 @@ import type { Opened } from '../db/client';
 import { beijingDate } from '@dudao/schema/campaign';
 import { currentCampaign } from '../services/campaign/store';
 import { installedCampaigns } from '../services/campaign/registry';
-import { campaignDays, warmCountyCuts, warmOverviewAnswers, warmStatusCache } from '../services/known/warm';
+import {
+  campaignDays,
+  warmCountyCuts,
+  warmForecasts,
+  warmOverviewAnswers,
+  warmStatusCache,
+  type Plans,
+  type WarmUp,
+} from '../services/known/warm';
 import { packAnswer } from './fast-reads';
 
 export interface WarmUpOptions {
-  /** Also keep the answers of settled days (overviews, then each county's): wanted wherever reads are answered. */
+  /** Also keep the answers of settled days (overviews, each county's, forecasts): wanted wherever reads are answered. */
   answers: boolean;
-  onWarm(): void;
-  onAnswers(): void;
+  onWarm: () => void;
+  onAnswers: () => void;
 }
 
 /**
- * A process's (or read worker's) start-up warm-up, behind the requests: every campaign day's status, then, when asked,
- * the overview answers of the settled days. A failing first read rejects (the caller ends the process, as when the
- * warm-up ran inline); later failures are logged, since a request answers without the cache. Resolves to a stop.
+ * A process's (or read worker's) start-up warm-up, behind the requests, one stage after another: every campaign day's
+ * status (then `onWarm`), and when asked the settled days' overview answers, each county's status with its bytes
+ * made, and the forecasts (then `onAnswers`). A failing first read rejects (the caller ends the process, as when the
+ * warm-up ran inline); a stage's failure is logged and ends the warm-up, since a request answers without the cache.
+ * Resolves to a stop.
  */
 export async function warmUp(opened: Opened, logger: Logger, options: WarmUpOptions): Promise<() => void> {
   const today = beijingDate(new Date());
-  const plans: { campaign: Awaited<ReturnType<typeof currentCampaign>>; days: string[] }[] = [];
+  const plans: Plans = [];
   for (const k of await installedCampaigns(opened)) {
     const campaign = await currentCampaign(opened, k.code);
     plans.push({ campaign, days: campaignDays(campaign, today) });
   }
-  let stop = warmStatusCache(
-    opened,
-    plans,
-    (ms) => {
-      options.onWarm();
-      logger.info(
-        {
-          campaigns: plans.map((p) => p.campaign.code),
-          days: plans.reduce((n, p) => n + p.days.length, 0),
-          ms: Math.round(ms),
-        },
-        'status cache warmed',
-      );
-      if (!options.answers) return;
-      stop = warmOverviewAnswers(
-        opened,
-        plans,
-        (ms) => {
-          logger.info({ ms: Math.round(ms) }, 'overview answers of settled days warmed');
-          stop = warmCountyCuts(
-            opened,
-            plans,
-            packAnswer,
-            (ms) => {
-              options.onAnswers();
-              logger.info({ ms: Math.round(ms) }, "counties' answers of settled days warmed");
-            },
-            (err) => logger.error({ err }, "counties' answers warm-up failed"),
-          );
-        },
-        (err) => logger.error({ err }, 'overview answers warm-up failed'),
-      );
-    },
-    (err) => logger.error({ err }, 'status cache warm-up failed'),
-  );
+  const counties: WarmUp = (ctx, p, done, failed) => warmCountyCuts(ctx, p, packAnswer, done, failed);
+  const stages: [string, WarmUp, (() => void)?][] = [
+    ['status cache', warmStatusCache, options.onWarm],
+    ...(options.answers
+      ? ([
+          ['overview answers of settled days', warmOverviewAnswers],
+          ["counties' answers of settled days", counties],
+          ['forecasts of settled days', warmForecasts, options.onAnswers],
+        ] as [string, WarmUp, (() => void)?][])
+      : []),
+  ];
+  let stop = () => {};
+  const run = (at: number) => {
+    const [name, stage, reached] = stages[at]!;
+    stop = stage(
+      opened,
+      plans,
+      (ms) => {
+        reached?.();
+        logger.info({ campaigns: plans.map((p) => p.campaign.code), ms: Math.round(ms) }, `${name} warmed`);
+        if (at + 1 < stages.length) run(at + 1);
+      },
+      (err) => logger.error({ err }, `${name} warm-up failed`),
+    );
+  };
+  run(0);
   return () => stop();
 }

@@ -1,6 +1,7 @@
 import { addDays, type CampaignDef } from '@dudao/schema/campaign';
 import { campaignOn } from '../campaign/registry';
 import { readClock } from '../clock/clock';
+import { forecastsAt } from '../forecast/forecast-at';
 import type { Ctx } from '../context';
 import { listUnits } from '../org/units';
 import { dispatchSummaryAt, reportListAt, supervisionOverviewAt, urgeCountsAt } from './overview-answers';
@@ -14,9 +15,14 @@ export function campaignDays(campaign: CampaignDef, today: string): string[] {
   return days;
 }
 
-type Plans = { campaign: CampaignDef; days: string[] }[];
+export type Plans = { campaign: CampaignDef; days: string[] }[];
 /** A warm-up of `plans` run behind the requests (see `behindRequests`); the function returned stops it. */
-type WarmUp = (ctx: Ctx, plans: Plans, done: (ms: number) => void, failed?: (err: unknown) => void) => () => void;
+export type WarmUp = (
+  ctx: Ctx,
+  plans: Plans,
+  done: (ms: number) => void,
+  failed?: (err: unknown) => void,
+) => () => void;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -86,6 +92,26 @@ export const warmOverviewAnswers: WarmUp = (ctx, plans, done, failed = () => {})
             await supervisionOverviewAt(c, unit, day);
             await urgeCountsAt(c, unit, day);
           }
+        }
+      }
+    },
+    done,
+    failed,
+  );
+
+/**
+ * Last, each settled day's forecasts (kept compact, some 0.6 MB a day: `forecast/forecast-at.ts`), newest first, a
+ * day per turn (50–200 ms, giving turns itself), so a page looking back at any day shows its outlook at once.
+ */
+export const warmForecasts: WarmUp = (ctx, plans, done, failed = () => {}) =>
+  behindRequests(
+    async (stopped) => {
+      const { today } = await readClock(ctx);
+      for (const { campaign, days } of plans) {
+        for (const day of days.filter((d) => d < today)) {
+          await nextTurn();
+          if (stopped()) return;
+          await forecastsAt({ ...ctx, campaign: await campaignOn(ctx, campaign.code, day) }, day);
         }
       }
     },
