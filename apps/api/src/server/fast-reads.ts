@@ -137,6 +137,8 @@ interface Packed {
   etag: string;
   length: number;
   gzip: Buffer | null;
+  /** A large answer's brotli, once asked (a province's forecast: 630 KB raw, 10 KB as br). */
+  br: Promise<Buffer> | null;
 }
 const packs = new WeakMap<object, Packed>();
 
@@ -146,7 +148,7 @@ function packedOf(data: object): Packed {
   if (!packed) {
     const raw = rawOf(data);
     const small = raw.length >= MIN_COMPRESS && raw.length <= IN_PLACE_MAX;
-    packed = { etag: etagOf(raw), length: raw.length, gzip: small ? gzipInPlace(raw) : null };
+    packed = { etag: etagOf(raw), length: raw.length, gzip: small ? gzipInPlace(raw) : null, br: null };
     packs.set(data, packed);
   }
   return packed;
@@ -158,9 +160,15 @@ function single(data: unknown): Body {
   return {
     etag: packed.etag,
     length: packed.length,
-    bytes: async (encoding) => {
-      if (encoding === 'gzip' && packed.gzip) return packed.gzip;
-      return encoding ? encoded(serialized(data), encoding, packed.etag) : serialized(data);
+    bytes: (encoding) => {
+      if (encoding === 'gzip' && packed.gzip) return Promise.resolve(packed.gzip);
+      // Kept with the answer rather than made again from its raw bytes, which a large answer does not keep long.
+      if (encoding === 'br')
+        return (packed.br ??= encoded(rawOf(data), 'br', null).catch((err: unknown) => {
+          packed.br = null;
+          throw err;
+        }));
+      return encoding ? encoded(serialized(data), encoding, packed.etag) : Promise.resolve(serialized(data));
     },
   };
 }
