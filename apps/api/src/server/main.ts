@@ -26,8 +26,7 @@ const port = Number(process.env.PORT ?? 8787);
 const warmAnswers = process.env.DUDAO_WARM_ANSWERS !== 'off';
 const workerCount = readWorkerCount();
 const workers = workerCount > 0 ? startReadWorkers(path, workerCount, logger, { warmAnswers }) : null;
-// Ready once this thread's status cache is warm and every read worker's is; the overview answers are kept where the
-// overview pages are read: in the workers when there are some.
+// Ready once the readers' status caches are warm: the read workers', else this thread's.
 const local = { warm: false, answers: false };
 const readiness: Readiness = {
   get warm() {
@@ -44,8 +43,14 @@ server.listen(port, process.env.HOST ?? '127.0.0.1', () => {
   const info = server.address() as AddressInfo;
   // A URL may carry a password: the log names the engine and database, never the credentials.
   logger.info({ port: info.port, db: shownLocation(path) }, `督导台 API 已启动：http://127.0.0.1:${info.port}`);
+  // With read workers the reads are theirs and only they warm up: this thread's caches fill as its writes and files
+  // ask, and its heap stays small (a full collection of a warmed heap held writes for hundreds of milliseconds).
+  if (workers) {
+    local.warm = true;
+    return;
+  }
   warmUp(opened, logger, {
-    answers: warmAnswers && !workers,
+    answers: warmAnswers,
     onWarm: () => (local.warm = true),
     onAnswers: () => (local.answers = true),
   }).then(
