@@ -55,4 +55,17 @@ describe('forecasts of settled days, kept compact', () => {
     expect(after).toStrictEqual(await fresh(ctx, '2021-08-05'));
     expect(await forecastsAt(ctx, '2021-08-03')).toBe(dayBefore);
   });
+
+  test("a day kept while it was the clock's is compacted once the clock has passed it, and stays equal", async () => {
+    const ctx = await setUp();
+    await submitJuly(ctx, '340321', '2021-08-03T10:00');
+    await setClock(ctx, { at: iso('2021-08-05T10:00'), mode: 'frozen' });
+    const today = await forecastsAt(ctx, '2021-08-05');
+    expect(await forecastsAt(ctx, '2021-08-05')).toBe(today);
+    await setClock(ctx, { at: iso('2021-08-06T10:00'), mode: 'frozen' });
+    const settled = await forecastsAt(ctx, '2021-08-05');
+    expect(settled).not.toBe(today);
+    expect(settled).toStrictEqual(today);
+    expect(await forecastsAt(ctx, '2021-08-05')).toBe(settled);
+  });
 });

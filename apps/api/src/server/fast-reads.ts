@@ -78,6 +78,9 @@ function planOf(req: ReadRequest): Plan | null {
   return { names, inputs: names.map((_, i) => byIndex[String(i)]), batch };
 }
 
+/** Whether the short way takes the request at all (a worker is not sent what it would only hand back). */
+export const isShortRead = (req: ReadRequest) => planOf(req) !== null;
+
 type Caller = Record<string, unknown>;
 function procedureOf(caller: Caller, name: string): (input: unknown) => Promise<unknown> {
   return name.split('.').reduce<unknown>((at, key) => (at as Caller)[key], caller) as (

@@ -24,7 +24,8 @@ const port = Number(process.env.PORT ?? 8787);
 // DUDAO_WARM_ANSWERS=off leaves settled days to be filled as they are asked (the browser tests' API, which moves the
 // clock under them and would only spend the CPU the browser needs).
 const warmAnswers = process.env.DUDAO_WARM_ANSWERS !== 'off';
-const workerCount = readWorkerCount();
+// A worker opens the database itself: an in-memory one would be another, empty database.
+const workerCount = path === ':memory:' ? 0 : readWorkerCount();
 const workers = workerCount > 0 ? startReadWorkers(path, workerCount, logger, { warmAnswers }) : null;
 // Ready once the readers' status caches are warm: the read workers', else this thread's.
 const local = { warm: false, answers: false };

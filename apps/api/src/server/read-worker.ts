@@ -37,10 +37,16 @@ port.on('message', (message: ToWorker) => {
 });
 
 let stopWarm = () => {};
+let warm = false;
 warmUp(opened, logger, {
   answers: warmAnswers,
-  onWarm: () => post({ stage: 'warm' }),
+  onWarm: () => {
+    warm = true;
+    post({ stage: 'warm' });
+  },
   onAnswers: () => post({ stage: 'answers' }),
+  // A worker whose status warm-up failed would never be used: it stops, and the main thread starts another.
+  onFailed: (err) => warm || post({ failed: String(err) }),
 }).then(
   (stop) => (stopWarm = stop),
   (err: unknown) => post({ failed: String(err) }),

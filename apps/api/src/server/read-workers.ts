@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { ReadAnswer, ReadRequest } from './fast-reads';
@@ -26,7 +25,11 @@ export interface ReadWorkers {
   close(): Promise<void>;
 }
 
-/** `DUDAO_READ_WORKERS`: how many; by default one per core beyond the main thread's, at least one (0: none). */
+/**
+ * `DUDAO_READ_WORKERS`: how many (0: none). By default one: each worker holds a whole copy of the caches (some 1.4 GB
+ * for a warmed Anhui) and, on PostgreSQL, its own pool, so more are a deployment's choice for a machine with the cores
+ * and memory to spare.
+ */
 export function readWorkerCount(): number {
   const given = process.env.DUDAO_READ_WORKERS;
   if (given !== undefined && given !== '') {
@@ -35,11 +38,18 @@ export function readWorkerCount(): number {
       throw new Error(`DUDAO_READ_WORKERS 应为 0 到 64 的整数（实际为 ${given}）`);
     return n;
   }
-  return Math.max(1, availableParallelism() - 1);
+  return 1;
 }
+
+/** A read the worker has not answered in this long is answered by the main thread (a wedged connection). */
+const ANSWER_TIMEOUT_MS = 30_000;
+/** Restarts of a failing worker wait 1 s, then twice as long each time up to a minute, until one gets warm. */
+const FIRST_RESTART_MS = 1000;
+const MAX_RESTART_MS = 60_000;
 
 interface Slot {
   worker: Worker | null;
+  restartMs: number;
   warm: boolean;
   answers: boolean;
   inFlight: Map<number, (answer: ReadAnswer | null) => void>;
@@ -56,6 +66,7 @@ export function startReadWorkers(
   let answered = 0;
   const slots: Slot[] = Array.from({ length: count }, () => ({
     worker: null,
+    restartMs: FIRST_RESTART_MS,
     warm: false,
     answers: false,
     inFlight: new Map(),
@@ -64,8 +75,9 @@ export function startReadWorkers(
   const start = (slot: Slot) => {
     const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
       workerData: { location, warmAnswers: options.warmAnswers },
-      // A worker waits for the writer at most briefly: its one write (a session's last-seen time) is given up when busy.
-      env: { ...process.env, DUDAO_BUSY_TIMEOUT_MS: '200' },
+      // A worker's SQLite writes (a session's last-seen time, an idle session ended) wait for the writer at most 20 ms,
+      // the longest a read may hold its event loop: a busy touch is given up, a busy end leaves the read to this thread.
+      env: { ...process.env, DUDAO_BUSY_TIMEOUT_MS: '20' },
     });
     slot.worker = worker;
     worker.on('message', (message: FromWorker) => {
@@ -76,6 +88,7 @@ export function startReadWorkers(
         resolve?.(message.answer);
       } else if ('stage' in message) {
         slot[message.stage] = true;
+        if (message.stage === 'warm') slot.restartMs = FIRST_RESTART_MS;
       } else {
         logger.error({ err: message.failed }, 'read worker warm-up failed');
         void worker.terminate();
@@ -90,8 +103,9 @@ export function startReadWorkers(
       for (const resolve of slot.inFlight.values()) resolve(null);
       slot.inFlight.clear();
       if (closing) return;
-      logger.error({ code }, 'read worker stopped; starting another');
-      setTimeout(() => !closing && start(slot), 1000).unref();
+      logger.error({ code, restartInMs: slot.restartMs }, 'read worker stopped; starting another');
+      setTimeout(() => !closing && start(slot), slot.restartMs).unref();
+      slot.restartMs = Math.min(MAX_RESTART_MS, slot.restartMs * 2);
     });
   };
   slots.forEach(start);
@@ -107,7 +121,14 @@ export function startReadWorkers(
       const { method, url, headers } = req;
       const chosen = best;
       return new Promise((resolve) => {
-        chosen.inFlight.set(id, resolve);
+        const timer = setTimeout(() => {
+          chosen.inFlight.delete(id);
+          resolve(null);
+        }, ANSWER_TIMEOUT_MS);
+        chosen.inFlight.set(id, (answer) => {
+          clearTimeout(timer);
+          resolve(answer);
+        });
         chosen.worker!.postMessage({ id, req: { method, url, headers } } satisfies ToWorker);
       });
     },

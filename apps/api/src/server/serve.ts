@@ -4,7 +4,7 @@ import type { AppDeps } from '../trpc/context';
 import type { Readiness } from './readiness';
 import type { ReadWorkers } from './read-workers';
 import { createApp } from './app';
-import { fastReads, writeAnswer } from './fast-reads';
+import { fastReads, isShortRead, writeAnswer } from './fast-reads';
 
 /**
  * The API's HTTP server: GET queries go the short way (`fast-reads.ts`), to a read worker when there are some
@@ -26,7 +26,7 @@ export function serveApi(
       return true;
     });
   return createServer((req, res) => {
-    const short = workers && req.method === 'GET' && req.url?.startsWith('/trpc/') ? elsewhere : fast;
+    const short = workers && isShortRead(req) ? elsewhere : fast;
     short(req, res).then(
       (answered) => {
         if (!answered) void full(req, res);

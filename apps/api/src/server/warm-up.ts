@@ -19,6 +19,8 @@ export interface WarmUpOptions {
   answers: boolean;
   onWarm: () => void;
   onAnswers: () => void;
+  /** A stage failed (logged already). */
+  onFailed?: (err: unknown) => void;
 }
 
 /**
@@ -57,7 +59,10 @@ export async function warmUp(opened: Opened, logger: Logger, options: WarmUpOpti
         logger.info({ campaigns: plans.map((p) => p.campaign.code), ms: Math.round(ms) }, `${name} warmed`);
         if (at + 1 < stages.length) run(at + 1);
       },
-      (err) => logger.error({ err }, `${name} warm-up failed`),
+      (err) => {
+        logger.error({ err }, `${name} warm-up failed`);
+        options.onFailed?.(err);
+      },
     );
   };
   run(0);

@@ -38,7 +38,10 @@ export async function startServer(location: string, options: { readWorkers?: num
   const workers = options.readWorkers
     ? startReadWorkers(location, options.readWorkers, logger, { warmAnswers: true })
     : null;
-  while (workers && !workers.warm) await new Promise((r) => setTimeout(r, 50));
+  for (let waited = 0; workers && !workers.warm; waited += 50) {
+    if (waited > 60_000) throw new Error('读工作线程 60 秒内未完成预热');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const server = serveApi({ db: opened.db, logger }, undefined, workers);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -82,10 +82,21 @@ function cacheOf(campaign: CampaignDef) {
  * The same forecasts, as JSON makes them: a computed forecast holds its texts as the pieces they were joined from,
  * and takes some 1.4 MB a province day; the same read back from its JSON takes 0.6 MB (measured: 10 days' heap).
  */
-const compacted = (all: Forecasts): Forecasts =>
-  new Map(JSON.parse(JSON.stringify([...all])) as [string, CountyForecast][]);
+const compactMaps = new WeakSet<Forecasts>();
+function compacted(all: Forecasts): Forecasts {
+  const out = new Map(JSON.parse(JSON.stringify([...all])) as [string, CountyForecast][]);
+  compactMaps.add(out);
+  return out;
+}
+const isCompact = (all: Forecasts) => compactMaps.has(all);
 
-/** Every county's forecast at the end of `asOf`, cached per day until the change feed names that day. */
+/** Entries already compacted (a day before the clock's when it was kept). */
+const compactEntries = new WeakSet<Promise<Forecasts>>();
+
+/**
+ * Every county's forecast at the end of `asOf`, cached per day until the change feed names that day. A day kept while
+ * it was the clock's is compacted by its first reader after the clock has passed it.
+ */
 export async function forecastsAt(ctx: Ctx<'campaign'>, asOf: string): Promise<Forecasts> {
   if (inTransaction(ctx.db)) return compute(ctx, asOf);
   follow(ctx);
@@ -93,12 +104,31 @@ export async function forecastsAt(ctx: Ctx<'campaign'>, asOf: string): Promise<F
   const key = asOf;
   const cache = cacheOf(ctx.campaign);
   const cached = cache.get(key);
-  if (cached) return cached;
-  const { today } = await readClock(ctx);
-  const computed = compute(ctx, asOf);
-  const pending = asOf < today ? computed.then(compacted) : computed;
-  if (cache.size >= MAX_ANSWERS) cache.delete(cache.keys().next().value!);
+  if (cached && compactEntries.has(cached)) return cached;
+  if (cached) {
+    const { today } = await readClock(ctx);
+    // Another reader may have compacted it meanwhile; the feed may have dropped it.
+    const now = cache.get(key);
+    if (now !== cached || asOf >= today) return now ?? forecastsAt(ctx, asOf);
+    return file(cache, key, cached.then(compacted), true);
+  }
+  // Filed before anything is awaited, so readers arriving together share one computation.
+  const pending = readClock(ctx).then(async ({ today }) => {
+    const all = await compute(ctx, asOf);
+    return asOf < today ? compacted(all) : all;
+  });
+  return file(cache, key, pending, false);
+}
+
+function file(cache: Map<string, Promise<Forecasts>>, key: string, pending: Promise<Forecasts>, compact: boolean) {
+  if (!cache.has(key) && cache.size >= MAX_ANSWERS) cache.delete(cache.keys().next().value!);
   cache.set(key, pending);
+  if (compact) compactEntries.add(pending);
+  else
+    void pending.then(
+      (all) => cache.get(key) === pending && isCompact(all) && compactEntries.add(pending),
+      () => {},
+    );
   pending.catch(() => cache.get(key) === pending && cache.delete(key));
   return pending;
 }

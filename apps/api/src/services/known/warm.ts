@@ -72,8 +72,8 @@ export const warmStatusCache: WarmUp = (ctx, plans, done, failed = () => {}) =>
 /**
  * After the status warm-up: the province's and each city's overview answers (report list, dispatch summary,
  * supervision overview, urge counts) for every settled day, newest first, one unit and day per event-loop turn, so an
- * official looking back at any day of the campaign is answered from memory.
- * Forecasts are left to the first reader of each day: kept for every day they would hold some 5 MB a day.
+ * official looking back at any day of the campaign is answered from memory (each county's answers and the forecasts
+ * follow: `warmCountyCuts`, `warmForecasts`).
  */
 export const warmOverviewAnswers: WarmUp = (ctx, plans, done, failed = () => {}) =>
   behindRequests(
