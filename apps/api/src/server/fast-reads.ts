@@ -94,14 +94,13 @@ const kept = new Map<object, Buffer>();
 const MAX_KEPT_BYTES = 64 * 1024 * 1024;
 let keptBytes = 0;
 const [OPEN, COMMA, CLOSE] = ['[', ',', ']'].map((c) => Buffer.from(c)) as [Buffer, Buffer, Buffer];
+const rawOf = (data: unknown) => Buffer.from(JSON.stringify({ result: { data } }));
 
 /**
  * One call's success as tRPC writes it, as bytes. A kept answer (a settled day's, or a status answer's parts) is the
  * same object for every reader, so it is serialized and encoded once (encoding a 100 KB answer cost more than the
  * rest of the request); answers are never changed after they are made.
  */
-const rawOf = (data: unknown) => Buffer.from(JSON.stringify({ result: { data } }));
-
 function serialized(data: unknown): Buffer {
   if (data === null || typeof data !== 'object') return rawOf(data);
   const hit = kept.get(data);

@@ -45,7 +45,7 @@ server.listen(port, process.env.HOST ?? '127.0.0.1', () => {
   // A URL may carry a password: the log names the engine and database, never the credentials.
   logger.info({ port: info.port, db: shownLocation(path) }, `督导台 API 已启动：http://127.0.0.1:${info.port}`);
   // With read workers the reads are theirs and only they warm up: this thread's caches fill as its writes and files
-  // ask, and its heap stays small (a full collection of a warmed heap held writes for hundreds of milliseconds).
+  // ask, and its heap stays small (with both warmed, a write was held for hundreds of milliseconds now and then).
   if (workers) {
     local.warm = true;
     return;

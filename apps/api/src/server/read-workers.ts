@@ -8,10 +8,10 @@ import type { FromWorker, ToWorker } from './read-worker';
  * sign-ins, the files and anything a worker leaves. Two reasons:
  * - a recomputation (a cold day's status, a forecast) yields every few milliseconds, but each yield put it behind
  *   every queued read, and a draft save queued behind those: with reads elsewhere, a write waits for no read;
- * - one Node thread used one core; the workers use the others.
+ * - one Node thread used one core; a worker uses another.
  * Each worker opens the database itself and keeps its own caches, current by the change feed exactly as a second API
  * process's are (docs/ENGINES.md), so a write committed here is seen by the worker's next read. On SQLite the main
- * thread stays the one writer (a worker writes only a session's last-seen time, and gives that up when busy).
+ * thread stays the one writer (a worker writes only sessions, and waits for the writer at most 20 ms).
  */
 
 export interface ReadWorkers {
