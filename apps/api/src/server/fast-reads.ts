@@ -123,12 +123,21 @@ interface Body {
   bytes: (encoding: Encoding | null) => Promise<Buffer>;
 }
 
-function batchBody(results: unknown[]): Body {
-  const answers = results.map(serialized);
-  const body = Buffer.concat(answers.flatMap((a, i) => [i === 0 ? OPEN : COMMA, a]).concat(CLOSE));
+/** Bytes made for this request: tagged, and encoded (or found encoded by their tag) when asked. */
+function fromBytes(body: Buffer): Body {
   const etag = etagOf(body);
   return { etag, length: body.length, bytes: async (encoding) => (encoding ? encoded(body, encoding, etag) : body) };
 }
+
+const batchBody = (results: unknown[]): Body =>
+  fromBytes(
+    Buffer.concat(
+      results
+        .map(serialized)
+        .flatMap((a, i) => [i === 0 ? OPEN : COMMA, a])
+        .concat(CLOSE),
+    ),
+  );
 
 /**
  * What a single call's answer object needs to be answered again without being serialized: its ETag, its length and,
@@ -157,7 +166,7 @@ function packedOf(data: object): Packed {
 }
 
 function single(data: unknown): Body {
-  if (data === null || typeof data !== 'object') return plain(data);
+  if (data === null || typeof data !== 'object') return fromBytes(serialized(data));
   const packed = packedOf(data);
   return {
     etag: packed.etag,
@@ -173,12 +182,6 @@ function single(data: unknown): Body {
       return encoding ? encoded(serialized(data), encoding, packed.etag) : Promise.resolve(serialized(data));
     },
   };
-}
-
-function plain(data: unknown): Body {
-  const body = serialized(data);
-  const etag = etagOf(body);
-  return { etag, length: body.length, bytes: async (encoding) => (encoding ? encoded(body, encoding, etag) : body) };
 }
 
 /** Makes a kept answer's tag and gzip bytes before anyone asks (the warm-up of settled days). */
