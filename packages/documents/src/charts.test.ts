@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { barChart, PNG_SCALE, WIDTH } from './charts';
+import { Resvg } from '@resvg/resvg-js';
+import { barChart, PNG_SCALE, svgToPng, WIDTH } from './charts';
 import { countPixels, decodePng } from './test-support/png';
 
 // Two counties: 甲县 scored 80.0, 乙县 has nothing to measure. The plot (single series, two categories) spans
@@ -12,7 +13,7 @@ const chart = barChart({
   yMax: 100,
   yName: '分',
 });
-const img = decodePng(chart.png);
+const img = decodePng(await svgToPng(chart.svg));
 const s = PNG_SCALE;
 const box = (x0: number, y0: number, x1: number, y1: number) => ({ x0: x0 * s, y0: y0 * s, x1: x1 * s, y1: y1 * s });
 const dark = ([r, g, b]: [number, number, number]) => r < 90 && g < 90 && b < 90;
@@ -46,5 +47,26 @@ describe('chart PNG fallback, rendered from the SVG', () => {
 
   test('an empty picture would fail: the area right of the plot is blank', () => {
     expect(countPixels(img, box(560, 60, 578, 280), dark)).toBe(0);
+  });
+
+  test('the same chart drawn again is the same SVG, so a document made again for a settled day reuses its picture', async () => {
+    const again = barChart({
+      caption: '图1',
+      categories: ['甲县', '乙县'],
+      series: [{ name: '综合得分', color: '#3b6fb6', bars: [{ value: 80, label: '80.0' }, 'n/a'] }],
+      yMax: 100,
+      yName: '分',
+    });
+    expect(again.svg).toBe(chart.svg);
+    expect(await svgToPng(again.svg)).toBe(await svgToPng(chart.svg));
+  });
+
+  test("is the picture the system's whole fonts draw, to the pixel, though rendered with a subset of them", async () => {
+    const whole = new Resvg(chart.svg, {
+      fitTo: { mode: 'zoom', value: s },
+      background: '#ffffff',
+      font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
+    }).render();
+    expect(whole.asPng().equals(await svgToPng(chart.svg))).toBe(true);
   });
 });

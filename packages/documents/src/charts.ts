@@ -1,5 +1,6 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import { CHART_FONT_FAMILY, withChartFonts } from './chart-fonts';
 import type { Chart } from './content';
 
 /** A bar: its height and the figure written on it; 'n/a' (nothing to measure) and 'missing' (not reported) draw no bar of 0. */
@@ -36,7 +37,7 @@ const grid = (spec: BarChartSpec) => ({
   top: spec.series.length > 1 ? 48 : 36,
   bottom: spec.categories.length > 8 ? 110 : 48,
 });
-const FONT_FAMILY = "'Noto Sans CJK SC', 'Microsoft YaHei', SimHei, sans-serif";
+const FONT_FAMILY = `'${CHART_FONT_FAMILY}', 'Microsoft YaHei', SimHei, sans-serif`;
 
 function barData(spec: BarChartSpec, s: BarSeries, labelSize: number, rotate: number) {
   return s.bars.map((bar) => {
@@ -118,23 +119,50 @@ function option(spec: BarChartSpec): echarts.EChartsCoreOption {
   };
 }
 
-/** The same picture as the SVG, for word processors that cannot draw SVG: rendered from it with the system's CJK fonts. */
-export function svgToPng(svg: string, scale = PNG_SCALE): Buffer {
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: scale },
-    background: '#ffffff',
-    font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' },
-  });
-  return resvg.render().asPng();
+/**
+ * A rendered PNG by its SVG. Rendering costs 3–5 ms for every text of the chart (some 250 ms for a county chart) and the
+ * same SVG always gives the same picture, so a document made again for a settled day reuses its charts' pictures.
+ */
+const pngBySvg = new Map<string, Promise<Buffer>>();
+const KEPT_PNGS = 64;
+
+/**
+ * The same picture as the SVG, for word processors that cannot draw SVG: rendered from it with the CJK font (see
+ * `withChartFonts`), on libuv's thread pool, so a server's event loop goes on answering meanwhile and a document's
+ * charts render together.
+ */
+export function svgToPng(svg: string, scale = PNG_SCALE): Promise<Buffer> {
+  const key = `${scale}\n${svg}`;
+  const kept = pngBySvg.get(key);
+  if (kept) {
+    // Most recently used last, so the oldest is the first the map gives up.
+    pngBySvg.delete(key);
+    pngBySvg.set(key, kept);
+    return kept;
+  }
+  const png = withChartFonts(svg, (font) =>
+    renderAsync(svg, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font }),
+  ).then((image) => image.asPng());
+  pngBySvg.set(key, png);
+  png.catch(() => pngBySvg.delete(key));
+  if (pngBySvg.size > KEPT_PNGS) pngBySvg.delete(pngBySvg.keys().next().value!);
+  return png;
 }
 
-/** Rendered on the server to SVG (the caption goes under the image, not into it); the hover-only stylesheet is dropped. */
+/**
+ * Rendered on the server to SVG (the caption goes under the image, not into it). The hover-only stylesheet is dropped,
+ * and with it the classes naming its rules: they carry the chart instance's number, so the same chart drawn again would
+ * be a different SVG, and its picture rendered again.
+ */
 export function barChart(spec: BarChartSpec): Chart {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     chart.setOption(option(spec));
-    const svg = chart.renderToSVGString().replace(/<style[\s\S]*?<\/style>/g, '');
-    return { caption: spec.caption, svg, png: svgToPng(svg), width: WIDTH, height: HEIGHT };
+    const svg = chart
+      .renderToSVGString()
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/ class="zr\d+-cls-\d+"/g, '');
+    return { caption: spec.caption, svg, width: WIDTH, height: HEIGHT };
   } finally {
     chart.dispose();
   }

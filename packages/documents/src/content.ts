@@ -5,9 +5,8 @@ import type { DocumentSettings } from './settings';
 
 export interface Chart {
   caption: string;
+  /** The picture; its raster fallback for word processors that cannot draw SVG is rendered from it (`svgToPng`). */
   svg: string;
-  /** Raster fallback for word processors that cannot draw SVG. */
-  png: Buffer;
   width: number;
   height: number;
 }

@@ -16,6 +16,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
+import { svgToPng } from '../charts';
 import type { Block, Cell, Column, DocumentContent } from '../content';
 import {
   attachmentLabel,
@@ -133,7 +134,19 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
 
 const CHART_BEFORE = 120;
 
-function chart(block: Extract<Block, { kind: 'chart' }>): FileChild[] {
+/** Each chart's PNG fallback by its SVG. */
+type Pngs = ReadonlyMap<string, Buffer>;
+
+/** Every chart of the document and its annexes, rendered together before the document is laid out. */
+async function chartPngs(content: DocumentContent): Promise<Pngs> {
+  const svgs = [...content.body, ...content.attachments.flatMap((a) => a.blocks)].flatMap((b) =>
+    b.kind === 'chart' ? [b.chart.svg] : [],
+  );
+  const pngs = await Promise.all(svgs.map((svg) => svgToPng(svg)));
+  return new Map(svgs.map((svg, i) => [svg, pngs[i]!]));
+}
+
+function chart(block: Extract<Block, { kind: 'chart' }>, pngs: Pngs): FileChild[] {
   const { chart: c } = block;
   return [
     new Paragraph({
@@ -145,7 +158,7 @@ function chart(block: Extract<Block, { kind: 'chart' }>): FileChild[] {
         new ImageRun({
           type: 'svg',
           data: Buffer.from(c.svg, 'utf8'),
-          fallback: { type: 'png', data: c.png },
+          fallback: { type: 'png', data: pngs.get(c.svg)! },
           transformation: { width: c.width, height: c.height },
           altText: { name: c.caption, description: c.caption, title: c.caption },
         }),
@@ -156,7 +169,7 @@ function chart(block: Extract<Block, { kind: 'chart' }>): FileChild[] {
 }
 
 /** `keepNext` holds the text's last paragraph to the 附件说明 and signature after it. */
-export function blockToDocx(block: Block, keepNext = false): FileChild[] {
+export function blockToDocx(block: Block, pngs: Pngs, keepNext = false): FileChild[] {
   switch (block.kind) {
     case 'heading':
       return [headingParagraph(block.level, block.text)];
@@ -170,7 +183,7 @@ export function blockToDocx(block: Block, keepNext = false): FileChild[] {
     case 'table':
       return table(block);
     case 'chart':
-      return chart(block);
+      return chart(block, pngs);
   }
 }
 
@@ -184,10 +197,10 @@ const closingFrom = (body: Block[]): number => body.length - 1;
  * 版头 → 标题 → 主送机关 → 正文 → 附件说明 → 署名、成文日期 → 附注 → 附件 (each from a new page) → 版记, as GB/T 9704
  * orders them.
  */
-export function documentChildren(content: DocumentContent): FileChild[] {
+export function documentChildren(content: DocumentContent, pngs: Pngs): FileChild[] {
   const children: FileChild[] = [...mastheadParagraphs(content), ...titleParagraphs(content.title), blankLine()];
   if (content.recipient) children.push(recipientParagraph(content.recipient));
-  children.push(...content.body.flatMap((block, i) => blockToDocx(block, i >= closingFrom(content.body))));
+  children.push(...content.body.flatMap((block, i) => blockToDocx(block, pngs, i >= closingFrom(content.body))));
   const named = [...content.attachments.map((a) => a.title), ...(content.enclosures ?? [])];
   if (named.length > 0) children.push(blankLine(true), ...attachmentNote(named));
   // Room above the issuer for the seal.
@@ -203,7 +216,7 @@ export function documentChildren(content: DocumentContent): FileChild[] {
       blankLine(),
       ...titleParagraphs([attachment.title]),
       blankLine(),
-      ...attachment.blocks.flatMap((b) => blockToDocx(b)),
+      ...attachment.blocks.flatMap((b) => blockToDocx(b, pngs)),
     );
   }
   return children;
@@ -214,13 +227,14 @@ export function documentChildren(content: DocumentContent): FileChild[] {
  * starts on the next page and opens with a blank one, so the 版记 still falls on an even page (see `printReadyDocx`).
  */
 export async function renderDocx(content: DocumentContent, blankBeforeImprint = false): Promise<Buffer> {
+  const pngs = await chartPngs(content);
   const doc = new Document({
     title: content.title.join(''),
     creator: content.issuer,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: documentDefaults }, importedStyles: [normalStyle(), offGridStyle()] },
     sections: [
-      { properties: sectionProperties, footers: footers(), children: documentChildren(content) },
+      { properties: sectionProperties, footers: footers(), children: documentChildren(content, pngs) },
       // The 版记 on the back of the last sheet: an even page with no page number.
       {
         properties: { ...sectionProperties, type: blankBeforeImprint ? SectionType.NEXT_PAGE : SectionType.EVEN_PAGE },

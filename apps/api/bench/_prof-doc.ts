@@ -1,0 +1,16 @@
+import { openDb } from '../src/db/client';
+import { generateDocument } from '../src/services/documents/generate';
+import { benchContext, benchDb } from './support';
+const opened = await benchDb('province', '2021-12-15T10:00:00+08:00');
+const ctx = await benchContext(opened);
+for (let i = 0; i < 3; i++) await generateDocument(ctx, 'city', '3403', '2021-12-15');
+const { Session } = await import('node:inspector/promises');
+const s = new Session(); s.connect();
+await s.post('Profiler.enable'); await s.post('Profiler.start');
+const t = performance.now();
+for (let i = 0; i < 5; i++) await generateDocument(ctx, 'city', '3403', '2021-12-15');
+console.log('avg', (performance.now() - t) / 5);
+const { profile } = await s.post('Profiler.stop');
+(await import('node:fs')).writeFileSync('/tmp/prof/doc.cpuprofile', JSON.stringify(profile));
+await opened.close();
+void openDb;
