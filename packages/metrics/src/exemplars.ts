@@ -6,14 +6,25 @@ import type { IndicatorResult } from './types';
  * full marks (value at or beyond what is expected by then). DOMAIN "Reports" cites a county for such a task only.
  */
 export function tasksMet(indicators: Record<string, IndicatorResult>, campaign: CampaignDef): string[] {
-  return campaign.tasks
-    .map((task) => task.code)
-    .filter((task) => {
-      const targeted = campaign.indicators.filter(
-        (d) => d.task === task && d.target && d.kind !== 'date' && !d.shownOnly,
-      );
-      return targeted.length > 0 && targeted.every((d) => indicators[d.code]?.score === 100);
-    });
+  return targetedOf(campaign)
+    .filter(({ targeted }) => targeted.length > 0 && targeted.every((code) => indicators[code]?.score === 100))
+    .map(({ task }) => task);
+}
+
+/** Each task's scored targets, found once per campaign definition: every county of the nation asks. */
+const targetedByCampaign = new WeakMap<CampaignDef, { task: string; targeted: string[] }[]>();
+function targetedOf(campaign: CampaignDef): { task: string; targeted: string[] }[] {
+  let found = targetedByCampaign.get(campaign);
+  if (!found) {
+    found = campaign.tasks.map((task) => ({
+      task: task.code,
+      targeted: campaign.indicators
+        .filter((d) => d.task === task.code && d.target && d.kind !== 'date' && !d.shownOnly)
+        .map((d) => d.code),
+    }));
+    targetedByCampaign.set(campaign, found);
+  }
+  return found;
 }
 
 /** DOMAIN "Reports" rule 1: cited only where the task is met and the county is neither lagging nor watched. */

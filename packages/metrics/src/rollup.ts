@@ -17,39 +17,42 @@ function ratioFigure(results: IndicatorResult[]): RollupFigure {
   return { value: denominator === 0 ? null : numerator / denominator, numerator, denominator, countiesReporting };
 }
 
-function boolFigure(values: number[]): RollupFigure {
-  const yes = values.filter((v) => v === 1).length;
-  return { value: yes, numerator: yes, denominator: values.length, countiesReporting: values.length };
-}
-
-function sumFigure(values: number[]): RollupFigure {
-  return { value: values.length === 0 ? null : values.reduce((s, v) => s + v, 0), countiesReporting: values.length };
-}
-
-// A county's average processing time comes without its case count, so the best available roll-up is the plain mean.
-function meanFigure(values: number[]): RollupFigure {
-  return {
-    value: values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length,
-    countiesReporting: values.length,
-  };
+/** Over the counties' values (none null): a yes/no counts its yeses, days are averaged, anything else summed. */
+function valueFigure(def: IndicatorDef, results: IndicatorResult[]): RollupFigure {
+  let sum = 0;
+  let yes = 0;
+  let n = 0;
+  for (const r of results) {
+    if (r.value === null) continue;
+    sum += r.value;
+    if (r.value === 1) yes += 1;
+    n += 1;
+  }
+  if (def.kind === 'bool') return { value: yes, numerator: yes, denominator: n, countiesReporting: n };
+  // A county's average processing time comes without its case count, so the best available roll-up is the plain mean.
+  if (def.kind === 'days') return { value: n === 0 ? null : sum / n, countiesReporting: n };
+  return { value: n === 0 ? null : sum, countiesReporting: n };
 }
 
 function rollupOne(def: IndicatorDef, results: IndicatorResult[]): RollupFigure {
   // A figure carrying its numerator and denominator (coverages, shares, mean pay) is recomputed from the sums, never averaged.
   if (results.some((r) => r.numerator !== undefined)) return ratioFigure(results);
-  const values = results.map((r) => r.value).filter((v): v is number => v !== null);
-  if (def.kind === 'bool') return boolFigure(values);
-  if (def.kind === 'days') return meanFigure(values);
-  return sumFigure(values);
+  return valueFigure(def, results);
 }
 
 /** City or province figures over the given counties; dates are left out (gate m1 reports them). */
 export function rollupFigures(counties: Judged[], campaign: CampaignDef): Record<string, RollupFigure> {
-  const figures: Record<string, RollupFigure> = {};
-  for (const def of campaign.indicators) {
-    if (def.kind === 'date') continue;
-    const results = counties.map((c) => c.indicators[def.code]).filter((r): r is IndicatorResult => r !== undefined);
-    figures[def.code] = rollupOne(def, results);
+  const defs = campaign.indicators.filter((def) => def.kind !== 'date');
+  const results: IndicatorResult[][] = defs.map(() => []);
+  // County by county, as redByIndicator reads them (see there why).
+  for (const c of counties) {
+    const indicators = c.indicators;
+    for (let i = 0; i < defs.length; i++) {
+      const r = indicators[defs[i]!.code];
+      if (r !== undefined) results[i]!.push(r);
+    }
   }
+  const figures: Record<string, RollupFigure> = {};
+  defs.forEach((def, i) => (figures[def.code] = rollupOne(def, results[i]!)));
   return figures;
 }
