@@ -150,7 +150,9 @@ beforeAll(async () => {
   const apiLog = join(resultsDir, 'logs/api-2022.log');
   const api = startProcess('api-2022', process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: apiDir,
-    env: { ...process.env, DUDAO_DB: db, PORT: String(apiPort), HOST: '127.0.0.1' },
+    // As the suite's own API: days are answered as they are asked, so warming every day's answers and forecasts does
+    // not take the cores the browser needs.
+    env: { ...process.env, DUDAO_DB: db, PORT: String(apiPort), HOST: '127.0.0.1', DUDAO_WARM_ANSWERS: 'off' },
     log: apiLog,
   });
   started.push(api);

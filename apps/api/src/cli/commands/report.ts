@@ -112,24 +112,37 @@ async function reportAll(ctx: Ctx<'campaign'>, asOf: string, dir: string, pdf: b
   mkdirSync(dir, { recursive: true });
   const snapshot = await snapshotAt(ctx, asOf);
   const { province, cities } = snapshot.status;
+  const jobs: [string, 'city' | 'province' | 'notice' | 'annex', string][] = [
+    ...cities.map((c): [string, 'city', string] => [`${c.code}${c.name}行动总结.docx`, 'city', c.code]),
+    [`${province.code}${province.name}行动总结.docx`, 'province', province.code],
+    ['督导通报.docx', 'notice', province.code],
+    ['附件-指标明细.xlsx', 'annex', province.code],
+  ];
   const bar = progressBar('生成报告');
-  bar.start(cities.length + 3);
+  bar.start(jobs.length);
+  // Two at a time: one document is composed while the other's charts render on the thread pool. With --pdf one at a
+  // time, since LibreOffice converts one file at a time per profile.
+  const built: BuiltDocument[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      const [, kind, unit] = jobs[i]!;
+      built[i] = await generateDocument(ctx, kind, unit, asOf, snapshot, { pdf: pdf && kind !== 'annex' });
+      bar.tick(1);
+    }
+  };
+  await Promise.all(Array.from({ length: pdf ? 1 : 2 }, worker));
   const files: string[] = [];
-  const save = (name: string, built: BuiltDocument) => {
-    writeFileSync(join(dir, name), built.content);
+  jobs.forEach(([name], i) => {
+    const { content, pdf: printed } = built[i]!;
+    writeFileSync(join(dir, name), content);
     files.push(name);
-    if (built.pdf) {
-      writeFileSync(join(dir, name.replace(/\.docx$/, '.pdf')), built.pdf);
+    if (printed) {
+      writeFileSync(join(dir, name.replace(/\.docx$/, '.pdf')), printed);
       files.push(name.replace(/\.docx$/, '.pdf'));
     }
-    bar.tick(1);
-  };
-  const made = (kind: 'city' | 'province' | 'notice' | 'annex', unit: string) =>
-    generateDocument(ctx, kind, unit, asOf, snapshot, { pdf: pdf && kind !== 'annex' });
-  for (const city of cities) save(`${city.code}${city.name}行动总结.docx`, await made('city', city.code));
-  save(`${province.code}${province.name}行动总结.docx`, await made('province', province.code));
-  save('督导通报.docx', await made('notice', province.code));
-  save('附件-指标明细.xlsx', await made('annex', province.code));
+  });
   bar.stop();
   console.error(`已在 ${dir} 生成 ${files.length} 个文件`);
 }
