@@ -1,18 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { barChart, PNG_SCALE, svgToPng, WIDTH } from './charts';
+import { barChart, PNG_SCALE, svgToPng, WIDTH, type BarChartSpec } from './charts';
 import { countPixels, decodePng } from './test-support/png';
 
 // Two counties: 甲县 scored 80.0, 乙县 has nothing to measure. The plot (single series, two categories) spans
 // x 48…556 and y 36…292 of the 580 × 340 chart, so 甲县's slot is centred at 48 + 508 / 4 = 175 and 乙县's at 429;
 // 甲县's bar tops at 292 − 0.8 × 256 = 87.2.
-const chart = barChart({
+const spec: BarChartSpec = {
   caption: '图1',
   categories: ['甲县', '乙县'],
   series: [{ name: '综合得分', color: '#3b6fb6', bars: [{ value: 80, label: '80.0' }, 'n/a'] }],
   yMax: 100,
   yName: '分',
-});
+};
+const chart = barChart(spec);
 const img = decodePng(await svgToPng(chart.svg));
 const s = PNG_SCALE;
 const box = (x0: number, y0: number, x1: number, y1: number) => ({ x0: x0 * s, y0: y0 * s, x1: x1 * s, y1: y1 * s });
@@ -50,13 +51,7 @@ describe('chart PNG fallback, rendered from the SVG', () => {
   });
 
   test('the same chart drawn again is the same SVG, so a document made again for a settled day reuses its picture', async () => {
-    const again = barChart({
-      caption: '图1',
-      categories: ['甲县', '乙县'],
-      series: [{ name: '综合得分', color: '#3b6fb6', bars: [{ value: 80, label: '80.0' }, 'n/a'] }],
-      yMax: 100,
-      yName: '分',
-    });
+    const again = barChart(spec);
     expect(again.svg).toBe(chart.svg);
     expect(await svgToPng(again.svg)).toBe(await svgToPng(chart.svg));
   });
