@@ -56,6 +56,21 @@ describe('forecasts of settled days, kept compact', () => {
     expect(await forecastsAt(ctx, '2021-08-03')).toBe(dayBefore);
   });
 
+  test("a county's submission forecasts that county again, the others' forecasts are kept as they were", async () => {
+    const ctx = await setUp();
+    await setClock(ctx, { at: iso('2021-08-04T10:00'), mode: 'frozen' });
+    const before = await forecastsAt(ctx, '2021-08-04');
+    // On its day, as on the 5th of a month: 怀远 sends its July report.
+    await submitJuly(ctx, '340321', '2021-08-04T11:00');
+    const after = await forecastsAt(ctx, '2021-08-04');
+    expect(after.get('340321')).not.toStrictEqual(before.get('340321'));
+    const others = [...before.keys()].filter((code) => code !== '340321');
+    expect(others.length).toBeGreaterThan(100);
+    for (const code of others) expect(after.get(code)).toBe(before.get(code));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    expect(after).toStrictEqual(await fresh(ctx, '2021-08-04'));
+  });
+
   test("a day kept while it was the clock's is compacted once the clock has passed it, and stays equal", async () => {
     const ctx = await setUp();
     await submitJuly(ctx, '340321', '2021-08-03T10:00');

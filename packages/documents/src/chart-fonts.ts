@@ -128,7 +128,7 @@ export async function withChartFonts<T>(svg: string, render: (font: FontOptions)
   const s = await subsetter;
   const bytes = s ? cutSubset(s, charactersOf(svg)) : null;
   if (!s || !bytes) return render(systemFonts);
-  const file = join(s.dir, `${process.pid}-${++cut}.otf`);
+  const file = join(s.dir, `${++cut}.otf`);
   writeFileSync(file, bytes);
   try {
     return await render({ loadSystemFonts: false, fontFiles: [file], defaultFontFamily: CHART_FONT_FAMILY });

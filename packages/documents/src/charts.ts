@@ -120,8 +120,8 @@ function option(spec: BarChartSpec): echarts.EChartsCoreOption {
 }
 
 /**
- * A rendered PNG by its SVG. Rendering costs 3–5 ms for every text of the chart (some 250 ms for a county chart) and the
- * same SVG always gives the same picture, so a document made again for a settled day reuses its charts' pictures.
+ * A rendered PNG by its SVG. A county chart still takes some 50 ms of a core to render, and the same SVG always gives
+ * the same picture, so a document made again for a settled day reuses its charts' pictures.
  */
 const pngBySvg = new Map<string, Promise<Buffer>>();
 const KEPT_PNGS = 64;

@@ -1,4 +1,4 @@
-import { forecastCounty, type CountyForecast, type CountyInput } from '@dudao/metrics';
+import { forecastCounty, type CountyForecast, type CountyHistory, type CountyInput } from '@dudao/metrics';
 import type { CampaignDef } from '@dudao/schema/campaign';
 import { catchUp, onChanges } from '../../db/change-feed';
 import { inTransaction } from '../../db/engine';
@@ -22,7 +22,13 @@ const SLICE_MS = 8;
 const byCode = new Map<string, Set<Map<string, Promise<Forecasts>>>>();
 const subscribed = new WeakSet<object>();
 
-/** A forecast reads the history known at its day, so a change drops the forecasts of its day and after (the feed's rule). */
+/**
+ * Counties whose forecast a change made stale, per cache and day: a county's forecast reads only its own history and
+ * gates, so a write naming counties recomputes those alone (a submission on the 5th: one county, not 119).
+ */
+const staleOf = new WeakMap<Map<string, Promise<Forecasts>>, Map<string, Set<string>>>();
+
+/** A forecast reads the history known at its day, so a change reaches the forecasts of its day and after (the feed's rule). */
 function follow(ctx: Ctx<'campaign'>): void {
   if (subscribed.has(ctx.db)) return;
   subscribed.add(ctx.db);
@@ -31,19 +37,45 @@ function follow(ctx: Ctx<'campaign'>): void {
       const caches =
         change.campaignCode === '*' ? [...byCode.values()] : [byCode.get(change.campaignCode) ?? new Set()];
       for (const set of caches)
-        for (const cache of set) for (const day of [...cache.keys()]) if (day >= change.fromDay) cache.delete(day);
+        for (const cache of set)
+          for (const day of [...cache.keys()]) {
+            if (day < change.fromDay) continue;
+            if (change.units === null) {
+              cache.delete(day);
+              staleOf.get(cache)?.delete(day);
+              continue;
+            }
+            let stale = staleOf.get(cache);
+            if (!stale) staleOf.set(cache, (stale = new Map()));
+            const units = stale.get(day) ?? new Set<string>();
+            for (const unit of change.units) units.add(unit);
+            if (units.size > 0) stale.set(day, units);
+          }
     }
   });
 }
 
-async function compute(ctx: Ctx<'campaign'>, asOf: string): Promise<Map<string, CountyForecast>> {
+/** Takes the units a change named for the day since its forecasts were filed, if any. */
+function takeStale(cache: Map<string, Promise<Forecasts>>, day: string): Set<string> | null {
+  const stale = staleOf.get(cache)?.get(day);
+  if (!stale) return null;
+  staleOf.get(cache)!.delete(day);
+  return stale;
+}
+
+/** Every county's forecast at `asOf`, or only those inside one of `units` (county codes, or a city's). */
+async function compute(ctx: Ctx<'campaign'>, asOf: string, units?: Set<string>): Promise<Map<string, CountyForecast>> {
   const { campaign } = ctx;
   const status = await provinceStatusAt(ctx, asOf);
   const gates = new Map(status.counties.map((c) => [c.code, c.gates]));
-  const histories = await historiesKnownAt(ctx, campaign.province, asOf);
+  const inside = (code: string) => !units || [...units].some((unit) => code.startsWith(unit));
+  const histories = new Map<string, CountyHistory>();
+  for (const scope of units ?? [campaign.province])
+    for (const [code, history] of await historiesKnownAt(ctx, scope, asOf)) histories.set(code, history);
   const out = new Map<string, CountyForecast>();
   let slice = performance.now();
   for (const shape of await cachedCountyShapes(ctx, campaign.province)) {
+    if (!inside(shape.code)) continue;
     // A day's forecast takes 50–200 ms: other requests (a draft save) are served between slices of it.
     if (performance.now() - slice > SLICE_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -63,6 +95,22 @@ async function compute(ctx: Ctx<'campaign'>, asOf: string): Promise<Map<string, 
     const history = histories.get(shape.code) ?? { reports: [], rosters: [] };
     out.set(shape.code, forecastCounty(county, history, gates.get(shape.code) ?? {}, campaign, asOf));
   }
+  return out;
+}
+
+/** The day's forecasts with the named units' counties forecast again; the others are the same objects. */
+async function recomputed(
+  ctx: Ctx<'campaign'>,
+  asOf: string,
+  kept: Promise<Forecasts>,
+  units: Set<string>,
+): Promise<Forecasts> {
+  const [before, again, { today }] = await Promise.all([kept, compute(ctx, asOf, units), readClock(ctx)]);
+  const out = new Map(before);
+  // A settled day stays compact: its new entries are compacted as a whole day would be.
+  const compact = isCompact(before) && asOf < today;
+  for (const [code, forecast] of compact ? compacted(again) : again) out.set(code, forecast);
+  if (compact) compactMaps.add(out);
   return out;
 }
 
@@ -104,6 +152,8 @@ export async function forecastsAt(ctx: Ctx<'campaign'>, asOf: string): Promise<F
   const key = asOf;
   const cache = cacheOf(ctx.campaign);
   const cached = cache.get(key);
+  const stale = cached ? takeStale(cache, key) : null;
+  if (cached && stale) return file(cache, key, recomputed(ctx, asOf, cached, stale), false);
   if (cached && compactEntries.has(cached)) return cached;
   if (cached) {
     const { today } = await readClock(ctx);
@@ -121,7 +171,11 @@ export async function forecastsAt(ctx: Ctx<'campaign'>, asOf: string): Promise<F
 }
 
 function file(cache: Map<string, Promise<Forecasts>>, key: string, pending: Promise<Forecasts>, compact: boolean) {
-  if (!cache.has(key) && cache.size >= MAX_ANSWERS) cache.delete(cache.keys().next().value!);
+  if (!cache.has(key) && cache.size >= MAX_ANSWERS) {
+    const oldest = cache.keys().next().value!;
+    cache.delete(oldest);
+    staleOf.get(cache)?.delete(oldest);
+  }
   cache.set(key, pending);
   if (compact) compactEntries.add(pending);
   else
