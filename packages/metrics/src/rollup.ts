@@ -17,7 +17,7 @@ function ratioFigure(results: IndicatorResult[]): RollupFigure {
   return { value: denominator === 0 ? null : numerator / denominator, numerator, denominator, countiesReporting };
 }
 
-/** Over the counties' values (none null): a yes/no counts its yeses, days are averaged, anything else summed. */
+/** Over the counties' values, blanks left out: a yes/no counts its yeses, days are averaged, anything else summed. */
 function valueFigure(def: IndicatorDef, results: IndicatorResult[]): RollupFigure {
   let sum = 0;
   let yes = 0;
