@@ -86,25 +86,31 @@ describe('the change feed keys the status cache', () => {
     expect(await onTimeJuly(ctx)).toMatchObject({ period: '2021-07', onTime: 2, late: 0 });
   });
 
-  test('a back-filled submission appends a feed row naming its county from its Beijing day, and one for its records; a read and a user change none', async () => {
+  test('a back-filled submission appends a feed row naming the figures of its county from its Beijing day, and rows for its records; a read and a user change none', async () => {
     const { db, ctx } = await open();
     const feed = async () =>
       (await db.select().from(changeFeed).orderBy(changeFeed.id).all()).map((r) => [
         r.campaignCode,
         r.fromDay,
         r.counties,
+        r.kind,
       ]);
     const start = (await feed()).length;
     await onTimeJuly(ctx);
     await db.update(users).set({ displayName: '系统管理员（改）' }).where(eq(users.username, 'admin')).run();
     expect((await feed()).length).toBe(start);
-    // 17:00 UTC on 08-03 is 01:00 on 08-04 in Beijing. The submission's trigger names the county; its report states,
-    // stamped before the clock's day, are noted too (no county's figures: '').
+    // 17:00 UTC on 08-03 is 01:00 on 08-04 in Beijing. The submission's trigger names the county's figures; the
+    // report, its events (created, saved, submitted) name the county's records; and the write, stamped before the
+    // clock's day, notes that day for every unit's records.
     await submitJuly(ctx, HUAIYUAN, '2021-08-03T17:00:00.000Z');
-    expect((await feed()).slice(start)).toEqual([
-      [ctx.campaign.code, '2021-08-04', HUAIYUAN],
-      ['*', '2021-08-04', ''],
-    ]);
+    const rows = (await feed()).slice(start);
+    expect(rows.filter((r) => r[3] === 'figures')).toEqual([[ctx.campaign.code, '2021-08-04', HUAIYUAN, 'figures']]);
+    expect(rows.at(-1)).toEqual(['*', '2021-08-04', '*', 'records']);
+    const records = rows.slice(0, -1).filter((r) => r[3] === 'records');
+    expect(records.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(records.map((r) => r.join(' ')))).toEqual(
+      new Set([`${ctx.campaign.code} 2021-08-04 ${HUAIYUAN} records`]),
+    );
   });
 
   test('an answer for a day before the write stays the same object; the days from the write on are answered anew', async () => {

@@ -15,8 +15,18 @@ import { decideReport } from '../src/services/reports/workflow';
 import { reportsWithin } from '../src/services/reports/read';
 import { urgeCounts } from '../src/services/urge/counts';
 import { sendUrge } from '../src/services/urge/send';
-import { reportListAt, urgeCountsAt } from '../src/services/known/overview-answers';
-import { recordVisit } from '../src/services/supervision/visits';
+import {
+  dispatchSummaryAt,
+  reportListAt,
+  supervisionOverviewAt,
+  urgeCountsAt,
+} from '../src/services/known/overview-answers';
+import { addItem, closeItem, recordVisit } from '../src/services/supervision/visits';
+import { supervisionOverview } from '../src/services/supervision/overview';
+import { dispatchSummary } from '../src/services/dispatch/summary';
+import { issueDispatch } from '../src/services/dispatch/issue';
+import { readClock } from '../src/services/clock/clock';
+import { saveDraft } from '../src/services/reports/workflow';
 import { csv } from './support/files';
 import { freshDb } from './support/fresh-db';
 import { augustValues, header, julyValues, lines } from './support/report-values';
@@ -53,6 +63,11 @@ const write = fc.oneof(
   fc.record({ kind: fc.constant('visit' as const), county, at: stamp }),
   // A 催报 is a record that feeds no figure: back-filled, it must still reach the answers kept for its day.
   fc.record({ kind: fc.constant('urge' as const), county, period: fc.constantFrom('2021-07', '2021-08'), at: stamp }),
+  // Records stamped by the clock reach today's kept answers of their county, its city and the province only.
+  fc.record({ kind: fc.constant('urgeNow' as const), county, period: fc.constantFrom('2021-07', '2021-08') }),
+  fc.record({ kind: fc.constant('draftNow' as const), county, period: fc.constantFrom('2021-08', '2021-09') }),
+  fc.record({ kind: fc.constant('itemNow' as const), county }),
+  fc.record({ kind: fc.constant('dispatchNow' as const), county }),
   fc.record({ kind: fc.constant('reinstall' as const), at: stamp }),
   fc.record({ kind: fc.constant('clock' as const), at: stamp }),
 );
@@ -114,6 +129,37 @@ async function applyOrThrow(ctx: ServiceContext, w: Write): Promise<ServiceConte
       );
     } else if (w.kind === 'urge') {
       await sendUrge(ctx, { kind: 'report', unit: w.county, period: w.period }, w.at);
+    } else if (w.kind === 'urgeNow') {
+      await sendUrge(ctx, { kind: 'report', unit: w.county, period: w.period });
+    } else if (w.kind === 'draftNow') {
+      const report = await findReport(ctx, w.county, w.period);
+      await saveDraft(ctx, {
+        countyCode: w.county,
+        period: w.period,
+        version: report?.version ?? 0,
+        values: { 'narrative.T11': '本月进展' },
+      });
+    } else if (w.kind === 'itemNow') {
+      // A visit on the clock's day with one item, closed at once: a rectification item's update feeds the answers.
+      const { today } = await readClock(ctx);
+      const visit = await recordVisit(ctx, {
+        countyCode: w.county,
+        visitedOn: today,
+        byLevel: 'city',
+        visitors: '李四',
+        findings: '台账不全',
+      });
+      const item = await addItem(ctx, { visitId: visit.id, description: '补齐台账', owner: '县民政局', dueOn: today });
+      await closeItem(ctx, { itemId: item.id, evidence: '已补齐' });
+    } else if (w.kind === 'dispatchNow') {
+      const { today } = await readClock(ctx);
+      await issueDispatch(ctx, {
+        counties: [w.county],
+        title: '督办协理员配备',
+        matter: '请按期配齐协理员',
+        level: 'normal',
+        deadline: addDays(today, 10),
+      });
     } else if (w.kind === 'reinstall') {
       await installCampaign(ctx, ctx.campaign, w.at);
       return { ...ctx, campaign: await currentCampaign(ctx, ctx.campaign.code) };
@@ -124,7 +170,7 @@ async function applyOrThrow(ctx: ServiceContext, w: Write): Promise<ServiceConte
   return ctx;
 }
 
-describe('the incremental status answer and the answers kept for settled days', () => {
+describe('the incremental status answer and the overview answers kept per day and unit', () => {
   test('equal a fresh computation after every write, at any date, for every installed version read', async () => {
     let compared = 0;
     await fc.assert(
@@ -138,13 +184,20 @@ describe('the incremental status answer and the answers kept for settled days', 
           for (const [w, dates] of steps) {
             ctx = await apply(ctx, w);
             if (ctx.campaign !== versions.at(-1)!.campaign) versions.push(ctx);
-            for (const asOf of dates) {
+            // Today too: its answers are kept as well, until a write names their unit.
+            const { today } = await readClock(ctx);
+            for (const asOf of [...dates, today]) {
               for (const v of [versions[0]!, ctx]) {
                 const cached = await provinceStatusAt(v, asOf);
                 expect(cached).toEqual(await computeProvinceStatusAt(v, asOf));
-                // The answers kept for a settled day (past-answers.ts) against the same read made afresh.
-                expect(await reportListAt(v, '34', { asOf })).toEqual(await reportsWithin(v, '34', { asOf }));
-                expect(await urgeCountsAt(v, '34', asOf)).toEqual(await urgeCounts(v, '34', asOf));
+                // The overview's kept answers (day-answers.ts) against the same reads made afresh, for the province,
+                // a city with counties written to, and a county.
+                for (const unit of ['34', '3403', '3412', '340321']) {
+                  expect(await reportListAt(v, unit, { asOf })).toEqual(await reportsWithin(v, unit, { asOf }));
+                  expect(await urgeCountsAt(v, unit, asOf)).toEqual(await urgeCounts(v, unit, asOf));
+                  expect(await dispatchSummaryAt(v, unit, asOf)).toEqual(await dispatchSummary(v, unit, asOf));
+                  expect(await supervisionOverviewAt(v, unit, asOf)).toEqual(await supervisionOverview(v, unit, asOf));
+                }
                 compared++;
               }
             }
@@ -179,12 +232,29 @@ describe('the incremental status answer and the answers kept for settled days', 
                 { kind: 'urge', county: '340321', period: '2021-07', at: iso('2021-08-05T16:00') },
                 ['2021-08-06', '2021-08-20'],
               ],
+              [{ kind: 'clock', at: iso('2021-09-10T09:00') }, ['2021-09-10']],
+              [{ kind: 'urgeNow', county: '341221', period: '2021-08' }, ['2021-08-20']],
+              [{ kind: 'draftNow', county: '340321', period: '2021-09' }, ['2021-08-20']],
+              [{ kind: 'itemNow', county: '340322' }, ['2021-09-10']],
+              [{ kind: 'dispatchNow', county: '340321' }, ['2021-08-20']],
             ],
           ],
         ],
       },
     );
     expect(compared).toBeGreaterThan(5 * 3 * 2 * 2 - 1);
-    expect([...applied].sort()).toEqual(expect.arrayContaining(['reinstall', 'return', 'roster', 'submit', 'urge']));
+    expect([...applied].sort()).toEqual(
+      expect.arrayContaining([
+        'dispatchNow',
+        'draftNow',
+        'itemNow',
+        'reinstall',
+        'return',
+        'roster',
+        'submit',
+        'urge',
+        'urgeNow',
+      ]),
+    );
   }, 300_000);
 });

@@ -4,13 +4,15 @@ import { inTransaction, type Db } from './engine';
 import { preparedFor } from './prepared';
 
 /**
- * One write's reach: the campaign ('*' all), the first as-of day it can change, the units whose figures it changed
- * (null: all; empty: none, a write of records only, such as a back-filled return or urge, that reaches a settled day).
+ * One write's reach: the campaign ('*' all), the first as-of day it can change, the units it named (null: all; empty:
+ * none, in rows written before records fed the feed), and whether it wrote figures or only records (report workflow,
+ * dispatch, urges, rectification), which no status or forecast reads.
  */
 export interface Change {
   campaignCode: string;
   fromDay: string;
   units: string[] | null;
+  kind: 'figures' | 'records';
 }
 
 /**
@@ -51,11 +53,12 @@ export function onChanges(db: Db, listener: (changes: Change[]) => void): void {
   stateOf(db).listeners.add(listener);
 }
 
-function parse(row: { campaignCode: string; fromDay: string; counties: string }): Change {
+function parse(row: { campaignCode: string; fromDay: string; counties: string; kind: Change['kind'] }): Change {
   return {
     campaignCode: row.campaignCode,
     fromDay: row.fromDay,
     units: row.counties === '*' ? null : row.counties === '' ? [] : row.counties.split(','),
+    kind: row.kind,
   };
 }
 
@@ -102,7 +105,7 @@ async function readOnce(db: Db, state: FeedState): Promise<void> {
       expired = true;
     }
   }
-  if (expired) changes.push({ campaignCode: '*', fromDay: '0000-01-01', units: null });
+  if (expired) changes.push({ campaignCode: '*', fromDay: '0000-01-01', units: null, kind: 'figures' });
   if (changes.length > 0) for (const listener of state.listeners) listener(changes);
 }
 
@@ -131,13 +134,13 @@ export function catchUp(db: Db): Promise<void> {
 }
 
 /**
- * Says on the feed that a write of records feeding no figure (report states, dispatch, urges, rectification) reached
- * `fromDay`, a day answers may already be kept for as settled (`services/known/past-answers.ts`). The triggers append
- * for figure rows; this is the one append made by code, from `stampedWrite`, which alone knows a stamp's day.
+ * Says on the feed that a write stamped before the clock's day (a back-fill, or a write that ran past midnight)
+ * reached `fromDay`, for every unit: the triggers name the units of each record the overview's answers read, and this
+ * one append made by code (from `stampedWrite`, which alone knows a stamp's day) covers any record they do not.
  */
 export async function noteRecordsFrom(db: Db, fromDay: string): Promise<void> {
   // Written without an id, as the triggers write: the table's own sequence numbers it on both engines.
   await db.run(
-    sql`insert into change_feed (campaign_code, from_day, counties, recorded_at) values ('*', ${fromDay}, '', ${new Date().toISOString()})`,
+    sql`insert into change_feed (campaign_code, from_day, counties, kind, recorded_at) values ('*', ${fromDay}, '*', 'records', ${new Date().toISOString()})`,
   );
 }

@@ -23,7 +23,7 @@ export function memoOnFeed<T>(load: (db: Db) => Promise<T>): (db: Db) => Promise
       kept.set(db, created);
       // A load in flight is dropped with the rest: it may have read before the change.
       onChanges(db, (changes) => {
-        if (changes.some((c) => c.units === null)) created.value = null;
+        if (changes.some((c) => c.units === null && c.kind === 'figures')) created.value = null;
       });
     }
     if (entry.value) return entry.value;

@@ -41,7 +41,7 @@ export function serviceContext(
   return { db, campaign, actor, clock };
 }
 
-/** A write running longer than this looks at the clock again before it commits (past-answers.ts `SETTLE_MS`). */
+/** A write running longer than this looks at the clock again before it commits (it may have run past midnight). */
 const LONG_WRITE_MS = 20_000;
 
 /**
@@ -49,7 +49,7 @@ const LONG_WRITE_MS = 20_000;
  * after the locks are taken, so stamps follow commit order; a caller back-filling history (the demo, `--at`) gives its
  * own time instead.
  *
- * A stamp before the clock's day reaches a settled day, whose answers may be kept (`known/past-answers.ts`): the
+ * A stamp before the clock's day reaches a day whose answers may be kept (`known/day-answers.ts`): the
  * write notes that day on the change feed. The clock is held shared meanwhile, so it cannot be set past a write
  * in flight; a write that ran long reads the clock again, in case it ran past midnight.
  */

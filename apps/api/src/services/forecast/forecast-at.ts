@@ -34,6 +34,8 @@ function follow(ctx: Ctx<'campaign'>): void {
   subscribed.add(ctx.db);
   onChanges(ctx.db, (changes) => {
     for (const change of changes) {
+      // Records (report workflow, dispatch, urges) feed no forecast: it reads figures only.
+      if (change.kind === 'records') continue;
       const caches =
         change.campaignCode === '*' ? [...byCode.values()] : [byCode.get(change.campaignCode) ?? new Set()];
       for (const set of caches)

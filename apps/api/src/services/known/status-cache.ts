@@ -29,7 +29,7 @@ function dropUnits<T>(map: Map<string, T>, units: string[] | null): void {
 /** Drops exactly what a change names: answers on and after its day, and the named counties' inputs on those days. */
 function apply(cache: CampaignCache, start: string | null, change: Change): void {
   // A write of records only (no county's figures) leaves every status answer as it is.
-  if (change.units !== null && change.units.length === 0) return;
+  if (change.kind === 'records' || (change.units !== null && change.units.length === 0)) return;
   cache.epoch++;
   for (const [day, entry] of cache.days) {
     if (day < change.fromDay) continue;

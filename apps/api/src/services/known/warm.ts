@@ -71,18 +71,17 @@ export const warmStatusCache: WarmUp = (ctx, plans, done, failed = () => {}) =>
 
 /**
  * After the status warm-up: the province's and each city's overview answers (report list, dispatch summary,
- * supervision overview, urge counts) for every settled day, newest first, one unit and day per event-loop turn, so an
- * official looking back at any day of the campaign is answered from memory (each county's answers and the forecasts
- * follow: `warmCountyCuts`, `warmForecasts`).
+ * supervision overview, urge counts) for every day, today first, one unit and day per event-loop turn, so an official
+ * looking at any day of the campaign is answered from memory (each county's answers and the forecasts follow:
+ * `warmCountyCuts`, `warmForecasts`).
  */
 export const warmOverviewAnswers: WarmUp = (ctx, plans, done, failed = () => {}) =>
   behindRequests(
     async (stopped) => {
-      const { today } = await readClock(ctx);
       for (const plan of plans) {
         const c = { ...ctx, campaign: plan.campaign };
         const cities = (await listUnits(ctx, { parent: plan.campaign.province, level: 'city' })).map((u) => u.code);
-        for (const day of plan.days.filter((d) => d < today)) {
+        for (const day of plan.days) {
           for (const unit of [plan.campaign.province, ...cities]) {
             await nextTurn();
             if (stopped()) return;

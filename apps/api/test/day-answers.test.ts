@@ -5,7 +5,8 @@ import { setClock } from '../src/services/clock/clock';
 import { currentCampaign } from '../src/services/campaign/store';
 import { lockOn, serviceContext, stampedWrite, type ServiceContext } from '../src/services/context';
 import { readTable } from '../src/services/files/table-reader';
-import { reportListAt, urgeCountsAt } from '../src/services/known/overview-answers';
+import { reportListAt, supervisionOverviewAt, urgeCountsAt } from '../src/services/known/overview-answers';
+import { addItem, closeItem, recordVisit } from '../src/services/supervision/visits';
 import { importValues } from '../src/services/reports/import-values';
 import { findReport } from '../src/services/reports/store';
 import { decideReport, saveDraft } from '../src/services/reports/workflow';
@@ -15,7 +16,8 @@ import { freshDb } from './support/fresh-db';
 import { header, julyValues, lines } from './support/report-values';
 
 // What an official sees for a past day stays what it was, however busy today is, and a record back-filled into that
-// day (`--at`) shows in it at once: the answers kept for settled days (services/known/past-answers.ts).
+// day (`--at`) shows in it at once; today's answers are kept too, and a write drops only those of its own county, its
+// city and the province: the overview's answers kept per day and unit (services/known/day-answers.ts).
 
 const iso = (local: string) => new Date(`${local}:00+08:00`).toISOString();
 const COUNTY = '340321';
@@ -77,13 +79,76 @@ describe('answers about a settled day', () => {
     expect(await urged('2021-08-04')).toBe(0);
   });
 
-  test("today is not settled: the clock's day answers each write as it lands", async () => {
+  test("the clock's day answers each write as it lands", async () => {
     const ctx = await setUp('2021-08-20T10:00');
     expect(await stateOn(ctx, '2021-08-20')).toBeUndefined();
     await submitJuly(ctx, '2021-08-20T10:00');
     expect(await stateOn(ctx, '2021-08-20')).toBe('submitted');
     // Yesterday ended on the clock: settled, and it never knew the report.
     expect(await stateOn(ctx, '2021-08-19')).toBeUndefined();
+  });
+
+  test("today's answers are kept until a write names their unit: a 催报 and a draft reach their county's city and the province, not another city", async () => {
+    const ctx = await setUp('2021-08-20T10:00');
+    const today = '2021-08-20';
+    const urged = (answer: Awaited<ReturnType<typeof urgeCountsAt>>) =>
+      answer.find((u) => u.unit === COUNTY && u.period === '2021-07')?.count ?? 0;
+    const province = await urgeCountsAt(ctx, '34', today);
+    const ownCity = await urgeCountsAt(ctx, '3403', today);
+    const otherCity = await urgeCountsAt(ctx, '3401', today);
+    // Read again with nothing written: the same answer objects, not recomputations.
+    expect(await urgeCountsAt(ctx, '34', today)).toBe(province);
+    expect(await urgeCountsAt(ctx, '3403', today)).toBe(ownCity);
+
+    // One 催报 of 340321 (a county of 淮北市, 3403), stamped by the clock now.
+    await sendUrge(ctx, { kind: 'report', unit: COUNTY, period: '2021-07' });
+    expect(urged(await urgeCountsAt(ctx, '34', today))).toBe(1);
+    expect(urged(await urgeCountsAt(ctx, '3403', today))).toBe(1);
+    expect(await urgeCountsAt(ctx, '3401', today)).toBe(otherCity);
+
+    // A draft of the county's July report: the city's list of today shows it as 草稿, 合肥市's list is untouched.
+    const hefei = await reportListAt(ctx, '3401', { asOf: today });
+    await saveDraft(ctx, { countyCode: COUNTY, period: '2021-07', version: 0, values: { t01_dibao_urban: '1000' } });
+    expect((await reportListAt(ctx, '3403', { asOf: today })).map((r) => [r.countyCode, r.period, r.state])).toEqual([
+      [COUNTY, '2021-07', 'draft'],
+    ]);
+    expect(await reportListAt(ctx, '3401', { asOf: today })).toBe(hefei);
+  });
+
+  test("a rectification item closed today shows at once in today's supervision overview of its city", async () => {
+    const ctx = await setUp('2021-08-20T10:00');
+    const today = '2021-08-20';
+    const before = await supervisionOverviewAt(ctx, '3403', today);
+    expect(before.total.visits).toBe(0);
+    const visit = await recordVisit(ctx, {
+      countyCode: COUNTY,
+      visitedOn: today,
+      byLevel: 'city',
+      visitors: '市民政局',
+      findings: '协理员配备不足',
+    });
+    const item = await addItem(ctx, {
+      visitId: visit.id,
+      description: '补齐协理员',
+      owner: '县民政局',
+      dueOn: '2021-09-10',
+    });
+    expect((await supervisionOverviewAt(ctx, '3403', today)).total).toEqual({
+      visits: 1,
+      items: 1,
+      closed: 0,
+      open: 1,
+      overdue: 0,
+    });
+    // 销号 updates the item's row: the update feeds the change feed as an insert does.
+    await closeItem(ctx, { itemId: item.id, evidence: '已配齐' });
+    expect((await supervisionOverviewAt(ctx, '3403', today)).total).toEqual({
+      visits: 1,
+      items: 1,
+      closed: 1,
+      open: 0,
+      overdue: 0,
+    });
   });
 
   test('the clock is not set past a write in flight: the setting waits until the write has committed', async () => {

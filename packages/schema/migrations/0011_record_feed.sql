@@ -1,0 +1,27 @@
+-- Records feed the change feed too (docs/ENGINES.md "Change feed"): the overview's answers (report list, dispatch
+-- summary, supervision overview, urge counts) are kept for every day, today included, and dropped per unit. A row of
+-- kind 'records' names the counties (or the city, for an urge on a city summary) whose records a write added; the
+-- status and forecast caches skip such rows, since no figure reads these tables.
+ALTER TABLE `change_feed` ADD `kind` text DEFAULT 'figures' NOT NULL;
+--> statement-breakpoint
+CREATE TRIGGER `monthly_reports_feeds_change_feed` AFTER INSERT ON `monthly_reports` BEGIN INSERT INTO change_feed (campaign_code, from_day, counties, kind, recorded_at) VALUES (NEW.campaign_code, coalesce(date(NEW.created_at, '+8 hours'), '0000-01-01'), NEW.county_code, 'records', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+--> statement-breakpoint
+CREATE TRIGGER `monthly_reports_feeds_change_feed_delete` AFTER DELETE ON `monthly_reports` BEGIN INSERT INTO change_feed (campaign_code, from_day, counties, kind, recorded_at) VALUES (OLD.campaign_code, '0000-01-01', '*', 'records', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+--> statement-breakpoint
+CREATE TRIGGER `report_events_feeds_change_feed` AFTER INSERT ON `report_events` BEGIN INSERT INTO change_feed (campaign_code, from_day, counties, kind, recorded_at) VALUES (coalesce((SELECT campaign_code FROM monthly_reports WHERE id = NEW.report_id), '*'), coalesce(date(NEW.at, '+8 hours'), '0000-01-01'), coalesce((SELECT county_code FROM monthly_reports WHERE id = NEW.report_id), '*'), 'records', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+--> statement-breakpoint
+CREATE TRIGGER `dispatch_copies_feeds_change_feed` AFTER INSERT ON `dispatch_copies` BEGIN INSERT INTO change_feed (campaign_code, from_day, counties, kind, recorded_at) VALUES (NEW.campaign_code, coalesce(date((SELECT issued_at FROM dispatch_orders WHERE id = NEW.order_id), '+8 hours'), '0000-01-01'), NEW.county_code, 'records', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+--> statement-breakpoint
+CREATE TRIGGER `dispatch_events_feeds_change_feed` AFTER INSERT ON `dispatch_events` BEGIN INSERT INTO change_feed (campaign_code, from_day, counties, kind, recorded_at) VALUES (NEW.campaign_code, coalesce(date(NEW.at, '+8 hours'), '0000-01-01'), coalesce((SELECT county_code FROM dispatch_copies WHERE id = NEW.copy_id), '*'), 'records', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+--> statement-breakpoint
+CREATE TRIGGER `urges_feeds_change_feed` AFTER INSERT ON `urges` BEGIN INSERT INTO change_feed (campaign_code, from_day, counties, kind, recorded_at) VALUES (NEW.campaign_code, coalesce(date(NEW.at, '+8 hours'), '0000-01-01'), NEW.unit_code, 'records', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+--> statement-breakpoint
+CREATE TRIGGER `supervision_revisions_feeds_change_feed` AFTER INSERT ON `supervision_revisions` BEGIN INSERT INTO change_feed (campaign_code, from_day, counties, kind, recorded_at) VALUES (coalesce((SELECT campaign_code FROM supervision_visits WHERE id = CASE WHEN NEW.target = 'visit' THEN NEW.target_id ELSE (SELECT visit_id FROM rectification_items WHERE id = NEW.target_id) END), '*'), coalesce(date(NEW.recorded_at, '+8 hours'), '0000-01-01'), coalesce((SELECT county_code FROM supervision_visits WHERE id = CASE WHEN NEW.target = 'visit' THEN NEW.target_id ELSE (SELECT visit_id FROM rectification_items WHERE id = NEW.target_id) END), '*'), 'records', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+--> statement-breakpoint
+CREATE TRIGGER `rectification_items_feeds_change_feed` AFTER INSERT ON `rectification_items` BEGIN INSERT INTO change_feed (campaign_code, from_day, counties, kind, recorded_at) VALUES (coalesce((SELECT campaign_code FROM supervision_visits WHERE id = NEW.visit_id), '*'), coalesce(date(NEW.created_at, '+8 hours'), '0000-01-01'), coalesce((SELECT county_code FROM supervision_visits WHERE id = NEW.visit_id), '*'), 'records', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+--> statement-breakpoint
+CREATE TRIGGER `rectification_items_feeds_change_feed_update` AFTER UPDATE ON `rectification_items` BEGIN INSERT INTO change_feed (campaign_code, from_day, counties, kind, recorded_at) VALUES (coalesce((SELECT campaign_code FROM supervision_visits WHERE id = NEW.visit_id), '*'), coalesce(date(coalesce(NEW.closed_at, NEW.created_at), '+8 hours'), '0000-01-01'), coalesce((SELECT county_code FROM supervision_visits WHERE id = NEW.visit_id), '*'), 'records', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+--> statement-breakpoint
+CREATE TRIGGER `rectification_items_feeds_change_feed_delete` AFTER DELETE ON `rectification_items` BEGIN INSERT INTO change_feed (campaign_code, from_day, counties, kind, recorded_at) VALUES ('*', '0000-01-01', '*', 'records', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
+--> statement-breakpoint
+CREATE TRIGGER `rectification_evidence_feeds_change_feed` AFTER INSERT ON `rectification_evidence` BEGIN INSERT INTO change_feed (campaign_code, from_day, counties, kind, recorded_at) VALUES (coalesce((SELECT campaign_code FROM supervision_visits WHERE id = (SELECT visit_id FROM rectification_items WHERE id = NEW.item_id)), '*'), coalesce(date(NEW.uploaded_at, '+8 hours'), '0000-01-01'), coalesce((SELECT county_code FROM supervision_visits WHERE id = (SELECT visit_id FROM rectification_items WHERE id = NEW.item_id)), '*'), 'records', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')); END;
