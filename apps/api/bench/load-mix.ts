@@ -199,7 +199,7 @@ export async function runLoad(o: LoadOptions) {
       const base = o.bases[n % o.bases.length]!;
       await timed(samples, kind, batch(base, pageCalls(unit, asOf, city)), { headers: { cookie }, agent });
       const forecast = encodeURIComponent(JSON.stringify({ ...(asOf ? { asOf } : {}), unit }));
-      await timed(samples, forecastKind, `${base}/trpc/status.forecast?input=${forecast}`, {
+      await timed(samples, forecastKind, `${base}/trpc/status.gateForecasts?input=${forecast}`, {
         headers: { cookie },
         agent,
       });

@@ -57,6 +57,7 @@ const inputs: Record<keyof typeof rules, ((county: string) => unknown) | null> =
   'status.overview': (c) => ({ asOf: '2021-11-01', unit: c }),
   'status.county': (c) => ({ asOf: '2021-11-01', code: c }),
   'status.forecast': (c) => ({ asOf: '2021-11-01', unit: c }),
+  'status.gateForecasts': (c) => ({ asOf: '2021-11-01', unit: c }),
   'status.whatIf': (c) => ({ asOf: '2021-11-01', countyCode: c }),
   'reports.get': (c) => ({ countyCode: c, period: '2021-07' }),
   'reports.list': (c) => ({ unit: c }),

@@ -100,7 +100,7 @@ describe('answers about a settled day', () => {
     expect(await urgeCountsAt(ctx, '34', today)).toBe(province);
     expect(await urgeCountsAt(ctx, '3403', today)).toBe(ownCity);
 
-    // One 催报 of 340321 (a county of 淮北市, 3403), stamped by the clock now.
+    // One 催报 of 340321 (怀远县, a county of 蚌埠市 (3403)), stamped by the clock now.
     await sendUrge(ctx, { kind: 'report', unit: COUNTY, period: '2021-07' });
     expect(urged(await urgeCountsAt(ctx, '34', today))).toBe(1);
     expect(urged(await urgeCountsAt(ctx, '3403', today))).toBe(1);

@@ -73,6 +73,38 @@ describe('status.forecast', () => {
   });
 });
 
+describe('status.gateForecasts (the overview pages)', () => {
+  test("at 10-10 the city page gets each of its counties' gates ahead and nothing else; after the last gate, none", async () => {
+    const { asOf, counties } = await officer.trpc.status.gateForecasts.query({ asOf: '2021-10-10', unit: '3403' });
+    expect(asOf).toBe('2021-10-10');
+    // 蚌埠市 (3403) has 9 county-level units (two of them development zones), each with the gates of 10-31 ahead on 10-10.
+    expect(counties.map((c) => c.code)).toEqual([
+      '340302',
+      '340303',
+      '340304',
+      '340311',
+      '340321',
+      '340322',
+      '340323',
+      '340371',
+      '340372',
+    ]);
+    for (const c of counties) expect(Object.keys(c).sort()).toEqual(['code', 'gates']);
+    const m2 = counties.find((c) => c.code === county)!.gates.find((g) => g.gate === 'm2_coordinators')!;
+    expect(m2.expected).toBeCloseTo((30 + (10 / 30) * 25) / villages, 12);
+    expect(m2.state).toBe('will_miss');
+    // The campaign's gates all fall by 11-30 (campaign.gates): on 12-10 no county has one ahead.
+    await server.setTime(at('2021-12-10T10:00:00'));
+    try {
+      expect((await officer.trpc.status.gateForecasts.query({ asOf: '2021-12-10', unit: '3403' })).counties).toEqual(
+        [],
+      );
+    } finally {
+      await server.setTime(at('2021-10-20T10:00:00'));
+    }
+  });
+});
+
 describe('status.whatIf', () => {
   test('at 10-10 with no report ever sent: the fix is a first report at the expected figures, priced', async () => {
     const result = await officer.trpc.status.whatIf.query({ asOf: '2021-10-10', countyCode: county });

@@ -86,6 +86,7 @@ export const rules = {
   'status.overview': { roles: all, units: unit },
   'status.county': { roles: all, units: (i: { code?: string }) => [i.code] },
   'status.forecast': { roles: all, units: unit },
+  'status.gateForecasts': { roles: all, units: unit },
   'status.whatIf': { roles: all, units: county },
   'reports.get': { roles: all, units: county },
   'reports.list': { roles: all, units: unit },

@@ -35,4 +35,5 @@ export type DispatchSummary = Out['dispatch']['summary'];
 export type UrgeCount = Out['urge']['counts'][number];
 export type CountyForecast = Out['status']['forecast']['counties'][number];
 export type GateForecast = CountyForecast['gates'][number];
+export type CountyGateForecast = Out['status']['gateForecasts']['counties'][number];
 export type WhatIfAnswer = Out['status']['whatIf'];

@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
     ask(event, api.supervision.overview.query({ unit: user.scopeCode, asOf })),
     missingItems(event, user.scopeCode, asOf, overview),
   ]);
-  const forecasts = await ask(event, api.status.forecast.query({ asOf }));
+  const forecasts = await ask(event, api.status.gateForecasts.query({ asOf }));
   if (!status.province || !status.tallies) redirect(303, withAsOf(homeFor(user), asOf));
   const coverages = coverageKpis(campaign);
   const summaryGate = campaignTerms(campaign).summary;

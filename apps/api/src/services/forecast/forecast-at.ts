@@ -199,3 +199,28 @@ export function forecastsCut(all: Map<string, CountyForecast>, asOf: string, uni
   if (!cut) byUnit.set(unit, (cut = { asOf, counties: [...all.values()].filter((f) => f.code.startsWith(unit)) }));
   return cut;
 }
+
+/** One county's gates ahead: what an overview's 截止日预警 shows of its forecast. */
+export interface CountyGateForecast {
+  code: string;
+  gates: CountyForecast['gates'];
+}
+const gateCuts = new WeakMap<Map<string, CountyForecast>, Map<string, { asOf: string; counties: CountyGateForecast[] }>>();
+
+/**
+ * The counties of `unit` with a gate deadline ahead, each with only its gates' forecasts: the overview pages' answer
+ * (a province's whole forecast is some 630 KB of JSON, every targeted indicator of 119 counties, of which the
+ * overview shows the gates). Kept per day's answer and unit, as `forecastsCut`.
+ */
+export function gateForecastsCut(all: Map<string, CountyForecast>, asOf: string, unit: string) {
+  let byUnit = gateCuts.get(all);
+  if (!byUnit) gateCuts.set(all, (byUnit = new Map()));
+  let cut = byUnit.get(unit);
+  if (!cut) {
+    const counties = [...all.values()]
+      .filter((f) => f.code.startsWith(unit) && f.gates.length > 0)
+      .map((f) => ({ code: f.code, gates: f.gates }));
+    byUnit.set(unit, (cut = { asOf, counties }));
+  }
+  return cut;
+}

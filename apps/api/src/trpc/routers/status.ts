@@ -5,7 +5,7 @@ import { resolveAsOf } from '../../services/clock/clock';
 import { campaignOn } from '../../services/campaign/registry';
 import { statusCounty, statusOverview } from '../../services/status/answers';
 import { MAX_PAGE } from '../../services/status/shapes';
-import { forecastsAt, forecastsCut } from '../../services/forecast/forecast-at';
+import { forecastsAt, forecastsCut, gateForecastsCut } from '../../services/forecast/forecast-at';
 import { whatIfAt } from '../../services/forecast/what-if-at';
 import { guarded, router } from '../init';
 
@@ -42,6 +42,15 @@ export const statusRouter = router({
       const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
       const unit = input.unit ?? ctx.user.scopeCode;
       return forecastsCut(await forecastsAt({ ...ctx.service, campaign }, asOf), asOf, unit);
+    }),
+  /** What an overview's 截止日预警 shows: the counties with a gate ahead, each with its gates' forecasts only. */
+  gateForecasts: guarded('status.gateForecasts')
+    .input(z.object({ asOf: isoDateSchema.optional(), unit: unitCodeSchema.optional() }))
+    .query(async ({ ctx, input }) => {
+      const asOf = await resolveAsOf(ctx.service, input.asOf);
+      const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
+      const unit = input.unit ?? ctx.user.scopeCode;
+      return gateForecastsCut(await forecastsAt({ ...ctx.service, campaign }, asOf), asOf, unit);
     }),
   /** The smallest set of fixes that would take a county off the lagging list at a day, each re-judged by the rules. */
   whatIf: guarded('status.whatIf')

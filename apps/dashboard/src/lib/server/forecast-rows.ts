@@ -1,5 +1,5 @@
 import { FORECAST_STATE_WORDS, forecastLine, type ForecastState } from '@dudao/metrics';
-import type { Campaign, CountyForecast } from '$lib/api-types';
+import type { Campaign, CountyGateForecast } from '$lib/api-types';
 
 export interface ForecastRow {
   code: string;
@@ -17,7 +17,7 @@ export interface ForecastRow {
  * so the column shows only before a deadline), worst first.
  */
 export function forecastRows(
-  forecasts: CountyForecast[],
+  forecasts: CountyGateForecast[],
   counties: { code: string; name: string; cityCode: string }[],
   cities: { code: string; name: string }[],
   campaign: Pick<Campaign, 'gates'>,

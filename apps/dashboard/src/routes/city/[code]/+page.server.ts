@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
     ask(event, api.supervision.overview.query({ unit: code, asOf })),
     missingItems(event, code, asOf, overview),
   ]);
-  const forecasts = await ask(event, api.status.forecast.query({ asOf, unit: code }));
+  const forecasts = await ask(event, api.status.gateForecasts.query({ asOf, unit: code }));
   const city = status.city;
   if (!city || !status.tallies) error(404, `没有代码为 ${code} 的市`);
 
