@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Opened } from '../db/client';
-import { beijingDate } from '@dudao/schema/campaign';
 import { currentCampaign } from '../services/campaign/store';
 import { installedCampaigns } from '../services/campaign/registry';
+import { readClock } from '../services/clock/clock';
 import {
   campaignDays,
   warmCountyCuts,
@@ -31,7 +31,8 @@ export interface WarmUpOptions {
  * Resolves to a stop.
  */
 export async function warmUp(opened: Opened, logger: Logger, options: WarmUpOptions): Promise<() => void> {
-  const today = beijingDate(new Date());
+  // The campaign clock's day, not the machine's: days after it have not happened, and nobody may read them.
+  const { today } = await readClock(opened);
   const plans: Plans = [];
   for (const k of await installedCampaigns(opened)) {
     const campaign = await currentCampaign(opened, k.code);

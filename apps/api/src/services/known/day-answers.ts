@@ -19,19 +19,15 @@ import type { Ctx } from '../context';
 /** Answers kept per database, the oldest filed going first: a province's pages over a campaign need some thousands. */
 const MAX_KEPT = 20_000;
 
-interface Entry {
-  /** The unit the answer is about (province, city or county code): a change naming a unit inside it or around it drops it. */
-  unit: string;
-  answer: Promise<unknown>;
-}
-type Day = Map<string, Entry>;
+/** A day's answers by the unit they are about (province, city or county code), then by name and arguments. */
+type Day = Map<string, Map<string, Promise<unknown>>>;
 type Days = Map<string, Day>;
 
 interface Kept {
-  /** Campaign code → version → day → key → answer. */
+  /** Campaign code → version → day → unit → key → answer. */
   campaigns: Map<string, Map<CampaignDef, Days>>;
   /** Every kept answer in the order filed, for eviction. */
-  order: Map<string, { days: Days; day: string; key: string }>;
+  order: Map<string, { days: Days; day: string; unit: string; key: string }>;
 }
 
 const kept = new WeakMap<Db, Kept>();
@@ -40,16 +36,17 @@ const kept = new WeakMap<Db, Kept>();
 const touches = (unit: string, changed: string) => changed.startsWith(unit) || unit.startsWith(changed);
 
 function drop(state: Kept, days: Days, change: Change): void {
-  for (const [day, answers] of days) {
+  // Rows written before records named their units (an empty list) reach every unit, as '*' does.
+  const units = change.units === null || change.units.length === 0 ? null : change.units;
+  for (const [day, byUnit] of days) {
     if (day < change.fromDay) continue;
-    // Rows written before records named their units (an empty list) reach every unit, as '*' does.
-    const units = change.units === null || change.units.length === 0 ? null : change.units;
-    for (const [key, entry] of answers) {
-      if (units && !units.some((u) => touches(entry.unit, u))) continue;
-      answers.delete(key);
-      state.order.delete(orderKey(days, day, key));
+    // By unit, not by answer: a draft save on the 5th looks at the day's few units, not at every answer kept.
+    for (const [unit, answers] of byUnit) {
+      if (units && !units.some((u) => touches(unit, u))) continue;
+      for (const key of answers.keys()) state.order.delete(orderKey(days, day, unit, key));
+      byUnit.delete(unit);
     }
-    if (answers.size === 0) days.delete(day);
+    if (byUnit.size === 0) days.delete(day);
   }
 }
 
@@ -72,10 +69,10 @@ function keptOn(db: Db): Kept {
 // Each version's day map gets an id, so an eviction key names one campaign version.
 const ids = new WeakMap<object, number>();
 let nextId = 0;
-function orderKey(days: object, day: string, key: string): string {
+function orderKey(days: object, day: string, unit: string, key: string): string {
   let id = ids.get(days);
   if (id === undefined) ids.set(days, (id = nextId++));
-  return `${id}\n${day}\n${key}`;
+  return `${id}\n${day}\n${unit}\n${key}`;
 }
 
 /**
@@ -94,26 +91,27 @@ export async function dayAnswer<T>(
   state.campaigns.set(ctx.campaign.code, versions);
   let days = versions.get(ctx.campaign);
   if (!days) versions.set(ctx.campaign, (days = new Map()));
-  let answers = days.get(which.asOf);
-  if (!answers) days.set(which.asOf, (answers = new Map()));
-  const key = `${which.name} ${which.unit} ${JSON.stringify(which.args ?? null)}`;
+  let byUnit = days.get(which.asOf);
+  if (!byUnit) days.set(which.asOf, (byUnit = new Map()));
+  let answers = byUnit.get(which.unit);
+  if (!answers) byUnit.set(which.unit, (answers = new Map()));
+  const key = `${which.name} ${JSON.stringify(which.args ?? null)}`;
   const hit = answers.get(key);
-  if (hit) return hit.answer as Promise<T>;
+  if (hit) return hit as Promise<T>;
   // Filed before it reads: a change that arrives while it computes drops it.
   const pending = compute();
-  const entry: Entry = { unit: which.unit, answer: pending };
-  answers.set(key, entry);
-  const filed = orderKey(days, which.asOf, key);
-  state.order.set(filed, { days, day: which.asOf, key });
-  const dayAnswers = answers;
+  answers.set(key, pending);
+  const filed = orderKey(days, which.asOf, which.unit, key);
+  state.order.set(filed, { days, day: which.asOf, unit: which.unit, key });
+  const unitAnswers = answers;
   pending.catch(() => {
-    if (dayAnswers.get(key) === entry) dayAnswers.delete(key);
+    if (unitAnswers.get(key) === pending) unitAnswers.delete(key);
     state.order.delete(filed);
   });
   while (state.order.size > MAX_KEPT) {
     const [oldest, where] = state.order.entries().next().value!;
     state.order.delete(oldest);
-    where.days.get(where.day)?.delete(where.key);
+    where.days.get(where.day)?.get(where.unit)?.delete(where.key);
   }
   return pending;
 }
