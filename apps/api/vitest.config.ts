@@ -23,6 +23,9 @@ export default defineConfig({
     // Each file builds its own databases (SQLite files, or PostgreSQL databases copied from the template); two at a
     // time keeps a 2-core machine responsive.
     maxWorkers: 2,
+    // Files share their worker's module graph rather than importing it again each (some 100 s of a 340 s run went
+    // into module imports): every cache the services keep is keyed by its database handle, and each file opens its own.
+    isolate: false,
     // DUDAO_TEST_ENGINE=postgres runs the same suite on a throwaway PostgreSQL server the global setup starts.
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/drop-databases.ts'],
