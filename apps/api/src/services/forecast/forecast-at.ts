@@ -209,7 +209,7 @@ const gateCuts = new WeakMap<Map<string, CountyForecast>, Map<string, { asOf: st
 
 /**
  * The counties of `unit` with a gate deadline ahead, each with only its gates' forecasts: the overview pages' answer
- * (a province's whole forecast is some 630 KB of JSON, every targeted indicator of 119 counties, of which the
+ * (a province's whole forecast is some 540 KB of JSON, every targeted indicator of 119 counties, of which the
  * overview shows the gates). Kept per day's answer and unit, as `forecastsCut`.
  */
 export function gateForecastsCut(all: Map<string, CountyForecast>, asOf: string, unit: string) {
