@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -64,8 +64,11 @@ if (postgres) {
   location = url.toString();
   dropCopy = () => onServer(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
 } else {
-  location = join(mkdtempSync(join(tmpdir(), 'dudao-load-')), 'load.db');
+  const folder = mkdtempSync(join(tmpdir(), 'dudao-load-'));
+  location = join(folder, 'load.db');
   copyFileSync(source.path, location);
+  // The copy (some 25 MB, and its WAL) goes with the run: each run left one behind in the temp folder.
+  dropCopy = async () => rmSync(folder, { recursive: true, force: true });
 }
 
 // The clerks' counties get their December report reopened so their clerks can save drafts (all of them on a deadline).

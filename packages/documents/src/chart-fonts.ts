@@ -53,7 +53,6 @@ const HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE = 0x200;
 interface Subsetter {
   hb: HarfBuzz;
   face: number;
-  dir: string;
 }
 
 /** The file and face index fontconfig gives for the family, if it is that family and not a fallback for it. */
@@ -82,9 +81,7 @@ async function loadSubsetter(): Promise<Subsetter | null> {
     const blob = hb.hb_blob_create(at, bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
     const face = hb.hb_face_create(blob, font.index);
     hb.hb_blob_destroy(blob);
-    const dir = mkdtempSync(join(tmpdir(), 'dudao-chart-fonts-'));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    return { hb, face, dir };
+    return { hb, face };
   } catch {
     return null;
   }
@@ -117,8 +114,6 @@ function cutSubset({ hb, face }: Subsetter, characters: Set<number>): Buffer | n
   return bytes.byteLength > 0 ? bytes : null;
 }
 
-let cut = 0;
-
 /**
  * Runs `render` with the fonts to draw the SVG: a subset font file made for it and removed once `render` settles (resvg
  * takes fonts by path only; buffers it is given go through JSON), or the system's fonts.
@@ -128,11 +123,13 @@ export async function withChartFonts<T>(svg: string, render: (font: FontOptions)
   const s = await subsetter;
   const bytes = s ? cutSubset(s, charactersOf(svg)) : null;
   if (!s || !bytes) return render(systemFonts);
-  const file = join(s.dir, `${++cut}.otf`);
-  writeFileSync(file, bytes);
+  // A folder per render, removed with its file: a process ended by a signal leaves nothing behind.
+  const dir = mkdtempSync(join(tmpdir(), 'dudao-chart-font-'));
+  const file = join(dir, 'subset.otf');
   try {
+    writeFileSync(file, bytes);
     return await render({ loadSystemFonts: false, fontFiles: [file], defaultFontFamily: CHART_FONT_FAMILY });
   } finally {
-    rmSync(file, { force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }

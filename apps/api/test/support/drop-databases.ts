@@ -1,7 +1,9 @@
 import { afterAll } from 'vitest';
-import { dropCreatedDatabases } from './fresh-db';
+import { dropCreatedDatabases, removeTempFolders } from './fresh-db';
 
-// Runs before each test file: after its last test, the PostgreSQL databases it created are dropped.
+// Runs before each test file: after its last test, the PostgreSQL databases it created are dropped and the temporary
+// folders of its SQLite files removed.
 afterAll(async () => {
   await dropCreatedDatabases();
+  removeTempFolders();
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +24,19 @@ export const sqliteOnly = testEngine === 'sqlite';
 /** For `describe.skipIf(!postgresOnly)`: a test about the PostgreSQL server itself (processes, pg_dump). */
 export const postgresOnly = testEngine === 'postgres';
 
+// The folders this test file made for its files; the setup file removes them after the file's last test (893 were
+// left behind, 2.6 GB, before it did).
+const folders: string[] = [];
+
 export function tempPath(name = 'dudao.db'): string {
-  return join(mkdtempSync(join(tmpdir(), 'dudao-test-')), name);
+  const folder = mkdtempSync(join(tmpdir(), 'dudao-test-'));
+  folders.push(folder);
+  return join(folder, name);
+}
+
+/** Removes every folder `tempPath` made for this file (its databases, their WAL, files written beside them). */
+export function removeTempFolders(): void {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
 // The databases this test file made on the server; the setup file drops them after the file's last test.
