@@ -205,7 +205,10 @@ export interface CountyGateForecast {
   code: string;
   gates: CountyForecast['gates'];
 }
-const gateCuts = new WeakMap<Map<string, CountyForecast>, Map<string, { asOf: string; counties: CountyGateForecast[] }>>();
+const gateCuts = new WeakMap<
+  Map<string, CountyForecast>,
+  Map<string, { asOf: string; counties: CountyGateForecast[] }>
+>();
 
 /**
  * The counties of `unit` with a gate deadline ahead, each with only its gates' forecasts: the overview pages' answer
