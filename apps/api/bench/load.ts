@@ -42,7 +42,7 @@ const source = await benchDb('province');
 await source.close();
 const postgres = isPostgresUrl(source.path);
 let location: string;
-let dropCopy = async () => {};
+let dropCopy: () => Promise<void>;
 if (postgres) {
   const url = new URL(source.path);
   const name = `${decodeURIComponent(url.pathname.slice(1))}_load`;
