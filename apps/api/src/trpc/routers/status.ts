@@ -7,7 +7,17 @@ import { statusCounty, statusOverview } from '../../services/status/answers';
 import { MAX_PAGE } from '../../services/status/shapes';
 import { forecastsAt, forecastsCut, gateForecastsCut } from '../../services/forecast/forecast-at';
 import { whatIfAt } from '../../services/forecast/what-if-at';
+import type { Ctx } from '../../services/context';
 import { guarded, router } from '../init';
+
+const forecastInput = z.object({ asOf: isoDateSchema.optional(), unit: unitCodeSchema.optional() });
+
+/** The day's forecasts, judged by the campaign version in force that day, and the unit asked (the user's by default). */
+async function forecastsFor(service: Ctx<'campaign'>, scope: string, input: z.infer<typeof forecastInput>) {
+  const asOf = await resolveAsOf(service, input.asOf);
+  const campaign = await campaignOn(service, service.campaign.code, asOf);
+  return { all: await forecastsAt({ ...service, campaign }, asOf), asOf, unit: input.unit ?? scope };
+}
 
 export const statusRouter = router({
   at: guarded('status.at')
@@ -36,21 +46,17 @@ export const statusRouter = router({
     .query(({ ctx, input }) => statusCounty(ctx.service, input)),
   /** Each county's forecast (every gate and targeted indicator with a future deadline) as of a day, cut to the unit. */
   forecast: guarded('status.forecast')
-    .input(z.object({ asOf: isoDateSchema.optional(), unit: unitCodeSchema.optional() }))
+    .input(forecastInput)
     .query(async ({ ctx, input }) => {
-      const asOf = await resolveAsOf(ctx.service, input.asOf);
-      const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
-      const unit = input.unit ?? ctx.user.scopeCode;
-      return forecastsCut(await forecastsAt({ ...ctx.service, campaign }, asOf), asOf, unit);
+      const { all, asOf, unit } = await forecastsFor(ctx.service, ctx.user.scopeCode, input);
+      return forecastsCut(all, asOf, unit);
     }),
   /** What an overview's 截止日预警 shows: the counties with a gate ahead, each with its gates' forecasts only. */
   gateForecasts: guarded('status.gateForecasts')
-    .input(z.object({ asOf: isoDateSchema.optional(), unit: unitCodeSchema.optional() }))
+    .input(forecastInput)
     .query(async ({ ctx, input }) => {
-      const asOf = await resolveAsOf(ctx.service, input.asOf);
-      const campaign = await campaignOn(ctx.service, ctx.campaign.code, asOf);
-      const unit = input.unit ?? ctx.user.scopeCode;
-      return gateForecastsCut(await forecastsAt({ ...ctx.service, campaign }, asOf), asOf, unit);
+      const { all, asOf, unit } = await forecastsFor(ctx.service, ctx.user.scopeCode, input);
+      return gateForecastsCut(all, asOf, unit);
     }),
   /** The smallest set of fixes that would take a county off the lagging list at a day, each re-judged by the rules. */
   whatIf: guarded('status.whatIf')
