@@ -9,7 +9,8 @@ import type { Ctx } from '../context';
  * that day. Every row is stamped by the campaign clock and every read is bounded by the end of its as-of day, so an
  * answer changes only when a write adds a row stamped on or before its day; every table these answers read appends a
  * feed row naming the counties it touched (figure tables, and record tables since migration 0011), and `stampedWrite`
- * appends one naming every unit for a stamp before the clock's day. See docs/ENGINES.md "The overview's answers".
+ * appends one naming every unit for a stamp before the clock's day. See docs/ENGINES.md "The overview's other answers,
+ * kept per day and unit".
  *
  * Only reads that are a function of (campaign version, as-of day, unit, arguments) and of stamped rows of that unit
  * up to that day may be kept here. A kept answer is shared by every reader (and serialized once,
