@@ -19,6 +19,13 @@ export interface LayoutFaults {
 export function layoutFaults(page: Page): Promise<LayoutFaults> {
   return page.evaluate(() => {
     const width = window.innerWidth;
+    // Nothing changes the page while it is read: one style per element, however many ancestors' walks ask for it.
+    const styles = new Map<Element, CSSStyleDeclaration>();
+    const styleOf = (e: Element) => {
+      let s = styles.get(e);
+      if (!s) styles.set(e, (s = getComputedStyle(e)));
+      return s;
+    };
     const name = (e: Element) =>
       `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''} «${(e.textContent ?? '').trim().slice(0, 24)}»`;
     const shown = (e: Element) => {
@@ -29,17 +36,17 @@ export function layoutFaults(page: Page): Promise<LayoutFaults> {
         )
       )
         return false;
-      const s = getComputedStyle(e);
+      const s = styleOf(e);
       return s.visibility !== 'hidden' && s.display !== 'none' && e.getClientRects().length > 0;
     };
-    const clipsX = (e: Element) => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(e).overflowX);
+    const clipsX = (e: Element) => ['auto', 'scroll', 'hidden', 'clip'].includes(styleOf(e).overflowX);
     const insideClip = (e: Element) => {
       for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) if (clipsX(p)) return true;
       return false;
     };
     const floating = (e: Element) => {
       for (let p: Element | null = e; p; p = p.parentElement) {
-        const s = getComputedStyle(p);
+        const s = styleOf(p);
         if (s.position === 'fixed' || (s.position === 'sticky' && s.bottom !== 'auto')) return true;
       }
       return false;
@@ -60,7 +67,7 @@ export function layoutFaults(page: Page): Promise<LayoutFaults> {
     const clipped = all
       .filter((e) => {
         if (e instanceof SVGElement) return false;
-        const s = getComputedStyle(e);
+        const s = styleOf(e);
         if (!['hidden', 'clip'].includes(s.overflowX) || s.textOverflow === 'ellipsis') return false;
         const hasText = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
         return hasText && e.scrollWidth > e.clientWidth + 1;
@@ -71,7 +78,7 @@ export function layoutFaults(page: Page): Promise<LayoutFaults> {
     const visiblePart = (el: Element, r: DOMRect): DOMRect | null => {
       let { left, top, right, bottom } = r;
       for (let p: Element | null = el; p && p !== document.body; p = p.parentElement) {
-        const s = getComputedStyle(p);
+        const s = styleOf(p);
         if (p instanceof SVGElement || (s.overflowX === 'visible' && s.overflowY === 'visible')) continue;
         const c = p.getBoundingClientRect();
         left = Math.max(left, c.left);
