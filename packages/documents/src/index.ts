@@ -5,6 +5,7 @@ export type { Attachment, Block, Cell, Chart, Column, DocumentContent } from './
 export { citySummaryContent } from './compose/city-summary';
 export { provinceSummaryContent } from './compose/province-summary';
 export { supervisionNoticeContent } from './compose/supervision-notice';
+export { documentContent } from './compose/content-of';
 export { typeset } from './compose/format';
 export { withoutMonthWording } from './compose/month-wording';
 export { renderDocx } from './docx/render';

@@ -1,12 +1,10 @@
 import {
   annexWorkbook,
-  citySummaryContent,
+  documentContent,
   documentFileName,
   documentTitles,
-  provinceSummaryContent,
   renderDocx,
   renderHtml,
-  supervisionNoticeContent,
   type DocumentKind,
   type Snapshot,
 } from '@dudao/documents';
@@ -59,12 +57,7 @@ export async function generateDocument(
     return { fileName, content: await annexWorkbook(await annexInput(ctx, unit, asOf)), previewHtml: null };
   const day = snapshot ?? (await snapshotAt(ctx, asOf));
   const settings = await documentSettings(ctx, unit);
-  const content =
-    kind === 'city'
-      ? citySummaryContent(day, unit, settings)
-      : kind === 'province'
-        ? provinceSummaryContent(day, settings)
-        : supervisionNoticeContent(day, settings);
+  const content = documentContent(kind, day, unit, settings);
   if (options.pdf) {
     const ready = await printReadyDocx(content);
     return { fileName, content: ready.docx, previewHtml: renderHtml(content), pdf: ready.pdf };
