@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { builtinCampaign } from '@dudao/schema/campaign/builtin';
-import { computeStatus, countyStatus } from './status';
+import { computeStatus, countyStatus, rankStatus } from './status';
 import { ASOF, bengbu, board, huainan, one, onTime, perfect, perfectValues, shortRoster } from './status-fixtures';
 import { city, county, report, roster, village, villages } from './test-factories';
 
@@ -220,6 +220,54 @@ describe('the scenario as of 2021-11-10', () => {
     expect(bb?.t06_avg_processing_days).toEqual({ value: 14.25, countiesReporting: 4 });
     // bools: 淮南 D and E answered 是, F nothing
     expect(hn?.t04_platform_live).toEqual({ value: 2, numerator: 2, denominator: 2, countiesReporting: 2 });
+  });
+});
+
+describe('ranking judged counties a caller keeps (the status cache after one county’s write)', () => {
+  const input = board([A, B, C, G, D, E, F]);
+  const judged = input.counties.map((c) => countyStatus(c, anhui2021, ASOF));
+  const before = rankStatus(input, judged);
+  // C sends its October report and a full roster: at full marks, no longer lagging. Only C is judged again.
+  const fixedC = perfect('340323', '3403', ASOF);
+  const after = rankStatus(
+    input,
+    judged.map((j) => (j.code === '340323' ? countyStatus(fixedC, anhui2021, ASOF) : j)),
+  );
+
+  test('the city of the changed county is summed again: 蚌埠 lagging 1 → 0, its mean (300 + B) / 4', () => {
+    expect([before.cities[0]?.laggingCount, after.cities[0]?.laggingCount]).toEqual([1, 0]);
+    expect(after.cities[0]?.score).toBeCloseTo((300 + scoreB) / 4, 9);
+    // C at full marks joins A and G as an example of T02, all three tied first in the city, so by code.
+    expect([before.cities[0]?.exemplars.T02, after.cities[0]?.exemplars.T02]).toEqual([
+      ['340321', '340324'],
+      ['340321', '340323', '340324'],
+    ]);
+    expect(after.province.laggingCount).toBe(1);
+  });
+
+  test('the answer equals a full recomputation from the inputs', () => {
+    expect(after).toEqual(computeStatus(board([A, B, fixedC, G, D, E, F])));
+    expect(before).toEqual(result);
+  });
+
+  test('a county changed behind the city’s first, its watch flag unchanged, is summed again', () => {
+    // G stays at full marks (so unwatched) but is judged lagging: a new judged object in the fourth place of 蚌埠.
+    const base = structuredClone(judged);
+    const first = rankStatus(input, base);
+    const g = base.find((j) => j.code === '340324')!;
+    const laggingG = { ...g, lagging: true, reasons: base.find((j) => j.code === '340323')!.reasons };
+    const changed = base.map((j) => (j === g ? laggingG : j));
+    const kept = rankStatus(input, changed);
+    expect([first.cities[0]?.laggingCount, kept.cities[0]?.laggingCount]).toEqual([1, 2]);
+    expect(kept.cities[0]?.exemplars.T02).toEqual(['340321']);
+    // The same as ranking copies nobody has ranked before.
+    expect(kept).toEqual(rankStatus(input, structuredClone(changed)));
+  });
+
+  test('the same judged counties on another day are summed again', () => {
+    const later = rankStatus({ ...input, asOf: '2021-12-20' }, judged);
+    expect(later).toEqual(rankStatus({ ...input, asOf: '2021-12-20' }, structuredClone(judged)));
+    expect(later.cities[0]?.timeliness).not.toEqual(before.cities[0]?.timeliness);
   });
 });
 

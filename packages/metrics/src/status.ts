@@ -2,6 +2,7 @@ import type { CampaignDef } from '@dudao/schema/campaign';
 import type { CityStatus, CountyInput, CountyStatus, RankPlace, StatusInput, StatusResult } from './types';
 import { countyIndicators } from './county-indicators';
 import { exemplarTasks } from './exemplars';
+import { cityFigures } from './city-figures';
 import { cityGates, countyGates } from './gates';
 import { laggingReasons, redCounts } from './lagging';
 import { meanScore, rankings, watchList, type Scored } from './rankings';
@@ -100,36 +101,27 @@ export function rankStatus(input: Omit<StatusInput, 'counties'>, judged: JudgedC
   });
 
   const membersOf = byCity(counties);
-  const cityScores = input.cities.map((city) => ({
-    code: city.code,
-    score: meanScore((membersOf.get(city.code) ?? []).map((c) => c.score)),
-  }));
-  const cityPlaces = placesOf(cityScores);
+  const sums = input.cities.map((city) =>
+    cityFigures(judgedOf.get(city.code) ?? [], membersOf.get(city.code) ?? [], campaign, asOf),
+  );
+  const cityPlaces = placesOf(input.cities.map((city, i) => ({ code: city.code, score: sums[i]!.score })));
   const supervisionGate = gateOfKind(campaign, 'supervision_of_lagging');
   const cities: CityStatus[] = input.cities.map((city, i) => {
-    const members = membersOf.get(city.code) ?? [];
-    const countyCounts = countyGateCounts(members, campaign);
-    const exemplars: Record<string, string[]> = {};
-    for (const task of campaign.tasks) {
-      exemplars[task.code] = members
-        .filter((c) => c.exemplarTasks.includes(task.code))
-        .sort((a, b) => a.rankInCity - b.rankInCity || (a.code < b.code ? -1 : 1))
-        .map((c) => c.code);
-    }
+    const sum = sums[i]!;
     return {
       code: city.code,
       name: city.name,
-      score: cityScores[i]?.score ?? null,
+      score: sum.score,
       rank: cityPlaces.order(city.code),
       provinceRank: cityPlaces.place.get(city.code) ?? UNRANKED,
-      laggingCount: members.filter((c) => c.lagging).length,
+      laggingCount: sum.laggingCount,
       gates: cityGates(city.summarySubmittedAt, campaign, asOf),
-      supervision: supervisionGate ? (countyCounts[supervisionGate.code] ?? tally([])) : tally([]),
-      gateCounts: countyCounts,
-      redByIndicator: redByIndicator(members, campaign),
-      timeliness: timelinessCounts(members, campaign, asOf),
-      exemplars,
-      figures: rollupFigures(members, campaign),
+      supervision: supervisionGate ? (sum.gateCounts[supervisionGate.code] ?? tally([])) : tally([]),
+      gateCounts: sum.gateCounts,
+      redByIndicator: sum.redByIndicator,
+      timeliness: sum.timeliness,
+      exemplars: sum.exemplars,
+      figures: sum.figures,
     };
   });
 
