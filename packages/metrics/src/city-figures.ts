@@ -1,7 +1,7 @@
 import type { CampaignDef } from '@dudao/schema/campaign';
 import type { CityStatus, CountyStatus } from './types';
 import { meanScore } from './rankings';
-import { rollupFigures } from './rollup';
+import { figuresOf, rollupSums, type RollupSums } from './rollup';
 import { countyGateCounts, redByIndicator } from './tallies';
 import { timelinessCounts } from './timeliness';
 
@@ -9,7 +9,10 @@ import { timelinessCounts } from './timeliness';
 export type CityFigures = Pick<
   CityStatus,
   'score' | 'laggingCount' | 'gateCounts' | 'redByIndicator' | 'timeliness' | 'exemplars' | 'figures'
->;
+> & {
+  /** What the roll-up figures are made of: the province's are the cities' added up. */
+  rollupSums: RollupSums;
+};
 
 interface Kept {
   campaign: CampaignDef;
@@ -56,6 +59,7 @@ export function cityFigures(
       .sort((a, b) => a.rankInCity - b.rankInCity || (a.code < b.code ? -1 : 1))
       .map((c) => c.code);
   }
+  const sums = rollupSums(members, campaign);
   const figures: CityFigures = {
     score: meanScore(members.map((c) => c.score)),
     laggingCount: members.filter((c) => c.lagging).length,
@@ -63,7 +67,8 @@ export function cityFigures(
     redByIndicator: redByIndicator(members, campaign),
     timeliness: timelinessCounts(members, campaign, asOf),
     exemplars,
-    figures: rollupFigures(members, campaign),
+    figures: figuresOf(sums, campaign),
+    rollupSums: sums,
   };
   if (first !== undefined) kept.set(first, { campaign, asOf, judged, watch, figures });
   return figures;

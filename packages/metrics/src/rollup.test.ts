@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { builtinCampaign } from '@dudao/schema/campaign/builtin';
-import { rollupFigures } from './rollup';
+import { addRollupSums, figuresOf, rollupFigures, rollupSums } from './rollup';
 import type { IndicatorResult } from './types';
 
 const anhui2021 = builtinCampaign('anhui-2021');
@@ -51,27 +51,47 @@ const c = {
   },
 };
 const figures = rollupFigures([a, b, c], anhui2021);
+// The province's way: each city summed on its own, the sums added up. c, first, carries no numerator for the coverage
+// and the mean pay, yet the whole must still be a ratio from the other parts' sums.
+const fromParts = figuresOf(
+  addRollupSums([rollupSums([c], anhui2021), rollupSums([a], anhui2021), rollupSums([b], anhui2021)], anhui2021),
+  anhui2021,
+);
+
+const expectedFigures = [
+  // 9/10 and 1/90 → (9 + 1) / (10 + 90) = 0.10, not the mean of ratios (0.9 + 0.0111) / 2 = 0.456
+  ['t02_incapable_covered', { value: 0.1, numerator: 10, denominator: 100, countiesReporting: 2 }],
+  ['t10_coordinator_coverage', { value: 0.1, numerator: 10, denominator: 100, countiesReporting: 2 }],
+  // (3000 + 8000) / (2 + 8) = 1100, not (1500 + 1000) / 2 = 1250
+  ['t10_avg_pay', { value: 1100, numerator: 11000, denominator: 10, countiesReporting: 2 }],
+  // 120 + 80 = 200
+  ['t01_tekun', { value: 200, countiesReporting: 2 }],
+  // 1000.5 + 499.25 = 1499.75
+  ['t03_temp_aid_amount', { value: 1499.75, countiesReporting: 2 }],
+  // two of three counties answered 是
+  ['t04_platform_live', { value: 2, numerator: 2, denominator: 3, countiesReporting: 3 }],
+  // (10 + 15) / 2 = 12.5
+  ['t06_avg_processing_days', { value: 12.5, countiesReporting: 2 }],
+  // nobody reported it
+  ['t11_materials', { value: null, countiesReporting: 0 }],
+  ['t10_station_coverage', { value: null, countiesReporting: 0 }],
+] as const;
 
 describe('rollupFigures', () => {
-  test.each([
-    // 9/10 and 1/90 → (9 + 1) / (10 + 90) = 0.10, not the mean of ratios (0.9 + 0.0111) / 2 = 0.456
-    ['t02_incapable_covered', { value: 0.1, numerator: 10, denominator: 100, countiesReporting: 2 }],
-    ['t10_coordinator_coverage', { value: 0.1, numerator: 10, denominator: 100, countiesReporting: 2 }],
-    // (3000 + 8000) / (2 + 8) = 1100, not (1500 + 1000) / 2 = 1250
-    ['t10_avg_pay', { value: 1100, numerator: 11000, denominator: 10, countiesReporting: 2 }],
-    // 120 + 80 = 200
-    ['t01_tekun', { value: 200, countiesReporting: 2 }],
-    // 1000.5 + 499.25 = 1499.75
-    ['t03_temp_aid_amount', { value: 1499.75, countiesReporting: 2 }],
-    // two of three counties answered 是
-    ['t04_platform_live', { value: 2, numerator: 2, denominator: 3, countiesReporting: 3 }],
-    // (10 + 15) / 2 = 12.5
-    ['t06_avg_processing_days', { value: 12.5, countiesReporting: 2 }],
-    // nobody reported it
-    ['t11_materials', { value: null, countiesReporting: 0 }],
-    ['t10_station_coverage', { value: null, countiesReporting: 0 }],
-  ])('%s', (code, expected) => {
+  test.each(expectedFigures)('%s', (code, expected) => {
     expect(figures[code]).toEqual(expected);
+  });
+
+  test.each(expectedFigures)('%s from the sums of three parts added up', (code, expected) => {
+    expect(fromParts[code]).toEqual(expected);
+  });
+
+  test('a part on its own without numerators rolls up as values', () => {
+    const alone = figuresOf(rollupSums([c], anhui2021), anhui2021);
+    // c's coverage is a plain blank figure: no county reports a value
+    expect(alone.t10_coordinator_coverage).toEqual({ value: null, countiesReporting: 0 });
+    // its 5 over a blank denominator still makes the share a ratio, with nothing to add up
+    expect(alone.t02_incapable_covered).toEqual({ value: null, numerator: 0, denominator: 0, countiesReporting: 0 });
   });
 
   test('dates are not rolled up', () => {

@@ -6,11 +6,11 @@ import { cityFigures } from './city-figures';
 import { cityGates, countyGates } from './gates';
 import { laggingReasons, redCounts } from './lagging';
 import { meanScore, rankings, watchList, type Scored } from './rankings';
-import { rollupFigures } from './rollup';
+import { addRollupSums, figuresOf } from './rollup';
 import { compositeScore, taskScores } from './scores';
-import { countyGateCounts, gateCounts, redByIndicator, tally } from './tallies';
-import { cityGateDefs, gateOfKind } from './schedule';
-import { countyTimeliness, timelinessCounts } from './timeliness';
+import { addGateCounts, addRedCounts, gateCounts, tally } from './tallies';
+import { cityGateDefs, countyGateDefs, gateOfKind } from './schedule';
+import { addTimelinessCounts, countyTimeliness } from './timeliness';
 
 export type JudgedCountyStatus = Omit<
   CountyStatus,
@@ -125,20 +125,38 @@ export function rankStatus(input: Omit<StatusInput, 'counties'>, judged: JudgedC
     };
   });
 
+  // Every county is in one of the cities (checked above), so the province's counts are its cities' added up: after one
+  // county's write only its city was summed again, and the nation's 2,978 counties are not read once more.
   return {
     asOf,
     province: {
       ...input.province,
       score: meanScore(counties.map((c) => c.score)),
-      laggingCount: counties.filter((c) => c.lagging).length,
-      gateCounts: countyGateCounts(counties, campaign),
+      laggingCount: sums.reduce((n, s) => n + s.laggingCount, 0),
+      gateCounts: addGateCounts(
+        sums.map((s) => s.gateCounts),
+        countyGateDefs(campaign).map((g) => g.code),
+      ),
       cityGateCounts: gateCounts(
         cities,
         cityGateDefs(campaign).map((g) => g.code),
       ),
-      redByIndicator: redByIndicator(counties, campaign),
-      timeliness: timelinessCounts(counties, campaign, asOf),
-      figures: rollupFigures(counties, campaign),
+      redByIndicator: addRedCounts(
+        sums.map((s) => s.redByIndicator),
+        campaign,
+      ),
+      timeliness: addTimelinessCounts(
+        sums.map((s) => s.timeliness),
+        campaign,
+        asOf,
+      ),
+      figures: figuresOf(
+        addRollupSums(
+          sums.map((s) => s.rollupSums),
+          campaign,
+        ),
+        campaign,
+      ),
     },
     cities,
     counties,

@@ -55,3 +55,29 @@ export function redByIndicator(
   });
   return counts;
 }
+
+/** Gate counts of the units of all the parts together (a province's counties from its cities'). */
+export function addGateCounts(parts: GateCounts[], codes: readonly string[]): GateCounts {
+  const counts: GateCounts = {};
+  for (const k of codes) {
+    const count = tally([]);
+    for (const part of parts) {
+      const p = part[k];
+      if (p === undefined) continue;
+      for (const s of GATE_STATUSES) count[s] += p[s];
+    }
+    counts[k] = count;
+  }
+  return counts;
+}
+
+/** Red counts of the counties of all the parts together, in the campaign's order and without zeros, as `redByIndicator`. */
+export function addRedCounts(parts: Record<string, number>[], campaign: CampaignDef): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const def of campaign.indicators) {
+    let red = 0;
+    for (const part of parts) red += part[def.code] ?? 0;
+    if (red > 0) counts[def.code] = red;
+  }
+  return counts;
+}

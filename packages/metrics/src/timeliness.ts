@@ -35,3 +35,15 @@ export function timelinessCounts(
   }
   return counts;
 }
+
+/** 按时报送 of the counties of all the parts together (a province's from its cities'), as `timelinessCounts`. */
+export function addTimelinessCounts(parts: TimelinessCounts[], campaign: CampaignDef, asOf: string): TimelinessCounts {
+  const counts: TimelinessCounts = { period: latestDuePeriod(campaign, asOf), onTime: 0, late: 0, missing: 0 };
+  if (counts.period === null) return counts;
+  for (const part of parts) {
+    counts.onTime += part.onTime;
+    counts.late += part.late;
+    counts.missing += part.missing;
+  }
+  return counts;
+}

@@ -138,7 +138,7 @@ export interface CountyStatus {
   /** How its report for the latest period due stands (null before the first is due). */
   timeliness: Timeliness | null;
   /** Tasks it may be cited for as an example (DOMAIN "Reports" rule 1). */
-  exemplarTasks: string[];
+  exemplarTasks: readonly string[];
 }
 
 export interface RollupFigure {
