@@ -15,6 +15,13 @@ if [ "$need_browser" = "browser" ] && ! command -v chromium >/dev/null 2>&1 && [
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
+# The browser tests drive the headless shell when it is there (much lighter on two cores), Chromium otherwise.
+if [ "$need_browser" = "browser" ] && [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium-headless-shell >/dev/null 2>&1; then
+  echo "› 安装 chromium-headless-shell（浏览器测试用）"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium-headless-shell >/dev/null; } ||
+    echo "› 未能安装 chromium-headless-shell，浏览器测试改用 Chromium"
+fi
 
 # The documents test sets the city summary in LibreOffice and reads it back with pdftotext.
 if [ "$need_browser" = "browser" ] || [ "${1:-}" = "office" ]; then

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -5,9 +6,13 @@ import { resultsDir } from './paths';
 
 export const demoPassword = 'dudao-demo-2021';
 
+// Debian's chromium-headless-shell is Chromium's own engine without the browser around it: the same Blink lays out and
+// paints the pages, and the suite takes some 40% less time (counts-and-reviews: 99 s → 60 s of tests) on two cores.
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium'),
     args: [
       '--headless',
       '--no-sandbox',
