@@ -48,7 +48,7 @@ export { countyTimeliness, submittedOnTime, timelinessCounts } from './timelines
 export { countyGateCounts, gateCounts, redByIndicator, tally } from './tallies';
 export { exemplarTasks, tasksMet } from './exemplars';
 export { rollupFigures } from './rollup';
-export { computeStatus, countyStatus, rankStatus, type JudgedCountyStatus } from './status';
+export { computeStatus, countyStatus, rankStatus, rankSteps, type JudgedCountyStatus } from './status';
 export {
   cityGateDefs,
   countyGateDefs,

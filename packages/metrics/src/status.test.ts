@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { builtinCampaign } from '@dudao/schema/campaign/builtin';
-import { computeStatus, countyStatus, rankStatus } from './status';
+import { computeStatus, countyStatus, rankStatus, rankSteps } from './status';
 import { ASOF, bengbu, board, huainan, one, onTime, perfect, perfectValues, shortRoster } from './status-fixtures';
 import { city, county, report, roster, village, villages } from './test-factories';
 
@@ -262,6 +262,21 @@ describe('ranking judged counties a caller keeps (the status cache after one cou
     expect(kept.cities[0]?.exemplars.T02).toEqual(['340321']);
     // The same as ranking copies nobody has ranked before.
     expect(kept).toEqual(rankStatus(input, structuredClone(changed)));
+  });
+
+  test('ranked in steps with another day ranked between them (a server between turns), the answer is the same', () => {
+    const steps = rankSteps(input, judged);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses += 1;
+      // Another reader's day, ranked from the same judged counties while this ranking waits.
+      rankStatus({ ...input, asOf: '2021-12-20' }, judged);
+      step = steps.next();
+    }
+    // It pauses after the province's places, after ranking the cities, making the counties and summing the cities.
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(step.value).toEqual(result);
   });
 
   test('the same judged counties on another day are summed again', () => {

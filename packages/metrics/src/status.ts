@@ -2,7 +2,7 @@ import type { CampaignDef } from '@dudao/schema/campaign';
 import type { CityStatus, CountyInput, CountyStatus, RankPlace, StatusInput, StatusResult } from './types';
 import { countyIndicators } from './county-indicators';
 import { exemplarTasks } from './exemplars';
-import { cityFigures } from './city-figures';
+import { cityFigures, type CityFigures } from './city-figures';
 import { cityGates, countyGates } from './gates';
 import { laggingReasons, redCounts } from './lagging';
 import { meanScore, rankings, watchList, type Scored } from './rankings';
@@ -72,24 +72,49 @@ function byCity<C extends { cityCode: string }>(counties: C[]): Map<string, C[]>
  * and province. A caller that keeps the judged counties recomputes only those whose input changed.
  */
 export function rankStatus(input: Omit<StatusInput, 'counties'>, judged: JudgedCountyStatus[]): StatusResult {
+  const steps = rankSteps(input, judged);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Counties made ready between two points where the ranking may pause. */
+const COUNTIES_PER_STEP = 128;
+/** Cities ranked, or summed, between two such points. */
+const CITIES_PER_STEP = 8;
+
+/**
+ * `rankStatus` in steps: each `yield` is a point where a caller may let other work run and then go on. Ranking the
+ * nation's 2,978 newly judged counties takes 150–200 ms, too long to hold a server's event loop at once; a step takes
+ * well under a millisecond.
+ */
+export function* rankSteps(
+  input: Omit<StatusInput, 'counties'>,
+  judged: JudgedCountyStatus[],
+): Generator<void, StatusResult, void> {
   const { campaign, asOf } = input;
   const cityCodes = new Set(input.cities.map((c) => c.code));
   for (const county of judged) {
     if (!cityCodes.has(county.cityCode)) throw new Error(`县区 ${county.code} 所属的市 ${county.cityCode} 不在输入中`);
   }
   const inProvince = placesOf(judged);
+  yield;
   const watch = watchList(judged);
   const inCity = new Map<string, { place: RankPlace; order: number }>();
   // Grouped once: filtering every county for every city is 1M steps for the nation's 340 cities and 2,978 counties.
   const judgedOf = byCity(judged);
-  for (const city of input.cities) {
+  for (const [i, city] of input.cities.entries()) {
+    if (i % CITIES_PER_STEP === 0) yield;
     const places = placesOf(judgedOf.get(city.code) ?? []);
     for (const [code, place] of places.place) inCity.set(code, { place, order: places.order(code) });
   }
-  const counties: CountyStatus[] = judged.map((c) => {
+  const counties: CountyStatus[] = [];
+  for (const [i, c] of judged.entries()) {
+    if (i % COUNTIES_PER_STEP === 0) yield;
     const city = inCity.get(c.code);
     const watched = watch.has(c.code);
-    return {
+    counties.push({
       ...c,
       rankInCity: city?.order ?? 0,
       rankInProvince: inProvince.order(c.code),
@@ -97,13 +122,16 @@ export function rankStatus(input: Omit<StatusInput, 'counties'>, judged: JudgedC
       provinceRank: inProvince.place.get(c.code) ?? UNRANKED,
       watch: watched,
       exemplarTasks: exemplarTasks({ indicators: c.indicators, lagging: c.lagging, watch: watched }, campaign),
-    };
-  });
+    });
+  }
 
   const membersOf = byCity(counties);
-  const sums = input.cities.map((city) =>
-    cityFigures(judgedOf.get(city.code) ?? [], membersOf.get(city.code) ?? [], campaign, asOf),
-  );
+  const sums: CityFigures[] = [];
+  for (const [i, city] of input.cities.entries()) {
+    if (i % CITIES_PER_STEP === 0) yield;
+    sums.push(cityFigures(judgedOf.get(city.code) ?? [], membersOf.get(city.code) ?? [], campaign, asOf));
+  }
+  yield;
   const cityPlaces = placesOf(input.cities.map((city, i) => ({ code: city.code, score: sums[i]!.score })));
   const supervisionGate = gateOfKind(campaign, 'supervision_of_lagging');
   const cities: CityStatus[] = input.cities.map((city, i) => {

@@ -1,4 +1,4 @@
-import { computeStatus, countyStatus, rankStatus, type CountyInput, type StatusResult } from '@dudao/metrics';
+import { computeStatus, countyStatus, rankSteps, type CountyInput, type StatusResult } from '@dudao/metrics';
 import { catchUp } from '../../db/change-feed';
 import { inTransaction } from '../../db/engine';
 import type { Ctx } from '../context';
@@ -10,7 +10,7 @@ import { campaignCache, dayCache, type CampaignCache } from './status-cache';
 /** Counties reread per list read; the event loop gets a turn between lists, so a cold day never holds it long. */
 const LIST_READ = 20;
 /** The longest stretch of judging before the event loop gets a turn, so writes are never starved by a recomputation. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -100,7 +100,24 @@ async function incremental(ctx: Ctx<'campaign'>, cache: CampaignCache, asOf: str
     }
     judged.push(county);
   }
-  return rankStatus(await readUnitsKnownAt(ctx, scope, asOf), judged);
+  return ranked(await readUnitsKnownAt(ctx, scope, asOf), judged);
+}
+
+/** `rankStatus` with the event loop given a turn every slice: the nation's ranking is 150–200 ms of work. */
+async function ranked(
+  units: Parameters<typeof rankSteps>[0],
+  judged: Parameters<typeof rankSteps>[1],
+): Promise<StatusResult> {
+  const steps = rankSteps(units, judged);
+  let slice = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - slice > SLICE_MS) {
+      await yieldTurn();
+      slice = performance.now();
+    }
+  }
 }
 
 /**
