@@ -14,6 +14,17 @@ const SLICE_MS = 4;
 
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** A pause to call between pieces of work: it gives the event loop a turn once `SLICE_MS` have passed since the last. */
+function slices(): () => Promise<void> | undefined {
+  let slice = performance.now();
+  return () => {
+    if (performance.now() - slice <= SLICE_MS) return undefined;
+    return yieldTurn().then(() => {
+      slice = performance.now();
+    });
+  };
+}
+
 /**
  * The inputs (lagging still null) of every county of the province on `asOf`: the cached ones as they are, the
  * missing ones reread. What is read is filed only if no change arrived meanwhile (the epoch is unchanged).
@@ -81,7 +92,7 @@ async function incremental(ctx: Ctx<'campaign'>, cache: CampaignCache, asOf: str
   const lagging = supervisionJudged(campaign, asOf) ? await laggingAtStart(ctx, cache, shapes, start!) : null;
   const inputs = await inputsOn(ctx, cache, shapes, asOf);
   const entry = dayCache(cache, asOf);
-  let slice = performance.now();
+  const pause = slices();
   const judged = [];
   for (const shape of shapes) {
     let county = entry.judged.get(shape.code);
@@ -93,10 +104,7 @@ async function incremental(ctx: Ctx<'campaign'>, cache: CampaignCache, asOf: str
         asOf,
       );
       if (cache.epoch === epoch) entry.judged.set(shape.code, county);
-      if (performance.now() - slice > SLICE_MS) {
-        await yieldTurn();
-        slice = performance.now();
-      }
+      await pause();
     }
     judged.push(county);
   }
@@ -109,14 +117,11 @@ async function ranked(
   judged: Parameters<typeof rankSteps>[1],
 ): Promise<StatusResult> {
   const steps = rankSteps(units, judged);
-  let slice = performance.now();
+  const pause = slices();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    if (performance.now() - slice > SLICE_MS) {
-      await yieldTurn();
-      slice = performance.now();
-    }
+    await pause();
   }
 }
 
