@@ -223,6 +223,17 @@ export function documentChildren(content: DocumentContent, pngs: Pngs): FileChil
 }
 
 /**
+ * A footer with nothing in it, one exact 1-pt line high: LibreOffice gives a footer without a paragraph one line of the
+ * default style, which took some 7 pt from the foot of the 版记 page's 版心.
+ */
+const emptyFooter = () =>
+  new Footer({
+    children: [
+      new Paragraph({ style: OFF_GRID, spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 } }),
+    ],
+  });
+
+/**
  * `blankBeforeImprint` is for a reader that ignores the 版记 section's even-page start (LibreOffice 7): the section then
  * starts on the next page and opens with a blank one, so the 版记 still falls on an even page (see `printReadyDocx`).
  */
@@ -235,10 +246,15 @@ export async function renderDocx(content: DocumentContent, blankBeforeImprint = 
     styles: { default: { document: documentDefaults }, importedStyles: [normalStyle(), offGridStyle()] },
     sections: [
       { properties: sectionProperties, footers: footers(), children: documentChildren(content, pngs) },
-      // The 版记 on the back of the last sheet: an even page with no page number.
+      // The 版记 on the back of the last sheet: an even page with no page number. No document grid there: its
+      // lines are all off the grid, and LibreOffice still set the page 15 pt lower on it, so the 印发 row ran past
+      // the 版心's foot and was cut through its characters.
       {
-        properties: { ...sectionProperties, type: blankBeforeImprint ? SectionType.NEXT_PAGE : SectionType.EVEN_PAGE },
-        footers: { default: new Footer({ children: [] }), even: new Footer({ children: [] }) },
+        properties: {
+          page: sectionProperties.page,
+          type: blankBeforeImprint ? SectionType.NEXT_PAGE : SectionType.EVEN_PAGE,
+        },
+        footers: { default: emptyFooter(), even: emptyFooter() },
         children: imprintPage(content, blankBeforeImprint),
       },
     ],
