@@ -23,14 +23,28 @@ export interface Connection {
   query(sql: string, params: unknown[], method: Method): Promise<Result>;
 }
 
+/**
+ * What a transaction takes before its work runs: advisory locks held shared, then held alone (PostgreSQL; SQLite has
+ * one writer), then one read without parameters whose rows (as arrays) the work is handed. On PostgreSQL all of it
+ * rides in the round trip that says BEGIN, each statement still seeing what committed before it began.
+ */
+export interface Opening {
+  shared: readonly string[];
+  exclusive: readonly string[];
+  read: string | null;
+}
+
 export interface Driver {
   kind: EngineKind;
   /** Most values one statement may bind. */
   maxParameters: number;
   /** A statement outside any transaction. */
   autocommit: Connection['query'];
-  /** Runs `fn` with a connection inside one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (connection: Connection) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` with a connection inside one transaction, after its opening: committed when it resolves, rolled back
+   * when it throws.
+   */
+  transaction<T>(fn: (connection: Connection, read: unknown[][]) => Promise<T>, opening: Opening): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -89,42 +103,43 @@ export type RecordLock = string & { readonly recordLock: unique symbol };
  * it judges; an empty list says it judges none (a pure append). Inside a transaction already, `fn` joins it and its
  * locks are taken too, so a service may call another that opens its own.
  */
-export async function withTransaction<C extends { db: Db }, T>(
+export function withTransaction<C extends { db: Db }, T>(
   ctx: C,
   locks: readonly RecordLock[],
   fn: (ctx: C) => Promise<T>,
 ): Promise<T> {
-  const driver = driverOf(ctx.db);
-  const run = async () => {
-    await lockRecords(ctx.db, driver, locks);
-    return fn(ctx);
-  };
-  if (current.getStore()?.driver === driver) return run();
-  return driver.transaction((connection) => current.run({ driver, connection }, run));
+  return openTransaction(ctx, { locks }, (ctx) => fn(ctx));
 }
 
 /**
- * Holds `lock` shared until the transaction ends (PostgreSQL; SQLite has one writer): writes holding it run side by
- * side, and a write taking it exclusively (`withTransaction`'s locks) waits for them all, and they for it.
+ * `withTransaction` that also holds `shared` locks (taken first: writes holding one run side by side, and a write
+ * holding it alone waits for them all, and they for it) and hands `fn` the rows of `read`, one SQL text without
+ * parameters read after every lock is held. On PostgreSQL a new transaction's locks and read cost no round trip of
+ * their own: each one a write makes waits for the API's busy event loop and for the server's turn on the cores.
  */
-export async function holdShared(db: Db, lock: RecordLock): Promise<void> {
-  if (!inTransaction(db)) throw new Error('holdShared 只能在事务中调用');
-  if (driverOf(db).kind !== 'postgres') return;
-  await db.run(sql`select pg_advisory_xact_lock_shared(hashtext(${lock}))`);
+export async function openTransaction<C extends { db: Db }, T>(
+  ctx: C,
+  opening: { shared?: readonly RecordLock[]; locks: readonly RecordLock[]; read?: string },
+  fn: (ctx: C, read: unknown[][]) => Promise<T>,
+): Promise<T> {
+  const driver = driverOf(ctx.db);
+  // Taken in one order (sorted), so two writes locking the same records cannot deadlock on each other.
+  const shared = [...new Set(opening.shared ?? [])].sort();
+  const exclusive = [...new Set(opening.locks)].sort();
+  const read = opening.read ?? null;
+  if (current.getStore()?.driver !== driver)
+    return driver.transaction(
+      (connection, rows) => current.run({ driver, connection }, () => fn(ctx, rows)),
+      driver.kind === 'postgres' ? { shared, exclusive, read } : { shared: [], exclusive: [], read },
+    );
+  if (driver.kind === 'postgres') {
+    for (const key of shared) await ctx.db.run(sql`select pg_advisory_xact_lock_shared(hashtext(${key}))`);
+    for (const key of exclusive) await ctx.db.run(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+  }
+  return fn(ctx, read === null ? [] : await ctx.db.all<unknown[]>(sql.raw(read)));
 }
 
 /** Rows a write changed, from a `.run()` result (a lost compare-and-set changes none). */
 export function changesOf(result: unknown): number {
   return (result as Result).changes ?? 0;
-}
-
-/**
- * SQLite needs no lock: one writer at a time. PostgreSQL reads committed rows at each statement, so two transactions
- * could both judge a record's state before either writes; a transaction-scoped advisory lock per record makes the
- * second wait and then judge what the first committed. Taken in one order (sorted), so two writes locking the same
- * records cannot deadlock on each other.
- */
-async function lockRecords(db: Db, driver: Driver, locks: readonly RecordLock[]): Promise<void> {
-  if (driver.kind !== 'postgres') return;
-  for (const key of [...new Set(locks)].sort()) await db.run(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 }

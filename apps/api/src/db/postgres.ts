@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import type { Connection, Driver, Method, Result } from './engine';
+import type { Connection, Driver, Method, Opening, Result } from './engine';
 import { POSTGRES_MAX_PARAMETERS } from './limits';
 import { pgMigrationsFolder } from './paths';
 
@@ -61,6 +61,28 @@ function connectionOn(client: pg.Pool | pg.PoolClient): Connection {
   };
 }
 
+/**
+ * BEGIN, the opening's advisory locks and its read, as one simple query: one round trip, each statement in its own
+ * snapshot (READ COMMITTED), so the read sees what committed before the locks were granted. The lock names are
+ * quoted as literals: the simple protocol takes no parameters.
+ *
+ * Why advisory locks: PostgreSQL reads committed rows at each statement, so two transactions could both judge a
+ * record's state before either writes; a transaction-scoped lock per record makes the second wait and then judge
+ * what the first committed.
+ */
+async function openOn(client: pg.PoolClient, opening: Opening): Promise<unknown[][]> {
+  const lock = (fn: string) => (key: string) => `select ${fn}(hashtext(${client.escapeLiteral(key)}))`;
+  const statements = [
+    'begin',
+    ...opening.shared.map(lock('pg_advisory_xact_lock_shared')),
+    ...opening.exclusive.map(lock('pg_advisory_xact_lock')),
+    ...(opening.read === null ? [] : [opening.read]),
+  ];
+  const results = (await client.query({ text: statements.join(';\n'), rowMode: 'array' })) as unknown as
+    pg.QueryResult | pg.QueryResult[];
+  return opening.read === null ? [] : ((Array.isArray(results) ? results.at(-1)! : results).rows as unknown[][]);
+}
+
 export interface PostgresDriver extends Driver {
   pool: pg.Pool;
   url: string;
@@ -86,16 +108,16 @@ export async function openPostgresDriver(url: string): Promise<PostgresDriver> {
     url,
     maxParameters: POSTGRES_MAX_PARAMETERS,
     autocommit: (sql, params, method) => autocommit.query(sql, params, method),
-    async transaction(fn) {
+    async transaction(fn, opening) {
       const client = await pool.connect();
       // A checked-out client whose server goes away between two statements emits 'error' with no query to reject:
       // unheard, that event ends the process. The next statement fails instead, and the request answers 503.
       const lost = () => {};
       client.on('error', lost);
       try {
-        await client.query('begin');
         try {
-          const result = await fn(connectionOn(client));
+          const read = await openOn(client, opening);
+          const result = await fn(connectionOn(client), read);
           await client.query('commit');
           return result;
         } catch (e) {

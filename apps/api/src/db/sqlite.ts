@@ -52,14 +52,16 @@ export function openSqliteDriver(path: string): Driver & { sqlite: Database.Data
       while (gate) await gate;
       return run(sql, params, method);
     },
-    async transaction(fn) {
+    // SQLite has one writer: the opening's locks are PostgreSQL's alone (`openTransaction` passes none here).
+    async transaction(fn, opening) {
       while (gate) await gate;
       let release!: () => void;
       gate = new Promise((resolve) => (release = resolve));
       try {
         sqlite.exec('begin immediate');
         try {
-          const result = await fn(connection);
+          const read = opening.read === null ? [] : (run(opening.read, [], 'all').rows as unknown[][]);
+          const result = await fn(connection, read);
           sqlite.exec('commit');
           return result;
         } catch (e) {

@@ -4,8 +4,8 @@ import { systemActor, type Actor } from './actor';
 
 import { beijingDate } from '@dudao/schema/campaign';
 import { noteRecordsFrom } from '../db/change-feed';
-import { holdShared, withTransaction, type RecordLock } from '../db/engine';
-import { readClock } from './clock/clock';
+import { openTransaction, withTransaction, type RecordLock } from '../db/engine';
+import { clockFromRows, newestSettingRead, readClock, type ClockReading } from './clock/clock';
 import { lockOn } from './locks';
 
 export { withTransaction, lockOn };
@@ -58,21 +58,20 @@ export function stampedWrite<C extends Ctx, T>(
   write: { at: string | undefined; locks: readonly RecordLock[] },
   fn: (ctx: C, at: string) => Promise<T>,
 ): Promise<T> {
-  // The clock first, then the records: a write holding records never waits for the clock, so a clock being set
-  // (waiting for the writes in flight) and the writes cannot wait on each other in a circle.
-  return withTransaction(ctx, [], async (ctx) => {
-    await holdShared(ctx.db, lockOn.clock());
-    return withTransaction(ctx, write.locks, (ctx) => stamped(ctx, write.at, fn));
-  });
+  // The clock held shared, then the records: a write holding records never waits for the clock, so a clock being set
+  // (waiting for the writes in flight) and the writes cannot wait on each other in a circle. The clock is read after
+  // both are held, in the same round trip on PostgreSQL.
+  const opening = { shared: [lockOn.clock()], locks: write.locks, read: newestSettingRead };
+  return openTransaction(ctx, opening, (ctx, rows) => stamped(ctx, write.at, clockFromRows(rows, ctx), fn));
 }
 
 /** Runs `fn` stamped by the clock (or `given`), noting the stamp's day on the feed when it lies before the clock's. */
 async function stamped<C extends Ctx, T>(
   ctx: C,
   given: string | undefined,
+  clock: ClockReading,
   fn: (ctx: C, at: string) => Promise<T>,
 ): Promise<T> {
-  const clock = await readClock(ctx);
   const at = given ?? clock.now;
   const started = Date.now();
   const result = await fn(ctx, at);

@@ -94,7 +94,8 @@ export async function resolveCampaign(
   scopeCode: string,
   requested: string | undefined,
 ): Promise<CampaignDef> {
-  const all = await installedCampaigns(ctx);
+  // Side by side: each is kept until the change feed names a change, and two catch-ups made at once are one read.
+  const [all, now] = await Promise.all([installedCampaigns(ctx), clockNow(ctx)]);
   if (requested) {
     const found = all.find((c) => c.code === requested);
     if (!found) throw new DomainError('not_found', `活动 ${requested} 不存在或尚未安装`);
@@ -102,7 +103,7 @@ export async function resolveCampaign(
       throw new DomainError('forbidden', `无权访问活动“${found.name}”（属于其他省份）`);
     return campaignVersion(ctx, found.code, found.version);
   }
-  const today = beijingDate(await clockNow(ctx));
+  const today = beijingDate(now);
   const mine = all.filter((c) => mayUseCampaign(scopeCode, c.province));
   const visible = mine.find((c) => c.start <= today) ?? mine[0];
   if (!visible)

@@ -17,15 +17,40 @@ export interface ClockReading {
   simulated: boolean;
 }
 
+type ClockSetting = typeof clockSettings.$inferSelect;
+
 const newestSetting = memoOnFeed((db) =>
   db.select().from(clockSettings).orderBy(desc(clockSettings.id)).limit(1).get(),
 );
+
+/**
+ * The newest setting as one SQL text without parameters: a write reads it in the round trip that opens its
+ * transaction (`stampedWrite`), and hands the row to `clockFromRows`.
+ */
+export const newestSettingRead =
+  'select "id", "mode", "campaign_at", "set_at", "set_by" from "clock_settings" order by "id" desc limit 1';
+
+export function clockFromRows(rows: unknown[][], ctx: Ctx & { clock?: WallClock }): ClockReading {
+  const row = rows[0];
+  const setting: ClockSetting | undefined = row && {
+    id: row[0] as number,
+    mode: row[1] as ClockMode,
+    campaignAt: row[2] as string | null,
+    setAt: row[3] as string,
+    setBy: row[4] as string,
+  };
+  return reading(setting, (ctx.clock?.wall() ?? new Date()).getTime());
+}
 
 /** Reads the campaign clock; `wall` is the real time, which a running simulated clock advances with. */
 export async function readClock(ctx: Ctx & { clock?: WallClock }, wall?: Date): Promise<ClockReading> {
   const setting = await newestSetting(ctx.db);
   // The context's wall clock (a test or a replay may hand its own), else the machine's.
-  let ms = (wall ?? ctx.clock?.wall() ?? new Date()).getTime();
+  return reading(setting, (wall ?? ctx.clock?.wall() ?? new Date()).getTime());
+}
+
+function reading(setting: ClockSetting | undefined, wallMs: number): ClockReading {
+  let ms = wallMs;
   if (setting && setting.mode !== 'real' && setting.campaignAt) {
     ms =
       Date.parse(setting.campaignAt) + (setting.mode === 'running' ? Math.max(0, ms - Date.parse(setting.setAt)) : 0);

@@ -231,13 +231,15 @@ export async function snapshotSubmission(ctx: Ctx<'actor'>, report: MonthlyRepor
   return submission.id;
 }
 
-export async function bumpEditsAfterSubmit(ctx: Ctx, report: MonthlyReport): Promise<void> {
-  if (report.firstSubmittedAt)
-    await ctx.db
-      .update(monthlyReports)
-      .set({ editsAfterSubmit: report.editsAfterSubmit + 1 })
-      .where(eq(monthlyReports.id, report.id))
-      .run();
+export async function bumpEditsAfterSubmit(ctx: Ctx, report: MonthlyReport): Promise<MonthlyReport> {
+  if (!report.firstSubmittedAt) return report;
+  const counted = await ctx.db
+    .update(monthlyReports)
+    .set({ editsAfterSubmit: report.editsAfterSubmit + 1 })
+    .where(eq(monthlyReports.id, report.id))
+    .returning()
+    .get();
+  return counted ?? report;
 }
 
 export async function reportHistory(ctx: Ctx, reportId: number) {

@@ -131,11 +131,11 @@ export async function saveDraft(
     requireVersion(campaign, report, input.version);
     requireState(campaign, report, editableStates, `修改（已报送的${campaign.reportName}须由市级退回后修改）`);
     const changed = await writeFields(ctx, report, values, input.comments ?? {}, at);
-    if (changed > 0) await bumpEditsAfterSubmit(ctx, report);
-    const fresh = await requireReport(ctx, input);
-    // PostgreSQL reads committed rows at each statement: a save that committed meanwhile shows here as a newer version.
-    requireVersion(campaign, fresh, input.version);
-    return { report: changed > 0 ? await transition(ctx, fresh, 'save', fresh.state, at) : fresh, changed };
+    if (changed === 0) return { report, changed };
+    // The report's lock is held since before it was read, so no other write of it can commit meanwhile (and the
+    // transition's compare-and-set on the version would refuse one): the row need not be read again.
+    const counted = await bumpEditsAfterSubmit(ctx, report);
+    return { report: await transition(ctx, counted, 'save', counted.state, at), changed };
   });
 }
 
