@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { desc, gt, inArray, or, sql } from 'drizzle-orm';
 import { changeFeed } from '@dudao/schema/tables';
 import { inTransaction, type Db } from './engine';
@@ -35,6 +36,28 @@ interface FeedState {
   /** The read in progress, and the one queued behind it (joined by every caller until it starts). */
   running: Promise<void> | null;
   queued: Promise<void> | null;
+  /** When (`moments`) the read in progress began, and the last read that ended well. */
+  runningSince: number;
+  doneSince: number;
+}
+
+/**
+ * Moments in order, taken when a read-only request arrives and when a feed read begins: a read begun after a request
+ * arrived has seen every write committed before it, and that request needs no other.
+ */
+let moments = 0;
+const arrivals = new AsyncLocalStorage<number>();
+
+/**
+ * Runs a request that writes nothing (a GET query) as arrived now: its catch-ups are satisfied by any feed read begun
+ * since, and one is begun at once, beside its first statement (the session's), instead of after it. A request that
+ * writes is never run so: a read after its own commit must begin after that commit.
+ */
+export function asReadArrivedNow<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  return arrivals.run(++moments, () => {
+    catchUp(db).catch(() => {});
+    return fn();
+  });
 }
 
 const states = new WeakMap<Db, FeedState>();
@@ -42,7 +65,16 @@ const states = new WeakMap<Db, FeedState>();
 function stateOf(db: Db): FeedState {
   let state = states.get(db);
   if (!state) {
-    state = { high: 0, gaps: new Map(), listeners: new Set(), started: false, running: null, queued: null };
+    state = {
+      high: 0,
+      gaps: new Map(),
+      listeners: new Set(),
+      started: false,
+      running: null,
+      queued: null,
+      runningSince: 0,
+      doneSince: 0,
+    };
     states.set(db, state);
   }
   return state;
@@ -117,14 +149,24 @@ async function readOnce(db: Db, state: FeedState): Promise<void> {
 export function catchUp(db: Db): Promise<void> {
   if (inTransaction(db)) return Promise.resolve();
   const state = stateOf(db);
+  const arrived = arrivals.getStore();
+  if (arrived !== undefined) {
+    if (state.doneSince > arrived) return Promise.resolve();
+    if (state.running && state.runningSince > arrived) return state.running;
+  }
   if (state.queued) return state.queued;
   const after = state.running ?? Promise.resolve();
+  let since = 0;
   const next: Promise<void> = after
     .catch(() => {})
     .then(() => {
       state.queued = null;
       state.running = next;
+      state.runningSince = since = ++moments;
       return readOnce(db, state);
+    })
+    .then(() => {
+      state.doneSince = Math.max(state.doneSince, since);
     })
     .finally(() => {
       if (state.running === next) state.running = null;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { asReadArrivedNow } from '../db/change-feed';
 import { sessionUser } from '../services/auth/sessions';
 import type { AppDeps, Context } from '../trpc/context';
 import { appRouter } from '../trpc/root';
@@ -210,15 +211,17 @@ export function readAnswers(deps: AppDeps): (req: ReadRequest) => Promise<ReadAn
     const token = cookie(req.headers.cookie, sessionCookie);
     let results: unknown[];
     try {
-      const ctx: Context = {
-        ...deps,
-        requestId,
-        sessionToken: token,
-        requestedCampaign: (req.headers[campaignHeader] as string | undefined) || undefined,
-        user: await sessionUser(deps, token, new Date()),
-      };
-      const caller = appRouter.createCaller(ctx) as unknown as Caller;
-      results = await Promise.all(plan.names.map((name, i) => procedureOf(caller, name)(plan.inputs[i])));
+      results = await asReadArrivedNow(deps.db, async () => {
+        const ctx: Context = {
+          ...deps,
+          requestId,
+          sessionToken: token,
+          requestedCampaign: (req.headers[campaignHeader] as string | undefined) || undefined,
+          user: await sessionUser(deps, token, new Date()),
+        };
+        const caller = appRouter.createCaller(ctx) as unknown as Caller;
+        return Promise.all(plan.names.map((name, i) => procedureOf(caller, name)(plan.inputs[i])));
+      });
     } catch {
       return null;
     }
