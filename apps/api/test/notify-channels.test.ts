@@ -285,7 +285,9 @@ describe('retries', () => {
     robots.script('wecom', () => 500);
     await sendUrge(officer, { kind: 'roster', unit: '340321' });
     await opened.db.update(outbox).set({ state: 'skipped' }).where(eq(outbox.state, 'pending')).run();
-    const [robotRow] = (await opened.db.select().from(outbox).all()).filter((r) => r.address === null).slice(-1);
+    // The newest robot message, by id: PostgreSQL returns an unordered scan in storage order, which updates reshuffle.
+    const rows = await opened.db.select().from(outbox).orderBy(outbox.id).all();
+    const [robotRow] = rows.filter((r) => r.address === null).slice(-1);
     await opened.db.update(outbox).set({ state: 'pending' }).where(eq(outbox.id, robotRow!.id)).run();
     await drain(opened.db, testWorker({ maxAttempts: 2, backoffMs: 20 }));
     const dead = await listOutbox(admin, 'dead');
