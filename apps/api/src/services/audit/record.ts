@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { auditLog } from '@dudao/schema/tables';
 import { bulkInsert } from '../../db/bulk';
+import { preparedFor } from '../../db/prepared';
 import type { Ctx } from '../context';
 
 export interface AuditInput {
@@ -14,6 +16,27 @@ export interface AuditInput {
   /** Source address, for sign-in events. */
   address?: string | null;
 }
+
+// Most writes audit one change: that statement is built once per database.
+const entryAppend = preparedFor((db) =>
+  db
+    .insert(auditLog)
+    .values({
+      at: sql.placeholder('at'),
+      actorId: sql.placeholder('actorId'),
+      actor: sql.placeholder('actor'),
+      action: sql.placeholder('action'),
+      entity: sql.placeholder('entity'),
+      entityId: sql.placeholder('entityId'),
+      unitCode: sql.placeholder('unitCode'),
+      period: sql.placeholder('period'),
+      field: sql.placeholder('field'),
+      oldValue: sql.placeholder('oldValue'),
+      newValue: sql.placeholder('newValue'),
+      address: sql.placeholder('address'),
+    })
+    .prepare(),
+);
 
 export async function recordAudit(ctx: Ctx<'actor'>, at: string, entries: AuditInput[]): Promise<void> {
   const { actor } = ctx;
@@ -34,6 +57,6 @@ export async function recordAudit(ctx: Ctx<'actor'>, at: string, entries: AuditI
     newValue: e.newValue ?? null,
     address: e.address ?? null,
   }));
-  if (rows.length === 1) await ctx.db.insert(auditLog).values(rows).run();
+  if (rows.length === 1) await entryAppend(ctx.db).run(rows[0]);
   else await bulkInsert(ctx.db, auditLog, rows);
 }

@@ -1,9 +1,19 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { orgUnits, type OrgUnit, type UnitLevel } from '@dudao/schema/tables';
+import { preparedFor } from '../../db/prepared';
 import type { Ctx } from '../context';
 
+// Every write to a report checks its county first: the statement is built once per database.
+const unitByCode = preparedFor((db) =>
+  db
+    .select()
+    .from(orgUnits)
+    .where(eq(orgUnits.code, sql.placeholder('code')))
+    .prepare(),
+);
+
 export async function getUnit(ctx: Ctx, code: string): Promise<OrgUnit | undefined> {
-  return ctx.db.select().from(orgUnits).where(eq(orgUnits.code, code)).get();
+  return unitByCode(ctx.db).get({ code });
 }
 
 export async function listUnits(ctx: Ctx, query: { parent?: string; level?: UnitLevel }): Promise<OrgUnit[]> {
