@@ -15,7 +15,7 @@ import { compressAndValidate } from './compress';
 import { fileRoutes } from './file-routes';
 import { campaignHeader } from './http-caller';
 import { sameOriginWrites } from './origin';
-import { batchLimit, limitBody, MAX_BATCH, requestIds, securityHeaders } from './security';
+import { batchLimit, limitBody, MAX_BATCH, requestIds, securityHeaders, TRPC_BODY_LIMIT } from './security';
 
 // Type and format errors of every input come back in Chinese, like our own messages.
 z.config(z.locales.zhCN());
@@ -37,7 +37,7 @@ export function createApp(deps: AppDeps, readiness: Readiness = { warm: true, an
   app.use('/auth/*', limitBody(16 * 1024, '16 KB'));
   app.route('/auth', authRoutes(deps));
   app.route('/files', fileRoutes(deps));
-  app.use('/trpc/*', limitBody(1024 * 1024, '1 MB'), batchLimit);
+  app.use('/trpc/*', limitBody(TRPC_BODY_LIMIT, '1 MB'), batchLimit);
   app.use(
     '/trpc/*',
     trpcServer({

@@ -5,6 +5,7 @@ import { sessionUser } from '../services/auth/sessions';
 import type { AppDeps, Context } from '../trpc/context';
 import { appRouter } from '../trpc/root';
 import { sessionCookie } from './auth-routes';
+import { cookie } from './cookie';
 import {
   acceptedEncoding,
   encoded,
@@ -30,20 +31,6 @@ import { MAX_BATCH, securityHeaderValues } from './security';
 type Procedure = { _def: { type: string } };
 const procedures = appRouter._def.procedures as unknown as Record<string, Procedure>;
 const isQuery = (name: string) => Object.hasOwn(procedures, name) && procedures[name]!._def.type === 'query';
-
-function cookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(at + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}
 
 interface Plan {
   names: string[];

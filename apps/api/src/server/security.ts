@@ -38,6 +38,9 @@ export const requestIds: MiddlewareHandler<{
 export const limitBody = (maxSize: number, label: string) =>
   bodyLimit({ maxSize, onError: (c) => c.json({ error: `请求内容超过 ${label}，已拒绝` }, 413) });
 
+/** A tRPC call's body: a whole report draft is well under it. */
+export const TRPC_BODY_LIMIT = 1024 * 1024;
+
 export const MAX_BATCH = 20;
 
 /** A tRPC batch names its procedures in the path, comma-separated: more than MAX_BATCH is refused before any runs. */

@@ -14,6 +14,9 @@ function adapterWords(message: string, code: string, cause: unknown): string {
   if (message.startsWith('Unsupported GET-request to mutation')) return '修改数据的操作须以 POST 请求调用';
   if (message.startsWith('Unsupported POST-request to query')) return '查询须以 GET 请求调用';
   if (message.startsWith('No procedure found on path')) return '接口不存在';
+  if (message.startsWith('"input" needs to be an object when doing a batch call')) return '批量调用的参数须为对象';
+  if (message.startsWith('Unsupported content-type') || message === 'Missing content-type header')
+    return '请求内容须为 JSON（Content-Type: application/json）';
   if (code === 'PARSE_ERROR' || cause instanceof SyntaxError) return '请求参数不是有效的 JSON';
   return message;
 }
