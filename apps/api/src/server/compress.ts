@@ -53,10 +53,24 @@ export function matches(ifNoneMatch: string | undefined, etag: string): boolean 
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
-export async function encoded(body: Buffer, encoding: Encoding, etag: string | null): Promise<Buffer> {
+// Large bodies being compressed on the thread pool, by key: readers asking for the same bytes at once (a province
+// page's first readers) share one compression instead of each making its own.
+const making = new Map<string, Promise<Buffer>>();
+
+export function encoded(body: Buffer, encoding: Encoding, etag: string | null): Promise<Buffer> {
   const key = etag && `${encoding}:${etag}`;
-  const hit = key ? kept.get(key) : undefined;
-  if (hit) return hit;
+  if (!key) return encode(body, encoding, null);
+  const hit = kept.get(key);
+  if (hit) return Promise.resolve(hit);
+  let pending = making.get(key);
+  if (!pending) {
+    pending = encode(body, encoding, key).finally(() => making.delete(key));
+    making.set(key, pending);
+  }
+  return pending;
+}
+
+async function encode(body: Buffer, encoding: Encoding, key: string | null): Promise<Buffer> {
   // Brotli at quality 5 compresses JSON about as well as gzip -9 at a fraction of quality 11's time.
   const brotliOptions = {
     params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
